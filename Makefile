@@ -1,0 +1,34 @@
+# lovkons — see README.md. Works on a fresh machine with only Python (3.11+), pip and make.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup demo test lint bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ needed")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: setup
+	$(BIN)/lovkons rebuild --corpus corpus --out consolidated
+
+test: setup
+	$(BIN)/python -m pytest -n auto tests
+	$(BIN)/ruff check cli parsers amender renderers tests bench
+	$(BIN)/mypy
+
+lint: setup
+	$(BIN)/ruff check cli parsers amender renderers tests bench
+	$(BIN)/mypy
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
