@@ -1,0 +1,44 @@
+"""Stage 4 (cli): `lovkons instructions PATH [--format table|json]` — the operations of an amending
+document; exit 3 when any item could not be read, exit 2 when the input is not an amending document."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from parsers.instructions import read_amending_file
+from renderers.instructions_out import instruction_rows, instructions_json
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("instructions")
+    def instructions(
+        path: Annotated[Path, typer.Argument(help="An amending document: LexDania XML, Retsinformation HTML/JSON or text")],
+        fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    ) -> None:
+        """Read an amending document (BEK Æ / LOV Æ) into exact edit operations."""
+        doc = read_amending_file(path)
+        unparsed = any(not it.operations for block in doc.changes for it in block.items)
+        if fmt == "json":
+            typer.echo(json.dumps(instructions_json(doc), ensure_ascii=False, indent=1))
+        else:
+            console = Console()
+            for block in doc.changes:
+                t = block.target
+                console.print(f"[bold]§ {block.paragraf}[/bold] → {t.kind or '?'} {t.number or ''}"
+                              f"{'/' + str(t.year) if t.year else ''} {t.title or ''}")
+            table = Table("item", "operation", "target", "old → new", "payload", "in force")
+            for row in instruction_rows(doc):
+                table.add_row(*row, style="red" if row[1] == "UNPARSED" else None)
+            console.print(table)
+            for c in doc.commencement:
+                console.print(f"in force: {c.date or 'undetermined'} ({c.applies_to}): {c.text}")
+            for p in doc.problems:
+                console.print(p.one_line(), style="yellow" if p.severity == "warning" else "red")
+        if unparsed:
+            raise typer.Exit(3)

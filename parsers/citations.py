@@ -1,0 +1,75 @@
+"""Stage 1 (parsers): citations of other documents in running text → DocRef values.
+
+"bekendtgørelse nr. 1676 af 19. december 2006 om …", "lov nr. 463 af 17. juni 2008",
+"lovbekendtgørelse nr. 196 af 12. marts 2009", and short names "BEK nr 1072 af 07/11/2008".
+"""
+
+from __future__ import annotations
+
+import regex
+
+from parsers.dates import MONTHS, parse_danish_date, parse_numeric_date
+from parsers.edits import DocRef
+
+_KIND_WORDS = {
+    "lovbekendtgørelse": "LBK",
+    "bekendtgørelse": "BEK",
+    "lov": "LOV",
+    "anordning": "ANO",
+    "cirkulære": "CIR",
+}
+
+_DATE = r"\d{1,2}\.\s*(?:" + "|".join(MONTHS) + r")\s+\d{4}"
+
+# One citation: kind word, "nr." number, "af" date, optional "om <title>" (title runs to a clause end).
+CITATION = regex.compile(
+    rf"""
+    (?<![A-Za-zÆØÅæøå])
+    (?P<kind>lovbekendtgørelse|bekendtgørelse|lov|anordning|cirkulære)
+    (?:\s+\([^)]*\))?                       # "(tidligere …)" rarely in between
+    \s+nr\.\s*(?P<number>\d+)
+    \s+af\s+(?P<date>{_DATE})
+    (?:\s+om\s+(?P<title>.+?)(?=,\s|\s+foretages\b|\s+ophæves\b|\s+jf\.|\s+som\s+ændret|[.;:]\s|[.;:]?$|\s+og\s+(?:lov|bekendtgørelse)\b))?
+    """,
+    regex.I | regex.X | regex.S,
+)
+
+_SHORT = regex.compile(
+    r"(?P<kind>LBK|BEK|LOV|ANO|CIR)\s*(?:H|Æ)?\s*nr\.?\s*(?P<number>\d+)\s+af\s+(?P<date>[\d/.-]+)", regex.I
+)
+
+
+def _clean(s: str) -> str:
+    return regex.sub(r"\s+", " ", s.replace("\u00a0", " ")).strip()
+
+
+def find_docrefs(text: str) -> list[DocRef]:
+    """Every cited document in `text`, in order of appearance."""
+    out: list[DocRef] = []
+    for m in CITATION.finditer(text):
+        title = _clean(m["title"]) if m["title"] else None
+        kind_word = m["kind"].lower()
+        out.append(
+            DocRef(
+                kind=_KIND_WORDS[kind_word],
+                number=int(m["number"]),
+                date=parse_danish_date(m["date"]),
+                title=(f"{kind_word} om {title}" if kind_word in ("lov", "bekendtgørelse") and title else title),
+            )
+        )
+    return out
+
+
+def find_docref_spans(text: str) -> list[tuple[DocRef, int, int]]:
+    """Like find_docrefs, with the span of each citation in `text`."""
+    refs = find_docrefs(text)
+    spans = [(m.start(), m.end()) for m in CITATION.finditer(text)]
+    return [(r, s, e) for r, (s, e) in zip(refs, spans, strict=True)]
+
+
+def parse_short_name(text: str) -> DocRef | None:
+    """Retsinformation's short name "BEK nr 1072 af 07/11/2008" → DocRef("BEK", 1072, 2008-11-07)."""
+    m = _SHORT.search(text)
+    if not m:
+        return None
+    return DocRef(kind=m["kind"].upper(), number=int(m["number"]), date=parse_numeric_date(m["date"]))

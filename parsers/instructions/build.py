@@ -1,0 +1,91 @@
+"""Stage 1 (parsers): RawDoc (any route) → AmendingDocument: change blocks with parsed items,
+commencement per item, repeals of other documents, transitional notes and problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from parsers.edits import AmendingDocument, ChangeBlock, Commencement, Item
+from parsers.instructions.clauses import parse_instruction
+from parsers.instructions.commencement import read_trailing
+from parsers.instructions.opening import OPENING, parse_opening
+from parsers.instructions.payload import clean_block
+from parsers.instructions.raw import RawDoc
+from parsers.instructions.targets import TargetError, parse_targets
+from parsers.model import Kind, Level, LovkonsError, Node, Problem, Source
+
+
+def own_bilag(raw: dict[str, str]) -> dict[str, tuple[Node, ...]]:
+    """The amending document's bilag K ("»Bilag 2 …«") → the new BILAG node for the target."""
+    out: dict[str, tuple[Node, ...]] = {}
+    for label, text in raw.items():
+        body = clean_block(text.strip().removeprefix("»").removesuffix("«").strip())
+        lines = body.split("\n")
+        m = regex.fullmatch(r"Bilag\s+(\S+(?:\s+[A-Za-z])?)", lines[0].strip()) if lines else None
+        new_label = m[1] if m else None
+        rest = lines[1:] if m else lines
+        children = tuple(Node(Kind.TEKST, text=ln) for ln in rest if ln)
+        out[label] = (Node(Kind.BILAG, label=new_label, text="", children=children, id=f"bilag{new_label or ''}"),)
+    return out
+
+
+def build(raw: RawDoc) -> AmendingDocument:
+    meta = raw.meta
+    if meta.kind in ("BEK", "LOV", "LBK") or not any(p.opening for p in raw.paragraffer):
+        raise LovkonsError("not an amending document (no '… foretages følgende ændringer:')", file=raw.file)
+    short = meta.short if meta.number is not None else (meta.title or "(amending document)")
+    bilag = own_bilag(raw.bilag)
+    problems: list[Problem] = list(raw.problems)
+    stykker = [s for p in raw.paragraffer if p.opening is None for s in p.stykker]
+    trailing = read_trailing(stykker, published=meta.published)
+    problems.extend(_located(p, raw.file) for p in trailing.problems)
+    blocks: list[ChangeBlock] = []
+    for para in raw.paragraffer:
+        if para.opening is None:
+            continue
+        om = OPENING.search(para.opening)
+        target, amended_by = parse_opening(om["cited"] if om else para.opening)
+        items: list[Item] = []
+        for it in para.items:
+            in_force = item_in_force(trailing.commencement, para.label, it.number)
+            source = Source(short, para.label, it.number, in_force, regex.sub(r"\s+", " ", it.text).strip())
+            ops, probs = parse_instruction(it.text, source, bilag=bilag)
+            problems.extend(Problem(p.code, p.message, p.severity, p.source, p.address, raw.file, it.line) for p in probs)
+            items.append(Item(it.number, source.text, ops, in_force, it.line))
+        blocks.append(ChangeBlock(para.label, target, para.opening, amended_by, tuple(items), para.heading))
+    return AmendingDocument(
+        meta, tuple(blocks), tuple(trailing.commencement), tuple(trailing.repeals), tuple(trailing.transitional),
+        tuple(problems),
+    )
+
+
+def _located(p: Problem, file: str | None) -> Problem:
+    return Problem(p.code, p.message, p.severity, p.source, p.address, file, p.line)
+
+
+def item_in_force(commencement: list[Commencement], paragraf: str, number: int) -> dt.date | None:
+    """The date for item `number` of change block § `paragraf`: the most specific statement wins."""
+    general: dt.date | None = None
+    for c in commencement:
+        if c.applies_to == "all":
+            general = general or c.date
+    for c in commencement:
+        if c.applies_to != "all" and _covers(c.applies_to, paragraf, number):
+            return c.date
+    return general
+
+
+def _covers(applies_to: str, paragraf: str, number: int) -> bool:
+    try:
+        targets = parse_targets(applies_to)
+    except TargetError:
+        return False
+    for t in targets:
+        if t.address.label_of(Level.PARAGRAF) != paragraf:
+            continue
+        nr = t.address.label_of(Level.NR)
+        if nr is None or nr == str(number):
+            return True
+    return False

@@ -1,0 +1,117 @@
+"""Stage 1 (parsers): one numbered item's text → operations (clauses, scope carry-over, rykning).
+
+Lifts the quotes out, tolerates drafting typos (with warnings), splits compound items at ", og",
+reads rykningsklausuler into Renumber assertions and runs each clause through formulas.RULES.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from parsers.edits import Operation, Renumber
+from parsers.instructions.formulas import Ctx, apply_rules
+from parsers.instructions.payload import split_quotes
+from parsers.instructions.targets import expand_labels
+from parsers.model import Address, Level, Node, Problem, Source
+
+_LEVELS = {"stk": Level.STK, "nr": Level.NR, "litra": Level.LITRA}
+_RANK = {Level.STK: 2, Level.NR: 3, Level.LITRA: 4}
+
+# "Stk. 2 og 3 bliver herefter stk. 3 og 4." / "Stk. 2, bliver herefter til stk. 3." / "Nr. 3 … nr. 2."
+RYKNING = regex.compile(
+    r"""(?P<k>Stk|Nr|Litra)\.?\s+(?P<from>[\w\s,\-–]+?),?\s+bliver\s+herefter\s+(?:til\s+)?
+        (?:stk|nr|litra)\.?\s+(?P<to>[\w\s,\-–]+?)\s*(?:\.|$)""",
+    regex.X | regex.I,
+)
+
+_VERB = regex.compile(r"\b(?:ændres|udgår|indsættes|affattes|ophæves|bliver)\b|\btil:?\s+Q\d", regex.I)
+
+
+def normalize_template(template: str, ctx: Ctx) -> str:
+    """Whitespace and tolerated typos: "i kapitel 13 :" → "i kapitel 13:", "stk. 2 , affattes"."""
+    s = regex.sub(r"\s+", " ", template.replace("\u00a0", " ").replace("\u00ad", "")).strip()
+    s = regex.sub(r"\s+([,:])", r"\1", s)
+    s = regex.sub(r"(?<=\S)\s+\.(?=\s|$)", ".", s)
+    s = regex.sub(r"\bændres:\s+(?=Q\d)", "ændres ", s)
+    s = regex.sub(r"§(?=\d)", "§ ", s)
+    fixed = regex.sub(r"(?<=\b\d+)\s+pkt\.", ". pkt.", s)  # "2 pkt." → "2. pkt."
+    fixed = regex.sub(r"(stk\.\s*\d+)\.\s+(?=\d+\.\s*pkt)", r"\1, ", fixed)  # "stk. 3. 1. pkt."
+    if fixed != s:
+        ctx.warn("TOLERATED_CITATION", "a malformed citation was read leniently")
+        s = fixed
+    s = regex.sub(r",\s*og\s+i\s+stedet\s+indsættes", "␟og i stedet indsættes", s, flags=regex.I)
+    s = regex.sub(r"\bophæves\s+og\s+i\s+stedet\s+indsættes", "ophæves␟og i stedet indsættes", s, flags=regex.I)
+    return s
+
+
+def split_rykning(s: str) -> tuple[str, list[regex.Match[str]]]:
+    """Take the rykningsklausuler out of the item template (they follow the payload)."""
+    found = list(RYKNING.finditer(s))
+    keep = [m for m in found if not regex.search(r"\b(?:der|som)\s*$", s[: m.start()])]
+    for m in reversed(keep):
+        s = s[: m.start()] + s[m.end():]
+    return s.strip(), keep
+
+
+def split_clauses(s: str) -> list[str]:
+    """Split at ", og" / "; " between clauses; a part without a verb belongs to the next part."""
+    parts = [p.strip() for p in regex.split(r",\s*og\s+|;\s+|,\s+(?=efter\s+Q\d+\s+indsættes|i\s+\d+\.\s*pkt\.|i\s+(?:stk|nr)\.\s*\d|Q\d+\s+(?:ændres|udgår)\b)", s) if p.strip()]
+    out: list[str] = []
+    carry = ""
+    for part in parts:
+        if not _VERB.search(part):
+            carry = f"{carry}, og {part}" if carry else part
+            continue
+        out.append(f"{carry}, og {part}" if carry else part)
+        carry = ""
+    if carry:
+        if out:
+            out[-1] = f"{out[-1]}, og {carry}"
+        else:
+            out.append(carry)
+    return out
+
+
+def parse_instruction(
+    text: str, source: Source, *, bilag: dict[str, tuple[Node, ...]] | None = None
+) -> tuple[tuple[Operation, ...], tuple[Problem, ...]]:
+    """Read one numbered item (instruction, quotes, rykningsklausul). No operations = not understood."""
+    quoted = split_quotes(text)
+    ctx = Ctx(quotes=quoted.quotes, source=source, bilag=dict(bilag or {}))
+    if not quoted.balanced:
+        ctx.warn("UNBALANCED_QUOTES", "guillemets are not balanced in this item")
+    if quoted.alt_quotes:
+        ctx.warn("TOLERATED_QUOTES", "ASCII or curly quotes read as guillemets")
+    s = normalize_template(quoted.template, ctx)
+    s, rykning = split_rykning(s)
+    s = s.rstrip(" .")
+    ops: list[Operation] = []
+    for clause in split_clauses(s) if s else []:
+        clause = clause.strip().rstrip(".").strip()
+        hit = apply_rules(clause, ctx)
+        if hit is None:
+            return (), (*ctx.problems, _unparsed(source, clause))
+        _, clause_ops = hit
+        ops.extend(clause_ops)
+        if ctx.last_targets:
+            ctx.base = ctx.last_targets[0].address
+    for m in rykning:
+        ops.extend(_renumber(m, ctx))
+    if not ops:
+        return (), (*ctx.problems, _unparsed(source, s))
+    return tuple(ops), tuple(ctx.problems)
+
+
+def _unparsed(source: Source, clause: str) -> Problem:
+    return Problem("UNPARSED_INSTRUCTION", f"instruction not understood: {clause[:160]!r}", "error", str(source))
+
+
+def _renumber(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    level = _LEVELS[m["k"].lower()]
+    olds, news = expand_labels(m["from"], level), expand_labels(m["to"], level)
+    if len(olds) != len(news):
+        ctx.warn("RYKNING_SHAPE", f"rykningsklausul maps {len(olds)} labels to {len(news)}")
+        return []
+    base = ctx.base or Address()
+    parent = Address(tuple(st for st in base.steps if _RANK.get(st[0], 1) < _RANK[level] and st[0] is not Level.PKT))
+    return [Renumber(parent.child(level, a), b, ctx.source) for a, b in zip(olds, news, strict=True)]

@@ -1,0 +1,52 @@
+"""Stage 1 (parsers): Retsinformation HTML (and its API JSON) of a BEK Æ → RawDoc.
+
+The HTML (AendringMedNummer/AendringNr/Stk2 paragraphs, old-style upper-case tags) is flattened to
+one line per paragraph and read by the text route; the JSON adds the publication date.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+
+import regex
+
+from parsers.instructions.raw import RawDoc
+from parsers.instructions.text_route import read_text
+from parsers.model import LovkonsError
+
+_BLOCK = regex.compile(r"<\s*(?:/?\s*(?:p|div|tr|li|h\d|table)\b[^>]*|br\s*/?)\s*>", regex.I)
+_TAG = regex.compile(r"<[^>]+>")
+
+
+def html_to_text(html: str) -> str:
+    """One line per HTML paragraph; tags dropped, entities resolved."""
+    s = regex.sub(r"<\s*(script|style)\b.*?</\s*\1\s*>", " ", html, flags=regex.I | regex.S)
+    s = s.replace("\r", " ").replace("\n", " ")
+    s = _BLOCK.sub("\n", s)
+    s = _TAG.sub("", s)
+    s = htmllib.unescape(s)
+    lines = [regex.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in s.split("\n")]
+    lines = [ln for ln in lines if ln and ln != "Den fulde tekst"]
+    return "\n".join(lines)
+
+
+def read_html(html: str, *, file: str | None = None, headers: dict[str, str] | None = None) -> RawDoc:
+    text = html_to_text(html)
+    head = "".join(f"# {k}: {v}\n" for k, v in (headers or {}).items())
+    return read_text(head + text, file=file)
+
+
+def read_retsinfo_json(data: bytes, *, file: str | None = None) -> RawDoc:
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise LovkonsError(f"not Retsinformation JSON: {exc}", file=file) from exc
+    if not isinstance(doc, dict) or "documentHtml" not in doc:
+        raise LovkonsError("not Retsinformation JSON (no documentHtml)", file=file)
+    headers = {"DocumentTitle": str(doc.get("title") or ""), "DokumentKortNavn": str(doc.get("shortName") or "")}
+    for entry in doc.get("metadata") or []:
+        name, value = str(entry.get("displayName", "")), str(entry.get("displayValue", ""))
+        if name in ("Offentliggørelsesdato", "Dokumenttype", "Dato for underskrift"):
+            headers["DocumentType" if name == "Dokumenttype" else name] = value
+    return read_html(str(doc["documentHtml"]), file=file, headers=headers)

@@ -1,0 +1,46 @@
+"""Stage 1 (parsers): the opening of a change block → the target DocRef and its "som ændret ved" list.
+
+"I bekendtgørelse nr. 1676 af 19. december 2006 om … foretages følgende ændringer:",
+"I lov om X, jf. lovbekendtgørelse nr. 196 af 12. marts 2009, som ændret ved …, foretages …".
+"""
+
+from __future__ import annotations
+
+import regex
+
+from parsers.citations import find_docref_spans
+from parsers.edits import DocRef
+
+# The opening sentence of a change block; group "cited" is everything between "I" and "foretages".
+OPENING = regex.compile(
+    r"(?P<all>(?<![\w])I\s+(?P<cited>.+?),?\s+foretages\s+følgende\s+ændring(?:er)?\s*[:.;])",
+    regex.S | regex.I,
+)
+
+_AMENDED = regex.compile(r",?\s+som\s+(?:senest\s+)?ændret\s+(?:bl\.\s*a\.\s+)?ved\s+", regex.I)
+
+
+def _clean(s: str) -> str:
+    return regex.sub(r"\s+", " ", s.replace("\u00a0", " ")).strip(" ,")
+
+
+def parse_opening(cited: str) -> tuple[DocRef, tuple[DocRef, ...]]:
+    """The cited part of an opening → (target, amended_by)."""
+    text = _clean(cited)
+    m = _AMENDED.search(text)
+    head, tail = (text[: m.start()], text[m.end():]) if m else (text, "")
+    amended_by = tuple(ref for ref, _, _ in find_docref_spans(tail))
+    refs = find_docref_spans(head)
+    jf = regex.search(r",?\s+jf\.\s+", head)
+    if refs and jf and jf.start() < refs[0][1]:
+        # "lov om X, jf. lovbekendtgørelse nr. N af D" / "økologiloven, jf. …": the LBK, titled by the law
+        ref = refs[0][0]
+        return DocRef(ref.kind, ref.number, ref.date, _clean(head[: jf.start()])), amended_by
+    if refs:
+        ref, start, _ = refs[0]
+        popular = _clean(head[:start])
+        title = ref.title or (popular or None)
+        return DocRef(ref.kind, ref.number, ref.date, title), amended_by
+    # "I lov om X foretages …" without number: title only
+    kind = "LOV" if regex.match(r"(?:lov\b|\w+loven\b)", head, regex.I) else None
+    return DocRef(kind, None, None, head or None), amended_by

@@ -1,0 +1,172 @@
+"""Stage 1 (parsers): the target part of an instruction → a list of Target(address, count, becomes).
+
+Handles lists ("§§ 2, 3 og 5 og § 7, stk. 3"), ranges ("§§ 7-9", "stk. 2-6", "§§ 5 c-5 h"), counts
+("to steder i stk. 5"), "der bliver stk. 4", special targets (titel, indledning, overskriften før § N).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from parsers.model import Address, Level, normalize_label
+
+_RANK = {
+    Level.AFSNIT: 0,
+    Level.KAPITEL: 0,
+    Level.BILAG: 0,
+    Level.PARAGRAF: 1,
+    Level.STK: 2,
+    Level.NR: 3,
+    Level.LITRA: 4,
+    Level.PKT: 5,
+}
+COUNTS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10}
+
+_LABEL = r"\d+(?:\s*[A-Za-zÆØÅæøå](?![A-Za-zæøå.]))?(?![\d.])"
+_ROMAN_LABEL = r"[IVXLC]+\b|\d+(?:\s*[A-Za-z](?![a-zæøå]))?(?![\d.])"
+_SEP = r"\s*(?:,|og|eller|-|–|‑|−)\s*"
+
+
+def _list_rx(label: str) -> str:
+    return rf"(?P<labels>(?:{label})(?:{_SEP}(?:{label}))*)"
+
+
+# The token table: first match at the current position wins.
+_TOKENS: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    ("skip", regex.compile(r"[\s,]+|og\b|samt\b|i\b|hhv\.", regex.I)),
+    ("count", regex.compile(r"(?P<n>to|tre|fire|fem|seks|syv|otte|ni|ti)\s+steder\s+i\b", regex.I)),
+    ("becomes", regex.compile(
+        rf"(?:der|som)\s+bliver\s+(?P<new>(?:stk\.|nr\.|litra|§)\s*{_LABEL}(?:\s*(?:-|–|og)\s*{_LABEL})?(?:\s*,\s*(?:nr\.\s*\d+,\s*)?\d+\.\s*pkt\.?|\s*,\s*nr\.\s*\d+)?|\d+\.\s*pkt\.?)",
+        regex.I)),
+    ("titelnote", regex.compile(r"fodnote(?:n|rne)?\s+til\s+(?:bekendtgørelsens|lovens|anordningens)\s+titel", regex.I)),
+    ("titel", regex.compile(r"(?:bekendtgørelsens|lovens|anordningens|regulativets)\s+titel|titlen", regex.I)),
+    ("indledning", regex.compile(r"indledningen", regex.I)),
+    ("heading", regex.compile(r"overskrift(?:en|erne)?(?:\s+Q\d+)?\s+(?P<w>før|efter|til)\b", regex.I)),
+    ("pkt", regex.compile(r"(?P<labels>\d+\.(?:\s*(?:,|og|-|–)\s*\d+\.)*)\s*(?:pkt\.?|punktum)", regex.I)),
+    ("level", regex.compile(rf"(?P<kw>§§|§)\s*{_list_rx(_LABEL)}", regex.I)),
+    ("level", regex.compile(rf"(?P<kw>stk\.|stykke|nr\.|numre)\s*{_list_rx(_LABEL)}", regex.I)),
+    ("level", regex.compile(rf"(?P<kw>litra)\s+{_list_rx(r'[a-zæøå]{1,2}(?![a-zæøå])')}", regex.I)),
+    ("level", regex.compile(rf"(?P<kw>kapitel|kapitlerne|afsnit|bilag)\s+{_list_rx(_ROMAN_LABEL)}", regex.I)),
+)
+
+_KW_LEVEL = {
+    "§": Level.PARAGRAF, "§§": Level.PARAGRAF, "stk.": Level.STK, "stykke": Level.STK, "nr.": Level.NR,
+    "numre": Level.NR, "litra": Level.LITRA, "kapitel": Level.KAPITEL, "kapitlerne": Level.KAPITEL,
+    "afsnit": Level.AFSNIT, "bilag": Level.BILAG,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    address: Address
+    count: int | None = None  # "to steder i …" = 2
+    becomes: str | None = None  # "der bliver stk. 4" → "stk. 4"
+
+
+class TargetError(ValueError):
+    pass
+
+
+def expand_labels(text: str, level: Level) -> list[str]:
+    """"2, 3 og 5" → [2, 3, 5]; "2-6" → [2 … 6]; "5 c-5 h" → [5 c … 5 h]; "a-c" → [a, b, c]."""
+    out: list[str] = []
+    parts = regex.split(r"\s*(?:,|\bog\b|\beller\b)\s*", text.strip())
+    for part in parts:
+        if not part:
+            continue
+        bounds = regex.split(r"\s*[-–‑−]\s*", part)
+        if len(bounds) == 2:
+            out.extend(_expand_range(bounds[0], bounds[1], level))
+        else:
+            out.append(_norm(part, level))
+    return out
+
+
+def _norm(label: str, level: Level) -> str:
+    label = label.strip().rstrip(".")
+    if level in (Level.LITRA, Level.AFSNIT, Level.PKT):
+        return label
+    return normalize_label(label)
+
+
+def _expand_range(a: str, b: str, level: Level) -> list[str]:
+    a, b = _norm(a, level), _norm(b, level)
+    if a.isdigit() and b.isdigit() and int(a) <= int(b) <= int(a) + 200:
+        return [str(i) for i in range(int(a), int(b) + 1)]
+    ma, mb = regex.fullmatch(r"(\d+) (\w)", a), regex.fullmatch(r"(\d+) (\w)", b)
+    if ma and mb and ma[1] == mb[1] and ord(ma[2]) <= ord(mb[2]):
+        return [f"{ma[1]} {chr(c)}" for c in range(ord(ma[2]), ord(mb[2]) + 1)]
+    if level is Level.LITRA and len(a) == len(b) == 1 and a <= b:
+        return [chr(c) for c in range(ord(a), ord(b) + 1)]
+    return [a, b]  # "§§ 52-52 a": keep the end points, the amender resolves the document order
+
+
+def parse_targets(text: str, *, base: Address | None = None) -> list[Target]:
+    """Parse a target expression; `base` is the scope a relative target ("stk. 2") continues from.
+
+    Raises TargetError when something other than a target is left over.
+    """
+    s = regex.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip(" ,.:")
+    emitted: list[Target] = []
+    pending: list[Target] = []
+    count: int | None = None
+    heading: str | None = None
+    pos = 0
+    while pos < len(s):
+        for name, rx in _TOKENS:  # noqa: B007 (the matching rule name is used below)
+            m = rx.match(s, pos)
+            if m and m.end() > pos:
+                break
+        else:
+            raise TargetError(f"not a target: {s[pos:pos + 30]!r} in {s!r}")
+        pos = m.end()
+        if name == "skip":
+            continue
+        if name == "count":
+            count = COUNTS[m["n"].lower()]
+            continue
+        if name == "becomes":
+            if not pending:
+                raise TargetError(f"'der bliver' without a target in {s!r}")
+            last = pending[-1]
+            new = regex.sub(r"\s+", " ", m["new"]).strip().rstrip(".") + ("." if m["new"].rstrip().endswith("pkt.") else "")
+            pending[-1] = Target(last.address, last.count, new)
+            continue
+        if name in ("titel", "titelnote", "indledning"):
+            emitted.extend(pending)
+            level = {"titel": Level.TITEL, "titelnote": Level.TITELNOTE, "indledning": Level.INDLEDNING}[name]
+            pending = [Target(Address(((level, ""),)), count)]
+            count = None
+            continue
+        if name == "heading":
+            heading = m["w"].lower()
+            continue
+        level = Level.PKT if name == "pkt" else _KW_LEVEL[m["kw"].lower()]
+        labels = expand_labels(m["labels"], level)
+        start = pending[-1].address if pending else (base or Address())
+        if heading is None and level is not Level.PARAGRAF and not pending and base is None:
+            start = Address()
+        if level is Level.PARAGRAF or _RANK[level] == 0:
+            parent = Address()
+            emitted.extend(pending)
+        else:
+            kept = tuple(st for st in start.steps if _RANK.get(st[0], 9) < _RANK[level])
+            parent = Address(kept)
+            deeper = bool(pending) and all(_RANK.get(st[0], 9) < _RANK[level] for st in start.steps)
+            emitted.extend(pending[:-1] if deeper else pending)
+        if deeper_count := (pending[-1].count if pending and level is not Level.PARAGRAF else None):
+            count = count or deeper_count
+        pending = []
+        for label in labels:
+            addr = parent.child(level, label)
+            if heading is not None:
+                addr = addr.child(Level.OVERSKRIFT, heading)
+            pending.append(Target(addr, count))
+        count = None
+        heading = None
+    emitted.extend(pending)
+    if not emitted:
+        raise TargetError(f"no target in {s!r}")
+    return emitted

@@ -1,0 +1,140 @@
+"""Stage 1 (parsers): LexDania XML of an amending law/order → RawDoc.
+
+AendringCentreretParagraf (opening + AendringsNummer items: AendringDefinition, AendringNyTekst,
+Rykningsklausul) and IkraftCentreretParagraf / other §§ (commencement, repeals, transitional).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from parsers.dates import parse_numeric_date
+from parsers.instructions.raw import RawDoc, RawItem, RawParagraf
+from parsers.model import LovkonsError, Meta
+
+_TRAILING = ("IkraftCentreretParagraf", "CentreretParagraf", "Paragraf")
+
+
+def _load(data: bytes, file: str | None) -> etree._Element:
+    try:
+        from parsers.lexdania import load_xml
+
+        return load_xml(data, file=file)
+    except ImportError:
+        pass
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise LovkonsError(f"not well-formed XML: {exc}", file=file) from exc
+
+
+def _text(el: etree._Element) -> str:
+    return " ".join("".join(str(t) for t in el.itertext()).split())
+
+
+def _line(el: etree._Element) -> int | None:
+    n = el.sourceline
+    return n if isinstance(n, int) else None
+
+
+def _lines(el: etree._Element) -> list[str]:
+    """A payload element as printed: one line per labelled unit/heading, "label text"."""
+    if not any(isinstance(c.tag, str) for c in el) or el.tag == "Linea":
+        return [_text(el)] if _text(el) else []
+    out: list[str] = []
+    label = ""
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        tag = child.tag
+        if tag == "Explicatus":
+            label = _text(child)
+            if el.tag in ("Kapitel", "Afsnit", "Bilag") or not label:
+                out.append(label)
+                label = ""
+        elif tag == "Rubrica":
+            out.append(_text(child))
+        elif tag == "Exitus":
+            sentences = [_text(li) for li in child if isinstance(li.tag, str)]
+            line = " ".join(s for s in sentences if s) or _text(child)
+            out.append(f"{label} {line}".strip())
+            label = ""
+        elif tag == "Tr":
+            out.append(" ".join(_text(td) for td in child))
+        else:
+            sub = _lines(child)
+            if label and sub:
+                sub[0] = f"{label} {sub[0]}"
+                label = ""
+            out.extend(sub)
+    if label:
+        out.append(label)
+    return [ln for ln in out if ln]
+
+
+def _item(an: etree._Element) -> str:
+    parts: list[str] = []
+    for child in an:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "Aendring":
+            for sub in child:
+                if sub.tag == "AendringDefinition":
+                    parts.append(_text(sub))
+                elif sub.tag == "AendringAktion":
+                    for ny in sub.iter("AendringNyTekst"):
+                        lines = [ln for el in ny if isinstance(el.tag, str) for ln in (_lines(el) if len(el) else [_text(el)])]
+                        if lines:
+                            parts.append("»" + "\n".join(lines) + "«")
+        elif child.tag == "Rykningsklausul":
+            parts.append(_text(child))
+    return "\n".join(p for p in parts if p)
+
+
+def _meta(root: etree._Element) -> Meta:
+    m = root.find("Meta")
+
+    def get(tag: str) -> str:
+        el = m.find(tag) if m is not None else None
+        return (el.text or "").strip() if el is not None else ""
+
+    dtype = get("DocumentType")
+    kind = "LOV Æ" if dtype.startswith("LOV Æ") else "BEK Æ" if dtype.startswith("BEK Æ") else dtype.split("#")[0].split()[0] if dtype else "other"
+    date = parse_numeric_date(get("DiesSigni"))
+    return Meta(
+        kind=kind,
+        number=int(get("Number")) if get("Number").isdigit() else None,
+        year=int(get("Year")) if get("Year").isdigit() else (date.year if date else None),
+        date=date,
+        title=" ".join(get("DocumentTitle").replace("\\n", " ").split()) or None,
+        ministry=get("Ministry") or None,
+    )
+
+
+def read_xml(data: bytes, *, file: str | None = None) -> RawDoc:
+    root = _load(data, file)
+    paras: list[RawParagraf] = []
+    body = root.find("DokumentIndhold")
+    if body is None:
+        raise LovkonsError("no DokumentIndhold: not a LexDania document", file=file)
+    for el in body.iter("AendringCentreretParagraf", *_TRAILING):
+        if el.tag == "Paragraf" and any(a.tag in ("AendringNyTekst", "AendringCentreretParagraf") for a in el.iterancestors()):
+            continue
+        explicatus = el.find("Explicatus")
+        label = _text(explicatus) if explicatus is not None else str(len(paras) + 1)
+        label = label.replace("§", "").strip().rstrip(".")
+        rub = el.find("Rubrica")
+        heading = _text(rub) if rub is not None else None
+        if el.tag == "AendringCentreretParagraf":
+            ex = el.find("Exitus")
+            opening = _text(ex) if ex is not None else ""
+            items = tuple(
+                RawItem(i + 1, _item(an), _line(an)) for i, an in enumerate(el.findall("AendringsNummer"))
+            )
+            paras.append(RawParagraf(label, opening, heading, items, (), _line(el)))
+        else:
+            exitus = el.find("Exitus")
+            stks = [_text(s) for s in el.findall("Stk")] or ([_text(exitus)] if exitus is not None else [])
+            paras.append(RawParagraf(label, None, heading, (), tuple(s for s in stks if s), _line(el)))
+    return RawDoc(_meta(root), tuple(paras), {}, file=file)

@@ -1,0 +1,32 @@
+"""Test helper: one compact, readable line per operation ("insert § 41, stk. 1 @after {stk 2}")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from parsers.edits import Operation
+from renderers.instructions_out import operation_json
+
+
+def describe(ops: Sequence[Operation]) -> str:
+    out = []
+    for o in ops:
+        j = operation_json(o)
+        s = f"{j['op']} {j['target']}"
+        if j["position"]:
+            s += f" @{j['position']}"
+        if j.get("container"):
+            s += f" in {j['container']}"
+        if j.get("heading"):
+            s += f" {j['heading']}"
+        if j.get("insert"):
+            s += " +insert"
+        if j["old"] or j["new"]:
+            s += f" [{j['old'] or ''} → {j['new'] or ''}]"
+        if j["count"] not in (None, 1):
+            s += f" x{j['count']}"
+        units = [f"{p['type']} {p['label'] or ''}".strip() for p in j["payload"] or () if p["type"] != "overskrift"]
+        if units:
+            s += " {" + ",".join(units) + "}"
+        out.append(s)
+    return " ; ".join(out)
