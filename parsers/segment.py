@@ -1,0 +1,202 @@
+"""Stage 2 (parsers): classify lines of normalized legal text with an ordered table of named rules.
+
+Input: one line. Output: a Token (rule name, label, rest of the line). The table is the grammar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+ORDINALS = {
+    "første": 1, "anden": 2, "andet": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6,
+    "syvende": 7, "ottende": 8, "niende": 9, "tiende": 10, "ellevte": 11, "tolvte": 12,
+    "trettende": 13, "fjortende": 14, "femtende": 15,
+}  # fmt: skip
+_ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
+_MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+# A unit number: digits and an optional separate letter ("5 a", "9 A", "5a"), not a word ("1 I").
+LABEL = r"\d+(?:\ ?[a-zA-Z](?![\p{L}\d]))?"
+
+_F = regex.VERBOSE | regex.IGNORECASE
+
+# (name, pattern). First match wins. Groups: `label` = unit label, `rest` = text after the label.
+RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    ("blank", regex.compile(r"^\s*$")),
+    ("noter", regex.compile(r"^\s* (?:officielle\ )?noter \s*$", _F)),  # "Noter" heads the footnotes
+    (
+        "bog",  # "Første bog." — the level above afsnit (retsplejeloven)
+        regex.compile(rf"^\s* (?P<label>{_ORD}) \s+ bog \.? \s*$", _F),
+    ),
+    (
+        "afsnit",  # "Første afsnit." / "Afsnit IV" (+ heading on the same line in messy text)
+        regex.compile(
+            rf"""^\s* (?: (?P<label>{_ORD}) \s+ afsnit     # ordinal word form
+                    | Afsnit \s+ (?P<roman>[IVXLC]+) )    # roman numeral form
+                 \.? (?: \s+ (?P<rest>\p{{Lu}}.*) )? \s*$""",
+            _F,
+        ),
+    ),
+    (
+        "kapitel",  # "Kapitel 12 a" (+ heading) / "3. kapitel"
+        regex.compile(
+            rf"""^\s* (?: Kapitel \s+ (?P<label>{LABEL})      # "Kapitel 12 a"
+                    | (?P<label2>\d+) \. \s* kapitel )       # "3. kapitel"
+                 \.? (?: \s+ (?P<rest>[\p{{Lu}}»(].*?) )? \s*$""",
+            regex.VERBOSE,
+        ),
+    ),
+    (
+        "paragrafer",  # "§§ 1024-1043. (Udelades)": a range standing for omitted/repealed §§
+        regex.compile(rf"^\s* §§ \s* (?P<label>{LABEL} \s*-\s* {LABEL}) \. \s+ (?P<rest>\(.*\)\.?) \s*$", _F),
+    ),
+    (
+        "paragraf",  # "§ 5 a. Text", "§ 1" alone (amending orders), "§ 1 I bekendtgørelse …" (no stop)
+        regex.compile(
+            rf"""^\s* § \s* (?P<label>{LABEL})
+                 (?: \ ?\. (?=\s|$)                               # the usual full stop ("§ 5 ." too)
+                   | (?=\s*$)                                     # bare "§ 1" line
+                   | (?=\s+ (?:Stk\.|\p{{Lu}}) ) )                # "§ 2 Stk. 1." / "§ 1 I …"
+                 \s* (?P<rest>.*) $""",
+            regex.VERBOSE,
+        ),
+    ),
+    (
+        "stk",  # "Stk. 2. Text", "Stk. 2-3. (Udelades)"
+        regex.compile(
+            rf"^\s* Stk\. \s* (?P<label>{LABEL} (?:\s*-\s*\d+)?) \. (?:\s+ (?P<rest>.*))? $", regex.VERBOSE
+        ),
+    ),
+    ("nr", regex.compile(rf"^\s* (?P<label>{LABEL}) \) (?:\s+ (?P<rest>.*))? $", regex.VERBOSE)),  # "3) …"
+    ("litra", regex.compile(r"^\s* (?P<label>[a-zæøå]{1,2}) \) (?:\s+ (?P<rest>.*))? $", regex.VERBOSE)),
+    (
+        "bilag",  # "Bilag", "Bilag 1", "Bilag 1 Heading"
+        regex.compile(
+            rf"^\s* Bilag (?:\s+ (?P<label>{LABEL}))? \.? (?:\s+ (?P<rest>\p{{Lu}}.*?))? \s*$", regex.VERBOSE
+        ),
+    ),
+    (
+        "underskrift",  # "Givet på Christiansborg Slot, den …", "Beskæftigelsesministeriet, den 12. …"
+        regex.compile(
+            rf"""^\s* (?: Givet \s+ på \b .*
+                    | Under \s+ Vor \s+ Kongelige \s+ Hånd .*
+                    | [\p{{L}}\-–]+ (?:\ [\p{{L}}\-–]+){{0,7}}, \s+ den \s+ \d{{1,2}}\. \s* (?:{_MONTHS}) \s+ \d{{4}} \.? ) \s*$""",
+            regex.VERBOSE,
+        ),
+    ),
+    (
+        "ikraft",  # LBK commencement blocks: "Lov nr. 201 af 18. maj 1960 (…) indeholder følgende …"
+        regex.compile(
+            rf"^\s* (?:Lov|Lovbekendtgørelse|Bekendtgørelse|Anordning) \s+ nr\. \s* \d+ \s+ af \s+ \d{{1,2}}\. \s* (?:{_MONTHS}) \s+ \d{{4}} \b .*$",
+            regex.VERBOSE,
+        ),
+    ),
+    ("table", regex.compile(r"^.*\S \s+ \| (?:\s|$) .*$", regex.VERBOSE)),  # "a | b": a table row
+    ("text", regex.compile(r"^.*$", regex.DOTALL)),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    rule: str
+    label: str | None
+    rest: str
+    line: int
+
+
+def classify(line: str, lineno: int) -> Token:
+    """Apply the rule table to one line."""
+    for name, pattern in RULES:
+        m = pattern.match(line)
+        if m is None:
+            continue
+        groups = m.groupdict()
+        label = groups.get("label") or groups.get("label2") or groups.get("roman")
+        rest = groups.get("rest") or ""
+        if name in ("text", "table", "underskrift", "ikraft"):
+            rest = line
+        return Token(name, label.strip() if label else None, rest.strip(), lineno)
+    raise AssertionError("the text rule matches everything")  # pragma: no cover
+
+
+# The start of a preamble (indledning): BEK "I medfør af", LOV hymne, LBK "Herved bekendtgøres".
+PREAMBLE = regex.compile(
+    r"(?:^|\s)(?P<p>I\s+medfør\s+af\b|VI\s+\p{Lu}+\s+DEN\s+\p{Lu}+|Vi\s+Margrethe|Folketinget\s+har\s+vedtaget|"
+    r"Herved\s+bekendtgøres\b|Efter\s+bemyndigelse\b)"
+)
+# An embedded "§ N." inside a line: a candidate start of a paragraf glued to a heading.
+EMBEDDED_PARAGRAF = regex.compile(
+    rf"(?<=\s|^)§\s*(?P<label>{LABEL})(?:\.(?=\s+\S)|(?=\s+(?:Stk\.|\p{{Lu}}))|\.?\s*$)"
+)
+# An embedded "Stk. N." after a sentence end (payloads flattened to one line).
+EMBEDDED_STK = regex.compile(rf"(?<=[.:;«]\s+)Stk\.\s*(?P<label>{LABEL})\.(?=\s)")
+# An embedded "Kapitel N" after a sentence end.
+EMBEDDED_KAPITEL = regex.compile(rf"(?<=[.:;«]\s+)Kapitel\s+(?P<label>{LABEL})(?=\s+\p{{Lu}})")
+# Words that end a citation rather than a heading: "…, jf. § 4." / "… i § 3."
+CITING_WORD = regex.compile(
+    r"(?:\bjf\.|\bjfr\.|\bi|\bog|\beller|\bsamt|\befter|\btil|\baf|\bom|\bved|\bmed|\bfra|\blovens|"
+    r"\bbekendtgørelsens|\bdenne|\bnævnte|\bstk\.|\bnr\.|,|§)\s*$",
+    regex.IGNORECASE,
+)
+# A heading does not end like a sentence or a list item.
+SENTENCE_END = regex.compile(r"[.:;,!?]\s*$")
+SHORT_ABBREV_END = regex.compile(r"\b(?:m\.v|m\.m|mv|m\.fl)\.\s*$")
+
+
+def is_heading_text(text: str, *, after_blank: bool = False) -> bool:
+    """Can `text` be a (mellem)overskrift? No final full stop, not a citation tail, not too long."""
+    t = text.strip()
+    if not t or len(t) > 250 or "»" in t or "«" in t or CITING_WORD.search(t[-25:]):
+        return False
+    if not (t[0].isupper() or t[0].isdigit()) or " jf. " in t:
+        return False
+    if SHORT_ABBREV_END.search(t):
+        return True  # "… videregivelse af oplysninger m.v."
+    if SENTENCE_END.search(t):
+        return after_blank and not t.endswith((",", ";", ":"))
+    return True
+
+
+def split_heading_run(text: str) -> list[str]:
+    """Stacked headings flattened on one line are separated by runs of two or more spaces."""
+    parts = [p.strip() for p in regex.split(r"\s{2,}", text.strip())]
+    return [p for p in parts if p]
+
+
+def split_chapter_heading(text: str) -> tuple[str, str | None]:
+    """ "Jobhjælp og … jobformidler Målgruppe" → (chapter heading, mellemoverskrift).
+
+    PDF extraction puts "Kapitel 1 <title> <first heading> § 1." on one line; the first heading
+    starts at the first capitalised word that follows a lower-case word or a number.
+    """
+    parts = split_heading_run(text)
+    if len(parts) >= 2:
+        return parts[0], " ".join(parts[1:])
+    words = text.split()
+    for i in range(1, len(words)):
+        prev, word = words[i - 1], words[i]
+        if word[:1].isupper() and word[1:2].islower() and (prev[-1:].islower() or prev[-1:].isdigit()):
+            return " ".join(words[:i]), " ".join(words[i:])
+    return text.strip(), None
+
+
+_LABEL_KEY = regex.compile(r"\s*(\d+)\s*([a-zA-ZæøåÆØÅ]?)")
+
+
+def label_key(label: str) -> tuple[int, str]:
+    """Sort key of a unit label: "5 a" → (5, "a"); unparsable labels sort first."""
+    m = _LABEL_KEY.match(label)
+    if not m:
+        return (-1, label)
+    return (int(m[1]), m[2].lower())
+
+
+def roman(n: int) -> str:
+    vals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = ""
+    for v, s in vals:
+        while n >= v:
+            out += s
+            n -= v
+    return out

@@ -1,0 +1,146 @@
+"""Stage 1 (parsers): split the text of a stk., nr. or litra into punktummer (pkt.).
+
+Input: node text (single-spaced). Output: the list of sentences; "2. pkt." is element [1].
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Abbreviations that never end a sentence (they are always followed by what they abbreviate).
+_STRONG = frozenset(
+    [
+        "jf",
+        "jfr",
+        "jvf",
+        "f.eks",
+        "bl.a",
+        "ca",
+        "evt",
+        "pr",
+        "nr",
+        "stk",
+        "dvs",
+        "iht",
+        "i.h.t",
+        "vedr",
+        "inkl",
+        "ekskl",
+        "hhv",
+        "ang",
+        "cpr",
+        "tlf",
+        "lit",
+        "kap",
+        "art",
+        "afsn",
+        "gl",
+        "st",
+        "skt",
+        "ndf",
+        "fx",
+        "m.h.t",
+        "p.t",
+        "t.o.m",
+        "f.o.m",
+        "o.a",
+        "e.l",
+        "s",
+        "u.s",
+        "vejl",
+        "bek",
+        "lovbek",
+        "jan",
+        "feb",
+        "febr",
+        "mar",
+        "apr",
+        "aug",
+        "sep",
+        "sept",
+        "okt",
+        "nov",
+        "dec",
+    ]
+)
+# Abbreviations that often end a sentence: a full stop after them ends the pkt. when the next word
+# starts with a capital letter ("… m.v. Den …"), not before a number ("kr. 100").
+_WEAK = frozenset(
+    ["m.v", "mv", "m.m", "m.fl", "kr", "pct", "osv", "el.lign", "mio", "mia", "o.l", "etc", "pkt", "mm", "ff"]
+)
+
+# A candidate sentence end: . ? ! then space(s) then what can start a sentence.
+_END = regex.compile(r"""(?<=[.?!])(?P<gap>\ +)(?=[\p{Lu}\d§»"“„(])""")
+# The word (token) just before a full stop: letters, digits and inner full stops ("f.eks", "m.v").
+_WORD_BEFORE = regex.compile(r"(?P<w>[\p{L}\d][\p{L}\d.]*?)\.$")
+# Next token is an ordinal ("2. pkt.", "1. januar"): a number followed by a full stop and a space.
+_ORDINAL_NEXT = regex.compile(r"\d+\.\s")
+
+
+def _is_end(text: str, dot: int, nxt: int) -> bool:
+    """Is the character at `dot` (., ? or !) a sentence end, given the next sentence starts at `nxt`?"""
+    if text[dot] in "?!":
+        return True
+    m = _WORD_BEFORE.search(text, max(0, dot - 30), dot + 1)
+    word = m["w"] if m else ""
+    low = word.lower()
+    following = text[nxt]
+    if low in _STRONG:
+        return False
+    if low in _WEAK:
+        return (following.isalpha() and following.isupper()) or following in "§»"
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "J. Hansen"
+    if "." in word and word.replace(".", "").isalpha() and len(word) <= 6:
+        return following.isupper() and following.isalpha() and len(word) > 4  # other short abbrevs
+    if following.isdigit():
+        # "… 2013. 2 personer" is rare; "jf. stk. 2. 1. pkt." is a citation
+        return _ORDINAL_NEXT.match(text, nxt) is None and not word.isdigit()
+    return True
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split `text` into punktummer.
+
+    A sentence ends at ". ? !" followed by a space and an upper-case letter, a digit, "§", a quote
+    or "(". Not an end: after an abbreviation that never ends a sentence (jf., stk., nr., f.eks.,
+    bl.a., ca., evt., pr., month abbreviations), after an initial ("J. Hansen"), before an ordinal
+    ("stk. 2. 2. pkt."), or inside »…« (quoted text of an amending order).
+    Weak abbreviations (m.v., kr., pct., pkt., …) end a sentence only before a capital letter.
+    Empty text gives [].
+    """
+    text = " ".join(text.split())
+    if not text:
+        return []
+    depth = 0
+    out: list[str] = []
+    start = 0
+    quote_depth = _quote_depths(text)
+    for m in _END.finditer(text):
+        dot = m.start() - 1
+        depth = quote_depth[dot]
+        if depth > 0:
+            continue
+        if _is_end(text, dot, m.end()):
+            out.append(text[start : m.start()])
+            start = m.end()
+    out.append(text[start:])
+    return [s for s in out if s]
+
+
+def _quote_depths(text: str) -> list[int]:
+    """Guillemet nesting depth at each position (never below 0)."""
+    depths = [0] * len(text)
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "»":
+            depth += 1
+        elif ch == "«":
+            depth = max(0, depth - 1)
+        depths[i] = depth
+    return depths
+
+
+def join_sentences(sentences: list[str]) -> str:
+    """The inverse of split_sentences: sentences joined by one space."""
+    return " ".join(s.strip() for s in sentences if s.strip())
