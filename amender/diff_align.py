@@ -1,0 +1,174 @@
+"""Stage 2 (amender): helpers for amender.diff — sibling alignment by identity and word-level diffs.
+
+Input: two tuples of sibling Nodes (or two strings); output: index pairs (or word edits).
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+from collections.abc import Callable, Sequence
+
+import regex
+
+from parsers.model import Kind, Node
+
+Words = tuple[tuple[str, str], ...]  # (op, text) with op "equal" | "delete" | "insert"
+Pair = tuple[int | None, int | None]
+
+_TOKEN = regex.compile(r"(?:\w+|[^\w\s])\s*|\s+")
+_SIMILAR = 0.5  # word-similarity above which two unmatched siblings count as the same provision
+_MAX_SIMILARITY_CELLS = 2500  # skip content matching for huge gaps (tables, long lists)
+
+
+def node_text(node: Node) -> str:
+    """The full text of a unit as shown for an inserted or repealed provision."""
+    body = node.full_text()
+    if node.kind in (Kind.BILAG, Kind.KAPITEL, Kind.AFSNIT) and node.heading:
+        return f"{node.heading}\n{body}" if body else node.heading
+    return body
+
+
+def word_diff(old: str, new: str) -> Words:
+    """Word-level edits turning `old` into `new`.
+
+    Tokens are words and punctuation marks, each with the spaces after it; matching is on the bare
+    token (spaces as tokens of their own make difflib quadratic on long provisions)."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    ka, kb = [t.rstrip() or t for t in a], [t.rstrip() or t for t in b]
+    chunks: list[tuple[str, str, str]] = []  # ("equal", text, "") or ("change", deleted, inserted)
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
+        if tag != "equal":
+            chunks.append(("change", "".join(a[i1:i2]), "".join(b[j1:j2])))
+            continue
+        for ta, tb, key in zip(a[i1:i2], b[j1:j2], ka[i1:i2], strict=True):
+            chunks.append(("equal", ta, "") if ta == tb else ("equal", key, ""))
+            if ta != tb:  # same word, different spacing after it (end of the text)
+                chunks.append(("change", ta[len(key):], tb[len(key):]))
+    merged: list[tuple[str, str, str]] = []
+    for kind, x, y in chunks:
+        if merged and merged[-1][0] == kind:
+            _, px, py = merged.pop()
+            x, y = px + x, py + y
+        merged.append((kind, x, y))
+    out: list[tuple[str, str]] = []
+    carry = ""  # spaces common to the end of a deletion and an insertion belong to the text after
+    for kind, x, y in merged:
+        if kind == "equal":
+            if carry + x:
+                out.append(("equal", carry + x))
+            carry = ""
+            continue
+        if x and y:
+            tail = len(x) - len(x.rstrip())
+            tail = min(tail, len(y) - len(y.rstrip()))
+            if tail and x[-tail:] == y[-tail:]:
+                carry, x, y = x[-tail:], x[:-tail], y[:-tail]
+        if x:
+            out.append(("delete", x))
+        if y:
+            out.append(("insert", y))
+    if carry:
+        out.append(("equal", carry))
+    return tuple(out)
+
+
+def similarity(a: str, b: str) -> float:
+    ta, tb = a.split(), b.split()
+    matcher = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    if matcher.real_quick_ratio() < _SIMILAR or matcher.quick_ratio() < _SIMILAR:
+        return 0.0
+    return matcher.ratio()
+
+
+class _Signatures:
+    """Content signature of a subtree without ids and provenance: equal signature = same text."""
+
+    def __init__(self) -> None:
+        self._cache: dict[int, tuple[object, ...]] = {}
+        self._keep: list[Node] = []  # keep nodes alive so id() stays unique during one alignment
+
+    def __call__(self, node: Node) -> tuple[object, ...]:
+        key = id(node)
+        if key not in self._cache:
+            self._keep.append(node)
+            kids = tuple((c.label, self(c)) for c in node.children)
+            self._cache[key] = (node.kind, node.heading, node.text, node.repealed, kids)
+        return self._cache[key]
+
+
+def _lcs(ois: list[int], nis: list[int], same: Callable[[int, int], bool]) -> list[tuple[int, int]]:
+    """Longest common subsequence of two index lists under the predicate `same`."""
+    n, m = len(ois), len(nis)
+    table = [[0] * (m + 1) for _ in range(n + 1)]
+    for x in range(n - 1, -1, -1):
+        for y in range(m - 1, -1, -1):
+            if same(ois[x], nis[y]):
+                table[x][y] = table[x + 1][y + 1] + 1
+            else:
+                table[x][y] = max(table[x + 1][y], table[x][y + 1])
+    out, x, y = [], 0, 0
+    while x < n and y < m:
+        if same(ois[x], nis[y]) and table[x][y] == table[x + 1][y + 1] + 1:
+            out.append((ois[x], nis[y]))
+            x, y = x + 1, y + 1
+        elif table[x + 1][y] >= table[x][y + 1]:
+            x += 1
+        else:
+            y += 1
+    return out
+
+
+def align(old: Sequence[Node], new: Sequence[Node]) -> list[Pair]:
+    """Pair siblings old[i] ↔ new[j]; unmatched ones pair with None. Result in document order.
+
+    Matching rounds, each only inside the gaps left by the previous ones: same id and same content;
+    same content (a renumbered but unchanged stk.); same stable id; same label; similar words.
+    """
+    sig = _Signatures()
+
+    def same_id(i: int, j: int) -> bool:
+        return bool(old[i].id) and old[i].id == new[j].id
+
+    def same_content(i: int, j: int) -> bool:
+        return old[i].kind is new[j].kind and sig(old[i]) == sig(new[j])
+
+    def same_label(i: int, j: int) -> bool:
+        return old[i].kind is new[j].kind and old[i].label is not None and old[i].label == new[j].label
+
+    def similar(i: int, j: int) -> bool:
+        return old[i].kind is new[j].kind and similarity(node_text(old[i]), node_text(new[j])) >= _SIMILAR
+
+    rounds: list[Callable[[int, int], bool]] = [
+        lambda i, j: same_id(i, j) and same_content(i, j), same_content, same_id, same_label, similar,
+    ]
+    matched: dict[int, int] = {}
+    gaps = [(list(range(len(old))), list(range(len(new))))]
+    for same in rounds:
+        next_gaps = []
+        for ois, nis in gaps:
+            if not ois or not nis:
+                continue
+            if same is similar and len(ois) * len(nis) > _MAX_SIMILARITY_CELLS:
+                continue
+            pairs = _lcs(ois, nis, same)
+            matched.update(pairs)
+            bounds = [(ois[0] - 1, nis[0] - 1), *pairs, (ois[-1] + 1, nis[-1] + 1)]
+            for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
+                next_gaps.append(([i for i in ois if i0 < i < i1], [j for j in nis if j0 < j < j1]))
+        gaps = next_gaps
+    return _in_order(len(old), len(new), matched)
+
+
+def _in_order(n_old: int, n_new: int, matched: dict[int, int]) -> list[Pair]:
+    """Merge pairs into document order; a removed sibling follows the partner of its predecessor."""
+    keyed: list[tuple[tuple[int, int, int], Pair]] = []
+    last = -1
+    for i in range(n_old):
+        if i in matched:
+            last = matched[i]
+        else:
+            keyed.append(((last, 1, i), (i, None)))
+    back = {j: i for i, j in matched.items()}
+    keyed += [((j, 0, 0), (back.get(j), j)) for j in range(n_new)]
+    return [pair for _, pair in sorted(keyed, key=lambda k: k[0])]

@@ -1,0 +1,1 @@
+"""Helpers for tests that load generated HTML in a real headless Chromium."""
