@@ -1,0 +1,221 @@
+"""Stage 2 (amender): apply one edit operation to a frozen document, purely.
+
+Input: Document, Operation, ApplyContext (the order's snapshot resolver and the source); output: the new
+Document and Problems. A refused operation returns the document unchanged plus one error Problem
+(refusal is per operation: the other operations of the same item still apply).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from amender.resolve import ResolveError, Resolver, Target, node_at, resolve_current, top_index
+from amender.structure import Outcome, insert, owner_id, repeal, repeal_and_insert, replace
+from amender.textops import apply_text
+from parsers.edits import (
+    DeleteText,
+    Insert,
+    InsertText,
+    Operation,
+    Renumber,
+    Repeal,
+    RepealAndInsert,
+    Replace,
+    ReplaceBilag,
+    ReplaceText,
+)
+from parsers.model import Address, Document, Kind, Level, Node, Problem, Source
+
+
+@dataclass(slots=True)
+class ApplyContext:
+    """Per-order state: the snapshot resolver and the rykningsklausuler still to check."""
+
+    resolver: Resolver
+    source: Source | None = None
+    renumbers: list[Renumber] = field(default_factory=list)
+    done: set[tuple[str, str]] = field(default_factory=set)  # (source, address) already applied
+
+
+@dataclass(frozen=True, slots=True)
+class OpResult:
+    document: Document
+    problems: tuple[Problem, ...] = ()
+    touched: frozenset[str] = frozenset()
+    applied: bool = False
+
+
+def context_for(doc: Document, source: Source | None = None) -> ApplyContext:
+    """A context whose snapshot is `doc` (the state before the order)."""
+    return ApplyContext(Resolver(doc), source)
+
+
+def apply(doc: Document, op: Operation, ctx: ApplyContext) -> tuple[Document, tuple[Problem, ...]]:
+    """Apply `op` to `doc`; refused → (doc unchanged, (error Problem,))."""
+    result = apply_op(doc, op, ctx)
+    return result.document, result.problems
+
+
+def _problem(code: str, message: str, source: Source | None, address: Address | str | None,
+             severity: str = "error") -> Problem:
+    return Problem(code, message, severity, str(source) if source else None, str(address) if address else None)
+
+
+def apply_op(doc: Document, op: Operation, ctx: ApplyContext) -> OpResult:
+    source = op.source or ctx.source
+    if isinstance(op, Renumber):
+        ctx.renumbers.append(op)  # checked after the item and again after the order
+        return OpResult(doc, applied=True)
+    try:
+        outcome = _dispatch(doc, op, ctx, source)
+    except ResolveError as err:
+        return OpResult(doc, (_problem(err.code, err.message, source, op.target),))
+    problems = tuple(_problem(code, msg, source, op.target, "warning") for code, msg in outcome.warnings)
+    return OpResult(outcome.doc, problems, frozenset(outcome.touched), True)
+
+
+def _resolve(doc: Document, ctx: ApplyContext, address: Address | None) -> Target | None:
+    return ctx.resolver.resolve(doc, address) if address is not None else None
+
+
+def _repeal_pkts(doc: Document, op: Repeal, ctx: ApplyContext, source: Source | None) -> Outcome:
+    """"§ 39, stk. 1, 2. og 3. pkt., ophæves": the punktummer are counted before the item, so the
+    whole group of one unit goes at once (the later operations of the group are then done)."""
+    key = (str(source), str(op.target))
+    if key in ctx.done:
+        return Outcome(doc, [], set())
+    target = ctx.resolver.resolve(doc, op.target)
+    same = [a for a in op.group if a.steps[:-1] == op.target.steps[:-1] and a.last[0] is Level.PKT]
+    pkts = sorted({int(a.last[1]) for a in same} | {target.pkt or 0}, reverse=True)
+    for k in pkts:
+        doc = repeal(doc, Target("pkt", target.path, pkt=k, via=target.via), [], source).doc
+    ctx.done |= {(str(source), str(a)) for a in same}
+    return Outcome(doc, [], {owner_id(doc, target.path)})
+
+
+def _group(doc: Document, ctx: ApplyContext, group: tuple[Address, ...]) -> list[Target]:
+    out = []
+    for address in group:
+        try:
+            out.append(ctx.resolver.resolve(doc, address))
+        except ResolveError:
+            continue
+    return out
+
+
+def _dispatch(doc: Document, op: Operation, ctx: ApplyContext, source: Source | None) -> Outcome:
+    if isinstance(op, ReplaceText | InsertText | DeleteText):
+        return _text(doc, op, ctx, source)
+    if isinstance(op, ReplaceBilag):
+        return _bilag(doc, op, ctx, source)
+    if isinstance(op, Replace):
+        return replace(doc, ctx.resolver.resolve(doc, op.target), op.payload, op.new, source)
+    if isinstance(op, Repeal):
+        if op.target.steps and op.target.last[0] is Level.PKT:
+            return _repeal_pkts(doc, op, ctx, source)
+        return repeal(doc, ctx.resolver.resolve(doc, op.target), _group(doc, ctx, op.group), source)
+    if isinstance(op, RepealAndInsert):
+        target = ctx.resolver.resolve(doc, op.target)
+        return repeal_and_insert(doc, target, _group(doc, ctx, op.group), op.payload, op.new, source)
+    if isinstance(op, Insert):
+        return _insert(doc, op, ctx, source)
+    raise ResolveError("UNSUPPORTED_OPERATION", f"cannot apply {type(op).__name__}")
+
+
+def _text(doc: Document, op: ReplaceText | InsertText | DeleteText, ctx: ApplyContext,
+          source: Source | None) -> Outcome:
+    target = ctx.resolver.resolve(doc, op.target)
+    try:
+        new_doc, warnings = apply_text(doc, target, op, source)
+    except ResolveError as err:
+        # labels follow the pre-order numbering, but a drafter may have used the new label:
+        # accept the unit that carries the label now only if the quoted text proves it
+        if err.code != "TEXT_NOT_FOUND" or target.via != "snapshot":
+            raise
+        try:
+            now = resolve_current(doc, op.target)
+            if now.path == target.path:
+                raise err from None
+            new_doc, warnings = apply_text(doc, now, op, source)
+        except ResolveError:
+            raise err from None
+        warnings = [*warnings, ("RESOLVED_BY_CURRENT_LABEL",
+                                f"{op.target} read with the labels after the earlier items of this order")]
+        target = now
+    touched = _touched_by_text(doc, new_doc, target)
+    return Outcome(new_doc, warnings, touched)
+
+
+def _touched_by_text(old: Document, new: Document, target: Target) -> set[str]:
+    if target.kind in ("title", "preamble", "titlenote"):
+        return {target.kind}
+    if target.kind != "document":
+        return {owner_id(old, target.path)}
+    before = {n.id: n for n in old.walk() if n.kind is Kind.PARAGRAF}
+    return {n.id for n in new.walk() if n.kind is Kind.PARAGRAF and before.get(n.id) is not n}
+
+
+def _insert(doc: Document, op: Insert, ctx: ApplyContext, source: Source | None) -> Outcome:
+    try:
+        target = ctx.resolver.resolve(doc, op.target)
+    except ResolveError:
+        # "indsættes som nyt stk. 3" where the § has two stk.: the new unit goes at the end
+        if op.position != "before" or len(op.target.steps) < 2 or op.target.last[0] is Level.PARAGRAF:
+            raise
+        target = ctx.resolver.resolve(doc, op.target.parent)
+        op = Insert(op.target.parent, op.payload, "end", op.new, op.container, op.heading, op.heading_of, op.source)
+    container = _resolve(doc, ctx, op.container)
+    heading_of = _resolve(doc, ctx, op.heading_of)
+    return insert(doc, target, op.position, op.payload, op.new, source, container=container,
+                  heading=op.heading, heading_of=heading_of)
+
+
+def _bilag(doc: Document, op: ReplaceBilag, ctx: ApplyContext, source: Source | None) -> Outcome:
+    if not op.payload:
+        raise ResolveError("TARGET_NOT_FOUND", "the amending document's own bilag was not found")
+    label = op.target.last[1]
+    payload = tuple(n.with_(label=label) if n.kind is Kind.BILAG else n for n in op.payload)
+    if not any(n.kind is Kind.BILAG for n in payload):
+        payload = (Node(Kind.BILAG, label=label, children=payload),)
+    if not op.insert:
+        return replace(doc, ctx.resolver.resolve(doc, op.target), payload, None, source)
+    index = top_index(doc)
+    if any(node_at(doc, p).label == label for p in index.bilag):
+        raise ResolveError("LABEL_CONFLICT", f"bilag {label} already exists")
+    before = [p for p in index.bilag if _bilag_no(node_at(doc, p).label) < _bilag_no(label)]
+    if before:
+        anchor = Target("node", before[-1], via="current")
+        return insert(doc, anchor, "after", payload, None, source)
+    at = index.bilag[0][-1] if index.bilag else len(doc.children)
+    from amender.structure import stamp
+
+    stamped = stamp(payload, source, set(index.by_id))
+    new_doc = doc.with_(children=(*doc.children[:at], *stamped, *doc.children[at:]))
+    return Outcome(new_doc, [], {n.id for n in stamped})
+
+
+def _bilag_no(label: str | None) -> int:
+    digits = "".join(ch for ch in label or "" if ch.isdigit())
+    return int(digits) if digits else 0
+
+
+def check_renumbers(doc: Document, ctx: ApplyContext, *, final: bool) -> list[Problem]:
+    """Rykningsklausuler / "der bliver" are assertions: compare them with the labels the amender
+    computed. Mismatches are kept for the end of the order (etapevis rykning gives final labels)."""
+    left: list[Renumber] = []
+    problems: list[Problem] = []
+    for op in ctx.renumbers:
+        try:
+            target = ctx.resolver.resolve(doc, op.target)
+            label = node_at(doc, target.path).label if target.kind == "node" else None
+        except ResolveError:
+            label = None
+        if label is not None and label.replace(" ", "") == op.new_label.replace(" ", ""):
+            continue
+        if not final:
+            left.append(op)
+            continue
+        problems.append(_problem("RENUMBER_MISMATCH", f"{op.target} should become {op.new_label}, "
+                                 f"but is {label or 'not found'} after the order", op.source, op.target, "warning"))
+    ctx.renumbers = left
+    return problems

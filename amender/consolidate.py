@@ -1,0 +1,227 @@
+"""Stage 2 (amender): base document + amending orders → consolidated document with a log.
+
+Input: the base Document, AmendingDocuments in application order, optional date and parts; output:
+Consolidation(document, applied, problems, pending). Only change blocks that cite the base apply.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from amender.apply import ApplyContext, apply_op, check_renumbers
+from amender.resolve import Resolver
+from parsers.edits import AmendingDocument, ChangeBlock, DocRef, Item
+from parsers.model import Document, Kind, Node, Problem, Source
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    source: Source
+    op: str
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """An item not applied because it is not in force at the requested date."""
+
+    source: Source
+    item: Item
+    in_force: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Consolidation:
+    document: Document
+    applied: tuple[Applied, ...]
+    problems: tuple[Problem, ...]
+    pending: tuple[Pending, ...] = ()
+
+    @property
+    def refused(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+
+# ------------------------------------------------------------------------------------------ citing
+
+
+def _norm_title(title: str | None) -> str:
+    t = regex.sub(r"\s+", " ", (title or "").casefold()).strip(" .,")
+    t = regex.sub(r"^(bekendtgørelse af|bekendtgørelse om|lovbekendtgørelse af)\s+", "", t)
+    return regex.sub(r"^(lov om|bekendtgørelse om)\s+", "", t)
+
+
+def base_refs(base: Document) -> list[tuple[int, int, dt.date | None]]:
+    """(number, year, date) of the base and, for an LBK, of the laws it consolidates (preamble text
+    before "med de ændringer": "…, jf. lovbekendtgørelse nr. 1255 af 16. november 2015" / "lov nr. 463")."""
+    out: list[tuple[int, int, dt.date | None]] = []
+    m = base.meta
+    if m.number is not None and m.year is not None:
+        out.append((m.number, m.year, m.date))
+    pre = base.preamble or ""
+    if m.kind.startswith("LBK") and pre:
+        from parsers.citations import find_docrefs
+
+        head = regex.split(r"med de ændringer|med den ændring", pre, maxsplit=1)[0]
+        out += [(r.number, r.date.year, r.date) for r in find_docrefs(head) if r.number and r.date]
+    return out
+
+
+def cites_base(block: ChangeBlock, base: Document, refs: list[tuple[int, int, dt.date | None]]) -> bool:
+    cited: list[DocRef] = [block.target]
+    try:
+        from parsers.citations import find_docrefs
+
+        head = regex.split(r"som ændret ved|foretages", block.opening, maxsplit=1)[0]
+        cited += find_docrefs(head)
+    except ImportError:  # pragma: no cover
+        pass
+    for ref in cited:
+        if ref.number is not None and ref.date is not None and any(
+            ref.number == n and ref.date.year == y for n, y, _ in refs
+        ):
+            return True
+    title = _norm_title(base.meta.title)
+    return bool(title) and any(_norm_title(r.title) == title for r in cited if r.title)
+
+
+# ------------------------------------------------------------------------------------------- parts
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    paragraf: str
+    items: frozenset[int] | None  # None = the whole §
+    partly: frozenset[int] = frozenset()  # "24 delvis"
+
+
+def parse_part(text: str) -> Part:
+    """"§ 7" / "§ 1, nr. 1-5, 7-11, 13 og 16-18" / "§ 1, nr. 1-4, 24 delvis, 25," → Part."""
+    m = regex.match(r"\s*§\s*(\d+\s*[a-zA-Z]?)\b\s*,?\s*(?:nr\.\s*(.*))?$", text.strip().rstrip(",. "))
+    if not m:
+        raise ValueError(f"not a part of an amending act: {text!r}")
+    par = regex.sub(r"\s+", " ", m[1]).strip()
+    if not m[2]:
+        return Part(par, None)
+    items: set[int] = set()
+    partly: set[int] = set()
+    for chunk in regex.split(r",|\bog\b", m[2]):
+        chunk = chunk.strip()
+        if not chunk:
+            continue
+        r = regex.fullmatch(r"(\d+)\s*(?:[-–]\s*(\d+))?\s*(delvis)?", chunk)
+        if not r:
+            raise ValueError(f"not a list of numbers: {chunk!r} in {text!r}")
+        lo, hi = int(r[1]), int(r[2] or r[1])
+        items.update(range(lo, hi + 1))
+        if r[3]:
+            partly.update(range(lo, hi + 1))
+    return Part(par, frozenset(items), frozenset(partly))
+
+
+# -------------------------------------------------------------------------------------------- main
+
+
+def ensure_ids(doc: Document) -> Document:
+    """Make every node id unique (parsers give ids from the original address; fill/fix the rest)."""
+    seen: set[str] = set()
+
+    def fix(node: Node, parent: str) -> Node:
+        ident = node.id or (f"{parent}-{node.kind.value}{node.label or ''}".strip("-").replace(" ", ""))
+        base, n = ident, 1
+        while ident in seen:
+            ident, n = f"{base}~{n}", n + 1
+        seen.add(ident)
+        kids = tuple(fix(c, ident) for c in node.children)
+        if ident == node.id and all(a is b for a, b in zip(kids, node.children, strict=True)):
+            return node
+        return node.with_(id=ident, children=kids)
+
+    kids = tuple(fix(c, "") for c in doc.children)
+    if all(a is b for a, b in zip(kids, doc.children, strict=True)):
+        return doc
+    return doc.with_(children=kids)
+
+
+def _select(order: AmendingDocument, base: Document, refs: list[tuple[int, int, dt.date | None]],
+            part: str | None, problems: list[Problem]) -> list[tuple[ChangeBlock, list[Item]]]:
+    short = order.meta.short
+    if part:
+        try:
+            spec = parse_part(part)
+        except ValueError as err:
+            problems.append(Problem("BAD_PART", str(err), "error", short))
+            return []
+        blocks = [b for b in order.changes if b.paragraf.replace(" ", "") == spec.paragraf.replace(" ", "")]
+        if not blocks:
+            problems.append(Problem("BASE_NOT_CITED", f"{short} has no change block § {spec.paragraf}", "error", short))
+        out = []
+        for b in blocks:
+            if not cites_base(b, base, refs):
+                problems.append(Problem("BASE_NOT_CITED", f"§ {b.paragraf} of {short} does not cite "
+                                        f"{base.meta.short}; applied because the part names it", "warning",
+                                        f"{short} § {b.paragraf}"))
+            items = [i for i in b.items if spec.items is None or i.number in spec.items]
+            for n in sorted(spec.partly):
+                problems.append(Problem("PARTLY_INCORPORATED", f"nr. {n} is incorporated only in part "
+                                        "(\"delvis\"); it is applied in full", "warning",
+                                        f"{short} § {b.paragraf}, nr. {n}"))
+            out.append((b, items))
+        return out
+    out = [(b, list(b.items)) for b in order.changes if cites_base(b, base, refs)]
+    if not out:
+        problems.append(Problem("BASE_NOT_CITED", f"no change block of {short} cites {base.meta.short}",
+                                "error", short))
+    return out
+
+
+def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.date | None = None,
+                parts: Mapping[str, str] | None = None) -> Consolidation:
+    doc = ensure_ids(base)
+    start = doc
+    refs = base_refs(base)
+    applied: list[Applied] = []
+    problems: list[Problem] = []
+    pending: list[Pending] = []
+    touched: set[str] = set()
+    for order in orders:
+        short = order.meta.short
+        selected = _select(order, base, refs, (parts or {}).get(short), problems)
+        ctx = ApplyContext(Resolver(doc))
+        for block, items in selected:
+            for item in items:
+                source = Source(short, block.paragraf, item.number, item.in_force, item.text)
+                if at is not None and (item.in_force is None or item.in_force > at):
+                    pending.append(Pending(source, item, item.in_force))
+                    continue
+                if not item.operations:
+                    problems.append(Problem("UNPARSED_INSTRUCTION", "the instruction was not understood: "
+                                            f"{item.text[:120]}", "error", str(source)))
+                    continue
+                ctx.source = source
+                for op in item.operations:
+                    result = apply_op(doc, op, ctx)
+                    doc = result.document
+                    problems.extend(result.problems)
+                    touched |= result.touched
+                    if result.applied:
+                        applied.append(Applied(op.source or source, op.op, str(op.target)))
+                problems.extend(check_renumbers(doc, ctx, final=False))
+        problems.extend(check_renumbers(doc, ctx, final=True))
+    problems.extend(safety_net(start, doc, touched))
+    return Consolidation(doc, tuple(applied), tuple(problems), tuple(pending))
+
+
+def safety_net(base: Document, result: Document, touched: set[str]) -> list[Problem]:
+    """Every § that no applied operation touched must be exactly as in the base."""
+    now = {n.id: n for n in result.walk() if n.kind is Kind.PARAGRAF}
+    out = []
+    for node in base.walk():
+        if node.kind is Kind.PARAGRAF and node.id not in touched and now.get(node.id) != node:
+            out.append(Problem("UNTOUCHED_CHANGED", f"§ {node.label} changed although no operation "
+                               "touched it (a bug in the amender)", "error", None, f"§ {node.label}"))
+    return out

@@ -1,0 +1,197 @@
+"""Stage 2 (amender): score a consolidation against the official one, § by §.
+
+Input: base, Consolidation, expected Document; output: CaseScore. Texts are compared after whitespace
+and soft-hyphen normalisation; a repealed § and an absent § count as the same ("not in force").
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+import regex
+
+from amender.consolidate import Consolidation
+from parsers.model import Document, Kind, Node, Problem, display_label
+
+_PAR = regex.compile(r"§\s*(\d+(?:\s*[a-zA-Z](?![a-zæøå]))?)")
+
+
+_INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# a note reference glued to the word it annotates in LBK text ("kvælstof.1)", "Landbrugsraadet2) ,")
+_NOTE_REF = regex.compile(r"(?<=[\p{L}.,;])\d{1,2}\)(?=\s|$)")
+
+
+# note references at the start of a § or stk. ("§ 116 a. 5) Den …", "Stk. 3. 8) Retten …"); a real
+# list never starts at a number above 1
+_LEADING_NOTE = regex.compile(r"((?:^§ [0-9]+(?: [A-Za-z])?\.|Stk\. \d+\.) )(?!1\))(?:\d{1,2}\) ?)+")
+
+
+def norm(text: str) -> str:
+    """Whitespace, soft hyphens/zero-width characters and glued note references normalised away."""
+    text = _NOTE_REF.sub("", _INVISIBLE.sub("", text.replace("\u00a0", " ")))
+    return regex.sub(r"\s+([,.;])", r"\1", regex.sub(r"\s+", " ", text)).strip()
+
+
+def _key(label: str | None) -> str:
+    return regex.sub(r"\s+", "", label or "").casefold()
+
+
+def paragraf_text(node: Node) -> str:
+    """"§ 5. text Stk. 2. … 1) …" without notes; the comparison form of one §."""
+    def walk(n: Node) -> list[str]:
+        out = [n.text] if n.text else []
+        for child in n.children:
+            if child.kind is Kind.NOTE:
+                continue
+            out.append(" ".join(x for x in (display_label(child), *walk(child)) if x))
+        return out
+
+    return _LEADING_NOTE.sub(r"\1", norm(" ".join([f"§ {node.label}.", *walk(node)])))
+
+
+def paragraf_map(doc: Document) -> dict[str, str | None]:
+    """§ label → comparison text (None for a tombstone), §§ in bilag left out."""
+    out: dict[str, str | None] = {}
+
+    def visit(nodes: tuple[Node, ...]) -> None:
+        for node in nodes:
+            if node.kind is Kind.PARAGRAF:
+                key = _key(node.label)
+                value = None if node.repealed else paragraf_text(node)
+                if out.get(key) is None:
+                    out[key] = value
+            elif node.kind in (Kind.KAPITEL, Kind.AFSNIT):
+                visit(node.children)
+
+    visit(doc.children)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Wrong:
+    label: str
+    touched: bool  # base ≠ expected
+    refused: bool  # an error was reported for it
+    editorial: bool  # equal once the LBK's uninstructed wording changes (e.g. ministry names) are applied
+    expected: str | None
+    got: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseScore:
+    name: str
+    touched: int = 0
+    touched_ok: int = 0
+    untouched: int = 0
+    untouched_ok: int = 0
+    spurious: int = 0
+    applied: int = 0
+    errors: int = 0
+    warnings: int = 0
+    wrong: tuple[Wrong, ...] = field(default=())
+
+    @property
+    def untouched_damaged(self) -> int:
+        return self.untouched - self.untouched_ok
+
+    @property
+    def silent(self) -> int:
+        return sum(1 for w in self.wrong if not w.refused)
+
+    @property
+    def editorial(self) -> int:
+        return sum(1 for w in self.wrong if w.editorial)
+
+    @property
+    def touched_adjusted(self) -> int:
+        """touched §§ identical, counting §§ that differ only editorially as identical"""
+        return self.touched_ok + sum(1 for w in self.wrong if w.touched and w.editorial)
+
+    @property
+    def refused(self) -> int:
+        return sum(1 for w in self.wrong if w.refused)
+
+
+def problem_labels(problems: tuple[Problem, ...]) -> set[str]:
+    """§ labels an error Problem is about (its address, or the § cited in its message/source)."""
+    out: set[str] = set()
+    for p in problems:
+        if p.severity != "error":
+            continue
+        for text in (p.address or "", p.message):
+            out |= {_key(m) for m in _PAR.findall(text)}
+    return out
+
+
+def editorial_pairs(b: dict[str, str | None], r: dict[str, str | None], e: dict[str, str | None],
+                    flagged: set[str]) -> list[tuple[str, str]]:
+    """Word substitutions the official text made in §§ no instruction touched (result == base ≠
+    expected), kept when seen in at least two §§: ministry renames and similar editorial changes."""
+    seen: dict[tuple[str, str], set[str]] = {}
+    for label, bv in b.items():
+        ev, rv = e.get(label), r.get(label)
+        if bv is None or ev is None or rv != bv or bv == ev or label in flagged:
+            continue
+        old, new = bv.split(" "), ev.split(" ")
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+            if op == "replace" and i2 - i1 <= 6 and j2 - j1 <= 8:
+                seen.setdefault((" ".join(old[i1:i2]), " ".join(new[j1:j2])), set()).add(label)
+    pairs = [pair for pair, labels in seen.items() if len(labels) >= 2]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def _editorial(text: str | None, pairs: list[tuple[str, str]]) -> str | None:
+    if text is None:
+        return None
+    for old, new in pairs:
+        text = regex.sub(rf"(?<!\S){regex.escape(old)}(?!\S)", new.replace("\\", "\\\\"), text)
+    return text
+
+
+def score(name: str, base: Document, result: Consolidation, expected: Document) -> CaseScore:
+    b, r, e = paragraf_map(base), paragraf_map(result.document), paragraf_map(expected)
+    flagged = problem_labels(result.problems)
+    pairs = editorial_pairs(b, r, e, flagged)
+    touched = touched_ok = untouched = untouched_ok = spurious = 0
+    wrong: list[Wrong] = []
+    for label in sorted(set(b) | set(r) | set(e), key=_sort_key):
+        bv, rv, ev = b.get(label), r.get(label), e.get(label)
+        if bv is None and rv is None and ev is None:
+            continue
+        if rv is not None and ev is None:
+            spurious += 1
+        is_touched = bv != ev
+        ok = rv == ev
+        if is_touched:
+            touched += 1
+            touched_ok += ok
+        else:
+            untouched += 1
+            untouched_ok += ok
+        if not ok:
+            editorial = bool(pairs) and _editorial(rv, pairs) == ev
+            wrong.append(Wrong(label, is_touched, label in flagged, editorial, ev, rv))
+    errors = sum(1 for p in result.problems if p.severity == "error")
+    return CaseScore(name, touched, touched_ok, untouched, untouched_ok, spurious, len(result.applied),
+                     errors, len(result.problems) - errors, tuple(wrong))
+
+
+def _sort_key(label: str) -> tuple[int, str]:
+    m = regex.match(r"\d+", label)
+    return (int(m[0]) if m else 10**9, label)
+
+
+def total(scores: list[CaseScore]) -> CaseScore:
+    return CaseScore(
+        "TOTAL",
+        sum(s.touched for s in scores),
+        sum(s.touched_ok for s in scores),
+        sum(s.untouched for s in scores),
+        sum(s.untouched_ok for s in scores),
+        sum(s.spurious for s in scores),
+        sum(s.applied for s in scores),
+        sum(s.errors for s in scores),
+        sum(s.warnings for s in scores),
+        tuple(w for s in scores for w in s.wrong),
+    )

@@ -1,0 +1,135 @@
+"""Stage 2 (amender): the apply/eval manifest (YAML, paths relative to the manifest) → Manifest, and
+running one: read base and amendments, consolidate. Invalid manifests raise LovkonsError (exit 2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from amender.consolidate import Consolidation, consolidate
+from parsers.edits import AmendingDocument
+from parsers.model import Document, LovkonsError, Problem
+
+
+@dataclass(frozen=True, slots=True)
+class Amendment:
+    path: Path
+    part: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    file: Path
+    base: Path
+    amendments: tuple[Amendment, ...]
+    expected: Path | None = None
+    at: dt.date | None = None
+    name: str = ""
+
+
+def _path(value: Any, root: Path, file: str, what: str) -> Path:
+    if not isinstance(value, str) or not value.strip():
+        raise LovkonsError(f"{what} must be a path", file=file)
+    path = (root / value).resolve()
+    if not path.is_file():
+        raise LovkonsError(f"{what} {value!r} does not exist", file=file)
+    return path
+
+
+def load_manifest(path: str | Path) -> Manifest:
+    file = Path(path)
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise LovkonsError(f"cannot read manifest: {err.strerror}", file=str(file)) from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise LovkonsError("not valid YAML", file=str(file), line=mark.line + 1 if mark else None) from None
+    if not isinstance(data, dict):
+        raise LovkonsError("a manifest is a mapping with 'base' and 'amendments'", file=str(file))
+    unknown = set(data) - {"base", "amendments", "expected", "at", "name"}
+    if unknown:
+        raise LovkonsError(f"unknown key(s): {', '.join(sorted(unknown))}", file=str(file))
+    root = file.parent
+    base = _path(data.get("base"), root, str(file), "base")
+    raw = data.get("amendments")
+    if not isinstance(raw, list):
+        raise LovkonsError("'amendments' must be a list", file=str(file))
+    amendments = []
+    for i, entry in enumerate(raw, 1):
+        if isinstance(entry, str):
+            entry = {"path": entry}
+        if not isinstance(entry, dict) or set(entry) - {"path", "part"}:
+            raise LovkonsError(f"amendment {i}: expected 'path' and optional 'part'", file=str(file))
+        part = entry.get("part")
+        if part is not None and not isinstance(part, str):
+            raise LovkonsError(f"amendment {i}: 'part' must be text like \"§ 7\"", file=str(file))
+        amendments.append(Amendment(_path(entry.get("path"), root, str(file), f"amendment {i}"), part))
+    expected = _path(data["expected"], root, str(file), "expected") if data.get("expected") else None
+    at = data.get("at")
+    if at is not None and not isinstance(at, dt.date):
+        try:
+            at = dt.date.fromisoformat(str(at))
+        except ValueError:
+            raise LovkonsError(f"'at' must be a date YYYY-MM-DD, not {at!r}", file=str(file)) from None
+    return Manifest(file, base, tuple(amendments), expected, at, str(data.get("name") or file.stem))
+
+
+def read_doc(path: Path) -> Document:
+    """Any supported document format (parsers.read when present, else by suffix)."""
+    try:
+        from parsers.read import read_document
+    except ImportError:  # pragma: no cover - until parsers.read lands
+        if path.suffix.lower() == ".xml":
+            from parsers.lexdania import parse_lexdania
+
+            return parse_lexdania(path.read_bytes(), file=str(path)).document
+        from parsers.text import parse_text
+
+        return parse_text(path.read_text(encoding="utf-8"), file=str(path)).document
+    return read_document(path).document
+
+
+def read_order(path: Path) -> AmendingDocument:
+    from parsers.instructions import read_amending_file
+
+    return read_amending_file(path)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    manifest: Manifest
+    base: Document
+    orders: tuple[AmendingDocument, ...]
+    result: Consolidation
+    expected: Document | None
+
+
+def run_manifest(manifest: Manifest, *, at: dt.date | None = None, lenient: bool = False) -> Run:
+    """Read and consolidate. `lenient` (eval): an amendment the instruction reader rejects becomes an
+    error Problem (its changes count as refused) instead of stopping the run."""
+    base = read_doc(manifest.base)
+    orders: list[AmendingDocument] = []
+    parts: dict[str, str] = {}
+    unread: list[Problem] = []
+    for a in manifest.amendments:
+        try:
+            order = read_order(a.path)
+        except LovkonsError as err:
+            if not lenient:
+                raise
+            unread.append(Problem("UNREADABLE_ORDER", err.reason, "error", a.path.stem, None, str(a.path)))
+            continue
+        orders.append(order)
+        if a.part:
+            parts[order.meta.short] = a.part
+    result = consolidate(base, orders, at=at or manifest.at, parts=parts)
+    if unread:
+        result = replace(result, problems=(*unread, *result.problems))
+    expected = read_doc(manifest.expected) if manifest.expected else None
+    return Run(manifest, base, tuple(orders), result, expected)

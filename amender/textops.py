@@ -1,0 +1,263 @@
+"""Stage 2 (amender): text operations (ændres … til / indsættes efter »A« / udgår) on a resolved Target.
+
+Input: a Document, a Target and a ReplaceText/InsertText/DeleteText; output: the new Document, the
+warnings, the touched § ids. Occurrences are counted exactly, at word boundaries; a tolerant pass
+(no-break spaces, dash and quote variants) is only used when the exact one fails, and is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from dataclasses import replace as dataclass_replace
+
+import regex
+
+from amender.resolve import ResolveError, Target, TreePath, node_at, replace_at
+from parsers.edits import Count, DeleteText, InsertText, ReplaceText
+from parsers.model import Document, Kind, Node, Source
+
+_PUNCT_START = tuple(",.;:)!?]")
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
+_QUOTES = "\"'»«“”„‘’"
+_NO_PROVISION = (Kind.BILAG, Kind.NOTE, Kind.UNDERSKRIFT)
+
+Warning_ = tuple[str, str]  # (code, message)
+
+try:  # helper H1's sentence splitter; a small local fallback until it lands
+    from parsers.sentences import join_sentences as _join
+    from parsers.sentences import split_sentences as _split
+except ImportError:  # pragma: no cover - depends on the build state
+    _ABBREV = ("jf", "stk", "nr", "pkt", "m.v", "f.eks", "bl.a", "kr", "pct", "ca", "evt", "mv", "el.lign",
+               "lign", "ff", "nuv", "hhv", "dvs", "inkl", "ekskl", "osv", "mio", "mia", "kl", "tlf", "vedr")
+    _BOUNDARY = regex.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ§»\d(])")
+
+    def _split(text: str) -> list[str]:
+        out: list[str] = []
+        start = 0
+        for m in _BOUNDARY.finditer(text):
+            before = text[start : m.start()]
+            word = regex.search(r"(\S+)\.$", before)
+            tail = word[1].lower() if word else ""
+            nxt = text[m.end() : m.end() + 12]
+            if tail.rstrip(".") in _ABBREV or (regex.fullmatch(r"\d+", tail) and regex.match(
+                r"(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|pkt|stk)",
+                nxt,
+            )):
+                continue
+            if regex.fullmatch(r"\d+", tail):
+                continue  # "2. pkt." / ordinals: never a boundary after a bare number
+            out.append(before)
+            start = m.end()
+        out.append(text[start:])
+        return [s for s in out if s]
+
+    def _join(sentences: list[str]) -> str:
+        return " ".join(s.strip() for s in sentences if s.strip())
+
+
+def split_sentences(text: str) -> list[str]:
+    return _split(text)
+
+
+def join_sentences(sentences: list[str]) -> str:
+    return _join(sentences)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each punktum of `text` (as split_sentences counts them)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for sentence in split_sentences(text):
+        start = text.find(sentence, pos)
+        if start < 0:
+            start = pos
+        spans.append((start, start + len(sentence)))
+        pos = start + len(sentence)
+    return spans
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A string the operation may search: node text/heading, title, preamble or title note, limited
+    to [lo, hi) (a punktum)."""
+
+    where: str  # "node" | "title" | "preamble" | "titlenote"
+    path: TreePath = ()
+    attr: str = "text"
+    lo: int = 0
+    hi: int | None = None
+
+
+def clean_quote(text: str) -> str:
+    """Quoted instruction text as node text is stored: NBSP → space, no soft hyphen, single spaces."""
+    return regex.sub(r"\s+", " ", text.replace("\u00ad", "").replace("\u00a0", " ")).strip()
+
+
+def _walk(node: Node, path: TreePath) -> Iterator[tuple[TreePath, Node]]:
+    yield path, node
+    for i, child in enumerate(node.children):
+        yield from _walk(child, (*path, i))
+
+
+def slots_for(doc: Document, target: Target) -> list[Slot]:
+    match target.kind:
+        case "title" | "preamble" | "titlenote":
+            return [Slot(target.kind)]
+        case "kapitel_heading":
+            return [Slot("node", target.path, "heading")]
+        case "heading":
+            return [Slot("node", p) for p in target.headings]
+        case "pkt":
+            node = node_at(doc, target.path)
+            spans = sentence_spans(node.text)
+            assert target.pkt is not None
+            if not 1 <= target.pkt <= len(spans):
+                raise ResolveError("TARGET_NOT_FOUND", f"{target.pkt}. pkt. does not exist ({len(spans)} pkt.)")
+            lo, hi = spans[target.pkt - 1]
+            return [Slot("node", target.path, "text", lo, hi)]
+        case "document":
+            out: list[Slot] = []
+            for i, top in enumerate(doc.children):
+                if top.kind in _NO_PROVISION:
+                    continue
+                for path, node in _walk(top, (i,)):
+                    if node.heading and node.kind in (Kind.KAPITEL, Kind.AFSNIT):
+                        out.append(Slot("node", path, "heading"))
+                    if node.text:
+                        out.append(Slot("node", path))
+            return out
+    node = node_at(doc, target.path)
+    out = []
+    for path, sub in _walk(node, target.path):
+        if sub.kind is Kind.BILAG and sub.heading:
+            out.append(Slot("node", path, "heading"))
+        if sub.text and sub.kind is not Kind.NOTE:
+            out.append(Slot("node", path))
+    return out
+
+
+def get_string(doc: Document, slot: Slot) -> str:
+    if slot.where == "title":
+        return doc.meta.title or ""
+    if slot.where == "preamble":
+        return doc.preamble or ""
+    if slot.where == "titlenote":
+        return doc.title_note or ""
+    value = getattr(node_at(doc, slot.path), slot.attr)
+    return value or ""
+
+
+def set_string(doc: Document, slot: Slot, value: str, source: Source | None) -> Document:
+    if slot.where == "title":
+        return doc.with_(meta=dataclass_replace(doc.meta, title=value))
+    if slot.where == "preamble":
+        return doc.with_(preamble=value)
+    if slot.where == "titlenote":
+        return doc.with_(title_note=value)
+    node = node_at(doc, slot.path)
+    prov = (*node.changed_by, source) if source else node.changed_by
+    return replace_at(doc, slot.path, [node.with_(**{slot.attr: value}, changed_by=prov)])
+
+
+
+def _pattern(old: str, tolerant: bool) -> regex.Pattern[str]:
+    parts: list[str] = []
+    for ch in old:
+        if tolerant and ch.isspace():
+            parts.append(r"\s*")
+        elif tolerant and ch in _DASHES:
+            parts.append(f"[{regex.escape(_DASHES)}]")
+        elif tolerant and ch in _QUOTES:
+            parts.append(f"[{regex.escape(_QUOTES)}]")
+        else:
+            parts.append(regex.escape(ch))
+    body = "".join(parts)
+    if old[:1].isalnum():
+        body = r"(?<![\p{L}\p{N}])" + body
+    if old[-1:].isalnum():
+        body = body + r"(?![\p{L}\p{N}])"
+    return regex.compile(body)
+
+
+def _count_ok(found: int, count: Count) -> bool:
+    return found >= 1 if count == "all" else found == count
+
+
+def _describe(count: Count) -> str:
+    return "at least 1" if count == "all" else str(count)
+
+
+def find_matches(doc: Document, slots: list[Slot], old: str, count: Count) -> tuple[list[tuple[Slot, list[tuple[int, int]]]], list[Warning_]]:
+    """Matches per slot with exactly the expected count, else ResolveError (TEXT_NOT_FOUND /
+    OCCURRENCE_MISMATCH). Tries exact, then tolerant matching (reported as a warning)."""
+    strings = [get_string(doc, s) for s in slots]
+    exact_total = 0
+    for tolerant in (False, True):
+        pat = _pattern(old, tolerant)
+        found: list[tuple[Slot, list[tuple[int, int]]]] = []
+        total = 0
+        for slot, s in zip(slots, strings, strict=True):
+            spans = [m.span() for m in pat.finditer(s, slot.lo, slot.hi if slot.hi is not None else len(s))]
+            if spans:
+                found.append((slot, spans))
+                total += len(spans)
+        if not tolerant:
+            exact_total = total
+        if _count_ok(total, count):
+            warnings = [("TOLERANT_MATCH", f"»{old}« matched only with space/dash/quote tolerance")] if tolerant else []
+            return found, warnings
+        if not tolerant and total:
+            break  # the exact text is there, only the count is wrong: do not guess further
+    if exact_total:
+        raise ResolveError("OCCURRENCE_MISMATCH", f"»{old}« occurs {exact_total} times, expected {_describe(count)}")
+    loose = sum(len(regex.findall(regex.escape(old), s)) for s in strings) if old else 0
+    hint = f" (only inside longer words: {loose} times)" if loose else ""
+    raise ResolveError("TEXT_NOT_FOUND", f"»{old}« not found{hint}")
+
+
+def _join_delete(left: str, right: str) -> str:
+    left, right = left.rstrip(" "), right.lstrip(" ")
+    if not left or not right:
+        return left + right
+    if right.startswith(_PUNCT_START) or left.endswith(("(", "[")):
+        return left + right
+    return left + " " + right
+
+
+def _edit(doc: Document, matches: list[tuple[Slot, list[tuple[int, int]]]],
+          splice: Callable[[str, int, int], str], source: Source | None) -> Document:
+    for slot, spans in matches:
+        s = get_string(doc, slot)
+        for a, b in reversed(spans):
+            s = splice(s, a, b)
+        doc = set_string(doc, slot, s, source)
+    return doc
+
+
+def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | DeleteText,
+               source: Source | None) -> tuple[Document, list[Warning_]]:
+    slots = slots_for(doc, target)
+    if not slots:
+        raise ResolveError("TEXT_NOT_FOUND", "the target has no text")
+    anchor = clean_quote(op.anchor if isinstance(op, InsertText) else op.old)
+    if not anchor:
+        raise ResolveError("TEXT_NOT_FOUND", "empty quoted text")
+    matches, warnings = find_matches(doc, slots, anchor, op.count)
+    if isinstance(op, ReplaceText) and clean_quote(op.new):
+        new = clean_quote(op.new)
+        return _edit(doc, matches, lambda s, a, b: s[:a] + new + s[b:], source), warnings
+    if isinstance(op, InsertText):
+        new = clean_quote(op.new)
+        if op.position == "before":
+            sep = "" if anchor.startswith(_PUNCT_START) else " "
+            return _edit(doc, matches, lambda s, a, b: s[:a] + new + sep + s[a:], source), warnings
+
+        def after(s: str, a: int, b: int) -> str:
+            left = s[:b]
+            if new.startswith(_PUNCT_START) or left.endswith(" "):
+                return left + new + s[b:]
+            return left + " " + new + s[b:]
+
+        return _edit(doc, matches, after, source), warnings
+    return _edit(doc, matches, lambda s, a, b: _join_delete(s[:a], s[b:]), source), warnings

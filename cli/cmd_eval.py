@@ -1,0 +1,90 @@
+"""Stage 4 (cli): `lovkons eval MANIFEST…|DIR [--format table|json]` — consolidate each case and score
+it § by § against the official consolidation (`expected` in the manifest). Exit 0 unless bad input.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from amender.evaluate import CaseScore, score, total
+from amender.manifest import load_manifest, run_manifest
+from cli.output import EXIT_BAD_INPUT, report_bad_input
+from parsers.model import LovkonsError
+
+
+class Format(str, Enum):  # noqa: UP042 - typer needs a str Enum
+    table = "table"
+    json = "json"
+
+
+def manifests(paths: list[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(x for x in p.iterdir() if x.suffix.lower() in (".yaml", ".yml"))
+        else:
+            out.append(p)
+    return out
+
+
+def score_json(s: CaseScore) -> dict[str, object]:
+    return {
+        "case": s.name, "touched": s.touched, "touched_identical": s.touched_ok,
+        "touched_identical_editorial": s.touched_adjusted, "untouched": s.untouched,
+        "untouched_preserved": s.untouched_ok, "untouched_damaged": s.untouched_damaged,
+        "spurious": s.spurious, "wrong_refused": s.refused, "wrong_silent": s.silent,
+        "wrong_editorial": s.editorial, "applied": s.applied, "errors": s.errors, "warnings": s.warnings,
+        "wrong": [{"paragraf": w.label, "touched": w.touched, "refused": w.refused, "editorial": w.editorial}
+                  for w in s.wrong],
+    }  # fmt: skip
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.1f} %" if b else "–"
+
+
+def table(scores: list[CaseScore]) -> Table:
+    t = Table(title="lovkons eval: consolidation vs. official LBK, § by §")
+    for col in ("case", "touched ok", "%", "+editorial", "untouched ok", "damaged", "spurious",
+                "wrong: refused", "silent", "of which editorial", "applied", "errors"):
+        t.add_column(col, justify="left" if col == "case" else "right")
+    for s in [*scores, total(scores)]:
+        t.add_row(s.name, f"{s.touched_ok}/{s.touched}", _pct(s.touched_ok, s.touched),
+                  _pct(s.touched_adjusted, s.touched), f"{s.untouched_ok}/{s.untouched}", str(s.untouched_damaged),
+                  str(s.spurious), str(s.refused), str(s.silent), str(s.editorial), str(s.applied), str(s.errors),
+                  style="bold" if s.name == "TOTAL" else None)  # fmt: skip
+    return t
+
+
+def register(app: typer.Typer) -> None:
+    @app.command(name="eval")
+    def eval_(
+        paths: Annotated[list[Path], typer.Argument(help="Manifests (.yaml) or directories of them.")],
+        fmt: Annotated[Format, typer.Option("--format", "-f", help="Output form.")] = Format.table,
+    ) -> None:
+        """Score consolidations against the official consolidated texts."""
+        scores: list[CaseScore] = []
+        for path in manifests(paths):
+            try:
+                manifest = load_manifest(path)
+                if manifest.expected is None:
+                    raise LovkonsError("the manifest has no 'expected' document", file=str(path))
+                run = run_manifest(manifest, lenient=True)
+            except LovkonsError as err:
+                report_bad_input(err, path)
+                raise typer.Exit(EXIT_BAD_INPUT) from None
+            assert run.expected is not None
+            scores.append(score(manifest.name, run.base, run.result, run.expected))
+        if fmt is Format.json:
+            out = {"cases": [score_json(s) for s in scores], "total": score_json(total(scores))}
+            sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        else:
+            Console(width=160).print(table(scores))
