@@ -1,0 +1,161 @@
+"""Stage 1 (LexDania metadata and labels): safe XML loading, <Meta>/<TitelGruppe> → Meta, and the
+Explicatus strings ("§ 5 a.", "Stk. 2.", "Første afsnit.", "7. kapitel") → bare labels.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from lxml import etree
+
+from parsers.model import LovkonsError, Meta, normalize_label
+from parsers.xml_text import clean, linea_text
+
+MAX_XML_BYTES = 50 * 1024 * 1024
+
+_PARSER_OPTIONS = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "huge_tree": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+
+
+def load_xml(data: bytes, *, file: str | None = None) -> etree._Element:
+    """Parse XML bytes safely: no DTD (hence no entities, no external reads), no network, bounded
+    size. A BOM is fine. Raises LovkonsError on anything else."""
+    if len(data) > MAX_XML_BYTES:
+        raise LovkonsError(f"XML too large ({len(data)} bytes > {MAX_XML_BYTES})", file=file)
+    for marker in (b"<!DOCTYPE", b"<!ENTITY"):
+        pos = data.find(marker)
+        if pos >= 0:
+            raise LovkonsError(
+                "XML with a DTD/entity declaration is not accepted",
+                file=file,
+                line=data[:pos].count(b"\n") + 1,
+            )
+    parser = etree.XMLParser(**_PARSER_OPTIONS)  # type: ignore[arg-type]
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        lineno: int | None = exc.lineno if isinstance(exc.lineno, int) else None
+        reason = exc.msg or str(exc)
+        raise LovkonsError(f"malformed XML: line {lineno}: {reason}", file=file, line=lineno) from None
+    if root is None:
+        raise LovkonsError("empty XML document", file=file)
+    return root
+
+
+_KINDS = (("LOV Æ", "LOV Æ"), ("LOV", "LOV"), ("LBK", "LBK"), ("BEK Æ", "BEK Æ"), ("BEK", "BEK"))
+
+
+def kind_of(document_type: str) -> str:
+    """ "LOV H#LOKDOK01" → LOV, "LOV Æ#LOKDOK02" → "LOV Æ", "LBK H…" → LBK, "BEK Æ…" → "BEK Æ"."""
+    s = clean(document_type)
+    for prefix, kind in _KINDS:
+        if s.startswith(prefix):
+            return kind
+    return "other"
+
+
+def _int(text: str | None) -> int | None:
+    s = clean(text or "")
+    return int(s) if s.isdigit() else None
+
+
+def _date(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(clean(text or "")[:10])
+    except ValueError:
+        return None
+
+
+def title_of(root: etree._Element) -> str | None:
+    """Titel + " " + UnderTitel (which carries its own parentheses), without note markers."""
+    group = root.find("TitelGruppe")
+    if group is None:
+        return None
+    parts = [
+        linea_text(linea)
+        for el in group.iterchildren("Titel", "UnderTitel")
+        for linea in el.iterchildren("Linea")
+    ]
+    return clean(" ".join(parts)) or None
+
+
+def read_meta(root: etree._Element, *, file: str | None) -> Meta:
+    m = root.find("Meta")
+    if m is None:
+        raise LovkonsError("not a LexDania document (no <Meta>)", file=file)
+    title = title_of(root) or clean(m.findtext("DocumentTitle") or "") or None
+    return Meta(
+        kind=kind_of(m.findtext("DocumentType") or ""),
+        number=_int(m.findtext("Number")),
+        year=_int(m.findtext("Year")),
+        date=_date(m.findtext("DiesSigni")),
+        title=title,
+        ministry=clean(m.findtext("Ministry") or "") or None,
+        source=file,
+    )
+
+
+# ------------------------------------------------------------------------------------- labels
+
+_ORDINALS = {
+    "første": "I",
+    "anden": "II",
+    "andet": "II",
+    "tredje": "III",
+    "fjerde": "IV",
+    "femte": "V",
+    "sjette": "VI",
+    "syvende": "VII",
+    "ottende": "VIII",
+    "niende": "IX",
+    "tiende": "X",
+    "ellevte": "XI",
+    "tolvte": "XII",
+}
+_NUM = re.compile(r"(\d+\s*[A-Za-zÆØÅæøå]?)(?![A-Za-zæøå])")
+
+
+def paragraf_label(explicatus: str) -> str:
+    """ "§ 5 a." → "5 a"; "§§ 7-9" → "7-9"."""
+    s = explicatus.replace("§", "").strip().rstrip(".").strip()
+    m = _NUM.fullmatch(s)
+    return normalize_label(s) if m else s
+
+
+def stk_label(explicatus: str) -> str | None:
+    m = re.search(r"\d+(?:\s*-\s*\d+)?", explicatus)
+    return m[0] if m else None
+
+
+def item_label(explicatus: str) -> str:
+    """ "1)" → "1", "a)" → "a", "3 a)" → "3 a"."""
+    s = explicatus.strip().rstrip(")").rstrip(".").strip()
+    return normalize_label(s) if re.fullmatch(r"\d+\s*[a-z]?", s) else s
+
+
+def kapitel_label(explicatus: str) -> str | None:
+    """ "Kapitel 12 a" → "12 a"; "7. kapitel" → "7"."""
+    s = re.sub(r"(?i)kapitel", "", explicatus).strip().rstrip(".").strip()
+    m = re.fullmatch(r"(\d+)\.?\s*([A-Za-z]?)", s)
+    if not m:
+        return s or None
+    return f"{m[1]} {m[2]}" if m[2] else m[1]
+
+
+def division_label(explicatus: str, word: str) -> str | None:
+    """ "Afsnit VII" → "VII"; "Første afsnit." → "I"; "Anden bog." → "II"."""
+    s = explicatus.strip().rstrip(".").strip()
+    words = s.split()
+    if not words:
+        return None
+    if words[0].lower() == word and len(words) > 1:
+        return words[1]
+    return _ORDINALS.get(words[0].lower(), s)

@@ -1,0 +1,178 @@
+"""LexDania XML reader: metadata, every Paragraf reproduced, hardened loading (real data)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from parsers.lexdania import load_xml, parse_lexdania
+from parsers.model import Kind, LovkonsError, Node
+from parsers.xml_meta import paragraf_label
+
+DATA = Path(__file__).parent / "data"
+XML_FILES = [*sorted((DATA / "laws").glob("*/*.xml")), DATA / "bek/BEK-2024-227/BEK-2024-227.xml"]
+KIND_BY_PREFIX = {"LOV": "LOV", "LBK": "LBK", "BEK": "BEK"}
+
+
+def _ids(paths: list[Path]) -> list[str]:
+    return [p.stem for p in paths]
+
+
+@pytest.mark.parametrize("path", XML_FILES, ids=_ids(XML_FILES))
+def test_metadata_matches_meta_element(path: Path) -> None:
+    root = etree.fromstring(path.read_bytes())
+    meta = parse_lexdania(path.read_bytes(), file=str(path)).document.meta
+    doctype = root.findtext("Meta/DocumentType") or ""
+    expected_kind = {"LOV Æ": "LOV Æ", "LOV H": "LOV", "LBK H": "LBK", "BEK H": "BEK"}[doctype[:5]]
+    assert meta.kind == expected_kind
+    assert meta.number == int(root.findtext("Meta/Number") or "0")
+    assert meta.year == int(root.findtext("Meta/Year") or "0")
+    assert meta.date == dt.date.fromisoformat(root.findtext("Meta/DiesSigni") or "")
+    assert meta.ministry == (root.findtext("Meta/Ministry") or "").strip()
+    kind, year, number = path.stem.split("-")
+    assert (KIND_BY_PREFIX[kind], meta.year, meta.number) == (meta.kind.split()[0], int(year), int(number))
+    doc_title = (root.findtext("Meta/DocumentTitle") or "").replace("\\n", " ")  # literal "\n"
+    assert meta.title == " ".join(doc_title.split())
+
+
+def _xml_paragraffer(root: etree._Element) -> list[tuple[str, int]]:
+    """(label, Stk count) of every Paragraf outside amendment payloads and commencement notes."""
+    out = []
+    for par in root.iter("Paragraf"):
+        if any(a.tag in ("AendringNyTekst", "Ikraft") for a in par.iterancestors()):
+            continue
+        expl = par.find("Explicatus")
+        label = paragraf_label(" ".join((expl.text or "").split())) if expl is not None else ""
+        stks = [
+            s for s in par.iterchildren("Stk") if s.find("Explicatus") is not None or s is par.find("Stk")
+        ]
+        out.append((label, len(stks)))
+    return out
+
+
+def _tree_paragraffer(children: tuple[Node, ...]) -> dict[str, list[Node]]:
+    found: dict[str, list[Node]] = {}
+    for top in children:
+        if top.kind is Kind.NOTE:
+            continue
+        for node in top.walk():
+            if node.kind is Kind.PARAGRAF:
+                found.setdefault(node.label or "", []).append(node)
+    return found
+
+
+@pytest.mark.parametrize("path", XML_FILES, ids=_ids(XML_FILES))
+def test_every_paragraf_is_in_the_tree_with_its_stk_count(path: Path) -> None:
+    data = path.read_bytes()
+    tree = _tree_paragraffer(parse_lexdania(data).document.children)
+    for label, n_stk in _xml_paragraffer(etree.fromstring(data)):
+        if label == "l":  # "§ l" (letter l) is read as § 1
+            label = "1"
+        nodes = tree.get(label)
+        assert nodes, f"§ {label} missing"
+        node = nodes.pop(0)
+        if node.repealed:
+            assert node.children == ()
+        else:  # a drafting slip ("Stk. 4." typed as text) may add a stk, never lose one
+            assert len(node.children) >= n_stk, f"§ {label}: {len(node.children)} stk < {n_stk}"
+
+
+def test_amending_law_shape() -> None:
+    path = DATA / "laws/LOV-2011-1382/LOV-2011-1382.xml"
+    doc = parse_lexdania(path.read_bytes()).document
+    paras = doc.paragraffer()
+    assert [p.label for p in paras] == [str(n) for n in range(1, 17)]
+    stk = paras[0].children[0]
+    assert stk.text.startswith("I lov om påligningen af indkomstskat til staten (ligningsloven)")
+    assert (
+        "1. § 7 A ophæves. 2. § 7 H ophæves. 3. § 7 M, stk. 3, affattes således: »Stk. 3. Uanset" in stk.text
+    )
+    assert "7. I § 8 V indsættes efter stk. 4 som nyt stykke: »Stk. 5. Der kan" in stk.text
+    assert "hvor arbejdet udføres.« Stk. 5 bliver herefter stk. 6. 8. I § 16" in stk.text
+    assert [s.label for s in paras[-1].children] == [str(n) for n in range(1, 14)]
+    assert doc.preamble and doc.preamble.startswith("VI MARGRETHE DEN ANDEN")
+    assert doc.children[-1].kind is Kind.UNDERSKRIFT
+
+
+def test_lbk_structure_notes_and_lists() -> None:
+    path = DATA / "laws/LBK-2010-1086/LBK-2010-1086.xml"
+    doc = parse_lexdania(path.read_bytes()).document
+    assert doc.meta.title == "Bekendtgørelse af lov om godskørsel"
+    assert doc.preamble and doc.preamble.startswith("Herved bekendtgøres lov om godskørsel")
+    assert doc.title_note and doc.title_note.startswith("1) Loven indeholder bestemmelser")
+    first = doc.children[0]
+    assert (first.kind, first.text, first.id) == (Kind.OVERSKRIFT, "Lovens område m.v.", "h-p1")
+    p1 = doc.paragraffer()[0]
+    assert "transportministeren2) fastsat vægtgrænse" in p1.children[0].text
+    nrs = p1.children[1].children
+    assert [(n.kind, n.label, n.id) for n in nrs] == [
+        (Kind.NR, "1", "p1-stk2-nr1"),
+        (Kind.NR, "2", "p1-stk2-nr2"),
+    ]
+    p4 = next(p for p in doc.paragraffer() if p.label == "4")
+    litra = p4.children[4].children[1].children
+    assert [n.label for n in litra] == ["a", "b", "c"] and litra[0].kind is Kind.LITRA
+    notes = [n for n in doc.children if n.kind is Kind.NOTE]
+    assert [n.label for n in notes if n.label] == ["1", "2", "3"]
+    assert any(n.text.startswith("Lov nr. 386 af 22. maj 1996") for n in notes)
+
+
+def test_tombstone_table_chapter_labels() -> None:
+    doc = parse_lexdania((DATA / "laws/LBK-2010-1235/LBK-2010-1235.xml").read_bytes()).document
+    kapitler = [n for n in doc.walk() if n.kind is Kind.KAPITEL]
+    assert kapitler[0].label == "1" and kapitler[0].heading == "Indledende bestemmelser"
+    p55 = next(p for p in doc.paragraffer() if p.label == "55")
+    rows = [c.text for c in p55.children[0].children]
+    assert rows[:2] == ["Bøden: | Forvandlings- straffen:", "0 - 499 kr. | 2 dage"]
+    assert rows[-1].startswith("For andre bøder")
+    repealed = [p for p in doc.paragraffer() if p.repealed]
+    assert repealed and all(p.children == () for p in repealed)
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"), [("§ 5 a.", "5 a"), ("§ 12.", "12"), ("§\u00a07", "7"), ("§ 78-79.", "78-79")]
+)
+def test_paragraf_label(label: str, expected: str) -> None:
+    assert paragraf_label(label.replace("\u00a0", " ")) == expected
+
+
+BAD_XML = {
+    "malformed": b"<Dokument><Meta></Dokument>",
+    "entity-bomb": b'<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>\n<d>&b;</d>',
+    "external-file": b'<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<d>&x;</d>',
+    "external-net": b'<?xml version="1.0"?>\n<!DOCTYPE d SYSTEM "http://127.0.0.1:9/x.dtd">\n<d/>',
+    "no-meta": b"<Dokument><DokumentIndhold/></Dokument>",
+    "empty": b"",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_XML))
+def test_bad_xml_raises_lovkons_error(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_io(*_a: object, **_k: object) -> None:
+        raise AssertionError("the XML reader tried to open a file or a socket")
+
+    monkeypatch.setattr("socket.socket.connect", no_io)
+    with pytest.raises(LovkonsError) as err:
+        parse_lexdania(BAD_XML[name], file="bad.xml")
+    assert err.value.file == "bad.xml"
+    assert "passwd" not in str(err.value) and "root:" not in str(err.value)
+
+
+def test_malformed_xml_reports_line() -> None:
+    with pytest.raises(LovkonsError) as err:
+        load_xml(b"<a>\n<b>\n</a>", file="x.xml")
+    assert err.value.line == 3
+    assert re.match(r"malformed XML: line 3: ", err.value.reason)
+
+
+def test_size_bound() -> None:
+    with pytest.raises(LovkonsError, match="too large"):
+        load_xml(b"<a>" + b" " * (50 * 1024 * 1024) + b"</a>")
+
+
+def test_bom_is_accepted() -> None:
+    assert load_xml(b"\xef\xbb\xbf<?xml version='1.0' encoding='UTF-8'?><a/>").tag == "a"
