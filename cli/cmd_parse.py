@@ -1,0 +1,122 @@
+"""Stage 4 (cli): `lovkons parse PATH… [--format tree|json|text|markdown|summary] [--lenient]`.
+
+Reads each document (format detected from content), prints it in the chosen form; bad files are
+reported one line each on stderr, the rest still printed, exit 2 at the end (contract.md).
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cli.output import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    expand_paths,
+    print_json,
+    print_json_line,
+    print_problems,
+    report_bad_input,
+)
+from parsers.model import LovkonsError, ParseResult
+
+
+class Format(StrEnum):
+    tree = "tree"
+    json = "json"
+    text = "text"
+    markdown = "markdown"
+    summary = "summary"
+
+
+def summary_line(file: str, result: ParseResult) -> str:
+    """`file<TAB>kind<TAB>number/year<TAB>§ count<TAB>problem count` ("-" for an unknown number/year)."""
+    meta = result.document.meta
+    if meta.number is None and meta.year is None:
+        ident = "-"
+    else:
+        ident = f"{'' if meta.number is None else meta.number}/{'' if meta.year is None else meta.year}"
+    count = len(result.document.paragraffer())
+    return f"{file}\t{meta.kind}\t{ident}\t{count}\t{len(result.problems)}"
+
+
+def _emit(fmt: Format, file: str, result: ParseResult, *, batch: bool) -> None:
+    """Print one parsed document; imports of heavier renderers happen only when needed."""
+    if fmt is Format.summary:
+        sys.stdout.write(summary_line(file, result) + "\n")
+        return
+    if fmt is Format.json:
+        from renderers.json_out import document_json, problems_json
+
+        obj = {"document": document_json(result.document), "problems": problems_json(result.problems)}
+        if batch:
+            print_json_line({"file": file, **obj})
+        else:
+            print_json(obj)
+        return
+    if batch:
+        sys.stdout.write(f"==> {file} <==\n")
+    if fmt is Format.tree:
+        from rich.console import Console
+
+        from renderers.terminal import render_tree
+
+        Console(soft_wrap=False).print(render_tree(result.document))
+    elif fmt is Format.text:
+        from renderers.text import render_text
+
+        sys.stdout.write(render_text(result.document))
+    else:
+        from renderers.markdown import render_markdown
+
+        sys.stdout.write(render_markdown(result.document))
+    if batch:
+        sys.stdout.write("\n")
+    print_problems(result.problems)
+
+
+def parse_paths(paths: list[Path], fmt: Format, *, lenient: bool = False) -> int:
+    """Parse and print every file under `paths`; returns the exit code (0, or 2 if any was bad)."""
+    from parsers.read import read_document
+
+    files, missing = expand_paths(paths)
+    batch = len(paths) > 1 or any(p.is_dir() for p in paths)
+    bad = False
+    for path in missing:
+        report_bad_input(FileNotFoundError(2, "no such file or directory", str(path)), path)
+        bad = True
+    for file in files:
+        try:
+            result = read_document(file, lenient=lenient)
+        except (LovkonsError, OSError) as exc:
+            report_bad_input(exc, file)
+            bad = True
+            continue
+        _emit(fmt, str(file), result, batch=batch)
+    if not files and not missing:
+        print(f"lovkons: {', '.join(map(str, paths))}: no documents found", file=sys.stderr)
+        bad = True
+    return EXIT_BAD_INPUT if bad else EXIT_OK
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("parse")
+    def parse(
+        paths: Annotated[list[Path], typer.Argument(help="Files or directories (.xml/.txt/.json/.html).")],
+        format: Annotated[  # named as the contract's --format option
+            Format | None,
+            typer.Option("--format", "-f", help="Output form; default: tree on a terminal, else json."),
+        ] = None,
+        lenient: Annotated[
+            bool, typer.Option("--lenient", help="Accept non-legal input as kind 'other'.")
+        ] = False,
+    ) -> None:
+        """Parse documents into § / stk. / nr. / litra trees and print them."""
+        fmt = format or (Format.tree if sys.stdout.isatty() else Format.json)
+        code = parse_paths(paths, fmt, lenient=lenient)
+        if code:
+            raise typer.Exit(code)

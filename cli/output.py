@@ -1,0 +1,79 @@
+"""Stage 4 (cli): shared output helpers for every command: JSON to stdout, problems and bad-input
+lines to stderr, input file discovery, and the exit code rule (0 ok, 2 bad input, 3 errors).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from parsers.model import LovkonsError, Problem
+
+EXIT_OK = 0
+EXIT_BUG = 1
+EXIT_BAD_INPUT = 2
+EXIT_NOT_APPLIED = 3
+
+# Files picked up when a directory is given: the formats read_document understands.
+DOCUMENT_SUFFIXES = (".xml", ".txt", ".json", ".html", ".htm")
+
+
+def print_json(value: Any) -> None:
+    """Pretty JSON (UTF-8, indent 2) on stdout: the single-document form."""
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def print_json_line(value: Any) -> None:
+    """One compact JSON object per line on stdout: the JSON Lines form for several documents."""
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+def print_problems(problems: Iterable[Problem]) -> None:
+    """One readable line per problem on stderr: "file:line: warning CODE: message [address]"."""
+    for p in problems:
+        print(p.one_line(), file=sys.stderr)
+
+
+def bad_input_line(error: LovkonsError | OSError, path: str | Path | None = None) -> str:
+    """The one stderr line for bad input, always naming the file: "lovkons: FILE: reason"."""
+    if isinstance(error, LovkonsError):
+        if error.file is None and path is not None:
+            return f"lovkons: {path}: {error.reason}"
+        return f"lovkons: {error}"
+    reason = error.strerror or str(error)
+    return f"lovkons: {path or error.filename}: {reason}"
+
+
+def report_bad_input(error: LovkonsError | OSError, path: str | Path | None = None) -> None:
+    """Print `bad_input_line(error, path)` on stderr (the caller decides when to exit 2)."""
+    print(bad_input_line(error, path), file=sys.stderr)
+
+
+def exit_code(problems: Iterable[Problem], *, bad_input: bool = False) -> int:
+    """2 when any input was bad, else 3 when any problem has severity "error", else 0."""
+    if bad_input:
+        return EXIT_BAD_INPUT
+    return EXIT_NOT_APPLIED if any(p.severity == "error" for p in problems) else EXIT_OK
+
+
+def expand_paths(
+    paths: Sequence[Path], suffixes: tuple[str, ...] = DOCUMENT_SUFFIXES
+) -> tuple[list[Path], list[Path]]:
+    """Files to read, in a stable order: files as given; directories recursed (sorted), keeping
+    files with one of `suffixes`. Returns (files, missing) where `missing` are paths that do not exist.
+    """
+    files: list[Path] = []
+    missing: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in suffixes
+            )
+        elif path.exists():
+            files.append(path)
+        else:
+            missing.append(path)
+    return files, missing
