@@ -13,43 +13,56 @@ import typer
 
 from parsers.model import LovkonsError
 
-COMMAND_MODULES = (
-    "cli.cmd_parse",
-    "cli.cmd_instructions",
-    "cli.cmd_apply",
-    "cli.cmd_eval",
-    "cli.cmd_consolidate",
-    "cli.cmd_timeline",
-    "cli.cmd_rebuild",
-    "cli.cmd_diff",
-)
+# command name → module; only the module of the command being run is imported (fast start-up),
+# all of them for `--help` or an unknown command.
+COMMANDS = {
+    "parse": "cli.cmd_parse",
+    "instructions": "cli.cmd_instructions",
+    "apply": "cli.cmd_apply",
+    "eval": "cli.cmd_eval",
+    "consolidate": "cli.cmd_consolidate",
+    "timeline": "cli.cmd_timeline",
+    "rebuild": "cli.cmd_rebuild",
+    "diff": "cli.cmd_diff",
+}
 
-app = typer.Typer(
-    name="lovkons",
-    help="Parse, amend and consolidate Danish legal documents.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+def _root() -> None:
+    """Parse, amend and consolidate Danish legal documents (see README.md)."""
 
 
-def _register_all() -> None:
-    for name in COMMAND_MODULES:
+def build_app(command: str | None = None) -> typer.Typer:
+    """The Typer application with `command` registered, or every command when None/unknown."""
+    application = typer.Typer(
+        name="lovkons",
+        help="Parse, amend and consolidate Danish legal documents.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+    application.callback()(_root)
+    wanted = COMMANDS.get(command) if command else None
+    for name in [wanted] if wanted else COMMANDS.values():
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
             if exc.name == name:  # the command is not built yet
                 continue
             raise
-        module.register(app)
+        module.register(application)
+    return application
 
 
-_register_all()
+def __getattr__(name: str) -> typer.Typer:
+    # `from cli.main import app` (tests, python -m) gets the application with every command.
+    if name == "app":
+        return build_app()
+    raise AttributeError(name)
 
 
 def main() -> None:
+    application = build_app(sys.argv[1] if len(sys.argv) > 1 else None)
     try:
-        app(standalone_mode=True)
+        application(standalone_mode=True)
     except LovkonsError as exc:
         print(f"lovkons: {exc}", file=sys.stderr)
         sys.exit(2)
