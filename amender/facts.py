@@ -1,0 +1,276 @@
+"""Stage 2 (amender): one corpus file → its `Facts`, the small JSON-able record the corpus graph is
+built from (identity, commencement, what it amends, repeals or consolidates). Facts are cached by
+content hash, so a corpus is only parsed again where a file changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import asdict, dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from amender.dating import base_dates, item_in_force, order_end, order_start
+from amender.identifiers import key_of
+from parsers.citations import find_docrefs
+from parsers.edits import AmendingDocument, DocRef
+from parsers.model import Document, Kind, LovkonsError, Meta, Problem
+
+SIDECAR_FIELDS = ("id", "kind", "number", "year", "date", "title", "in_force", "expires", "repealed", "note")
+_AMENDING_TITLE = regex.compile(r"^\s*(?:lov|bekendtgørelse)\s+om\s+ændring\s+af\b", regex.I)
+_LBK_SPLIT = regex.compile(r"med\s+de(?:n)?\s+ændring(?:er)?,?\s+der\s+følger\s+af", regex.I)
+
+
+@cache
+def code_version(extra: tuple[Path, ...] = ()) -> str:
+    """Hash of the code that shapes the output (parsers, amender, renderers, given extras), taken
+    once per process: the code running is the code that was loaded, whatever changes on disk."""
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    dirs = [here, here.parent / "parsers", here.parent / "renderers"]
+    files = sorted(f for d in dirs for f in d.rglob("*.py"))
+    for f in [*files, *extra]:
+        name = f.relative_to(here.parent).as_posix() if f.is_relative_to(here.parent) else f.name
+        h.update(name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def ref_key(ref: DocRef) -> str | None:
+    return key_of(ref.kind, ref.number, ref.year)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A change block of an order: whom it cites, the orders it says the target was amended by, and
+    the in-force date of each numbered item (None = undetermined)."""
+
+    paragraf: str
+    targets: tuple[str, ...]  # keys of every document cited in the opening, the target first
+    amended_by: tuple[str, ...]
+    items: tuple[tuple[int, str | None], ...]
+    opening: str = ""
+
+
+@dataclass(frozen=True)
+class Facts:
+    rel: str  # path relative to the corpus root, POSIX style
+    sha: str  # sha256 of the file and its sidecar
+    key: str  # "BEK 1292/2007", or the sidecar id for unnumbered documents
+    doc_id: str  # folder-safe: "BEK-2007-1292", "seed-001"
+    kind: str
+    number: int | None
+    year: int | None
+    date: str | None
+    title: str | None
+    role: str  # "base" | "amending"
+    in_force: str | None = None
+    expires: str | None = None
+    repeals: tuple[tuple[str, str | None], ...] = ()  # (key, date) of documents this one repeals
+    repealed: tuple[str | None, str | None] | None = None  # sidecar: (by, date)
+    consolidates: tuple[str, ...] = ()  # LBK: the law / earlier LBK it restates
+    incorporates: tuple[str, ...] = ()  # LBK: the amending acts it names
+    blocks: tuple[Block, ...] = ()
+    problems: tuple[dict[str, Any], ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @staticmethod
+    def from_json(data: dict[str, Any]) -> Facts:
+        def tup(x: Any) -> Any:
+            return tuple(tup(v) for v in x) if isinstance(x, list) else x
+
+        blocks = tuple(
+            Block(b["paragraf"], tup(b["targets"]), tup(b["amended_by"]), tup(b["items"]), b.get("opening", ""))
+            for b in data["blocks"]
+        )
+        fields = {k: tup(v) for k, v in data.items() if k not in ("blocks", "problems")}
+        return Facts(**fields, blocks=blocks, problems=tuple(data["problems"]))
+
+
+def read_sidecar(path: Path) -> dict[str, Any]:
+    """`<file>.yaml` next to a document: only what the document does not say itself."""
+    side = path.with_name(path.name + ".yaml")
+    if not side.exists():
+        return {}
+    try:
+        data = yaml.safe_load(side.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise LovkonsError(f"bad sidecar: {exc}", file=str(side)) from exc
+    if not isinstance(data, dict) or set(data) - set(SIDECAR_FIELDS):
+        raise LovkonsError(f"sidecar keys must be among {', '.join(SIDECAR_FIELDS)}", file=str(side))
+    return data
+
+
+def _date(v: Any) -> str | None:
+    if v is None:
+        return None
+    return v.isoformat() if isinstance(v, dt.date) else dt.date.fromisoformat(str(v)).isoformat()
+
+
+def is_amending(meta: Meta) -> bool:
+    return meta.kind.endswith("Æ") or bool(_AMENDING_TITLE.match(meta.title or ""))
+
+
+def _meta(doc: Document, side: dict[str, Any]) -> Meta:
+    return _meta_of(doc.meta, side)
+
+
+def _meta_of(m: Meta, side: dict[str, Any]) -> Meta:
+    """Metadata with the sidecar's values where it gives them."""
+    return Meta(
+        kind=str(side.get("kind") or m.kind),
+        number=side.get("number", m.number),
+        year=side.get("year", m.year),
+        date=dt.date.fromisoformat(_date(side["date"]) or "") if side.get("date") else m.date,
+        title=side.get("title") or m.title,
+    )
+
+
+def _lbk_refs(preamble: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """"Herved bekendtgøres …, jf. lovbekendtgørelse nr. X, med de ændringer, der følger af …"."""
+    if not preamble or "bekendtgøres" not in preamble:
+        return (), ()
+    parts = _LBK_SPLIT.split(preamble, maxsplit=1)
+    head, tail = parts[0], (parts[1] if len(parts) > 1 else "")
+    first = [k for r in find_docrefs(head) if (k := ref_key(r))]
+    later = [k for r in find_docrefs(tail) if (k := ref_key(r))]
+    return tuple(first[-1:]), tuple(dict.fromkeys(later))
+
+
+def _order_blocks(order: AmendingDocument) -> tuple[Block, ...]:
+    out = []
+    for block in order.changes:
+        refs = [block.target, *find_docrefs(block.opening)]
+        keys = list(dict.fromkeys(k for r in refs if (k := ref_key(r))))
+        amended = tuple(dict.fromkeys(k for r in block.amended_by if (k := ref_key(r))))
+        items = tuple((it.number, iso(item_in_force(order, block, it))) for it in block.items)
+        out.append(Block(block.paragraf, tuple(keys), amended, items, block.opening))
+    return tuple(out)
+
+
+Scanned = tuple[Facts, Document | None, AmendingDocument | None]
+
+
+_UNSTABLE_ID = regex.compile(r"(ikraft\d+)-\d+")
+
+
+def _stable_note_ids(doc: Document) -> Document:
+    """Workaround: parsers.lexdania derives LBK ikraft-note ids from id(element), which differs
+    between processes; rebuild output must not. Keep the stable part ("ikraft0")."""
+    if not any(n.kind is Kind.NOTE and _UNSTABLE_ID.fullmatch(n.id) for n in doc.children):
+        return doc
+    kids = tuple(
+        n.with_(id=m[1]) if n.kind is Kind.NOTE and (m := _UNSTABLE_ID.fullmatch(n.id)) else n for n in doc.children
+    )
+    return doc.with_(children=kids)
+
+
+def read_base(path: Path) -> tuple[Document, tuple[Problem, ...]]:
+    """Read a document and apply its sidecar's metadata."""
+    from parsers.read import read_document  # H1; imported late so the graph code loads without it
+
+    parsed = read_document(path)
+    side = read_sidecar(path)
+    doc = _stable_note_ids(parsed.document)
+    if side:
+        m = _meta(doc, side)
+        doc = doc.with_(meta=replace(doc.meta, kind=m.kind, number=m.number, year=m.year, date=m.date, title=m.title))
+    return doc, parsed.problems
+
+
+def scan_file(root: Path, rel: str, sha: str) -> Scanned:
+    """Parse one corpus file (with its sidecar) into (Facts, Document, AmendingDocument | None); a
+    file that cannot be read becomes Facts with role "unreadable" and the reason as its problem."""
+    try:
+        return _scan(root, rel, sha)
+    except LovkonsError as exc:
+        problem = {"code": "UNREADABLE", "severity": "error", "message": exc.reason, "source": None,
+                   "address": None, "file": rel, "line": exc.line}  # fmt: skip
+        facts = Facts(rel=rel, sha=sha, key=rel, doc_id=rel, kind="other", number=None, year=None, date=None,
+                      title=None, role="unreadable", problems=(problem,))  # fmt: skip
+        return facts, None, None
+
+
+def _identity(meta: Meta, side: dict[str, Any], rel: str) -> tuple[str, str]:
+    """(key, doc_id): "BEK 1292/2007" / "BEK-2007-1292", or the sidecar id for unnumbered documents."""
+    key = side.get("id") or key_of(meta.kind, meta.number, meta.year) or Path(rel).stem
+    numbered = key_of(meta.kind, meta.number, meta.year)
+    doc_id = side.get("id") or (f"{meta.kind.split()[0]}-{meta.year}-{meta.number}" if numbered else key)
+    return str(key), str(doc_id)
+
+
+def _try_amending(path: Path) -> AmendingDocument | None:
+    """The change blocks of a document, if it has any. Cheap sniff first: every change block opens
+    with "… foretages følgende ændring(er)"."""
+    if b"foretages" not in path.read_bytes():
+        return None
+    from parsers.instructions import read_amending_file  # H4
+
+    try:
+        return read_amending_file(path)
+    except LovkonsError:
+        return None
+
+
+def _scan(root: Path, rel: str, sha: str) -> Scanned:
+    path = root / rel
+    side = read_sidecar(path)
+    order = _try_amending(path)
+    meta = _meta_of(order.meta, side) if order is not None else None
+    repealed = side.get("repealed")
+    sidecar_end = (repealed.get("by"), _date(repealed.get("date"))) if isinstance(repealed, dict) else None
+    if order is not None and meta is not None and is_amending(meta):
+        key, doc_id = _identity(meta, side, rel)
+        repeals = tuple((k, iso(r.date) or iso(order_start(order))) for r in order.repeals if (k := ref_key(r.target)))
+        facts = Facts(
+            rel=rel, sha=sha, key=key, doc_id=doc_id, kind=meta.kind, number=meta.number, year=meta.year,
+            date=iso(meta.date), title=meta.title, role="amending",
+            in_force=_date(side.get("in_force")) or iso(order_start(order)),
+            expires=_date(side.get("expires")) or iso(order_end(order)), repeals=repeals,
+            repealed=sidecar_end, blocks=_order_blocks(order),
+            problems=tuple(dict(p.to_json(), file=rel) for p in order.problems),  # corpus-relative paths
+        )  # fmt: skip
+        return facts, None, order
+    doc, parse_problems = read_base(path)
+    meta = doc.meta
+    key, doc_id = _identity(meta, side, rel)
+    problems = [dict(p.to_json(), file=rel) for p in parse_problems]
+    if is_amending(meta):  # an amending order whose change blocks could not be read
+        problems.append({"code": "UNPARSED_ORDER", "severity": "error", "source": key, "address": None,
+                         "file": rel, "line": None, "message": "no change block could be read"})  # fmt: skip
+        facts = Facts(rel=rel, sha=sha, key=key, doc_id=doc_id, kind=meta.kind, number=meta.number,
+                      year=meta.year, date=iso(meta.date), title=meta.title, role="amending",
+                      repealed=sidecar_end, problems=tuple(problems))  # fmt: skip
+        return facts, None, None
+    dates = base_dates(doc)
+    lbk = meta.kind.startswith("LBK")
+    # an LBK restates the law's text (its commencement clause too) as of the LBK's own date
+    start = _date(side.get("in_force")) or (iso(meta.date) if lbk else iso(dates.in_force))
+    consolidates, incorporates = _lbk_refs(doc.preamble) if lbk else ((), ())
+    also = order if order is not None and order.changes and not lbk else None  # a new law amending others
+    if also is not None:
+        problems += [dict(p.to_json(), file=rel) for p in also.problems]
+    facts = Facts(
+        rel=rel, sha=sha, key=key, doc_id=doc_id, kind=meta.kind, number=meta.number, year=meta.year,
+        date=iso(meta.date), title=meta.title, role="base", in_force=start,
+        expires=_date(side.get("expires")) or iso(dates.expires),
+        # an LBK restates the law's own repeal clause; it repeals nothing itself
+        repeals=() if lbk else tuple((k, start) for r in dates.repeals if (k := ref_key(r))),
+        repealed=sidecar_end, consolidates=consolidates, incorporates=incorporates,
+        blocks=_order_blocks(also) if also is not None else (), problems=tuple(problems),
+    )  # fmt: skip
+    return facts, doc, also

@@ -1,0 +1,193 @@
+"""Stage 2 (amender): the files of a rebuild: every version of one document (rendered by an injected
+renderer, since the amender does not import renderers), its index entry and report section, and the
+corpus-wide index.json / report.md. Bytes are deterministic: sorted keys, no timestamps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from amender.corpus import Corpus
+from amender.pointintime import version_at
+from amender.timeline import Change, Status, timeline
+from parsers.model import Document, Problem
+
+
+@dataclass(frozen=True, slots=True)
+class VersionOut:
+    """One version of a document, as handed to the renderer."""
+
+    key: str
+    doc_id: str
+    start: dt.date | None
+    end: dt.date | None  # first day of the next version (or of the end), None = open
+    document: Document
+    applied: tuple[Any, ...]
+    problems: tuple[Problem, ...]
+    included: tuple[str, ...]
+    status: Status
+
+
+def dumps(data: Any) -> bytes:
+    return (json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1) + "\n").encode()
+
+
+def status_json(st: Status | None) -> dict[str, Any] | None:
+    if st is None:
+        return None
+    return {"state": st.state, "since": st.since.isoformat() if st.since else None, "by": st.by}
+
+
+def applied_json(a: Any) -> dict[str, Any]:
+    """The contract's Applied shape from amender.consolidate.Applied."""
+    return {"source": str(getattr(a, "source", "")), "op": getattr(a, "op", ""), "target": getattr(a, "target", "")}
+
+
+def change_json(c: Change) -> dict[str, Any]:
+    return {"item": c.label, "order": c.order, "paragraf": c.paragraf, "nr": c.item,
+            "in_force": c.in_force.isoformat() if c.in_force else None}  # fmt: skip
+
+
+def compact(changes: list[dict[str, Any]]) -> list[str]:
+    """"LOV 576/2012 § 1, nr. 1-27" for runs of items of the same order and §."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for c in changes:
+        groups.setdefault((c["order"], c["paragraf"]), []).append(int(c["nr"]))
+    out = []
+    for (order, par), nrs in groups.items():
+        runs: list[list[int]] = []
+        for n in sorted(set(nrs)):
+            if runs and n == runs[-1][-1] + 1:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+        spans = ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+        out.append(f"{order} § {par}, nr. {spans}")
+    return out
+
+
+def _problem_key(p: Problem) -> tuple[str, str, str, str]:
+    return (p.code, p.source or "", p.address or "", p.message)
+
+
+def document_outputs(
+    corpus: Corpus, key: str, render: Callable[[VersionOut], dict[str, bytes]]
+) -> tuple[dict[str, bytes], dict[str, Any], str]:
+    """(files, index entry, report section) for every version of the main document `key`."""
+    facts = corpus.facts[key]
+    tl = timeline(corpus, key)
+    dates = tl.dates
+    files: dict[str, bytes] = {}
+    versions: list[dict[str, Any]] = []
+    seen: dict[tuple[str, str, str, str], tuple[Problem, str]] = {}
+    previous: Document | None = None
+    stop = tl.end.since if tl.end else None
+    for i, start in enumerate(dates):
+        end = dates[i + 1] if i + 1 < len(dates) else stop
+        day = start or dt.date.min
+        try:
+            doc, applied, problems = version_at(corpus, tl, day)
+        except Exception as exc:  # a bug in one document must not stop a corpus rebuild; it is reported
+            doc, applied = corpus.document(key), ()
+            problems = (Problem("CONSOLIDATION_FAILED", f"{type(exc).__name__}: {exc}; the base text is shown",
+                                "error", source=key, file=facts.rel),)  # fmt: skip
+        included = tuple(k for k in tl.orders if any(c.order == k for c in tl.in_force_at(day)))
+        name = start.isoformat() if start else "undated"
+        for p in problems:
+            seen.setdefault(_problem_key(p), (p, name))
+        if previous is not None and doc == previous and versions:
+            versions[-1]["to"] = end.isoformat() if end else None  # nothing changed that day
+            continue
+        previous = doc
+        st = tl.status_at(day) if start else Status("in_force")
+        out = VersionOut(key, facts.doc_id, start, end, doc, applied, problems, included, st)
+        rendered = render(out)
+        paths = {suffix: f"{facts.doc_id}/{name}{suffix}" for suffix in sorted(rendered)}
+        for suffix, data in rendered.items():
+            files[paths[suffix]] = data
+        versions.append({"from": start.isoformat() if start else None, "to": end.isoformat() if end else None,
+                         "files": sorted(paths.values()), "orders": list(included)})  # fmt: skip
+    mine = {(c.order, c.paragraf) for c in (*tl.changes, *tl.pending, *tl.lapsed)}
+    reported = {(p.code, p.source) for p, _ in seen.values()}
+    for order in tl.orders:
+        for pj in corpus.facts[order].problems:
+            src = str(pj.get("source") or "")
+            ours = any(src == f"{o} § {par}" or src.startswith(f"{o} § {par},") for o, par in mine if o == order)
+            if pj.get("code") == "UNPARSED_INSTRUCTION" and ours and (pj["code"], src) not in reported:
+                p = Problem(str(pj["code"]), str(pj.get("message", "")), str(pj.get("severity", "error")),
+                            pj.get("source"), pj.get("address"), pj.get("file"), pj.get("line"))
+                seen.setdefault(_problem_key(p), (p, "order"))
+    if tl.start is None:
+        p = Problem("COMMENCEMENT_UNKNOWN", f"{key} does not state its commencement date (e.g. the minister "
+                    "sets it); its first version is undated", "warning", source=key, file=facts.rel)  # fmt: skip
+        seen.setdefault(_problem_key(p), (p, "undated"))
+    errors = [(p, v) for p, v in seen.values() if p.severity == "error"]
+    entry = {
+        "id": facts.doc_id,
+        "key": key,
+        "kind": facts.kind,
+        "title": facts.title,
+        "source": facts.rel,
+        "in_force": facts.in_force,
+        "end": status_json(tl.end),
+        "orders": list(tl.orders),
+        "versions": versions,
+        "pending": [change_json(c) for c in tl.pending],
+        "lapsed": [change_json(c) for c in tl.lapsed],
+        "problems": [dict(p.to_json(), version=v) for p, v in sorted(seen.values(), key=lambda x: _problem_key(x[0]))],
+        "problem_count": len(seen),
+        "refused_count": len(errors),
+    }
+    return files, entry, _report_section(entry)
+
+
+def _report_section(entry: dict[str, Any]) -> str:
+    lines = [f"## {entry['key']} — {entry['title'] or ''}".rstrip(" —"), ""]
+    lines.append(f"- versions: {len(entry['versions'])}; orders: {', '.join(entry['orders']) or 'none'}")
+    if entry["end"]:
+        e = entry["end"]
+        lines.append(f"- ends: {e['state']} from {e['since']}" + (f" by {e['by']}" if e["by"] else ""))
+    lines.extend(f"- pending (no in-force date): {x}" for x in compact(entry["pending"]))
+    lines.extend(f"- lapsed (the order ended first): {x}" for x in compact(entry["lapsed"]))
+    for p in entry["problems"]:
+        where = ", ".join(x for x in (p["source"], p["address"]) if x)
+        lines.append(f"- {p['severity']} `{p['code']}` (from {p['version']}){' [' + where + ']' if where else ''}: "
+                     f"{p['message']}")  # fmt: skip
+    return "\n".join(lines) + "\n"
+
+
+def index_json(corpus: Corpus, entries: list[dict[str, Any]]) -> bytes:
+    sources = [
+        {"key": f.key, "file": f.rel, "hash": f.sha, "role": f.role, "kind": f.kind, "title": f.title}
+        for f in sorted(corpus.facts.values(), key=lambda f: f.rel)
+    ]
+    edges = [{"kind": e.kind, "source": e.source, "target": e.target,
+              "date": e.date.isoformat() if e.date else None, "detail": e.detail}
+             for e in corpus.edges if e.target in corpus.facts or e.kind == "repeals"]  # fmt: skip
+    return dumps({
+        "documents": sorted(entries, key=lambda e: e["id"]),
+        "sources": sources,
+        "graph": edges,
+        "problems": [p.to_json() for p in corpus.problems],
+    })  # fmt: skip
+
+
+def report_md(corpus: Corpus, sections: list[str]) -> bytes:
+    head = ["# Rebuild report", "", "Refused, unparsed and pending instructions per document.", ""]
+    if corpus.problems:
+        head += ["## Corpus", ""] + [f"- {p.severity} `{p.code}`: {p.message}" for p in corpus.problems] + [""]
+    orphans = [f for f in sorted(corpus.facts.values(), key=lambda f: f.doc_id)
+               if f.role == "amending" and not any(t in corpus.facts for b in f.blocks for t in b.targets)]  # fmt: skip
+    if orphans:
+        head += ["## Orders whose target is not in the corpus", ""]
+        for f in orphans:
+            items = sum(len(b.items) for b in f.blocks)
+            unparsed = [p for p in f.problems if p.get("code") == "UNPARSED_INSTRUCTION"]
+            head.append(f"- {f.key} ({f.rel}): {items} items read, {len(unparsed)} not understood")
+            head += [f"  - `{p['code']}` [{p.get('source') or ''}]: {p['message']}" for p in unparsed]
+        head.append("")
+    return ("\n".join(head) + "\n" + "\n".join(sorted(sections))).encode()

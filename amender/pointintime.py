@@ -1,0 +1,116 @@
+"""Stage 2 (amender): a document as it read on a given day: base + every item in force that day,
+via amender.consolidate. Input: Corpus, identifier, date; output: PointInTime (document or None,
+status, orders included, pending and refused items, problems).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from amender.corpus import Corpus
+from amender.identifiers import parse_identifier
+from amender.timeline import ENDED, Change, Status, Timeline, timeline
+from parsers.edits import AmendingDocument
+from parsers.model import Document, LovkonsError, Problem
+
+
+@dataclass(frozen=True, slots=True)
+class PointInTime:
+    key: str  # the document actually consolidated (after following a newer LBK)
+    requested: str
+    at: dt.date
+    status: Status
+    version_from: dt.date | None  # the day the returned text took effect
+    document: Document | None  # None when not in force that day (unless last=True)
+    included: tuple[str, ...]  # orders with at least one item in the text
+    applied: tuple[object, ...]  # amender.consolidate.Applied
+    pending: tuple[Change, ...]
+    refused: tuple[Problem, ...]
+    problems: tuple[Problem, ...]
+
+
+def orders_at(corpus: Corpus, tl: Timeline, at: dt.date) -> list[AmendingDocument]:
+    """The orders amending the document, each cut down to its items in force on `at`."""
+    wanted = {(c.order, c.paragraf, c.item) for c in tl.in_force_at(at)}
+    out: list[AmendingDocument] = []
+    for key in tl.orders:
+        order = corpus.order(key)
+        blocks = []
+        for block in order.changes:
+            items = tuple(it for it in block.items if (key, block.paragraf, it.number) in wanted)
+            if items:
+                blocks.append(replace(block, items=items))
+        if blocks:
+            out.append(replace(order, changes=tuple(blocks)))
+    return out
+
+
+def version_at(corpus: Corpus, tl: Timeline, at: dt.date) -> tuple[Document, tuple[object, ...], tuple[Problem, ...]]:
+    """(document, applied, problems) of the version in force on `at` (status not checked)."""
+    from amender.consolidate import consolidate  # H5
+
+    base = corpus.document(tl.key)
+    orders = orders_at(corpus, tl, at)
+    if not orders:
+        return base, (), ()
+    result = consolidate(base, orders, at=None)
+    return result.document, tuple(result.applied), tuple(result.problems)
+
+
+def _version_start(tl: Timeline, at: dt.date) -> dt.date | None:
+    starts = [d for d in tl.dates if d is None or d <= at]
+    return starts[-1] if starts else None
+
+
+def _outside_corpus(corpus: Corpus, identifier: str, at: dt.date) -> PointInTime | None:
+    """A document that is not in the corpus but that a corpus document repeals: its status only."""
+    ident = parse_identifier(identifier)
+    for edge in corpus.edges:
+        target = parse_identifier(edge.target) if edge.kind == "repeals" else None
+        if target is None or not ident.matches(target.kind, target.number, target.year):
+            continue
+        if edge.date is not None and at >= edge.date:
+            status = Status("repealed", edge.date, edge.source)
+        else:
+            status = Status("unknown")
+        note = Problem("NOT_IN_CORPUS", f"{edge.target} is not in the corpus; only its repeal by {edge.source} is known",
+                       "warning", source=edge.source)  # fmt: skip
+        return PointInTime(edge.target, edge.target, at, status, None, None, (), (), (), (), (note,))
+    return None
+
+
+def consolidate_at(
+    corpus: Corpus, identifier: str, at: dt.date, *, last: bool = False, follow: bool = True
+) -> PointInTime:
+    """The document `identifier` as in force on `at`.
+
+    Before commencement, or after a repeal / built-in end, `document` is None and `status` says why;
+    `last=True` then gives the last version before the end. A law superseded by a newer official
+    consolidation (LBK) in the corpus is followed to that LBK when `follow` is true.
+    """
+    try:
+        facts = corpus.resolve(identifier)
+    except LovkonsError:
+        known = _outside_corpus(corpus, identifier, at)
+        if known is None:
+            raise
+        return known
+    tl = timeline(corpus, facts.key)
+    status = tl.status_at(at)
+    seen = {facts.key}
+    while follow and status.state == "superseded" and status.by in corpus.facts and status.by not in seen:
+        seen.add(status.by)
+        tl = timeline(corpus, status.by)
+        status = tl.status_at(at)
+    day = at
+    if status.state in ENDED or status.state == "not_in_force":
+        if not (last and status.state in ENDED and status.since):
+            return PointInTime(tl.key, facts.key, at, status, None, None, (), (), tl.pending, (), ())
+        day = status.since - dt.timedelta(days=1)
+    doc, applied, problems = version_at(corpus, tl, day)
+    included = tuple(k for k in tl.orders if any(c.order == k for c in tl.in_force_at(day)))
+    refused = tuple(p for p in problems if p.severity == "error")
+    return PointInTime(
+        tl.key, facts.key, at, status, _version_start(tl, day), doc, included, applied, tl.pending, refused, problems
+    )

@@ -1,0 +1,200 @@
+"""Stage 2 (amender): rebuild a whole corpus: every main document at every date its text changes →
+out/<doc-id>/<date>.md|.json, index.json, report.md. Deterministic bytes, atomic (a new tree is
+built beside `out` and swapped in), incremental (content hashes + code version), parallel.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from amender.corpus import Corpus, build_corpus, corpus_files, file_hash, scan
+from amender.facts import Facts, code_version
+from amender.outputs import VersionOut, document_outputs, index_json, report_md
+from amender.swap import cleanup_stale, swap_in
+from parsers.model import LovkonsError
+
+CACHE = ".lovkons-cache.json"
+CACHE_FORMAT = 1
+
+Renderer = Callable[[VersionOut], dict[str, bytes]]
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class RebuildStats:
+    documents: int = 0
+    versions: int = 0
+    recomputed: list[str] = field(default_factory=list)  # doc ids rendered this run
+    reused: list[str] = field(default_factory=list)  # doc ids copied from the previous output
+    scanned: int = 0  # files parsed for their facts (0 when every file's hash was cached)
+    problems: int = 0
+    refused: int = 0
+    written: bool = False  # False when the output was already up to date
+
+
+def job_hash(corpus: Corpus, key: str, code: str) -> str:
+    """Everything a document's output depends on: its facts, its orders' facts, what ends them."""
+    keys = [key, *(o.key for o in corpus.orders_for(key))]
+    parts: list[Any] = [code]
+    for k in keys:
+        parts.append(corpus.facts[k].to_json())
+        parts.append([(e.kind, e.source, e.target, str(e.date)) for e in corpus.ended_by(k)])
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _load_cache(out: Path, code: str) -> dict[str, Any]:
+    try:
+        data = json.loads((out / CACHE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if data.get("format") != CACHE_FORMAT or data.get("code") != code:
+        return {}
+    return dict(data)
+
+
+# Set in the parent just before a fork-based pool starts: forked workers inherit the parsed corpus
+# instead of receiving it pickled (the documents are most of the data).
+_INHERITED: Corpus | None = None
+
+
+def _build_inherited(key: str, render: Renderer) -> dict[str, Any]:
+    assert _INHERITED is not None
+    return _build_one(_INHERITED, key, render)
+
+
+def _build_one(corpus: Corpus, key: str, render: Renderer) -> dict[str, Any]:
+    """Worker: all versions of one document → {"files": {relpath: bytes}, "entry": …, "report": …}."""
+    files, entry, report = document_outputs(corpus, key, render)
+    return {"files": files, "entry": entry, "report": report}
+
+
+def _needs(corpus: Corpus, key: str) -> list[str]:
+    return [key, *(o.key for o in corpus.orders_for(key))]
+
+
+class _Interrupted(Exception):
+    pass
+
+
+def _on_term(signum: int, frame: FrameType | None) -> None:
+    raise _Interrupted
+
+
+def rebuild(
+    corpus_dir: str | Path,
+    out_dir: str | Path,
+    *,
+    render: Renderer,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> RebuildStats:
+    """Rebuild `out_dir` from `corpus_dir`. Returns what was done; the old output stays in place
+    until the complete new tree is ready (a killed rebuild leaves it untouched)."""
+    root, out = Path(corpus_dir), Path(out_dir)
+    if not root.is_dir():
+        raise LovkonsError("corpus folder not found", file=str(root))
+    workers = max(1, jobs or os.cpu_count() or 1)
+    source = inspect.getsourcefile(render)  # the injected renderer shapes the output too
+    code = code_version((Path(source).resolve(),) if source else ())
+    cleanup_stale(out)
+    cache = _load_cache(out, code)
+    cached_facts = {sha: Facts.from_json(f) for sha, f in cache.get("facts", {}).items()}
+    rels = corpus_files(root)
+    hashes = {r: file_hash(root, r) for r in rels}
+    stats = RebuildStats(scanned=sum(1 for r in rels if hashes[r] not in cached_facts))
+    corpus = build_corpus(root, *scan(root, rels, hashes, cached_facts, workers))
+    bases = [f.key for f in corpus.bases()]
+    stats.documents = len(bases)
+    old_jobs: dict[str, Any] = cache.get("jobs", {})
+    results: dict[str, dict[str, Any]] = {}
+    hashes_by_key = {k: job_hash(corpus, k, code) for k in bases}
+    todo = []
+    for k in bases:
+        old = old_jobs.get(corpus.facts[k].doc_id)
+        if old and old["hash"] == hashes_by_key[k] and all((out / p).is_file() for p in old["files"]):
+            results[k] = {"files": {p: (out / p).read_bytes() for p in old["files"]}, "entry": old["entry"],
+                          "report": old["report"]}  # fmt: skip
+            stats.reused.append(corpus.facts[k].doc_id)
+        else:
+            todo.append(k)
+    done = len(results)
+    todo.sort(key=lambda k: (-sum((root / corpus.facts[n].rel).stat().st_size for n in _needs(corpus, k)), k))
+    if todo and workers > 1 and len(todo) > 1:
+        global _INHERITED
+        fork = multiprocessing.get_start_method() == "fork"
+        _INHERITED = corpus if fork else None
+        with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
+            if fork:
+                futures = {pool.submit(_build_inherited, k, render): k for k in todo}
+            else:
+                futures = {pool.submit(_build_one, corpus.subset(_needs(corpus, k)), k, render): k for k in todo}
+            for fut in as_completed(futures):
+                results[futures[fut]] = fut.result()
+                done += 1
+                if progress:
+                    progress(corpus.facts[futures[fut]].doc_id, done, len(bases))
+        _INHERITED = None
+    else:
+        for k in todo:
+            results[k] = _build_one(corpus, k, render)
+            done += 1
+            if progress:
+                progress(corpus.facts[k].doc_id, done, len(bases))
+    stats.recomputed = sorted(corpus.facts[k].doc_id for k in todo)
+    stats.reused.sort()
+
+    files: dict[str, bytes] = {}
+    for k in bases:
+        files.update(results[k]["files"])
+    entries = [results[k]["entry"] for k in bases]
+    files["index.json"] = index_json(corpus, entries)
+    files["report.md"] = report_md(corpus, [results[k]["report"] for k in bases])
+    new_cache = {
+        "format": CACHE_FORMAT,
+        "code": code,
+        "facts": {f.sha: f.to_json() for f in sorted(corpus.facts.values(), key=lambda f: f.sha)},
+        "jobs": {corpus.facts[k].doc_id: {"hash": hashes_by_key[k], "files": sorted(results[k]["files"]),
+                                          "entry": results[k]["entry"], "report": results[k]["report"]}
+                 for k in bases},
+    }  # fmt: skip
+    files[CACHE] = (json.dumps(new_cache, sort_keys=True, ensure_ascii=False) + "\n").encode()
+    stats.versions = sum(len(e["versions"]) for e in entries)
+    stats.problems = sum(e["problem_count"] for e in entries) + len(corpus.problems)
+    stats.refused = sum(e["refused_count"] for e in entries)
+    if not todo and _same_tree(out, files):
+        return stats
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        signal.signal(signal.SIGTERM, _on_term)
+    except ValueError:  # not in the main thread: no handler, the stale-dir cleanup covers us
+        previous = None
+    try:
+        swap_in(out, files)
+    except _Interrupted:
+        raise SystemExit(143) from None
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    stats.written = True
+    return stats
+
+
+def _same_tree(out: Path, files: dict[str, bytes]) -> bool:
+    """True when `out` holds exactly `files` (ignoring the cache file's bytes)."""
+    if not out.is_dir():
+        return False
+    present = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    if present != set(files):
+        return False
+    return all((out / p).read_bytes() == b for p, b in files.items() if p != CACHE)

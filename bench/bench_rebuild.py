@@ -1,0 +1,78 @@
+"""Benchmark: `rebuild` of the embedded corpus and of all laws in ../shared/data/laws (XML only,
+copied into a temporary corpus): wall time, documents/second, peak memory, no-op rebuild time.
+
+Usage: .venv/bin/python bench/bench_rebuild.py [--jobs N] [--only embedded|laws]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from amender.rebuild import RebuildStats, rebuild  # noqa: E402
+from cli.cmd_rebuild import render_version  # noqa: E402
+
+SHARED_LAWS = ROOT.parent / "shared" / "data" / "laws"
+
+
+def peak_mb() -> float:
+    """Peak resident memory of this process and of its (finished) worker processes, in MB."""
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(me, kids) / 1024
+
+
+def cpu_seconds() -> float:
+    """User + system CPU time of this process and its finished workers."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def timed(corpus: Path, out: Path, jobs: int) -> tuple[float, float, RebuildStats]:
+    start, cpu = time.perf_counter(), cpu_seconds()
+    stats = rebuild(corpus, out, render=render_version, jobs=jobs)
+    return time.perf_counter() - start, cpu_seconds() - cpu, stats
+
+
+def bench(name: str, corpus: Path, jobs: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out"
+        cold, cold_cpu, stats = timed(corpus, out, jobs)
+        noop, _, again = timed(corpus, out, jobs)
+    files = stats.scanned
+    print(f"{name}: {files} files, {stats.documents} main documents, {stats.versions} versions, jobs={jobs}")
+    print(f"  cold rebuild   {cold:7.2f} s  ({files / cold:6.1f} files/s, {stats.documents / cold:6.1f} documents/s)")
+    print(f"  CPU time       {cold_cpu:7.2f} s  (all processes; wall time on an idle machine ≈ CPU / jobs)")
+    print(f"  load average   {os.getloadavg()[0]:7.2f}    (other work on the machine slows the wall time)")
+    print(f"  no-op rebuild  {noop:7.2f} s  (recomputed {len(again.recomputed)}, parsed {again.scanned})")
+    print(f"  refused instructions {stats.refused}, problems {stats.problems}")
+    print(f"  peak memory    {peak_mb():7.0f} MB (max of parent and workers)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--only", choices=("embedded", "laws"))
+    args = ap.parse_args()
+    if args.only in (None, "embedded"):
+        bench("embedded corpus/", ROOT / "corpus", args.jobs)
+    if args.only in (None, "laws") and SHARED_LAWS.is_dir():
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / "laws"
+            for xml in sorted(SHARED_LAWS.glob("*/*.xml")):
+                (corpus / xml.parent.name).mkdir(parents=True, exist_ok=True)
+                shutil.copy(xml, corpus / xml.parent.name / xml.name)
+            bench(f"shared/data/laws ({SHARED_LAWS})", corpus, args.jobs)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""Stage 4 (cli): `lovkons rebuild [--corpus DIR] [--out DIR] [--jobs N]`: every main document of a
+corpus at every date its text changes → out/. Progress bar and summary table on a terminal, plain
+lines otherwise. `render_version` is the renderer handed to amender.rebuild (Markdown + JSON).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from amender.outputs import VersionOut, applied_json, status_json
+from amender.rebuild import RebuildStats, rebuild
+from cli.output import EXIT_BAD_INPUT, EXIT_OK
+from parsers.model import LovkonsError
+
+
+def _header(v: VersionOut) -> str:
+    span = f"{v.start.isoformat() if v.start else 'undated'} – {v.end.isoformat() if v.end else ''}".rstrip(" –")
+    orders = ", ".join(v.included) or "none"
+    return f"<!-- {v.key} as in force {span}; orders included: {orders} -->\n\n"
+
+
+def render_version(v: VersionOut) -> dict[str, bytes]:
+    """One version → {".md": Markdown bytes, ".json": contract JSON bytes} (deterministic)."""
+    from renderers.json_out import document_json, problems_json
+    from renderers.markdown import render_markdown
+
+    md = _header(v) + render_markdown(v.document)
+    obj = {
+        "document": document_json(v.document),
+        "version": {"from": v.start.isoformat() if v.start else None, "to": v.end.isoformat() if v.end else None},
+        "orders": list(v.included),
+        "status": status_json(v.status),
+        "applied": [applied_json(a) for a in v.applied],
+        "problems": problems_json(list(v.problems)),
+    }
+    # compact separators keep json's C encoder (indent would make it the slow pure-Python one)
+    data = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return {".md": md.encode(), ".json": data.encode()}
+
+
+def _summary_rows(stats: RebuildStats) -> list[tuple[str, str]]:
+    return [
+        ("documents", str(stats.documents)),
+        ("versions", str(stats.versions)),
+        ("recomputed", str(len(stats.recomputed))),
+        ("reused", str(len(stats.reused))),
+        ("files parsed", str(stats.scanned)),
+        ("refused instructions", str(stats.refused)),
+        ("problems", str(stats.problems)),
+        ("output written", "yes" if stats.written else "no (up to date)"),
+    ]
+
+
+def run(corpus: Path, out: Path, jobs: int | None) -> RebuildStats:
+    if not sys.stderr.isatty():
+        def plain(doc_id: str, done: int, total: int) -> None:
+            print(f"[{done}/{total}] {doc_id}", flush=True)
+
+        stats = rebuild(corpus, out, render=render_version, jobs=jobs, progress=plain)
+        for name, value in _summary_rows(stats):
+            print(f"{name}: {value}")
+        return stats
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.table import Table
+
+    console = Console(stderr=True)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console) as bar:
+        task = bar.add_task("rebuilding", total=None)
+
+        def fancy(doc_id: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=doc_id)
+
+        stats = rebuild(corpus, out, render=render_version, jobs=jobs, progress=fancy)
+    table = Table(title=f"lovkons rebuild → {out}", show_header=False)
+    table.add_column("")
+    table.add_column("", justify="right")
+    for name, value in _summary_rows(stats):
+        table.add_row(name, value)
+    Console().print(table)
+    return stats
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("rebuild")
+    def rebuild_cmd(
+        corpus: Annotated[Path, typer.Option(help="Corpus folder (see corpus/README.md).")] = Path("corpus"),
+        out: Annotated[Path, typer.Option(help="Output folder, replaced atomically.")] = Path("consolidated"),
+        jobs: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")] = None,
+    ) -> None:
+        """Rebuild every document of a corpus at every date its text changes."""
+        try:
+            run(corpus, out, jobs)
+        except LovkonsError as exc:
+            print(f"lovkons: {exc}", file=sys.stderr)
+            raise typer.Exit(EXIT_BAD_INPUT) from None
+        raise typer.Exit(EXIT_OK)
