@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from amender.resolve import ResolveError, Resolver, Target, node_at, resolve_current, top_index
 from amender.structure import Outcome, insert, owner_id, repeal, repeal_and_insert, replace
-from amender.textops import apply_text
+from amender.textops import apply_text, sentence_spans
 from parsers.edits import (
     DeleteText,
     Insert,
@@ -128,6 +128,12 @@ def _text(doc: Document, op: ReplaceText | InsertText | DeleteText, ctx: ApplyCo
     try:
         new_doc, warnings = apply_text(doc, target, op, source)
     except ResolveError as err:
+        shifted = _shifted_pkt(doc, target, op, source)
+        if shifted is not None:
+            new_doc, warnings = apply_text(doc, shifted, op, source)
+            warnings = [*warnings, ("PKT_RENUMBERED", f"{op.target}: the punktummer were renumbered by an earlier "
+                                    f"item of this order; the quoted text is in {shifted.pkt}. pkt. now")]
+            return Outcome(new_doc, warnings, _touched_by_text(doc, new_doc, shifted))
         # labels follow the pre-order numbering, but a drafter may have used the new label:
         # accept the unit that carries the label now only if the quoted text proves it
         if err.code != "TEXT_NOT_FOUND" or target.via != "snapshot":
@@ -144,6 +150,28 @@ def _text(doc: Document, op: ReplaceText | InsertText | DeleteText, ctx: ApplyCo
         target = now
     touched = _touched_by_text(doc, new_doc, target)
     return Outcome(new_doc, warnings, touched)
+
+
+def _shifted_pkt(doc: Document, target: Target, op: ReplaceText | InsertText | DeleteText,
+                 source: Source | None) -> Target | None:
+    """"I § 351, stk. 6, 3. pkt., der bliver 2. pkt., …" after an earlier item of the same order merged
+    punktummer: pkt. numbers count from before the order. When the unit was changed by this order and
+    the quoted text fits exactly one other punktum, that punktum is meant."""
+    if target.kind != "pkt" or source is None or not (op.anchor if isinstance(op, InsertText) else op.old):
+        return None
+    node = node_at(doc, target.path)
+    if not any(s.document == source.document for s in node.changed_by):
+        return None
+    fits = []
+    for k in range(1, len(sentence_spans(node.text)) + 1):
+        if k == target.pkt:
+            continue
+        try:
+            apply_text(doc, Target("pkt", target.path, pkt=k, via=target.via), op, source)
+        except ResolveError:
+            continue
+        fits.append(k)
+    return Target("pkt", target.path, pkt=fits[0], via=target.via) if len(fits) == 1 else None
 
 
 def _touched_by_text(old: Document, new: Document, target: Target) -> set[str]:

@@ -126,6 +126,29 @@ def parse_part(text: str) -> Part:
 # -------------------------------------------------------------------------------------------- main
 
 
+# "§ 38. (Ophævet)8)" as an LBK prints a repealed § with its note reference: a tombstone, not text
+_STONE = regex.compile(r"\((?:Ophævet|Ophævede|Udgået)\)\.?\s*(?:\d{1,3}\)\s*)*")
+
+
+def mark_tombstones(doc: Document) -> Document:
+    """§§ whose only text is "(Ophævet)" (readers may leave it as stk. text) become tombstones."""
+    def fix(node: Node) -> Node:
+        if node.kind is Kind.PARAGRAF and not node.repealed and len(node.children) == 1:
+            only = node.children[0]
+            if only.kind is Kind.STK and not only.children and _STONE.fullmatch(only.text.strip()):
+                return node.with_(repealed=True, children=())
+            return node
+        if node.kind in (Kind.KAPITEL, Kind.AFSNIT):
+            kids = tuple(fix(c) for c in node.children)
+            return node if all(a is b for a, b in zip(kids, node.children, strict=True)) else node.with_(children=kids)
+        return node
+
+    kids = tuple(fix(c) for c in doc.children)
+    if all(a is b for a, b in zip(kids, doc.children, strict=True)):
+        return doc
+    return doc.with_(children=kids)
+
+
 def ensure_ids(doc: Document) -> Document:
     """Make every node id unique (parsers give ids from the original address; fill/fix the rest)."""
     seen: set[str] = set()
@@ -181,7 +204,7 @@ def _select(order: AmendingDocument, base: Document, refs: list[tuple[int, int, 
 
 def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.date | None = None,
                 parts: Mapping[str, str] | None = None) -> Consolidation:
-    doc = ensure_ids(base)
+    doc = ensure_ids(mark_tombstones(base))
     start = doc
     refs = base_refs(base)
     applied: list[Applied] = []

@@ -6,12 +6,12 @@ and soft-hyphen normalisation; a repealed § and an absent § count as the same 
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 
 import regex
 
 from amender.consolidate import Consolidation
+from amender.editorial import Substitution, apply_substitutions, editorial_substitutions, tokens
 from parsers.model import Document, Kind, Node, Problem, display_label
 
 _PAR = regex.compile(r"§\s*(\d+(?:\s*[a-zA-Z](?![a-zæøå]))?)")
@@ -19,7 +19,9 @@ _PAR = regex.compile(r"§\s*(\d+(?:\s*[a-zA-Z](?![a-zæøå]))?)")
 
 _INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # a note reference glued to the word it annotates in LBK text ("kvælstof.1)", "Landbrugsraadet2) ,")
-_NOTE_REF = regex.compile(r"(?<=[\p{L}.,;])\d{1,2}\)(?=\s|$)")
+_NOTE_REF = regex.compile(r"(?<=[\p{L}.,;)])\d{1,2}\)(?=\s|$)")
+# a § printed as repealed ("§ 38. (Ophævet)") is not in force, like a tombstone
+_REPEALED = regex.compile(r"§ [^.]+\. \((?:Ophævet|Ophævede|Udgået)\)\.?")
 
 
 # note references at the start of a § or stk. ("§ 116 a. 5) Den …", "Stk. 3. 8) Retten …"); a real
@@ -51,21 +53,23 @@ def paragraf_text(node: Node) -> str:
 
 
 def paragraf_map(doc: Document) -> dict[str, str | None]:
-    """§ label → comparison text (None for a tombstone), §§ in bilag left out."""
-    out: dict[str, str | None] = {}
+    """§ label → comparison text (None for a tombstone or "(Ophævet)"), §§ in bilag left out; a label
+    that occurs twice maps to all its texts joined."""
+    seen: dict[str, list[str | None]] = {}
 
     def visit(nodes: tuple[Node, ...]) -> None:
         for node in nodes:
             if node.kind is Kind.PARAGRAF:
-                key = _key(node.label)
-                value = None if node.repealed else paragraf_text(node)
-                if out.get(key) is None:
-                    out[key] = value
+                text = None if node.repealed else paragraf_text(node)
+                seen.setdefault(_key(node.label), []).append(None if text and _REPEALED.fullmatch(text) else text)
             elif node.kind in (Kind.KAPITEL, Kind.AFSNIT):
                 visit(node.children)
 
     visit(doc.children)
-    return out
+    # a label printed twice (a new § beside the tombstone it should have replaced) never matches
+    return {key: values[0] if len(values) == 1 else
+            None if not any(values) else " ‖ ".join(v or f"§ {key}. (tombstone)" for v in values)
+            for key, values in seen.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +94,7 @@ class CaseScore:
     errors: int = 0
     warnings: int = 0
     wrong: tuple[Wrong, ...] = field(default=())
+    substitutions: tuple[Substitution, ...] = field(default=())  # editorial, see amender.editorial
 
     @property
     def untouched_damaged(self) -> int:
@@ -124,35 +129,10 @@ def problem_labels(problems: tuple[Problem, ...]) -> set[str]:
     return out
 
 
-def editorial_pairs(b: dict[str, str | None], r: dict[str, str | None], e: dict[str, str | None],
-                    flagged: set[str]) -> list[tuple[str, str]]:
-    """Word substitutions the official text made in §§ no instruction touched (result == base ≠
-    expected), kept when seen in at least two §§: ministry renames and similar editorial changes."""
-    seen: dict[tuple[str, str], set[str]] = {}
-    for label, bv in b.items():
-        ev, rv = e.get(label), r.get(label)
-        if bv is None or ev is None or rv != bv or bv == ev or label in flagged:
-            continue
-        old, new = bv.split(" "), ev.split(" ")
-        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-            if op == "replace" and i2 - i1 <= 6 and j2 - j1 <= 8:
-                seen.setdefault((" ".join(old[i1:i2]), " ".join(new[j1:j2])), set()).add(label)
-    pairs = [pair for pair, labels in seen.items() if len(labels) >= 2]
-    return sorted(pairs, key=lambda p: -len(p[0]))
-
-
-def _editorial(text: str | None, pairs: list[tuple[str, str]]) -> str | None:
-    if text is None:
-        return None
-    for old, new in pairs:
-        text = regex.sub(rf"(?<!\S){regex.escape(old)}(?!\S)", new.replace("\\", "\\\\"), text)
-    return text
-
-
 def score(name: str, base: Document, result: Consolidation, expected: Document) -> CaseScore:
     b, r, e = paragraf_map(base), paragraf_map(result.document), paragraf_map(expected)
     flagged = problem_labels(result.problems)
-    pairs = editorial_pairs(b, r, e, flagged)
+    pairs = editorial_substitutions(b, r, e, flagged)
     touched = touched_ok = untouched = untouched_ok = spurious = 0
     wrong: list[Wrong] = []
     for label in sorted(set(b) | set(r) | set(e), key=_sort_key):
@@ -170,11 +150,11 @@ def score(name: str, base: Document, result: Consolidation, expected: Document) 
             untouched += 1
             untouched_ok += ok
         if not ok:
-            editorial = bool(pairs) and _editorial(rv, pairs) == ev
+            editorial = bool(pairs) and ev is not None and apply_substitutions(rv, pairs) == tokens(ev)
             wrong.append(Wrong(label, is_touched, label in flagged, editorial, ev, rv))
     errors = sum(1 for p in result.problems if p.severity == "error")
     return CaseScore(name, touched, touched_ok, untouched, untouched_ok, spurious, len(result.applied),
-                     errors, len(result.problems) - errors, tuple(wrong))
+                     errors, len(result.problems) - errors, tuple(wrong), tuple(pairs))
 
 
 def _sort_key(label: str) -> tuple[int, str]:
@@ -194,4 +174,5 @@ def total(scores: list[CaseScore]) -> CaseScore:
         sum(s.errors for s in scores),
         sum(s.warnings for s in scores),
         tuple(w for s in scores for w in s.wrong),
+        tuple(dict.fromkeys(p for s in scores for p in s.substitutions)),
     )

@@ -506,6 +506,7 @@ def repeal_and_insert(doc: Document, target: Target, group: Sequence[Target], pa
     items = group_payload(payload)
     new_labels = {_label_key(n.label) for item in items for n in item.walk() if n.kind is Kind.PARAGRAF}
     touched: set[str] = set()
+    member_keys = {_label_key(node_at(doc, p).label) for p in paths}
     for p in reversed(paths[1:]):  # the other repealed §§: tombstones (or room for their new text)
         other = node_at(doc, p)
         touched.add(other.id)
@@ -513,6 +514,14 @@ def repeal_and_insert(doc: Document, target: Target, group: Sequence[Target], pa
         for head in reversed(headings_before(doc, p) if _label_key(other.label) not in new_labels else ()):
             doc = replace_at(doc, head, [])
     first = paths[0]
+    for key in new_labels - member_keys:  # "§ 18 ophæves, og i stedet indsættes: »§ 18 … § 19 …«" with
+        for p in sorted(top_index(doc).paragraf.get(key, []), reverse=True):  # § 19 a tombstone: reused
+            other = node_at(doc, p)
+            if not other.repealed:
+                raise ResolveError("LABEL_CONFLICT", f"§ {other.label} already exists")
+            touched.add(other.id)
+            doc = replace_at(doc, p, [])
+            first = _shift(first, p)
     first_node = node_at(doc, first)
     touched.add(first_node.id)
     used = _used_ids(doc, ())

@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from amender.editorial import untokens
 from amender.evaluate import CaseScore, score, total
 from amender.manifest import load_manifest, run_manifest
 from cli.output import EXIT_BAD_INPUT, report_bad_input
@@ -44,6 +45,7 @@ def score_json(s: CaseScore) -> dict[str, object]:
         "wrong_editorial": s.editorial, "applied": s.applied, "errors": s.errors, "warnings": s.warnings,
         "wrong": [{"paragraf": w.label, "touched": w.touched, "refused": w.refused, "editorial": w.editorial}
                   for w in s.wrong],
+        "editorial_substitutions": [{"official": untokens(old), "lbk": untokens(new)} for old, new in s.substitutions],
     }  # fmt: skip
 
 
@@ -62,6 +64,14 @@ def table(scores: list[CaseScore]) -> Table:
                   str(s.spurious), str(s.refused), str(s.silent), str(s.editorial), str(s.applied), str(s.errors),
                   style="bold" if s.name == "TOTAL" else None)  # fmt: skip
     return t
+
+
+def substitutions_text(scores: list[CaseScore]) -> str:
+    """The editorial substitutions per case (what "editorial" forgave), one line each."""
+    lines = ["Editorial substitutions (the LBK made them in ≥ 2 §§ no instruction touched; shown, never applied):"]
+    for s in scores:
+        lines += [f"  {s.name}: »{untokens(old)}« → »{untokens(new)}«" for old, new in s.substitutions]
+    return "\n".join(lines if len(lines) > 1 else [*lines, "  (none)"])
 
 
 def register(app: typer.Typer) -> None:
@@ -87,4 +97,6 @@ def register(app: typer.Typer) -> None:
             out = {"cases": [score_json(s) for s in scores], "total": score_json(total(scores))}
             sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
         else:
-            Console(width=160).print(table(scores))
+            console = Console(width=160)
+            console.print(table(scores))
+            console.print(substitutions_text(scores), highlight=False, markup=False)

@@ -33,7 +33,8 @@ def own_bilag(raw: dict[str, str]) -> dict[str, tuple[Node, ...]]:
 
 def build(raw: RawDoc) -> AmendingDocument:
     meta = raw.meta
-    if meta.kind in ("BEK", "LOV", "LBK") or not any(p.opening for p in raw.paragraffer):
+    # a main law (LOV) may amend other laws in its last §§; only an LBK never amends
+    if meta.kind == "LBK" or not any(p.opening for p in raw.paragraffer):
         raise LovkonsError("not an amending document (no '… foretages følgende ændringer:')", file=raw.file)
     short = meta.short if meta.number is not None else (meta.title or "(amending document)")
     bilag = own_bilag(raw.bilag)

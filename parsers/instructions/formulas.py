@@ -62,10 +62,12 @@ def _targets(m: regex.Match[str], ctx: Ctx, group: str = "t") -> list[Target]:
     return ts
 
 
-def _count(m: regex.Match[str], t: Target) -> int:
+def _count(m: regex.Match[str], t: Target, targets: int = 1) -> int:
+    """Occurrences per target; "udgår to steder »A«" over two punktummer is one in each."""
     word = m.groupdict().get("cnt")
     if word:
-        return int(word) if word.isdigit() else COUNTS[word.lower()]
+        n = int(word) if word.isdigit() else COUNTS[word.lower()]
+        return 1 if targets > 1 and n == targets else n
     return t.count or 1
 
 
@@ -119,9 +121,10 @@ def overalt_delete(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
 def replace_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """I § 156, stk. 3, ændres »§ 155« til: »§ 154«. / To steder i § 17, stk. 1, ændres »A« til: »B«."""
     pairs = _pairs(m["rest"])
+    targets = _refined(m, ctx)
     return [
-        ReplaceText(t.address, ctx.q(a), ctx.q(b), _count(m, t), ctx.source)
-        for t in _refined(m, ctx)
+        ReplaceText(t.address, ctx.q(a), ctx.q(b), _count(m, t, len(targets)), ctx.source)
+        for t in targets
         for a, b in pairs
     ]
 
@@ -137,7 +140,8 @@ def _refined(m: regex.Match[str], ctx: Ctx) -> list[Target]:
 def delete_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """I § 8, stk. 1, udgår »75 pct.«. / To steder i § 72, stk. 7, udgår »A«."""
     quotes = regex.findall(r"Q(\d+)", m["rest"])
-    return [DeleteText(t.address, ctx.q(n), _count(m, t), ctx.source) for t in _refined(m, ctx) for n in quotes]
+    targets = _refined(m, ctx)
+    return [DeleteText(t.address, ctx.q(n), _count(m, t, len(targets)), ctx.source) for t in targets for n in quotes]
 
 
 def insert_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:

@@ -29,6 +29,9 @@ _ROMAN_LABEL = r"[IVXLC]+\b|\d+(?:\s*[A-Za-z](?![a-zæøå]))?(?![\d.])"
 _SEP = r"\s*(?:,|og|eller|-|–|‑|−)\s*"
 
 
+_PKTS = r"\d+\.(?:\s*(?:,|og|-|–)\s*\d+\.)*\s*pkt\.?"  # "3. pkt.", "1. og 3. pkt."
+
+
 def _list_rx(label: str) -> str:
     return rf"(?P<labels>(?:{label})(?:{_SEP}(?:{label}))*)"
 
@@ -38,7 +41,7 @@ _TOKENS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("skip", regex.compile(r"[\s,]+|og\b|samt\b|i\b|hhv\.", regex.I)),
     ("count", regex.compile(r"(?P<n>to|tre|fire|fem|seks|syv|otte|ni|ti)\s+steder\s+i\b", regex.I)),
     ("becomes", regex.compile(
-        rf"(?:der|som)\s+bliver\s+(?P<new>(?:stk\.|nr\.|litra|§)\s*{_LABEL}(?:\s*(?:-|–|og)\s*{_LABEL})?(?:\s*,\s*(?:nr\.\s*\d+,\s*)?\d+\.\s*pkt\.?|\s*,\s*nr\.\s*\d+)?|\d+\.\s*pkt\.?)",
+        rf"(?:der|som)\s+bliver\s+(?P<new>(?:stk\.|nr\.|litra|§)\s*{_LABEL}(?:\s*(?:-|–|og)\s*{_LABEL})?(?:\s*,\s*(?:nr\.\s*\d+,\s*)?{_PKTS}|\s*,\s*nr\.\s*\d+)?|{_PKTS})",
         regex.I)),
     ("titelnote", regex.compile(r"fodnote(?:n|rne)?\s+til\s+(?:bekendtgørelsens|lovens|anordningens)\s+titel", regex.I)),
     ("titel", regex.compile(r"(?:bekendtgørelsens|lovens|anordningens|regulativets)\s+titel|titlen", regex.I)),

@@ -126,11 +126,15 @@ def read_xml(data: bytes, *, file: str | None = None) -> RawDoc:
         label = label.replace("§", "").strip().rstrip(".")
         rub = el.find("Rubrica")
         heading = _text(rub) if rub is not None else None
-        if el.tag == "AendringCentreretParagraf":
-            ex = el.find("Exitus")
+        # a main law amending another law in an ordinary § (LOV H): "§ 18. Stk. … foretages følgende
+        # ændringer: 1. … 2. …" with the items inside the stk.
+        host = el if el.tag == "AendringCentreretParagraf" else next(
+            (s for s in el.findall("Stk") if s.find("AendringsNummer") is not None), None)
+        if host is not None:
+            ex = host.find("Exitus")
             opening = _text(ex) if ex is not None else ""
             items = tuple(
-                RawItem(i + 1, _item(an), _line(an)) for i, an in enumerate(el.findall("AendringsNummer"))
+                RawItem(i + 1, _item(an), _line(an)) for i, an in enumerate(host.findall("AendringsNummer"))
             )
             paras.append(RawParagraf(label, opening, heading, items, (), _line(el)))
         else:
