@@ -11,13 +11,10 @@ import regex
 from parsers.draft import Draft
 from parsers.model import Kind
 from parsers.segment import (
-    CITING_WORD,
     EMBEDDED_KAPITEL,
     EMBEDDED_PARAGRAF,
     EMBEDDED_STK,
     ORDINALS,
-    PREAMBLE,
-    SENTENCE_END,
     Token,
     classify,
     is_heading_text,
@@ -26,63 +23,53 @@ from parsers.segment import (
     split_chapter_heading,
     split_heading_run,
 )
+from parsers.text_blocks import TOMBSTONE, TextRules
+from parsers.text_numbering import split_trailing_heading
+from parsers.text_tail import TailRules
 
-_TOMBSTONE = regex.compile(r"^\((?:Ophævet|Ophæves)\.?\)\.?$", regex.IGNORECASE)
-_AMENDING = regex.compile(r"foretages\s+følgende\s+ændring|ændres\s+således|affattes\s+således")
-Key = tuple[int, str]
+_ITEM_LINE = regex.compile(r"\d+\.\s.*[.«]$")
+_AMENDING_OPENING = regex.compile(r"I\s+(?:lov|bekendtgørelse|\p{Ll}*loven)\b|Loven\s+træder\b")
+_GLUED_KAPITEL = regex.compile(r"(?<=\s)Kapitel\s+\d")
 
 
-class Builder:
+class Builder(TextRules, TailRules):
     """Feed lines with `feed`; read `root`, `front` (lines before the first unit) afterwards."""
-
-    def __init__(self, *, fragment: bool = False, track_quotes: bool = False) -> None:
-        self.fragment = fragment
-        self.track_quotes = track_quotes or fragment
-        self.root = Draft(Kind.DOKUMENT)
-        self.mode = "body" if fragment else "front"
-        self.front: list[tuple[str, bool, int]] = []  # (text, after_blank, line)
-        self.afsnit: Draft | None = None
-        self.kapitel: Draft | None = None
-        self.paragraf: Draft | None = None
-        self.stk: Draft | None = None
-        self.nr: Draft | None = None
-        self.litra: Draft | None = None
-        self.par_key: Key | None = None
-        self.kap_key: Key | None = None
-        self.amending_par = False
-        self.pending: list[tuple[str, bool, int]] = []
-        self.blank = False
-        self.depth = 0
-        self.expect_heading: Draft | None = None
-        self.tail: Draft | None = None  # UNDERSKRIFT / BILAG / NOTE receiving lines
-        self.prev = ""  # the previous non-blank line (stripped)
 
     # ------------------------------------------------------------------ feeding
     def feed(self, line: str, lineno: int) -> None:
-        if self.depth > 0:
+        if self.depth > 0 and not self._stray_quote_ends(line):
             if line.strip():
                 self._append_text(line, lineno)
                 self.prev = line.strip()
+            self.blank = not line.strip()
             self._count_quotes(line)
             return
         tok = classify(line, lineno)
         if tok.rule == "blank":
             self.blank = True
             return
+        if self.bare_heading is not None:
+            self._resolve_bare_heading(tok)
         if self.mode in ("noter", "bilag", "tail", "ikraft"):
             self._feed_tail(tok, line)
         else:
             self._feed_body(tok, line)
+        self.prev_blank = self.blank
         self.blank = False
         self.prev = line.strip()
 
-    def _count_quotes(self, text: str) -> None:
-        if self.track_quotes:
-            for ch in text:
-                if ch == "»":
-                    self.depth += 1
-                elif ch == "«":
-                    self.depth = max(0, self.depth - 1)
+    def _stray_quote_ends(self, line: str) -> bool:
+        """An unclosed »: the expected next "§ 43." after an item "4. … ophæves." and a blank line,
+        or opening like a § of an amending law ("§ 43. I lov om …")."""
+        if self.fragment or not line.startswith("§"):
+            return False
+        tok = classify(line, 0)
+        if tok.rule != "paragraf" or not tok.label or not self._next_paragraf(tok.label):
+            return False
+        if not (self.blank and _ITEM_LINE.match(self.prev)) and not _AMENDING_OPENING.match(tok.rest):
+            return False
+        self.depth = 0
+        return True
 
     def _feed_body(self, tok: Token, line: str) -> None:
         rule = tok.rule
@@ -99,8 +86,15 @@ class Builder:
             self._close(afsnit=True)
             lab = tok.label or ""
             label = roman(ORDINALS[lab.lower()]) if lab.lower() in ORDINALS else lab
-            self.afsnit = self.root.add(Draft(Kind.AFSNIT, label, heading=tok.rest or None, line=tok.line))
-            self.expect_heading = None if tok.rest else self.afsnit
+            rest = tok.rest
+            glued = _GLUED_KAPITEL.search(rest) if self.fragment else None  # flattened payload
+            heading = rest[: glued.start()].strip() if glued else rest
+            self.afsnit = self.root.add(
+                Draft(Kind.AFSNIT, label or None, heading=heading or None, line=tok.line)
+            )
+            self.expect_heading = None if rest else self.afsnit
+            if glued:
+                self.feed(rest[glued.start() :], tok.line)
             return
         if rule == "kapitel" and tok.label and self._accept_kapitel(tok.label):
             self._begin()
@@ -120,7 +114,7 @@ class Builder:
             self.kapitel.heading = rest or None
             self.expect_heading = None if rest else self.kapitel
             return
-        if rule in ("paragraf", "paragrafer") and tok.label and self._accept_paragraf(tok.label, rule):
+        if rule in ("paragraf", "paragrafer") and tok.label and self._accept_paragraf(tok.label):
             self._begin(paragraf=True)
             self._start_paragraf(tok)
             return
@@ -155,127 +149,7 @@ class Builder:
                 return
         self._text(line, tok.line)
 
-    def _feed_tail(self, tok: Token, line: str) -> None:
-        rule = tok.rule
-        if rule == "noter":
-            self.mode, self.tail = "noter", None
-        elif rule == "bilag" and (tok.label or not tok.rest):
-            self.mode = "bilag"
-            self.tail = self.root.add(Draft(Kind.BILAG, tok.label, heading=tok.rest or None, line=tok.line))
-            self.expect_heading = None if tok.rest else self.tail
-        elif self.mode == "noter" and rule == "nr" and tok.label:
-            self.tail = self.root.add(Draft(Kind.NOTE, tok.label, parts=[tok.rest], line=tok.line))
-        elif rule == "ikraft" and self.mode in ("tail", "ikraft") and self.blank:
-            self.mode = "ikraft"
-            self.tail = self.root.add(
-                Draft(Kind.NOTE, parts=[line], line=tok.line, id_hint=f"ikraft{tok.line}")
-            )
-        elif (
-            rule == "underskrift"
-            and self.mode == "tail"
-            and (self.tail is None or self.tail.kind is not Kind.UNDERSKRIFT)
-        ):
-            self.tail = self.root.add(Draft(Kind.UNDERSKRIFT, parts=[line], line=tok.line))
-        elif self.mode == "bilag" and self.tail is not None:
-            if self.expect_heading is self.tail and rule == "text" and not SENTENCE_END.search(line):
-                self.tail.heading = line.strip()
-            else:
-                self.tail.add(Draft(Kind.TEKST, parts=[line], line=tok.line))
-            self.expect_heading = None
-        elif self.tail is not None:
-            self.tail.parts.append(line)
-        else:
-            self.tail = self.root.add(Draft(Kind.TEKST, parts=[line], line=tok.line))
-
-    # ------------------------------------------------------------------ acceptance rules
-    def _accept_kapitel(self, label: str) -> bool:
-        key = label_key(label)
-        return self.fragment or self.kap_key is None or key > self.kap_key
-
-    def _accept_paragraf(self, label: str, rule: str) -> bool:
-        if self.fragment or self.par_key is None:
-            return True
-        if self.amending_par and (
-            not regex.search(r"[.:«]$", self.prev) or regex.match(r"\d+\.$", self.prev)
-        ):
-            return False  # "I\n§ 2\nindsættes …": an item of an amending order cites a §
-        return label_key(label) > self.par_key
-
-    def _next_paragraf(self, label: str) -> bool:
-        """Is `label` the expected next § (N+1, or a lettered successor of N)?"""
-        key = label_key(label)
-        if self.par_key is None:
-            return self.fragment or key[0] == 1
-        if self.fragment:
-            return key > self.par_key
-        n, letter = self.par_key
-        return key[0] == n + 1 or (key[0] == n and key[1] > letter)
-
-    def _accept_stk(self, label: str) -> bool:
-        assert self.paragraf is not None
-        if self.paragraf.repealed:
-            return False
-        key = label_key(label)
-        cur = label_key(self.stk.label or "1") if self.stk is not None else (0, "")
-        if self.amending_par:
-            return key[0] == cur[0] + 1 or (key[0] == cur[0] and key[1] > cur[1]) or self._stk_unused()
-        return key > cur or self._stk_unused()
-
-    def _stk_unused(self) -> bool:
-        return self.stk is not None and not self.stk.parts and not self.stk.children and self.stk.label == "1"
-
-    def _embedded_paragraf(self, text: str, *, start: int) -> regex.Match[str] | None:
-        for m in EMBEDDED_PARAGRAF.finditer(text, start):
-            if m.start() == 0 or not self._next_paragraf(m["label"]):
-                continue
-            if not text[m.end() :].strip() and not self.fragment:
-                continue  # "…, jf. dog § 990." ends a sentence; a glued § has text after it
-            prefix = text[: m.start()].strip()
-            if CITING_WORD.search(prefix[-25:]):
-                continue
-            if self.mode == "front" or is_heading_text(prefix) or (self.fragment and self.paragraf is None):
-                return m
-            if self.fragment and SENTENCE_END.search(prefix) and not prefix.endswith(","):
-                return m
-        return None
-
     # ------------------------------------------------------------------ building
-    def _begin(self, paragraf: bool = False) -> None:
-        if self.mode != "front":
-            return
-        self.mode = "body"
-        if not paragraf:
-            return
-        # trailing heading lines of the front matter head § 1 ("Anvendelsesområde", a ministry)
-        front = self.front
-        i = len(front)
-        while (
-            i > 1
-            and is_heading_text(front[i - 1][0], after_blank=front[i - 1][1])
-            and not front[i - 1][0].endswith(":")
-        ):
-            i -= 1
-        preamble = any(PREAMBLE.search(t) for t, _b, _n in front[:i])
-        if 1 <= i < len(front) and (front[i - 1][0].endswith(":") or (front[i][1] and preamble)):
-            self.pending[:0] = front[i:]
-            del front[i:]
-
-    def _front_closed(self) -> bool:
-        """Has the front matter ended (preamble ending in ":" or a blank line after it)?"""
-        return bool(self.front) and (self.front[-1][0].endswith(":") or self.blank)
-
-    def _container(self) -> Draft:
-        return self.kapitel or self.afsnit or self.root
-
-    def _close(self, *, afsnit: bool = False, kapitel: bool = False) -> None:
-        self.paragraf = self.stk = self.nr = self.litra = None
-        self.amending_par = False
-        if kapitel or afsnit:
-            self.kapitel = None
-        if afsnit:
-            self.afsnit = None
-        self.expect_heading = None
-
     def _start_paragraf(self, tok: Token) -> None:
         self._decide_pending(True)
         self._close()
@@ -284,7 +158,8 @@ class Builder:
         par = self._container().add(Draft(Kind.PARAGRAF, tok.label, line=tok.line))
         self.paragraf = par
         rest = tok.rest
-        if _TOMBSTONE.match(rest):
+        self.bare = None if rest else par
+        if TOMBSTONE.match(rest):
             par.repealed = True
             return
         if rest.startswith("Stk.") and classify(rest, tok.line).rule == "stk":
@@ -307,6 +182,8 @@ class Builder:
 
     def _text(self, text: str, lineno: int, *, labelled: bool = False) -> None:
         """Unlabelled text: split glued labels, then heading candidate or continuation."""
+        if self.expect_heading is not None and TOMBSTONE.match(text.strip()):
+            self.expect_heading = None  # "Kapitel 41\n(Ophævet)": a note, not the chapter's title
         if self.expect_heading is not None and not self.pending:
             target = self.expect_heading
             self.expect_heading = None
@@ -314,6 +191,16 @@ class Builder:
                 target.parts.append(text.strip())
             else:
                 target.heading = text.strip()
+            return
+        if (
+            not labelled
+            and self.bare is not None
+            and self.bare is self.paragraf
+            and self._stk_unused()
+            and not self.pending
+            and is_heading_text(text)
+        ):
+            self.bare_heading = (text.strip(), self.blank, lineno)
             return
         m = self._embedded_paragraf(text, start=0)
         if self.fragment:  # flattened payloads: the earliest glued label wins
@@ -328,7 +215,14 @@ class Builder:
                 heading = self.mode != "front" and (
                     is_heading_text(prefix) or (self.fragment and self.paragraf is None)
                 )
-                if m.re is EMBEDDED_PARAGRAF and (heading or (self.mode == "front" and front_ok)):
+                glued = m.re is EMBEDDED_PARAGRAF
+                body, head = (None, None)
+                if glued and self.fragment and self.paragraf is not None:
+                    body, head = split_trailing_heading(prefix)  # "… i sagen. Afgørelser på møder"
+                if head is not None and body is not None:
+                    self._text(body, lineno)
+                    self.pending.append((head, True, lineno))
+                elif glued and (heading or (self.mode == "front" and front_ok)):
                     for part in split_heading_run(prefix):
                         self.pending.append((part, True, lineno))
                 else:
@@ -341,7 +235,9 @@ class Builder:
             return
         first_heading = self.fragment and self.paragraf is None and self.kapitel is None
         heading = (
-            first_heading or is_heading_text(text, after_blank=self.blank) or (bool(self.pending) and self.blank)
+            first_heading
+            or is_heading_text(text, after_blank=self.blank)
+            or (bool(self.pending) and self.blank)
         )
         if heading and not labelled:
             self.pending.append((text.strip(), self.blank, lineno))
@@ -350,60 +246,7 @@ class Builder:
         self._append_text(text, lineno)
         self._count_quotes(text)
 
-    def _append_text(self, text: str, lineno: int) -> None:
-        if self.mode == "front":
-            self.front.append((text.strip(), False, lineno))
-            return
-        target = self.litra or self.nr or self.stk
-        if target is None:
-            if self.paragraf is not None and self.paragraf.repealed:
-                self.paragraf.repealed = False
-                self.stk = target = self.paragraf.add(Draft(Kind.STK, "1", line=lineno))
-            else:
-                self._container().add(Draft(Kind.TEKST, parts=[text], line=lineno))
-                return
-        elif target is self.nr and self.stk is not None and _after_list(self.stk):
-            self.stk.add(Draft(Kind.TEKST, parts=[text], line=lineno))
-            self.nr = None
-            return
-        target.parts.append(text)
-        if not self.amending_par and self.paragraf is not None and _AMENDING.search(text):
-            self.amending_par = True
-
-    def _decide_pending(self, before_paragraf: bool) -> None:
-        """Pending heading candidates: OVERSKRIFT nodes before a new §, else continuation text."""
-        pending, self.pending = self.pending, []
-        if not pending:
-            return
-        if before_paragraf and self.fragment and self.paragraf is None:
-            text = " ".join(t for t, _b, _n in pending)  # a payload's heading broken over lines
-            self._container().add(Draft(Kind.OVERSKRIFT, parts=[text], line=pending[0][2]))
-            return
-        if before_paragraf:
-            cut = len(pending)
-            while cut > 0 and is_heading_text(pending[cut - 1][0], after_blank=pending[cut - 1][1]):
-                cut -= 1
-            for text, _b, line in pending[:cut]:
-                self._append_text(text, line)
-            self._close()
-            for text, _b, line in pending[cut:]:
-                self._container().add(Draft(Kind.OVERSKRIFT, parts=[text], line=line))
-            return
-        for text, _b, line in pending:
-            self._append_text(text, line)
-
-    def _flush_pending(self) -> None:
-        self._decide_pending(False)
-
     def finish(self) -> None:
+        if self.bare_heading is not None:
+            self._resolve_bare_heading(None)
         self._decide_pending(False)
-
-
-def _after_list(stk: Draft) -> bool:
-    """Is a new line after the last nr. text after the list (the list's last item is closed)?"""
-    nrs = [c for c in stk.children if c.kind is Kind.NR]
-    if len(nrs) < 2 or nrs[-1].children:
-        return False
-    prev, last = nrs[-2].text, nrs[-1].text
-    closed_list = prev.endswith((",", ";", " og", " eller")) and last.endswith(".")
-    return closed_list

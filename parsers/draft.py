@@ -32,6 +32,10 @@ class Draft:
 
     @property
     def text(self) -> str:
+        if len(self.parts) == 1:  # the usual case: one clean line (normalized: only " " and "\n")
+            p = self.parts[0]
+            if "  " not in p and "\n" not in p and p[:1] != " " and p[-1:] != " ":
+                return p
         return squash(" ".join(self.parts))
 
     def add(self, child: Draft) -> Draft:
@@ -75,7 +79,7 @@ def expand_inline(d: Draft) -> None:
             (Kind.NR, _INLINE_NR, "1") if d.kind is Kind.STK else (Kind.LITRA, _INLINE_LITRA, "a")
         )
         text = d.text
-        items = _split_run(text, pattern, first, kind) if "»" not in text else []
+        items = _split_run(text, pattern, first, kind) if ")" in text and "»" not in text else []
         if len(items) >= 2:
             start = pattern.search(text)
             cut = text.find(f" {first}) ") if start else -1
@@ -88,7 +92,7 @@ def expand_inline(d: Draft) -> None:
     out: list[Draft] = []
     for child in d.children:
         out.append(child)
-        if child.kind in (Kind.NR, Kind.LITRA) and child.label and not child.children:
+        if child.kind in (Kind.NR, Kind.LITRA) and child.label and not child.children and ")" in child.text:
             pattern = _INLINE_NR if child.kind is Kind.NR else _INLINE_LITRA
             items = _split_run(child.text, pattern, _successor(child.label, child.kind), child.kind)
             if items:
@@ -100,6 +104,9 @@ def expand_inline(d: Draft) -> None:
     d.children = out
 
 
+# Ids of these kinds do not include the parent's id; ids below a § do ("p3-stk2-nr1").
+_TOP_LEVEL = (Kind.PARAGRAF, Kind.KAPITEL, Kind.AFSNIT, Kind.BILAG, Kind.NOTE, Kind.UNDERSKRIFT)
+_UNIT_LEVEL = (Kind.PARAGRAF, Kind.STK, Kind.NR, Kind.LITRA)
 _NOT_ID = regex.compile(r"[^0-9A-Za-zÆØÅæøå]")
 
 
@@ -120,31 +127,30 @@ def next_paragraf_labels(children: list[Draft]) -> list[str | None]:
 
 def freeze(d: Draft, parent_id: str, used: set[str], next_par: str | None = None) -> Node:
     """Freeze a draft into a Node; ids follow Address.id style ("p3-stk2-nr1", "h-p5", "kap12a")."""
-    prefix = _ID_PREFIX.get(d.kind, d.kind.value)
+    kind = d.kind
     if d.id_hint:
         base = d.id_hint
-    elif d.kind is Kind.OVERSKRIFT:
+    elif kind is Kind.OVERSKRIFT:
         base = f"h-p{_clean_label(next_par)}" if next_par else "h"
-    elif d.kind in (Kind.PARAGRAF, Kind.KAPITEL, Kind.AFSNIT, Kind.BILAG, Kind.NOTE, Kind.UNDERSKRIFT):
-        base = prefix + _clean_label(d.label or "")
     else:
-        own = prefix + _clean_label(d.label or "")
-        base = f"{parent_id}-{own}" if parent_id else own
+        own = (_ID_PREFIX.get(kind) or kind.value) + _clean_label(d.label or "")
+        base = f"{parent_id}-{own}" if parent_id and kind not in _TOP_LEVEL else own
     node_id = base
     n = 2
     while node_id in used:
         node_id = f"{base}-{n}"
         n += 1
     used.add(node_id)
-    # the paragraf each OVERSKRIFT heads: the next PARAGRAF sibling
     kids: list[Node] = []
-    tekst_n = 0
-    for child, nxt in zip(d.children, next_paragraf_labels(d.children), strict=True):
-        if child.kind is Kind.TEKST and not child.id_hint:
-            tekst_n += 1
-            child.id_hint = f"{node_id}-tekst{tekst_n}" if node_id else f"tekst{tekst_n}"
-        own_parent = node_id if d.kind in (Kind.PARAGRAF, Kind.STK, Kind.NR, Kind.LITRA) else ""
-        kids.append(freeze(child, own_parent, used, nxt))
+    if d.children:
+        tekst_n = 0
+        own_parent = node_id if kind in _UNIT_LEVEL else ""
+        # the paragraf each OVERSKRIFT heads: the next PARAGRAF sibling
+        for child, nxt in zip(d.children, next_paragraf_labels(d.children), strict=True):
+            if child.kind is Kind.TEKST and not child.id_hint:
+                tekst_n += 1
+                child.id_hint = f"{node_id}-tekst{tekst_n}" if node_id else f"tekst{tekst_n}"
+            kids.append(freeze(child, own_parent, used, nxt))
     heading = squash(d.heading) if d.heading else None
     return Node(
         kind=d.kind,

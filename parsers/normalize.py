@@ -5,20 +5,26 @@ Input: decoded text as found in a file. Output: the same text with one kind of s
 
 from __future__ import annotations
 
+import re
 import unicodedata
-
-import regex
 
 # Characters that print as (or stand for) a plain space: no-break, thin, figure, narrow no-break,
 # em/en spaces, ideographic space, and the tab (PDF extraction uses tabs as column gaps).
 # NEL and the Unicode line/paragraph separators are not line breaks for editors: they become spaces.
-_SPACES = regex.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\f\v\u0085\u2028\u2029]")
+_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\f\v\u0085\u2028\u2029]")
 # Invisible characters that carry no text: soft hyphen, zero-width space/joiners, word joiner, BOM.
-_INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # Line breaks as an editor counts them: CRLF and a lone CR become LF.
-_BREAKS = regex.compile(r"\r\n?")
+_BREAKS = re.compile(r"\r\n?")
 # Control characters that are never text (C0 except LF, and DEL).
-_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+# The frequent ones are replaced with str.replace (fast); the regexes run only when a rare one is left.
+_COMMON = (("\u00a0", " "), ("\t", " "), ("\u00ad", ""), ("\u200b", ""), ("\ufeff", ""))
+_RARE = re.compile(
+    r"[\u1680\u2000-\u200a\u202f\u205f\u3000\f\v\u0085\u2028\u2029\u200c\u200d\u2060\x00-\x08\x0e-\x1f\x7f]"
+)
 
 
 def normalize(text: str) -> str:
@@ -34,11 +40,13 @@ def normalize(text: str) -> str:
     - Other control characters are removed.
     - Runs of spaces are kept (layout gaps are a signal for the segmenter), en/em dashes are kept.
     """
-    out = _BREAKS.sub("\n", text)
-    out = _INVISIBLE.sub("", out)
-    out = _SPACES.sub(" ", out)
-    out = _CONTROL.sub("", out)
-    return unicodedata.normalize("NFC", out)
+    out = _BREAKS.sub("\n", text) if "\r" in text else text
+    for ch, rep in _COMMON:
+        if ch in out:
+            out = out.replace(ch, rep)
+    if _RARE.search(out):
+        out = _CONTROL.sub("", _SPACES.sub(" ", _INVISIBLE.sub("", out)))
+    return out if unicodedata.is_normalized("NFC", out) else unicodedata.normalize("NFC", out)
 
 
 def squash(text: str) -> str:

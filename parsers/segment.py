@@ -5,6 +5,8 @@ Input: one line. Output: a Token (rule name, label, rest of the line). The table
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -33,7 +35,8 @@ RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
         "afsnit",  # "Første afsnit." / "Afsnit IV" (+ heading on the same line in messy text)
         regex.compile(
             rf"""^\s* (?: (?P<label>{_ORD}) \s+ afsnit     # ordinal word form
-                    | Afsnit \s+ (?P<roman>[IVXLC]+) )    # roman numeral form
+                    | Afsnit \s+ (?P<roman>[IVXLC]+ (?:\ [A-Z](?!\p{{L}}))?)  # roman numeral form, "I A"
+                    | (?P<rest>(?:Almindelig|Særlig) \s+ del) )          # straffeloven's two parts
                  \.? (?: \s+ (?P<rest>\p{{Lu}}.*) )? \s*$""",
             _F,
         ),
@@ -49,7 +52,9 @@ RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ),
     (
         "paragrafer",  # "§§ 1024-1043. (Udelades)": a range standing for omitted/repealed §§
-        regex.compile(rf"^\s* §§ \s* (?P<label>{LABEL} \s*-\s* {LABEL}) \. \s+ (?P<rest>\(.*\)\.?) \s*$", _F),
+        regex.compile(
+            rf"^\s* §§? \s* (?P<label>{LABEL} \s*-\s* {LABEL}) \. \s+ (?P<rest>\(.*\)\.?) \s*$", _F
+        ),
     ),
     (
         "paragraf",  # "§ 5 a. Text", "§ 1" alone (amending orders), "§ 1 I bekendtgørelse …" (no stop)
@@ -65,10 +70,13 @@ RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     (
         "stk",  # "Stk. 2. Text", "Stk. 2-3. (Udelades)"
         regex.compile(
-            rf"^\s* Stk\. \s* (?P<label>{LABEL} (?:\s*-\s*\d+)?) \. (?:\s+ (?P<rest>.*))? $", regex.VERBOSE
+            rf"^\s* Stk\. \s* (?P<label>{LABEL} (?:\s*-\s*\d+)?) \ ?\. (?:\s+ (?P<rest>.*))? $", regex.VERBOSE
         ),
     ),
-    ("nr", regex.compile(rf"^\s* (?P<label>{LABEL}) \) (?:\s+ (?P<rest>.*))? $", regex.VERBOSE)),  # "3) …"
+    (
+        "nr",
+        regex.compile(rf"^\s* (?P<label>{LABEL}) \) (?:\s+ (?P<rest>(?!\|).*))? $", regex.VERBOSE),
+    ),  # "3) …"
     ("litra", regex.compile(r"^\s* (?P<label>[a-zæøå]{1,2}) \) (?:\s+ (?P<rest>.*))? $", regex.VERBOSE)),
     (
         "bilag",  # "Bilag", "Bilag 1", "Bilag 1 Heading"
@@ -88,7 +96,9 @@ RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     (
         "ikraft",  # LBK commencement blocks: "Lov nr. 201 af 18. maj 1960 (…) indeholder følgende …"
         regex.compile(
-            rf"^\s* (?:Lov|Lovbekendtgørelse|Bekendtgørelse|Anordning) \s+ nr\. \s* \d+ \s+ af \s+ \d{{1,2}}\. \s* (?:{_MONTHS}) \s+ \d{{4}} \b .*$",
+            rf"""^\s* (?:Lov|Lovbekendtgørelse|Bekendtgørelse|Anordning) \s+ nr\. \s* \d+ \s+
+               (?: af\.? \s+ \d{{1,2}}\. \s* (?:\.\s*)? (?:{_MONTHS}) \s+ \d{{4}} (?:\d{{1,2}}\))? (?!\d)
+                 | \(.*\) .* \bindeholder\b ) .*$""",
             regex.VERBOSE,
         ),
     ),
@@ -105,9 +115,37 @@ class Token:
     line: int
 
 
+_ORD_INITIALS = frozenset(w[0] for w in ORDINALS)
+# Which first (non-space) characters each rule can start with: a cheap pre-filter of the table.
+_FIRST: dict[str, Callable[[str], bool]] = {
+    "blank": lambda c: c == "",
+    "noter": lambda c: c in "nNoO",
+    "bog": lambda c: c.lower() in _ORD_INITIALS,
+    "afsnit": lambda c: c.lower() in _ORD_INITIALS or c in "aAsS",
+    "kapitel": lambda c: c == "K" or c.isdigit(),
+    "paragrafer": lambda c: c == "§",
+    "paragraf": lambda c: c == "§",
+    "stk": lambda c: c == "S",
+    "nr": lambda c: c.isdigit(),
+    "litra": lambda c: c.islower(),
+    "bilag": lambda c: c == "B",
+    "underskrift": lambda c: c.isalpha() or c in "-–",
+    "ikraft": lambda c: c in "LBA",
+}
+
+
+@functools.cache
+def _candidates(first: str) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    if first == "":
+        return tuple(r for r in RULES if r[0] == "blank")
+    return tuple(r for r in RULES if r[0] != "blank" and (r[0] not in _FIRST or _FIRST[r[0]](first)))
+
+
 def classify(line: str, lineno: int) -> Token:
-    """Apply the rule table to one line."""
-    for name, pattern in RULES:
+    """Apply the rule table to one line (only the rules that can match its first character)."""
+    for name, pattern in _candidates(line.lstrip()[:1]):
+        if name == "table" and "|" not in line:
+            continue
         m = pattern.match(line)
         if m is None:
             continue
@@ -123,7 +161,7 @@ def classify(line: str, lineno: int) -> Token:
 # The start of a preamble (indledning): BEK "I medfør af", LOV hymne, LBK "Herved bekendtgøres".
 PREAMBLE = regex.compile(
     r"(?:^|\s)(?P<p>I\s+medfør\s+af\b|VI\s+\p{Lu}+\s+DEN\s+\p{Lu}+|Vi\s+Margrethe|Folketinget\s+har\s+vedtaget|"
-    r"Herved\s+bekendtgøres\b|Efter\s+bemyndigelse\b)"
+    r"Her[vm]ed\s+bekendtgøres\b|Efter\s+bemyndigelse\b)"
 )
 # An embedded "§ N." inside a line: a candidate start of a paragraf glued to a heading.
 EMBEDDED_PARAGRAF = regex.compile(
@@ -141,21 +179,21 @@ CITING_WORD = regex.compile(
 )
 # A heading does not end like a sentence or a list item.
 SENTENCE_END = regex.compile(r"[.:;,!?]\s*$")
+_ITEM_NOTE = regex.compile(r"\d+\.\s+\(.*\)\.?$")  # "2. (Ophævet)": an amending item, not a heading
 SHORT_ABBREV_END = regex.compile(r"\b(?:m\.v|m\.m|mv|m\.fl)\.\s*$")
 
 
 def is_heading_text(text: str, *, after_blank: bool = False) -> bool:
     """Can `text` be a (mellem)overskrift? No final full stop, not a citation tail, not too long."""
     t = text.strip()
-    if not t or len(t) > 250 or "»" in t or "«" in t or CITING_WORD.search(t[-25:]):
+    if not t or len(t) > 250 or "»" in t or "«" in t:
         return False
     if not (t[0].isupper() or t[0].isdigit()) or " jf. " in t:
         return False
-    if SHORT_ABBREV_END.search(t):
-        return True  # "… videregivelse af oplysninger m.v."
-    if SENTENCE_END.search(t):
-        return after_blank and not t.endswith((",", ";", ":"))
-    return True
+    sentence = t[-1] in ".:;,!?" and not (t[-1] == "." and SHORT_ABBREV_END.search(t, max(0, len(t) - 12)))
+    if sentence and (not after_blank or t[-1] in ",;:"):  # a sentence, unless alone after a blank
+        return False
+    return not CITING_WORD.search(t[-25:]) and not _ITEM_NOTE.match(t)
 
 
 def split_heading_run(text: str) -> list[str]:
@@ -184,6 +222,7 @@ def split_chapter_heading(text: str) -> tuple[str, str | None]:
 _LABEL_KEY = regex.compile(r"\s*(\d+)\s*([a-zA-ZæøåÆØÅ]?)")
 
 
+@functools.lru_cache(maxsize=8192)
 def label_key(label: str) -> tuple[int, str]:
     """Sort key of a unit label: "5 a" → (5, "a"); unparsable labels sort first."""
     m = _LABEL_KEY.match(label)

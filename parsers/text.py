@@ -39,7 +39,7 @@ def parse_text(text: str, *, file: str | None = None, lenient: bool = False) -> 
     header, start = _read_header(lines)
     body = lines[start:]
     amending = any("følgende ændring" in ln for ln in body)
-    b = Builder(track_quotes=amending)
+    b = Builder(track_quotes=amending, clean=header is not None)
     for i, line in enumerate(body, start=start + 1):
         b.feed(line, i)
     b.finish()
@@ -107,12 +107,17 @@ def _fragment_units(lines: list[str], expect: Kind | None) -> tuple[Node, ...]:
     units: list[Draft]
     if first.startswith("Stk."):
         units = [s for s in stks if s.parts or s.children or s.label != "1"]
+    elif expect is Kind.STK and stks and stks[0].parts:
+        # "A: 1) … 2) … Stk. 2. B.": the unnumbered first stk. keeps its list; later stk. follow
+        stks[0].label = None
+        units = stks
     else:
         units = stks[0].children if stks else []
         lead = stks[0].text if stks else ""
         if lead:
             kind = Kind.STK if expect is Kind.STK else Kind.TEKST
             units = [Draft(kind, None, parts=[lead]), *units]
+        units.extend(stks[1:])  # "4) … Stk. 2. …": never drop what follows the list
     used: set[str] = set()
     return tuple(freeze(u, "", used) for u in units)
 

@@ -1,0 +1,99 @@
+"""Stage 2 (parsers): numbering expectations: does a "§ N." / "Stk. N." / "Kapitel N" start a unit?
+
+Input: a label and the builder state. Output: accept / reject (a reference inside a sentence).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from parsers.segment import (
+    CITING_WORD,
+    EMBEDDED_PARAGRAF,
+    SENTENCE_END,
+    is_heading_text,
+    label_key,
+)
+from parsers.sentences import split_sentences
+from parsers.text_state import BuildState
+
+_CITATION_END = regex.compile(r"(?:[.:«]|\((?:Ophævet|Udgået|Udelades)\.?\))$")
+_ITEM_NUMBER = regex.compile(r"\d+\.$")
+_MINISTRY = regex.compile(r"(?:ministeriet|Ministeriet\b.*)$")
+
+
+class NumberingRules(BuildState):
+    """Acceptance rules for unit labels, from the numbers already seen."""
+
+    def _accept_kapitel(self, label: str) -> bool:
+        key = label_key(label)
+        return self.fragment or self.kap_key is None or key > self.kap_key
+
+    def _accept_paragraf(self, label: str) -> bool:
+        """A "§ N" at a line start: a new § when it follows the last one (any gap)."""
+        if self.fragment or self.par_key is None:
+            return True
+        if self.amending_par and (not _CITATION_END.search(self.prev) or _ITEM_NUMBER.match(self.prev)):
+            # "I\n§ 2\nindsættes …": an item of an amending order cites a §; a ministry heading
+            # ("Finansministeriet") before the next § of the amending law does not.
+            blank = self.blank or self.prev_blank  # the heading stands apart from the items
+            heading = bool(_MINISTRY.search(self.prev)) or (blank and len(self.prev) > 3)
+            return heading and is_heading_text(self.prev) and self._next_paragraf(label)
+        return label_key(label) > self.par_key
+
+    def _next_paragraf(self, label: str) -> bool:
+        """Is `label` the expected next § (N+1, or a lettered successor of N)?"""
+        key = label_key(label)
+        if self.par_key is None:
+            return self.fragment or key[0] == 1
+        n, letter = self.par_key
+        return key[0] == n + 1 or (key[0] == n and key[1] > letter)
+
+    def _accept_stk(self, label: str) -> bool:
+        assert self.paragraf is not None
+        if self.paragraf.repealed:
+            return False
+        key = label_key(label)
+        cur = label_key(self.stk.label or "1") if self.stk is not None else (0, "")
+        if self.amending_par:
+            return key[0] == cur[0] + 1 or (key[0] == cur[0] and key[1] > cur[1]) or self._stk_unused()
+        return key > cur or self._stk_unused()
+
+    def _embedded_paragraf(self, text: str, *, start: int) -> regex.Match[str] | None:
+        """A "§ N." inside a line that starts a new § (glued to a heading or a flattened payload).
+
+        Only the expected next § counts; "…, jf. § 4." or "… efter personskattelovens § 20." with
+        nothing after it, or after a citing word, is a reference.
+        """
+        if "§" not in text:
+            return None
+        for m in EMBEDDED_PARAGRAF.finditer(text, start):
+            if m.start() == 0 or not self._next_paragraf(m["label"]):
+                continue
+            if not text[m.end() :].strip() and not self.fragment:
+                continue  # "…, jf. dog § 990." ends a sentence; a glued § has text after it
+            prefix = text[: m.start()].strip()
+            if CITING_WORD.search(prefix[-25:]):
+                continue
+            if self.mode == "front" or is_heading_text(prefix) or (self.fragment and self.paragraf is None):
+                return m
+            if self.fragment and SENTENCE_END.search(prefix) and not prefix.endswith(","):
+                return m
+            if self.fragment and split_trailing_heading(prefix)[1] is not None:
+                return m
+        return None
+
+
+def split_trailing_heading(text: str) -> tuple[str, str | None]:
+    """ "… i sagen. Afgørelser på møder" → ("… i sagen.", "Afgørelser på møder").
+
+    In a flattened payload the heading of the next § follows the last sentence of the previous one.
+    """
+    sentences = split_sentences(text)
+    if len(sentences) < 2:
+        return text, None
+    last = sentences[-1]
+    body = " ".join(sentences[:-1])
+    if not SENTENCE_END.search(body) or body.endswith(",") or not is_heading_text(last):
+        return text, None
+    return body, last
