@@ -103,6 +103,29 @@ def _group(doc: Document, ctx: ApplyContext, group: tuple[Address, ...]) -> list
     return out
 
 
+def _range_gaps(doc: Document, group: tuple[Address, ...], members: list[Target]) -> list[Target]:
+    """"§§ 5-8 ophæves" takes the lettered §§ inside the range too (§ 6 a; LOV 326/2012 § 9, nr. 11):
+    the live §§ standing between the members, for a group of consecutive plain § numbers."""
+    labels = [a.last[1] for a in group if len(a.steps) == 1 and a.last[0] is Level.PARAGRAF]
+    if len(labels) < 2 or len(labels) != len(group) or not all(x.isdigit() for x in labels):
+        return []
+    if [int(x) for x in labels] != list(range(int(labels[0]), int(labels[0]) + len(labels))):
+        return []
+    paths = sorted(t.path for t in members if t.kind == "node")
+    if len(paths) < 2:
+        return []
+    every = sorted(p for ps in top_index(doc).paragraf.values() for p in ps)
+    return [Target("node", p) for p in every
+            if paths[0] < p < paths[-1] and p not in paths and not node_at(doc, p).repealed]
+
+
+def _gap_warnings(doc: Document, gaps: list[Target], group: tuple[Address, ...]) -> list[tuple[str, str]]:
+    if not gaps:
+        return []
+    names = ", ".join(f"§ {node_at(doc, g.path).label}" for g in gaps)
+    return [("RANGE_INCLUDES", f"{names} lie(s) inside {group[0]}-{group[-1].last[1]} and went with the range")]
+
+
 def _dispatch(doc: Document, op: Operation, ctx: ApplyContext, source: Source | None) -> Outcome:
     if isinstance(op, ReplaceText | InsertText | DeleteText):
         return _text(doc, op, ctx, source)
@@ -113,10 +136,22 @@ def _dispatch(doc: Document, op: Operation, ctx: ApplyContext, source: Source | 
     if isinstance(op, Repeal):
         if op.target.steps and op.target.last[0] is Level.PKT:
             return _repeal_pkts(doc, op, ctx, source)
-        return repeal(doc, ctx.resolver.resolve(doc, op.target), _group(doc, ctx, op.group), source)
+        target = ctx.resolver.resolve(doc, op.target)
+        group = _group(doc, ctx, op.group)
+        gaps = _range_gaps(doc, op.group, [target, *[g for g in group if g.kind == "node" and g.path > target.path][:1]])
+        outcome = repeal(doc, target, group, source)
+        for gap in reversed(gaps):  # tombstones keep the paths of the §§ before them
+            more = repeal(outcome.doc, gap, [target], source)
+            outcome = Outcome(more.doc, [*outcome.warnings, *more.warnings], outcome.touched | more.touched)
+        outcome.warnings += _gap_warnings(doc, gaps, op.group)
+        return outcome
     if isinstance(op, RepealAndInsert):
         target = ctx.resolver.resolve(doc, op.target)
-        return repeal_and_insert(doc, target, _group(doc, ctx, op.group), op.payload, op.new, source)
+        group = _group(doc, ctx, op.group)
+        gaps = _range_gaps(doc, op.group, [target, *group])
+        outcome = repeal_and_insert(doc, target, [*group, *gaps], op.payload, op.new, source)
+        outcome.warnings += _gap_warnings(doc, gaps, op.group)
+        return outcome
     if isinstance(op, Insert):
         return _insert(doc, op, ctx, source)
     raise ResolveError("UNSUPPORTED_OPERATION", f"cannot apply {type(op).__name__}")
@@ -126,7 +161,7 @@ def _text(doc: Document, op: ReplaceText | InsertText | DeleteText, ctx: ApplyCo
           source: Source | None) -> Outcome:
     target = ctx.resolver.resolve(doc, op.target)
     try:
-        new_doc, warnings = apply_text(doc, target, op, source)
+        new_doc, warnings = apply_text(doc, target, op, source, before=ctx.resolver.snapshot)
     except ResolveError as err:
         shifted = _shifted_pkt(doc, target, op, source)
         if shifted is not None:

@@ -189,17 +189,32 @@ def _select(order: AmendingDocument, base: Document, refs: list[tuple[int, int, 
                                         f"{base.meta.short}; applied because the part names it", "warning",
                                         f"{short} § {b.paragraf}"))
             items = [i for i in b.items if spec.items is None or i.number in spec.items]
-            for n in sorted(spec.partly):
-                problems.append(Problem("PARTLY_INCORPORATED", f"nr. {n} is incorporated only in part "
-                                        "(\"delvis\"); it is applied in full", "warning",
-                                        f"{short} § {b.paragraf}, nr. {n}"))
-            out.append((b, items))
+            # "nr. 1 delvis": which part of the item is in force is set by an order we do not have,
+            # so the item is not applied; the units it would change are named (refused, never silent)
+            for item in [i for i in items if i.number in spec.partly]:
+                problems.append(Problem("PARTIAL_NOT_APPLIED", f"nr. {item.number} is incorporated only in "
+                                        "part (\"delvis\"), and which part is not known; not applied "
+                                        f"(it changes {', '.join(_item_units(item)) or 'an unknown unit'})",
+                                        "error", f"{short} § {b.paragraf}, nr. {item.number}",
+                                        next(iter(_item_units(item)), None)))
+            out.append((b, [i for i in items if i.number not in spec.partly]))
         return out
     out = [(b, list(b.items)) for b in order.changes if cites_base(b, base, refs)]
     if not out:
         problems.append(Problem("BASE_NOT_CITED", f"no change block of {short} cites {base.meta.short}",
                                 "error", short))
     return out
+
+
+def _item_units(item: Item) -> list[str]:
+    """The addresses an item acts on, and the §§ its payload brings ("§ 43 a", "§ 43 b", …)."""
+    out: list[str] = []
+    for op in item.operations:
+        if not (op.op == "insert" and getattr(op, "position", None) in ("after", "before")):
+            out.append(str(op.target))  # an anchor ("Efter § 43 indsættes") is not changed
+        for node in getattr(op, "payload", ()) or ():
+            out += [f"§ {n.label}" for n in node.walk() if n.kind is Kind.PARAGRAF and n.label]
+    return list(dict.fromkeys(out))
 
 
 def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.date | None = None,

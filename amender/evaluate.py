@@ -19,7 +19,7 @@ _PAR = regex.compile(r"§\s*(\d+(?:\s*[a-zA-Z](?![a-zæøå]))?)")
 
 _INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # a note reference glued to the word it annotates in LBK text ("kvælstof.1)", "Landbrugsraadet2) ,")
-_NOTE_REF = regex.compile(r"(?<=[\p{L}.,;)])\d{1,2}\)(?=\s|$)")
+_NOTE_REF = regex.compile(r"(?<=[\p{L}.,;)])\d{1,2}\)(?=[\s,;]|$)")
 # a § printed as repealed ("§ 38. (Ophævet)") is not in force, like a tombstone
 _REPEALED = regex.compile(r"§ [^.]+\. \((?:Ophævet|Ophævede|Udgået)\)\.?")
 
@@ -77,9 +77,13 @@ class Wrong:
     label: str
     touched: bool  # base ≠ expected
     refused: bool  # an error was reported for it
-    editorial: bool  # equal once the LBK's uninstructed wording changes (e.g. ministry names) are applied
+    editorial: bool  # differs only by what the LBK did without any instruction (see `why`)
     expected: str | None
     got: str | None
+    # "substitution": equal once the LBK's uninstructed wording changes (ministry names …) are applied;
+    # "omitted": the LBK prints the § or some stk. as "(Udelades)"; "renumbered": the LBK moved the text
+    # to another § number (§§ never renumber by instruction)
+    why: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,11 +154,39 @@ def score(name: str, base: Document, result: Consolidation, expected: Document) 
             untouched += 1
             untouched_ok += ok
         if not ok:
-            editorial = bool(pairs) and ev is not None and apply_substitutions(rv, pairs) == tokens(ev)
-            wrong.append(Wrong(label, is_touched, label in flagged, editorial, ev, rv))
+            why = ("substitution" if pairs and ev is not None and apply_substitutions(rv, pairs) == tokens(ev)
+                   else _uninstructed(label, rv, ev, r, e))
+            wrong.append(Wrong(label, is_touched, label in flagged, bool(why), ev, rv, why))
     errors = sum(1 for p in result.problems if p.severity == "error")
     return CaseScore(name, touched, touched_ok, untouched, untouched_ok, spurious, len(result.applied),
                      errors, len(result.problems) - errors, tuple(wrong), tuple(pairs))
+
+
+_OMITTED = regex.compile(r"(?:^§ [^.]+\.|Stk\. [0-9-]+\.?) \((?:Udelades|Udeladt)\)")
+
+
+def _uninstructed(label: str, got: str | None, expected: str | None, result: dict[str, str | None],
+                  official: dict[str, str | None]) -> str:
+    """Why a wrong § is editorial beyond substitutions ("omitted" / "renumbered"), or ""."""
+    if expected is not None and _OMITTED.search(expected):
+        if _OMITTED.match(expected) and "-" in label:  # "§ 43 b-43 d. (Udelades)": a range the LBK left out
+            return "omitted"
+        body = regex.escape(expected)
+        for m in reversed(list(_OMITTED.finditer(expected))):  # each omitted unit stands for any text
+            unit = r"Stk\. \d+\..*?" if m[0].startswith("Stk.") else regex.escape(m[0].split(" (")[0]) + r"(?: .*?)?"
+            body = body.replace(regex.escape(m[0]), unit, 1)
+        if got is not None and regex.fullmatch(body, got):
+            return "omitted"
+    def strip(text: str | None) -> str | None:
+        if not text or _OMITTED.match(text):  # "(Udelades)" alone says nothing about where a text went
+            return None
+        return regex.sub(r"^§ [^.]+\.", "§", text)
+    mine = {strip(v) for k, v in result.items() if k != label and v}
+    theirs = {strip(v) for k, v in official.items() if k != label and v}
+    moved = (expected is None or strip(expected) in mine) and (got is None or strip(got) in theirs)
+    if moved and (strip(got) or strip(expected)):
+        return "renumbered"
+    return ""
 
 
 def _sort_key(label: str) -> tuple[int, str]:

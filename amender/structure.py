@@ -321,13 +321,25 @@ def _insert_pkt(doc: Document, target: Target, position: str, text: str, source:
         path = stks[0]
         node = node_at(doc, path)
     count = len(sentence_spans(node.text))
+    # a stk. with a list: its last introductory punktum runs through the list; punktummer after it
+    # live in the TEKST child after the list ("I § 20, stk. 1, indsættes som 2. pkt.", LOV 590/2012)
+    listed = [i for i, c in enumerate(node.children) if c.kind in (Kind.NR, Kind.LITRA)]
+    tail = next((i for i, c in enumerate(node.children) if c.kind is Kind.TEKST and listed and i > listed[-1]), None)
+    tail_count = len(sentence_spans(node.children[tail].text)) if tail is not None else 0
     if target.kind == "pkt" and target.pkt is not None:
         k = target.pkt
-        if not 1 <= k <= count + (1 if position != "after" else 0):
-            raise ResolveError("TARGET_NOT_FOUND", f"{k}. pkt. does not exist ({count} pkt.)")
+        if not 1 <= k <= count + tail_count + (1 if position != "after" else 0):
+            raise ResolveError("TARGET_NOT_FOUND", f"{k}. pkt. does not exist ({count + tail_count} pkt.)")
         at = k if position == "after" else k - 1
     else:
-        at = 0 if position == "before" else count
+        at = 0 if position == "before" else count + tail_count
+    if listed and at >= count and (at > 0 or tail is not None):
+        if tail is None:
+            holder = node.id or owner_id(doc, path)
+            new_tail = stamp([Node(Kind.TEKST, text=clean_quote(text))], source, _used_ids(doc, path), holder)
+            doc = set_children(doc, path, (*node.children, *new_tail))
+            return Outcome(doc, [], {owner_id(doc, path)})
+        path, at = (*path, tail), at - count
     new_target = Target("node", path)
     doc = _set_pkt(doc, new_target, split_sentences(text), source, insert_at=at)
     return Outcome(doc, [], {owner_id(doc, path)})
@@ -391,10 +403,26 @@ def insert(doc: Document, target: Target, position: str, payload: Sequence[Node]
             wanted = nodes[0].label
             if position == "end" and wanted and wanted.isdigit() and same and int(wanted) <= len(same):
                 index = same[int(wanted) - 1]
+        # a unit that is already there word for word (a parallel law inserted it first: LOV 1609/2010
+        # "indsættes som nr. 6 og 7" where nr. 6 came from LOV 624/2010) is not inserted twice
+        # (only the list-end punctuation may differ: "…standses." there, "…standses, og" in the payload)
+        kids = children_at(doc, parent)
+        present = {_same_unit_key(c): i for i, c in enumerate(kids) if c.kind is kind}
+        dupes = [(n, present[_same_unit_key(n)]) for n in nodes if _same_unit_key(n) in present]
+        nodes = [n for n in nodes if _same_unit_key(n) not in present]
+        dup_warnings: list[Warning_] = [("ALREADY_PRESENT", f"{kind.value} {n.label} is already there with the same "
+                                     "text; not inserted again") for n, _ in dupes]
+        for n, i in dupes:
+            if kids[i].text != n.text:
+                doc = replace_at(doc, (*parent, i), [_with_prov(kids[i].with_(text=n.text), source)])
+            if i >= index:
+                index = i + 1  # the new units follow the one already there
+        if not nodes:
+            return Outcome(doc, dup_warnings, {owner_id(doc, parent)} if dupes else set())
         holder_id = node_at(doc, parent).id if parent else ""
         stamped = list(stamp(nodes, source, _used_ids(doc, parent), holder_id))
         doc, _ = _splice(doc, parent, index, index, stamped)
-        return Outcome(doc, [], {owner_id(doc, parent)})
+        return Outcome(doc, dup_warnings, {owner_id(doc, parent)})
     # §§, headings, chapters, bilag: placed in the list that holds the anchor
     cont = container
     parent, index = _place_paragraf(doc, target, position, cont, heading_of, heading)
@@ -463,6 +491,12 @@ def _check_order(doc: Document, at: TreePath, items: Sequence[Node]) -> None:
     if keys != sorted(keys) or len(set(keys)) != len(keys) or keys[0] <= low or keys[-1] >= high:
         where = f"between § {before[-1] if before else '-'} and § {after[0] if after else '-'}"
         raise ResolveError("PAYLOAD_MISMATCH", f"new §§ {', '.join(str(x) for x in new)} do not fit {where}")
+
+
+def _same_unit_key(node: Node) -> tuple[str | None, Node]:
+    """A unit's label and content, its list-end punctuation ("," / ", og" / ".") left out."""
+    text = regex.sub(r"(?:[,;.]|,? (?:og|eller))$", "", node.text.strip())
+    return node.label, content(node.with_(text=text))
 
 
 def _label_key(label: str | None) -> str:

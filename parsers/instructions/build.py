@@ -31,6 +31,10 @@ def own_bilag(raw: dict[str, str]) -> dict[str, tuple[Node, ...]]:
     return out
 
 
+# an item that starts with a bare § number ("50, stk. 5, affattes således:")
+_MISSING_SIGN = regex.compile(r"(\s*(?:I\s+)?)(\d+(?: [a-z])?)(?=, stk\. \d)")
+
+
 def build(raw: RawDoc) -> AmendingDocument:
     meta = raw.meta
     # a main law (LOV) may amend other laws in its last §§; only an LBK never amends
@@ -52,7 +56,13 @@ def build(raw: RawDoc) -> AmendingDocument:
         for it in para.items:
             in_force = item_in_force(trailing.commencement, para.label, it.number)
             source = Source(short, para.label, it.number, in_force, regex.sub(r"\s+", " ", it.text).strip())
-            ops, probs = parse_instruction(it.text, source, bilag=bilag)
+            text = it.text
+            slip = _MISSING_SIGN.match(text)
+            if slip:  # "15. 50, stk. 5, affattes således:" (LOV 576/2012): the § sign was left out
+                text = f"{slip[1]}§ {text[slip.end(1):]}"
+                problems.append(Problem("TOLERATED_SLIP", "the § sign is missing before the first target; read as "
+                                        f"»§ {slip[2]}«", "warning", str(source), None, raw.file, it.line))
+            ops, probs = parse_instruction(text, source, bilag=bilag)
             problems.extend(Problem(p.code, p.message, p.severity, p.source, p.address, raw.file, it.line) for p in probs)
             items.append(Item(it.number, source.text, ops, in_force, it.line))
         blocks.append(ChangeBlock(para.label, target, para.opening, amended_by, tuple(items), para.heading))

@@ -6,6 +6,7 @@ Rykningsklausul) and IkraftCentreretParagraf / other §§ (commencement, repeals
 
 from __future__ import annotations
 
+import regex
 from lxml import etree
 
 from parsers.dates import parse_numeric_date
@@ -124,6 +125,10 @@ def read_xml(data: bytes, *, file: str | None = None) -> RawDoc:
         explicatus = el.find("Explicatus")
         label = _text(explicatus) if explicatus is not None else str(len(paras) + 1)
         label = label.replace("§", "").strip().rstrip(".")
+        # OCR/typing slip in the amending law's own label: "§ l" (LOV 471/2011) is § 1
+        slip = regex.fullmatch(r"([\dlI]+)( ?[a-z])?", label)
+        if slip and regex.search(r"[lI]", slip[1]):
+            label = regex.sub(r"[lI]", "1", slip[1]) + (slip[2] or "")
         rub = el.find("Rubrica")
         heading = _text(rub) if rub is not None else None
         # a main law amending another law in an ordinary § (LOV H): "§ 18. Stk. … foretages følgende
