@@ -14,11 +14,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from amender.facts import Facts, Scanned, code_version, read_base, scan_file, sha256_file
 from amender.identifiers import Identifier, parse_identifier
 from parsers.edits import AmendingDocument
 from parsers.model import Document, LovkonsError, Problem
+
+if TYPE_CHECKING:
+    from amender.timeline import Timeline
 
 SUFFIXES = (".xml", ".json", ".html", ".htm", ".txt")
 
@@ -61,6 +65,7 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
     _docs: dict[str, Document] = field(default_factory=dict, repr=False)
     _orders: dict[str, AmendingDocument] = field(default_factory=dict, repr=False)
+    timelines: dict[str, Timeline] = field(default_factory=dict, repr=False)  # amender.timeline's memo
 
     # ------------------------------------------------------------------ lookup
     def resolve(self, identifier: str | Identifier) -> Facts:
@@ -201,7 +206,8 @@ def _read_facts_cache(path: Path, code: str) -> dict[str, Facts]:
 
 
 def _write_facts_cache(path: Path, code: str, facts: Iterable[Facts]) -> None:
-    data = {"code": code, "facts": {f.sha: f.to_json() for f in sorted(facts, key=lambda f: f.sha)}}
+    kept = [f for f in facts if not any(p.get("code") == "INTERNAL_ERROR" for p in f.problems)]  # retry bugs
+    data = {"code": code, "facts": {f.sha: f.to_json() for f in sorted(kept, key=lambda f: f.sha)}}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}")

@@ -197,9 +197,15 @@ def scan_file(root: Path, rel: str, sha: str) -> Scanned:
     file that cannot be read becomes Facts with role "unreadable" and the reason as its problem."""
     try:
         return _scan(root, rel, sha)
-    except LovkonsError as exc:
-        problem = {"code": "UNREADABLE", "severity": "error", "message": exc.reason, "source": None,
-                   "address": None, "file": rel, "line": exc.line}  # fmt: skip
+    except Exception as exc:  # bad input is UNREADABLE, anything else a bug (INTERNAL_ERROR)
+        if isinstance(exc, LovkonsError):
+            code, message, line = "UNREADABLE", exc.reason, exc.line
+        else:
+            text = str(exc).strip().splitlines()
+            code, line = "INTERNAL_ERROR", None
+            message = f"reading failed: {type(exc).__name__}" + (f": {text[0]}" if text else "")
+        problem = {"code": code, "severity": "error", "message": message, "source": None, "address": None,
+                   "file": rel, "line": line}  # fmt: skip
         facts = Facts(rel=rel, sha=sha, key=rel, doc_id=rel, kind="other", number=None, year=None, date=None,
                       title=None, role="unreadable", problems=(problem,))  # fmt: skip
         return facts, None, None

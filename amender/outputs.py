@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from amender.corpus import Corpus
+from amender.fates import carried_lines, fate_problems, spans
 from amender.pointintime import version_at
 from amender.timeline import Change, Status, timeline
 from parsers.model import Document, Problem
@@ -48,8 +49,15 @@ def applied_json(a: Any) -> dict[str, Any]:
 
 
 def change_json(c: Change) -> dict[str, Any]:
-    return {"item": c.label, "order": c.order, "paragraf": c.paragraf, "nr": c.item,
-            "in_force": c.in_force.isoformat() if c.in_force else None}  # fmt: skip
+    out: dict[str, Any] = {"item": c.label, "order": c.order, "paragraf": c.paragraf, "nr": c.item,
+                           "in_force": c.in_force.isoformat() if c.in_force else None}  # fmt: skip
+    if c.via:
+        out["via"] = c.via  # the consolidation the order names, which this one replaced
+    if c.to:
+        out.update(to=c.to, incorporated=c.incorporated)
+    if c.lapsed:
+        out.update(lapsed=c.lapsed.isoformat(), why=c.why)
+    return out
 
 
 def compact(changes: list[dict[str, Any]]) -> list[str]:
@@ -57,17 +65,7 @@ def compact(changes: list[dict[str, Any]]) -> list[str]:
     groups: dict[tuple[str, str], list[int]] = {}
     for c in changes:
         groups.setdefault((c["order"], c["paragraf"]), []).append(int(c["nr"]))
-    out = []
-    for (order, par), nrs in groups.items():
-        runs: list[list[int]] = []
-        for n in sorted(set(nrs)):
-            if runs and n == runs[-1][-1] + 1:
-                runs[-1].append(n)
-            else:
-                runs.append([n])
-        spans = ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
-        out.append(f"{order} § {par}, nr. {spans}")
-    return out
+    return [f"{order} § {par}, nr. {spans(nrs)}" for (order, par), nrs in groups.items()]
 
 
 def _problem_key(p: Problem) -> tuple[str, str, str, str]:
@@ -89,12 +87,7 @@ def document_outputs(
     for i, start in enumerate(dates):
         end = dates[i + 1] if i + 1 < len(dates) else stop
         day = start or dt.date.min
-        try:
-            doc, applied, problems = version_at(corpus, tl, day)
-        except Exception as exc:  # a bug in one document must not stop a corpus rebuild; it is reported
-            doc, applied = corpus.document(key), ()
-            problems = (Problem("CONSOLIDATION_FAILED", f"{type(exc).__name__}: {exc}; the base text is shown",
-                                "error", source=key, file=facts.rel),)  # fmt: skip
+        doc, applied, problems = version_at(corpus, tl, day)  # an exception fails the whole document
         included = tuple(k for k in tl.orders if any(c.order == k for c in tl.in_force_at(day)))
         name = start.isoformat() if start else "undated"
         for p in problems:
@@ -125,6 +118,8 @@ def document_outputs(
         p = Problem("COMMENCEMENT_UNKNOWN", f"{key} does not state its commencement date (e.g. the minister "
                     "sets it); its first version is undated", "warning", source=key, file=facts.rel)  # fmt: skip
         seen.setdefault(_problem_key(p), (p, "undated"))
+    for p in fate_problems(tl, file=facts.rel):
+        seen.setdefault(_problem_key(p), (p, "timeline"))
     errors = [(p, v) for p, v in seen.values() if p.severity == "error"]
     entry = {
         "id": facts.doc_id,
@@ -138,21 +133,26 @@ def document_outputs(
         "versions": versions,
         "pending": [change_json(c) for c in tl.pending],
         "lapsed": [change_json(c) for c in tl.lapsed],
+        "carried": [change_json(c) for c in tl.carried],
+        "incorporated": [change_json(c) for c in tl.incorporated],
+        "notes": carried_lines(tl),
         "problems": [dict(p.to_json(), version=v) for p, v in sorted(seen.values(), key=lambda x: _problem_key(x[0]))],
         "problem_count": len(seen),
         "refused_count": len(errors),
     }
-    return files, entry, _report_section(entry)
+    return files, entry, report_section(entry)
 
 
-def _report_section(entry: dict[str, Any]) -> str:
+def report_section(entry: dict[str, Any]) -> str:
     lines = [f"## {entry['key']} — {entry['title'] or ''}".rstrip(" —"), ""]
     lines.append(f"- versions: {len(entry['versions'])}; orders: {', '.join(entry['orders']) or 'none'}")
     if entry["end"]:
         e = entry["end"]
         lines.append(f"- ends: {e['state']} from {e['since']}" + (f" by {e['by']}" if e["by"] else ""))
     lines.extend(f"- pending (no in-force date): {x}" for x in compact(entry["pending"]))
-    lines.extend(f"- lapsed (the order ended first): {x}" for x in compact(entry["lapsed"]))
+    ended = [c for c in entry["lapsed"] if c.get("why") == "order_ended"]
+    lines.extend(f"- lapsed (the order ended first): {x}" for x in compact(ended))
+    lines.extend(f"- {x}" for x in entry.get("notes", []))
     for p in entry["problems"]:
         where = ", ".join(x for x in (p["source"], p["address"]) if x)
         lines.append(f"- {p['severity']} `{p['code']}` (from {p['version']}){' [' + where + ']' if where else ''}: "

@@ -9,9 +9,10 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from amender.corpus import Corpus
+from amender.fates import fate_problems
 from amender.identifiers import parse_identifier
 from amender.timeline import ENDED, Change, Status, Timeline, timeline
-from parsers.edits import AmendingDocument
+from parsers.edits import AmendingDocument, ChangeBlock, DocRef
 from parsers.model import Document, LovkonsError, Problem
 
 
@@ -28,11 +29,23 @@ class PointInTime:
     pending: tuple[Change, ...]
     refused: tuple[Problem, ...]
     problems: tuple[Problem, ...]
+    ahead: tuple[Change, ...] = ()  # in the text (incorporated by this LBK) but not in force on `at`
+    upcoming: tuple[Change, ...] = ()  # dated items that take effect after `at` (before any end)
+    items: tuple[Change, ...] = ()  # the items in this text (`via` set: from a replaced consolidation)
+    version_to: dt.date | None = None  # first day of the next version or of the end (None = open)
+    handed_on: tuple[Change, ...] = ()  # items dated after this document's replacement, see Change.to
+
+
+def _retarget(block: ChangeBlock, base: Document) -> ChangeBlock:
+    """A change block handed on from a replaced consolidation now names the one replacing it."""
+    m = base.meta
+    return replace(block, target=DocRef(m.kind.split()[0] if m.kind else None, m.number, m.date, m.title))
 
 
 def orders_at(corpus: Corpus, tl: Timeline, at: dt.date) -> list[AmendingDocument]:
     """The orders amending the document, each cut down to its items in force on `at`."""
     wanted = {(c.order, c.paragraf, c.item) for c in tl.in_force_at(at)}
+    handed = {(c.order, c.paragraf) for c in tl.changes if c.via}
     out: list[AmendingDocument] = []
     for key in tl.orders:
         order = corpus.order(key)
@@ -40,7 +53,8 @@ def orders_at(corpus: Corpus, tl: Timeline, at: dt.date) -> list[AmendingDocumen
         for block in order.changes:
             items = tuple(it for it in block.items if (key, block.paragraf, it.number) in wanted)
             if items:
-                blocks.append(replace(block, items=items))
+                moved = (key, block.paragraf) in handed
+                blocks.append(replace(_retarget(block, corpus.document(tl.key)) if moved else block, items=items))
         if blocks:
             out.append(replace(order, changes=tuple(blocks)))
     return out
@@ -109,8 +123,15 @@ def consolidate_at(
             return PointInTime(tl.key, facts.key, at, status, None, None, (), (), tl.pending, (), ())
         day = status.since - dt.timedelta(days=1)
     doc, applied, problems = version_at(corpus, tl, day)
-    included = tuple(k for k in tl.orders if any(c.order == k for c in tl.in_force_at(day)))
+    in_text = tl.in_force_at(day)
+    included = tuple(k for k in tl.orders if any(c.order == k for c in in_text))
     refused = tuple(p for p in problems if p.severity == "error")
-    return PointInTime(
-        tl.key, facts.key, at, status, _version_start(tl, day), doc, included, applied, tl.pending, refused, problems
-    )
+    ahead = tuple(c for c in tl.incorporated if c.in_force is None or c.in_force > day)
+    problems += tuple(fate_problems(replace(tl, incorporated=ahead, lapsed=()), file=corpus.facts[tl.key].rel))
+    upcoming = tuple(c for c in tl.changes if c.in_force is not None and c.in_force > day)
+    nxt = [d for d in tl.dates if d is not None and d > day] + ([tl.end.since] if tl.end and tl.end.since else [])
+    # undetermined items stay pending here, even when they go on to the document replacing this one
+    pending = tl.pending + tuple(c for c in tl.carried if c.in_force is None)
+    handed_on = tuple(c for c in tl.carried if c.in_force is not None)
+    return PointInTime(tl.key, facts.key, at, status, _version_start(tl, day), doc, included, applied, pending,
+                       refused, problems, ahead, upcoming, in_text, min(nxt) if nxt else None, handed_on)  # fmt: skip

@@ -20,9 +20,10 @@ from typing import Any
 
 from amender.corpus import Corpus, build_corpus, corpus_files, file_hash, scan
 from amender.facts import Facts, code_version
-from amender.outputs import VersionOut, document_outputs, index_json, report_md
+from amender.outputs import VersionOut, document_outputs, index_json, report_md, report_section
 from amender.swap import cleanup_stale, swap_in
-from parsers.model import LovkonsError
+from amender.timeline import dependencies, timeline
+from parsers.model import LovkonsError, Problem
 
 CACHE = ".lovkons-cache.json"
 CACHE_FORMAT = 1
@@ -36,6 +37,7 @@ class RebuildStats:
     documents: int = 0
     versions: int = 0
     recomputed: list[str] = field(default_factory=list)  # doc ids rendered this run
+    errors: list[str] = field(default_factory=list)  # "file: Type: message" of documents that hit a bug
     reused: list[str] = field(default_factory=list)  # doc ids copied from the previous output
     scanned: int = 0  # files parsed for their facts (0 when every file's hash was cached)
     problems: int = 0
@@ -45,8 +47,8 @@ class RebuildStats:
 
 def job_hash(corpus: Corpus, key: str, code: str) -> str:
     """Everything a document's output depends on: its facts, its orders' facts, what ends them."""
-    keys = [key, *(o.key for o in corpus.orders_for(key))]
-    parts: list[Any] = [code]
+    keys = dependencies(corpus, key)
+    parts: list[Any] = [code, repr(timeline(corpus, key))]  # dates, items handed on or received
     for k in keys:
         parts.append(corpus.facts[k].to_json())
         parts.append([(e.kind, e.source, e.target, str(e.date)) for e in corpus.ended_by(k)])
@@ -74,13 +76,34 @@ def _build_inherited(key: str, render: Renderer) -> dict[str, Any]:
 
 
 def _build_one(corpus: Corpus, key: str, render: Renderer) -> dict[str, Any]:
-    """Worker: all versions of one document → {"files": {relpath: bytes}, "entry": …, "report": …}."""
-    files, entry, report = document_outputs(corpus, key, render)
+    """Worker: all versions of one document → {"files": {relpath: bytes}, "entry": …, "report": …}.
+    An exception (a bug) fails this document only: its entry then carries an INTERNAL_ERROR."""
+    try:
+        files, entry, report = document_outputs(corpus, key, render)
+    except Exception as exc:  # reported per document, the rebuild goes on
+        return failed(corpus, key, exc)
     return {"files": files, "entry": entry, "report": report}
 
 
+def one_line(exc: BaseException) -> str:
+    """"KeyError: 'x'": the exception's type and the first line of its message."""
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+
+
+def failed(corpus: Corpus, key: str, exc: BaseException) -> dict[str, Any]:
+    """The result of a document whose consolidation raised: no files, an INTERNAL_ERROR entry."""
+    f = corpus.facts[key]
+    problem = Problem("INTERNAL_ERROR", f"consolidating {key} failed: {one_line(exc)}", "error", source=key, file=f.rel)
+    entry = {"id": f.doc_id, "key": key, "kind": f.kind, "title": f.title, "source": f.rel, "in_force": f.in_force,
+             "end": None, "orders": [], "versions": [], "pending": [], "lapsed": [], "carried": [],
+             "incorporated": [], "notes": [], "problems": [dict(problem.to_json(), version=None)],
+             "problem_count": 1, "refused_count": 1, "error": f"{f.rel}: {one_line(exc)}"}  # fmt: skip
+    return {"files": {}, "entry": entry, "report": report_section(entry)}
+
+
 def _needs(corpus: Corpus, key: str) -> list[str]:
-    return [key, *(o.key for o in corpus.orders_for(key))]
+    return dependencies(corpus, key)
 
 
 class _Interrupted(Exception):
@@ -140,7 +163,10 @@ def rebuild(
             else:
                 futures = {pool.submit(_build_one, corpus.subset(_needs(corpus, k)), k, render): k for k in todo}
             for fut in as_completed(futures):
-                results[futures[fut]] = fut.result()
+                try:
+                    results[futures[fut]] = fut.result()
+                except Exception as exc:  # e.g. a worker killed by the system
+                    results[futures[fut]] = failed(corpus, futures[fut], exc)
                 done += 1
                 if progress:
                     progress(corpus.facts[futures[fut]].doc_id, done, len(bases))
@@ -166,12 +192,14 @@ def rebuild(
         "facts": {f.sha: f.to_json() for f in sorted(corpus.facts.values(), key=lambda f: f.sha)},
         "jobs": {corpus.facts[k].doc_id: {"hash": hashes_by_key[k], "files": sorted(results[k]["files"]),
                                           "entry": results[k]["entry"], "report": results[k]["report"]}
-                 for k in bases},
+                 for k in bases if "error" not in results[k]["entry"]},  # a failed document is retried
     }  # fmt: skip
     files[CACHE] = (json.dumps(new_cache, sort_keys=True, ensure_ascii=False) + "\n").encode()
     stats.versions = sum(len(e["versions"]) for e in entries)
     stats.problems = sum(e["problem_count"] for e in entries) + len(corpus.problems)
     stats.refused = sum(e["refused_count"] for e in entries)
+    stats.errors = [e["error"] for e in entries if "error" in e]
+    stats.errors += [f"{p.file}: {p.message}" for p in corpus.problems if p.code == "INTERNAL_ERROR"]
     if not todo and _same_tree(out, files):
         return stats
     previous = signal.getsignal(signal.SIGTERM)

@@ -1,12 +1,12 @@
 """Stage 2 (amender): the timeline of one main document in a corpus: when it commences, the dated
-items of every order amending it, what ends it (repeal, built-in end, a newer LBK) and its status
-at any date. Input: Corpus + key; output: Timeline (dates only; texts come from pointintime).
+items of every order amending it (its own and those handed on by a consolidation it replaced), what
+ends it and what becomes of items dated after that end. Input: Corpus + key; output: Timeline.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from amender.corpus import Corpus
 
@@ -33,13 +33,22 @@ class Status:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One numbered item of an order that amends the document, with its own in-force date."""
+    """One numbered item of an order that amends the document, with its own in-force date.
+
+    `via`: the document the order names, when the item reached this one from a consolidation it
+    replaced; `to`: the consolidation this item was handed on to (it takes effect after this
+    document was replaced), `incorporated` when that one's text already contains it; `lapsed` /
+    `why`: the item never applies ("order_ended", "repealed", "expired") from that day."""
 
     order: str  # "BEK 1072/2008"
     paragraf: str  # the order's own §
     item: int
     in_force: dt.date | None  # None = undetermined → pending, never applied
-    lapsed: dt.date | None = None  # the order ended before the item could take effect
+    lapsed: dt.date | None = None
+    why: str = ""
+    via: str | None = None
+    to: str | None = None
+    incorporated: bool = False
 
     @property
     def label(self) -> str:
@@ -51,9 +60,11 @@ class Timeline:
     key: str
     start: dt.date | None
     end: Status | None  # what ends the document, with the first day it is no longer in force
-    changes: tuple[Change, ...]  # every dated item, in application order
-    pending: tuple[Change, ...]  # undetermined items
-    lapsed: tuple[Change, ...]  # items of orders that were repealed or ran out before the item's date
+    changes: tuple[Change, ...]  # every dated item applied to this document, in application order
+    pending: tuple[Change, ...]  # undetermined items (never applied)
+    lapsed: tuple[Change, ...]  # items that never apply: their order, or this document, ended first
+    carried: tuple[Change, ...] = ()  # items handed on to the consolidation that replaced this one
+    incorporated: tuple[Change, ...] = ()  # handed-on items this document's text already contains
 
     @property
     def orders(self) -> tuple[str, ...]:
@@ -67,6 +78,13 @@ class Timeline:
             {c.in_force for c in self.changes if c.in_force and (self.start is None or c.in_force > self.start)}
         )
         return (self.start, *(d for d in later if stop is None or d < stop))
+
+    @property
+    def ahead(self) -> tuple[Change, ...]:
+        """Incorporated items that take effect after this document's start (or on no known date):
+        its text shows them before they are in force."""
+        start = self.start
+        return tuple(c for c in self.incorporated if c.in_force is None or start is None or c.in_force > start)
 
     def status_at(self, at: dt.date) -> Status:
         if self.end and self.end.since and at >= self.end.since:
@@ -98,11 +116,31 @@ def _order_end(corpus: Corpus, key: str) -> dt.date | None:
     return st.since if st else None
 
 
-def timeline(corpus: Corpus, key: str) -> Timeline:
-    """The timeline of the main document `key` (a corpus key, see Corpus.resolve)."""
-    f = corpus.facts[key]
-    start = dt.date.fromisoformat(f.in_force) if f.in_force else None
-    changes: list[Change] = []
+def predecessors(corpus: Corpus, key: str) -> list[str]:
+    """Documents (in the corpus) that `key` restates and that end by being superseded by it."""
+    out = []
+    for e in corpus.edges:
+        if e.kind == "consolidates" and e.source == key and e.target in corpus.facts and e.target != key:
+            end = _end(corpus, e.target)
+            if end is not None and end.state == "superseded" and end.by == key:
+                out.append(e.target)
+    return sorted(set(out))
+
+
+def dependencies(corpus: Corpus, key: str) -> list[str]:
+    """Every corpus document whose content shapes the output of `key`: itself, the orders naming it,
+    the orders of items handed on to it, and the document replacing it (its introduction)."""
+    tl = timeline(corpus, key)
+    keys = {key, *(o.key for o in corpus.orders_for(key))}
+    keys.update(c.order for c in (*tl.changes, *tl.pending, *tl.incorporated) if c.via)
+    if tl.end is not None and tl.end.by in corpus.facts:
+        keys.add(tl.end.by)
+    return sorted(k for k in keys if k in corpus.facts)
+
+
+def _own(corpus: Corpus, key: str) -> tuple[list[Change], list[Change], list[Change]]:
+    """(dated, pending, lapsed) items of the orders whose change blocks name `key`."""
+    dated: list[Change] = []
     pending: list[Change] = []
     lapsed: list[Change] = []
     for order in corpus.orders_for(key):
@@ -116,10 +154,61 @@ def timeline(corpus: Corpus, key: str) -> Timeline:
                 if day is None:
                     pending.append(change)
                 elif stop is not None and day >= stop:
-                    lapsed.append(Change(order.key, block.paragraf, number, day, stop))
+                    lapsed.append(replace(change, lapsed=stop, why="order_ended"))
                 else:
-                    changes.append(change)
-    # application order: effective date, then publication order (orders_for is sorted), then item
-    rank = {k: i for i, k in enumerate(dict.fromkeys(c.order for c in changes))}
-    changes.sort(key=lambda c: (c.in_force or dt.date.min, rank[c.order], c.item))
-    return Timeline(key, start, _end(corpus, key), tuple(changes), tuple(pending), tuple(lapsed))
+                    dated.append(change)
+    return dated, pending, lapsed
+
+
+def timeline(corpus: Corpus, key: str) -> Timeline:
+    """The timeline of the main document `key` (a corpus key, see Corpus.resolve). Memoised on the
+    corpus (facts do not change once loaded)."""
+    cache = corpus.timelines
+    if key not in cache:
+        cache[key] = _timeline(corpus, key, frozenset())
+    return cache[key]
+
+
+def _timeline(corpus: Corpus, key: str, stack: frozenset[str]) -> Timeline:
+    f = corpus.facts[key]
+    start = dt.date.fromisoformat(f.in_force) if f.in_force else None
+    end = _end(corpus, key)
+    dated, pending, lapsed = _own(corpus, key)
+    incorporated: list[Change] = []
+    # items of the documents this one replaced that take effect after the replacement: when this
+    # document's introduction names their order, its text already has them; otherwise they apply here
+    for prev in predecessors(corpus, key):
+        if prev in stack:
+            continue
+        handed = corpus.timelines.get(prev) or _timeline(corpus, prev, stack | {key})
+        for c in handed.carried:
+            moved = replace(c, to=None, incorporated=False, via=c.via or prev)
+            if c.incorporated:
+                incorporated.append(replace(moved, incorporated=True))
+            elif c.in_force is None:
+                pending.append(moved)
+            else:
+                dated.append(moved)
+    carried: list[Change] = []
+    if end is not None and end.since is not None:
+        stop = end.since
+        successor = corpus.facts.get(end.by or "") if end.state == "superseded" else None
+        keep: list[Change] = []
+        for c in dated:
+            if c.in_force is not None and c.in_force < stop:
+                keep.append(c)
+            elif successor is not None:
+                carried.append(replace(c, to=successor.key, incorporated=c.order in successor.incorporates))
+            else:
+                lapsed.append(replace(c, lapsed=stop, why=end.state))
+        dated = keep
+        if successor is not None:  # undetermined items go on with the document that replaces this one
+            carried += [replace(c, to=successor.key, incorporated=c.order in successor.incorporates) for c in pending]
+            pending = []
+    # application order: effective date, then publication order of the orders, then item
+    def rank(c: Change) -> tuple[dt.date, str, int, str, int]:
+        o = corpus.facts.get(c.order)
+        return (c.in_force or dt.date.min, (o.date or "") if o else "", (o.number or 0) if o else 0, c.order, c.item)
+
+    dated.sort(key=rank)
+    return Timeline(key, start, end, tuple(dated), tuple(pending), tuple(lapsed), tuple(carried), tuple(incorporated))

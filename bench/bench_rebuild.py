@@ -54,7 +54,7 @@ def bench(name: str, corpus: Path, jobs: int) -> None:
     print(f"  CPU time       {cold_cpu:7.2f} s  (all processes; wall time on an idle machine ≈ CPU / jobs)")
     print(f"  load average   {os.getloadavg()[0]:7.2f}    (other work on the machine slows the wall time)")
     print(f"  no-op rebuild  {noop:7.2f} s  (recomputed {len(again.recomputed)}, parsed {again.scanned})")
-    print(f"  refused instructions {stats.refused}, problems {stats.problems}")
+    print(f"  refused instructions {stats.refused}, problems {stats.problems}, internal errors {len(stats.errors)}")
     print(f"  peak memory    {peak_mb():7.0f} MB (max of parent and workers)")
 
 

@@ -14,7 +14,7 @@ import typer
 
 from amender.outputs import VersionOut, applied_json, status_json
 from amender.rebuild import RebuildStats, rebuild
-from cli.output import EXIT_BAD_INPUT, EXIT_OK
+from cli.output import EXIT_BAD_INPUT, EXIT_BUG, EXIT_OK
 from parsers.model import LovkonsError
 
 
@@ -52,6 +52,7 @@ def _summary_rows(stats: RebuildStats) -> list[tuple[str, str]]:
         ("files parsed", str(stats.scanned)),
         ("refused instructions", str(stats.refused)),
         ("problems", str(stats.problems)),
+        ("internal errors", str(len(stats.errors))),
         ("output written", "yes" if stats.written else "no (up to date)"),
     ]
 
@@ -95,8 +96,12 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Rebuild every document of a corpus at every date its text changes."""
         try:
-            run(corpus, out, jobs)
+            stats = run(corpus, out, jobs)
         except LovkonsError as exc:
             print(f"lovkons: {exc}", file=sys.stderr)
             raise typer.Exit(EXIT_BAD_INPUT) from None
+        if stats.errors:  # a bug in lovkons, not in the corpus: the other documents were written
+            more = f" (and {len(stats.errors) - 1} more)" if len(stats.errors) > 1 else ""
+            print(f"lovkons: internal error: {stats.errors[0]}{more}; see {out / 'report.md'}", file=sys.stderr)
+            raise typer.Exit(EXIT_BUG)
         raise typer.Exit(EXIT_OK)

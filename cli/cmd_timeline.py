@@ -1,10 +1,11 @@
-"""Stage 4 (cli): `lovkons timeline DOC [--corpus DIR] [--format table|json]`: the versions of a
-document (commencement, each day an order's item takes effect, the end) and its pending items.
+"""Stage 4 (cli): `lovkons timeline DOC [--corpus DIR] [--format table|json] [--no-check]`: the
+versions of a document (commencement, each day items take effect, the end and what replaces it),
+with pending, handed-on, lapsed and refused items. Refusals come from consolidating the last version.
 """
 
 from __future__ import annotations
 
-import os
+import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -12,11 +13,14 @@ from typing import Annotated, Any
 
 import typer
 
-from amender.corpus import default_cache_file, load_corpus
-from amender.outputs import change_json, compact, status_json
-from amender.timeline import Timeline, timeline
+from amender.corpus import Corpus
+from amender.fates import carried_lines, fate_problems, grouped
+from amender.outputs import change_json, status_json
+from amender.pointintime import version_at
+from amender.timeline import Change, Timeline, predecessors, timeline
+from cli.cmd_consolidate import open_corpus
 from cli.output import EXIT_BAD_INPUT, EXIT_OK, print_json
-from parsers.model import LovkonsError
+from parsers.model import LovkonsError, Problem
 
 
 class Format(StrEnum):
@@ -24,48 +28,110 @@ class Format(StrEnum):
     json = "json"
 
 
-def timeline_json(tl: Timeline) -> dict[str, Any]:
+def refused_items(corpus: Corpus, tl: Timeline) -> tuple[Problem, ...]:
+    """Errors of consolidating the last version (every dated item in force before any end)."""
+    day = tl.end.since - dt.timedelta(days=1) if tl.end and tl.end.since else dt.date.max
+    if not tl.in_force_at(day):
+        return ()
+    _, _, problems = version_at(corpus, tl, day)
+    return tuple(p for p in problems if p.severity == "error")
+
+
+def _item_of(p: Problem, labels: set[str]) -> str | None:
+    """The item label ("LOV 1/2020 § 1, nr. 3") a problem's source points into, if any."""
+    src = p.source or ""
+    return next((x for x in labels if src == x or src.startswith(x + ",") or src.startswith(x + " ")), None)
+
+
+def version_items(tl: Timeline, first: bool, start: dt.date | None) -> list[Change]:
+    """Items taking effect on a version's first day (the first version: also those before it)."""
+    if first:
+        return [c for c in tl.changes if start is not None and c.in_force is not None and c.in_force <= start]
+    return [c for c in tl.changes if c.in_force == start]
+
+
+def timeline_json(corpus: Corpus, tl: Timeline, refused: tuple[Problem, ...] = ()) -> dict[str, Any]:
+    from renderers.json_out import problems_json
+
     dates = tl.dates
     stop = tl.end.since if tl.end else None
+    labels = {c.label for c in tl.changes}
+    by_item: dict[str | None, list[Problem]] = {}
+    for p in refused:
+        by_item.setdefault(_item_of(p, labels), []).append(p)
     versions = []
     for i, start in enumerate(dates):
         end = dates[i + 1] if i + 1 < len(dates) else stop
-        day = start
-        items = [c for c in tl.changes if c.in_force == start] if i else []
+        items = version_items(tl, i == 0, start)
         versions.append({
             "from": start.isoformat() if start else None,
             "to": end.isoformat() if end else None,
             "items": [change_json(c) for c in items],
-            "orders": sorted({c.order for c in tl.in_force_at(day)}) if day else [],
+            "orders": sorted({c.order for c in tl.in_force_at(start)}) if start else [],
+            "refused": problems_json([p for c in items for p in by_item.get(c.label, [])]),
         })  # fmt: skip
+    f = corpus.facts[tl.key]
     return {
         "key": tl.key,
+        "title": f.title,
         "in_force": tl.start.isoformat() if tl.start else None,
         "end": status_json(tl.end),
+        "replaces": predecessors(corpus, tl.key),
         "versions": versions,
         "pending": [change_json(c) for c in tl.pending],
         "lapsed": [change_json(c) for c in tl.lapsed],
+        "carried": [change_json(c) for c in tl.carried],
+        "incorporated": [change_json(c) for c in tl.incorporated],
+        "refused": problems_json(list(refused)),
+        "problems": problems_json(fate_problems(tl, file=f.rel)),
     }
 
 
-def _table(data: dict[str, Any]) -> None:
+def _labels(changes: list[Change]) -> list[str]:
+    return [label + (f" (via {items[0].via})" if items[0].via else "") for label, items in grouped(changes)]
+
+
+def _table(corpus: Corpus, tl: Timeline, data: dict[str, Any]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{data['key']}: versions")
-    for col in ("from", "to", "takes effect", "orders in text"):
-        table.add_column(col)
-    for v in data["versions"]:
-        table.add_row(v["from"] or "?", v["to"] or "", "\n".join(compact(v["items"])) or "(base)", ", ".join(v["orders"]))
-    console = Console(soft_wrap=not sys.stdout.isatty())
+    console = Console(soft_wrap=not sys.stdout.isatty(), highlight=False)
+    title = f"{tl.key}" + (f" — {data['title']}" if data["title"] else "")
+    console.print(f"[bold]{title}[/bold]" if sys.stdout.isatty() else title, markup=sys.stdout.isatty())
+    for key in data["replaces"]:
+        console.print(f"Restates {key} (replacing it)")
+    table = Table(title=None, show_lines=True)
+    for col in ("from", "to", "takes effect", "refused"):
+        table.add_column(col, overflow="fold")
+    for i, v in enumerate(data["versions"]):
+        start = dt.date.fromisoformat(v["from"]) if v["from"] else None
+        items = version_items(tl, i == 0, start)
+        what = _labels(items) if items else []
+        if i == 0:
+            what = ["commencement" if start else "commencement (date not stated)", *what]
+        ref = [f"{p['source'] or '?'}: {p['code']}" for p in v["refused"]]
+        table.add_row(v["from"] or "?", v["to"] or "", "\n".join(what), "\n".join(ref) or "")
     console.print(table)
-    if data["end"]:
-        e = data["end"]
-        console.print(f"ends: {e['state']} from {e['since']}" + (f" by {e['by']}" if e["by"] else ""))
-    for x in compact(data["pending"]):
-        console.print(f"pending (no in-force date): {x}")
-    for x in compact(data["lapsed"]):
-        console.print(f"lapsed (the order ended first): {x}")
+    end = tl.end
+    if end and end.since:
+        how = {"superseded": "replaced by the consolidation", "repealed": "repealed by", "expired": "expires"}
+        by = f" {end.by}" if end.by else ""
+        console.print(f"Ends {end.since.isoformat()}: {how.get(end.state, end.state)}{by}")
+    else:
+        console.print("Ends: no end known (in force)")
+    sections = [
+        ("Pending (no in-force date, never applied)", _labels([*tl.pending, *(c for c in tl.carried if not c.in_force)])),
+        ("In the text before in force (incorporated)",
+         [f"{x} from {items[0].in_force or 'no date'}" for x, items in grouped(tl.incorporated)]),
+        ("Handed on / carried forward", carried_lines(tl)),
+        ("Not applied (the order or the document ended first)",
+         [f"{x}: {items[0].why} {items[0].lapsed}" for x, items in grouped(tl.lapsed)]),
+        ("Refused (not applied)", [f"{p['source'] or '?'}: {p['code']} {p['message']}" for p in data["refused"]]),
+    ]  # fmt: skip
+    for head, lines in sections:
+        console.print(f"{head}: " + ("none" if not lines else ""), markup=False)
+        for line in lines:
+            console.print(f"  - {line}", markup=False)
 
 
 def register(app: typer.Typer) -> None:
@@ -74,17 +140,19 @@ def register(app: typer.Typer) -> None:
         doc: Annotated[str, typer.Argument(help="Identifier ('BEK 1292/2007') or path.")],
         corpus: Annotated[Path, typer.Option(help="Corpus folder.")] = Path("corpus"),
         fmt: Annotated[Format, typer.Option("--format", help="Output form.")] = Format.table,
+        check: Annotated[bool, typer.Option(help="Consolidate to list refused items (slower).")] = True,
     ) -> None:
         """The versions of a document over time."""
         try:
-            c = load_corpus(corpus, jobs=os.cpu_count() or 1, cache_file=default_cache_file(corpus))
+            c = open_corpus(corpus)
             tl = timeline(c, c.resolve(doc).key)
         except LovkonsError as exc:
             print(f"lovkons: {exc}", file=sys.stderr)
             raise typer.Exit(EXIT_BAD_INPUT) from None
-        data = timeline_json(tl)
+        refused = refused_items(c, tl) if check else ()
+        data = timeline_json(c, tl, refused)
         if fmt is Format.json:
             print_json(data)
         else:
-            _table(data)
+            _table(c, tl, data)
         raise typer.Exit(EXIT_OK)

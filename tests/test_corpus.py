@@ -107,3 +107,32 @@ def test_som_aendret_ved_completeness_reports_missing_orders(tmp_path: Path) -> 
     small = load_corpus(tmp_path)
     missing = {p.message.split(" amended by ")[-1].split(",")[0] for p in small.problems if p.code == "MISSING_ORDER"}
     assert missing == {"BEK 1072/2008", "BEK 162/2009"}
+
+
+def test_no_item_is_dropped(corpus: Corpus) -> None:
+    # Every numbered item of every order naming a main document of the corpus ends up, on that document,
+    # in exactly one of: applied, pending, lapsed, handed on; a handed-on item reaches the successor.
+    from amender.timeline import timeline
+
+    for f in corpus.facts.values():
+        for block in f.blocks:
+            key = next((t for t in block.targets if t in corpus.facts), None)
+            if key is None or corpus.facts[key].role != "base":
+                continue
+            tl = timeline(corpus, key)
+            for number, _ in block.items:
+                label = f"{f.key} § {block.paragraf}, nr. {number}"
+                own = [c for c in (*tl.changes, *tl.pending, *tl.lapsed, *tl.carried) if c.label == label and not c.via]
+                assert len(own) == 1, (key, label, own)
+                if own[0].to:
+                    nxt = timeline(corpus, own[0].to)
+                    found = (*nxt.changes, *nxt.pending, *nxt.incorporated, *nxt.carried)
+                    assert [c.via for c in found if c.label == label] == [key]
+
+
+def test_handed_on_items_of_the_embedded_corpus(corpus: Corpus) -> None:
+    from amender.timeline import timeline
+
+    carried = {(c.label, c.to, c.incorporated) for c in timeline(corpus, "LBK 1657/2015").carried}
+    assert carried == {("LOV 1715/2016 § 59, nr. 1", "LBK 21/2017", True)}
+    assert {c.label for c in timeline(corpus, "LBK 753/2013").ahead} == {f"LOV 647/2013 § 14, nr. {n}" for n in range(1, 5)}

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -76,7 +77,10 @@ def test_second_run_recomputes_nothing(small_corpus: Path, tmp_path: Path) -> No
 
 
 def _run_rebuild(corpus: Path, out: Path) -> subprocess.Popen[str]:
-    code = "import sys; from cli.main import main; sys.argv = ['lovkons'] + sys.argv[1:]; main()"
+    # every document takes at least 2 s, so the kill (sent after the first one) lands mid-rebuild
+    code = ("import sys, time; import amender.rebuild as r; f = r.document_outputs; "
+            "r.document_outputs = lambda *a: (time.sleep(2), f(*a))[1]; "
+            "from cli.main import main; sys.argv = ['lovkons'] + sys.argv[1:]; main()")  # fmt: skip
     return subprocess.Popen(
         [sys.executable, "-c", code, "rebuild", "--corpus", str(corpus), "--out", str(out), "--jobs", "1"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
@@ -132,3 +136,66 @@ def test_stale_temporary_trees_are_removed(tmp_path: Path) -> None:
     os.rename(out, tmp_path / ".out.old-999999999")
     cleanup_stale(out)
     assert tree(out) == {"index.json": b"{}\n"}
+
+
+def _boom(real: Any) -> Any:
+    """A version_at that raises (a bug) for LOV 608/2013 only."""
+
+    def fake(corpus: Any, tl: Any, at: Any) -> Any:
+        if tl.key == "LOV 608/2013":
+            raise RuntimeError("boom\nsecond line")
+        return real(corpus, tl, at)
+
+    return fake
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_exception_in_one_document_is_recorded_and_the_rest_written(
+    small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    import amender.outputs
+
+    monkeypatch.setattr(amender.outputs, "version_at", _boom(amender.outputs.version_at))
+    out = tmp_path / "out"
+    stats = rebuild(small_corpus, out, render=render_version, jobs=jobs)
+    assert stats.errors == ["laws/LOV-2013-608/LOV-2013-608.xml: RuntimeError: boom"]
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    failed = {d["id"]: [p["code"] for p in d["problems"]] for d in index["documents"] if "error" in d}
+    assert failed == {"LOV-2013-608": ["INTERNAL_ERROR"]}
+    assert (out / "LBK-2015-1054" / "2015-09-08.md").is_file() and not (out / "LOV-2013-608").exists()
+    assert "`INTERNAL_ERROR`" in (out / "report.md").read_text(encoding="utf-8")
+    again = rebuild(small_corpus, out, render=render_version, jobs=jobs)  # a failed document is retried
+    assert again.recomputed == ["LOV-2013-608"] and len(again.errors) == 1
+
+
+def test_exception_while_reading_a_file_is_recorded(small_corpus: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    import amender.facts
+
+    real = amender.facts._scan
+
+    def fake(root: Path, rel: str, sha: str) -> Any:
+        if rel.endswith("LOV-2015-649.xml"):
+            raise KeyError("no such element")
+        return real(root, rel, sha)
+
+    monkeypatch.setattr(amender.facts, "_scan", fake)
+    stats = rebuild(small_corpus, tmp_path / "out", render=render_version, jobs=2)
+    assert stats.errors == ["laws/LOV-2015-649/LOV-2015-649.xml: reading failed: KeyError: 'no such element'"]
+    assert stats.documents == 3
+
+
+def test_cli_rebuild_exits_1_with_one_line(small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    import amender.outputs
+    from cli.main import app
+
+    monkeypatch.setattr(amender.outputs, "version_at", _boom(amender.outputs.version_at))
+    result = CliRunner().invoke(app, ["rebuild", "--corpus", str(small_corpus), "--out", str(tmp_path / "o"),
+                                      "--jobs", "2"])  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"lovkons: internal error: laws/LOV-2013-608/LOV-2013-608.xml: RuntimeError: boom; see {tmp_path / 'o' / 'report.md'}"
+    ]
+    assert "Traceback" not in result.output

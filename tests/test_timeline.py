@@ -153,18 +153,77 @@ def test_cli_consolidate_json(corpus: Corpus, tmp_path: Path, monkeypatch: pytes
 def test_cli_consolidate_text_header_and_bad_date(corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LOVKONS_CACHE_DIR", str(tmp_path))
     code, out = _cli(["consolidate", "seed-002", "--at", "2013-07-01", "--corpus", str(corpus.root)])
-    assert code == 0 and out.splitlines()[0] == "seed-002 at 2013-07-01: expired since 2013-07-01"
+    assert code == 0
+    assert out.splitlines()[0].startswith("Document:") and "seed-002" in out.splitlines()[0]
+    assert "Status:                    expired since 2013-07-01" in out.splitlines()
     code, _ = _cli(["consolidate", "seed-002", "--at", "1. juli 2013", "--corpus", str(corpus.root)])
     assert code == 2
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_cli_consolidate_human_header(corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    monkeypatch.setenv("LOVKONS_CACHE_DIR", str(tmp_path))
+    code, out = _cli(["consolidate", "BEK 1292/2007", "--at", "2009-01-01", "--corpus", str(corpus.root),
+                      "--format", fmt])  # fmt: skip
+    assert code == 0
+    assert not any(line.startswith("# Document") or line.startswith("# Number") for line in out.splitlines())
+    head = out.split("\n\n", 1)[0]
+    for label, value in [("Document", "BEK 1292/2007 — Bekendtgørelse om byggeskadeforsikring"),
+                         ("Date asked", "2009-01-01"), ("Status", "in force since 2008-04-01"),
+                         ("Version in force", "since 2008-11-12, until 2009-03-05"),
+                         ("Orders included", "BEK 1072/2008 § 1, nr. 1-3, 5-6"), ("Refused", "none")]:  # fmt: skip
+        line = f"- **{label}:** {value}" if fmt == "markdown" else f"{label + ':':<27}{value}"
+        assert line in head.splitlines(), line
+    assert "BEK 1072/2008 § 1, nr. 4 (from 2009-07-01)" in head  # later changes are named
+    assert "§ 37." in out.split("\n\n", 1)[1] or "**§ 37.**" in out
 
 
 def test_cli_timeline_json(corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LOVKONS_CACHE_DIR", str(tmp_path))
     code, out = _cli(["timeline", "BEK 1292/2007", "--corpus", str(corpus.root), "--format", "json"])
     assert code == 0
-    versions = json.loads(out)["versions"]
+    data = json.loads(out)
+    versions = data["versions"]
     assert [v["from"] for v in versions][:4] == ["2008-04-01", "2008-11-12", "2009-03-05", "2009-07-01"]
     assert [c["item"] for c in versions[3]["items"]] == ["BEK 1072/2008 § 1, nr. 4"]
+    assert data["refused"] == [] and data["pending"] == [] and data["end"] is None
+
+
+def test_cli_timeline_table(corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LOVKONS_CACHE_DIR", str(tmp_path))
+    code, out = _cli(["timeline", "seed-002", "--corpus", str(corpus.root)])
+    assert code == 0
+    assert "2012-09-20" in out and "commencement" in out
+    assert "Ends 2013-07-01: expires" in out
+    code, out = _cli(["timeline", "BEK 1292/2007", "--corpus", str(corpus.root)])
+    for day in ("2008-04-01", "2008-11-12", "2009-03-05", "2009-07-01", "2010-09-01", "2016-07-01", "2017-01-01"):
+        assert day in out
+    assert "BEK 581/2016 § 1, nr. 1-18" in out and "Refused (not applied): none" in out
+
+
+BAD = [
+    (["consolidate", "BEK 1/1900", "--at", "2010-01-01"], "not in the corpus"),
+    (["consolidate", "BEK 1292/07", "--at", "2010-01-01"], "not a document identifier"),
+    (["consolidate", "BEK 1292/2007", "--at", "2010-13-01"], "YYYY-MM-DD"),
+    (["consolidate", "BEK 1292/2007", "--at", "1.1.2010"], "YYYY-MM-DD"),
+    (["timeline", "BEK 1/1900"], "not in the corpus"),
+    (["timeline", "the organic farming act"], "not a document identifier"),
+]
+
+
+@pytest.mark.parametrize(("args", "reason"), BAD, ids=[" ".join(a) for a, _ in BAD])
+def test_cli_bad_input_is_one_line_exit_2(corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          args: list[str], reason: str) -> None:  # fmt: skip
+    from typer.testing import CliRunner
+
+    from cli.main import app
+
+    monkeypatch.setenv("LOVKONS_CACHE_DIR", str(tmp_path))
+    result = CliRunner().invoke(app, [*args, "--corpus", str(corpus.root)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("lovkons: ") and reason in result.stderr
+    result = CliRunner().invoke(app, [*args, "--corpus", str(tmp_path / "missing")])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1  # the date, else the missing folder
 
 
 def test_repealed_order_stops_applying(tmp_path: Path) -> None:
