@@ -8,40 +8,60 @@ from lxml import etree
 
 from parsers.model import Kind, Node
 from parsers.xml_meta import item_label
-from parsers.xml_text import Context, Pieces, label_of, linea_text, note, table_rows
+from parsers.xml_text import Context, label_of, line_text, note, table_rows
+
+NR, LITRA, TEKST = Kind.NR, Kind.LITRA, Kind.TEKST
 
 
 def _slug(label: str) -> str:
+    if label.isascii() and label.isalnum():
+        return label
     return "".join(ch for ch in label if ch.isascii() and ch.isalnum())
 
 
 def index_nodes(index: etree._Element, parent_id: str, ctx: Context) -> list[Node]:
     """Every Indentatio of one Index as an NR or LITRA node under `parent_id`."""
-    return [_item(ind, parent_id, ctx) for ind in index.iterchildren("Indentatio")]
+    return [_item(ind, parent_id, ctx) for ind in index if ind.tag == "Indentatio"]
 
 
 def _item(ind: etree._Element, parent_id: str, ctx: Context) -> Node:
-    label = item_label(label_of(ind.find("Explicatus")))
-    kind = Kind.LITRA if label[:1].isalpha() else Kind.NR
-    nid = f"{parent_id}-{'litra' if kind is Kind.LITRA else 'nr'}{_slug(label)}"
-    own = Pieces()
-    after = Pieces()
+    explicatus = None
+    exitus: list[etree._Element] = []
+    for child in ind:
+        tag = child.tag
+        if tag == "Exitus":
+            exitus.append(child)
+        elif tag == "Explicatus" and explicatus is None:
+            explicatus = child
+    label = item_label(label_of(explicatus))
+    if label[:1].isalpha():
+        kind, nid = LITRA, f"{parent_id}-litra{_slug(label)}"
+    else:
+        kind, nid = NR, f"{parent_id}-nr{_slug(label)}"
+    own: list[str] = []  # the item's own text (before a nested list)
+    after: list[str] = []  # text after a nested list, not yet flushed into a TEKST node
     children: list[Node] = []
-    for ex in ind.iterchildren("Exitus"):
-        for part in ex.iterchildren():
+    for ex in exitus:
+        for part in ex:
             tag = part.tag
-            target = after if children else own
             if tag == "Linea":
-                target.add(linea_text(part))
+                text = line_text(part)
+                if text:
+                    (after if children else own).append(text)
             elif tag == "Nota":
-                target.glue(note(part, ctx))
+                target = after if children else own
+                marker = note(part, ctx)
+                if target:
+                    target[-1] += marker
+                else:
+                    target.append(marker)
             elif tag == "Index":
                 if after:
-                    children.append(Node(Kind.TEKST, text=after.text()))
-                    after.parts.clear()
+                    children.append(Node(TEKST, text=" ".join(after)))
+                    after.clear()
                 children.extend(index_nodes(part, nid, ctx))
             elif tag == "Table":
-                children.extend(Node(Kind.TEKST, text=row) for row in table_rows(part, ctx))
+                children.extend(Node(TEKST, text=row) for row in table_rows(part, ctx))
     if after:
-        children.append(Node(Kind.TEKST, text=after.text()))
-    return Node(kind, label=label, text=own.text(), children=tuple(children), id=nid)
+        children.append(Node(TEKST, text=" ".join(after)))
+    return Node(kind, label=label, text=" ".join(own), children=tuple(children), id=nid)

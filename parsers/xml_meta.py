@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -25,19 +26,26 @@ _PARSER_OPTIONS = {
 }
 
 
+# What may precede the root element: a BOM, whitespace, the XML declaration, PIs and comments.
+_PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.S)
+
+
+def _reject_dtd(data: bytes, pos: int, file: str | None) -> LovkonsError:
+    line = data[:pos].count(b"\n") + 1 if pos >= 0 else None
+    return LovkonsError("XML with a DTD/entity declaration is not accepted", file=file, line=line)
+
+
 def load_xml(data: bytes, *, file: str | None = None) -> etree._Element:
     """Parse XML bytes safely: no DTD (hence no entities, no external reads), no network, bounded
-    size. A BOM is fine. Raises LovkonsError on anything else."""
+    size. A BOM is fine. Raises LovkonsError on anything else.
+
+    A DOCTYPE can only stand in the prolog, so only the prolog is scanned before parsing (the
+    parser neither loads DTDs nor resolves entities); the parsed tree is checked again."""
     if len(data) > MAX_XML_BYTES:
         raise LovkonsError(f"XML too large ({len(data)} bytes > {MAX_XML_BYTES})", file=file)
-    for marker in (b"<!DOCTYPE", b"<!ENTITY"):
-        pos = data.find(marker)
-        if pos >= 0:
-            raise LovkonsError(
-                "XML with a DTD/entity declaration is not accepted",
-                file=file,
-                line=data[:pos].count(b"\n") + 1,
-            )
+    prolog_end = _PROLOG.match(data).end()  # type: ignore[union-attr]  # matches the empty string
+    if data.startswith(b"<!DOCTYPE", prolog_end):
+        raise _reject_dtd(data, prolog_end, file)
     parser = etree.XMLParser(**_PARSER_OPTIONS)  # type: ignore[arg-type]
     try:
         root = etree.fromstring(data, parser)
@@ -47,6 +55,9 @@ def load_xml(data: bytes, *, file: str | None = None) -> etree._Element:
         raise LovkonsError(f"malformed XML: line {lineno}: {reason}", file=file, line=lineno) from None
     if root is None:
         raise LovkonsError("empty XML document", file=file)
+    info: etree.DocInfo = root.getroottree().docinfo
+    if info.internalDTD is not None or info.externalDTD is not None:
+        raise _reject_dtd(data, data.find(b"<!DOCTYPE"), file)
     return root
 
 
@@ -121,8 +132,15 @@ _ORDINALS = {
     "tolvte": "XII",
 }
 _NUM = re.compile(r"(\d+\s*[A-Za-zÆØÅæøå]?)(?![A-Za-zæøå])")
+_STK_NUMBER = re.compile(r"\d+(?:\s*-\s*\d+)?")
+_ITEM = re.compile(r"\d+\s*[a-z]?")
+_KAPITEL_WORD = re.compile(r"(?i)kapitel")
+_KAPITEL = re.compile(r"(\d+)\.?\s*([A-Za-z]?)")
+
+# The label readers are pure functions of short strings that repeat across documents: cached.
 
 
+@lru_cache(maxsize=4096)
 def paragraf_label(explicatus: str) -> str:
     """ "§ 5 a." → "5 a"; "§§ 7-9" → "7-9"."""
     s = explicatus.replace("§", "").strip().rstrip(".").strip()
@@ -130,21 +148,24 @@ def paragraf_label(explicatus: str) -> str:
     return normalize_label(s) if m else s
 
 
+@lru_cache(maxsize=4096)
 def stk_label(explicatus: str) -> str | None:
-    m = re.search(r"\d+(?:\s*-\s*\d+)?", explicatus)
+    m = _STK_NUMBER.search(explicatus)
     return m[0] if m else None
 
 
+@lru_cache(maxsize=4096)
 def item_label(explicatus: str) -> str:
     """ "1)" → "1", "a)" → "a", "3 a)" → "3 a"."""
     s = explicatus.strip().rstrip(")").rstrip(".").strip()
-    return normalize_label(s) if re.fullmatch(r"\d+\s*[a-z]?", s) else s
+    return normalize_label(s) if _ITEM.fullmatch(s) else s
 
 
+@lru_cache(maxsize=1024)
 def kapitel_label(explicatus: str) -> str | None:
     """ "Kapitel 12 a" → "12 a"; "7. kapitel" → "7"."""
-    s = re.sub(r"(?i)kapitel", "", explicatus).strip().rstrip(".").strip()
-    m = re.fullmatch(r"(\d+)\.?\s*([A-Za-z]?)", s)
+    s = _KAPITEL_WORD.sub("", explicatus).strip().rstrip(".").strip()
+    m = _KAPITEL.fullmatch(s)
     if not m:
         return s or None
     return f"{m[1]} {m[2]}" if m[2] else m[1]

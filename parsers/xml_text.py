@@ -2,11 +2,13 @@
 amendment payloads) into clean single-spaced strings, exactly as the plain-text renderings read.
 
 Input: lxml elements; output: strings and note records. Used by `parsers.lexdania`.
+Hot path: children are walked once with `for child in el` and tag tests (no find/XPath per node).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -15,6 +17,8 @@ from parsers.model import Problem
 
 def clean(text: str) -> str:
     """One kind of space, single spaces, no soft hyphens, no leading/trailing space."""
+    if _is_clean(text):
+        return text
     if "\u00ad" in text:
         text = text.replace("\u00ad", "")
     if "\ufeff" in text:
@@ -22,11 +26,30 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
+def _is_clean(text: str) -> bool:
+    """True when `clean` would return the text unchanged: every whitespace character other than
+    the plain space, the soft hyphen and the BOM are non-printable, so one C-level scan decides."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
 def label_of(explicatus: etree._Element | None) -> str:
     """The raw Explicatus text ("§ 5 a.", "Stk. 2.", "1)"), cleaned; "" when absent."""
     if explicatus is None:
         return ""
-    return clean("".join(str(t) for t in explicatus.itertext()))
+    if len(explicatus):
+        return clean("".join(str(t) for t in explicatus.itertext()))
+    return _clean_label(explicatus.text or "")
+
+
+_clean_label = lru_cache(maxsize=8192)(clean)  # labels ("Stk. 2.", "3)") repeat across documents
+
+
+def first_child(el: etree._Element, tag: str) -> etree._Element | None:
+    """The first child with this tag (what `el.find(tag)` returns, without the path machinery)."""
+    for child in el:
+        if child.tag == tag:
+            return child
+    return None
 
 
 @dataclass
@@ -43,8 +66,8 @@ class Pieces:
 
     __slots__ = ("parts",)
 
-    def __init__(self) -> None:
-        self.parts: list[str] = []
+    def __init__(self, parts: list[str] | None = None) -> None:
+        self.parts: list[str] = [] if parts is None else parts  # shared when given
 
     def add(self, text: str) -> None:
         text = clean(text)
@@ -66,35 +89,65 @@ class Pieces:
 
 def linea_text(linea: etree._Element) -> str:
     """A Linea is a run of Char elements concatenated as written (they carry their own spaces)."""
-    return "".join([ch.text or "" for ch in linea.iterchildren("Char")])
+    return "".join([ch.text or "" for ch in linea if ch.tag == "Char"])
+
+
+def line_text(linea: etree._Element) -> str:
+    """`clean(linea_text(linea))` in one step (the hot path: one call per text line; most lines
+    are one Char with clean text)."""
+    if len(linea) == 1:
+        ch = linea[0]
+        text = (ch.text or "") if ch.tag == "Char" else ""
+    else:
+        text = "".join([ch.text or "" for ch in linea if ch.tag == "Char"])
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return clean(text)
 
 
 def note(nota: etree._Element, ctx: Context) -> str:
     """Record an official note; return its marker ("2)") as printed in the running text."""
-    marker = label_of(nota.find("Explicatus"))
+    marker_el = None
     body = Pieces()
-    for ex in nota.iterchildren("Exitus"):
-        exitus_into(ex, body, ctx)
+    for child in nota:
+        tag = child.tag
+        if tag == "Exitus":
+            exitus_into(child, body, ctx)
+        elif tag == "Explicatus" and marker_el is None:
+            marker_el = child
+    marker = label_of(marker_el)
     ctx.notes.append((marker.rstrip(")").strip(), body.text()))
     return marker
 
 
 def exitus_into(ex: etree._Element, out: Pieces, ctx: Context) -> None:
     """Append the running text of one Exitus (Linea, Nota markers, table rows) to `out`."""
-    for child in ex.iterchildren():
-        tag = child.tag
-        if tag == "Linea":
-            out.add(linea_text(child))
-        elif tag == "Nota":
-            out.glue(note(child, ctx))
-        elif tag == "Table":
-            for row in table_rows(child, ctx):
-                out.add(row)
-        elif tag == "Index":
-            for ind in child.iterchildren("Indentatio"):
-                out.add(label_of(ind.find("Explicatus")))
-                for sub in ind.iterchildren("Exitus"):
-                    exitus_into(sub, out, ctx)
+    parts = out.parts
+    for child in ex:
+        if child.tag == "Linea":
+            text = line_text(child)
+            if text:
+                parts.append(text)
+        else:
+            exitus_into_one(child, out, ctx)
+
+
+def exitus_into_one(child: etree._Element, out: Pieces, ctx: Context) -> None:
+    """Append the running text of one child of an Exitus to `out`."""
+    tag = child.tag
+    if tag == "Linea":
+        out.add(line_text(child))
+    elif tag == "Nota":
+        out.glue(note(child, ctx))
+    elif tag == "Table":
+        out.parts.extend(table_rows(child, ctx))
+    elif tag == "Index":
+        for ind in child:
+            if ind.tag == "Indentatio":
+                out.add(label_of(first_child(ind, "Explicatus")))
+                for sub in ind:
+                    if sub.tag == "Exitus":
+                        exitus_into(sub, out, ctx)
 
 
 def exitus_text(ex: etree._Element, ctx: Context) -> str:
@@ -103,98 +156,25 @@ def exitus_text(ex: etree._Element, ctx: Context) -> str:
     return out.text()
 
 
+def rubrica_text(rubrica: etree._Element, ctx: Context) -> str:
+    """A Rubrica (heading) holds Linea/Nota like an Exitus."""
+    return exitus_text(rubrica, ctx)
+
+
 def table_rows(table: etree._Element, ctx: Context) -> list[str]:
     """A table as the .txt renderings show it: one line per non-empty row, cells joined by " | "."""
     rows: list[str] = []
-    for tr in table.iterchildren("Tr"):
+    for tr in table:
+        if tr.tag != "Tr":
+            continue
         cells = []
-        for td in tr.iterchildren("Td"):
-            cell = Pieces()
-            for ex in td.iterchildren("Exitus"):
-                exitus_into(ex, cell, ctx)
-            cells.append(cell.text())
+        for td in tr:
+            if td.tag == "Td":
+                cell = Pieces()
+                for ex in td:
+                    if ex.tag == "Exitus":
+                        exitus_into(ex, cell, ctx)
+                cells.append(cell.text())
         if any(cells):
             rows.append(clean(" | ".join(cells)))
     return rows
-
-
-# ------------------------------------------------------------------ amendments as running text
-
-_HEADING_LINES = ("Explicatus", "Rubrica")
-
-
-def payload_lines(el: etree._Element, ctx: Context, out: Pieces) -> None:
-    """Render an AendringNyTekst (or any structural element inside it) as the .txt shows it:
-    "§ 5 a. text", "Stk. 2. text", "1) text", "Kapitel 3", headings, one piece per line."""
-    pending = ""  # an Explicatus that starts the next text line ("Stk. 2.")
-    for child in el.iterchildren():
-        tag = child.tag
-        if not isinstance(tag, str):
-            continue
-        if tag == "Explicatus":
-            lbl = label_of(child)
-            if el.tag in ("Kapitel", "Afsnit", "Bog", "Bilag"):
-                out.add(lbl)
-            else:
-                pending = lbl
-        elif tag in ("Exitus", "Rubrica", "Linea"):
-            line = Pieces()
-            if tag == "Linea":
-                line.add(linea_text(child))
-            else:
-                exitus_into(child, line, ctx)
-            out.add(f"{pending} {line.text()}" if pending else line.text())
-            pending = ""
-        elif tag == "Index":
-            if pending:
-                out.add(pending)
-                pending = ""
-            for ind in child.iterchildren("Indentatio"):
-                payload_lines(ind, ctx, out)
-        elif tag == "Nota":
-            out.glue(note(child, ctx))
-        elif tag == "Table":
-            for row in table_rows(child, ctx):
-                out.add(row)
-        else:  # Paragraf, Stk, Kapitel, ParagrafGruppe, Titel, AendringsNummer, …
-            if pending:
-                out.add(pending)
-                pending = ""
-            payload_lines(child, ctx, out)
-    if pending:
-        out.add(pending)
-
-
-def aendringsnummer_into(num: etree._Element, ctx: Context, out: Pieces) -> None:
-    """ "1. I § 3 ændres …: »new text«" followed by any Rykningsklausul, as one run of text."""
-    label = label_of(num.find("Explicatus"))
-    first = True
-    for child in num.iterchildren():
-        tag = child.tag
-        if tag == "Aendring":
-            for part in child.iterchildren():
-                if part.tag == "AendringDefinition":
-                    line = Pieces()
-                    for ex in part.iterchildren("Exitus"):
-                        exitus_into(ex, line, ctx)
-                    text = line.text()
-                    out.add(f"{label} {text}" if first and label else text)
-                    first = False
-                elif part.tag == "AendringAktion":
-                    _aktion_into(part, ctx, out)
-        elif tag == "Rykningsklausul":
-            for ex in child.iterchildren("Exitus"):
-                exitus_into(ex, out, ctx)
-    if first and label:
-        out.add(label)
-
-
-def _aktion_into(aktion: etree._Element, ctx: Context, out: Pieces) -> None:
-    dot = aktion.get("punktumEfterSlutcitationstegn") == "True"
-    for ny in aktion.iterchildren("AendringNyTekst"):
-        body = Pieces()
-        payload_lines(ny, ctx, body)
-        if body:
-            body.parts[0] = "»" + body.parts[0]
-            body.parts[-1] += "«." if dot else "«"
-            out.parts.extend(body.parts)

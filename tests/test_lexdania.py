@@ -145,6 +145,7 @@ BAD_XML = {
     "entity-bomb": b'<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>\n<d>&b;</d>',
     "external-file": b'<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<d>&x;</d>',
     "external-net": b'<?xml version="1.0"?>\n<!DOCTYPE d SYSTEM "http://127.0.0.1:9/x.dtd">\n<d/>',
+    "doctype-after-prolog": b"<?xml version='1.0'?>\n<?pi x?>\n<!-- c -->\n<!DOCTYPE d>\n<d/>",
     "no-meta": b"<Dokument><DokumentIndhold/></Dokument>",
     "empty": b"",
 }
@@ -176,3 +177,38 @@ def test_size_bound() -> None:
 
 def test_bom_is_accepted() -> None:
     assert load_xml(b"\xef\xbb\xbf<?xml version='1.0' encoding='UTF-8'?><a/>").tag == "a"
+
+
+def test_doctype_after_prolog_reports_its_line() -> None:
+    with pytest.raises(LovkonsError, match="DTD") as err:
+        load_xml(BAD_XML["doctype-after-prolog"], file="x.xml")
+    assert err.value.line == 4
+
+
+def test_heading_inside_ikraft_paragraf_stands_before_it() -> None:
+    """LOV 341/2011: <IkraftCentreretParagraf>§ 18 + Rubrica "Ikrafttræden m.v." → OVERSKRIFT, §."""
+    path = DATA / "laws/LOV-2011-341/LOV-2011-341.xml"
+    children = parse_lexdania(path.read_bytes()).document.children
+    i = next(i for i, n in enumerate(children) if n.kind is Kind.PARAGRAF and n.label == "18")
+    assert (children[i - 1].kind, children[i - 1].text) == (Kind.OVERSKRIFT, "Ikrafttræden m.v.")
+    assert children[i - 1].id == "h-p18"
+
+
+def test_letter_l_in_amending_paragraf_reads_as_1() -> None:
+    path = DATA / "laws/LOV-2011-471/LOV-2011-471.xml"
+    result = parse_lexdania(path.read_bytes())
+    assert [p.label for p in result.document.paragraffer()][:2] == ["1", "2"]
+    assert any(p.code == "xml-label" for p in result.problems)
+
+
+def test_table_and_list_in_bilag_text_are_one_line_per_row_and_item() -> None:
+    """LBK 1235/2010 bilag: a table of contents; LOV 294/2011 bilag 1: a numbered list."""
+    toc = parse_lexdania((DATA / "laws/LBK-2010-1235/LBK-2010-1235.xml").read_bytes()).document
+    bilag = next(n for n in toc.children if n.kind is Kind.BILAG)
+    assert [c.text for c in bilag.children[:2]] == [
+        "Almindelig del",
+        "1. | kapitel | Indledende bestemmelser | §§ | 1-2",
+    ]
+    lov = parse_lexdania((DATA / "laws/LOV-2011-294/LOV-2011-294.xml").read_bytes()).document
+    texts = [c.text[:3] for c in next(n for n in lov.children if n.kind is Kind.BILAG).children]
+    assert texts[3:8] == ["1) ", "2) ", "3) ", "4) ", "5) "]

@@ -1,0 +1,88 @@
+"""Stage 1 (LexDania divisions): Bog/Afsnit/Kapitel/ParagrafGruppe elements → AFSNIT, KAPITEL and
+OVERSKRIFT nodes around the PARAGRAF nodes (containers without a label are flattened).
+
+Input: lxml elements; output: Node lists with heading ids. Used by `parsers.lexdania`.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from parsers.model import Kind, Node
+from parsers.xml_meta import division_label, kapitel_label
+from parsers.xml_paragraf import amending_paragraf_nodes, paragraf_nodes, slug, stray_stk_text
+from parsers.xml_text import Context, label_of, rubrica_text
+
+_DIVISIONS = ("Bog", "Afsnit", "Kapitel")
+
+
+def structure_nodes(el: etree._Element, ctx: Context) -> list[Node]:
+    """One structural element → nodes."""
+    tag = el.tag
+    if tag == "Paragraf" or tag == "IkraftCentreretParagraf":
+        return paragraf_nodes(el, ctx)
+    if tag == "AendringCentreretParagraf":
+        return amending_paragraf_nodes(el, ctx)
+    if tag == "ParagrafGruppe":
+        out: list[Node] = []
+        for child in el:
+            if child.tag == "Rubrica":
+                out.append(Node(Kind.OVERSKRIFT, text=rubrica_text(child, ctx)))
+            elif isinstance(child.tag, str):
+                out.extend(structure_nodes(child, ctx))
+        return out
+    if tag in _DIVISIONS:
+        return _division(el, ctx)
+    if tag == "Stk":  # a stray Stk directly in a group: keep its text, no invented §
+        return [Node(Kind.TEKST, text=stray_stk_text(el, ctx))]
+    return []
+
+
+def _division(el: etree._Element, ctx: Context) -> list[Node]:
+    explicatus = rubrica = None
+    body: list[etree._Element] = []
+    for child in el:
+        tag = child.tag
+        if tag == "Explicatus":
+            explicatus = explicatus if explicatus is not None else child
+        elif tag == "Rubrica":
+            rubrica = rubrica if rubrica is not None else child
+        elif isinstance(tag, str):
+            body.append(child)
+    raw = label_of(explicatus)
+    heading = rubrica_text(rubrica, ctx) if rubrica is not None else None
+    inner: list[Node] = []
+    for child in body:
+        inner.extend(structure_nodes(child, ctx))
+    if el.tag == "Bog":  # no Bog level in the model: its heading becomes a heading line
+        if raw or heading:
+            text = " ".join(x for x in (raw, heading) if x)
+            return [Node(Kind.OVERSKRIFT, text=text), *inner]
+        return inner
+    if not raw and not heading:
+        return inner
+    if el.tag == "Kapitel":
+        label = kapitel_label(raw) if raw else None
+        kind, nid = Kind.KAPITEL, f"kap{slug(label)}" if label else ""
+    else:
+        label = division_label(raw, "afsnit") if raw else None
+        kind, nid = Kind.AFSNIT, f"afsnit{slug(label)}" if label else ""
+    return [Node(kind, label=label, heading=heading, children=heading_ids(tuple(inner)), id=nid)]
+
+
+def heading_ids(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
+    """OVERSKRIFT before § 5 → "h-p5" (stacked: "h-p5-2"); others "h-<position>"."""
+    out = list(nodes)
+    run: list[int] = []
+    for i, node in enumerate(out):
+        if node.kind is Kind.OVERSKRIFT and not node.id:
+            run.append(i)
+            continue
+        if run:
+            base = f"h-{node.id}" if node.kind is Kind.PARAGRAF and node.id else f"h-{i}"
+            for k, j in enumerate(run):
+                out[j] = out[j].with_(id=base if k == 0 else f"{base}-{k + 1}")
+            run = []
+    for k, j in enumerate(run):
+        out[j] = out[j].with_(id=f"h-end-{k + 1}")
+    return tuple(out)

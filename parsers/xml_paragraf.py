@@ -1,0 +1,224 @@
+"""Stage 1 (LexDania paragraffer): Paragraf / IkraftCentreretParagraf / AendringCentreretParagraf
+elements → PARAGRAF nodes with their STK, NR, LITRA and TEKST children (tombstones, drafting slips).
+
+Input: lxml elements; output: Node lists. Used by `parsers.xml_divisions`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from parsers.model import Kind, Node, Problem
+from parsers.xml_amendments import aendringsnummer_into
+from parsers.xml_lists import index_nodes
+from parsers.xml_meta import paragraf_label, stk_label
+from parsers.xml_text import (
+    Context,
+    Pieces,
+    exitus_into,
+    label_of,
+    line_text,
+    note,
+    rubrica_text,
+    table_rows,
+)
+
+PARAGRAF, STK, TEKST, OVERSKRIFT = Kind.PARAGRAF, Kind.STK, Kind.TEKST, Kind.OVERSKRIFT  # (enum lookups
+# are slow in the hot path)
+_REPEALED = re.compile(r"\((?:[Oo]phævet)\.?\)\.?")
+_STK_LINE = re.compile(r"Stk\. (\d+)\.")
+_PAR_LINE = re.compile(r"§ (\d+(?: ?[a-zA-Z])?)\.")
+
+# (§ label, stk label — "" for a continuation of the previous stk —, the stk's elements)
+_Group = tuple[str, str | None, list[etree._Element]]
+
+
+_NOT_SLUG = re.compile(r"[^0-9A-Za-z]")
+
+
+def slug(label: str | None) -> str:
+    """ "5 a" → "5a": the label's ASCII letters and digits, for ids."""
+    s = (label or "").replace(" ", "")
+    return s if (s.isascii() and s.isalnum()) or not s else _NOT_SLUG.sub("", s)
+
+
+def _is_label_line(line: str) -> bool:
+    """ "Stk. 4." or "§ 17 f." standing alone as a text line (typed instead of an Explicatus)."""
+    return line[:1] in ("S", "§") and bool(_STK_LINE.fullmatch(line) or _PAR_LINE.fullmatch(line))
+
+
+def _first_line(ex: etree._Element) -> str:
+    for child in ex:
+        if child.tag == "Linea":
+            return line_text(child)
+    return ""
+
+
+def paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:
+    """Paragraf → PARAGRAF(s). Tolerated drafting slips: "Stk. 4." or "§ 17 f." typed as a text
+    line inside the previous stk starts a new stk/§; an unnumbered later Stk is text after a list."""
+    explicatus = None
+    stks: list[etree._Element] = []
+    headings: list[Node] = []  # a Rubrica inside the § ("§ 18" + "Ikrafttræden m.v.") heads it
+    for child in el:
+        tag = child.tag
+        if tag == "Stk":
+            stks.append(child)
+        elif tag == "Explicatus" and explicatus is None:
+            explicatus = child
+        elif tag == "Rubrica":
+            headings.append(Node(OVERSKRIFT, text=rubrica_text(child, ctx)))
+    label = _checked_label(label_of(explicatus), ctx)
+    paragraffer = _build(_groups(label, stks), label, ctx)
+    return [*headings, *paragraffer] if headings else paragraffer
+
+
+def _checked_label(explicatus: str, ctx: Context) -> str:
+    label = paragraf_label(explicatus)
+    if label in ("l", "I"):  # "§ l": letter l typed for the digit 1
+        ctx.problems.append(Problem("xml-label", f"§ label {label!r} read as '1'", "warning", file=ctx.file))
+        label = "1"
+    return label
+
+
+def _groups(label: str, stks: list[etree._Element]) -> list[_Group]:
+    groups: list[_Group] = []
+    for stk in stks:
+        kids = list(stk)
+        lbl = None
+        for kid in kids:
+            if kid.tag == "Explicatus":
+                lbl = stk_label(label_of(kid))
+                break
+        if lbl is None and groups:
+            lbl = ""  # continuation of the previous stk
+        current: list[etree._Element] = []
+        groups.append((label, lbl, current))
+        for child in kids:
+            tag = child.tag
+            if tag == "Exitus" and (current or groups[-1][1] == ""):
+                line = _first_line(child)
+                if _is_label_line(line):
+                    m_par = _PAR_LINE.fullmatch(line)
+                    m_stk = _STK_LINE.fullmatch(line)
+                    par = paragraf_label(m_par[1]) if m_par else groups[-1][0]
+                    current = [child]
+                    groups.append((par, m_stk[1] if m_stk else "1", current))
+                    continue
+            if tag != "Explicatus":
+                current.append(child)
+    return groups
+
+
+def _build(groups: list[_Group], label: str, ctx: Context) -> list[Node]:
+    out: list[Node] = []  # finished PARAGRAF nodes
+    par: str | None = None
+    pid = ""
+    stks: list[Node] = []
+
+    def finish() -> None:
+        pid = f"p{slug(par)}"
+        only = stks[0] if len(stks) == 1 else None
+        if only is not None and not only.children and _REPEALED.fullmatch(only.text):
+            out.append(Node(PARAGRAF, label=par, repealed=True, id=pid))
+        else:
+            out.append(Node(PARAGRAF, label=par, children=tuple(stks), id=pid))
+
+    for group_par, lbl, elements in groups:
+        if par is None or group_par != par:
+            if par is not None:
+                finish()
+            par, stks = group_par, []
+            pid = f"p{slug(par)}"
+        if lbl == "" and stks:
+            extra = _stk(elements, "", pid, ctx, skip_label_line=False)
+            if extra.text or extra.children:
+                prev = stks[-1]
+                tail = (Node(TEKST, text=extra.text),) if extra.text else ()
+                stks[-1] = prev.with_(children=(*prev.children, *tail, *extra.children))
+            continue
+        node = _stk(elements, lbl or str(len(stks) + 1), pid, ctx, skip_label_line=True)
+        if node.text.startswith(". "):
+            node = node.with_(text=node.text[2:])  # "§ 5" + text line "." (dot typed in the text)
+        stks.append(node)
+    if par is None:
+        par = label
+    finish()
+    return out
+
+
+def _stk(
+    elements: list[etree._Element], label: str, pid: str, ctx: Context, *, skip_label_line: bool
+) -> Node:
+    """Stk: own text (intro before a list/table), NR/LITRA children, then TEKST for what follows.
+    With `skip_label_line`, a first text line that is only "Stk. 4." / "§ 17 f." is dropped."""
+    sid = f"{pid}-stk{label}"
+    own: list[str] = []  # the stk's own text lines (before any list or table)
+    after: list[str] = []  # text lines after a list or table, not yet flushed into a TEKST node
+    children: list[Node] = []
+    check = skip_label_line
+    for child in elements:
+        tag = child.tag
+        if tag == "Exitus":
+            for part in child:
+                ptag = part.tag
+                if ptag == "Linea":
+                    text = line_text(part)
+                    if check:
+                        check = False
+                        if _is_label_line(text):
+                            continue
+                    if text:
+                        (after if children else own).append(text)
+                elif ptag == "Nota":
+                    target = after if children else own
+                    marker = note(part, ctx)
+                    if target:
+                        target[-1] += marker
+                    else:
+                        target.append(marker)
+                elif ptag == "Index" or ptag == "Table":
+                    if after:
+                        children.append(Node(TEKST, text=" ".join(after)))
+                        after.clear()
+                    if ptag == "Index":
+                        children.extend(index_nodes(part, sid, ctx))
+                    else:
+                        children.extend(Node(TEKST, text=row) for row in table_rows(part, ctx))
+        elif tag == "AendringsNummer":
+            aendringsnummer_into(child, ctx, Pieces(after if children else own))
+        check = False  # only the first element's first line can be a typed label
+    if after:
+        children.append(Node(TEKST, text=" ".join(after)))
+    return Node(STK, label=label, text=" ".join(own), children=tuple(children), id=sid)
+
+
+def amending_paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:
+    """AendringCentreretParagraf: "§ 1" + opening sentence + numbered changes, as one stk."""
+    out: list[Node] = []
+    explicatus = None
+    text = Pieces()
+    for child in el:
+        tag = child.tag
+        if tag == "Rubrica":
+            out.append(Node(OVERSKRIFT, text=rubrica_text(child, ctx)))
+        elif tag == "Exitus":
+            exitus_into(child, text, ctx)
+        elif tag == "AendringsNummer":
+            aendringsnummer_into(child, ctx, text)
+        elif tag == "Explicatus" and explicatus is None:
+            explicatus = child
+    if explicatus is None and not text:
+        return out  # a ministry heading standing alone in an omnibus law
+    label = _checked_label(label_of(explicatus), ctx)
+    pid = f"p{slug(label)}"
+    stk = Node(STK, label="1", text=text.text(), id=f"{pid}-stk1")
+    out.append(Node(PARAGRAF, label=label, children=(stk,) if text else (), id=pid))
+    return out
+
+
+def stray_stk_text(el: etree._Element, ctx: Context) -> str:
+    """The own text of a Stk standing outside any Paragraf (kept as text, no invented §)."""
+    return _stk(list(el), "1", "", ctx, skip_label_line=False).text
