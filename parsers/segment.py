@@ -163,6 +163,11 @@ PREAMBLE = regex.compile(
     r"(?:^|\s)(?P<p>I\s+medfør\s+af\b|VI\s+\p{Lu}+\s+DEN\s+\p{Lu}+|Vi\s+Margrethe|Folketinget\s+har\s+vedtaget|"
     r"Her[vm]ed\s+bekendtgøres\b|Efter\s+bemyndigelse\b)"
 )
+# A provenance line of `render_text(notes=True)`: "[BEK 1072/2008 § 1, nr. 4, i kraft 2009-07-01]",
+# several sources joined by "; ". Not part of the legal text: the text parser skips it.
+_SOURCE = r"(?:[A-ZÆØÅ]{2,5}(?:\ Æ)?\ \d+/\d{4}|[^\[\];]+?(?=\ §|,\ i\ kraft))"
+_PROVENANCE_PART = rf"{_SOURCE}(?:\ §\ [^,\[\];]+(?:,\ nr\.\ \d+)?)?(?:,\ i\ kraft\ \d{{4}}-\d{{2}}-\d{{2}})?"
+PROVENANCE = regex.compile(rf"^\[{_PROVENANCE_PART}(?:;\ {_PROVENANCE_PART})*\]$", regex.VERBOSE)
 # An embedded "§ N." inside a line: a candidate start of a paragraf glued to a heading.
 EMBEDDED_PARAGRAF = regex.compile(
     rf"(?<=\s|^)§\s*(?P<label>{LABEL})(?:\.(?=\s+\S)|(?=\s+(?:Stk\.|\p{{Lu}}))|\.?\s*$)"

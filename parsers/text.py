@@ -15,7 +15,7 @@ from parsers.build import Builder
 from parsers.draft import Draft, expand_inline, freeze, next_paragraf_labels
 from parsers.model import Document, Kind, LovkonsError, Meta, Node, ParseResult, Problem
 from parsers.normalize import normalize, squash
-from parsers.segment import PREAMBLE, label_key
+from parsers.segment import PREAMBLE, PROVENANCE, label_key
 
 _HEADER = regex.compile(r"^#\s*(?P<key>[^:]{1,60}):\s*(?P<value>.*?)\s*$")
 _LEGAL_TITLE = regex.compile(
@@ -24,6 +24,8 @@ _LEGAL_TITLE = regex.compile(
 _KORTNAVN = regex.compile(
     r"(?P<kind>[A-ZÆØÅ]+)\s+nr\.?\s*(?P<num>\d+)\s+af\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
 )
+# The marker of the note to the title: "1) Loven indeholder …" (a footnote, not a list item).
+_TITLE_NOTE = regex.compile(r"^(?:\d{1,2}|\*{1,3})\)\s+\S")
 MAX_LINES = 2_000_000
 
 
@@ -41,11 +43,13 @@ def parse_text(text: str, *, file: str | None = None, lenient: bool = False) -> 
     amending = any("følgende ændring" in ln for ln in body)
     b = Builder(track_quotes=amending, clean=header is not None)
     for i, line in enumerate(body, start=start + 1):
+        if line[:1] == "[" and PROVENANCE.match(line):
+            continue  # "[BEK 1072/2008 § 1, nr. 4, i kraft …]": provenance printed by render_text
         b.feed(line, i)
     b.finish()
     if header is None:
         expand_inline(b.root)
-    title, preamble = _front_matter(
+    title, title_note, preamble = _front_matter(
         [t for t, _b, _n in b.front], header.get("DocumentTitle") if header else None
     )
     meta = _meta(header or {}, title, file)
@@ -60,7 +64,7 @@ def parse_text(text: str, *, file: str | None = None, lenient: bool = False) -> 
     if not preamble:
         preamble = None
     problems.extend(_order_problems(pars, file))
-    doc = Document(meta=meta, preamble=preamble, children=children)
+    doc = Document(meta=meta, preamble=preamble, children=children, title_note=title_note)
     return ParseResult(doc, tuple(problems))
 
 
@@ -146,12 +150,17 @@ def _read_header(lines: list[str]) -> tuple[dict[str, str] | None, int]:
     return (header or None), i
 
 
-def _front_matter(front: list[str], known_title: str | None) -> tuple[str | None, str | None]:
-    """Split the lines before the first unit into the title and the preamble (indledning)."""
+def _front_matter(front: list[str], known_title: str | None) -> tuple[str | None, str | None, str | None]:
+    """Split the lines before the first unit into the title, its note and the preamble (indledning).
+
+    The note to the title ("1) Loven indeholder bestemmelser, der gennemfører …") is the first
+    line after the title that starts with a note marker; it comes before the preamble.
+    """
     if not front:
-        return known_title, None
+        return known_title, None, None
     title_lines: list[str] = []
     pre_lines: list[str] = []
+    note: str | None = None
     for n, line in enumerate(front):
         m = PREAMBLE.search(line)
         if m and not (known_title and n == 0 and squash(line) == squash(known_title)):
@@ -160,10 +169,21 @@ def _front_matter(front: list[str], known_title: str | None) -> tuple[str | None
                 title_lines.append(head)
             pre_lines = [line[m.start("p") :].strip(), *front[n + 1 :]]
             break
+        if note is None and title_lines and _TITLE_NOTE.match(line) and _is_title(title_lines, known_title):
+            note = squash(line)
+            continue
+        if note is not None and line[:1].islower():  # the note broken over lines (PDF extraction)
+            note = squash(f"{note} {line}")
+            continue
         title_lines.append(line)
     title = squash(" ".join(title_lines)) or known_title
     preamble = "\n".join(squash(p) for p in pre_lines if p.strip()) or None
-    return title, preamble
+    return title, note, preamble
+
+
+def _is_title(lines: list[str], known_title: str | None) -> bool:
+    """Are `lines` the whole title (the header's title when there is one)?"""
+    return known_title is None or squash(" ".join(lines)) == squash(known_title)
 
 
 def _date(value: str | None) -> dt.date | None:

@@ -36,7 +36,9 @@ class TailRules(BuildState):
         ):
             self.tail = self.root.add(Draft(Kind.UNDERSKRIFT, parts=[line], line=tok.line))
         elif self.mode == "bilag" and self.tail is not None:
-            if self.expect_heading is self.tail and _bilag_heading(rule, line):
+            # "Bilag 1", blank line, text: a bilag without heading (as `render_text` prints it)
+            apart = self.clean and self.blank
+            if self.expect_heading is self.tail and not apart and _bilag_heading(rule, line):
                 self.tail.heading = line.strip()
             else:
                 self.tail.add(Draft(Kind.TEKST, parts=[line], line=tok.line))

@@ -33,7 +33,7 @@ def header_lines(meta: Meta) -> list[str]:
 
 
 def provenance(sources: tuple[Source, ...]) -> str:
-    """"[BEK 1072/2008 § 1, nr. 4, i kraft 2009-07-01]" (several sources joined by "; ")."""
+    """ "[BEK 1072/2008 § 1, nr. 4, i kraft 2009-07-01]" (several sources joined by "; ")."""
     parts = []
     for s in sources:
         part = str(s)
@@ -44,7 +44,7 @@ def provenance(sources: tuple[Source, ...]) -> str:
 
 
 def paragraf_label(label: str | None) -> str:
-    """"§ 5 a." — a range label of a grouped tombstone ("17-18") prints as "§§ 17-18."."""
+    """ "§ 5 a." — a range label of a grouped tombstone ("17-18") prints as "§§ 17-18."."""
     if label is None:
         return "§"
     return f"§§ {label}." if "-" in label else f"§ {label}."
@@ -117,8 +117,8 @@ class _TextWriter:
         self.note(node)
         if node.text:
             self.add(node.text)
-        if node.kind is not Kind.BILAG:
-            self.blank()
+        if node.kind is not Kind.BILAG or not node.heading:
+            self.blank()  # a bilag's body follows its heading; without one, a blank line says so
         for child in node.children:
             self.node(child)
 
@@ -198,7 +198,8 @@ def render_text(doc: Document, *, notes: bool = False, header: bool = True) -> s
     """Render `doc` as Danish plain text; `notes=True` adds "[… i kraft …]" provenance lines.
 
     Provenance lines stand on their own line right after the unit they describe and are enclosed
-    in square brackets; they are for human readers (the text parser does not read them back).
+    in square brackets; they are for human readers: the text parser skips them
+    (`parsers.segment.PROVENANCE`), so the round trip holds with notes too.
     `header=False` leaves out the `# Key: value` metadata lines.
     """
     w = _TextWriter(notes)

@@ -122,10 +122,29 @@ def test_text_notes_add_provenance_line_after_the_changed_unit() -> None:
     assert "[BEK 1072/2008" not in render_text(DOC)
 
 
+def test_text_title_note_follows_the_title() -> None:
+    doc = DOC.with_(title_note="1) Bekendtgørelsen gennemfører direktiv 2005/36/EF.")
+    lines = render_text(doc).splitlines()
+    i = lines.index("Bekendtgørelse om prøve")
+    assert lines[i + 1] == "1) Bekendtgørelsen gennemfører direktiv 2005/36/EF." and lines[i + 2] == ""
+
+
+def test_text_bilag_without_heading_has_a_blank_line_after_its_label() -> None:
+    bilag = Node(Kind.BILAG, "2", children=(Node(Kind.TEKST, text="INDHOLDSFORTEGNELSE"),))
+    lines = render_text(DOC.with_(children=(*DOC.children, bilag))).splitlines()
+    assert lines[-3:] == ["Bilag 2", "", "INDHOLDSFORTEGNELSE"]
+    assert lines[lines.index("Bilag 1") + 1] == "Skema"  # with a heading: heading on the next line
+
+
 def test_markdown_headings_by_level() -> None:
     md = render_markdown(DOC).splitlines()
-    for line in ("# Bekendtgørelse om prøve", "## Afsnit IV Særlige regler", "### Kapitel 3 Anvendelse",
-                 "#### Målgruppe", "## Bilag 1 Skema"):
+    for line in (
+        "# Bekendtgørelse om prøve",
+        "## Afsnit IV Særlige regler",
+        "### Kapitel 3 Anvendelse",
+        "#### Målgruppe",
+        "## Bilag 1 Skema",
+    ):
         assert line in md
 
 
@@ -144,8 +163,14 @@ def test_markdown_escapes_list_start_in_running_text() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "escaped"),
-    [("1) a", "1\\) a"), ("2. b", "2\\. b"), ("# x", "\\# x"), ("- y", "\\- y"), ("a_b*c", "a\\_b\\*c"),
-     ("§ 3, nr. 1) ok", "§ 3, nr. 1) ok")],
+    [
+        ("1) a", "1\\) a"),
+        ("2. b", "2\\. b"),
+        ("# x", "\\# x"),
+        ("- y", "\\- y"),
+        ("a_b*c", "a\\_b\\*c"),
+        ("§ 3, nr. 1) ok", "§ 3, nr. 1) ok"),
+    ],
 )
 def test_markdown_escape(raw: str, escaped: str) -> None:
     assert escape(raw) == escaped
@@ -164,9 +189,18 @@ def _tree_text(doc: Document) -> str:
 
 def test_tree_outline_shows_levels_and_previews() -> None:
     out = _tree_text(DOC)
-    for part in ("BEK 1292/2007", "Afsnit IV  Særlige regler", "Kapitel 3  Anvendelse", "Målgruppe",
-                 "§ 3", "Stk. 1  Reglerne gælder", "Stk. 2  Det gælder dog", "1)  ledige, og",
-                 "a)  er *syge* [jf. bilag], eller", "§ 12  (Ophævet)"):
+    for part in (
+        "BEK 1292/2007",
+        "Afsnit IV  Særlige regler",
+        "Kapitel 3  Anvendelse",
+        "Målgruppe",
+        "§ 3",
+        "Stk. 1  Reglerne gælder",
+        "Stk. 2  Det gælder dog",
+        "1)  ledige, og",
+        "a)  er *syge* [jf. bilag], eller",
+        "§ 12  (Ophævet)",
+    ):
         assert part in out
 
 

@@ -209,3 +209,68 @@ def test_first_character_prefilter_changes_no_classification() -> None:
     lines = [ln for f in files for ln in normalize(f.read_text(encoding="utf-8")).split("\n")]
     assert len(lines) > 30_000
     assert [classify(ln, 0) for ln in lines] == [_brute(ln, 0) for ln in lines]
+
+
+_TITLE = "Bekendtgørelse om prøver"
+_NOTE = "1) Bekendtgørelsen indeholder bestemmelser, der gennemfører direktiv 2005/36/EF."
+
+
+@pytest.mark.parametrize(
+    ("lines", "title_note", "preamble"),
+    [
+        ([f"# DocumentTitle: {_TITLE}", "", _TITLE, _NOTE, "", "I medfør af § 2 fastsættes:"], _NOTE,
+         "I medfør af § 2 fastsættes:"),
+        ([_TITLE, _NOTE, "", "I medfør af § 2 fastsættes:"], _NOTE, "I medfør af § 2 fastsættes:"),
+        ([_TITLE, "1) Bekendtgørelsen indeholder bestemmelser,", "der gennemfører direktiv 2005/36/EF.",
+          "I medfør af § 2 fastsættes:"], _NOTE, "I medfør af § 2 fastsættes:"),  # a note broken over lines
+        ([f"# DocumentTitle: {_TITLE}", "", _TITLE, _NOTE], _NOTE, None),
+        # X05: a "1)" line inside the preamble is the preamble's, not a note to the title
+        ([_TITLE, "I medfør af § 2 i", "1) lov om prøver fastsættes:"], None,
+         "I medfør af § 2 i\n1) lov om prøver fastsættes:"),
+    ],
+)  # fmt: skip
+def test_note_to_the_title_follows_the_title(
+    lines: list[str], title_note: str | None, preamble: str | None
+) -> None:
+    doc = parse_text("\n".join([*lines, "", "§ 1. Tekst."])).document
+    assert (doc.meta.title, doc.title_note, doc.preamble) == (_TITLE, title_note, preamble)
+
+
+def test_list_item_in_a_paragraf_is_not_a_title_note() -> None:
+    doc = parse_text(f"{_TITLE}\n\n§ 1. Reglerne gælder for\n{_NOTE}\n").document
+    assert doc.title_note is None and doc.children[0].children[0].children[0].kind is Kind.NR
+
+
+_PLAIN = [_TITLE, "", "§ 1. Tekst.", "Stk. 2. Mere.", "", "Bilag 1", "Skema", "Linje."]
+
+
+@pytest.mark.parametrize(
+    "provenance",
+    ["[BEK 1072/2008 § 1, nr. 4, i kraft 2009-07-01]", "[LOV 341/2011 § 7 a; BEK 1/2009]",
+     "[Bekendtgørelse om noget § 2, nr. 1]"],
+)  # fmt: skip
+def test_provenance_lines_are_skipped(provenance: str) -> None:
+    plain = parse_text("\n".join(_PLAIN)).document
+    noted = [x for line in _PLAIN for x in ([line, provenance] if line else [line])]
+    assert parse_text("\n".join(noted)).document == plain
+
+
+def test_bracketed_text_that_is_not_provenance_is_kept() -> None:
+    doc = parse_text(f"{_TITLE}\n\n§ 1. Tekst.\n[Officielle noter]\n").document
+    assert doc.children[0].children[0].text == "Tekst. [Officielle noter]"
+
+
+@pytest.mark.parametrize(
+    ("after_label", "heading", "body"),
+    [
+        (["Skema"], "Skema", []),
+        (["", "Skema"], None, ["Skema"]),
+        (["", "Skema", "Linje."], None, ["Skema", "Linje."]),
+    ],
+)
+def test_blank_line_after_bilag_label_means_no_heading(
+    after_label: list[str], heading: str | None, body: list[str]
+) -> None:
+    text = "\n".join(["# DocumentType: BEK H", "", _TITLE, "", "§ 1. Tekst.", "", "Bilag 1", *after_label])
+    bilag = parse_text(text).document.children[-1]
+    assert (bilag.kind, bilag.heading, [c.text for c in bilag.children]) == (Kind.BILAG, heading, body)
