@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from amender.resolve import ResolveError, Resolver, Target, node_at, resolve_current, top_index
-from amender.structure import Outcome, insert, owner_id, repeal, repeal_and_insert, replace
+from amender.insertion import insert
+from amender.recast import repeal_and_insert, replace
+from amender.repeal import repeal
+from amender.resolve import ResolveError, Resolver, Target, resolve_current
 from amender.textops import apply_text, sentence_spans
+from amender.tree import node_at, top_index
+from amender.units import Outcome, owner_id, stamp
 from parsers.edits import (
     DeleteText,
     Insert,
@@ -149,7 +153,8 @@ def _dispatch(doc: Document, op: Operation, ctx: ApplyContext, source: Source | 
         target = ctx.resolver.resolve(doc, op.target)
         group = _group(doc, ctx, op.group)
         gaps = _range_gaps(doc, op.group, [target, *group])
-        outcome = repeal_and_insert(doc, target, [*group, *gaps], op.payload, op.new, source)
+        container = _resolve(doc, ctx, getattr(op, "container", None))  # field requested in parsers.edits
+        outcome = repeal_and_insert(doc, target, [*group, *gaps], op.payload, op.new, source, container=container)
         outcome.warnings += _gap_warnings(doc, gaps, op.group)
         return outcome
     if isinstance(op, Insert):
@@ -250,8 +255,6 @@ def _bilag(doc: Document, op: ReplaceBilag, ctx: ApplyContext, source: Source | 
         anchor = Target("node", before[-1], via="current")
         return insert(doc, anchor, "after", payload, None, source)
     at = index.bilag[0][-1] if index.bilag else len(doc.children)
-    from amender.structure import stamp
-
     stamped = stamp(payload, source, set(index.by_id))
     new_doc = doc.with_(children=(*doc.children[:at], *stamped, *doc.children[at:]))
     return Outcome(new_doc, [], {n.id for n in stamped})

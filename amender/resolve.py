@@ -8,49 +8,20 @@ current tree; only units the snapshot does not know are resolved by their curren
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 
-from parsers.model import Address, Document, Kind, Level, Node, normalize_label
-
-TreePath = tuple[int, ...]  # child indices from Document.children down to a node
-
-
-def node_at(doc: Document, path: TreePath) -> Node:
-    children = doc.children
-    node: Node | None = None
-    for i in path:
-        node = children[i]
-        children = node.children
-    if node is None:
-        raise IndexError("empty path")
-    return node
-
-
-def children_at(doc: Document, parent: TreePath) -> tuple[Node, ...]:
-    return node_at(doc, parent).children if parent else doc.children
-
-
-def set_children(doc: Document, parent: TreePath, children: Sequence[Node]) -> Document:
-    """A new document whose node at `parent` (() = the document) has `children`; ancestors rebuilt."""
-    new = tuple(children)
-    for depth in range(len(parent), 0, -1):
-        holder = node_at(doc, parent[:depth])
-        new_holder = holder.with_(children=new)
-        siblings = children_at(doc, parent[: depth - 1])
-        i = parent[depth - 1]
-        new = (*siblings[:i], new_holder, *siblings[i + 1 :])
-    return doc.with_(children=new)
-
-
-def replace_at(doc: Document, path: TreePath, nodes: Sequence[Node]) -> Document:
-    """Replace the node at `path` by `nodes` (none = delete, several = splice)."""
-    siblings = children_at(doc, path[:-1])
-    i = path[-1]
-    return set_children(doc, path[:-1], (*siblings[:i], *nodes, *siblings[i + 1 :]))
-
-_TOP = (Kind.AFSNIT, Kind.KAPITEL)  # containers the top index descends into
+from amender.tree import (
+    TreePath,
+    follow_ids,
+    headings_after,
+    headings_before,
+    ids_along,
+    label_key,
+    node_at,
+    same_label,
+    top_index,
+)
+from parsers.model import Address, Document, Kind, Level, Node
 
 
 class ResolveError(Exception):
@@ -73,87 +44,6 @@ class Target:
     headings: tuple[TreePath, ...] = ()
     via: str = "snapshot"  # "snapshot" | "current": which labels found it
     after: bool = False  # "efter § 22 udgår overskriften": the headings after the §
-
-
-def same_label(a: str | None, b: str | None) -> bool:
-    if a is None or b is None:
-        return a is b
-    return _key(a) == _key(b)
-
-
-@dataclass(slots=True)
-class TopIndex:
-    """Positions of the units outside §§ (§, kapitel, afsnit, bilag, headings) by label and by id."""
-
-    paragraf: dict[str, list[TreePath]] = field(default_factory=dict)
-    kapitel: dict[str, list[TreePath]] = field(default_factory=dict)
-    afsnit: dict[str, list[TreePath]] = field(default_factory=dict)
-    bilag: list[TreePath] = field(default_factory=list)
-    by_id: dict[str, TreePath] = field(default_factory=dict)
-
-
-@lru_cache(maxsize=8192)
-def _key(label: str | None) -> str:
-    return normalize_label(label or "").casefold().replace(" ", "")
-
-
-def build_top_index(doc: Document) -> TopIndex:
-    index = TopIndex()
-
-    def visit(children: tuple[Node, ...], prefix: TreePath) -> None:
-        for i, node in enumerate(children):
-            path = (*prefix, i)
-            if node.id:
-                index.by_id.setdefault(node.id, path)
-            if node.kind is Kind.PARAGRAF:
-                index.paragraf.setdefault(_key(node.label), []).append(path)
-            elif node.kind is Kind.KAPITEL:
-                index.kapitel.setdefault(_key(node.label), []).append(path)
-                visit(node.children, path)
-            elif node.kind is Kind.AFSNIT:
-                index.afsnit.setdefault(_key(node.label), []).append(path)
-                visit(node.children, path)
-            elif node.kind is Kind.BILAG:
-                index.bilag.append(path)
-
-    visit(doc.children, ())
-    return index
-
-
-_INDEX_CACHE: dict[int, tuple[tuple[Node, ...], TopIndex]] = {}
-
-
-def top_index(doc: Document) -> TopIndex:
-    """The top index of `doc`, cached by the identity of its children tuple (trees are frozen)."""
-    hit = _INDEX_CACHE.get(id(doc.children))
-    if hit is not None and hit[0] is doc.children:
-        return hit[1]
-    if len(_INDEX_CACHE) > 64:
-        _INDEX_CACHE.clear()
-    index = build_top_index(doc)
-    _INDEX_CACHE[id(doc.children)] = (doc.children, index)
-    return index
-
-
-def headings_before(doc: Document, path: TreePath) -> tuple[TreePath, ...]:
-    """Paths of the OVERSKRIFT siblings standing immediately before the node at `path`."""
-    parent = node_at(doc, path[:-1]).children if len(path) > 1 else doc.children
-    out: list[TreePath] = []
-    i = path[-1] - 1
-    while i >= 0 and parent[i].kind is Kind.OVERSKRIFT:
-        out.insert(0, (*path[:-1], i))
-        i -= 1
-    return tuple(out)
-
-
-def headings_after(doc: Document, path: TreePath) -> tuple[TreePath, ...]:
-    parent = children_at(doc, path[:-1])
-    out: list[TreePath] = []
-    i = path[-1] + 1
-    while i < len(parent) and parent[i].kind is Kind.OVERSKRIFT:
-        out.append((*path[:-1], i))
-        i += 1
-    return tuple(out)
 
 
 def _headings(doc: Document, path: TreePath, after: bool) -> tuple[TreePath, ...]:
@@ -195,13 +85,13 @@ def resolve_current(doc: Document, address: Address) -> Target:
         node = node_at(doc, path) if path else None
         hits: list[TreePath]
         if level is Level.PARAGRAF:
-            hits = [p for p in index.paragraf.get(_key(label), []) if p[: len(path)] == path]
+            hits = [p for p in index.paragraf.get(label_key(label), []) if p[: len(path)] == path]
             live = [p for p in hits if not node_at(doc, p).repealed]
             hits = live or hits
         elif level is Level.KAPITEL:
-            hits = [p for p in index.kapitel.get(_key(label), []) if p[: len(path)] == path]
+            hits = [p for p in index.kapitel.get(label_key(label), []) if p[: len(path)] == path]
         elif level is Level.AFSNIT:
-            hits = index.afsnit.get(_key(label), [])
+            hits = index.afsnit.get(label_key(label), [])
         elif level is Level.BILAG:
             hits = [p for p in index.bilag if same_label(node_at(doc, p).label, label)]
             if not hits and label == "1" and len(index.bilag) == 1 and node_at(doc, index.bilag[0]).label is None:
@@ -250,37 +140,6 @@ def resolve_current(doc: Document, address: Address) -> Target:
     if pkt is not None:
         return Target("pkt", path, pkt=pkt, via="current")
     return Target("node", path, via="current")
-
-
-def ids_along(doc: Document, path: TreePath) -> tuple[str, ...]:
-    out: list[str] = []
-    children = doc.children
-    for i in path:
-        out.append(children[i].id)
-        children = children[i].children
-    return tuple(out)
-
-
-def follow_ids(doc: Document, ids: tuple[str, ...]) -> TreePath | None:
-    """The current path of the unit whose ancestors-and-self ids are `ids` (None when gone)."""
-    index = top_index(doc)
-    start = 0
-    path: TreePath | None = None
-    for k in range(len(ids) - 1, -1, -1):  # the deepest id the top index knows
-        if ids[k] and ids[k] in index.by_id:
-            path, start = index.by_id[ids[k]], k + 1
-            break
-    if path is None:
-        return None
-    for ident in ids[start:]:
-        node = node_at(doc, path)
-        for i, child in enumerate(node.children):
-            if child.id == ident:
-                path = (*path, i)
-                break
-        else:
-            return None
-    return path
 
 
 @dataclass(slots=True)

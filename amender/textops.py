@@ -14,9 +14,11 @@ from dataclasses import replace as dataclass_replace
 
 import regex
 
-from amender.resolve import ResolveError, Target, TreePath, node_at, replace_at
+from amender.resolve import ResolveError, Target
+from amender.tree import TreePath, follow_ids, ids_along, node_at, replace_at
 from parsers.edits import Count, DeleteText, InsertText, ReplaceText
 from parsers.model import Document, Kind, Node, Source
+from parsers.sentences import split_sentences
 
 _PUNCT_START = tuple(",.;:)!?]")
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
@@ -24,46 +26,6 @@ _QUOTES = "\"'»«“”„‘’"
 _NO_PROVISION = (Kind.BILAG, Kind.NOTE, Kind.UNDERSKRIFT)
 
 Warning_ = tuple[str, str]  # (code, message)
-
-try:  # helper H1's sentence splitter; a small local fallback until it lands
-    from parsers.sentences import join_sentences as _join
-    from parsers.sentences import split_sentences as _split
-except ImportError:  # pragma: no cover - depends on the build state
-    _ABBREV = ("jf", "stk", "nr", "pkt", "m.v", "f.eks", "bl.a", "kr", "pct", "ca", "evt", "mv", "el.lign",
-               "lign", "ff", "nuv", "hhv", "dvs", "inkl", "ekskl", "osv", "mio", "mia", "kl", "tlf", "vedr")
-    _BOUNDARY = regex.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ§»\d(])")
-
-    def _split(text: str) -> list[str]:
-        out: list[str] = []
-        start = 0
-        for m in _BOUNDARY.finditer(text):
-            before = text[start : m.start()]
-            word = regex.search(r"(\S+)\.$", before)
-            tail = word[1].lower() if word else ""
-            nxt = text[m.end() : m.end() + 12]
-            if tail.rstrip(".") in _ABBREV or (regex.fullmatch(r"\d+", tail) and regex.match(
-                r"(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|pkt|stk)",
-                nxt,
-            )):
-                continue
-            if regex.fullmatch(r"\d+", tail):
-                continue  # "2. pkt." / ordinals: never a boundary after a bare number
-            out.append(before)
-            start = m.end()
-        out.append(text[start:])
-        return [s for s in out if s]
-
-    def _join(sentences: list[str]) -> str:
-        return " ".join(s.strip() for s in sentences if s.strip())
-
-
-def split_sentences(text: str) -> list[str]:
-    return _split(text)
-
-
-def join_sentences(sentences: list[str]) -> str:
-    return _join(sentences)
-
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of each punktum of `text` (as split_sentences counts them)."""
@@ -208,8 +170,6 @@ def _describe(count: Count) -> str:
 
 def _original_spans(doc: Document, before: Document, slot: Slot, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans whose text was already there before the order (not written by an earlier item of it)."""
-    from amender.resolve import follow_ids, ids_along
-
     if slot.where != "node":
         return spans
     path = follow_ids(before, ids_along(doc, slot.path))

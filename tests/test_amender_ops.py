@@ -266,6 +266,21 @@ def test_repeal_and_insert_stk() -> None:
         ("1", "Første stk. om kommunen."), ("2", "A."), ("3", "B."), ("4", "Tredje stk.")]  # fmt: skip
 
 
+@pytest.mark.parametrize(("label", "kapitel_1"), [("4", ["1", "2", "4"]), ("0 a", ["0 a", "1", "2"])])
+def test_repeal_and_insert_into_another_kapitel(label: str, kapitel_1: list[str]) -> None:
+    """"§ 38 d ophæves, og i stedet indsættes i kapitel 7: »§ 38 d. …«" (LOV 294/2011 § 1, nr. 44)."""
+    from amender.recast import repeal_and_insert
+
+    d = doc()
+    target, container = resolve_current(d, A("§ 4")), resolve_current(d, A("kapitel 1"))
+    payload = (par(label, stk(None, "Ny.")),)  # type: ignore[arg-type]
+    out = repeal_and_insert(d, target, [target], payload, None, SRC, container=container).doc
+    kap1, kap2 = out.children
+    assert [c.label for c in kap1.children if c.kind is Kind.PARAGRAF] == kapitel_1
+    pars2 = [(c.label, c.repealed) for c in kap2.children if c.kind is Kind.PARAGRAF]
+    assert pars2 == ([("3", False), ("5", False)] if label == "4" else [("3", False), ("4", True), ("5", False)])
+
+
 def test_target_not_found_and_ambiguous_codes() -> None:
     _, problems = run(Repeal(A("§ 99")))
     assert [(p.code, p.address) for p in problems] == [("TARGET_NOT_FOUND", "§ 99")]  # type: ignore[attr-defined]

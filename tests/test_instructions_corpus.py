@@ -37,8 +37,8 @@ def test_coverage_of_every_real_instruction() -> None:
     items = [it for p in AMENDING_LAWS for it in _items(read(p))]
     items += [it for name in BEK_AE for it in _items(read(DATA / "bek" / name / f"{name}.html"))]
     parsed = sum(1 for it in items if it.operations)
-    assert len(items) >= 2390
-    assert parsed / len(items) >= 0.995  # measured 99.58 % (2,387 of 2,397)
+    assert len(items) >= 2420
+    assert parsed / len(items) >= 0.999  # measured 99.96 % (2,422 of 2,423; bench/instruction_coverage.py)
 
 
 @pytest.mark.parametrize("path", AMENDING_LAWS, ids=[p.stem for p in AMENDING_LAWS])
@@ -61,7 +61,21 @@ def test_text_and_xml_routes_agree() -> None:
         xml_ops, txt_ops = _ops(read(path)), _ops(read(path.with_suffix(".txt")))
         total += len(xml_ops)
         same += sum(1 for a, b in zip(xml_ops, txt_ops, strict=False) if a == b)
-    assert same / total >= 0.97  # measured 2,330 of 2,393 identical incl. payload (97.4 %)
+    assert same / total >= 0.975  # measured 2,336 of 2,393 identical incl. payload (97.6 %)
+
+
+@pytest.mark.parametrize(
+    ("law", "paragraf", "number", "tail"),
+    [
+        ("LOV-2008-1336", "39", 3, "ophæves."),  # "Ministeriet for Flygtninge, Indvandrere og Integration" next line
+        ("LOV-2010-718", "54", 1, "konkurs.«"),  # "Ikrafttræden m.v." next line
+    ],
+)
+def test_text_route_leaves_the_next_heading_out_of_the_last_item(law: str, paragraf: str, number: int,
+                                                                   tail: str) -> None:
+    doc = read(DATA / "laws" / law / f"{law}.txt")
+    item = next(i for b in doc.changes if b.paragraf == paragraf for i in b.items if i.number == number)
+    assert item.text.endswith(tail) and item.operations
 
 
 @pytest.mark.parametrize("name", BEK_AE)

@@ -18,13 +18,15 @@ _LEVELS = {"stk": Level.STK, "nr": Level.NR, "litra": Level.LITRA}
 _RANK = {Level.STK: 2, Level.NR: 3, Level.LITRA: 4}
 
 # "Stk. 2 og 3 bliver herefter stk. 3 og 4." / "Stk. 2, bliver herefter til stk. 3." / "Nr. 3 … nr. 2."
+# / "Nr. 4 og 5 bliver herefter nr. 1 og 2, og nr. 10 og 11 bliver herefter nr. 3 og 4." (two clauses)
 RYKNING = regex.compile(
     r"""(?P<k>Stk|Nr|Litra)\.?\s+(?P<from>[\w\s,\-–]+?),?\s+bliver\s+herefter\s+(?:til\s+)?
-        (?:stk|nr|litra)\.?\s+(?P<to>[\w\s,\-–]+?)\s*(?:\.|$)""",
+        (?:stk|nr|litra)\.?\s+(?P<to>[\w\s,\-–]+?)\s*(?:\.|$|,\s*og\s+(?=(?:stk|nr|litra)\.?\s))""",
     regex.X | regex.I,
 )
 
-_VERB = regex.compile(r"\b(?:ændres|udgår|indsættes|affattes|ophæves|bliver)\b|\btil:?\s+Q\d", regex.I)
+# "der bliver stk. 9" names a target's new label: not a verb ("stk. 8, der bliver stk. 9, og stk. 9, …")
+_VERB = regex.compile(r"\b(?:ændres|udgår|indsættes|affattes|ophæves|(?<!\b(?:der|som)\s+)bliver)\b|\btil:?\s+Q\d", regex.I)
 
 
 def normalize_template(template: str, ctx: Ctx) -> str:
@@ -55,7 +57,7 @@ def split_rykning(s: str) -> tuple[str, list[regex.Match[str]]]:
 
 def split_clauses(s: str) -> list[str]:
     """Split at ", og" / "; " between clauses; a part without a verb belongs to the next part."""
-    parts = [p.strip() for p in regex.split(r",\s*og\s+|;\s+|,\s+(?=efter\s+Q\d+\s+indsættes|i\s+\d+\.\s*pkt\.|i\s+(?:stk|nr)\.\s*\d|Q\d+\s+(?:ændres|udgår)\b)", s) if p.strip()]
+    parts = [p.strip() for p in regex.split(r",\s*og\s+|;\s+|,\s+(?=efter\s+Q\d+\s+indsættes|i\s+\d+\.\s*pkt\.|i\s+(?:stk|nr)\.\s*\d|Q\d+(?:(?:,|\s+og)\s+Q\d+)*\s+(?:ændres|udgår)\b)", s) if p.strip()]
     out: list[str] = []
     carry = ""
     for part in parts:

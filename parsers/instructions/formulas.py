@@ -265,6 +265,9 @@ def repeal_and_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     i stedet indsættes som stk. 2-5: »…«"""
     targets = _targets(m, ctx)
     first = targets[0].address
+    if m["cont"]:  # RepealAndInsert has no container field yet: the new §§ go where the old ones stood
+        ctx.warn("CONTAINER_IGNORED", f"'i stedet indsættes i {m['cont']}': the new text is put in the place "
+                 "of the repealed unit, not moved to that container")
     if _is_textual(first):
         return [RepealAndInsert(first, (), tuple(t.address for t in targets), ctx.q(m["p"]), ctx.source)]
     payload = parse_payload(ctx.raw(m["p"]), _expect(first))
@@ -317,6 +320,15 @@ def delete_more(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """(I § 82 ændres »A« til: »B«,) og », beskæftigelsesankenævnene og de sociale nævn« udgår."""
     quotes = regex.findall(r"Q(\d+)", m["rest"])
     return [DeleteText(t.address, ctx.q(n), _all_or(t), ctx.source) for t in ctx.last_targets for n in quotes]
+
+
+def delete_next_to_more(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """(I § 137 m, stk. 3, 1. pkt., udgår »A«,) og efter »tilsyn med« udgår »anbringelsesstedet eller«.
+    — the text B next to A goes: read as »A B« changed to »A« (same targets)."""
+    a, b = ctx.q(m["a"]), ctx.q(m["b"])
+    space = "" if b[:1] in tuple(",.;:)") else " "
+    old = f"{a}{space}{b}" if m["pos"].lower() == "efter" else f"{b} {a}"
+    return [ReplaceText(t.address, old, a, _all_or(t), ctx.source) for t in ctx.last_targets]
 
 
 def insert_in_container(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
@@ -372,13 +384,14 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
     ("repeal_object", _rx(rf"I\s+{_T},?\s+ophæves\s+(?P<obj>(?:stk\.|nr\.|litra|\d+\.\s*pkt).*)"), repeal_object),
     ("insert_after_unit", _rx(rf"(?P<pos>Efter|Før)\s+{_T},?\s+indsættes(?:\s+som\s+(?P<ovs>ny\s+overskrift)|\s+som\s+(?:et\s+)?(?:nyt|nye|ny)\s+{_UNIT_WORDS})?(?:\s+i\s+(?P<cont>(?:kapitel|afsnit)\s+\w+(?:\s+\w(?![\w.]))?))?(?:\s+før\s+(?:kapitel|afsnit)\s+\w+(?:\s+\w(?![\w.]))?)?(?:\s+(?P<hpos>før|efter)\s+overskriften\s+(?:Q\d+|(?:før|til)\s+(?P<hof>§\s*\d+(?:\s*\w(?![\w.]))?)))?\s*:?\s*{_Q.format('p')}"), insert_after_unit),
     ("heading_after_repeal", _rx(rf"Efter\s+{_T}\s+udgår\s+overskriften(?:\s+Q\d+)?"), heading_after_repeal),
-    ("repeal_and_insert", _rx(rf"(?:I\s+)?{_T},?\s+ophæves␟og\s+i\s+stedet\s+indsættes(?:\s+som\s+[^:Q]+?|\s+i\s+(?:kapitel|afsnit)\s+\S+)?\s*:?\s*{_Q.format('p')}"), repeal_and_insert),
+    ("repeal_and_insert", _rx(rf"(?:I\s+)?{_T},?\s+ophæves␟og\s+i\s+stedet\s+indsættes(?:\s+som\s+[^:Q]+?|\s+i\s+(?P<cont>(?:kapitel|afsnit)\s+\w+(?:\s+\w(?![\w.]))?))?\s*:?\s*{_Q.format('p')}"), repeal_and_insert),
     ("insert_as_clause", _rx(rf"(?:og\s+)?som\s+(?P<unit>(?:stk\.|nr\.|litra)\s*[\w\s\-–]+?|\d+\.\s*pkt\.)\s+indsættes\s*:?\s*{_Q.format('p')}"), insert_as_clause),
     ("recast", _rx(rf"{_T},?\s+affattes\s+således\s*(?:(?P<dot>\.)|:)?\s*{_Q.format('p')}"), recast),
     ("repeal", _rx(rf"{_T},?\s+(?P<verb>ophæves|udgår)"), repeal),
     ("insert_in_container", _rx(rf"I\s+(?P<cont>(?:kapitel|afsnit)\s+\w+(?:\s+\w(?![\w.]))?)\s+efter\s+overskriften\s+Q\d+\s+indsættes\s+(?P<pos>før|efter)\s+{_T}\s*:?\s*{_Q.format('p')}"), insert_in_container),
     ("repeal_object_and_insert", _rx(rf"I\s+{_T},?\s+ophæves\s+(?P<obj>(?:stk\.|nr\.|litra|\d+\.).*?),?␟og\s+i\s+stedet\s+indsættes\s*:?\s*{_Q.format('p')}"), repeal_object_and_insert),
     ("delete_more", _rx(r"(?P<rest>Q\d+(?:(?:,|\s+og)\s+Q\d+)*)\s+udgår"), delete_more),
+    ("delete_next_to_more", _rx(rf"(?P<pos>efter|før)\s+{_Q.format('a')}\s+udgår\s+{_Q.format('b')}"), delete_next_to_more),
     ("insert_text_more2", _rx(rf"(?P<pos>efter|før)\s+{_Q.format('a')}:?\s+indsættes:?\s+{_Q.format('b')}"), insert_text_more),
     ("substitution_more", _rx(rf"{_Q.format('a')}\s+(?:ændres\s+)?(?:{_COUNT}\s+)?til:?\s+{_Q.format('b')}"), substitution_more),
     ("insert_text_more", _rx(rf"(?P<pos>efter|før)\s+{_Q.format('a')}\s+indsættes:?\s+{_Q.format('b')}"), insert_text_more),

@@ -26,6 +26,11 @@ _ITEM = regex.compile(r"(?:^|(?<=[\s«:.]))(?P<n>\d+)\.(?=\s+(?:[A-ZÆØÅ§»\"
 _STK = regex.compile(r"(?:^|(?<=\s))Stk\.\s*(?P<l>\d+)\.\s+")
 _SIGNATURE = regex.compile(r"^\s*(?:Givet\s+på\s+\w+.*|[^\n»«]{2,80},\s+den\s+\d{1,2}\.\s*\w+\s+\d{4}\s*)$", regex.M)
 _OWN_BILAG = regex.compile(r"^\s*Bilag\s+(?P<l>\d+\s*[a-zA-Z]?)\s*$", regex.M)
+# A heading line after the last item of a § (the next §'s ministry, "Ikrafttræden m.v."): no quote, no
+# sentence end; "Ministeriet for Fødevarer, Landbrug og Fiskeri" may hold commas when it starts a line.
+_TAIL_HEADING = regex.compile(
+    r"\n[ \t]*(?:[^\n.:;,»«]{3,120}|[A-ZÆØÅ][^\n.:;»«]{2,119}(?<!,)|[A-ZÆØÅ][^\n.:;»«]{2,60} m\.v\.)\s*$"
+)
 
 
 def quote_mask(text: str) -> list[bool]:
@@ -137,7 +142,7 @@ def _items(text: str, mask: list[bool], start: int, stop: int, line_of) -> list[
     for i, (s, e) in enumerate(starts):
         end = starts[i + 1][0] if i + 1 < len(starts) else stop
         if i + 1 == len(starts):  # a ministry heading of the next § (omnibus laws) is not part of the item
-            tail = regex.search(r"\n[ \t]*[^\n.:;,»«]{3,120}\s*$", text[e:end])
+            tail = _TAIL_HEADING.search(text[e:end])
             if tail and not mask[e + tail.start() + 1]:
                 end = e + tail.start()
         items.append(RawItem(i + 1, text[e:end].strip(), line_of(s)))

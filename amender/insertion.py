@@ -1,0 +1,111 @@
+"""Stage 2 (amender): "indsættes": new stk./nr./litra (renumbering the list), punktummer, §§, headings,
+kapitler and bilag, placed per the anchor, the container and the heading the item names.
+
+Input: a Document, the resolved Target (and container / heading Targets) and the payload; output: Outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from amender.headings import DOCUMENT_STRINGS
+from amender.placement import check_order, label_keys, place_in_list, place_paragraf, reuse_numbers
+from amender.punktum import insert_pkt
+from amender.renumber import RENUMBERED
+from amender.resolve import ResolveError, Target
+from amender.textops import Slot, Warning_, set_string
+from amender.tree import TreePath, children_at, node_at, replace_at, set_children
+from amender.units import (
+    Outcome,
+    as_kind,
+    group_payload,
+    new_paragraf_labels,
+    owner_id,
+    payload_text,
+    same_unit_key,
+    splice,
+    stamp,
+    stamped_paragraf_ids,
+    used_ids,
+    with_prov,
+)
+from parsers.model import Document, Kind, Node, Source
+
+
+def insert(doc: Document, target: Target, position: str, payload: Sequence[Node], new: str | None,
+           source: Source | None, *, container: Target | None = None, heading: str | None = None,
+           heading_of: Target | None = None) -> Outcome:
+    items = group_payload(payload)
+    units = [n for n in items if n.kind is not Kind.OVERSKRIFT]
+    if target.kind in DOCUMENT_STRINGS:
+        return Outcome(set_string(doc, Slot(target.kind), payload_text(new, payload), source), [], {target.kind})
+    if target.kind == "pkt" or (not payload and new):
+        return insert_pkt(doc, target, position, payload_text(new, payload), source)
+    if target.kind != "node":
+        raise ResolveError("TARGET_NOT_FOUND", f"cannot insert at a {target.kind}")
+    if not items:
+        raise ResolveError("PAYLOAD_MISMATCH", "nothing to insert")
+    anchor = node_at(doc, target.path)
+    kind = units[0].kind if units else Kind.OVERSKRIFT
+    if kind is Kind.TEKST and anchor.kind in RENUMBERED:
+        kind = anchor.kind
+    if kind in RENUMBERED:
+        return _insert_listed(doc, target, position, as_kind(units, kind), kind, source)
+    # §§, headings, chapters, bilag: placed in the list that holds the anchor
+    point = place_paragraf(doc, target, position, container, heading_of, heading)
+    if kind is Kind.OVERSKRIFT and anchor.kind is Kind.PARAGRAF and position == "before" and not heading:
+        point = target.path  # a new heading goes right before the §
+    check_order(doc, point, items)
+    used = used_ids(doc, ())
+    keys = label_keys(new_paragraf_labels(items))
+    doc, point, touched = reuse_numbers(doc, keys, point, into_gap=True)
+    stamped = list(stamp(items, source, used))
+    doc = _put(doc, point, stamped, anchor, kind)
+    return Outcome(doc, [], touched | stamped_paragraf_ids(stamped))
+
+
+def _insert_listed(doc: Document, target: Target, position: str, nodes: list[Node], kind: Kind,
+                   source: Source | None) -> Outcome:
+    """New stk./nr./litra: into their list, the followers renumbered."""
+    point = place_in_list(doc, target, position, kind, nodes[0].label)
+    parent, index = point[:-1], point[-1]
+    # a unit that is already there word for word (a parallel law inserted it first: LOV 1609/2010
+    # "indsættes som nr. 6 og 7" where nr. 6 came from LOV 624/2010) is not inserted twice
+    # (only the list-end punctuation may differ: "…standses." there, "…standses, og" in the payload)
+    kids = children_at(doc, parent)
+    present = {same_unit_key(c): i for i, c in enumerate(kids) if c.kind is kind}
+    dupes = [(n, present[same_unit_key(n)]) for n in nodes if same_unit_key(n) in present]
+    nodes = [n for n in nodes if same_unit_key(n) not in present]
+    warnings: list[Warning_] = [("ALREADY_PRESENT", f"{kind.value} {n.label} is already there with the same "
+                                 "text; not inserted again") for n, _ in dupes]
+    for n, i in dupes:
+        if kids[i].text != n.text:
+            doc = replace_at(doc, (*parent, i), [with_prov(kids[i].with_(text=n.text), source)])
+        if i >= index:
+            index = i + 1  # the new units follow the one already there
+    if not nodes:
+        return Outcome(doc, warnings, {owner_id(doc, parent)} if dupes else set())
+    holder_id = node_at(doc, parent).id if parent else ""
+    stamped = stamp(nodes, source, used_ids(doc, parent), holder_id)
+    doc = splice(doc, parent, index, index, stamped)
+    return Outcome(doc, warnings, {owner_id(doc, parent)})
+
+
+def _put(doc: Document, point: TreePath, stamped: list[Node], anchor: Node, kind: Kind) -> Document:
+    """Insert §§/headings/kapitler at `point`. A new KAPITEL after a § inside a kapitel closes that
+    kapitel and opens the new one beside it, taking the rest of the old one's units."""
+    parent, index = point[:-1], point[-1]
+    pre = [n for n in stamped if n.kind not in (Kind.KAPITEL, Kind.AFSNIT)] if kind is Kind.PARAGRAF else stamped
+    chapters = [n for n in stamped if n not in pre]
+    holder = node_at(doc, parent) if parent else None
+    if chapters and holder is not None and holder.kind is Kind.KAPITEL and anchor.kind is Kind.PARAGRAF:
+        kids = children_at(doc, parent)
+        rest = kids[index:]
+        doc = set_children(doc, parent, (*kids[:index], *pre))
+        last = chapters[-1]
+        chapters[-1] = last.with_(children=(*last.children, *rest))
+        grand, at = parent[:-1], parent[-1] + 1
+        siblings = children_at(doc, grand)
+        return set_children(doc, grand, (*siblings[:at], *chapters, *siblings[at:]))
+    siblings = children_at(doc, parent)
+    return set_children(doc, parent, (*siblings[:index], *stamped, *siblings[index:]))

@@ -1,0 +1,144 @@
+"""Stage 2 (amender): where new units go: stk./nr./litra in their list, §§ after/before an anchor or
+in a kapitel, around headings; numbers of repealed §§ used again; the § order new §§ must keep.
+
+Input: a Document, resolved Targets, the payload; output: (parent path, index) places or ResolveError.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from amender.resolve import ResolveError, Target
+from amender.tree import (
+    TreePath,
+    children_at,
+    headings_before,
+    label_key,
+    node_at,
+    replace_at,
+    same_label,
+    shift_path,
+    top_index,
+)
+from amender.units import new_paragraf_labels, par_order
+from parsers.model import Document, Kind, Node
+
+
+def nr_container(doc: Document, path: TreePath, kind: Kind, label: str | None) -> TreePath:
+    """Where "I § 2 indsættes som nr. 10" puts the nr.: the stk. whose list it continues."""
+    node = node_at(doc, path)
+    if node.kind is not Kind.PARAGRAF:
+        return path
+    stks = [(*path, i) for i, c in enumerate(node.children) if c.kind is Kind.STK]
+    with_list = [p for p in stks if any(c.kind is kind for c in node_at(doc, p).children)]
+    if label and label.isdigit():
+        prev = str(int(label) - 1)
+        for p in with_list:
+            if any(same_label(c.label, prev) for c in node_at(doc, p).children if c.kind is kind):
+                return p
+    if len(stks) == 1 or not with_list:
+        return stks[0] if stks else path
+    return with_list[0]
+
+
+def place_in_list(doc: Document, target: Target, position: str, kind: Kind, label: str | None) -> TreePath:
+    """(parent…, index) for new stk./nr./litra: beside an anchor of the same kind, or in the unit's list
+    (first / after the last; "indsættes som nr. 3" at the end goes to the place of nr. 3)."""
+    anchor = node_at(doc, target.path)
+    if anchor.kind is kind:
+        return (*target.path[:-1], target.path[-1] + (0 if position == "before" else 1))
+    parent = target.path
+    if kind is not Kind.STK:
+        parent = nr_container(doc, parent, kind, label)
+    kids = children_at(doc, parent)
+    same = [i for i, c in enumerate(kids) if c.kind is kind]
+    index = (same[0] if same else 0) if position == "before" else (same[-1] + 1 if same else len(kids))
+    if position == "end" and label and label.isdigit() and same and int(label) <= len(same):
+        index = same[int(label) - 1]
+    return (*parent, index)
+
+
+def place_paragraf(doc: Document, target: Target, position: str, container: Target | None,
+                   heading_of: Target | None, heading: str | None) -> TreePath:
+    """(parent…, index) where new §§ go, per "efter § 7", "i kapitel 2", "før overskriften før § 8"."""
+    path = target.path
+    node = node_at(doc, path)
+    if node.kind in (Kind.KAPITEL, Kind.AFSNIT, Kind.BILAG) and position == "end":
+        return (*path, len(node.children))
+    if heading_of is not None and heading:
+        heads = headings_before(doc, heading_of.path)
+        if heading == "before_heading" and heads:
+            return (*heading_of.path[:-1], heads[0][-1])
+        return heading_of.path
+    parent = path[:-1]
+    if position == "before":
+        heads = headings_before(doc, path) if node.kind is Kind.PARAGRAF else ()
+        index = heads[0][-1] if heads else path[-1]
+    else:
+        index = path[-1] + 1
+    if container is not None and container.kind == "node" and container.path != parent:
+        cpath = container.path
+        if cpath[: len(parent)] == parent or cpath > path:
+            return (*cpath, 0)
+        return (*cpath, len(node_at(doc, cpath).children))
+    return (*parent, index)
+
+
+def paragraf_point(doc: Document, holder: TreePath, labels: Sequence[str | None]) -> TreePath:
+    """Where §§ `labels` go inside the kapitel/afsnit at `holder` by § order: after the last § before
+    them, else before the first § (and its headings), else at the end."""
+    kids = children_at(doc, holder)
+    key = par_order(labels[0] if labels else None)
+    pars = [i for i, c in enumerate(kids) if c.kind is Kind.PARAGRAF]
+    before = [i for i in pars if par_order(kids[i].label) < key]
+    if before:
+        return (*holder, before[-1] + 1)
+    if pars:
+        heads = headings_before(doc, (*holder, pars[0]))
+        return (*holder, heads[0][-1] if heads else pars[0])
+    return (*holder, len(kids))
+
+
+def reuse_numbers(doc: Document, keys: Iterable[str], point: TreePath, *,
+                  into_gap: bool = False) -> tuple[Document, TreePath, set[str]]:
+    """A repealed § number may be used again: the tombstones carrying `keys` give way (a live § with
+    such a number is a LABEL_CONFLICT). `point` (a node path or an insertion point) is returned as it
+    is after the removals; with `into_gap` an insertion point moves onto a tombstone that follows it
+    behind nothing but headings (the new § takes the tombstone's place). Returns the removed ids too."""
+    touched: set[str] = set()
+    for key in keys:
+        for old_path in sorted(top_index(doc).paragraf.get(key, []), reverse=True):
+            old = node_at(doc, old_path)
+            if not old.repealed:
+                raise ResolveError("LABEL_CONFLICT", f"§ {old.label} already exists")
+            touched.add(old.id)
+            parent, index = point[:-1], point[-1]
+            if into_gap and old_path[:-1] == parent and old_path[-1] >= index and all(
+                children_at(doc, parent)[i].kind is Kind.OVERSKRIFT for i in range(index, old_path[-1])
+            ):
+                point = old_path
+            doc = replace_at(doc, old_path, [])
+            point = shift_path(point, old_path)
+    return doc, point, touched
+
+
+def check_order(doc: Document, at: TreePath, items: Sequence[Node]) -> None:
+    """New §§ must fit between the §§ around the place they go (§§ never renumber); a payload that
+    breaks this was misread (a "§ 20." reference taken for a new §) and is refused, not applied."""
+    new = new_paragraf_labels(items)
+    if not new:
+        return
+    paths = sorted(p for ps in top_index(doc).paragraf.values() for p in ps)
+    live = [p for p in paths if not node_at(doc, p).repealed]
+    before = [node_at(doc, p).label for p in live if p < at]
+    after = [node_at(doc, p).label for p in live if p >= at]
+    keys = [par_order(label) for label in new]
+    low = par_order(before[-1]) if before else (-2, "")
+    high = par_order(after[0]) if after else (10**9, "")
+    if keys != sorted(keys) or len(set(keys)) != len(keys) or keys[0] <= low or keys[-1] >= high:
+        where = f"between § {before[-1] if before else '-'} and § {after[0] if after else '-'}"
+        raise ResolveError("PAYLOAD_MISMATCH", f"new §§ {', '.join(str(x) for x in new)} do not fit {where}")
+
+
+def label_keys(labels: Iterable[str | None]) -> list[str]:
+    return list(dict.fromkeys(label_key(label) for label in labels))

@@ -1,0 +1,92 @@
+"""Stage 2 (amender): operations on punktummer ("2. pkt. affattes / ophæves / indsættes som 3. pkt.").
+
+Punktummer are not nodes: a unit's text is split with sentence_spans, changed and joined again.
+Input: a Document and a Target of kind "pkt" (or a unit for "indsættes som nyt pkt."); output: Outcome.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from amender.resolve import ResolveError, Target
+from amender.textops import Slot, Warning_, clean_quote, sentence_spans, set_string
+from amender.tree import TreePath, node_at, set_children
+from amender.units import Outcome, owner_id, stamp, used_ids
+from parsers.model import Document, Kind, Node, Source
+from parsers.sentences import split_sentences
+
+_LABEL = regex.compile(r"(?:Stk\.\s*(\d+)\.|(\d+)\)|([a-zæøå])\))\s+")
+
+
+def punktummer(doc: Document, path: TreePath) -> list[str]:
+    node = node_at(doc, path)
+    return [node.text[a:b] for a, b in sentence_spans(node.text)]
+
+
+def _write(doc: Document, path: TreePath, parts: list[str], source: Source | None) -> Document:
+    text = " ".join(p.strip() for p in parts if p.strip())
+    return set_string(doc, Slot("node", path), text, source)
+
+
+def splice_pkts(doc: Document, path: TreePath, first: int, last: int, sentences: list[str],
+                source: Source | None) -> Document:
+    """Punktummer first..last (1-based, inclusive) of the unit at `path` replaced by `sentences`."""
+    parts = punktummer(doc, path)
+    if not 1 <= first <= last <= len(parts):
+        raise ResolveError("TARGET_NOT_FOUND", f"{last}. pkt. does not exist ({len(parts)} pkt.)")
+    parts[first - 1 : last] = sentences
+    return _write(doc, path, parts, source)
+
+
+def replace_pkt(doc: Document, target: Target, text: str, source: Source | None) -> Outcome:
+    assert target.pkt is not None
+    warnings: list[Warning_] = []
+    label = _LABEL.match(text)
+    if target.pkt == 1 and label and node_at(doc, target.path).label in label.groups():
+        # drafting slip: "§ 26, stk. 2, 1. pkt., affattes således: »Stk. 2. Den …«"
+        warnings.append(("TOLERATED_LABEL", f"the new 1. pkt. repeats the label {label[0].strip()!r}; dropped"))
+        text = text[label.end() :]
+    doc = splice_pkts(doc, target.path, target.pkt, target.pkt, [text], source)
+    return Outcome(doc, warnings, {owner_id(doc, target.path)})
+
+
+def repeal_pkt(doc: Document, target: Target, source: Source | None) -> Outcome:
+    assert target.pkt is not None
+    doc = splice_pkts(doc, target.path, target.pkt, target.pkt, [], source)
+    return Outcome(doc, [], {owner_id(doc, target.path)})
+
+
+def insert_pkt(doc: Document, target: Target, position: str, text: str, source: Source | None) -> Outcome:
+    """"indsættes som 2. pkt." / "indsættes efter 1. pkt." / "indsættes som nyt pkt." (at the end)."""
+    path = target.path
+    node = node_at(doc, path)
+    if node.kind is Kind.PARAGRAF:
+        stks = [(*path, i) for i, c in enumerate(node.children) if c.kind is Kind.STK]
+        if not stks:
+            raise ResolveError("TARGET_NOT_FOUND", f"§ {node.label} has no stk.")
+        path = stks[0]
+        node = node_at(doc, path)
+    count = len(sentence_spans(node.text))
+    # a stk. with a list: its last introductory punktum runs through the list; punktummer after it
+    # live in the TEKST child after the list ("I § 20, stk. 1, indsættes som 2. pkt.", LOV 590/2012)
+    listed = [i for i, c in enumerate(node.children) if c.kind in (Kind.NR, Kind.LITRA)]
+    tail = next((i for i, c in enumerate(node.children) if c.kind is Kind.TEKST and listed and i > listed[-1]), None)
+    tail_count = len(sentence_spans(node.children[tail].text)) if tail is not None else 0
+    if target.kind == "pkt" and target.pkt is not None:
+        k = target.pkt
+        if not 1 <= k <= count + tail_count + (1 if position != "after" else 0):
+            raise ResolveError("TARGET_NOT_FOUND", f"{k}. pkt. does not exist ({count + tail_count} pkt.)")
+        at = k if position == "after" else k - 1
+    else:
+        at = 0 if position == "before" else count + tail_count
+    if listed and at >= count and (at > 0 or tail is not None):
+        if tail is None:
+            holder = node.id or owner_id(doc, path)
+            new_tail = stamp([Node(Kind.TEKST, text=clean_quote(text))], source, used_ids(doc, path), holder)
+            doc = set_children(doc, path, (*node.children, *new_tail))
+            return Outcome(doc, [], {owner_id(doc, path)})
+        path, at = (*path, tail), at - count
+    parts = punktummer(doc, path)
+    parts[at:at] = split_sentences(text)
+    doc = _write(doc, path, parts, source)
+    return Outcome(doc, [], {owner_id(doc, path)})

@@ -1,0 +1,156 @@
+"""Stage 2 (amender): "affattes således" and "ophæves, og i stedet indsættes": a unit (or a run of
+units) gives way to new text; the unit taking its place keeps its stable id.
+
+Input: a Document, the resolved Target (and its group) and the payload; output: Outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from amender.headings import replace_string
+from amender.placement import paragraf_point, reuse_numbers
+from amender.punktum import replace_pkt, splice_pkts
+from amender.renumber import RENUMBERED
+from amender.resolve import ResolveError, Target
+from amender.textops import Warning_
+from amender.tree import (
+    children_at,
+    headings_before,
+    label_key,
+    node_at,
+    replace_at,
+    same_label,
+    set_children,
+    top_index,
+)
+from amender.units import (
+    Outcome,
+    as_kind,
+    content,
+    group_payload,
+    new_paragraf_labels,
+    owner_id,
+    paragraf_ids,
+    parent_id,
+    payload_text,
+    splice,
+    stamp,
+    stamped_paragraf_ids,
+    tombstone,
+    used_ids,
+)
+from parsers.model import Document, Kind, Node, Source
+from parsers.sentences import split_sentences
+
+
+def replace(doc: Document, target: Target, payload: Sequence[Node], new: str | None,
+            source: Source | None) -> Outcome:
+    named = replace_string(doc, target, payload, new, source)
+    if named is not None:
+        return named
+    if target.kind == "pkt":
+        return replace_pkt(doc, target, payload_text(new, payload), source)
+    if target.kind == "document":
+        raise ResolveError("TARGET_NOT_FOUND", "the whole document cannot be recast")
+    warnings: list[Warning_] = []
+    old = node_at(doc, target.path)
+    items = group_payload(payload)
+    if old.kind in (Kind.KAPITEL, Kind.AFSNIT):
+        if not any(n.kind is old.kind for n in items):  # payload without the chapter line: keep it
+            items = [old.with_(children=tuple(items))]
+    elif old.kind in RENUMBERED:
+        items = as_kind(items, old.kind)
+    elif old.kind is Kind.BILAG and not any(n.kind is Kind.BILAG for n in items):
+        items = [old.with_(children=tuple(items), text="")]
+    if len(items) == 1 and content(items[0]) == content(old):
+        return Outcome(doc, [], set())  # nothing to change: no new provenance either
+    same = [n for n in items if n.kind is old.kind]
+    if not same:
+        raise ResolveError("PAYLOAD_MISMATCH", f"the new text holds no {old.kind.value}")
+    if old.kind in RENUMBERED and same[0].label is None:
+        items[items.index(same[0])] = same[0].with_(label=old.label)
+    used = used_ids(doc, target.path)
+    used.discard(old.id)
+    stamped = list(stamp(items, source, used, parent_id(doc, target.path)))
+    # the unit that takes the target's place keeps its stable id (provenance and diffs follow it)
+    first = next(i for i, n in enumerate(stamped) if n.kind is old.kind)
+    if old.kind is not Kind.PARAGRAF or same_label(stamped[first].label, old.label):
+        stamped[first] = stamped[first].with_(id=old.id)
+    else:
+        warnings.append(("PAYLOAD_MISMATCH", f"recast of § {old.label} carries § {stamped[first].label}"))
+    touched = {owner_id(doc, target.path)} | paragraf_ids(old) | stamped_paragraf_ids(stamped)
+    new_doc = splice(doc, target.path[:-1], target.path[-1], target.path[-1] + 1, stamped)
+    return Outcome(new_doc, warnings, touched)
+
+
+def repeal_and_insert(doc: Document, target: Target, group: Sequence[Target], payload: Sequence[Node],
+                      new: str | None, source: Source | None, *, container: Target | None = None) -> Outcome:
+    """`container`: "…, og i stedet indsættes i kapitel 7" — the new §§ go there, in § order."""
+    members = [target, *[g for g in group if g != target]]
+    if target.kind == "pkt":
+        pkts = sorted({g.pkt for g in members if g.kind == "pkt" and g.path == target.path and g.pkt})
+        if not pkts:
+            raise ResolveError("TARGET_NOT_FOUND", "punktum does not exist")
+        doc = splice_pkts(doc, target.path, pkts[0], pkts[-1], split_sentences(payload_text(new, payload)), source)
+        return Outcome(doc, [], {owner_id(doc, target.path)})
+    if target.kind != "node":
+        return replace(doc, target, payload, new, source)
+    old = node_at(doc, target.path)
+    paths = sorted(g.path for g in members if g.kind == "node")
+    if old.kind in RENUMBERED:
+        parent = target.path[:-1]
+        if any(p[:-1] != parent for p in paths):
+            raise ResolveError("AMBIGUOUS_TARGET", "the repealed units are not siblings")
+        nodes = as_kind([n for n in payload if n.kind is not Kind.OVERSKRIFT], old.kind)
+        stamped = stamp(nodes, source, used_ids(doc, parent), node_at(doc, parent).id)
+        doc = splice(doc, parent, paths[0][-1], paths[-1][-1] + 1, stamped)
+        return Outcome(doc, [], {owner_id(doc, parent)})
+    if old.kind is not Kind.PARAGRAF:
+        return replace(doc, target, payload, new, source)
+    into = None
+    if container is not None and container.kind == "node" and container.path != target.path[:-1]:
+        into = node_at(doc, container.path).id
+    return _recast_paragraffer(doc, paths, group_payload(payload), source, into)
+
+
+def _recast_paragraffer(doc: Document, paths: list[tuple[int, ...]], items: list[Node],
+                        source: Source | None, into: str | None = None) -> Outcome:
+    """§§ at `paths` repealed and `items` put in the place of the first (or, with `into`, in that
+    kapitel in § order); a repealed § whose number the new text uses again gives way instead of
+    staying as a tombstone."""
+    new_labels = {label_key(label) for label in new_paragraf_labels(items)}
+    touched: set[str] = set()
+    member_keys = {label_key(node_at(doc, p).label) for p in paths}
+    for p in reversed(paths[1:]):  # the other repealed §§: tombstones (or room for their new text)
+        other = node_at(doc, p)
+        touched.add(other.id)
+        reused = label_key(other.label) in new_labels
+        doc = replace_at(doc, p, [] if reused else [tombstone(other, source)])
+        for head in reversed(headings_before(doc, p) if not reused else ()):
+            doc = replace_at(doc, head, [])
+    # "§ 18 ophæves, og i stedet indsættes: »§ 18 … § 19 …«" with a § 19 tombstone: reused
+    doc, first, gone = reuse_numbers(doc, new_labels - member_keys, paths[0])
+    touched |= gone
+    first_node = node_at(doc, first)
+    touched.add(first_node.id)
+    used = used_ids(doc, ())
+    used.discard(first_node.id)
+    stamped = list(stamp(items, source, used))
+    for i, n in enumerate(stamped):
+        if n.kind is Kind.PARAGRAF and same_label(n.label, first_node.label):
+            stamped[i] = n.with_(id=first_node.id)
+    keep = [] if label_key(first_node.label) in new_labels else [tombstone(first_node, source)]
+    if into is not None:  # the kapitel is found again by its id: the removals above may move it
+        doc = replace_at(doc, first, keep)
+        holder = top_index(doc).by_id[into]
+        point = paragraf_point(doc, holder, new_paragraf_labels(items))
+        siblings = children_at(doc, holder)
+        doc = set_children(doc, holder, (*siblings[: point[-1]], *stamped, *siblings[point[-1] :]))
+        return Outcome(doc, [], touched | stamped_paragraf_ids(stamped))
+    heads = headings_before(doc, first)
+    # the new text may bring its own heading: it then replaces the old one
+    start = heads[0][-1] if stamped and stamped[0].kind is Kind.OVERSKRIFT and heads else first[-1]
+    siblings = children_at(doc, first[:-1])
+    doc = set_children(doc, first[:-1], (*siblings[:start], *keep, *stamped, *siblings[first[-1] + 1 :]))
+    return Outcome(doc, [], touched | stamped_paragraf_ids(stamped))
