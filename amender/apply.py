@@ -153,7 +153,7 @@ def _dispatch(doc: Document, op: Operation, ctx: ApplyContext, source: Source | 
         target = ctx.resolver.resolve(doc, op.target)
         group = _group(doc, ctx, op.group)
         gaps = _range_gaps(doc, op.group, [target, *group])
-        container = _resolve(doc, ctx, getattr(op, "container", None))  # field requested in parsers.edits
+        container = _resolve(doc, ctx, op.container)
         outcome = repeal_and_insert(doc, target, [*group, *gaps], op.payload, op.new, source, container=container)
         outcome.warnings += _gap_warnings(doc, gaps, op.group)
         return outcome

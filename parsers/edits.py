@@ -100,13 +100,15 @@ class Insert:
 
 @dataclass(frozen=True, slots=True)
 class RepealAndInsert:
-    """`§ 155 ophæves, og i stedet indsættes: »§ 155. … § 155 a. …«`"""
+    """`§ 155 ophæves, og i stedet indsættes: »§ 155. … § 155 a. …«` (with `container` for
+    "…, og i stedet indsættes i kapitel 7: »…«": the new units go into that kapitel)."""
 
     target: Address
     payload: tuple[Node, ...] = ()
     group: tuple[Address, ...] = ()
     new: str | None = None
     source: Source | None = None
+    container: Address | None = None  # "…, og i stedet indsættes i kapitel 7"
     op: str = field(default="repeal_and_insert", init=False)
 
 

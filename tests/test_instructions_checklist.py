@@ -63,8 +63,8 @@ def test_unparsed_instruction_keeps_a_problem() -> None:
     assert [p.code for p in problems] == ["UNPARSED_INSTRUCTION"]
 
 
-def test_repeal_and_insert_into_a_kapitel_warns_that_the_container_is_not_kept() -> None:
+def test_repeal_and_insert_into_a_kapitel_keeps_the_container() -> None:
     text = "§ 38 d ophæves, og i stedet indsættes i kapitel 7: »§ 38 d. Udbringning kræver tilladelse.«"
     ops, problems = parse_instruction(text, Source("TEST", "1", 44))
-    assert describe(ops) == "repeal_and_insert § 38 d {paragraf 38 d}"
-    assert [p.code for p in problems] == ["CONTAINER_IGNORED"]
+    assert describe(ops) == "repeal_and_insert § 38 d in kapitel 7 {paragraf 38 d}"
+    assert problems == ()

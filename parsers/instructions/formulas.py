@@ -265,13 +265,12 @@ def repeal_and_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     i stedet indsættes som stk. 2-5: »…«"""
     targets = _targets(m, ctx)
     first = targets[0].address
-    if m["cont"]:  # RepealAndInsert has no container field yet: the new §§ go where the old ones stood
-        ctx.warn("CONTAINER_IGNORED", f"'i stedet indsættes i {m['cont']}': the new text is put in the place "
-                 "of the repealed unit, not moved to that container")
+    container = parse_targets(m["cont"])[0].address if m["cont"] else None
+    group = tuple(t.address for t in targets)
     if _is_textual(first):
-        return [RepealAndInsert(first, (), tuple(t.address for t in targets), ctx.q(m["p"]), ctx.source)]
+        return [RepealAndInsert(first, (), group, ctx.q(m["p"]), ctx.source, container)]
     payload = parse_payload(ctx.raw(m["p"]), _expect(first))
-    return [RepealAndInsert(first, payload, tuple(t.address for t in targets), None, ctx.source)]
+    return [RepealAndInsert(first, payload, group, None, ctx.source, container)]
 
 
 def insert_as_clause(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
