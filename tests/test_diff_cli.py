@@ -9,8 +9,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-pytest.importorskip("parsers.read", reason="parsers.read (H1) not available: diff of files cannot read them")
-
 from cli.main import app
 
 LAWS = Path(__file__).parent / "data" / "laws"

@@ -9,10 +9,6 @@ import os
 from pathlib import Path
 
 import pytest
-
-pytest.importorskip("parsers.read", reason="parsers.read (H1) not available")
-pytest.importorskip("amender.consolidate", reason="amender.consolidate (H5) not available")
-
 from typer.testing import CliRunner
 
 from amender.corpus import Corpus, load_corpus
