@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from amender.consolidate import Consolidation, consolidate
+from amender.consolidate import Consolidation, consolidate, parse_part
 from parsers.edits import AmendingDocument
 from parsers.model import Document, LovkonsError, Problem
 
@@ -50,6 +50,10 @@ def load_manifest(path: str | Path) -> Manifest:
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise LovkonsError("not valid YAML", file=str(file), line=mark.line + 1 if mark else None) from None
+    except UnicodeDecodeError:
+        raise LovkonsError("cannot read manifest: not UTF-8 text", file=str(file)) from None
+    except ValueError as err:  # a YAML date that is no date (at: 2011-99-01)
+        raise LovkonsError(f"not a valid manifest: {err}", file=str(file)) from None
     if not isinstance(data, dict):
         raise LovkonsError("a manifest is a mapping with 'base' and 'amendments'", file=str(file))
     unknown = set(data) - {"base", "amendments", "expected", "at", "name"}
@@ -69,6 +73,11 @@ def load_manifest(path: str | Path) -> Manifest:
         part = entry.get("part")
         if part is not None and not isinstance(part, str):
             raise LovkonsError(f"amendment {i}: 'part' must be text like \"§ 7\"", file=str(file))
+        if part is not None:
+            try:
+                parse_part(part)
+            except ValueError as err:
+                raise LovkonsError(f"amendment {i}: {err}", file=str(file)) from None
         amendments.append(Amendment(_path(entry.get("path"), root, str(file), f"amendment {i}"), part))
     expected = _path(data["expected"], root, str(file), "expected") if data.get("expected") else None
     at = data.get("at")

@@ -1,6 +1,7 @@
 """Stage 4 (cli): `lovkons apply MANIFEST.yaml | BASE AMENDING… [--at DATE] [--format text|json|markdown]`.
 
-Consolidates and prints the document; refused/unparsed instructions go to stderr and give exit 3.
+Consolidates and prints the document under a short summary (or, with --header, the re-parseable
+`# Key: value` metadata header); refused/unparsed instructions go to stderr and give exit 3.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from typing import Annotated
 import typer
 
 from amender.consolidate import Applied, Consolidation
-from amender.manifest import Amendment, Manifest, load_manifest, run_manifest
-from cli.output import EXIT_BAD_INPUT, exit_code, print_json, print_problems, report_bad_input
+from amender.manifest import Amendment, Manifest, Run, load_manifest, run_manifest
+from cli.output import EXIT_BAD_INPUT, EXIT_HELP, exit_code, print_json, print_problems, report_bad_input
 from parsers.model import LovkonsError
 from renderers.json_out import document_json, problems_json
 
@@ -39,6 +40,35 @@ def result_json(result: Consolidation) -> dict[str, object]:
     }
 
 
+def summary_fields(run: Run, at: dt.date | None) -> list[tuple[str, str]]:
+    """(label, value) lines of the human summary above the consolidated text."""
+    base = run.base.meta
+    title = f" — {base.title}" if base.title else ""
+    result = run.result
+    orders = []
+    for order in run.orders:
+        short = order.meta.short
+        n = sum(1 for a in result.applied if a.source.document == short)
+        orders.append(f"{short} ({n} change{'s' if n != 1 else ''} applied)")
+    fields = [("Base", f"{base.short}{title}"), ("Orders applied", ", ".join(orders) or "none")]
+    if at is not None or run.manifest.at is not None:
+        fields.append(("In force on", (at or run.manifest.at or dt.date.min).isoformat()))
+    if result.pending:
+        fields.append(("Not yet in force", f"{len(result.pending)} item(s), left out"))
+    refused = result.refused
+    fields.append(("Refused", f"{len(refused)} (listed on stderr)" if refused else "none"))
+    return fields
+
+
+def summary(run: Run, at: dt.date | None, *, markdown: bool = False) -> str:
+    """The summary as "Label: value" lines, or as a Markdown bullet list, ending in a separator."""
+    fields = summary_fields(run, at)
+    if markdown:
+        return "".join(f"- **{label}:** {value}\n" for label, value in fields) + "\n---\n\n"
+    width = max(len(label) for label, _ in fields) + 2
+    return "".join(f"{label + ':':<{width}}{value}\n" for label, value in fields) + "\n"
+
+
 def manifest_from_args(paths: list[Path]) -> Manifest:
     if len(paths) == 1 and paths[0].suffix.lower() in (".yaml", ".yml"):
         return load_manifest(paths[0])
@@ -51,14 +81,26 @@ def manifest_from_args(paths: list[Path]) -> Manifest:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(epilog=EXIT_HELP)
     def apply(
         paths: Annotated[list[Path], typer.Argument(help="MANIFEST.yaml, or BASE followed by AMENDING documents.")],
         at: Annotated[str | None, typer.Option("--at", help="Only what is in force on this day (YYYY-MM-DD).")] = None,
-        fmt: Annotated[Format, typer.Option("--format", "-f", help="Output form.")] = Format.text,
+        fmt: Annotated[
+            Format,
+            typer.Option("--format", "-f", help="text: a summary, then the Danish text; markdown: the same in "
+                         "Markdown; json: {document, applied, problems, pending} (contract)."),
+        ] = Format.text,
         notes: Annotated[bool, typer.Option("--notes", help="Show provenance notes in text/markdown.")] = False,
+        header: Annotated[
+            bool,
+            typer.Option("--header", help="text: print the '# Key: value' metadata header instead of the "
+                         "summary, so the output reads back with `lovkons parse`/`apply`."),
+        ] = False,
     ) -> None:
-        """Apply amending orders to a base document and print the consolidated text."""
+        """Apply amending orders to a base document and print the consolidated text.
+
+        Only change blocks that cite the base are applied (with a manifest 'part': only that part). Refused instructions are listed on stderr, one line each; the document is left as it was for them (exit 3).
+        """
         try:
             day = dt.date.fromisoformat(at) if at else None
         except ValueError:
@@ -75,10 +117,11 @@ def register(app: typer.Typer) -> None:
         elif fmt is Format.markdown:
             from renderers.markdown import render_markdown
 
-            sys.stdout.write(render_markdown(result.document, notes=notes))
+            sys.stdout.write(summary(run, day, markdown=True) + render_markdown(result.document, notes=notes))
         else:
             from renderers.text import render_text
 
-            sys.stdout.write(render_text(result.document, notes=notes))
+            head = "" if header else summary(run, day)
+            sys.stdout.write(head + render_text(result.document, notes=notes, header=header))
         print_problems(result.problems)
         raise typer.Exit(exit_code(result.problems))

@@ -1,6 +1,6 @@
 """Stage 4 (cli): `lovkons consolidate DOC --at YYYY-MM-DD [--corpus DIR] [--format text|markdown|json]
-[--last]`: a document of the corpus as in force on a day, under a header saying what it is: status,
-the version's dates, the orders included, pending, not-yet-in-force and refused items.
+[--last] [--header]`: a corpus document as in force on a day, under a header saying what it is (status,
+the version's dates, orders included, pending, not-yet-in-force and refused items).
 """
 
 from __future__ import annotations
@@ -19,7 +19,15 @@ from amender.fates import grouped
 from amender.outputs import applied_json, change_json, status_json
 from amender.pointintime import PointInTime, consolidate_at
 from amender.timeline import Change
-from cli.output import EXIT_BAD_INPUT, EXIT_NOT_APPLIED, EXIT_OK, print_json, print_problems
+from cli.output import (
+    EXIT_BAD_INPUT,
+    EXIT_HELP,
+    EXIT_NOT_APPLIED,
+    EXIT_OK,
+    check_doc,
+    print_json,
+    print_problems,
+)
 from parsers.model import LovkonsError
 
 
@@ -142,17 +150,28 @@ def _print_rich(r: PointInTime, title: str | None) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("consolidate")
+    @app.command("consolidate", epilog=EXIT_HELP)
     def consolidate_cmd(
-        doc: Annotated[str, typer.Argument(help="Identifier ('BEK 1292/2007', 'eli/lta/2007/1292') or path.")],
+        doc: Annotated[str, typer.Argument(help="Identifier ('BEK 1292/2007', 'bek nr. 1292 af 24. oktober 2007', 'eli/lta/2007/1292') or a path in the corpus.")],
         at: Annotated[str, typer.Option("--at", help="The day, YYYY-MM-DD.")],
         corpus: Annotated[Path, typer.Option(help="Corpus folder.")] = Path("corpus"),
-        fmt: Annotated[Format, typer.Option("--format", help="Output form.")] = Format.text,
+        fmt: Annotated[
+            Format,
+            typer.Option("--format", help="text: a header (status, version, orders included, refused), then the Danish text; markdown: the same in Markdown; json: document, status, orders, applied, pending, refused, problems."),
+        ] = Format.text,
         last: Annotated[bool, typer.Option("--last", help="After a repeal or end: the last version.")] = False,
+        metadata: Annotated[
+            bool,
+            typer.Option("--header", help="text: print the '# Key: value' metadata header instead of the human header, so the output reads back with `lovkons parse`."),
+        ] = False,
     ) -> None:
-        """A document as it read on a given day."""
+        """A document of the corpus as it read on a given day (base + every change in force that day).
+
+        Exit 3 when some instruction in force that day could not be applied (listed under Refused).
+        """
         try:
             day = parse_day(at)
+            check_doc(doc, corpus)
             c = open_corpus(corpus)
             result = consolidate_at(c, doc, day, last=last)
         except LovkonsError as exc:
@@ -161,6 +180,14 @@ def register(app: typer.Typer) -> None:
         title = c.facts[result.key].title if result.key in c.facts else None
         if fmt is Format.json:
             print_json(result_json(result, title))
+        elif fmt is Format.text and metadata:
+            from renderers.text import render_text
+
+            if result.document is None:
+                print(f"lovkons: {doc}: no text in force on {day.isoformat()} ({result.status.describe()})",
+                      file=sys.stderr)
+            else:
+                sys.stdout.write(render_text(result.document))
         elif fmt is Format.text and sys.stdout.isatty():
             _print_rich(result, title)
         else:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from amender.diff import DocumentDiff, diff_documents
+from cli.output import EXIT_HELP, check_doc
 from parsers.model import Document, LovkonsError
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ def diff_dates(doc: str, start: dt.date, end: dt.date, corpus_dir: Path) -> Docu
 
     if not corpus_dir.is_dir():
         raise LovkonsError("corpus directory not found", file=str(corpus_dir))
+    check_doc(doc, corpus_dir)
     corpus = load_corpus(corpus_dir)
     (old, old_log), (new, new_log) = _version(corpus, doc, start), _version(corpus, doc, end)
     window = (start, end) if start <= end else (end, start)
@@ -120,13 +122,16 @@ def emit(diff: DocumentDiff, fmt: Format) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("diff")
+    @app.command("diff", epilog=EXIT_HELP + " With --exit-code: 1 when there are differences (like git diff).")
     def diff(
         documents: Annotated[list[str], typer.Argument(help="A B (two files), or DOC with --from/--to.")],
-        start: Annotated[str | None, typer.Option("--from", help="Date of the old version (DOC mode).")] = None,
+        start: Annotated[str | None, typer.Option("--from", help="Date of the old version (DOC mode): YYYY-MM-DD or '1. august 2009'.")] = None,
         end: Annotated[str | None, typer.Option("--to", help="Date of the new version (DOC mode).")] = None,
         corpus: Annotated[Path, typer.Option("--corpus", help="Corpus folder (DOC mode).")] = Path("corpus"),
-        format: Annotated[Format, typer.Option("--format", "-f", help="Output form.")] = Format.terminal,
+        format: Annotated[
+            Format,
+            typer.Option("--format", "-f", help="terminal: coloured (plain text when not a terminal); text; markdown; json; html: a self-contained sammenstilling page."),
+        ] = Format.terminal,
         exit_code: Annotated[
             bool, typer.Option("--exit-code", help="Exit 1 when there are differences (like git).")
         ] = False,

@@ -17,7 +17,7 @@ from rich.table import Table
 from amender.editorial import untokens
 from amender.evaluate import CaseScore, score, total
 from amender.manifest import load_manifest, run_manifest
-from cli.output import EXIT_BAD_INPUT, report_bad_input
+from cli.output import EXIT_BAD_INPUT, EXIT_HELP, report_bad_input
 from parsers.model import LovkonsError
 
 
@@ -75,14 +75,25 @@ def substitutions_text(scores: list[CaseScore]) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(name="eval")
+    @app.command(name="eval", epilog=EXIT_HELP)
     def eval_(
         paths: Annotated[list[Path], typer.Argument(help="Manifests (.yaml) or directories of them.")],
-        fmt: Annotated[Format, typer.Option("--format", "-f", help="Output form.")] = Format.table,
+        fmt: Annotated[
+            Format,
+            typer.Option("--format", "-f", help="table: one row per case and a total; json: {cases, total}."),
+        ] = Format.table,
     ) -> None:
-        """Score consolidations against the official consolidated texts."""
+        """Score consolidations against the official consolidated texts, § by §.
+
+        Each manifest needs 'expected' (the official LBK). Refused instructions count as wrong but do not change the exit code.
+        """
         scores: list[CaseScore] = []
-        for path in manifests(paths):
+        found = manifests(paths)
+        if not found:
+            names = ", ".join(map(str, paths))
+            print(f"lovkons: {names}: no manifests (.yaml) found", file=sys.stderr)
+            raise typer.Exit(EXIT_BAD_INPUT)
+        for path in found:
             try:
                 manifest = load_manifest(path)
                 if manifest.expected is None:

@@ -4,6 +4,8 @@ document; exit 3 when any item could not be read, exit 2 when the input is not a
 from __future__ import annotations
 
 import json
+import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,28 +13,42 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from cli.output import EXIT_HELP, EXIT_NOT_APPLIED
 from parsers.instructions import read_amending_file
 from renderers.instructions_out import instruction_rows, instructions_json
 
 
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
 def register(app: typer.Typer) -> None:
-    @app.command("instructions")
+    @app.command("instructions", epilog=EXIT_HELP)
     def instructions(
         path: Annotated[Path, typer.Argument(help="An amending document: LexDania XML, Retsinformation HTML/JSON or text")],
-        fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+        fmt: Annotated[
+            Format,
+            typer.Option("--format", "-f", help="table: one row per numbered change with its operations, then the commencement; json: {document, changes, commencement, problems} (contract)."),
+        ] = Format.table,
     ) -> None:
-        """Read an amending document (BEK Æ / LOV Æ) into exact edit operations."""
+        """Read an amending document (BEK Æ / LOV Æ) into exact edit operations.
+
+        Exit 3 when some numbered change could not be read (shown as UNPARSED); exit 2 when the file is not an amending document.
+        """
         doc = read_amending_file(path)
         unparsed = any(not it.operations for block in doc.changes for it in block.items)
-        if fmt == "json":
+        if fmt is Format.json:
             typer.echo(json.dumps(instructions_json(doc), ensure_ascii=False, indent=1))
         else:
-            console = Console()
+            console = Console(width=None if sys.stdout.isatty() else 132)  # piped: wide enough for one line per row
             for block in doc.changes:
                 t = block.target
                 console.print(f"[bold]§ {block.paragraf}[/bold] → {t.kind or '?'} {t.number or ''}"
                               f"{'/' + str(t.year) if t.year else ''} {t.title or ''}")
             table = Table("item", "operation", "target", "old → new", "payload", "in force")
+            for i in (0, 1, 5):
+                table.columns[i].no_wrap = True
             for row in instruction_rows(doc):
                 table.add_row(*row, style="red" if row[1] == "UNPARSED" else None)
             console.print(table)
@@ -41,4 +57,4 @@ def register(app: typer.Typer) -> None:
             for p in doc.problems:
                 console.print(p.one_line(), style="yellow" if p.severity == "warning" else "red")
         if unparsed:
-            raise typer.Exit(3)
+            raise typer.Exit(EXIT_NOT_APPLIED)

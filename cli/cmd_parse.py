@@ -15,6 +15,7 @@ import typer
 
 from cli.output import (
     EXIT_BAD_INPUT,
+    EXIT_HELP,
     EXIT_OK,
     expand_paths,
     print_json,
@@ -104,12 +105,12 @@ def parse_paths(paths: list[Path], fmt: Format, *, lenient: bool = False) -> int
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("parse")
+    @app.command("parse", epilog=EXIT_HELP)
     def parse(
         paths: Annotated[list[Path], typer.Argument(help="Files or directories (.xml/.txt/.json/.html).")],
         format: Annotated[  # named as the contract's --format option
             Format | None,
-            typer.Option("--format", "-f", help="Output form; default: tree on a terminal, else json."),
+            typer.Option("--format", "-f", help="tree: an outline; json: {document, problems} (JSON Lines with 'file' for several files); text: re-parseable Danish text with the '# Key: value' header; markdown; summary: file, kind, number/year, § count, problem count per line. Default: tree on a terminal, else json."),
         ] = None,
         lenient: Annotated[
             bool, typer.Option("--lenient", help="Accept non-legal input as kind 'other'.")

@@ -14,7 +14,7 @@ import typer
 
 from amender.outputs import VersionOut, applied_json, status_json
 from amender.rebuild import RebuildStats, rebuild
-from cli.output import EXIT_BAD_INPUT, EXIT_BUG, EXIT_OK
+from cli.output import EXIT_BAD_INPUT, EXIT_BUG, EXIT_HELP, EXIT_OK
 from parsers.model import LovkonsError
 
 
@@ -88,14 +88,21 @@ def run(corpus: Path, out: Path, jobs: int | None) -> RebuildStats:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("rebuild")
+    @app.command("rebuild", epilog=EXIT_HELP)
     def rebuild_cmd(
         corpus: Annotated[Path, typer.Option(help="Corpus folder (see corpus/README.md).")] = Path("corpus"),
         out: Annotated[Path, typer.Option(help="Output folder, replaced atomically.")] = Path("consolidated"),
         jobs: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")] = None,
     ) -> None:
-        """Rebuild every document of a corpus at every date its text changes."""
+        """Rebuild every document of a corpus at every date its text changes (what `make demo` runs).
+
+        Writes OUT/<ID>/<from-date>.md and .json per version, OUT/index.json and OUT/report.md; unchanged documents are reused. Refused instructions are counted in the summary and listed in report.md; they do not change the exit code.
+        """
         try:
+            from amender.corpus import corpus_files
+
+            if corpus.is_dir() and not corpus_files(corpus):
+                raise LovkonsError("no documents in the corpus folder (see corpus/README.md)", file=str(corpus))
             stats = run(corpus, out, jobs)
         except LovkonsError as exc:
             print(f"lovkons: {exc}", file=sys.stderr)

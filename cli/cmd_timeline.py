@@ -19,7 +19,7 @@ from amender.outputs import change_json, status_json
 from amender.pointintime import version_at
 from amender.timeline import Change, Timeline, predecessors, timeline
 from cli.cmd_consolidate import open_corpus
-from cli.output import EXIT_BAD_INPUT, EXIT_OK, print_json
+from cli.output import EXIT_BAD_INPUT, EXIT_HELP, EXIT_OK, check_doc, print_json
 from parsers.model import LovkonsError, Problem
 
 
@@ -135,15 +135,22 @@ def _table(corpus: Corpus, tl: Timeline, data: dict[str, Any]) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("timeline")
+    @app.command("timeline", epilog=EXIT_HELP)
     def timeline_cmd(
         doc: Annotated[str, typer.Argument(help="Identifier ('BEK 1292/2007') or path.")],
         corpus: Annotated[Path, typer.Option(help="Corpus folder.")] = Path("corpus"),
-        fmt: Annotated[Format, typer.Option("--format", help="Output form.")] = Format.table,
+        fmt: Annotated[
+            Format,
+            typer.Option("--format", help="table: one row per version, then pending, carried, lapsed and refused items; json: the same as one object."),
+        ] = Format.table,
         check: Annotated[bool, typer.Option(help="Consolidate to list refused items (slower).")] = True,
     ) -> None:
-        """The versions of a document over time."""
+        """The versions of a document over time: each day its text changes, what changed, and its end.
+
+        Refused instructions are listed but do not change the exit code (0); `consolidate` exits 3 for them.
+        """
         try:
+            check_doc(doc, corpus)
             c = open_corpus(corpus)
             tl = timeline(c, c.resolve(doc).key)
         except LovkonsError as exc:

@@ -7,11 +7,18 @@ line on stderr and exit code 2; anything else unexpected is a bug (exit 1).
 from __future__ import annotations
 
 import importlib
+import signal
 import sys
 
 import typer
 
+from cli.output import EXIT_HELP
 from parsers.model import LovkonsError
+
+try:  # typer ≥ 0.25 vendors click; older versions use click itself
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError
+except ImportError:  # pragma: no cover
+    from click.exceptions import ClickException, NoArgsIsHelpError  # type: ignore[no-redef]
 
 # command name → module; only the module of the command being run is imported (fast start-up),
 # all of them for `--help` or an unknown command.
@@ -34,7 +41,8 @@ def build_app(command: str | None = None) -> typer.Typer:
     """The Typer application with `command` registered, or every command when None/unknown."""
     application = typer.Typer(
         name="lovkons",
-        help="Parse, amend and consolidate Danish legal documents.",
+        help="Parse, amend and consolidate Danish legal documents. `lovkons COMMAND --help` for each command.",
+        epilog=EXIT_HELP,
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
@@ -59,12 +67,31 @@ def __getattr__(name: str) -> typer.Typer:
     raise AttributeError(name)
 
 
+def usage_line(exc: ClickException) -> str:
+    """A usage error (unknown option, bad --format value, missing argument) as one stderr line."""
+    ctx = getattr(exc, "ctx", None)
+    where = ctx.command_path if ctx is not None else "lovkons"
+    message = " ".join(exc.format_message().split())
+    return f"lovkons: {where.removeprefix('lovkons').strip() or 'usage'}: {message} (see {where} --help)"
+
+
 def main() -> None:
+    """Console entry point: run the command; bad input and usage errors → one stderr line, exit 2."""
+    # `lovkons … | head` ends quietly when the reader goes away, like other Unix tools.
+    if hasattr(signal, "SIGPIPE"):  # not on Windows
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     application = build_app(sys.argv[1] if len(sys.argv) > 1 else None)
     try:
-        application(standalone_mode=True)
+        code = application(prog_name="lovkons", standalone_mode=False)
+    except NoArgsIsHelpError:  # no arguments: typer has printed the help text
+        sys.exit(2)
+    except ClickException as exc:
+        print(usage_line(exc), file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        print("lovkons: aborted", file=sys.stderr)
+        sys.exit(130)
     except LovkonsError as exc:
         print(f"lovkons: {exc}", file=sys.stderr)
         sys.exit(2)
-    except BrokenPipeError:
-        sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -17,6 +17,12 @@ EXIT_BUG = 1
 EXIT_BAD_INPUT = 2
 EXIT_NOT_APPLIED = 3
 
+# The epilog of every command's --help.
+EXIT_HELP = (
+    "Exit codes: 0 ok (warnings may be listed on stderr) · 2 bad input (one line on stderr naming the"
+    " file and the reason) · 3 some instruction could not be applied or read (listed) · 1 a bug."
+)
+
 # Files picked up when a directory is given: the formats read_document understands.
 DOCUMENT_SUFFIXES = (".xml", ".txt", ".json", ".html", ".htm")
 
@@ -77,3 +83,18 @@ def expand_paths(
         else:
             missing.append(path)
     return files, missing
+
+
+def check_doc(doc: str, corpus: Path) -> None:
+    """Fail fast, before the corpus is loaded, on a DOC that is no identifier, or a path that does not
+    exist or lies outside the corpus (the line names the file)."""
+    from amender.identifiers import parse_identifier
+
+    path = Path(doc).expanduser()
+    if not path.exists():
+        if path.suffix.lower() in DOCUMENT_SUFFIXES or doc.startswith(("./", "../", "/", "~")):
+            raise LovkonsError("no such file", file=doc)
+        parse_identifier(doc)
+        return
+    if not path.resolve().is_relative_to(corpus.resolve()):
+        raise LovkonsError(f"not a document of the corpus {corpus}/ (choose the corpus with --corpus DIR)", file=doc)
