@@ -1,8 +1,8 @@
 """Stage 1 (LexDania XML reader): Retsinformation LexDania 2.1 XML bytes → ParseResult (Document tree).
 
 Document level only (title note, indledning, body, underskrift, bilag, notes); the body is read by
-`parsers.xml_divisions` / `parsers.xml_paragraf`. Official notes (Nota) stay as markers in the text
-and become NOTE nodes at the end; LBK commencement notes (Ikraft) become NOTE nodes.
+`parsers.xml_divisions` / `parsers.xml_paragraf`. Official notes (Nota) become NOTE nodes at the end
+(their markers stay out of the text); LBK commencement notes (Ikraft) become NOTE nodes.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from parsers.xml_text import Context, Pieces, exitus_into, exitus_text, first_ch
 __all__ = ["load_xml", "parse_lexdania"]
 
 _BILAG_NUMBER = re.compile(r"\d+\s*[a-zA-Z]?$")
+# An amending law's bilag that quotes a whole new bilag opens with "»Bilag 2" (a heading line).
+_QUOTED_BILAG = re.compile(r"»Bilag \d+(?: ?[a-zA-Z])?")
 
 
 def parse_lexdania(data: bytes, *, file: str | None = None) -> ParseResult:
@@ -110,6 +112,8 @@ def _bilag(el: etree._Element, ctx: Context) -> Node:
     for content in el:
         if content.tag == "BilagIndhold":
             payload_lines(content, ctx, lines)
+    if heading is None and lines.parts and _QUOTED_BILAG.fullmatch(lines.parts[0]):
+        heading = lines.parts.pop(0)  # as when the quoted "»Bilag 1" stands in the Rubrica
     kids = tuple(Node(Kind.TEKST, text=t) for t in lines.parts)
     return Node(
         Kind.BILAG,

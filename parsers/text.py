@@ -15,6 +15,7 @@ from parsers.build import Builder
 from parsers.draft import Draft, expand_inline, freeze, next_paragraf_labels
 from parsers.model import Document, Kind, LovkonsError, Meta, Node, ParseResult, Problem
 from parsers.normalize import normalize, squash
+from parsers.note_markers import strip_note_markers
 from parsers.segment import PREAMBLE, PROVENANCE, label_key
 
 _HEADER = regex.compile(r"^#\s*(?P<key>[^:]{1,60}):\s*(?P<value>.*?)\s*$")
@@ -39,7 +40,7 @@ def parse_text(text: str, *, file: str | None = None, lenient: bool = False) -> 
     if len(lines) > MAX_LINES:
         raise LovkonsError(f"too many lines ({len(lines)})", file=file)
     header, start = _read_header(lines)
-    body = lines[start:]
+    body = strip_note_markers(lines, start)[start:]
     amending = any("følgende ændring" in ln for ln in body)
     b = Builder(track_quotes=amending, clean=header is not None)
     for i, line in enumerate(body, start=start + 1):

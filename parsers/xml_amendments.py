@@ -50,7 +50,8 @@ def payload_lines(el: etree._Element, ctx: Context, out: Pieces) -> None:
                 if ind.tag == "Indentatio":
                     payload_lines(ind, ctx, out)
         elif tag == "Nota":
-            out.glue(note(child, ctx))
+            note(child, ctx)
+            out.noted = True
         elif tag == "Table":
             for row in table_rows(child, ctx):
                 out.add(row)

@@ -8,7 +8,7 @@ from lxml import etree
 
 from parsers.model import Kind, Node
 from parsers.xml_meta import item_label
-from parsers.xml_text import Context, label_of, line_text, note, table_rows
+from parsers.xml_text import Context, glue_punctuation, label_of, line_text, note, table_rows
 
 NR, LITRA, TEKST = Kind.NR, Kind.LITRA, Kind.TEKST
 
@@ -41,21 +41,24 @@ def _item(ind: etree._Element, parent_id: str, ctx: Context) -> Node:
     own: list[str] = []  # the item's own text (before a nested list)
     after: list[str] = []  # text after a nested list, not yet flushed into a TEKST node
     children: list[Node] = []
+    noted = False  # a note marker was just left out
     for ex in exitus:
         for part in ex:
             tag = part.tag
             if tag == "Linea":
                 text = line_text(part)
                 if text:
-                    (after if children else own).append(text)
+                    target = after if children else own
+                    if noted:
+                        noted = False
+                        if glue_punctuation(target, text):
+                            continue
+                    target.append(text)
             elif tag == "Nota":
-                target = after if children else own
-                marker = note(part, ctx)
-                if target:
-                    target[-1] += marker
-                else:
-                    target.append(marker)
+                note(part, ctx)
+                noted = True
             elif tag == "Index":
+                noted = False
                 if after:
                     children.append(Node(TEKST, text=" ".join(after)))
                     after.clear()

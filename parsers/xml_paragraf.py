@@ -18,6 +18,7 @@ from parsers.xml_text import (
     Context,
     Pieces,
     exitus_into,
+    glue_punctuation,
     label_of,
     line_text,
     note,
@@ -71,8 +72,37 @@ def paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:
         elif tag == "Rubrica":
             headings.append(Node(OVERSKRIFT, text=rubrica_text(child, ctx)))
     label = _checked_label(label_of(explicatus), ctx)
-    paragraffer = _build(_groups(label, stks), label, ctx)
+    trailing = _trailing_heading(el, stks)
+    paragraffer = _build(_groups(label, stks, trailing), label, ctx)
+    if trailing is not None:
+        ctx.problems.append(
+            Problem(
+                "xml-trailing-heading",
+                f"italic line at the end of § {label} read as the heading of the next §",
+                "warning",
+                address=f"§ {label}",
+                file=ctx.file,
+            )
+        )
+        paragraffer.append(Node(OVERSKRIFT, text=rubrica_text(trailing, ctx)))
     return [*headings, *paragraffer] if headings else paragraffer
+
+
+def _trailing_heading(el: etree._Element, stks: list[etree._Element]) -> etree._Element | None:
+    """A drafting slip: the heading of the next § typed as an italic-only last Exitus of this §'s
+    last stk, after its list or table (LBK 1288/2016 § 20). Returns that Exitus, else None."""
+    if not stks or len(stks[-1]) < 3:
+        return None
+    last, before = stks[-1][-1], stks[-1][-2]
+    if last.tag != "Exitus" or before.tag != "Exitus" or len(last) != 1 or last[0].tag != "Linea":
+        return None
+    if not any(child.tag in ("Index", "Table") for child in before):
+        return None
+    chars = [ch for ch in last[0] if ch.tag == "Char"]
+    if not chars or any(ch.get("formaChar") != "Italic" for ch in chars):
+        return None
+    nxt = el.getnext()
+    return last if nxt is not None and nxt.tag == "Paragraf" else None
 
 
 def _checked_label(explicatus: str, ctx: Context) -> str:
@@ -83,10 +113,10 @@ def _checked_label(explicatus: str, ctx: Context) -> str:
     return label
 
 
-def _groups(label: str, stks: list[etree._Element]) -> list[_Group]:
+def _groups(label: str, stks: list[etree._Element], skip: etree._Element | None = None) -> list[_Group]:
     groups: list[_Group] = []
     for stk in stks:
-        kids = list(stk)
+        kids = [kid for kid in stk if kid is not skip] if skip is not None else list(stk)
         lbl = None
         for kid in kids:
             if kid.tag == "Explicatus":
@@ -159,6 +189,7 @@ def _stk(
     after: list[str] = []  # text lines after a list or table, not yet flushed into a TEKST node
     children: list[Node] = []
     check = skip_label_line
+    noted = False  # a note marker was just left out
     for child in elements:
         tag = child.tag
         if tag == "Exitus":
@@ -171,15 +202,17 @@ def _stk(
                         if _is_label_line(text):
                             continue
                     if text:
-                        (after if children else own).append(text)
+                        target = after if children else own
+                        if noted:
+                            noted = False
+                            if glue_punctuation(target, text):
+                                continue
+                        target.append(text)
                 elif ptag == "Nota":
-                    target = after if children else own
-                    marker = note(part, ctx)
-                    if target:
-                        target[-1] += marker
-                    else:
-                        target.append(marker)
+                    note(part, ctx)
+                    noted = True
                 elif ptag == "Index" or ptag == "Table":
+                    noted = False
                     if after:
                         children.append(Node(TEKST, text=" ".join(after)))
                         after.clear()

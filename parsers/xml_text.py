@@ -7,6 +7,7 @@ Hot path: children are walked once with `for child in el` and tag tests (no find
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -16,14 +17,20 @@ from parsers.model import Problem
 
 
 def clean(text: str) -> str:
-    """One kind of space, single spaces, no soft hyphens, no leading/trailing space."""
+    """One kind of space, single spaces, no soft hyphens or zero-width characters, no leading/trailing
+    space."""
     if _is_clean(text):
         return text
-    if "\u00ad" in text:
-        text = text.replace("\u00ad", "")
-    if "\ufeff" in text:
-        text = text.replace("\ufeff", "")
+    for ch in _INVISIBLE:
+        if ch in text:
+            text = text.replace(ch, "")
     return " ".join(text.split())
+
+
+# Invisible characters that carry no text (as `parsers.normalize` removes them on the text route):
+# soft hyphen, zero-width space/non-joiner/joiner, word joiner, BOM. None is printable, so the fast
+# path of `clean` never has to look for them.
+_INVISIBLE = ("\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
 
 
 def _is_clean(text: str) -> bool:
@@ -62,29 +69,42 @@ class Context:
 
 
 class Pieces:
-    """Text pieces joined by one space; a note marker ("2)") is glued to the piece before it."""
+    """Text pieces joined by one space. A note marker ("2)") is left out of the text; punctuation
+    that followed it on a line of its own joins the piece before it (`glue_punctuation`)."""
 
-    __slots__ = ("parts",)
+    __slots__ = ("noted", "parts")
 
     def __init__(self, parts: list[str] | None = None) -> None:
         self.parts: list[str] = [] if parts is None else parts  # shared when given
+        self.noted = False  # a note marker was just left out
 
     def add(self, text: str) -> None:
         text = clean(text)
         if text:
+            if self.noted:
+                self.noted = False
+                if glue_punctuation(self.parts, text):
+                    return
             self.parts.append(text)
-
-    def glue(self, marker: str) -> None:
-        if self.parts:
-            self.parts[-1] += marker
-        else:
-            self.parts.append(marker)
 
     def text(self) -> str:
         return " ".join(self.parts)
 
     def __bool__(self) -> bool:
         return bool(self.parts)
+
+
+_PUNCTUATION = frozenset(".,;:")
+
+
+def glue_punctuation(parts: list[str], text: str) -> bool:
+    """After a left-out note marker, a line starting with a lone punctuation mark ("." or ". Næste")
+    belongs to the word before the marker ("§§ 43 a-43 e" + "." → "§§ 43 a-43 e."): glue it to
+    `parts[-1]` and return True; else change nothing and return False."""
+    if parts and text[:1] in _PUNCTUATION and text[1:2] in ("", " "):
+        parts[-1] += text
+        return True
+    return False
 
 
 def linea_text(linea: etree._Element) -> str:
@@ -98,15 +118,27 @@ def line_text(linea: etree._Element) -> str:
     if len(linea) == 1:
         ch = linea[0]
         text = (ch.text or "") if ch.tag == "Char" else ""
+        if text[-1:] == ")" and _is_marker_char(ch):
+            return ""
     else:
         text = "".join([ch.text or "" for ch in linea if ch.tag == "Char"])
+        if ")" in text:
+            text = "".join([ch.text or "" for ch in linea if ch.tag == "Char" and not _is_marker_char(ch)])
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return clean(text)
 
 
-def note(nota: etree._Element, ctx: Context) -> str:
-    """Record an official note; return its marker ("2)") as printed in the running text."""
+_MARKER = re.compile(r"\s*\d{1,3}\)\s*")
+
+
+def _is_marker_char(ch: etree._Element) -> bool:
+    """A superscript "2)" typed as a Char (a reference to a note given earlier, without a Nota)."""
+    return ch.get("formaChar") == "Superscript" and bool(_MARKER.fullmatch(ch.text or ""))
+
+
+def note(nota: etree._Element, ctx: Context) -> None:
+    """Record an official note (label, text); its marker stays out of the running text."""
     marker_el = None
     body = Pieces()
     for child in nota:
@@ -115,18 +147,20 @@ def note(nota: etree._Element, ctx: Context) -> str:
             exitus_into(child, body, ctx)
         elif tag == "Explicatus" and marker_el is None:
             marker_el = child
-    marker = label_of(marker_el)
-    ctx.notes.append((marker.rstrip(")").strip(), body.text()))
-    return marker
+    ctx.notes.append((label_of(marker_el).rstrip(")").strip(), body.text()))
 
 
 def exitus_into(ex: etree._Element, out: Pieces, ctx: Context) -> None:
-    """Append the running text of one Exitus (Linea, Nota markers, table rows) to `out`."""
+    """Append the running text of one Exitus (Linea, table rows; Nota recorded) to `out`."""
     parts = out.parts
     for child in ex:
         if child.tag == "Linea":
             text = line_text(child)
             if text:
+                if out.noted:
+                    out.noted = False
+                    if glue_punctuation(parts, text):
+                        continue
                 parts.append(text)
         else:
             exitus_into_one(child, out, ctx)
@@ -138,10 +172,13 @@ def exitus_into_one(child: etree._Element, out: Pieces, ctx: Context) -> None:
     if tag == "Linea":
         out.add(line_text(child))
     elif tag == "Nota":
-        out.glue(note(child, ctx))
+        note(child, ctx)
+        out.noted = True
     elif tag == "Table":
+        out.noted = False
         out.parts.extend(table_rows(child, ctx))
     elif tag == "Index":
+        out.noted = False
         for ind in child:
             if ind.tag == "Indentatio":
                 out.add(label_of(first_child(ind, "Explicatus")))

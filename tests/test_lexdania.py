@@ -107,7 +107,7 @@ def test_lbk_structure_notes_and_lists() -> None:
     first = doc.children[0]
     assert (first.kind, first.text, first.id) == (Kind.OVERSKRIFT, "Lovens område m.v.", "h-p1")
     p1 = doc.paragraffer()[0]
-    assert "transportministeren2) fastsat vægtgrænse" in p1.children[0].text
+    assert "af transportministeren fastsat vægtgrænse" in p1.children[0].text  # note marker 2) left out
     nrs = p1.children[1].children
     assert [(n.kind, n.label, n.id) for n in nrs] == [
         (Kind.NR, "1", "p1-stk2-nr1"),
@@ -212,3 +212,60 @@ def test_table_and_list_in_bilag_text_are_one_line_per_row_and_item() -> None:
     lov = parse_lexdania((DATA / "laws/LOV-2011-294/LOV-2011-294.xml").read_bytes()).document
     texts = [c.text[:3] for c in next(n for n in lov.children if n.kind is Kind.BILAG).children]
     assert texts[3:8] == ["1) ", "2) ", "3) ", "4) ", "5) "]
+
+
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def _all_text(nodes: tuple[Node, ...]) -> list[str]:
+    return [t for n in nodes for t in (n.text, n.heading or "", *_all_text(n.children))]
+
+
+@pytest.mark.parametrize("name", ["LBK-2015-765", "LBK-2015-1255", "LOV-2012-326"])
+def test_zero_width_characters_are_removed(name: str) -> None:
+    path = DATA / f"laws/{name}/{name}.xml"
+    assert _INVISIBLE.search(path.read_text(encoding="utf-8").lstrip("\ufeff"))  # the data has them
+    doc = parse_lexdania(path.read_bytes()).document
+    assert not any(_INVISIBLE.search(t) for t in _all_text(doc.children))
+
+
+def test_zero_width_joiner_inside_a_word() -> None:
+    path = DATA / "laws/LBK-2015-765/LBK-2015-765.xml"
+    doc = parse_lexdania(path.read_bytes()).document
+    stk4 = next(p for p in doc.paragraffer() if p.label == "1").children[3]
+    assert "elevernes" in stk4.text
+
+
+def test_italic_line_ending_a_paragraf_is_the_next_heading() -> None:
+    path = DATA / "laws/LBK-2016-1288/LBK-2016-1288.xml"
+    result = parse_lexdania(path.read_bytes())
+    assert [(p.code, p.address) for p in result.problems if p.code == "xml-trailing-heading"] == [
+        ("xml-trailing-heading", "§ 20")
+    ]
+    nodes = _flat(result.document.children)
+    i = next(k for k, n in enumerate(nodes) if n.kind is Kind.PARAGRAF and n.label == "21")
+    heading = nodes[i - 1]
+    assert (heading.kind, heading.id) == (Kind.OVERSKRIFT, "h-p21")
+    assert heading.text.startswith("Garantifond til støtte af finansiering")
+    p20 = next(p for p in result.document.paragraffer() if p.label == "20")
+    assert [c.kind for c in p20.children[1].children] == [Kind.NR] * 4
+
+
+def _flat(nodes: tuple[Node, ...]) -> list[Node]:
+    out: list[Node] = []
+    for n in nodes:
+        out.append(n)
+        if n.kind in (Kind.AFSNIT, Kind.KAPITEL):
+            out.extend(_flat(n.children))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("name", "headings"),
+    [("LOV-2011-294", ["»Bilag 1", "»Bilag 2"]), ("LOV-2012-1353", ["»Bilag 6", "»Bilag 6"])],
+)
+def test_quoted_bilag_opener_is_the_bilag_heading(name: str, headings: list[str]) -> None:
+    doc = parse_lexdania((DATA / f"laws/{name}/{name}.xml").read_bytes()).document
+    bilags = [n for n in doc.children if n.kind is Kind.BILAG]
+    assert [b.heading for b in bilags] == headings
+    assert not any(b.children[0].text.startswith("»Bilag") for b in bilags)

@@ -24,10 +24,7 @@ LAWS = sorted(p for p in (DATA / "laws").glob("*/*") if p.suffix in (".txt", ".x
 BEKS = sorted([*(DATA / "bek").glob("BEK-*/*.txt"), *(DATA / "bek").glob("BEK-*/*.retsinfo-api.json")])
 SEEDS = sorted((DATA / "seeds").glob("00[12]_*.txt"))
 # Trees that are wrong as read (not a text-layout problem); strict: an XPASS means "fixed, remove me".
-_XML_TREE_WRONG = {
-    "LBK-2016-1288.xml": "XML reader: the italic heading before § 21 stands in § 20, stk. 2's last "
-    "<Exitus> and is read as a TEKST after the list; the text route reads an OVERSKRIFT",
-}
+_XML_TREE_WRONG: dict[str, str] = {}
 CASES = [
     pytest.param(p, marks=pytest.mark.xfail(reason=_XML_TREE_WRONG[p.name], strict=True))
     if p.name in _XML_TREE_WRONG
