@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import StrEnum
 
 import regex
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """The node kinds, in the order of the legal hierarchy (Danish names, as cited)."""
 
     DOKUMENT = "dokument"
@@ -151,7 +151,7 @@ class Document:
 # --------------------------------------------------------------------------------------- addresses
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """Steps of an address. The structural levels mirror Kind; the rest name special targets."""
 
     AFSNIT = "afsnit"
