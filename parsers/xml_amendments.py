@@ -11,7 +11,7 @@ from lxml import etree
 from parsers.xml_text import (
     Context,
     Pieces,
-    exitus_into,
+    exitus_children_into,
     exitus_into_one,
     first_child,
     label_of,
@@ -97,18 +97,14 @@ def aendringsnummer_into(num: etree._Element, ctx: Context, out: Pieces) -> None
             for part in child:
                 if part.tag == "AendringDefinition":
                     line = Pieces()
-                    for ex in part:
-                        if ex.tag == "Exitus":
-                            exitus_into(ex, line, ctx)
+                    exitus_children_into(part, line, ctx)
                     text = line.text()
                     out.add(f"{label} {text}" if first and label else text)
                     first = False
                 elif part.tag == "AendringAktion":
                     _aktion_into(part, ctx, out)
         elif tag == "Rykningsklausul":
-            for ex in child:
-                if ex.tag == "Exitus":
-                    exitus_into(ex, out, ctx)
+            exitus_children_into(child, out, ctx)
     if first and label:
         out.add(label)
 

@@ -1,14 +1,18 @@
 """Stage 1 (LexDania lists): Index/Indentatio → NR/LITRA nodes (kind by the label: "3)" is a nr.,
-"a)" a litra, whatever formaInd says), nested lists under their item, text after a list → TEKST.
+"a)" a litra, whatever formaInd says), nested lists under their item, text after a list → TEKST;
+`unit_node` reads the text and lists of a stk or list item (shared with `parsers.xml_paragraf`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from lxml import etree
 
 from parsers.model import Kind, Node
+from parsers.xml_amendments import aendringsnummer_into
 from parsers.xml_meta import item_label
-from parsers.xml_text import Context, glue_punctuation, label_of, line_text, note, table_rows
+from parsers.xml_text import Context, Pieces, glue_punctuation, label_of, line_text, note, table_rows
 
 NR, LITRA, TEKST = Kind.NR, Kind.LITRA, Kind.TEKST
 
@@ -17,6 +21,60 @@ def _slug(label: str) -> str:
     if label.isascii() and label.isalnum():
         return label
     return "".join(ch for ch in label if ch.isascii() and ch.isalnum())
+
+
+def unit_node(
+    kind: Kind,
+    label: str,
+    nid: str,
+    elements: Iterable[etree._Element],
+    ctx: Context,
+    skip: Callable[[str], bool] | None = None,
+) -> Node:
+    """A stk or list item from its elements (Exitus, AendringsNummer): its own text (before any
+    list or table), then NR/LITRA children and TEKST for rows and for text after a list. A note
+    marker is left out and punctuation that followed it glued to the word before. With `skip`, a
+    first text line of the first element for which it says True (a typed label) is dropped."""
+    own: list[str] = []  # the unit's own text lines (before any list or table)
+    after: list[str] = []  # text lines after a list or table, not yet flushed into a TEKST node
+    children: list[Node] = []
+    noted = False  # a note marker was just left out
+    for child in elements:
+        tag = child.tag
+        if tag == "Exitus":
+            for part in child:
+                ptag = part.tag
+                if ptag == "Linea":
+                    text = line_text(part)
+                    if skip is not None:
+                        check, skip = skip, None
+                        if check(text):
+                            continue
+                    if text:
+                        target = after if children else own
+                        if noted:
+                            noted = False
+                            if glue_punctuation(target, text):
+                                continue
+                        target.append(text)
+                elif ptag == "Nota":
+                    note(part, ctx)
+                    noted = True
+                elif ptag == "Index" or ptag == "Table":
+                    noted = False
+                    if after:
+                        children.append(Node(TEKST, text=" ".join(after)))
+                        after.clear()
+                    if ptag == "Index":
+                        children.extend(index_nodes(part, nid, ctx))
+                    else:
+                        children.extend(Node(TEKST, text=row) for row in table_rows(part, ctx))
+        elif tag == "AendringsNummer":
+            aendringsnummer_into(child, ctx, Pieces(after if children else own))
+        skip = None  # only the first element's first line can be a typed label
+    if after:
+        children.append(Node(TEKST, text=" ".join(after)))
+    return Node(kind, label=label, text=" ".join(own), children=tuple(children), id=nid)
 
 
 def index_nodes(index: etree._Element, parent_id: str, ctx: Context) -> list[Node]:
@@ -38,33 +96,4 @@ def _item(ind: etree._Element, parent_id: str, ctx: Context) -> Node:
         kind, nid = LITRA, f"{parent_id}-litra{_slug(label)}"
     else:
         kind, nid = NR, f"{parent_id}-nr{_slug(label)}"
-    own: list[str] = []  # the item's own text (before a nested list)
-    after: list[str] = []  # text after a nested list, not yet flushed into a TEKST node
-    children: list[Node] = []
-    noted = False  # a note marker was just left out
-    for ex in exitus:
-        for part in ex:
-            tag = part.tag
-            if tag == "Linea":
-                text = line_text(part)
-                if text:
-                    target = after if children else own
-                    if noted:
-                        noted = False
-                        if glue_punctuation(target, text):
-                            continue
-                    target.append(text)
-            elif tag == "Nota":
-                note(part, ctx)
-                noted = True
-            elif tag == "Index":
-                noted = False
-                if after:
-                    children.append(Node(TEKST, text=" ".join(after)))
-                    after.clear()
-                children.extend(index_nodes(part, nid, ctx))
-            elif tag == "Table":
-                children.extend(Node(TEKST, text=row) for row in table_rows(part, ctx))
-    if after:
-        children.append(Node(TEKST, text=" ".join(after)))
-    return Node(kind, label=label, text=" ".join(own), children=tuple(children), id=nid)
+    return unit_node(kind, label, nid, exitus, ctx)

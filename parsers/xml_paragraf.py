@@ -12,18 +12,15 @@ from lxml import etree
 
 from parsers.model import Kind, Node, Problem
 from parsers.xml_amendments import aendringsnummer_into
-from parsers.xml_lists import index_nodes
+from parsers.xml_lists import unit_node
 from parsers.xml_meta import paragraf_label, stk_label
 from parsers.xml_text import (
     Context,
     Pieces,
     exitus_into,
-    glue_punctuation,
     label_of,
     line_text,
-    note,
     rubrica_text,
-    table_rows,
 )
 
 PARAGRAF, STK, TEKST, OVERSKRIFT = Kind.PARAGRAF, Kind.STK, Kind.TEKST, Kind.OVERSKRIFT  # (enum lookups
@@ -185,47 +182,7 @@ def _stk(
     """Stk: own text (intro before a list/table), NR/LITRA children, then TEKST for what follows.
     With `skip_label_line`, a first text line that is only "Stk. 4." / "§ 17 f." is dropped."""
     sid = f"{pid}-stk{label}"
-    own: list[str] = []  # the stk's own text lines (before any list or table)
-    after: list[str] = []  # text lines after a list or table, not yet flushed into a TEKST node
-    children: list[Node] = []
-    check = skip_label_line
-    noted = False  # a note marker was just left out
-    for child in elements:
-        tag = child.tag
-        if tag == "Exitus":
-            for part in child:
-                ptag = part.tag
-                if ptag == "Linea":
-                    text = line_text(part)
-                    if check:
-                        check = False
-                        if _is_label_line(text):
-                            continue
-                    if text:
-                        target = after if children else own
-                        if noted:
-                            noted = False
-                            if glue_punctuation(target, text):
-                                continue
-                        target.append(text)
-                elif ptag == "Nota":
-                    note(part, ctx)
-                    noted = True
-                elif ptag == "Index" or ptag == "Table":
-                    noted = False
-                    if after:
-                        children.append(Node(TEKST, text=" ".join(after)))
-                        after.clear()
-                    if ptag == "Index":
-                        children.extend(index_nodes(part, sid, ctx))
-                    else:
-                        children.extend(Node(TEKST, text=row) for row in table_rows(part, ctx))
-        elif tag == "AendringsNummer":
-            aendringsnummer_into(child, ctx, Pieces(after if children else own))
-        check = False  # only the first element's first line can be a typed label
-    if after:
-        children.append(Node(TEKST, text=" ".join(after)))
-    return Node(STK, label=label, text=" ".join(own), children=tuple(children), id=sid)
+    return unit_node(STK, label, sid, elements, ctx, _is_label_line if skip_label_line else None)
 
 
 def amending_paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:

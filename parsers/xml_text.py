@@ -166,6 +166,14 @@ def exitus_into(ex: etree._Element, out: Pieces, ctx: Context) -> None:
             exitus_into_one(child, out, ctx)
 
 
+def exitus_children_into(el: etree._Element, out: Pieces, ctx: Context) -> None:
+    """Append the running text of every Exitus child of `el` (a table cell, an amendment
+    definition, a Rykningsklausul) to `out`, in order."""
+    for ex in el:
+        if ex.tag == "Exitus":
+            exitus_into(ex, out, ctx)
+
+
 def exitus_into_one(child: etree._Element, out: Pieces, ctx: Context) -> None:
     """Append the running text of one child of an Exitus to `out`."""
     tag = child.tag
@@ -208,9 +216,7 @@ def table_rows(table: etree._Element, ctx: Context) -> list[str]:
         for td in tr:
             if td.tag == "Td":
                 cell = Pieces()
-                for ex in td:
-                    if ex.tag == "Exitus":
-                        exitus_into(ex, cell, ctx)
+                exitus_children_into(td, cell, ctx)
                 cells.append(cell.text())
         if any(cells):
             rows.append(clean(" | ".join(cells)))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from parsers.model import Document, Kind, Meta, Node, Source
+from parsers.model import Document, Kind, Meta, Node, Source, display_label
 
 # The `# Key: value` header understood by the text parser (same keys as shared/data/**/*.txt).
 _DOCTYPE = {"BEK": "BEK H", "BEK Æ": "BEK Æ", "LOV": "LOV H", "LOV Æ": "LOV Æ", "LBK": "LBK H"}
@@ -157,15 +157,14 @@ class _TextWriter:
 
 
 def _item_label(node: Node) -> str:
-    if node.label is None:
-        return ""
-    match node.kind:
-        case Kind.STK:
-            return f"Stk. {node.label}."
-        case Kind.NR | Kind.LITRA:
-            return f"{node.label})"
-        case _:
-            return ""
+    """A stk./nr./litra label as printed ("Stk. 2.", "3)", "a)"); other kinds print none. A stk. 1
+    reaching here does not open its paragraf, so unlike `display_label` it keeps its "Stk. 1."."""
+    if node.kind is Kind.STK and node.label == "1":
+        return "Stk. 1."
+    return display_label(node) if node.kind in _ITEM_KINDS else ""
+
+
+_ITEM_KINDS = frozenset((Kind.STK, Kind.NR, Kind.LITRA))
 
 
 # "Første bog. Domsmagten m.m.": the level above afsnit prints its ordinal and title on two lines.

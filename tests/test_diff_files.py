@@ -13,6 +13,7 @@ import pytest
 from amender.diff import DocumentDiff, diff_documents
 from parsers.lexdania import parse_lexdania
 from parsers.model import Document
+from parsers.read import read_document
 from renderers.diff_markdown import render_diff_markdown
 from renderers.diff_text import render_diff_text
 
@@ -80,9 +81,6 @@ def test_paragraf_text_change_has_word_level_edits() -> None:
 @pytest.mark.parametrize("ident", ["LBK-2009-196", "LBK-2012-400", "BEK-2007-1292"])
 def test_document_against_itself_is_empty(ident: str) -> None:
     if ident.startswith("BEK"):
-        pytest.importorskip("parsers.read", reason="parsers.read (H1) not available")
-        from parsers.read import read_document
-
         document = read_document(Path(__file__).parent / "data" / "bek" / ident / f"{ident}.txt").document
     else:
         document = law(ident)
