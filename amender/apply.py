@@ -2,7 +2,7 @@
 
 Input: Document, Operation, ApplyContext (the order's snapshot resolver and the source); output: the new
 Document and Problems. A refused operation returns the document unchanged plus one error Problem
-(refusal is per operation: the other operations of the same item still apply).
+(per operation; consolidate withholds the rest of a numbered item when one of its operations is refused).
 """
 
 from __future__ import annotations
@@ -164,7 +164,21 @@ def _dispatch(doc: Document, op: Operation, ctx: ApplyContext, source: Source | 
 
 def _text(doc: Document, op: ReplaceText | InsertText | DeleteText, ctx: ApplyContext,
           source: Source | None) -> Outcome:
-    target = ctx.resolver.resolve(doc, op.target)
+    try:
+        target = ctx.resolver.resolve(doc, op.target)
+    except ResolveError as err:
+        # the unit named before the order is gone: the unit carrying the label now is taken only
+        # when the quoted text proves it (a warning names the reading)
+        if err.code != "TARGET_NOT_FOUND" or not (op.anchor if isinstance(op, InsertText) else op.old):
+            raise
+        try:
+            now = resolve_current(doc, op.target)
+            new_doc, warnings = apply_text(doc, now, op, source)
+        except ResolveError:
+            raise err from None
+        warnings = [*warnings, ("RESOLVED_BY_CURRENT_LABEL", f"{op.target}: the unit it named before the "
+                                "order was removed by an earlier item; read with the current labels")]
+        return Outcome(new_doc, warnings, _touched_by_text(doc, new_doc, now))
     try:
         new_doc, warnings = apply_text(doc, target, op, source, before=ctx.resolver.snapshot)
     except ResolveError as err:
@@ -219,8 +233,9 @@ def _touched_by_text(old: Document, new: Document, target: Target) -> set[str]:
         return {target.kind}
     if target.kind != "document":
         return {owner_id(old, target.path)}
-    before = {n.id: n for n in old.walk() if n.kind is Kind.PARAGRAF}
-    return {n.id for n in new.walk() if n.kind is Kind.PARAGRAF and before.get(n.id) is not n}
+    before = {n.id: n for n in old.walk()}  # "Overalt": §§, headings and kapitler it changed
+    changed = {n.id for n in new.walk() if before.get(n.id) is not n}
+    return changed | {k for k in ("title", "preamble", "titlenote") if getattr(old, k, None) != getattr(new, k, None)}
 
 
 def _insert(doc: Document, op: Insert, ctx: ApplyContext, source: Source | None) -> Outcome:
@@ -231,11 +246,33 @@ def _insert(doc: Document, op: Insert, ctx: ApplyContext, source: Source | None)
         if op.position != "before" or len(op.target.steps) < 2 or op.target.last[0] is Level.PARAGRAF:
             raise
         target = ctx.resolver.resolve(doc, op.target.parent)
+        _check_next_label(doc, target, op.target)
         op = Insert(op.target.parent, op.payload, "end", op.new, op.container, op.heading, op.heading_of, op.source)
     container = _resolve(doc, ctx, op.container)
     heading_of = _resolve(doc, ctx, op.heading_of)
     return insert(doc, target, op.position, op.payload, op.new, source, container=container,
                   heading=op.heading, heading_of=heading_of)
+
+
+_LISTED = {Level.STK: Kind.STK, Level.NR: Kind.NR, Level.LITRA: Kind.LITRA}
+
+
+def _check_next_label(doc: Document, holder: Target, missing: Address) -> None:
+    """A unit inserted "before" a unit that does not exist goes to the end of the list only when it then
+    carries exactly the label the instruction names ("som stk. 3" in a § with two stk.); else refused."""
+    level, label = missing.last
+    kind = _LISTED.get(level)
+    if kind is None or holder.kind != "node":
+        raise ResolveError("TARGET_NOT_FOUND", f"{missing} does not exist")
+    node = node_at(doc, holder.path)
+    if kind is not Kind.STK and node.kind is Kind.PARAGRAF:
+        stks = [c for c in node.children if c.kind is Kind.STK]
+        node = stks[0] if len(stks) == 1 else node
+    count = sum(c.kind is kind for c in node.children)
+    nxt = chr(ord("a") + count) if kind is Kind.LITRA else str(count + 1)
+    if label.replace(" ", "") != nxt:
+        raise ResolveError("TARGET_NOT_FOUND", f"{missing} does not exist, and a unit put at the end would "
+                           f"be {kind.value} {nxt}")
 
 
 def _bilag(doc: Document, op: ReplaceBilag, ctx: ApplyContext, source: Source | None) -> Outcome:

@@ -9,12 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import replace as dc_replace
 
 import regex
 
-from amender.apply import ApplyContext, apply_op, check_renumbers
+from amender.apply import ApplyContext, OpResult, apply_op, check_renumbers
 from amender.resolve import Resolver
-from parsers.edits import AmendingDocument, ChangeBlock, DocRef, Item
+from amender.safety import safety_net
+from parsers.citations import find_docrefs
+from parsers.edits import AmendingDocument, ChangeBlock, DocRef, Item, Operation
 from parsers.model import Document, Kind, Node, Problem, Source
 
 
@@ -73,13 +76,8 @@ def base_refs(base: Document) -> list[tuple[int, int, dt.date | None]]:
 
 def cites_base(block: ChangeBlock, base: Document, refs: list[tuple[int, int, dt.date | None]]) -> bool:
     cited: list[DocRef] = [block.target]
-    try:
-        from parsers.citations import find_docrefs
-
-        head = regex.split(r"som ændret ved|foretages", block.opening, maxsplit=1)[0]
-        cited += find_docrefs(head)
-    except ImportError:  # pragma: no cover
-        pass
+    head = regex.split(r"som ændret ved|foretages", block.opening, maxsplit=1)[0]
+    cited += find_docrefs(head)
     for ref in cited:
         if ref.number is not None and ref.date is not None and any(
             ref.number == n and ref.date.year == y for n, y, _ in refs
@@ -189,6 +187,11 @@ def _select(order: AmendingDocument, base: Document, refs: list[tuple[int, int, 
                                         f"{base.meta.short}; applied because the part names it", "warning",
                                         f"{short} § {b.paragraf}"))
             items = [i for i in b.items if spec.items is None or i.number in spec.items]
+            missing = sorted((spec.items or frozenset()) - {i.number for i in b.items})
+            if missing:
+                problems.append(Problem("PART_ITEM_MISSING", f"the part names nr. {', '.join(map(str, missing))}, "
+                                        f"which § {b.paragraf} of {short} does not have", "warning",
+                                        f"{short} § {b.paragraf}", None, order.meta.source))
             # "nr. 1 delvis": which part of the item is in force is set by an order we do not have,
             # so the item is not applied; the units it would change are named (refused, never silent)
             for item in [i for i in items if i.number in spec.partly]:
@@ -219,6 +222,10 @@ def _item_units(item: Item) -> list[str]:
 
 def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.date | None = None,
                 parts: Mapping[str, str] | None = None) -> Consolidation:
+    """Apply the orders in turn. Every numbered item is atomic: when any of its operations is refused,
+    the whole item is withheld (the tree stays as before the item) and each of its operations is
+    reported as refused: the failing ones with their reason, the others with ITEM_WITHHELD. A refused
+    instruction is never half-applied. Problems carry the order's file and the item's line."""
     doc = ensure_ids(mark_tombstones(base))
     start = doc
     refs = base_refs(base)
@@ -238,28 +245,40 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
                     continue
                 if not item.operations:
                     problems.append(Problem("UNPARSED_INSTRUCTION", "the instruction was not understood: "
-                                            f"{item.text[:120]}", "error", str(source)))
+                                            f"{item.text[:120]}", "error", str(source), None,
+                                            order.meta.source, item.line))
                     continue
                 ctx.source = source
-                for op in item.operations:
-                    result = apply_op(doc, op, ctx)
-                    doc = result.document
-                    problems.extend(result.problems)
+                doc, done, found = _apply_item(doc, item, ctx, source)
+                problems.extend(p if p.file else dc_replace(p, file=order.meta.source, line=item.line)
+                                for p in found)
+                for op, result in done:
                     touched |= result.touched
-                    if result.applied:
-                        applied.append(Applied(op.source or source, op.op, str(op.target)))
+                    applied.append(Applied(op.source or source, op.op, str(op.target)))
                 problems.extend(check_renumbers(doc, ctx, final=False))
         problems.extend(check_renumbers(doc, ctx, final=True))
     problems.extend(safety_net(start, doc, touched))
     return Consolidation(doc, tuple(applied), tuple(problems), tuple(pending))
 
 
-def safety_net(base: Document, result: Document, touched: set[str]) -> list[Problem]:
-    """Every § that no applied operation touched must be exactly as in the base."""
-    now = {n.id: n for n in result.walk() if n.kind is Kind.PARAGRAF}
-    out = []
-    for node in base.walk():
-        if node.kind is Kind.PARAGRAF and node.id not in touched and now.get(node.id) != node:
-            out.append(Problem("UNTOUCHED_CHANGED", f"§ {node.label} changed although no operation "
-                               "touched it (a bug in the amender)", "error", None, f"§ {node.label}"))
-    return out
+def _apply_item(doc: Document, item: Item, ctx: ApplyContext,
+                source: Source) -> tuple[Document, list[tuple[Operation, OpResult]], list[Problem]]:
+    """All operations of one item, or none: (document, applied (op, result) pairs, problems)."""
+    before, renumbers, done_keys = doc, list(ctx.renumbers), set(ctx.done)
+    results: list[tuple[Operation, OpResult]] = []
+    for op in item.operations:
+        result = apply_op(doc, op, ctx)
+        doc = result.document
+        results.append((op, result))
+    if all(r.applied for _, r in results):
+        return doc, results, [p for _, r in results for p in r.problems]
+    ctx.renumbers, ctx.done = renumbers, done_keys
+    problems: list[Problem] = []
+    for op, r in results:
+        if not r.applied:
+            problems.extend(r.problems)
+            continue
+        problems.append(Problem("ITEM_WITHHELD", f"{op.op} {op.target} not applied: another operation of the "
+                                "same item was refused, and an item is applied whole or not at all", "error",
+                                str(op.source or source), str(op.target)))
+    return before, [], problems

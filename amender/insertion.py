@@ -13,7 +13,7 @@ from amender.placement import check_order, label_keys, place_in_list, place_para
 from amender.punktum import insert_pkt
 from amender.renumber import RENUMBERED
 from amender.resolve import ResolveError, Target
-from amender.textops import Slot, Warning_, set_string
+from amender.textops import Slot, Warning_, clean_quote, get_string, set_string
 from amender.tree import TreePath, children_at, node_at, replace_at, set_children
 from amender.units import (
     Outcome,
@@ -38,7 +38,7 @@ def insert(doc: Document, target: Target, position: str, payload: Sequence[Node]
     items = group_payload(payload)
     units = [n for n in items if n.kind is not Kind.OVERSKRIFT]
     if target.kind in DOCUMENT_STRINGS:
-        return Outcome(set_string(doc, Slot(target.kind), payload_text(new, payload), source), [], {target.kind})
+        return _insert_string(doc, target.kind, payload_text(new, payload), source)
     if target.kind == "pkt" or (not payload and new):
         return insert_pkt(doc, target, position, payload_text(new, payload), source)
     if target.kind != "node":
@@ -62,6 +62,19 @@ def insert(doc: Document, target: Target, position: str, payload: Sequence[Node]
     stamped = list(stamp(items, source, used))
     doc = _put(doc, point, stamped, anchor, kind)
     return Outcome(doc, [], touched | stamped_paragraf_ids(stamped))
+
+
+def _insert_string(doc: Document, kind: str, text: str, source: Source | None) -> Outcome:
+    """"Som fodnote til lovens titel indsættes": only into an empty slot; an existing title, title note
+    or indledning is never overwritten by an insertion (refused: it needs "affattes")"""
+    slot = Slot(kind)
+    old = get_string(doc, slot).strip()
+    if old and old == clean_quote(text).strip():
+        return Outcome(doc, [("ALREADY_PRESENT", f"the {kind} already reads so; not inserted again")], set())
+    if old:
+        raise ResolveError("TARGET_OCCUPIED", f"the document already has a {kind} ({old[:60]!r}); "
+                           "inserting would overwrite it")
+    return Outcome(set_string(doc, slot, text, source), [], {kind})
 
 
 def _insert_listed(doc: Document, target: Target, position: str, nodes: list[Node], kind: Kind,
@@ -88,6 +101,13 @@ def _insert_listed(doc: Document, target: Target, position: str, nodes: list[Nod
     holder_id = node_at(doc, parent).id if parent else ""
     stamped = stamp(nodes, source, used_ids(doc, parent), holder_id)
     doc = splice(doc, parent, index, index, stamped)
+    # the payload's own label ("som nyt stk. 4") must be the label the unit gets where it lands
+    landed = {c.id: c.label for c in children_at(doc, parent)}
+    for n in stamped:
+        now = landed.get(n.id)
+        if n.label is not None and now is not None and n.label.replace(" ", "") != now.replace(" ", ""):
+            warnings.append(("LABEL_MISMATCH", f"the new text is {kind.value} {n.label}, but where the "
+                             f"instruction puts it, it becomes {kind.value} {now}"))
     return Outcome(doc, warnings, {owner_id(doc, parent)})
 
 

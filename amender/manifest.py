@@ -90,17 +90,9 @@ def load_manifest(path: str | Path) -> Manifest:
 
 
 def read_doc(path: Path) -> Document:
-    """Any supported document format (parsers.read when present, else by suffix)."""
-    try:
-        from parsers.read import read_document
-    except ImportError:  # pragma: no cover - until parsers.read lands
-        if path.suffix.lower() == ".xml":
-            from parsers.lexdania import parse_lexdania
+    """Any supported document format (parsers.read detects it)."""
+    from parsers.read import read_document
 
-            return parse_lexdania(path.read_bytes(), file=str(path)).document
-        from parsers.text import parse_text
-
-        return parse_text(path.read_text(encoding="utf-8"), file=str(path)).document
     return read_document(path).document
 
 

@@ -64,6 +64,9 @@ def insert_pkt(doc: Document, target: Target, position: str, text: str, source: 
         stks = [(*path, i) for i, c in enumerate(node.children) if c.kind is Kind.STK]
         if not stks:
             raise ResolveError("TARGET_NOT_FOUND", f"§ {node.label} has no stk.")
+        if len(stks) > 1:  # a new punktum in "§ 3" with stk. 1-3: which stk. is not said
+            raise ResolveError("AMBIGUOUS_TARGET", f"§ {node.label} has {len(stks)} stk.; the new punktum "
+                               "names none")
         path = stks[0]
         node = node_at(doc, path)
     count = len(sentence_spans(node.text))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from amender.headings import replace_string
-from amender.placement import paragraf_point, reuse_numbers
+from amender.placement import check_order, paragraf_point, reuse_numbers
 from amender.punktum import replace_pkt, splice_pkts
 from amender.renumber import RENUMBERED
 from amender.resolve import ResolveError, Target
@@ -20,6 +20,7 @@ from amender.tree import (
     label_key,
     node_at,
     replace_at,
+    run_continues,
     same_label,
     set_children,
     top_index,
@@ -55,6 +56,8 @@ def replace(doc: Document, target: Target, payload: Sequence[Node], new: str | N
         raise ResolveError("TARGET_NOT_FOUND", "the whole document cannot be recast")
     warnings: list[Warning_] = []
     old = node_at(doc, target.path)
+    if old.kind is Kind.PARAGRAF and old.repealed:  # grammar R14: a repealed § comes back by insertion
+        raise ResolveError("REPEALED_TARGET", f"§ {old.label} is repealed; it cannot be recast")
     items = group_payload(payload)
     if old.kind in (Kind.KAPITEL, Kind.AFSNIT):
         if not any(n.kind is old.kind for n in items):  # payload without the chapter line: keep it
@@ -70,6 +73,8 @@ def replace(doc: Document, target: Target, payload: Sequence[Node], new: str | N
         raise ResolveError("PAYLOAD_MISMATCH", f"the new text holds no {old.kind.value}")
     if old.kind in RENUMBERED and same[0].label is None:
         items[items.index(same[0])] = same[0].with_(label=old.label)
+    if old.kind is Kind.PARAGRAF:  # the new §§ must fit where the old one stood (no duplicate live §)
+        check_order(replace_at(doc, target.path, []), target.path, items)
     used = used_ids(doc, target.path)
     used.discard(old.id)
     stamped = list(stamp(items, source, used, parent_id(doc, target.path)))
@@ -104,7 +109,10 @@ def repeal_and_insert(doc: Document, target: Target, group: Sequence[Target], pa
             raise ResolveError("AMBIGUOUS_TARGET", "the repealed units are not siblings")
         nodes = as_kind([n for n in payload if n.kind is not Kind.OVERSKRIFT], old.kind)
         stamped = stamp(nodes, source, used_ids(doc, parent), node_at(doc, parent).id)
-        doc = splice(doc, parent, paths[0][-1], paths[-1][-1] + 1, stamped)
+        # "stk. 1 og 3 ophæves, og i stedet indsættes": only the named units go (stk. 2 stays)
+        for p in reversed(paths[1:]):
+            doc = splice(doc, parent, p[-1], p[-1] + 1, [])
+        doc = splice(doc, parent, paths[0][-1], paths[0][-1] + 1, stamped)
         return Outcome(doc, [], {owner_id(doc, parent)})
     if old.kind is not Kind.PARAGRAF:
         return replace(doc, target, payload, new, source)
@@ -122,12 +130,13 @@ def _recast_paragraffer(doc: Document, paths: list[tuple[int, ...]], items: list
     new_labels = {label_key(label) for label in new_paragraf_labels(items)}
     touched: set[str] = set()
     member_keys = {label_key(node_at(doc, p).label) for p in paths}
-    for p in reversed(paths[1:]):  # the other repealed §§: tombstones (or room for their new text)
+    joined = {p for p in paths[1:] if run_continues(doc, p, paths)}  # only a run ("§§ 7-9") loses
+    for p in reversed(paths[1:]):  # the headings between; the others: tombstones (or room for new text)
         other = node_at(doc, p)
         touched.add(other.id)
         reused = label_key(other.label) in new_labels
         doc = replace_at(doc, p, [] if reused else [tombstone(other, source)])
-        for head in reversed(headings_before(doc, p) if not reused else ()):
+        for head in reversed(headings_before(doc, p) if p in joined and not reused else ()):
             doc = replace_at(doc, head, [])
     # "§ 18 ophæves, og i stedet indsættes: »§ 18 … § 19 …«" with a § 19 tombstone: reused
     doc, first, gone = reuse_numbers(doc, new_labels - member_keys, paths[0])

@@ -13,7 +13,7 @@ from amender.punktum import repeal_pkt
 from amender.renumber import RENUMBERED
 from amender.resolve import ResolveError, Target
 from amender.textops import Warning_
-from amender.tree import headings_before, node_at, replace_at
+from amender.tree import headings_before, node_at, replace_at, run_continues
 from amender.units import Outcome, owner_id, paragraf_ids, splice, tombstone, with_prov
 from parsers.model import Document, Kind, Source
 
@@ -33,8 +33,9 @@ def repeal(doc: Document, target: Target, group: Sequence[Target], source: Sourc
         if old.repealed:
             warnings.append(("ALREADY_REPEALED", f"§ {old.label} was already repealed"))
         doc = replace_at(doc, target.path, [tombstone(old, source)])
-        # "§§ 7-9 ophæves": the headings between the repealed §§ go too, not the one before § 7
-        if any(g.kind == "node" and g.path < target.path for g in group):
+        # "§§ 7-9 ophæves": the headings between the repealed §§ go too, not the one before § 7;
+        # "§ 1 og § 5 ophæves" (no run) keeps the heading before § 5
+        if run_continues(doc, target.path, [g.path for g in group if g.kind == "node"]):
             for head in reversed(headings_before(doc, target.path)):
                 doc = replace_at(doc, head, [])
         return Outcome(doc, warnings, touched)

@@ -3,7 +3,8 @@
 Input: a Document and an Address ("§ 3, stk. 2, 2. pkt."); output: a Target (a path of child indices,
 plus the punktum or special target). Later items of one order cite units by their labels before the
 order, so `Resolver` resolves in the order's snapshot first and follows the stable ids into the
-current tree; only units the snapshot does not know are resolved by their current labels.
+current tree; only units the snapshot does not know are resolved by their current labels. A unit an
+earlier item removed is TARGET_NOT_FOUND (text operations may then verify the current label).
 """
 
 from __future__ import annotations
@@ -55,15 +56,12 @@ def _child_paths(node: Node, path: TreePath, kind: Kind, label: str) -> list[Tre
 
 
 def _nr_paths(doc: Document, path: TreePath, kind: Kind, label: str) -> list[TreePath]:
-    """nr./litra. cited directly under a § ("§ 2, nr. 7"): look in stk. 1 first, then the others."""
+    """nr./litra. cited directly under a § ("§ 2, nr. 7"): the stk. that has it; found in several stk.
+    → every hit (the caller reports AMBIGUOUS_TARGET rather than taking the first)."""
     node = node_at(doc, path)
     stks = [(*path, i) for i, c in enumerate(node.children) if c.kind is Kind.STK]
-    for stk in stks[:1]:
-        hits = _child_paths(node_at(doc, stk), stk, kind, label)
-        if hits:
-            return hits
-    hits = []
-    for stk in stks[1:]:
+    hits: list[TreePath] = []
+    for stk in stks:
         hits += _child_paths(node_at(doc, stk), stk, kind, label)
     return hits
 
@@ -125,6 +123,9 @@ def resolve_current(doc: Document, address: Address) -> Target:
                 stks = _child_paths(node, path, Kind.STK, "1")
                 if not stks:
                     raise ResolveError("TARGET_NOT_FOUND", f"{Address(tuple(steps[:n]))} has no stk. 1")
+                if sum(c.kind is Kind.STK for c in node.children) > 1:  # "§ 5, 2. pkt." on a § with stk.
+                    raise ResolveError("AMBIGUOUS_TARGET", f"{Address(tuple(steps[: n + 1]))}: § {node.label} "
+                                       "has several stk. and the address names none")
                 path = stks[0]
             pkt = int(label)
             if n != len(steps) - 1:
@@ -157,8 +158,9 @@ class Resolver:
             return old
         path = follow_ids(doc, ids_along(self.snapshot, old.path))
         if path is None:
-            # the unit the address named before the order is gone; try what carries the label now
-            return resolve_current(doc, address)
+            # the unit the address named before the order is gone (an earlier item of this order
+            # removed it): never take what carries the label now without proof (text ops verify)
+            raise ResolveError("TARGET_NOT_FOUND", f"{address} was removed by an earlier item of this order")
         if old.kind == "heading":
             heads = _headings(doc, path, old.after)
             if not heads:

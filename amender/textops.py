@@ -202,6 +202,13 @@ def find_matches(doc: Document, slots: list[Slot], old: str, count: Count, *,
             exact_total = total
         if _count_ok(total, count):
             warnings = [("TOLERANT_MATCH", f"»{old}« matched only with space/dash/quote tolerance")] if tolerant else []
+            if count == "all" and not tolerant:
+                loose = _pattern(old, True)
+                more = sum(len(list(loose.finditer(st, sl.lo, sl.hi if sl.hi is not None else len(st))))
+                           for sl, st in zip(slots, strings, strict=True)) - total
+                if more > 0:
+                    warnings.append(("VARIANTS_NOT_CHANGED", f"»{old}« also occurs {more} time(s) with another "
+                                     "space/dash/quote form; those were not changed"))
             if tolerant == "minister":
                 seen = sorted({get_string(doc, sl)[a:b] for sl, spans in found for a, b in spans})
                 warnings = [("MINISTER_TITLE_TOLERATED", f"»{old}« matched as »{'«, »'.join(seen)}«: the base "
@@ -241,6 +248,28 @@ def _edit(doc: Document, matches: list[tuple[Slot, list[tuple[int, int]]]],
     return doc
 
 
+def _outside_provisions(doc: Document, old: str) -> list[Warning_]:
+    """"Overalt i …" changes the provisions and headings; occurrences in the title, title note,
+    indledning and bilag are reported, not changed (drafting-grammar 3.8)."""
+    pat = _pattern(old, False)
+    places = [(name, get_string(doc, Slot(name))) for name in ("title", "titlenote", "preamble")]
+    for i, top in enumerate(doc.children):
+        if top.kind is Kind.BILAG:
+            label = f"bilag {top.label}" if top.label else "bilag"
+            places += [(label, sub.heading or "") for _, sub in _walk(top, (i,))]
+            places += [(label, sub.text) for _, sub in _walk(top, (i,))]
+    hits: dict[str, int] = {}
+    for name, text in places:
+        n = len(pat.findall(text or ""))
+        if n:
+            hits[name] = hits.get(name, 0) + n
+    if not hits:
+        return []
+    where = ", ".join(f"{name} ({n}×)" for name, n in hits.items())
+    return [("OVERALT_OUTSIDE_PROVISIONS", f"»{old}« also occurs outside the provisions and was not changed "
+             f"there: {where}")]
+
+
 def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | DeleteText,
                source: Source | None, *, before: Document | None = None) -> tuple[Document, list[Warning_]]:
     slots = slots_for(doc, target)
@@ -249,7 +278,17 @@ def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | Del
     anchor = clean_quote(op.anchor if isinstance(op, InsertText) else op.old)
     if not anchor:
         raise ResolveError("TEXT_NOT_FOUND", "empty quoted text")
-    matches, warnings = find_matches(doc, slots, anchor, op.count, before=before)
+    try:
+        matches, warnings = find_matches(doc, slots, anchor, op.count, before=before)
+    except ResolveError as err:
+        # "Overalt i loven ændres »A« til »B«, og »As« til »Bs«": a form that occurs nowhere changes
+        # nothing; reported, not refused (the item's other forms still apply)
+        if target.kind != "document" or op.count != "all" or err.code != "TEXT_NOT_FOUND":
+            raise
+        return doc, [("OVERALT_NOT_FOUND", f"»{anchor}« occurs nowhere in the provisions; nothing changed"),
+                     *_outside_provisions(doc, anchor)]
+    if target.kind == "document":
+        warnings = [*warnings, *_outside_provisions(doc, anchor)]
     if isinstance(op, ReplaceText) and clean_quote(op.new):
         new = clean_quote(op.new)
 

@@ -223,3 +223,15 @@ def follow_ids(doc: Document, ids: tuple[str, ...]) -> TreePath | None:
         else:
             return None
     return path
+
+
+def run_continues(doc: Document, path: TreePath, members: Sequence[TreePath]) -> bool:
+    """Whether the § at `path` continues a run of repealed §§ ("§§ 7-9"): the nearest member before
+    it is followed by nothing but members or tombstones. Only then the headings between go too."""
+    members = [p for p in members if node_at(doc, p).kind is Kind.PARAGRAF]
+    earlier = [p for p in members if p < path]
+    if not earlier:
+        return False
+    start = max(earlier)
+    every = (p for ps in top_index(doc).paragraf.values() for p in ps)
+    return all(p in members or node_at(doc, p).repealed for p in every if start < p < path)

@@ -20,26 +20,27 @@ CASES = HERE / "cases"
 DATA = HERE / "data"
 GOLDEN = HERE / "golden" / "amender"
 
-# (touched §§ identical, untouched §§ damaged, wrong §§ with no error that are not editorial) measured
-# with `lovkons eval tests/cases` (H12 pass): touched identical 313/719, 627/719 counting §§ that differ
-# only by what the LBK did without an instruction (amender.editorial substitutions, "(Udelades)", §§
-# renumbered by the LBK; listed by the eval); 0 untouched §§ damaged ("delvis" items are refused).
+# The ratchet, per case: (touched §§ identical, untouched §§ damaged, wrong §§ with no error that are
+# not editorial), regenerated from a fresh `lovkons eval tests/cases --format json` (H18 pass: touched
+# identical 321/717, 638/717 counting §§ that differ only by what the LBK did without an instruction;
+# 0 untouched §§ damaged; 69 silent non-editorial). A case may improve (then regenerate the table to raise
+# the bar), never fall back: fewer identical §§ or more silent wrong §§ fail.
 MEASURED: dict[str, tuple[int, int, int]] = {
     "L-LBK-2009-196": (1, 0, 0), "L-LBK-2010-1352": (1, 0, 0), "L-LBK-2011-1062": (6, 0, 7),
     "L-LBK-2011-415": (1, 0, 0), "L-LBK-2011-416": (1, 0, 0), "L-LBK-2011-964": (2, 0, 1),
-    "L-LBK-2012-1009": (9, 0, 2), "L-LBK-2012-1051": (18, 0, 1), "L-LBK-2012-146": (2, 0, 1),
+    "L-LBK-2012-1009": (10, 0, 1), "L-LBK-2012-1051": (18, 0, 1), "L-LBK-2012-146": (2, 0, 1),
     "L-LBK-2012-400": (4, 0, 2), "L-LBK-2012-782": (2, 0, 0), "L-LBK-2012-950": (1, 0, 7),
-    "L-LBK-2013-1210": (7, 0, 2), "L-LBK-2013-1274": (38, 0, 1), "L-LBK-2013-1330": (4, 0, 2),
-    "L-LBK-2013-16": (2, 0, 2), "L-LBK-2013-298": (2, 0, 0), "L-LBK-2013-500": (7, 0, 4),
+    "L-LBK-2013-1210": (7, 0, 2), "L-LBK-2013-1274": (38, 0, 1), "L-LBK-2013-1330": (6, 0, 0),
+    "L-LBK-2013-16": (2, 0, 1), "L-LBK-2013-298": (2, 0, 0), "L-LBK-2013-500": (7, 0, 4),
     "L-LBK-2013-521": (10, 0, 5), "L-LBK-2013-680": (3, 0, 2), "L-LBK-2013-753": (5, 0, 0),
     "L-LBK-2013-771": (25, 0, 0), "L-LBK-2013-990": (2, 0, 1), "L-LBK-2015-1054": (3, 0, 0),
-    "L-LBK-2015-122": (5, 0, 5), "L-LBK-2015-1657": (0, 0, 2), "L-LBK-2015-765": (1, 0, 4),
-    "L-LBK-2016-1": (5, 0, 2), "L-LBK-2016-1141": (1, 0, 12), "L-LBK-2016-119": (20, 0, 1),
-    "L-LBK-2016-1230": (4, 0, 1), "L-LBK-2016-124": (12, 0, 0), "L-LBK-2016-1257": (64, 0, 0),
-    "L-LBK-2016-1288": (3, 0, 1), "L-LBK-2016-201": (3, 0, 0), "L-LBK-2016-388": (0, 0, 1),
-    "L-LBK-2016-609": (13, 0, 1), "L-LBK-2016-801": (11, 0, 0), "L-LBK-2016-891": (0, 0, 6),
-    "L-LBK-2017-21": (1, 0, 0), "L-LBK-2017-224": (1, 0, 0), "L-LBK-2017-62": (1, 0, 0), "L-LBK-2017-63": (1, 0, 0),
-    "L-LBK-2017-64": (2, 0, 0), "L-LBK-2017-70": (9, 0, 0),
+    "L-LBK-2015-122": (8, 0, 2), "L-LBK-2015-1657": (0, 0, 2), "L-LBK-2015-765": (1, 0, 4), "L-LBK-2016-1": (5, 0, 2),
+    "L-LBK-2016-1141": (2, 0, 13), "L-LBK-2016-119": (20, 0, 1), "L-LBK-2016-1230": (4, 0, 1),
+    "L-LBK-2016-124": (12, 0, 0), "L-LBK-2016-1257": (64, 0, 0), "L-LBK-2016-1288": (3, 0, 0),
+    "L-LBK-2016-201": (3, 0, 0), "L-LBK-2016-388": (0, 0, 1), "L-LBK-2016-609": (14, 0, 0),
+    "L-LBK-2016-801": (11, 0, 0), "L-LBK-2016-891": (0, 0, 7), "L-LBK-2017-21": (1, 0, 0),
+    "L-LBK-2017-224": (1, 0, 0), "L-LBK-2017-62": (1, 0, 0), "L-LBK-2017-63": (1, 0, 0), "L-LBK-2017-64": (2, 0, 0),
+    "L-LBK-2017-70": (9, 0, 0),
 }  # fmt: skip
 
 
@@ -48,14 +49,14 @@ def test_every_case_has_a_manifest() -> None:
 
 
 @pytest.mark.parametrize("case", sorted(MEASURED))
-def test_case_keeps_measured_level(case: str) -> None:
+def test_case_never_falls_below_its_ratchet(case: str) -> None:
     run = run_manifest(load_manifest(CASES / f"{case}.yaml"), lenient=True)
     assert run.expected is not None
     s = score(case, run.base, run.result, run.expected)
     touched_ok, damaged, silent = MEASURED[case]
-    assert s.touched_ok >= touched_ok - max(1, touched_ok // 10)
+    assert s.touched_ok >= touched_ok
     assert s.untouched_damaged <= damaged
-    assert sum(1 for w in s.wrong if not w.refused and not w.editorial) <= silent + max(1, silent // 10)
+    assert sum(1 for w in s.wrong if not w.refused and not w.editorial) <= silent
     assert not [p for p in run.result.problems if p.code == "UNTOUCHED_CHANGED"]
 
 

@@ -10,6 +10,7 @@ import pytest
 from amender.editorial import apply_substitutions, editorial_substitutions, substitutions_in, tokens
 from amender.evaluate import paragraf_map
 from amender.manifest import load_manifest, run_manifest
+from parsers.edits import DeleteText
 from parsers.instructions import read_amending_file
 from parsers.instructions.targets import parse_targets
 
@@ -47,7 +48,7 @@ def test_a_main_law_amending_other_laws_is_read(law: str) -> None:
 def test_to_steder_over_two_punktummer_is_one_in_each() -> None:
     doc = read_amending_file(LAWS / "LOV-2016-167" / "LOV-2016-167.xml")
     item = next(it for b in doc.changes for it in b.items if "eller sigtet" in it.text)
-    deletes = [op for op in item.operations if op.op == "delete_text"]
+    deletes = [op for op in item.operations if isinstance(op, DeleteText)]
     assert [(str(op.target), op.count) for op in deletes] == [
         ("§ 745 e, stk. 2, 1. pkt.", 1), ("§ 745 e, stk. 2, 3. pkt.", 1)]
 

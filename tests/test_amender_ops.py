@@ -70,6 +70,19 @@ def run(op: object, d: Document | None = None) -> tuple[Document, tuple[object, 
     return apply(d, op, context_for(d, SRC))  # type: ignore[arg-type]
 
 
+def ok(op: object, d: Document | None = None) -> Document:
+    """Apply `op` and assert it raised no problem at all."""
+    new, problems = run(op, d)
+    assert problems == ()
+    return new
+
+
+def ok_apply(d: Document, op: object, ctx: object) -> Document:
+    new, problems = apply(d, op, ctx)  # type: ignore[arg-type]
+    assert problems == ()
+    return new
+
+
 def at(d: Document, address: str) -> Node:
     from amender.resolve import node_at
 
@@ -126,17 +139,17 @@ def parse_address_overalt() -> Address:
 
 
 def test_insert_text_after_joins_with_one_space() -> None:
-    d, _ = run(InsertText(A("§ 5"), "ministeren", "for byggeri"))
+    d = ok(InsertText(A("§ 5"), "ministeren", "for byggeri"))
     assert at(d, "§ 5, stk. 1").text == "Klage sker til ministeren for byggeri."
 
 
 def test_insert_text_before_punctuation_without_space() -> None:
-    d, _ = run(InsertText(A("§ 5"), "ministeren", ", jf. § 1", position="after"))
+    d = ok(InsertText(A("§ 5"), "ministeren", ", jf. § 1", position="after"))
     assert at(d, "§ 5, stk. 1").text == "Klage sker til ministeren, jf. § 1."
 
 
 def test_delete_text_collapses_spaces() -> None:
-    d, _ = run(DeleteText(A("§ 2, nr. 2"), "og"))
+    d = ok(DeleteText(A("§ 2, nr. 2"), "og"))
     assert at(d, "§ 2, nr. 2").text == "fugt,"
 
 
@@ -160,20 +173,24 @@ def test_replace_paragraf_keeps_its_id() -> None:
 
 
 def test_replace_stk_with_two_renumbers_followers() -> None:
-    d, _ = run(Replace(A("§ 3, stk. 1"), (stk(None, "Ny et."), stk("2", "Ny to."))))  # type: ignore[arg-type]
+    d = ok(Replace(A("§ 3, stk. 1"), (stk(None, "Ny et."), stk("2", "Ny to."))))  # type: ignore[arg-type]
     assert [(s.label, s.text) for s in at(d, "§ 3").children] == [
         ("1", "Ny et."), ("2", "Ny to."), ("3", "Andet stk."), ("4", "Tredje stk.")]  # fmt: skip
 
 
 def test_replace_pkt() -> None:
-    d, _ = run(Replace(A("§ 1, 2. pkt."), new="Tilsynet er løbende."))
+    d = ok(Replace(A("§ 1, 2. pkt."), new="Tilsynet er løbende."))
     assert at(d, "§ 1, stk. 1").text == "Kommunen fører tilsyn. Tilsynet er løbende."
 
 
 def test_replace_title_preamble_heading() -> None:
-    d, _ = run(Replace(parse_titel(), new="Bekendtgørelse om kontrol"))
+    d = ok(Replace(parse_titel(), new="Bekendtgørelse om kontrol"))
     assert d.meta.title == "Bekendtgørelse om kontrol"
-    d, _ = run(Replace(A("§ 4").child(__import__("parsers.model").model.Level.OVERSKRIFT, "før"), new="Afgift"))
+    from parsers.model import Level
+
+    d = ok(Replace(Address(((Level.INDLEDNING, ""),)), new="I medfør af § 2 fastsættes:"))
+    assert d.preamble == "I medfør af § 2 fastsættes:" and d.meta.title == "Bekendtgørelse om tilsyn"
+    d = ok(Replace(A("§ 4").child(__import__("parsers.model").model.Level.OVERSKRIFT, "før"), new="Afgift"))
     assert [n.text for n in d.children[1].children if n.kind is Kind.OVERSKRIFT] == ["Eftersyn", "Afgift", "Klage"]
 
 
@@ -184,7 +201,7 @@ def parse_titel() -> Address:
 
 
 def test_repeal_paragraf_leaves_tombstone_and_heading() -> None:
-    d, _ = run(Repeal(A("§ 4")))
+    d = ok(Repeal(A("§ 4")))
     node = at(d, "§ 4")
     assert node.repealed and node.children == ()
     assert [n.text for n in d.children[1].children if n.kind is Kind.OVERSKRIFT] == ["Eftersyn", "Gebyr", "Klage"]
@@ -195,25 +212,25 @@ def test_repeal_range_removes_inner_headings_only() -> None:
     d = doc()
     ctx = context_for(d, SRC)
     for a in group:
-        d, _ = apply(d, Repeal(a, group), ctx)
+        d = ok_apply(d, Repeal(a, group), ctx)
     assert [n.text for n in d.children[1].children if n.kind is Kind.OVERSKRIFT] == ["Eftersyn"]
 
 
 def test_repeal_stk_renumbers() -> None:
-    d, _ = run(Repeal(A("§ 3, stk. 2")))
+    d = ok(Repeal(A("§ 3, stk. 2")))
     assert [(s.label, s.text) for s in at(d, "§ 3").children] == [("1", "Første stk. om kommunen."),
                                                                    ("2", "Tredje stk.")]  # fmt: skip
 
 
 def test_repeal_nr_and_pkt() -> None:
-    d, _ = run(Repeal(A("§ 2, nr. 1")))
+    d = ok(Repeal(A("§ 2, nr. 1")))
     assert [(n.label, n.text) for n in at(d, "§ 2, stk. 1").children] == [("1", "fugt, og"), ("2", "svamp.")]
-    d, _ = run(Repeal(A("§ 1, 1. pkt.")))
+    d = ok(Repeal(A("§ 1, 1. pkt.")))
     assert at(d, "§ 1, stk. 1").text == "Tilsynet er årligt."
 
 
 def test_repeal_kapitel() -> None:
-    d, _ = run(Repeal(A("kapitel 1")))
+    d = ok(Repeal(A("kapitel 1")))
     assert all(p.repealed for p in d.paragraffer()[:2]) and not d.paragraffer()[2].repealed
 
 
@@ -228,7 +245,7 @@ def test_insert_paragraf_after_anchor_before_next_heading() -> None:
 
 def test_insert_after_heading_of_next() -> None:
     new = par("3 a", stk(None, "Ny regel."))  # type: ignore[arg-type]
-    d, _ = run(Insert(A("§ 3"), (new,), heading="after_heading", heading_of=A("§ 4")))
+    d = ok(Insert(A("§ 3"), (new,), heading="after_heading", heading_of=A("§ 4")))
     assert [n.label or n.text for n in d.children[1].children][:4] == ["Eftersyn", "3", "Gebyr", "3 a"]
 
 
@@ -247,21 +264,21 @@ def test_insert_paragraf_that_does_not_fit_is_refused() -> None:
 
 
 def test_insert_stk_before_first_renumbers() -> None:
-    d, _ = run(Insert(A("§ 3, stk. 1"), (stk(None, "Nyt første."),), position="before"))  # type: ignore[arg-type]
+    d = ok(Insert(A("§ 3, stk. 1"), (stk(None, "Nyt første."),), position="before"))  # type: ignore[arg-type]
     assert [s.label for s in at(d, "§ 3").children] == ["1", "2", "3", "4"]
     assert at(d, "§ 3, stk. 1").text == "Nyt første."
 
 
 def test_insert_nr_at_end_and_pkt() -> None:
-    d, _ = run(Insert(A("§ 2"), (nr("4", "råd."),), position="end"))
+    d = ok(Insert(A("§ 2"), (nr("4", "råd."),), position="end"))
     assert [n.label for n in at(d, "§ 2, stk. 1").children] == ["1", "2", "3", "4"]
-    d, _ = run(Insert(A("§ 4"), (), position="end", new="Beløbet reguleres."))
+    d = ok(Insert(A("§ 4"), (), position="end", new="Beløbet reguleres."))
     assert at(d, "§ 4, stk. 1").text == "Gebyret er 425 kr. Beløbet reguleres."
 
 
 def test_repeal_and_insert_stk() -> None:
     payload = (stk(None, "A."), stk("2", "B."))  # type: ignore[arg-type]
-    d, _ = run(RepealAndInsert(A("§ 3, stk. 2"), payload))
+    d = ok(RepealAndInsert(A("§ 3, stk. 2"), payload))
     assert [(s.label, s.text) for s in at(d, "§ 3").children] == [
         ("1", "Første stk. om kommunen."), ("2", "A."), ("3", "B."), ("4", "Tredje stk.")]  # fmt: skip
 
@@ -286,6 +303,10 @@ def test_target_not_found_and_ambiguous_codes() -> None:
     assert [(p.code, p.address) for p in problems] == [("TARGET_NOT_FOUND", "§ 99")]  # type: ignore[attr-defined]
     _, problems = run(ReplaceText(A("§ 3, stk. 7"), "x", "y"))
     assert [(p.code, p.address) for p in problems] == [("TARGET_NOT_FOUND", "§ 3, stk. 7")]  # type: ignore[attr-defined]
+    # § 3 has three stk.: "§ 3, 1. pkt." does not say which one
+    d, problems = run(ReplaceText(A("§ 3, 1. pkt."), "stk.", "stykke"))
+    assert [(p.code, p.address) for p in problems] == [("AMBIGUOUS_TARGET", "§ 3, 1. pkt.")]  # type: ignore[attr-defined]
+    assert d == doc()
 
 
 # ----------------------------------------------------------------------------- orders and renumbering

@@ -3,6 +3,7 @@ commencement per item, repeals of other documents, transitional notes and proble
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import regex
@@ -37,6 +38,8 @@ _MISSING_SIGN = regex.compile(r"(\s*(?:I\s+)?)(\d+(?: [a-z])?)(?=, stk\. \d)")
 
 def build(raw: RawDoc) -> AmendingDocument:
     meta = raw.meta
+    if meta.source is None and raw.file:  # problems of the amender name the order's file
+        meta = dataclasses.replace(meta, source=raw.file)
     # a main law (LOV) may amend other laws in its last §§; only an LBK never amends
     if meta.kind == "LBK" or not any(p.opening for p in raw.paragraffer):
         raise LovkonsError("not an amending document (no '… foretages følgende ændringer:')", file=raw.file)

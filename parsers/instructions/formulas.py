@@ -241,6 +241,9 @@ def repeal(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     if m["verb"].lower() == "udgår":
         ctx.warn("TOLERATED_UDGAAR", "structural 'udgår' read as 'ophæves'")
     group = tuple(t.address for t in targets) if len(targets) > 1 else ()
+    if all(len(t.address.steps) == 1 and t.address.last[0] is Level.PARAGRAF for t in targets) and not regex.search(
+            r"\d\s*[a-zæøå]?\s*[-–‑−]\s*\d", m["t"]):
+        group = ()  # "§ 1 og § 5 ophæves" is no run: the heading before § 5 stays (only "§§ 7-9" is one)
     return [Repeal(t.address, group, ctx.source) for t in targets]
 
 
