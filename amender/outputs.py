@@ -5,10 +5,12 @@ corpus-wide index.json / report.md. Bytes are deterministic: sorted keys, no tim
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from amender.corpus import Corpus
@@ -68,6 +70,17 @@ def compact(changes: list[dict[str, Any]]) -> list[str]:
     return [f"{order} § {par}, nr. {spans(nrs)}" for (order, par), nrs in groups.items()]
 
 
+def _corpus_relative(p: Problem, root: Path) -> Problem:
+    """File names relative to the corpus root, so output does not depend on how the corpus was named."""
+    if not p.file:
+        return p
+    try:
+        rel = Path(p.file).resolve().relative_to(root.resolve())
+    except ValueError:
+        return p
+    return dataclasses.replace(p, file=rel.as_posix())
+
+
 def _problem_key(p: Problem) -> tuple[str, str, str, str]:
     return (p.code, p.source or "", p.address or "", p.message)
 
@@ -88,6 +101,7 @@ def document_outputs(
         end = dates[i + 1] if i + 1 < len(dates) else stop
         day = start or dt.date.min
         doc, applied, problems = version_at(corpus, tl, day)  # an exception fails the whole document
+        problems = tuple(_corpus_relative(p, corpus.root) for p in problems)
         included = tuple(k for k in tl.orders if any(c.order == k for c in tl.in_force_at(day)))
         name = start.isoformat() if start else "undated"
         for p in problems:
