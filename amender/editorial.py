@@ -64,8 +64,9 @@ def substitutions_in(old_text: str, new_text: str) -> list[Substitution]:
 
 
 def editorial_substitutions(b: Mapping[str, str | None], r: Mapping[str, str | None],
-                            e: Mapping[str, str | None], flagged: set[str]) -> list[Substitution]:
-    """Substitutions the expected text made in ≥ MIN_SECTIONS §§ no instruction touched (result == base ≠
+                            e: Mapping[str, str | None], flagged: set[str], *,
+                            minimum: int = MIN_SECTIONS) -> list[Substitution]:
+    """Substitutions the expected text made in ≥ `minimum` §§ no instruction touched (result == base ≠
     expected, no error about the §), longest first."""
     seen: dict[Substitution, set[str]] = {}
     for label, bv in b.items():
@@ -74,8 +75,31 @@ def editorial_substitutions(b: Mapping[str, str | None], r: Mapping[str, str | N
             continue
         for pair in substitutions_in(bv, ev):
             seen.setdefault(pair, set()).add(label)
-    pairs = [pair for pair, labels in seen.items() if len(labels) >= MIN_SECTIONS]
+    pairs = [pair for pair, labels in seen.items() if len(labels) >= minimum]
     return sorted(pairs, key=lambda p: (-len(p[0]), p))
+
+
+_TITLE = regex.compile(r"(?i)minist")
+
+
+def title_renames(b: Mapping[str, str | None], r: Mapping[str, str | None], e: Mapping[str, str | None],
+                  flagged: set[str]) -> list[Substitution]:
+    """Minister/ministry title renames the LBK made in at least ONE § no instruction touched (both sides
+    name a minister or ministry). Looser than editorial_substitutions: used only for the separate
+    "typo-fix" category of the eval, never to count a § as identical."""
+    return [(old, new) for old, new in editorial_substitutions(b, r, e, flagged, minimum=1)
+            if _TITLE.search(old) and _TITLE.search(new)]
+
+
+_HYPHEN_IN_WORD = regex.compile(r"(?<=\p{Ll})-(?=\p{Ll})")
+
+
+def squash(text: str) -> str:
+    """The text with all whitespace removed, a hyphen between two lower-case letters removed, and
+    typographic variants unified (’ → ', – → -): equal squashes = a difference of spacing inside
+    words ("andelaf" / "andel af"), of hyphenation ("Godtgørel-sen") or of glyphs only."""
+    text = text.replace("’", "'").replace("–", "-")
+    return regex.sub(r"\s+", "", _HYPHEN_IN_WORD.sub("", text))
 
 
 def _pattern(old: str, new: str) -> regex.Pattern[str]:

@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 import regex
 
 from amender.consolidate import Consolidation
-from amender.editorial import Substitution, apply_substitutions, editorial_substitutions, tokens
+from amender.editorial import (
+    Substitution,
+    apply_substitutions,
+    editorial_substitutions,
+    squash,
+    title_renames,
+    tokens,
+    untokens,
+)
 from parsers.model import Document, Kind, Node, Problem, display_label
 
 _PAR = regex.compile(r"§\s*(\d+(?:\s*[a-zA-Z](?![a-zæøå]))?)")
@@ -82,7 +90,9 @@ class Wrong:
     got: str | None
     # "substitution": equal once the LBK's uninstructed wording changes (ministry names …) are applied;
     # "omitted": the LBK prints the § or some stk. as "(Udelades)"; "renumbered": the LBK moved the text
-    # to another § number (§§ never renumber by instruction)
+    # to another § number (§§ never renumber by instruction); "typo-fix" (NOT editorial, never counted as
+    # identical, reported apart): equal once spacing inside words, hyphenation and glyphs (’/', –/-) are
+    # ignored and the minister/ministry titles the LBK renamed in some untouched § are applied
     why: str = ""
 
 
@@ -113,6 +123,16 @@ class CaseScore:
         return sum(1 for w in self.wrong if w.editorial)
 
     @property
+    def typo_fixed(self) -> int:
+        """silent wrong §§ in the separate "typo-fix" category (see Wrong.why)"""
+        return sum(1 for w in self.wrong if not w.refused and w.why == TYPO_FIX)
+
+    @property
+    def unexplained(self) -> int:
+        """silent wrong §§ that are neither editorial nor typo-fix: the ones to work on"""
+        return sum(1 for w in self.wrong if not w.refused and not w.editorial and w.why != TYPO_FIX)
+
+    @property
     def touched_adjusted(self) -> int:
         """touched §§ identical, counting §§ that differ only editorially as identical"""
         return self.touched_ok + sum(1 for w in self.wrong if w.touched and w.editorial)
@@ -137,6 +157,7 @@ def score(name: str, base: Document, result: Consolidation, expected: Document) 
     b, r, e = paragraf_map(base), paragraf_map(result.document), paragraf_map(expected)
     flagged = problem_labels(result.problems)
     pairs = editorial_substitutions(b, r, e, flagged)
+    titles = title_renames(b, r, e, flagged)
     touched = touched_ok = untouched = untouched_ok = spurious = 0
     wrong: list[Wrong] = []
     for label in sorted(set(b) | set(r) | set(e), key=_sort_key):
@@ -156,10 +177,27 @@ def score(name: str, base: Document, result: Consolidation, expected: Document) 
         if not ok:
             why = ("substitution" if pairs and ev is not None and apply_substitutions(rv, pairs) == tokens(ev)
                    else _uninstructed(label, rv, ev, r, e))
+            if not why and _typo_fix(rv, ev, [*pairs, *titles]):
+                wrong.append(Wrong(label, is_touched, label in flagged, False, ev, rv, TYPO_FIX))
+                continue
             wrong.append(Wrong(label, is_touched, label in flagged, bool(why), ev, rv, why))
     errors = sum(1 for p in result.problems if p.severity == "error")
     return CaseScore(name, touched, touched_ok, untouched, untouched_ok, spurious, len(result.applied),
                      errors, len(result.problems) - errors, tuple(wrong), tuple(pairs))
+
+
+TYPO_FIX = "typo-fix"
+
+
+def _typo_fix(got: str | None, expected: str | None, pairs: list[Substitution]) -> bool:
+    """got and expected differ only by spacing inside words, hyphenation, glyph variants and (when
+    given) the title renames: the "typo-fix" category."""
+    if got is None or expected is None:
+        return False
+    if squash(got) == squash(expected):
+        return True
+    fixed = apply_substitutions(got, sorted(pairs, key=lambda p: (-len(p[0]), p)))
+    return fixed is not None and squash(untokens(fixed)) == squash(expected)
 
 
 _OMITTED = regex.compile(r"(?:^§ [^.]+\.|Stk\. [0-9-]+\.?) \((?:Udelades|Udeladt)\)")

@@ -106,6 +106,10 @@ def _insert_listed(doc: Document, target: Target, position: str, nodes: list[Nod
     for n in stamped:
         now = landed.get(n.id)
         if n.label is not None and now is not None and n.label.replace(" ", "") != now.replace(" ", ""):
+            if dupes:  # part of the payload is there already, the rest would land elsewhere: the base
+                raise ResolveError("PARTLY_PRESENT", f"{kind.value} {dupes[0][0].label} is already there, but "
+                                   f"the new {kind.value} {n.label} would become {kind.value} {now}; the base "
+                                   "seems to hold an earlier form of this insertion")
             warnings.append(("LABEL_MISMATCH", f"the new text is {kind.value} {n.label}, but where the "
                              f"instruction puts it, it becomes {kind.value} {now}"))
     return Outcome(doc, warnings, {owner_id(doc, parent)})

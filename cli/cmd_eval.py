@@ -42,8 +42,10 @@ def score_json(s: CaseScore) -> dict[str, object]:
         "touched_identical_editorial": s.touched_adjusted, "untouched": s.untouched,
         "untouched_preserved": s.untouched_ok, "untouched_damaged": s.untouched_damaged,
         "spurious": s.spurious, "wrong_refused": s.refused, "wrong_silent": s.silent,
-        "wrong_editorial": s.editorial, "applied": s.applied, "errors": s.errors, "warnings": s.warnings,
-        "wrong": [{"paragraf": w.label, "touched": w.touched, "refused": w.refused, "editorial": w.editorial}
+        "wrong_editorial": s.editorial, "wrong_typo_fix": s.typo_fixed, "wrong_unexplained": s.unexplained,
+        "applied": s.applied, "errors": s.errors, "warnings": s.warnings,
+        "wrong": [{"paragraf": w.label, "touched": w.touched, "refused": w.refused, "editorial": w.editorial,
+                   "why": w.why}
                   for w in s.wrong],
         "editorial_substitutions": [{"official": untokens(old), "lbk": untokens(new)} for old, new in s.substitutions],
     }  # fmt: skip
@@ -56,12 +58,12 @@ def _pct(a: int, b: int) -> str:
 def table(scores: list[CaseScore]) -> Table:
     t = Table(title="lovkons eval: consolidation vs. official LBK, § by §")
     for col in ("case", "touched ok", "%", "+editorial", "untouched ok", "damaged", "spurious",
-                "wrong: refused", "silent", "of which editorial", "applied", "errors"):
+                "wrong: refused", "silent", "of which editorial", "typo-fix", "unexplained", "applied", "errors"):
         t.add_column(col, justify="left" if col == "case" else "right")
     for s in [*scores, total(scores)]:
         t.add_row(s.name, f"{s.touched_ok}/{s.touched}", _pct(s.touched_ok, s.touched),
                   _pct(s.touched_adjusted, s.touched), f"{s.untouched_ok}/{s.untouched}", str(s.untouched_damaged),
-                  str(s.spurious), str(s.refused), str(s.silent), str(s.editorial), str(s.applied), str(s.errors),
+                  str(s.spurious), str(s.refused), str(s.silent), str(s.editorial), str(s.typo_fixed), str(s.unexplained), str(s.applied), str(s.errors),
                   style="bold" if s.name == "TOTAL" else None)  # fmt: skip
     return t
 

@@ -63,3 +63,67 @@ def test_repeal_and_insert_reuses_tombstones_in_place() -> None:
     labels = [n.label for n in run.result.document.walk() if n.kind.value == "paragraf"]
     assert labels.count("19") == 1 and labels.count("20") == 1
     assert paragraf_map(run.result.document)["19"] is not None
+
+
+# H20: "og som 2. pkt. indsættes" after a text change adds a punktum (LOV 629/2016 § 1, nr. 2), a
+# partly present insertion is refused, and the eval's separate "typo-fix" category
+
+
+def test_og_som_2_pkt_indsaettes_adds_a_punktum_not_a_stk() -> None:
+    from amender.consolidate import consolidate
+    from parsers.edits import Item
+    from parsers.instructions.clauses import parse_instruction
+    from parsers.model import Source
+    from tests.test_amender_ops import at, doc, order
+
+    text = "I § 4, stk. 1, ændres »425 kr.« til: »500 kr.«, og som 2. pkt. indsættes: »Det betales årligt.«"
+    ops, problems = parse_instruction(text, Source("T", "1", 1))
+    assert tuple(problems) == ()
+    result = consolidate(doc(), [order(Item(1, text, tuple(ops)))])
+    assert [p.code for p in result.problems if p.severity == "error"] == []
+    paragraf = at(result.document, "§ 4")
+    assert [(s.label, s.text) for s in paragraf.children] == [("1", "Gebyret er 500 kr. Det betales årligt.")]
+
+
+def test_insertion_partly_present_in_the_base_is_refused() -> None:
+    from amender.consolidate import consolidate
+    from parsers.edits import Item
+    from parsers.instructions.clauses import parse_instruction
+    from parsers.model import Source
+    from tests.test_amender_ops import at, doc, order
+
+    # § 3 already has stk. 2 and 3; the order brings stk. 2 in a longer form and stk. 3 word for word
+    text = "I § 3 indsættes som stk. 2 og 3: »Stk. 2. Andet stk. Med et nyt punktum. Stk. 3. Tredje stk.«"
+    ops, _ = parse_instruction(text, Source("T", "1", 1))
+    result = consolidate(doc(), [order(Item(1, text, tuple(ops)))])
+    assert [(p.code, p.severity) for p in result.problems if p.code == "PARTLY_PRESENT"] == [("PARTLY_PRESENT", "error")]
+    assert at(result.document, "§ 3") == at(doc(), "§ 3")  # nothing half-applied
+
+
+@pytest.mark.parametrize(
+    ("got", "expected", "typo"),
+    [
+        ("§ 12. for hver type den andelaf kvælstof.", "§ 12. for hver type den andel af kvælstof.", True),
+        ("§ 38. Godtgørelsen ydes.", "§ 38. Godtgørel-sen ydes.", True),
+        ("§ 41. Energinet.dk’s tilsagn.", "§ 41. Energinet.dk's tilsagn.", True),
+        ("§ 4. Kirkeministeren godkender.", "§ 4. Ministeren for ligestilling og kirke godkender.", True),
+        ("§ 4. til ham.", "§ 4. til ham, forudsat han ikke er samlevende.", False),
+        ("§ 4. stk. 2", "§ 4. stk. 2,", False),  # punctuation is not a typo-fix
+        ("§ 4. Børne- og undervisningsministeren", "§ 4. Undervisningsministeren", False),  # no such rename
+    ],
+)
+def test_typo_fix_category(got: str, expected: str, typo: bool) -> None:
+    from amender.evaluate import _typo_fix
+
+    titles = [("Kirkeministeren", "Ministeren for ligestilling og kirke")]
+    assert _typo_fix(got, expected, titles) is typo
+
+
+def test_title_renames_need_one_untouched_section_and_a_minister() -> None:
+    from amender.editorial import title_renames
+
+    base = {"5": "§ 5. Kirkeministeren fører tilsyn med kirkerne.", "6": "§ 6. Kommunen fører tilsyn med skolerne."}
+    lbk = {"5": "§ 5. Ministeren for ligestilling og kirke fører tilsyn med kirkerne.",
+           "6": "§ 6. Byen fører tilsyn med skolerne."}
+    assert title_renames(base, base, lbk, set()) == [("Kirkeministeren", "Ministeren for ligestilling og kirke")]
+    assert title_renames(base, base, lbk, {"5"}) == []  # an error names § 5

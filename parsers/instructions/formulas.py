@@ -280,8 +280,7 @@ def insert_as_clause(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """(§ 357, stk. 4, 1. pkt., ophæves,) og som stk. 5 indsættes: »Stk. 5. …« — relative to the scope."""
     base = ctx.base or Address()
     new = parse_targets(m["unit"], base=base)
-    container = new[0].address.parent
-    return [Insert(container, parse_payload(ctx.raw(m["p"]), _expect(new[0].address)), "end", source=ctx.source)]
+    return [_insert(new[0].address.parent, "end", m["p"], ctx, unit=new[0].address)]
 
 
 def bilag_recast(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
