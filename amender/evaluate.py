@@ -21,11 +21,12 @@ from amender.editorial import (
     untokens,
 )
 from parsers.model import Document, Kind, Node, Problem, display_label
+from parsers.normalize import INVISIBLE_CHARS
 
 _PAR = regex.compile(r"§\s*(\d+(?:\s*[a-zA-Z](?![a-zæøå]))?)")
 
 
-_INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE = regex.compile(f"[{INVISIBLE_CHARS}]")
 # a note reference glued to the word it annotates in LBK text ("kvælstof.1)", "Landbrugsraadet2) ,")
 _NOTE_REF = regex.compile(r"(?<=[\p{L}.,;)])\d{1,2}\)(?=[\s,;]|$)")
 # a § printed as repealed ("§ 38. (Ophævet)") is not in force, like a tombstone

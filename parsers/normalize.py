@@ -13,7 +13,9 @@ import unicodedata
 # NEL and the Unicode line/paragraph separators are not line breaks for editors: they become spaces.
 _SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\f\v\u0085\u2028\u2029]")
 # Invisible characters that carry no text: soft hyphen, zero-width space/joiners, word joiner, BOM.
-_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# The one definition every route uses (the XML reader and the eval strip the same set).
+INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 # Line breaks as an editor counts them: CRLF and a lone CR become LF.
 _BREAKS = re.compile(r"\r\n?")
 # Control characters that are never text (C0 except LF, and DEL).

@@ -14,6 +14,7 @@ from functools import lru_cache
 from lxml import etree
 
 from parsers.model import Problem
+from parsers.normalize import INVISIBLE_CHARS
 
 
 def clean(text: str) -> str:
@@ -27,10 +28,9 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
-# Invisible characters that carry no text (as `parsers.normalize` removes them on the text route):
-# soft hyphen, zero-width space/non-joiner/joiner, word joiner, BOM. None is printable, so the fast
-# path of `clean` never has to look for them.
-_INVISIBLE = ("\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
+# Invisible characters that carry no text, the same set `parsers.normalize` removes on the text
+# route. None is printable, so the fast path of `clean` never has to look for them.
+_INVISIBLE = tuple(INVISIBLE_CHARS)
 
 
 def _is_clean(text: str) -> bool:
