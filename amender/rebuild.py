@@ -136,7 +136,8 @@ def rebuild(
     rels = corpus_files(root)
     hashes = {r: file_hash(root, r) for r in rels}
     stats = RebuildStats(scanned=sum(1 for r in rels if hashes[r] not in cached_facts))
-    corpus = build_corpus(root, *scan(root, rels, hashes, cached_facts, workers))
+    scanned_facts, parsed_docs, parsed_orders = scan(root, rels, hashes, cached_facts, workers)
+    corpus = build_corpus(root, scanned_facts, parsed_docs, parsed_orders)
     bases = [f.key for f in corpus.bases()]
     stats.documents = len(bases)
     old_jobs: dict[str, Any] = cache.get("jobs", {})
@@ -189,7 +190,8 @@ def rebuild(
     new_cache = {
         "format": CACHE_FORMAT,
         "code": code,
-        "facts": {f.sha: f.to_json() for f in sorted(corpus.facts.values(), key=lambda f: f.sha)},
+        # every file's facts, also those of duplicates and unreadable files, so a no-op parses nothing
+        "facts": {f.sha: f.to_json() for f in sorted(scanned_facts, key=lambda f: f.sha)},
         "jobs": {corpus.facts[k].doc_id: {"hash": hashes_by_key[k], "files": sorted(results[k]["files"]),
                                           "entry": results[k]["entry"], "report": results[k]["report"]}
                  for k in bases if "error" not in results[k]["entry"]},  # a failed document is retried

@@ -1,7 +1,8 @@
-"""Benchmark: `rebuild` of the embedded corpus and of all laws in ../shared/data/laws (XML only,
-copied into a temporary corpus): wall time, documents/second, peak memory, no-op rebuild time.
+"""Benchmark: `rebuild` of the embedded corpus, of all laws in tests/data/laws (XML and text twins
+of every document, 328 files) and of their XML files alone: wall time, documents/second, peak
+memory, no-op rebuild time.
 
-Usage: .venv/bin/python bench/bench_rebuild.py [--jobs N] [--only embedded|laws]
+Usage: .venv/bin/python bench/bench_rebuild.py [--jobs N] [--only embedded|laws|laws-xml]
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from amender.rebuild import RebuildStats, rebuild  # noqa: E402
 from cli.cmd_rebuild import render_version  # noqa: E402
 
-SHARED_LAWS = ROOT.parent / "shared" / "data" / "laws"
+LAWS = ROOT / "tests" / "data" / "laws"
 
 
 def peak_mb() -> float:
@@ -61,17 +62,19 @@ def bench(name: str, corpus: Path, jobs: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--only", choices=("embedded", "laws"))
+    ap.add_argument("--only", choices=("embedded", "laws", "laws-xml"))
     args = ap.parse_args()
     if args.only in (None, "embedded"):
         bench("embedded corpus/", ROOT / "corpus", args.jobs)
-    if args.only in (None, "laws") and SHARED_LAWS.is_dir():
+    if args.only in (None, "laws"):
+        bench("tests/data/laws (.xml and .txt)", LAWS, args.jobs)
+    if args.only in (None, "laws-xml"):
         with tempfile.TemporaryDirectory() as tmp:
             corpus = Path(tmp) / "laws"
-            for xml in sorted(SHARED_LAWS.glob("*/*.xml")):
+            for xml in sorted(LAWS.glob("*/*.xml")):
                 (corpus / xml.parent.name).mkdir(parents=True, exist_ok=True)
                 shutil.copy(xml, corpus / xml.parent.name / xml.name)
-            bench(f"shared/data/laws ({SHARED_LAWS})", corpus, args.jobs)
+            bench("tests/data/laws (.xml only)", corpus, args.jobs)
 
 
 if __name__ == "__main__":

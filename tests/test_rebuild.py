@@ -76,6 +76,20 @@ def test_second_run_recomputes_nothing(small_corpus: Path, tmp_path: Path) -> No
     assert third.recomputed == ["LOV-2013-608"] and third.scanned == 1
 
 
+def test_second_run_parses_nothing_with_duplicates_and_unreadable_files(small_corpus: Path, tmp_path: Path) -> None:
+    """The text twin of a law (a DUPLICATE_DOCUMENT) and a non-legal file are cached too."""
+    twin = ROOT / "tests" / "data" / "laws" / "LOV-2013-608" / "LOV-2013-608.txt"
+    shutil.copy(twin, small_corpus / "laws" / "LOV-2013-608" / twin.name)
+    (small_corpus / "notes.txt").write_text("Kære kollega, vedlagt følger brevet.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    first = rebuild(small_corpus, out, render=render_version, jobs=1)
+    assert first.scanned == 6
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    assert any(p["code"] == "DUPLICATE_DOCUMENT" for p in index["problems"])
+    second = rebuild(small_corpus, out, render=render_version, jobs=1)
+    assert (second.recomputed, second.scanned, second.written) == ([], 0, False)
+
+
 def _run_rebuild(corpus: Path, out: Path) -> subprocess.Popen[str]:
     # every document takes at least 2 s, so the kill (sent after the first one) lands mid-rebuild
     code = ("import sys, time; import amender.rebuild as r; f = r.document_outputs; "

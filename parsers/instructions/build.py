@@ -11,7 +11,7 @@ import regex
 from parsers.edits import AmendingDocument, ChangeBlock, Commencement, Item
 from parsers.instructions.clauses import parse_instruction
 from parsers.instructions.commencement import read_trailing
-from parsers.instructions.opening import OPENING, parse_opening
+from parsers.instructions.opening import parse_opening, search_opening
 from parsers.instructions.payload import clean_block
 from parsers.instructions.raw import RawDoc
 from parsers.instructions.targets import TargetError, parse_targets
@@ -53,7 +53,7 @@ def build(raw: RawDoc) -> AmendingDocument:
     for para in raw.paragraffer:
         if para.opening is None:
             continue
-        om = OPENING.search(para.opening)
+        om = search_opening(para.opening)
         target, amended_by = parse_opening(om["cited"] if om else para.opening)
         items: list[Item] = []
         for it in para.items:

@@ -16,6 +16,17 @@ OPENING = regex.compile(
     r"(?P<all>(?<![\w])I\s+(?P<cited>.+?),?\s+foretages\s+følgende\s+ændring(?:er)?\s*[:.;])",
     regex.S | regex.I,
 )
+_KEY = regex.compile(r"\s+foretages\s+følgende\s+ændring(?:er)?\s*[:.;]", regex.I)
+
+
+def search_opening(text: str) -> regex.Match[str] | None:
+    """The first opening in `text`. The key phrase is found first and bounds the search, so a long
+    text without any opening (a big § of a consolidated act) costs one linear scan, not one lazy
+    scan per word "i"."""
+    for key in _KEY.finditer(text):
+        if m := OPENING.search(text, 0, key.end()):
+            return m
+    return None
 
 _AMENDED = regex.compile(r",?\s+som\s+(?:senest\s+)?ændret\s+(?:bl\.\s*a\.\s+)?ved\s+", regex.I)
 

@@ -12,7 +12,7 @@ import itertools
 import regex
 
 from parsers.dates import parse_numeric_date
-from parsers.instructions.opening import OPENING
+from parsers.instructions.opening import search_opening
 from parsers.instructions.raw import RawDoc, RawItem, RawParagraf
 from parsers.model import Meta
 
@@ -110,7 +110,7 @@ def read_text(raw: str, *, file: str | None = None) -> RawDoc:
 
 def _paragraf(text: str, mask: list[bool], label: str, start: int, stop: int, line_of) -> RawParagraf:  # type: ignore[no-untyped-def]
     body = text[start:stop]
-    op = OPENING.search(body)
+    op = search_opening(body)
     if op and not mask[start + op.start()] and _only_heading(body[: op.start()]):
         heading = regex.sub(r"\s+", " ", body[: op.start()]).strip() or None
         items = _items(text, mask, start + op.end(), stop, line_of)
