@@ -1,11 +1,16 @@
 """Stage 2 (amender): score a consolidation against the official one, § by §.
 
-Input: base, Consolidation, expected Document; output: CaseScore. Texts are compared after whitespace
-and soft-hyphen normalisation; a repealed § and an absent § count as the same ("not in force").
+Input: base, Consolidation, expected Document (and the orders); output: CaseScore. Texts are compared
+after whitespace and soft-hyphen normalisation; a repealed § and an absent § count as the same ("not in
+force"). Each wrong § falls in exactly one category, first match wins: refused (an error names it) >
+editorial (equal once the LBK's own edits are undone: substitution, omitted, renumbered) > typo-fix >
+uninstructed (no applied, refused or pending operation addressed the § or anything in it, and our text
+is the base's) > unexplained (instructed, silent, none of the above: where amender bugs live).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -20,6 +25,8 @@ from amender.editorial import (
     tokens,
     untokens,
 )
+from amender.instructed import instructed_scope, label_key
+from parsers.edits import AmendingDocument
 from parsers.model import Document, Kind, Node, Problem, display_label
 from parsers.normalize import INVISIBLE_CHARS
 
@@ -27,25 +34,18 @@ _PAR = regex.compile(r"§\s*(\d+(?:\s*[a-zA-Z](?![a-zæøå]))?)")
 
 
 _INVISIBLE = regex.compile(f"[{INVISIBLE_CHARS}]")
-# a note reference glued to the word it annotates in LBK text ("kvælstof.1)", "Landbrugsraadet2) ,")
-_NOTE_REF = regex.compile(r"(?<=[\p{L}.,;)])\d{1,2}\)(?=[\s,;]|$)")
 # a § printed as repealed ("§ 38. (Ophævet)") is not in force, like a tombstone
 _REPEALED = regex.compile(r"§ [^.]+\. \((?:Ophævet|Ophævede|Udgået)\)\.?")
 
 
-# note references at the start of a § or stk. ("§ 116 a. 5) Den …", "Stk. 3. 8) Retten …"); a real
-# list never starts at a number above 1
-_LEADING_NOTE = regex.compile(r"((?:^§ [0-9]+(?: [A-Za-z])?\.|Stk\. \d+\.) )(?!1\))(?:\d{1,2}\) ?)+")
-
-
 def norm(text: str) -> str:
-    """Whitespace, soft hyphens/zero-width characters and glued note references normalised away."""
-    text = _NOTE_REF.sub("", _INVISIBLE.sub("", text.replace("\u00a0", " ")))
+    """Whitespace, soft hyphens and zero-width characters normalised away (the readers keep note
+    references out of the text, so nothing else is removed)."""
+    text = _INVISIBLE.sub("", text.replace("\u00a0", " "))
     return regex.sub(r"\s+([,.;])", r"\1", regex.sub(r"\s+", " ", text)).strip()
 
 
-def _key(label: str | None) -> str:
-    return regex.sub(r"\s+", "", label or "").casefold()
+_key = label_key
 
 
 def paragraf_text(node: Node) -> str:
@@ -58,7 +58,7 @@ def paragraf_text(node: Node) -> str:
             out.append(" ".join(x for x in (display_label(child), *walk(child)) if x))
         return out
 
-    return _LEADING_NOTE.sub(r"\1", norm(" ".join([f"§ {node.label}.", *walk(node)])))
+    return norm(" ".join([f"§ {node.label}.", *walk(node)]))
 
 
 def paragraf_map(doc: Document) -> dict[str, str | None]:
@@ -93,8 +93,21 @@ class Wrong:
     # "omitted": the LBK prints the § or some stk. as "(Udelades)"; "renumbered": the LBK moved the text
     # to another § number (§§ never renumber by instruction); "typo-fix" (NOT editorial, never counted as
     # identical, reported apart): equal once spacing inside words, hyphenation and glyphs (’/', –/-) are
-    # ignored and the minister/ministry titles the LBK renamed in some untouched § are applied
+    # ignored and the minister/ministry titles the LBK renamed in some untouched § are applied;
+    # "uninstructed": none of these, and no instruction addressed the § (see `category`)
     why: str = ""
+    instructed: bool = True  # some applied, refused or pending operation addressed the § or a unit in it
+
+    @property
+    def category(self) -> str:
+        """The one category of the wrong §, first match wins (see the module docstring)."""
+        if self.refused:
+            return "refused"
+        if self.editorial:
+            return "editorial"
+        if self.why == TYPO_FIX:
+            return TYPO_FIX
+        return "unexplained" if self.instructed else UNINSTRUCTED
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,19 +132,35 @@ class CaseScore:
     def silent(self) -> int:
         return sum(1 for w in self.wrong if not w.refused)
 
+    def _count(self, category: str) -> int:
+        return sum(1 for w in self.wrong if w.category == category)
+
     @property
     def editorial(self) -> int:
-        return sum(1 for w in self.wrong if w.editorial)
+        """silent wrong §§ that differ only by what the LBK did without an instruction"""
+        return self._count("editorial")
 
     @property
     def typo_fixed(self) -> int:
         """silent wrong §§ in the separate "typo-fix" category (see Wrong.why)"""
-        return sum(1 for w in self.wrong if not w.refused and w.why == TYPO_FIX)
+        return self._count(TYPO_FIX)
+
+    @property
+    def uninstructed(self) -> int:
+        """silent wrong §§, not editorial or typo-fix, that no instruction addressed: the LBK changed
+        them without any instruction we were given"""
+        return self._count(UNINSTRUCTED)
 
     @property
     def unexplained(self) -> int:
-        """silent wrong §§ that are neither editorial nor typo-fix: the ones to work on"""
-        return sum(1 for w in self.wrong if not w.refused and not w.editorial and w.why != TYPO_FIX)
+        """silent wrong §§ that some instruction addressed and that are neither editorial nor typo-fix:
+        the ones to work on"""
+        return self._count("unexplained")
+
+    @property
+    def touched_instructed(self) -> int:
+        """touched §§ that some instruction addressed (an identical touched § always is: we changed it)"""
+        return self.touched - sum(1 for w in self.wrong if w.touched and not w.instructed)
 
     @property
     def touched_adjusted(self) -> int:
@@ -154,9 +183,13 @@ def problem_labels(problems: tuple[Problem, ...]) -> set[str]:
     return out
 
 
-def score(name: str, base: Document, result: Consolidation, expected: Document) -> CaseScore:
+def score(name: str, base: Document, result: Consolidation, expected: Document, *,
+          orders: Sequence[AmendingDocument] = ()) -> CaseScore:
+    """Score one case; `orders` (the amending documents given) let an insertion's new §§ count as
+    addressed instead of its anchor (without them the anchor counts too: fewer "uninstructed")."""
     b, r, e = paragraf_map(base), paragraf_map(result.document), paragraf_map(expected)
     flagged = problem_labels(result.problems)
+    scope = instructed_scope(base, result, orders)
     pairs = editorial_substitutions(b, r, e, flagged)
     titles = title_renames(b, r, e, flagged)
     touched = touched_ok = untouched = untouched_ok = spurious = 0
@@ -176,18 +209,22 @@ def score(name: str, base: Document, result: Consolidation, expected: Document) 
             untouched += 1
             untouched_ok += ok
         if not ok:
+            instructed = label in flagged or rv != bv or scope.addresses(label)
             why = ("substitution" if pairs and ev is not None and apply_substitutions(rv, pairs) == tokens(ev)
-                   else _uninstructed(label, rv, ev, r, e))
+                   else _editorial_reason(label, rv, ev, r, e))
             if not why and _typo_fix(rv, ev, [*pairs, *titles]):
-                wrong.append(Wrong(label, is_touched, label in flagged, False, ev, rv, TYPO_FIX))
+                wrong.append(Wrong(label, is_touched, label in flagged, False, ev, rv, TYPO_FIX, instructed))
                 continue
-            wrong.append(Wrong(label, is_touched, label in flagged, bool(why), ev, rv, why))
+            why = why or ("" if instructed else UNINSTRUCTED)
+            wrong.append(Wrong(label, is_touched, label in flagged, why not in ("", UNINSTRUCTED), ev, rv, why,
+                               instructed))
     errors = sum(1 for p in result.problems if p.severity == "error")
     return CaseScore(name, touched, touched_ok, untouched, untouched_ok, spurious, len(result.applied),
                      errors, len(result.problems) - errors, tuple(wrong), tuple(pairs))
 
 
 TYPO_FIX = "typo-fix"
+UNINSTRUCTED = "uninstructed"
 
 
 def _typo_fix(got: str | None, expected: str | None, pairs: list[Substitution]) -> bool:
@@ -204,8 +241,8 @@ def _typo_fix(got: str | None, expected: str | None, pairs: list[Substitution]) 
 _OMITTED = regex.compile(r"(?:^§ [^.]+\.|Stk\. [0-9-]+\.?) \((?:Udelades|Udeladt)\)")
 
 
-def _uninstructed(label: str, got: str | None, expected: str | None, result: dict[str, str | None],
-                  official: dict[str, str | None]) -> str:
+def _editorial_reason(label: str, got: str | None, expected: str | None, result: dict[str, str | None],
+                      official: dict[str, str | None]) -> str:
     """Why a wrong § is editorial beyond substitutions ("omitted" / "renumbered"), or ""."""
     if expected is not None and _OMITTED.search(expected):
         if _OMITTED.match(expected) and "-" in label:  # "§ 43 b-43 d. (Udelades)": a range the LBK left out
@@ -226,6 +263,9 @@ def _uninstructed(label: str, got: str | None, expected: str | None, result: dic
     if moved and (strip(got) or strip(expected)):
         return "renumbered"
     return ""
+
+
+_uninstructed = _editorial_reason  # the former name, used by tests/test_amender_rules.py
 
 
 def _sort_key(label: str) -> tuple[int, str]:

@@ -42,10 +42,12 @@ def score_json(s: CaseScore) -> dict[str, object]:
         "touched_identical_editorial": s.touched_adjusted, "untouched": s.untouched,
         "untouched_preserved": s.untouched_ok, "untouched_damaged": s.untouched_damaged,
         "spurious": s.spurious, "wrong_refused": s.refused, "wrong_silent": s.silent,
-        "wrong_editorial": s.editorial, "wrong_typo_fix": s.typo_fixed, "wrong_unexplained": s.unexplained,
+        "wrong_editorial": s.editorial, "wrong_typo_fix": s.typo_fixed,
+        "wrong_uninstructed": s.uninstructed, "wrong_unexplained": s.unexplained,
+        "touched_instructed": s.touched_instructed, "touched_instructed_identical": s.touched_ok,
         "applied": s.applied, "errors": s.errors, "warnings": s.warnings,
         "wrong": [{"paragraf": w.label, "touched": w.touched, "refused": w.refused, "editorial": w.editorial,
-                   "why": w.why}
+                   "instructed": w.instructed, "category": w.category, "why": w.why or w.category}
                   for w in s.wrong],
         "editorial_substitutions": [{"official": untokens(old), "lbk": untokens(new)} for old, new in s.substitutions],
     }  # fmt: skip
@@ -57,13 +59,17 @@ def _pct(a: int, b: int) -> str:
 
 def table(scores: list[CaseScore]) -> Table:
     t = Table(title="lovkons eval: consolidation vs. official LBK, § by §")
-    for col in ("case", "touched ok", "%", "+editorial", "untouched ok", "damaged", "spurious",
-                "wrong: refused", "silent", "of which editorial", "typo-fix", "unexplained", "applied", "errors"):
-        t.add_column(col, justify="left" if col == "case" else "right")
+    # wrong §§: refused + silent, silent = editorial + typo-fix + uninstructed + unexplained
+    for col in ("case", "touched ok", "%", "+editorial", "instructed ok", "untouched ok", "damaged",
+                "spurious", "refused", "silent", "editorial", "typo-fix", "uninstructed",
+                "unexplained", "applied", "errors"):
+        t.add_column(col, justify="left" if col == "case" else "right", no_wrap=True)
     for s in [*scores, total(scores)]:
         t.add_row(s.name, f"{s.touched_ok}/{s.touched}", _pct(s.touched_ok, s.touched),
-                  _pct(s.touched_adjusted, s.touched), f"{s.untouched_ok}/{s.untouched}", str(s.untouched_damaged),
-                  str(s.spurious), str(s.refused), str(s.silent), str(s.editorial), str(s.typo_fixed), str(s.unexplained), str(s.applied), str(s.errors),
+                  _pct(s.touched_adjusted, s.touched),
+                  f"{s.touched_ok}/{s.touched_instructed} {_pct(s.touched_ok, s.touched_instructed)}", f"{s.untouched_ok}/{s.untouched}", str(s.untouched_damaged),
+                  str(s.spurious), str(s.refused), str(s.silent), str(s.editorial), str(s.typo_fixed),
+                  str(s.uninstructed), str(s.unexplained), str(s.applied), str(s.errors),
                   style="bold" if s.name == "TOTAL" else None)  # fmt: skip
     return t
 
@@ -88,6 +94,8 @@ def register(app: typer.Typer) -> None:
         """Score consolidations against the official consolidated texts, § by §.
 
         Each manifest needs 'expected' (the official LBK). Refused instructions count as wrong but do not change the exit code.
+
+        A touched § is one where base and LBK differ; "instructed ok" = identical / touched §§ that some instruction (applied, refused or pending) addresses: the figure that measures the amender. Each wrong § has one category, first match wins: refused (an error names it) > editorial (equal once the LBK's own wording changes are undone: a substitution it made in ≥ 2 §§ no instruction touched, "(Udelades)", a moved §) > typo-fix (spacing, hyphenation, glyphs, minister titles) > uninstructed (no instruction addressed the § or anything in it: the LBK changed it on its own) > unexplained (instructed, silent: where amender bugs live).
         """
         scores: list[CaseScore] = []
         found = manifests(paths)
@@ -105,11 +113,11 @@ def register(app: typer.Typer) -> None:
                 report_bad_input(err, path)
                 raise typer.Exit(EXIT_BAD_INPUT) from None
             assert run.expected is not None
-            scores.append(score(manifest.name, run.base, run.result, run.expected))
+            scores.append(score(manifest.name, run.base, run.result, run.expected, orders=run.orders))
         if fmt is Format.json:
             out = {"cases": [score_json(s) for s in scores], "total": score_json(total(scores))}
             sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
         else:
-            console = Console(width=160)
+            console = Console(width=210)
             console.print(table(scores))
             console.print(substitutions_text(scores), highlight=False, markup=False)

@@ -1,0 +1,157 @@
+"""Stage 2 (amender, eval): which §§ the instructions of a case address, applied, refused or pending.
+
+Input: base Document, Consolidation, the amending orders; output: InstructedScope (§ keys). Used by the
+eval to tell a wrong § no instruction addressed ("uninstructed") from one an instruction addressed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from amender.consolidate import Consolidation
+from parsers.edits import AmendingDocument, Insert, Item, Operation, Renumber
+from parsers.model import Address, AddressError, Document, Kind, Level, Node, parse_address
+
+_PAR = regex.compile(r"§\s*(\d+(?:\s*[a-zA-Z](?![a-zæøå]))?)")
+# steps whose unit is not part of a §'s comparison text (headings, title, bilag, "overalt")
+_OUTSIDE = {Level.OVERSKRIFT, Level.TITEL, Level.TITELNOTE, Level.INDLEDNING, Level.BILAG, Level.DOKUMENT}
+
+
+def label_key(label: str | None) -> str:
+    """The comparison key of a § label: "5 a" → "5a"."""
+    return regex.sub(r"\s+", "", label or "").casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class InstructedScope:
+    """The §§ (keys) some instruction addressed; `unknown` = an error whose scope could not be read
+    (an unread order, an instruction naming no §), so any § may have been addressed."""
+
+    keys: frozenset[str]
+    unknown: bool = False
+
+    def addresses(self, label: str) -> bool:
+        return self.unknown or label_key(label) in self.keys
+
+
+def _chapter_keys(doc: Document, address: Address) -> set[str]:
+    """The §§ inside the kapitel/afsnit an address names ("kapitel 3" repealed or replaced)."""
+    names = [(lvl, label_key(lab)) for lvl, lab in address.steps]
+    out: set[str] = set()
+
+    def visit(nodes: tuple[Node, ...], depth: int) -> None:
+        for node in nodes:
+            if node.kind in (Kind.KAPITEL, Kind.AFSNIT):
+                lvl, lab = names[depth] if depth < len(names) else (None, "")
+                if depth >= len(names):
+                    visit(node.children, depth)
+                elif node.kind.value == getattr(lvl, "value", None) and label_key(node.label) == lab:
+                    visit(node.children, depth + 1)
+            elif node.kind is Kind.PARAGRAF and depth >= len(names) and node.label:
+                out.add(label_key(node.label))
+
+    visit(doc.children, 0)
+    return out
+
+
+def address_keys(address: Address | None, docs: Sequence[Document], *, anchor: bool = False) -> set[str]:
+    """§ keys an address reaches: "§ 5, stk. 2" → {"5"}; "kapitel 3" → its §§; a heading, the title, a
+    bilag or "overalt" → none. `anchor`: the address is only where new units go ("Efter § 5 indsættes"),
+    so a bare § or kapitel is not addressed, while a stk. inside § 5 is (§ 5 gets the new unit)."""
+    if not address or any(level in _OUTSIDE for level, _ in address.steps):
+        return set()
+    par = address.label_of(Level.PARAGRAF)
+    if par is not None:
+        deeper = address.steps[-1][0] is not Level.PARAGRAF
+        return {label_key(par)} if deeper or not anchor else set()
+    if anchor:
+        return set()
+    return set().union(*(_chapter_keys(doc, address) for doc in docs))
+
+
+def op_keys(op: Operation, docs: Sequence[Document]) -> set[str]:
+    """§ keys one operation addresses: its target (an insertion's anchor only when the new unit goes
+    inside that §), its group, the §§ its payload brings, a § renumbering's new number."""
+    anchor = isinstance(op, Insert) and op.position in ("after", "before")
+    if isinstance(op, Insert) and op.position == "end" and op.target.steps[-1][0] is not Level.PARAGRAF:
+        anchor = True  # "i kapitel 3 indsættes som § 12 a": the kapitel is a container, not changed
+    out = address_keys(op.target, docs, anchor=anchor)
+    for address in getattr(op, "group", ()) or ():
+        out |= address_keys(address, docs)
+    for node in getattr(op, "payload", ()) or ():
+        out |= {label_key(n.label) for n in node.walk() if n.kind is Kind.PARAGRAF and n.label}
+    if isinstance(op, Renumber) and op.target.steps and op.target.steps[-1][0] is Level.PARAGRAF:
+        out.add(label_key(op.new_label))
+    return out
+
+
+def _text_keys(text: str | None, docs: Sequence[Document]) -> set[str]:
+    """§ keys of an address written as text ("§ 29, stk. 2"), or the §§ it cites when it does not parse."""
+    if not text:
+        return set()
+    try:
+        return address_keys(parse_address(text), docs)
+    except AddressError:
+        return {label_key(m) for m in _PAR.findall(text)}
+
+
+def _provisions(nodes: tuple[Node, ...]) -> Iterable[Node]:
+    """The §§ of the provisions (inside kapitler/afsnit, not in a bilag)."""
+    for node in nodes:
+        if node.kind is Kind.PARAGRAF:
+            yield node
+        elif node.kind in (Kind.KAPITEL, Kind.AFSNIT):
+            yield from _provisions(node.children)
+
+
+def _items(orders: Iterable[AmendingDocument]) -> dict[str, list[Item]]:
+    """Items by their source string ("LOV 341/2011 § 7, nr. 1") and by order ("LOV 341/2011": all)."""
+    out: dict[str, list[Item]] = {}
+    for order in orders:
+        short = order.meta.short
+        for block in order.changes:
+            for item in block.items:
+                out.setdefault(f"{short} § {block.paragraf}, nr. {item.number}", []).append(item)
+                out.setdefault(f"{short} § {block.paragraf}", []).append(item)
+                out.setdefault(short, []).append(item)
+    return out
+
+
+def instructed_scope(base: Document, result: Consolidation,
+                     orders: Sequence[AmendingDocument] = ()) -> InstructedScope:
+    """The §§ addressed by any operation that was applied, refused (an error or warning names it) or
+    pending, plus every § whose nodes carry provenance (`changed_by`, e.g. where an "Overalt i loven"
+    replacement applied). Without the orders, applied targets are used as given (an insertion's anchor
+    then counts as addressed: the safe side)."""
+    docs = (base, result.document)
+    items = _items(orders)
+    keys: set[str] = set()
+    unknown = False
+
+    def item_keys(source: str | None) -> set[str] | None:
+        found = items.get(source or "")
+        if found is None:
+            return None
+        return set().union(*(op_keys(op, docs) for item in found for op in item.operations))
+
+    for applied in result.applied:
+        found = item_keys(str(applied.source))
+        keys |= found if found is not None else _text_keys(applied.target, docs)
+        if applied.op not in ("insert", "repeal_and_insert"):
+            keys |= _text_keys(applied.target, docs)
+    for problem in result.problems:
+        here = _text_keys(problem.address, docs)
+        if problem.severity == "error" or ", nr. " in (problem.source or ""):  # a warning: its item only
+            here |= item_keys(problem.source) or set()
+        if problem.severity == "error":
+            here |= {label_key(m) for m in _PAR.findall(problem.message)}
+            unknown |= not here
+        keys |= here
+    for pending in result.pending:
+        keys |= set().union(*(op_keys(op, docs) for op in pending.item.operations))
+    keys |= {label_key(node.label) for node in _provisions(result.document.children)
+             if node.label and any(n.changed_by for n in node.walk())}
+    return InstructedScope(frozenset(keys), unknown)
