@@ -74,7 +74,7 @@ def test_og_som_2_pkt_indsaettes_adds_a_punktum_not_a_stk() -> None:
     from parsers.edits import Item
     from parsers.instructions.clauses import parse_instruction
     from parsers.model import Source
-    from tests.test_amender_ops import at, doc, order
+    from tests.amender_trees import at, doc, order
 
     text = "I § 4, stk. 1, ændres »425 kr.« til: »500 kr.«, og som 2. pkt. indsættes: »Det betales årligt.«"
     ops, problems = parse_instruction(text, Source("T", "1", 1))
@@ -90,7 +90,7 @@ def test_insertion_partly_present_in_the_base_is_refused() -> None:
     from parsers.edits import Item
     from parsers.instructions.clauses import parse_instruction
     from parsers.model import Source
-    from tests.test_amender_ops import at, doc, order
+    from tests.amender_trees import at, doc, order
 
     # § 3 already has stk. 2 and 3; the order brings stk. 2 in a longer form and stk. 3 word for word
     text = "I § 3 indsættes som stk. 2 og 3: »Stk. 2. Andet stk. Med et nyt punktum. Stk. 3. Tredje stk.«"

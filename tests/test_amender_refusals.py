@@ -9,7 +9,7 @@ from amender.safety import safety_net
 from parsers.edits import Insert, Item, Repeal, RepealAndInsert, Replace, ReplaceText
 from parsers.instructions.clauses import parse_instruction
 from parsers.model import Address, Document, Kind, Level, Meta, Node, Source
-from tests.test_amender_ops import SRC, A, at, doc, nr, order, par, stk
+from tests.amender_trees import SRC, A, at, doc, nr, order, par, stk
 
 
 def unit(text: str) -> Node:

@@ -13,7 +13,7 @@ from parsers.instructions import read_amending_file
 from parsers.instructions.build import build
 from parsers.instructions.raw import RawDoc, RawItem, RawParagraf
 from parsers.model import Document, Kind, Meta, Node
-from tests.test_amender_ops import A, at, nr, order, par, run, stk
+from tests.amender_trees import A, at, nr, order, par, run, stk
 
 DATA = Path(__file__).parent / "data"
 

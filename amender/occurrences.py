@@ -1,0 +1,150 @@
+"""Stage 2 (amender): finding the quoted text of a text operation, exactly the expected number of times.
+
+Input: a Document, its Slots, the quoted text and the expected Count; output: the match spans per slot
+plus warnings. Occurrences are counted exactly, at word boundaries; a tolerant pass (no-break spaces,
+dash, quote and minister-title variants) is only used when the exact one fails, and is reported.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+import regex
+
+from amender.resolve import ResolveError
+from amender.slots import Slot, get_string, walk_paths
+from amender.tree import follow_ids, ids_along
+from parsers.edits import Count
+from parsers.model import Document, Kind
+
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
+_QUOTES = "\"'»«“”„‘’"
+
+Warning_ = tuple[str, str]  # (code, message)
+
+
+# A minister's title ("social- og indenrigsministeren", "Klima-, energi- og bygningsministerens"). After
+# a change of ressort the order cites the new title while the base still prints the old one; the LBK
+# applies the item all the same (LOV 1741/2015 § 10 on retsplejeloven).
+_MINISTER = regex.compile(r"(?<![\p{L}-])(?:\p{L}+-(?:,? \p{L}+-)* og )?\p{L}+minister(en|ens|iet|iets)(?![\p{L}])")
+
+
+def _pattern(old: str, tolerant: bool | str) -> regex.Pattern[str]:
+    if tolerant == "minister":
+        pieces, at = [], 0
+        for m in _MINISTER.finditer(old):
+            pieces.append(_pattern(old[at:m.start()], True).pattern.removeprefix(r"(?<![\p{L}\p{N}])")
+                          .removesuffix(r"(?![\p{L}\p{N}])") if m.start() > at else "")
+            first = r"\p{Lu}" if old[m.start()].isupper() else r"\p{Ll}"
+            pieces.append(rf"(?<![\p{{L}}-])(?:{first}\p{{L}}*-(?:,? \p{{L}}+-)* og )?(?:{first}\p{{L}}*|\p{{L}}+)minister{m[1]}(?!\p{{L}})")
+            at = m.end()
+        tail = _pattern(old[at:], True).pattern if at < len(old) else ""
+        tail = tail.removeprefix(r"(?<![\p{L}\p{N}])")
+        return regex.compile("".join(pieces) + tail)
+    parts: list[str] = []
+    for ch in old:
+        if tolerant and ch.isspace():
+            parts.append(r"\s*")
+        elif tolerant and ch in _DASHES:
+            parts.append(f"[{regex.escape(_DASHES)}]")
+        elif tolerant and ch in _QUOTES:
+            parts.append(f"[{regex.escape(_QUOTES)}]")
+        else:
+            parts.append(regex.escape(ch))
+    body = "".join(parts)
+    if old[:1].isalnum():
+        body = r"(?<![\p{L}\p{N}])" + body
+    if old[-1:].isalnum():
+        body = body + r"(?![\p{L}\p{N}])"
+    return regex.compile(body)
+
+
+def _count_ok(found: int, count: Count) -> bool:
+    return found >= 1 if count == "all" else found == count
+
+
+def _describe(count: Count) -> str:
+    return "at least 1" if count == "all" else str(count)
+
+
+def _original_spans(doc: Document, before: Document, slot: Slot, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans whose text was already there before the order (not written by an earlier item of it)."""
+    if slot.where != "node":
+        return spans
+    path = follow_ids(before, ids_along(doc, slot.path))
+    if path is None:
+        return []
+    now, then = get_string(doc, slot), get_string(before, Slot("node", path, slot.attr))
+    kept = [(b, b + n) for a, b, n in difflib.SequenceMatcher(None, then, now, autojunk=False).get_matching_blocks() if n]
+    return [(a, b) for a, b in spans if any(lo <= a and b <= hi for lo, hi in kept)]
+
+
+def find_matches(doc: Document, slots: list[Slot], old: str, count: Count, *,
+                 before: Document | None = None) -> tuple[list[tuple[Slot, list[tuple[int, int]]]], list[Warning_]]:
+    """Matches per slot with exactly the expected count, else ResolveError (TEXT_NOT_FOUND /
+    OCCURRENCE_MISMATCH). Tries exact, then tolerant matching (reported as a warning). With `before`
+    (the document before the order), occurrences an earlier item of the same order wrote are not
+    counted when that makes the count right: every item cites the text as it was before the order."""
+    strings = [get_string(doc, s) for s in slots]
+    exact_total = 0
+    modes: list[bool | str] = [False, True, "minister"] if _MINISTER.search(old) else [False, True]
+    for tolerant in modes:
+        pat = _pattern(old, tolerant)
+        found: list[tuple[Slot, list[tuple[int, int]]]] = []
+        total = 0
+        for slot, s in zip(slots, strings, strict=True):
+            spans = [m.span() for m in pat.finditer(s, slot.lo, slot.hi if slot.hi is not None else len(s))]
+            if spans:
+                found.append((slot, spans))
+                total += len(spans)
+        if not tolerant:
+            exact_total = total
+        if _count_ok(total, count):
+            warnings = [("TOLERANT_MATCH", f"»{old}« matched only with space/dash/quote tolerance")] if tolerant else []
+            if count == "all" and not tolerant:
+                loose = _pattern(old, True)
+                more = sum(len(list(loose.finditer(st, sl.lo, sl.hi if sl.hi is not None else len(st))))
+                           for sl, st in zip(slots, strings, strict=True)) - total
+                if more > 0:
+                    warnings.append(("VARIANTS_NOT_CHANGED", f"»{old}« also occurs {more} time(s) with another "
+                                     "space/dash/quote form; those were not changed"))
+            if tolerant == "minister":
+                seen = sorted({get_string(doc, sl)[a:b] for sl, spans in found for a, b in spans})
+                warnings = [("MINISTER_TITLE_TOLERATED", f"»{old}« matched as »{'«, »'.join(seen)}«: the base "
+                             "still names the minister before a change of ressort")]
+            return found, warnings
+        if not tolerant and total > (1 if count == "all" else count) and before is not None and before is not doc:
+            kept = [(sl, _original_spans(doc, before, sl, sp)) for sl, sp in found]
+            kept = [(sl, sp) for sl, sp in kept if sp]
+            if kept and _count_ok(sum(len(sp) for _, sp in kept), count):
+                return kept, [("EARLIER_ITEM_TEXT_SKIPPED", f"»{old}« also occurs in text an earlier item of this "
+                               "order wrote; only the occurrences from before the order were changed")]
+        if not tolerant and total:
+            break  # the exact text is there, only the count is wrong: do not guess further
+    if exact_total:
+        raise ResolveError("OCCURRENCE_MISMATCH", f"»{old}« occurs {exact_total} times, expected {_describe(count)}")
+    loose = sum(len(regex.findall(regex.escape(old), s)) for s in strings) if old else 0
+    hint = f" (only inside longer words: {loose} times)" if loose else ""
+    raise ResolveError("TEXT_NOT_FOUND", f"»{old}« not found{hint}")
+
+
+def outside_provisions(doc: Document, old: str) -> list[Warning_]:
+    """"Overalt i …" changes the provisions and headings; occurrences in the title, title note,
+    indledning and bilag are reported, not changed (drafting-grammar 3.8)."""
+    pat = _pattern(old, False)
+    places = [(name, get_string(doc, Slot(name))) for name in ("title", "titlenote", "preamble")]
+    for i, top in enumerate(doc.children):
+        if top.kind is Kind.BILAG:
+            label = f"bilag {top.label}" if top.label else "bilag"
+            places += [(label, sub.heading or "") for _, sub in walk_paths(top, (i,))]
+            places += [(label, sub.text) for _, sub in walk_paths(top, (i,))]
+    hits: dict[str, int] = {}
+    for name, text in places:
+        n = len(pat.findall(text or ""))
+        if n:
+            hits[name] = hits.get(name, 0) + n
+    if not hits:
+        return []
+    where = ", ".join(f"{name} ({n}×)" for name, n in hits.items())
+    return [("OVERALT_OUTSIDE_PROVISIONS", f"»{old}« also occurs outside the provisions and was not changed "
+             f"there: {where}")]

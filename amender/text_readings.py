@@ -1,0 +1,91 @@
+"""Stage 2 (amender): a text operation on the unit its address names, with the readings a drafter meant.
+
+Input: Document, ReplaceText/InsertText/DeleteText, the order's snapshot Resolver; output: an Outcome.
+When the quoted text is not where the pre-order labels point, the unit carrying the label now or the
+renumbered punktum is taken, only when the quoted text proves it, and reported as a warning.
+"""
+
+from __future__ import annotations
+
+from amender.resolve import ResolveError, Resolver, Target, resolve_current
+from amender.textops import apply_text, sentence_spans
+from amender.tree import node_at
+from amender.units import Outcome, owner_id
+from parsers.edits import DeleteText, InsertText, ReplaceText
+from parsers.model import Document, Source
+
+
+def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: Resolver,
+            source: Source | None) -> Outcome:
+    try:
+        target = resolver.resolve(doc, op.target)
+    except ResolveError as err:
+        # the unit named before the order is gone: the unit carrying the label now is taken only
+        # when the quoted text proves it (a warning names the reading)
+        if err.code != "TARGET_NOT_FOUND" or not (op.anchor if isinstance(op, InsertText) else op.old):
+            raise
+        try:
+            now = resolve_current(doc, op.target)
+            new_doc, warnings = apply_text(doc, now, op, source)
+        except ResolveError:
+            raise err from None
+        warnings = [*warnings, ("RESOLVED_BY_CURRENT_LABEL", f"{op.target}: the unit it named before the "
+                                "order was removed by an earlier item; read with the current labels")]
+        return Outcome(new_doc, warnings, _touched_by_text(doc, new_doc, now))
+    try:
+        new_doc, warnings = apply_text(doc, target, op, source, before=resolver.snapshot)
+    except ResolveError as err:
+        shifted = _shifted_pkt(doc, target, op, source)
+        if shifted is not None:
+            new_doc, warnings = apply_text(doc, shifted, op, source)
+            warnings = [*warnings, ("PKT_RENUMBERED", f"{op.target}: the punktummer were renumbered by an earlier "
+                                    f"item of this order; the quoted text is in {shifted.pkt}. pkt. now")]
+            return Outcome(new_doc, warnings, _touched_by_text(doc, new_doc, shifted))
+        # labels follow the pre-order numbering, but a drafter may have used the new label:
+        # accept the unit that carries the label now only if the quoted text proves it
+        if err.code != "TEXT_NOT_FOUND" or target.via != "snapshot":
+            raise
+        try:
+            now = resolve_current(doc, op.target)
+            if now.path == target.path:
+                raise err from None
+            new_doc, warnings = apply_text(doc, now, op, source)
+        except ResolveError:
+            raise err from None
+        warnings = [*warnings, ("RESOLVED_BY_CURRENT_LABEL",
+                                f"{op.target} read with the labels after the earlier items of this order")]
+        target = now
+    touched = _touched_by_text(doc, new_doc, target)
+    return Outcome(new_doc, warnings, touched)
+
+
+def _shifted_pkt(doc: Document, target: Target, op: ReplaceText | InsertText | DeleteText,
+                 source: Source | None) -> Target | None:
+    """"I § 351, stk. 6, 3. pkt., der bliver 2. pkt., …" after an earlier item of the same order merged
+    punktummer: pkt. numbers count from before the order. When the unit was changed by this order and
+    the quoted text fits exactly one other punktum, that punktum is meant."""
+    if target.kind != "pkt" or source is None or not (op.anchor if isinstance(op, InsertText) else op.old):
+        return None
+    node = node_at(doc, target.path)
+    if not any(s.document == source.document for s in node.changed_by):
+        return None
+    fits = []
+    for k in range(1, len(sentence_spans(node.text)) + 1):
+        if k == target.pkt:
+            continue
+        try:
+            apply_text(doc, Target("pkt", target.path, pkt=k, via=target.via), op, source)
+        except ResolveError:
+            continue
+        fits.append(k)
+    return Target("pkt", target.path, pkt=fits[0], via=target.via) if len(fits) == 1 else None
+
+
+def _touched_by_text(old: Document, new: Document, target: Target) -> set[str]:
+    if target.kind in ("title", "preamble", "titlenote"):
+        return {target.kind}
+    if target.kind != "document":
+        return {owner_id(old, target.path)}
+    before = {n.id: n for n in old.walk()}  # "Overalt": §§, headings and kapitler it changed
+    changed = {n.id for n in new.walk() if before.get(n.id) is not n}
+    return changed | {k for k in ("title", "preamble", "titlenote") if getattr(old, k, None) != getattr(new, k, None)}
