@@ -10,8 +10,7 @@ from dataclasses import dataclass, replace
 
 from amender.corpus import Corpus
 from amender.fates import fate_problems
-from amender.identifiers import parse_identifier
-from amender.timeline import ENDED, Change, Status, Timeline, timeline
+from amender.timeline import ENDED, Change, Status, Timeline, outside_corpus, timeline
 from parsers.edits import AmendingDocument, ChangeBlock, DocRef
 from parsers.model import Document, LovkonsError, Problem
 
@@ -77,21 +76,19 @@ def _version_start(tl: Timeline, at: dt.date) -> dt.date | None:
     return starts[-1] if starts else None
 
 
-def _outside_corpus(corpus: Corpus, identifier: str, at: dt.date) -> PointInTime | None:
-    """A document that is not in the corpus but that a corpus document repeals: its status only."""
-    ident = parse_identifier(identifier)
-    for edge in corpus.edges:
-        target = parse_identifier(edge.target) if edge.kind == "repeals" else None
-        if target is None or not ident.matches(target.kind, target.number, target.year):
-            continue
-        if edge.date is not None and at >= edge.date:
-            status = Status("repealed", edge.date, edge.source)
-        else:
-            status = Status("unknown")
-        note = Problem("NOT_IN_CORPUS", f"{edge.target} is not in the corpus; only its repeal by {edge.source} is known",
-                       "warning", source=edge.source)  # fmt: skip
-        return PointInTime(edge.target, edge.target, at, status, None, None, (), (), (), (), (note,))
-    return None
+def _outside_corpus(corpus: Corpus, identifier: str, at: dt.date, error: LovkonsError) -> PointInTime:
+    """A document that is not in the corpus but that a corpus document repeals: its status only.
+    Not repealed by any (only amended, or not named at all): `error`, saying who names it."""
+    known = outside_corpus(corpus, identifier)
+    if known is None:
+        raise error
+    if known.end is None:
+        names = ", ".join(sorted({e.source for e in known.named_by}))
+        raise LovkonsError(f"{known.key} is not in the corpus (named by {names}, but its own text is absent)",
+                           file=error.file)  # fmt: skip
+    repealed = known.end.since is not None and at >= known.end.since
+    status = known.end if repealed else Status("unknown")
+    return PointInTime(known.key, known.key, at, status, None, None, (), (), (), (), (known.note,))
 
 
 def consolidate_at(
@@ -105,11 +102,8 @@ def consolidate_at(
     """
     try:
         facts = corpus.resolve(identifier)
-    except LovkonsError:
-        known = _outside_corpus(corpus, identifier, at)
-        if known is None:
-            raise
-        return known
+    except LovkonsError as error:
+        return _outside_corpus(corpus, identifier, at, error)
     tl = timeline(corpus, facts.key)
     status = tl.status_at(at)
     seen = {facts.key}

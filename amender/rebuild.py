@@ -114,6 +114,28 @@ def _on_term(signum: int, frame: FrameType | None) -> None:
     raise _Interrupted
 
 
+def check_out(corpus: Path, out: Path) -> None:
+    """Refuse, before anything is read, an --out the rebuild would wrongly replace or cannot create:
+    a file, the corpus (or a folder inside it / around it), a non-empty folder that is no lovkons
+    output (no index.json), or a place whose nearest existing parent is a file or not writable."""
+    target, source = out.resolve(), corpus.resolve()
+    where = str(out)
+    if out.exists() and not out.is_dir():
+        raise LovkonsError("--out: a file, not a folder (it would be replaced; choose a folder)", file=where)
+    if target == source or target.is_relative_to(source) or source.is_relative_to(target):
+        raise LovkonsError(f"--out: the output folder would replace the corpus {corpus} or part of it", file=where)
+    if out.is_dir() and any(out.iterdir()) and not (out / "index.json").is_file() and not (out / CACHE).is_file():
+        raise LovkonsError("--out: a folder that is not a lovkons output (no index.json) and would be replaced;"
+                           " choose a new or empty folder", file=where)  # fmt: skip
+    parent = target if out.exists() else target.parent
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir():
+        raise LovkonsError(f"--out: cannot create the folder: {parent} is a file", file=where)
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise LovkonsError(f"--out: cannot write: {parent} is not writable", file=where)
+
+
 def rebuild(
     corpus_dir: str | Path,
     out_dir: str | Path,
@@ -127,6 +149,7 @@ def rebuild(
     root, out = Path(corpus_dir), Path(out_dir)
     if not root.is_dir():
         raise LovkonsError("corpus folder not found", file=str(root))
+    check_out(root, out)
     workers = max(1, jobs or os.cpu_count() or 1)
     source = inspect.getsourcefile(render)  # the injected renderer shapes the output too
     code = code_version((Path(source).resolve(),) if source else ())

@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from amender.corpus import Corpus
+from amender.corpus import Corpus, Edge
+from amender.identifiers import parse_identifier
+from parsers.model import LovkonsError, Problem
 
 ENDED = ("repealed", "expired", "superseded")
 
@@ -108,6 +110,45 @@ def _end(corpus: Corpus, key: str) -> Status | None:
         state = "superseded" if edge.kind == "consolidates" else "repealed"
         candidates.append(Status(state, edge.date, edge.source))
     return min(candidates, key=lambda s: (s.since or dt.date.max, s.state)) if candidates else None
+
+
+@dataclass(frozen=True, slots=True)
+class Outside:
+    """A document whose own file is not in the corpus but that corpus documents name: `end` is its
+    repeal when one repeals it (`since` None when the repeal is undated); `named_by` every such edge."""
+
+    key: str
+    end: Status | None
+    named_by: tuple[Edge, ...]
+
+    @property
+    def note(self) -> Problem:
+        """The NOT_IN_CORPUS warning saying what is known of it, and from which documents."""
+        known = "; ".join(f"{e.source} {'repeals' if e.kind == 'repeals' else e.kind} it"
+                          + (f" from {e.date.isoformat()}" if e.date else "") for e in self.named_by)  # fmt: skip
+        return Problem("NOT_IN_CORPUS", f"{self.key} is not in the corpus (its own text is absent); known only"
+                       f" from other documents: {known}", "warning", source=self.named_by[0].source)  # fmt: skip
+
+
+def outside_corpus(corpus: Corpus, identifier: str) -> Outside | None:
+    """What the corpus says about a document it does not hold (None when no document names it)."""
+    ident = parse_identifier(identifier)
+    edges = []
+    for edge in corpus.edges:
+        if edge.target in corpus.facts or edge.kind == "consolidates":
+            continue
+        try:
+            target = parse_identifier(edge.target)
+        except LovkonsError:  # a target named only by title: not matchable by identifier
+            continue
+        if ident.matches(target.kind, target.number, target.year):
+            edges.append(edge)
+    if not edges:
+        return None
+    repeals = [e for e in edges if e.kind == "repeals"]
+    first = min(repeals, key=lambda e: (e.date or dt.date.max, e.source)) if repeals else None
+    end = Status("repealed", first.date, first.source) if first else None
+    return Outside(edges[0].target, end, tuple(edges))
 
 
 def _order_end(corpus: Corpus, key: str) -> dt.date | None:

@@ -16,7 +16,15 @@ import typer
 
 from amender.consolidate import Applied, Consolidation
 from amender.manifest import Amendment, Manifest, Run, load_manifest, run_manifest
-from cli.output import EXIT_BAD_INPUT, EXIT_HELP, exit_code, print_json, print_problems, report_bad_input
+from cli.output import (
+    EXIT_BAD_INPUT,
+    EXIT_HELP,
+    check_file,
+    exit_code,
+    print_json,
+    print_problems,
+    report_bad_input,
+)
 from parsers.model import LovkonsError
 from renderers.json_out import document_json, problems_json
 
@@ -70,14 +78,34 @@ def summary(run: Run, at: dt.date | None, *, markdown: bool = False) -> str:
 
 
 def manifest_from_args(paths: list[Path]) -> Manifest:
-    if len(paths) == 1 and paths[0].suffix.lower() in (".yaml", ".yml"):
+    manifests = [p for p in paths if p.suffix.lower() in (".yaml", ".yml")]
+    if len(paths) == 1 and manifests:
         return load_manifest(paths[0])
+    if manifests:
+        raise LovkonsError("a manifest (.yaml) is given alone, not with other files", file=str(manifests[0]))
     if len(paths) < 2:
         raise LovkonsError("give a manifest (.yaml) or a base document and at least one amending document")
     for p in paths:
-        if not p.is_file():
-            raise LovkonsError("no such file", file=str(p))
+        check_file(p)
     return Manifest(paths[0], paths[0], tuple(Amendment(p) for p in paths[1:]))
+
+
+def check_repeats(manifest: Manifest) -> None:
+    """Each amending document is applied once: the same file twice (unless as two different parts),
+    or the base also given as an amending document, is bad input, not a refusal."""
+    base = manifest.base.resolve()
+    seen: list[tuple[Path, str | None]] = []
+    for i, a in enumerate(manifest.amendments, 1):
+        path = a.path.resolve()
+        where = str(a.path if manifest.file == manifest.base else manifest.file)  # the file, or the manifest
+        if path == base:
+            raise LovkonsError(f"amendment {i} ({a.path}) is the base document itself, not an amending document",
+                               file=where)
+        for j, (other, part) in enumerate(seen, 1):
+            if other == path and (part is None or a.part is None or part == a.part):
+                raise LovkonsError(f"amendment {i} repeats amendment {j} ({a.path.name}); each order is applied"
+                                   " once (use 'part' to name different parts)", file=where)  # fmt: skip
+        seen.append((path, a.part))
 
 
 def register(app: typer.Typer) -> None:
@@ -107,7 +135,9 @@ def register(app: typer.Typer) -> None:
             print(f"lovkons: --at must be a date YYYY-MM-DD, not {at!r}", file=sys.stderr)
             raise typer.Exit(EXIT_BAD_INPUT) from None
         try:
-            run = run_manifest(manifest_from_args(paths), at=day)
+            manifest = manifest_from_args(paths)
+            check_repeats(manifest)
+            run = run_manifest(manifest, at=day)
         except LovkonsError as err:
             report_bad_input(err)
             raise typer.Exit(EXIT_BAD_INPUT) from None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from amender.diff import DocumentDiff, diff_documents
-from cli.output import EXIT_HELP, check_doc
+from cli.output import EXIT_HELP, check_doc, check_file
 from parsers.model import Document, LovkonsError
 
 if TYPE_CHECKING:
@@ -49,10 +49,7 @@ def parse_date(text: str, option: str) -> dt.date:
 def _read(path: str) -> Document:
     from parsers.read import read_document
 
-    file = Path(path)
-    if not file.is_file():
-        raise LovkonsError("no such file", file=path)
-    return read_document(file).document
+    return read_document(check_file(path)).document
 
 
 def diff_files(a: str, b: str) -> DocumentDiff:
@@ -69,8 +66,11 @@ def _version(corpus: Corpus, doc: str, at: dt.date) -> tuple[Document, list[Appl
     from amender.pointintime import consolidate_at  # base + every item in force that day
 
     result = consolidate_at(corpus, doc, at)
+    if result.key not in corpus.facts:  # known only from the documents that repeal it
+        raise LovkonsError(f"{doc}: no text to compare: {result.problems[0].message}" if result.problems
+                           else f"{doc}: not in the corpus")  # fmt: skip
     if result.document is None:
-        raise LovkonsError(f"{doc}: no version in force on {at.isoformat()} ({result.status.state})")
+        raise LovkonsError(f"{doc}: no version in force on {at.isoformat()} ({result.status.describe()})")
     for problem in result.refused:
         print(f"lovkons: warning: {at.isoformat()}: {problem.one_line()}", file=sys.stderr)
     return result.document, [a for a in result.applied if isinstance(a, Applied)]

@@ -13,8 +13,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from cli.output import EXIT_HELP, EXIT_NOT_APPLIED
+from cli.output import EXIT_BAD_INPUT, EXIT_HELP, EXIT_NOT_APPLIED, check_file, report_bad_input
 from parsers.instructions import read_amending_file
+from parsers.model import LovkonsError
 from renderers.instructions_out import instruction_rows, instructions_json
 
 
@@ -36,7 +37,11 @@ def register(app: typer.Typer) -> None:
 
         Exit 3 when some numbered change could not be read (shown as UNPARSED); exit 2 when the file is not an amending document.
         """
-        doc = read_amending_file(path)
+        try:
+            doc = read_amending_file(check_file(path) if str(path) == "-" else path)
+        except LovkonsError as exc:
+            report_bad_input(exc, path)
+            raise typer.Exit(EXIT_BAD_INPUT) from None
         unparsed = any(not it.operations for block in doc.changes for it in block.items)
         if fmt is Format.json:
             typer.echo(json.dumps(instructions_json(doc), ensure_ascii=False, indent=1))

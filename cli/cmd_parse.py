@@ -17,6 +17,7 @@ from cli.output import (
     EXIT_BAD_INPUT,
     EXIT_HELP,
     EXIT_OK,
+    STDIN_NOT_SUPPORTED,
     expand_paths,
     print_json,
     print_json_line,
@@ -84,9 +85,15 @@ def parse_paths(paths: list[Path], fmt: Format, *, lenient: bool = False) -> int
     """Parse and print every file under `paths`; returns the exit code (0, or 2 if any was bad)."""
     from parsers.read import read_document
 
+    bad = False
+    if any(str(p) == "-" for p in paths):
+        print(f"lovkons: -: {STDIN_NOT_SUPPORTED}", file=sys.stderr)
+        paths = [p for p in paths if str(p) != "-"]
+        if not paths:
+            return EXIT_BAD_INPUT
+        bad = True
     files, missing = expand_paths(paths)
     batch = len(paths) > 1 or any(p.is_dir() for p in paths)
-    bad = False
     for path in missing:
         report_bad_input(FileNotFoundError(2, "no such file or directory", str(path)), path)
         bad = True

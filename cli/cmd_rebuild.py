@@ -92,7 +92,7 @@ def register(app: typer.Typer) -> None:
     def rebuild_cmd(
         corpus: Annotated[Path, typer.Option(help="Corpus folder (see corpus/README.md).")] = Path("corpus"),
         out: Annotated[Path, typer.Option(help="Output folder, replaced atomically.")] = Path("consolidated"),
-        jobs: Annotated[int | None, typer.Option(help="Worker processes (default: all cores).")] = None,
+        jobs: Annotated[int | None, typer.Option(min=0, help="Worker processes (default or 0: all cores).")] = None,
     ) -> None:
         """Rebuild every document of a corpus at every date its text changes (what `make demo` runs).
 
@@ -101,11 +101,17 @@ def register(app: typer.Typer) -> None:
         try:
             from amender.corpus import corpus_files
 
-            if corpus.is_dir() and not corpus_files(corpus):
+            if not corpus.is_dir():
+                raise LovkonsError("corpus folder not found", file=str(corpus))
+            if not corpus_files(corpus):
                 raise LovkonsError("no documents in the corpus folder (see corpus/README.md)", file=str(corpus))
             stats = run(corpus, out, jobs)
         except LovkonsError as exc:
             print(f"lovkons: {exc}", file=sys.stderr)
+            raise typer.Exit(EXIT_BAD_INPUT) from None
+        except OSError as exc:  # the output could not be written (disk full, permissions): nothing replaced
+            detail = f" ({exc.filename})" if exc.filename else ""
+            print(f"lovkons: {out}: --out: cannot write the output: {exc.strerror or exc}{detail}", file=sys.stderr)
             raise typer.Exit(EXIT_BAD_INPUT) from None
         if stats.errors:  # a bug in lovkons, not in the corpus: the other documents were written
             more = f" (and {len(stats.errors) - 1} more)" if len(stats.errors) > 1 else ""

@@ -17,7 +17,7 @@ from amender.corpus import Corpus
 from amender.fates import carried_lines, fate_problems, grouped
 from amender.outputs import change_json, status_json
 from amender.pointintime import version_at
-from amender.timeline import Change, Timeline, predecessors, timeline
+from amender.timeline import Change, Outside, Timeline, outside_corpus, predecessors, timeline
 from cli.cmd_consolidate import open_corpus
 from cli.output import EXIT_BAD_INPUT, EXIT_HELP, EXIT_OK, check_doc, print_json
 from parsers.model import LovkonsError, Problem
@@ -74,6 +74,7 @@ def timeline_json(corpus: Corpus, tl: Timeline, refused: tuple[Problem, ...] = (
     return {
         "key": tl.key,
         "title": f.title,
+        "in_corpus": True,
         "in_force": tl.start.isoformat() if tl.start else None,
         "end": status_json(tl.end),
         "replaces": predecessors(corpus, tl.key),
@@ -85,6 +86,33 @@ def timeline_json(corpus: Corpus, tl: Timeline, refused: tuple[Problem, ...] = (
         "refused": problems_json(list(refused)),
         "problems": problems_json(fate_problems(tl, file=f.rel)),
     }
+
+
+def outside_json(known: Outside) -> dict[str, Any]:
+    """The timeline of a document the corpus only names (its file is absent): no versions, its end
+    when a corpus document repeals it, the documents naming it, and a NOT_IN_CORPUS warning."""
+    from renderers.json_out import problems_json
+
+    named = [{"kind": e.kind, "source": e.source, "date": e.date.isoformat() if e.date else None}
+             for e in known.named_by]  # fmt: skip
+    return {
+        "key": known.key, "title": None, "in_corpus": False, "in_force": None, "end": status_json(known.end),
+        "replaces": [], "named_by": named, "versions": [], "pending": [], "lapsed": [], "carried": [],
+        "incorporated": [], "refused": [], "problems": problems_json([known.note]),
+    }  # fmt: skip
+
+
+def _outside_table(known: Outside) -> None:
+    lines = [f"{known.key} — not in the corpus (its own text is absent); versions: none known"]
+    for e in known.named_by:
+        verb = "repeals it" if e.kind == "repeals" else f"{e.kind} it"
+        lines.append(f"Named by {e.source}: {verb}" + (f" from {e.date.isoformat()}" if e.date else ""))
+    end = known.end
+    if end is not None:
+        lines.append(f"Ends {end.since.isoformat() if end.since else '(date not stated)'}: repealed by {end.by}")
+    else:
+        lines.append("Ends: no repeal known")
+    sys.stdout.write("\n".join(lines) + "\n")
 
 
 def _labels(changes: list[Change]) -> list[str]:
@@ -147,12 +175,23 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """The versions of a document over time: each day its text changes, what changed, and its end.
 
-        Refused instructions are listed but do not change the exit code (0); `consolidate` exits 3 for them.
+        Refused instructions are listed but do not change the exit code (0); `consolidate` exits 3 for them. A document the corpus only names (repealed or amended by a corpus document, its own file absent) gets what is known of it, exit 0.
         """
         try:
             check_doc(doc, corpus)
             c = open_corpus(corpus)
-            tl = timeline(c, c.resolve(doc).key)
+            try:
+                key = c.resolve(doc).key
+            except LovkonsError:
+                known = outside_corpus(c, doc)
+                if known is None:
+                    raise
+                if fmt is Format.json:
+                    print_json(outside_json(known))
+                else:
+                    _outside_table(known)
+                raise typer.Exit(EXIT_OK) from None
+            tl = timeline(c, key)
         except LovkonsError as exc:
             print(f"lovkons: {exc}", file=sys.stderr)
             raise typer.Exit(EXIT_BAD_INPUT) from None

@@ -88,7 +88,7 @@ def main() -> None:
     except ClickException as exc:
         print(usage_line(exc), file=sys.stderr)
         sys.exit(exc.exit_code)
-    except typer.Abort:
+    except (typer.Abort, KeyboardInterrupt):
         print("lovkons: aborted", file=sys.stderr)
         sys.exit(130)
     except LovkonsError as exc:

@@ -85,12 +85,31 @@ def expand_paths(
     return files, missing
 
 
+STDIN_NOT_SUPPORTED = "reading standard input ('-') is not supported; give a file path"
+
+
+def check_file(path: str | Path) -> Path:
+    """An input file that must exist: LovkonsError (naming it) for '-', a missing path or a folder."""
+    if str(path) == "-":
+        raise LovkonsError(STDIN_NOT_SUPPORTED, file="-")
+    file = Path(path)
+    if file.is_dir():
+        raise LovkonsError("no such file (it is a folder)", file=str(path))
+    if not file.exists():
+        raise LovkonsError("no such file", file=str(path))
+    return file
+
+
 def check_doc(doc: str, corpus: Path) -> None:
     """Fail fast, before the corpus is loaded, on a DOC that is no identifier, or a path that does not
     exist or lies outside the corpus (the line names the file)."""
     from amender.identifiers import parse_identifier
 
+    if doc == "-":
+        raise LovkonsError(STDIN_NOT_SUPPORTED, file="-")
     path = Path(doc).expanduser()
+    if path.is_dir():
+        raise LovkonsError("a folder, not a document (give a file or an identifier such as 'BEK 1292/2007')", file=doc)
     if not path.exists():
         if path.suffix.lower() in DOCUMENT_SUFFIXES or doc.startswith(("./", "../", "/", "~")):
             raise LovkonsError("no such file", file=doc)
