@@ -91,9 +91,10 @@ def test_second_run_parses_nothing_with_duplicates_and_unreadable_files(small_co
 
 
 def _run_rebuild(corpus: Path, out: Path) -> subprocess.Popen[str]:
-    # every document takes at least 2 s, so the kill (sent after the first one) lands mid-rebuild
-    code = ("import sys, time; import amender.rebuild as r; f = r.document_outputs; "
-            "r.document_outputs = lambda *a: (time.sleep(2), f(*a))[1]; "
+    # every document after the first takes 60 s more, so the kill (sent once the first is reported)
+    # lands mid-rebuild however loaded the machine is; the killed process does not wait them out
+    code = ("import sys, time; import amender.rebuild as r; f = r.document_outputs; n = []; "
+            "r.document_outputs = lambda *a: (n.append(1), time.sleep(60 if len(n) > 1 else 0), f(*a))[2]; "
             "from cli.main import main; sys.argv = ['lovkons'] + sys.argv[1:]; main()")  # fmt: skip
     return subprocess.Popen(
         [sys.executable, "-c", code, "rebuild", "--corpus", str(corpus), "--out", str(out), "--jobs", "1"],
