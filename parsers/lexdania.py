@@ -44,12 +44,14 @@ def parse_lexdania(data: bytes, *, file: str | None = None) -> ParseResult:
             bilags.append(part)
     preamble: list[str] = []
     children: list[Node] = []
+    ikraft = 0  # Ikraft notes so far (the only NOTE nodes among the body's children)
     for el in body if body is not None else ():
         tag = el.tag
         if tag == "Indledning" or tag == "Hymne":
             preamble.extend(exitus_text(ex, ctx) for ex in el if ex.tag == "Exitus")
         elif tag == "Ikraft":
-            children.append(_ikraft(el, ctx, sum(1 for c in children if c.kind is Kind.NOTE) + 1))
+            ikraft += 1
+            children.append(_ikraft(el, ctx, ikraft))
         else:
             children.extend(structure_nodes(el, ctx))
     children = _merge_split(children, ctx)
