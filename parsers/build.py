@@ -30,6 +30,7 @@ from parsers.text_tail import TailRules
 _ITEM_LINE = regex.compile(r"\d+\.\s.*[.«]$")
 _AMENDING_OPENING = regex.compile(r"I\s+(?:lov|bekendtgørelse|\p{Ll}*loven)\b|Loven\s+træder\b")
 _GLUED_KAPITEL = regex.compile(r"(?<=\s)Kapitel\s+\d")
+_GLUED_UNIT = regex.compile(f"{EMBEDDED_KAPITEL.pattern}|{EMBEDDED_STK.pattern}")  # the earlier of the two
 
 
 class Builder(TextRules, TailRules):
@@ -37,26 +38,61 @@ class Builder(TextRules, TailRules):
 
     # ------------------------------------------------------------------ feeding
     def feed(self, line: str, lineno: int) -> None:
+        """Read one line. A line holding several glued units ("Stk. 2. … Stk. 3. …" in a flattened
+        payload) continues through `_feed_next` in this loop, not by recursion (no depth limit)."""
+        outer, self.feeding = self.feeding, True
+        done: list[str] = []  # lines of this chain that were read as units, outermost first
+        try:
+            while True:
+                self.tail_call = None
+                if self._feed_one(line, lineno):
+                    done.append(line)
+                if self.tail_call is None:
+                    break
+                line, lineno = self.tail_call
+        finally:
+            self.feeding = outer
+        if done:  # what each nested call did on return, innermost first; only the outermost stays
+            if len(done) > 1:
+                self.blank = False
+            self.prev_blank = self.blank
+            self.blank = False
+            self.prev = done[0].strip()
+
+    def _feed_next(self, line: str, lineno: int) -> None:
+        """Go on with the rest of the current line: the last action of the current step."""
+        if self.feeding:
+            self.tail_call = (line, lineno)
+        else:
+            self.feed(line, lineno)
+
+    def _drain(self) -> None:
+        """Finish a continuation left by a nested step before the caller goes on."""
+        if self.tail_call is not None:
+            line, lineno = self.tail_call
+            self.tail_call = None
+            self.feed(line, lineno)
+
+    def _feed_one(self, line: str, lineno: int) -> bool:
+        """One step of `feed`; False when the line was payload or blank (no unit bookkeeping)."""
         if self.depth > 0 and not self._stray_quote_ends(line):
             if line.strip():
                 self._append_text(line, lineno)
                 self.prev = line.strip()
             self.blank = not line.strip()
             self._count_quotes(line)
-            return
+            return False
         tok = classify(line, lineno)
         if tok.rule == "blank":
             self.blank = True
-            return
+            return False
         if self.bare_heading is not None:
             self._resolve_bare_heading(tok)
         if self.mode in ("noter", "bilag", "tail", "ikraft"):
             self._feed_tail(tok, line)
         else:
             self._feed_body(tok, line)
-        self.prev_blank = self.blank
-        self.blank = False
-        self.prev = line.strip()
+        return True
 
     def _stray_quote_ends(self, line: str) -> bool:
         """An unclosed »: the expected next "§ 43." after an item "4. … ophæves." and a blank line,
@@ -94,7 +130,7 @@ class Builder(TextRules, TailRules):
             )
             self.expect_heading = None if rest else self.afsnit
             if glued:
-                self.feed(rest[glued.start() :], tok.line)
+                self._feed_next(rest[glued.start() :], tok.line)
             return
         if rule == "kapitel" and tok.label and self._accept_kapitel(tok.label):
             self._begin()
@@ -109,7 +145,7 @@ class Builder(TextRules, TailRules):
                 self.kapitel.heading = chap
                 if sub:
                     self.pending.append((sub, True, tok.line))
-                self.feed(rest[m.start() :], tok.line)
+                self._feed_next(rest[m.start() :], tok.line)
                 return
             self.kapitel.heading = rest or None
             self.expect_heading = None if rest else self.kapitel
@@ -164,7 +200,7 @@ class Builder(TextRules, TailRules):
             return
         if rest.startswith("Stk.") and classify(rest, tok.line).rule == "stk":
             self.stk = par.add(Draft(Kind.STK, "1", line=tok.line))
-            self.feed(rest, tok.line)
+            self._feed_next(rest, tok.line)
             return
         self.stk = par.add(Draft(Kind.STK, "1", line=tok.line))
         if rest:
@@ -202,12 +238,13 @@ class Builder(TextRules, TailRules):
         ):
             self.bare_heading = (text.strip(), self.blank, lineno)
             return
-        m = self._embedded_paragraf(text, start=0)
         if self.fragment:  # flattened payloads: the earliest glued label wins
-            found = [m, EMBEDDED_KAPITEL.search(text)]
-            if self.paragraf is not None:
-                found.append(EMBEDDED_STK.search(text))
-            m = min((x for x in found if x is not None), key=lambda x: x.start(), default=None)
+            # one search for the earliest glued "Kapitel N"/"Stk. N.": it stops at the next unit
+            first = (_GLUED_UNIT if self.paragraf is not None else EMBEDDED_KAPITEL).search(text)
+            # a "§ N." counts only before that label: no walk over every later "§" of the line
+            m = self._embedded_paragraf(text, start=0, stop=first.start() if first else None) or first
+        else:
+            m = self._embedded_paragraf(text, start=0)
         if m is not None:
             prefix = text[: m.start()].strip()
             if prefix:
@@ -221,13 +258,15 @@ class Builder(TextRules, TailRules):
                     body, head = split_trailing_heading(prefix)  # "… i sagen. Afgørelser på møder"
                 if head is not None and body is not None:
                     self._text(body, lineno)
+                    self._drain()
                     self.pending.append((head, True, lineno))
                 elif glued and (heading or (self.mode == "front" and front_ok)):
                     for part in split_heading_run(prefix):
                         self.pending.append((part, True, lineno))
                 else:
                     self._text(prefix, lineno)
-            self.feed(text[m.start() :], lineno)
+                    self._drain()
+            self._feed_next(text[m.start() :], lineno)
             return
         if self.mode == "front":
             self.front.append((text.strip(), self.blank, lineno))

@@ -6,6 +6,7 @@ Input: one line. Output: a Token (rule name, label, rest of the line). The table
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -141,17 +142,49 @@ def _candidates(first: str) -> tuple[tuple[str, regex.Pattern[str]], ...]:
     return tuple(r for r in RULES if r[0] != "blank" and (r[0] not in _FIRST or _FIRST[r[0]](first)))
 
 
+def _head_rule(name: str, old: str, new: str) -> tuple[str, regex.Pattern[str]]:
+    """The rule `name` with its "rest of the line" tail replaced by an empty `rest` group."""
+    pattern = dict(RULES)[name]
+    assert pattern.pattern.count(old) == 1, name
+    return name, regex.compile(pattern.pattern.replace(old, new), pattern.flags)
+
+
+# On a line without "\n", ".*$" always matches, so these rules decide at the label: the head-only
+# variants give the same token with rest = the line from the `rest` group on, without scanning it.
+# A long flattened payload is classified once per glued unit; this keeps each step short.
+_HEAD_RULES = dict(
+    (
+        _head_rule("paragraf", r"\s* (?P<rest>.*) $", r"\s* (?P<rest>)"),
+        _head_rule("stk", r"(?:\s+ (?P<rest>.*))? $", r"(?:\s+ (?P<rest>) | $)"),
+        _head_rule("nr", r"(?:\s+ (?P<rest>(?!\|).*))? $", r"(?:\s+ (?P<rest>(?!\|)) | $)"),
+        _head_rule("litra", r"(?:\s+ (?P<rest>.*))? $", r"(?:\s+ (?P<rest>) | $)"),
+        _head_rule("kapitel", r"(?: \s+ (?P<rest>[\p{Lu}»(].*?) )? \s*$", r"(?: \s+ (?P<rest>[\p{Lu}»(]) | \s*$ )"),
+    )
+)
+_LONG = 1000  # lines longer than this use the head-only rules
+_WORDS = {"noter": 2, "bog": 3}  # whole-line rules: at most this many words ("Første bog .")
+_FIRST_CHAR = re.compile(r"\s*(\S?)")  # `re`: the whitespace of str.lstrip()
+
+
 def classify(line: str, lineno: int) -> Token:
     """Apply the rule table to one line (only the rules that can match its first character)."""
-    for name, pattern in _candidates(line.lstrip()[:1]):
+    first = _FIRST_CHAR.match(line)
+    long = len(line) > _LONG and "\n" not in line
+    for name, pattern in _candidates(first[1] if first else ""):
         if name == "table" and "|" not in line:
             continue
-        m = pattern.match(line)
+        if long and name in _WORDS and len(line.split(None, _WORDS[name])) > _WORDS[name]:
+            continue  # more words than the rule allows (the regex would scan the whole line)
+        head = _HEAD_RULES.get(name) if long else None
+        m = (head or pattern).match(line)
         if m is None:
             continue
         groups = m.groupdict()
         label = groups.get("label") or groups.get("label2") or groups.get("roman")
-        rest = groups.get("rest") or ""
+        if head is not None:
+            rest = line[m.start("rest") :] if m.start("rest") >= 0 else ""
+        else:
+            rest = groups.get("rest") or ""
         if name in ("text", "table", "underskrift", "ikraft"):
             rest = line
         return Token(name, label.strip() if label else None, rest.strip(), lineno)

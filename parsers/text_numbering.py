@@ -5,6 +5,8 @@ Input: a label and the builder state. Output: accept / reject (a reference insid
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from parsers.segment import (
@@ -59,29 +61,70 @@ class NumberingRules(BuildState):
             return key[0] == cur[0] + 1 or (key[0] == cur[0] and key[1] > cur[1]) or self._stk_unused()
         return key > cur or self._stk_unused()
 
-    def _embedded_paragraf(self, text: str, *, start: int) -> regex.Match[str] | None:
+    def _embedded_paragraf(self, text: str, *, start: int, stop: int | None = None) -> regex.Match[str] | None:
         """A "§ N." inside a line that starts a new § (glued to a heading or a flattened payload).
 
         Only the expected next § counts; "…, jf. § 4." or "… efter personskattelovens § 20." with
-        nothing after it, or after a citing word, is a reference.
+        nothing after it, or after a citing word, is a reference. Candidates from `stop` on are not
+        looked at (the caller has an earlier label). Each candidate costs O(1) plus, only when it
+        gets that far, the length of the text before it: no quadratic scan of a long line.
         """
-        if "§" not in text:
+        if text.find("§", start) < 0:
             return None
         for m in EMBEDDED_PARAGRAF.finditer(text, start):
-            if m.start() == 0 or not self._next_paragraf(m["label"]):
+            at = m.start()
+            if stop is not None and at >= stop:
+                return None
+            if at == 0 or not self._next_paragraf(m["label"]):
                 continue
-            if not text[m.end() :].strip() and not self.fragment:
+            if not self.fragment and _ONLY_SPACE.match(text, m.end()):
                 continue  # "…, jf. dog § 990." ends a sentence; a glued § has text after it
-            prefix = text[: m.start()].strip()
-            if CITING_WORD.search(prefix[-25:]):
+            end = _rstrip_end(text, at)
+            if CITING_WORD.search(text, max(0, end - 25), end):
                 continue
-            if self.mode == "front" or is_heading_text(prefix) or (self.fragment and self.paragraf is None):
+            if self.mode == "front" or (self.fragment and self.paragraf is None):
                 return m
-            if self.fragment and SENTENCE_END.search(prefix) and not prefix.endswith(","):
+            begin = _lstrip_start(text, end)
+            if end - begin <= 250 and is_heading_text(text[begin:end]):  # a longer text is no heading
                 return m
-            if self.fragment and split_trailing_heading(prefix)[1] is not None:
+            if not self.fragment:
+                continue
+            if end > 0 and text[end - 1] in ".:;!?":
+                return m  # the text before ends a sentence
+            if _may_end_with_heading(text, end) and split_trailing_heading(text[begin:end])[1] is not None:
                 return m
         return None
+
+
+_ONLY_SPACE = re.compile(r"\s*\Z")  # `re`: the same whitespace as str.strip()
+_GAP = re.compile(r"[.?!] +\S")  # a sentence end candidate of split_sentences (after collapsing spaces)
+
+
+def _rstrip_end(text: str, end: int) -> int:
+    """len(text[:end].rstrip()), walking back over the trailing whitespace only."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _lstrip_start(text: str, end: int) -> int:
+    """The start of text[:end].lstrip() as an index, walking forward over leading whitespace only."""
+    i = 0
+    while i < end and text[i].isspace():
+        i += 1
+    return i
+
+
+def _may_end_with_heading(text: str, end: int) -> bool:
+    """A necessary condition for split_trailing_heading(text[:end]) to find a heading: its last
+    sentence (at most 250 characters once spaces are collapsed) starts after a sentence-end
+    candidate near the end. Looks at a bounded window only."""
+    window = " ".join(text[max(0, end - 4000) : end].split())
+    if len(window) > 300:
+        window = window[-300:]
+    elif end > 4000:
+        return True  # a long run of whitespace: no cheap answer, ask split_trailing_heading
+    return _GAP.search(window) is not None
 
 
 def split_trailing_heading(text: str) -> tuple[str, str | None]:

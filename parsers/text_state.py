@@ -41,6 +41,8 @@ class BuildState:
         self.bare_heading: Line | None = None  # a heading-like line right after a bare §
         self.tail: Draft | None = None  # UNDERSKRIFT / BILAG / NOTE receiving lines
         self.prev = ""  # the previous non-blank line (stripped)
+        self.feeding = False  # inside Builder.feed: a continuation goes to `tail_call`
+        self.tail_call: tuple[str, int] | None = None  # the rest of a line to read next
 
     def _container(self) -> Draft:
         return self.kapitel or self.afsnit or self.root

@@ -22,10 +22,13 @@ _KEY = regex.compile(r"\s+foretages\s+følgende\s+ændring(?:er)?\s*[:.;]", rege
 def search_opening(text: str) -> regex.Match[str] | None:
     """The first opening in `text`. The key phrase is found first and bounds the search, so a long
     text without any opening (a big § of a consolidated act) costs one linear scan, not one lazy
-    scan per word "i"."""
+    scan per word "i". After a key without an opening, the next search starts at that key: an "I"
+    further back would have ended its lazy "cited" at that key already (hence one pass in all)."""
+    begin = 0
     for key in _KEY.finditer(text):
-        if m := OPENING.search(text, 0, key.end()):
+        if m := OPENING.search(text, begin, key.end()):
             return m
+        begin = max(0, key.start() - 3)  # "I" + one space + one character of "cited" before the key
     return None
 
 _AMENDED = regex.compile(r",?\s+som\s+(?:senest\s+)?ændret\s+(?:bl\.\s*a\.\s+)?ved\s+", regex.I)
