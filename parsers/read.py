@@ -24,7 +24,9 @@ def detect_format(data: bytes) -> str:
     return "text"
 
 
-def _decode(data: bytes, file: str | None) -> tuple[str, list[Problem]]:
+def decode_text(data: bytes, file: str | None) -> tuple[str, list[Problem]]:
+    """Text of a plain-text file: UTF-8, else cp1252 with a warning; LovkonsError for an empty,
+    binary or unreadable file."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if not data.strip():
@@ -58,10 +60,10 @@ def read_bytes(data: bytes, *, file: str | None = None, lenient: bool = False) -
         if fmt == "html":
             from parsers.retsinfo_html import parse_html
 
-            return parse_html(_decode(data, file)[0], file=file)
+            return parse_html(decode_text(data, file)[0], file=file)
     except ImportError as e:  # the XML/HTML readers live in their own modules
         raise LovkonsError(f"no reader for {fmt} input ({e.name})", file=file) from None
-    text, problems = _decode(data, file)
+    text, problems = decode_text(data, file)
     from parsers.text import parse_text
 
     result = parse_text(text, file=file, lenient=lenient)

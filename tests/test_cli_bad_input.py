@@ -287,11 +287,11 @@ def test_a_part_the_order_does_not_have_is_refused_and_the_base_left_as_it_was(
     assert result["document"]["children"] == json.loads(base)["document"]["children"]
 
 
-@pytest.mark.xfail(strict=True, reason="parsers/instructions/__init__.py read_amending_bytes decodes text as strict "
-                   "UTF-8 ('not UTF-8 text', exit 2) where parsers.read reads cp1252 with an 'encoding' warning")
 def test_instructions_read_a_latin1_order_like_parse_reads_a_latin1_document(
     places: dict[str, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, err = run(["instructions", "{bad}/latin1.txt", "--format", "json"], places, monkeypatch, capsys)
     assert code == 0, err
-    assert [len(c["items"]) for c in json.loads(out)["changes"]] == [31]  # as from the UTF-8 original
+    result = json.loads(out)
+    assert [len(c["items"]) for c in result["changes"]] == [31]  # as from the UTF-8 original
+    assert [p["message"] for p in result["problems"] if p["code"] == "encoding"] == ["not UTF-8; read as cp1252"]

@@ -6,6 +6,7 @@ Retsinformation HTML/JSON, plain text; all meet in RawDoc and the same instructi
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from parsers.edits import AmendingDocument
@@ -30,13 +31,12 @@ def read_amending_bytes(data: bytes, *, file: str | None = None) -> AmendingDocu
         from parsers.instructions.html_route import read_html
 
         return build(read_html(data.decode("utf-8", errors="replace"), file=file))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise LovkonsError("not UTF-8 text", file=file) from exc
     from parsers.instructions.text_route import read_text
+    from parsers.read import decode_text
 
-    return build(read_text(text, file=file))
+    text, warnings = decode_text(data, file)  # UTF-8, else cp1252 with a warning (as `parse` reads it)
+    order = build(read_text(text, file=file))
+    return replace(order, problems=(*warnings, *order.problems)) if warnings else order
 
 
 def read_amending_file(path: str | Path) -> AmendingDocument:
