@@ -62,8 +62,8 @@ CASES: list[tuple[list[str], list[str]]] = [
     # instructions: also a main BEK and an LBK, which are not amending documents
     (["instructions", "{bad}/nothere.txt"], ["{bad}/nothere.txt", "cannot read"]),
     (["instructions", "{bad}/folder"], ["{bad}/folder", "directory"]),
-    (["instructions", "{bad}/empty.txt"], ["{bad}/empty.txt", "not an amending document"]),
-    (["instructions", "{bad}/program.txt"], ["{bad}/program.txt", "not UTF-8"]),
+    (["instructions", "{bad}/empty.txt"], ["{bad}/empty.txt", "empty file"]),
+    (["instructions", "{bad}/program.txt"], ["{bad}/program.txt", "binary"]),
     (["instructions", str(WEBPAGE)], [WEBPAGE.name, "not an amending document"]),
     (["instructions", "{bad}/entity.xml"], ["{bad}/entity.xml", "entity"]),
     (["instructions", str(BEK)], [BEK.name, "not an amending document"]),
