@@ -114,7 +114,7 @@ BAD: list[tuple[list[str], int, str]] = [
     # instructions
     (["instructions", "{bad}/nothere.txt"], 2, "{bad}/nothere.txt: cannot read"),
     (["instructions", "{bad}/dir"], 2, "{bad}/dir: cannot read: Is a directory"),
-    (["instructions", "{bad}/empty.txt"], 2, "{bad}/empty.txt: not an amending document"),
+    (["instructions", "{bad}/empty.txt"], 2, "{bad}/empty.txt: empty file"),
     (["instructions", "{bad}/bin.txt"], 2, "{bad}/bin.txt: binary file, not text"),
     (["instructions", "{bad}/trunc.xml"], 2, "malformed XML"),
     (["instructions", "{bad}/xxe.xml"], 2, "XML with a DTD/entity"),
