@@ -15,13 +15,15 @@ from typing import Any
 import regex
 import yaml
 
-from amender.dating import base_dates, item_in_force, order_end, order_start
+from amender.dating import base_dates, order_end, order_start
 from amender.identifiers import key_of
 from parsers.citations import find_docrefs
 from parsers.edits import AmendingDocument, DocRef
 from parsers.model import Document, Kind, LovkonsError, Meta, Problem
 
-SIDECAR_FIELDS = ("id", "kind", "number", "year", "date", "title", "in_force", "expires", "repealed", "note")
+SIDECAR_FIELDS = (
+    "id", "kind", "number", "year", "date", "title", "published", "in_force", "expires", "repealed", "note"
+)  # fmt: skip
 _AMENDING_TITLE = regex.compile(r"^\s*(?:lov|bekendtgørelse)\s+om\s+ændring\s+af\b", regex.I)
 _LBK_SPLIT = regex.compile(r"med\s+de(?:n)?\s+ændring(?:er)?,?\s+der\s+følger\s+af", regex.I)
 
@@ -157,7 +159,7 @@ def _order_blocks(order: AmendingDocument) -> tuple[Block, ...]:
         refs = [block.target, *find_docrefs(block.opening)]
         keys = list(dict.fromkeys(k for r in refs if (k := ref_key(r))))
         amended = tuple(dict.fromkeys(k for r in block.amended_by if (k := ref_key(r))))
-        items = tuple((it.number, iso(item_in_force(order, block, it))) for it in block.items)
+        items = tuple((it.number, iso(it.in_force)) for it in block.items)
         out.append(Block(block.paragraf, tuple(keys), amended, items, block.opening))
     return tuple(out)
 
@@ -219,15 +221,15 @@ def _identity(meta: Meta, side: dict[str, Any], rel: str) -> tuple[str, str]:
     return str(key), str(doc_id)
 
 
-def _try_amending(path: Path) -> AmendingDocument | None:
+def _try_amending(path: Path, published: dt.date | None) -> AmendingDocument | None:
     """The change blocks of a document, if it has any. Cheap sniff first: every change block opens
-    with "… foretages følgende ændring(er)"."""
+    with "… foretages følgende ændring(er)". `published`: the sidecar's Lovtidende date."""
     if b"foretages" not in path.read_bytes():
         return None
-    from parsers.instructions import read_amending_file  # H4
+    from parsers.instructions import read_amending_file
 
     try:
-        return read_amending_file(path)
+        return read_amending_file(path, published=published)
     except LovkonsError:
         return None
 
@@ -235,7 +237,8 @@ def _try_amending(path: Path) -> AmendingDocument | None:
 def _scan(root: Path, rel: str, sha: str) -> Scanned:
     path = root / rel
     side = read_sidecar(path)
-    order = _try_amending(path)
+    published = _date(side.get("published"))
+    order = _try_amending(path, dt.date.fromisoformat(published) if published else None)
     meta = _meta_of(order.meta, side) if order is not None else None
     repealed = side.get("repealed")
     sidecar_end = (repealed.get("by"), _date(repealed.get("date"))) if isinstance(repealed, dict) else None

@@ -58,7 +58,8 @@ def register(app: typer.Typer) -> None:
                 table.add_row(*row, style="red" if row[1] == "UNPARSED" else None)
             console.print(table)
             for c in doc.commencement:
-                console.print(f"in force: {c.date or 'undetermined'} ({c.applies_to}): {c.text}")
+                when = f"{c.date} at the earliest (Lovtidende date unknown)" if c.earliest else c.date or "undetermined"
+                console.print(f"in force: {when} ({c.applies_to}): {c.text}")
             for p in doc.problems:
                 console.print(p.one_line(), style="yellow" if p.severity == "warning" else "red")
         if unparsed:

@@ -188,6 +188,9 @@ class Commencement:
     applies_to: str
     text: str
     expires: dt.date | None = None  # "…, og ophæves den 1. juli 2013" (first day no longer in force)
+    # True when `date` is the earliest possible day, not the known one: "dagen efter bekendtgørelsen
+    # i Lovtidende" with the publication date missing from the document (the day after signing)
+    earliest: bool = False
 
 
 @dataclass(frozen=True, slots=True)

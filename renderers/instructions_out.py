@@ -66,7 +66,13 @@ def instructions_json(doc: AmendingDocument) -> dict[str, Any]:
             for block in doc.changes
         ],
         "commencement": [
-            {"date": date_json(c.date), "applies_to": c.applies_to, "text": c.text, "expires": date_json(c.expires)}
+            {
+                "date": date_json(c.date),
+                "applies_to": c.applies_to,
+                "text": c.text,
+                "expires": date_json(c.expires),
+                "earliest": c.earliest,
+            }
             for c in doc.commencement
         ],
         "repeals": [{"target": docref_json(r.target, r.text), "date": date_json(r.date)} for r in doc.repeals],

@@ -136,3 +136,28 @@ def test_handed_on_items_of_the_embedded_corpus(corpus: Corpus) -> None:
     carried = {(c.label, c.to, c.incorporated) for c in timeline(corpus, "LBK 1657/2015").carried}
     assert carried == {("LOV 1715/2016 § 59, nr. 1", "LBK 21/2017", True)}
     assert {c.label for c in timeline(corpus, "LBK 753/2013").ahead} == {f"LOV 647/2013 § 14, nr. {n}" for n in range(1, 5)}
+
+
+@pytest.mark.parametrize(
+    ("sidecar", "expected", "codes"),
+    [
+        # "Loven træder i kraft ved bekendtgørelsen i Lovtidende" and the XML has no publication date:
+        # the earliest possible day (the signing date, 2016-05-03), reported
+        (None, "2016-05-03", ["COMMENCEMENT_ESTIMATED"]),
+        # a sidecar gives the Lovtidende date: exact, nothing to report
+        ("published: 2016-05-04\n", "2016-05-04", []),
+    ],
+)
+def test_lovtidende_commencement_from_signing_date_or_sidecar(
+    tmp_path: Path, sidecar: str | None, expected: str, codes: list[str]
+) -> None:
+    from amender.facts import scan_file
+
+    src = CORPUS / "laws" / "LOV-2016-399" / "LOV-2016-399.xml"
+    (tmp_path / src.name).write_bytes(src.read_bytes())
+    if sidecar:
+        (tmp_path / (src.name + ".yaml")).write_text(sidecar, encoding="utf-8")
+    facts, _, order = scan_file(tmp_path, src.name, "sha")
+    assert order is not None and facts.role == "amending"
+    assert {date for block in facts.blocks for _, date in block.items} == {expected}
+    assert [p.code for p in order.problems if p.code.startswith("COMMENCEMENT")] == codes

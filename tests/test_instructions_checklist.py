@@ -31,11 +31,11 @@ def test_instruction_formula(code: str, sentence: str, expected: str) -> None:
     assert all(p.code != "UNPARSED_INSTRUCTION" for p in problems)
 
 
-def _describe_trailing(stykker: list[str], published: dt.date | None) -> str:
-    res = read_trailing(stykker, published=published)
+def _describe_trailing(stykker: list[str], published: dt.date | None, signed: dt.date | None = None) -> str:
+    res = read_trailing(stykker, published=published, signed=signed)
     out = []
     for c in res.commencement:
-        s = f"{c.date.isoformat() if c.date else 'undetermined'} {c.applies_to}"
+        s = f"{c.date.isoformat() if c.date else 'undetermined'}{' earliest' if c.earliest else ''} {c.applies_to}"
         out.append(s + (f" until {c.expires.isoformat()}" if c.expires else ""))
     for r in res.repeals:
         out.append(f"repeal {r.target.kind} {r.target.number}/{r.target.year} from {r.date}")
@@ -47,8 +47,10 @@ def _describe_trailing(stykker: list[str], published: dt.date | None) -> str:
     ("code", "published", "stykker", "expected"), COMMENCEMENT, ids=[f"{r[0]}-{i}" for i, r in enumerate(COMMENCEMENT)]
 )
 def test_commencement_formula(code: str, published: str, stykker: str, expected: str) -> None:
-    pub = None if published == "-" else dt.date.fromisoformat(published)
-    assert _describe_trailing(stykker.split(" || "), pub) == expected
+    # "-": nothing known; "signed DATE": only the signing date (the Lovtidende date is missing)
+    signed = dt.date.fromisoformat(published.removeprefix("signed ")) if published.startswith("signed ") else None
+    pub = None if published == "-" or signed else dt.date.fromisoformat(published)
+    assert _describe_trailing(stykker.split(" || "), pub, signed) == expected
 
 
 def test_tolerated_typo_is_reported_as_warning() -> None:

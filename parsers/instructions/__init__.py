@@ -6,43 +6,57 @@ Retsinformation HTML/JSON, plain text; all meet in RawDoc and the same instructi
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
 from parsers.edits import AmendingDocument
 from parsers.instructions.build import build
-from parsers.model import LovkonsError
+from parsers.instructions.raw import RawDoc
+from parsers.model import LovkonsError, Problem
 
 __all__ = ["read_amending_bytes", "read_amending_file"]
 
 
-def read_amending_bytes(data: bytes, *, file: str | None = None) -> AmendingDocument:
-    """Read an amending document in any supported format; LovkonsError when it is not one."""
+def _raw(data: bytes, file: str | None) -> tuple[RawDoc, list[Problem]]:
+    """The document read by its route (format detected from the content), with decoding warnings."""
     head = data[:2000].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"<?xml") or head.startswith(b"<Dokument"):
         from parsers.instructions.xml_route import read_xml
 
-        return build(read_xml(data, file=file))
+        return read_xml(data, file=file), []
     if head.startswith(b"{"):
         from parsers.instructions.html_route import read_retsinfo_json
 
-        return build(read_retsinfo_json(data, file=file))
+        return read_retsinfo_json(data, file=file), []
     if head.startswith(b"<"):
         from parsers.instructions.html_route import read_html
 
-        return build(read_html(data.decode("utf-8", errors="replace"), file=file))
+        return read_html(data.decode("utf-8", errors="replace"), file=file), []
     from parsers.instructions.text_route import read_text
     from parsers.read import decode_text
 
     text, warnings = decode_text(data, file)  # UTF-8, else cp1252 with a warning (as `parse` reads it)
-    order = build(read_text(text, file=file))
+    return read_text(text, file=file), warnings
+
+
+def read_amending_bytes(
+    data: bytes, *, file: str | None = None, published: dt.date | None = None
+) -> AmendingDocument:
+    """Read an amending document in any supported format; LovkonsError when it is not one.
+    `published` (the Lovtidende publication date, e.g. from a corpus sidecar) fills in a date the
+    document does not carry, for "træder i kraft dagen efter bekendtgørelsen i Lovtidende"."""
+    raw, warnings = _raw(data, file)
+    if published is not None and raw.meta.published is None:
+        raw = replace(raw, meta=replace(raw.meta, published=published))
+    order = build(raw)
     return replace(order, problems=(*warnings, *order.problems)) if warnings else order
 
 
-def read_amending_file(path: str | Path) -> AmendingDocument:
+def read_amending_file(path: str | Path, *, published: dt.date | None = None) -> AmendingDocument:
     p = Path(path)
     try:
         data = p.read_bytes()
     except OSError as exc:
         raise LovkonsError(f"cannot read: {exc.strerror}", file=str(p)) from exc
-    return read_amending_bytes(data, file=str(p))
+    return read_amending_bytes(data, file=str(p), published=published)

@@ -47,7 +47,7 @@ def build(raw: RawDoc) -> AmendingDocument:
     bilag = own_bilag(raw.bilag)
     problems: list[Problem] = list(raw.problems)
     stykker = [s for p in raw.paragraffer if p.opening is None for s in p.stykker]
-    trailing = read_trailing(stykker, published=meta.published)
+    trailing = read_trailing(stykker, published=meta.published, signed=meta.date)
     problems.extend(_located(p, raw.file) for p in trailing.problems)
     blocks: list[ChangeBlock] = []
     for para in raw.paragraffer:
@@ -80,26 +80,31 @@ def _located(p: Problem, file: str | None) -> Problem:
 
 
 def item_in_force(commencement: list[Commencement], paragraf: str, number: int) -> dt.date | None:
-    """The date for item `number` of change block § `paragraf`: the most specific statement wins."""
-    general: dt.date | None = None
+    """The date for item `number` of change block § `paragraf`: the most specific rule covering it
+    wins (one naming the item, "§ 1, nr. 4", over one naming its §, over the first dated general
+    rule); among equally specific rules the later one ("Dog træder …"). None = undetermined."""
+    general = next((c.date for c in commencement if c.applies_to == "all" and c.date), None)
+    best: tuple[int, dt.date | None] = (0, general)
     for c in commencement:
-        if c.applies_to == "all":
-            general = general or c.date
-    for c in commencement:
-        if c.applies_to != "all" and _covers(c.applies_to, paragraf, number):
-            return c.date
-    return general
+        rank = _covers(c.applies_to, paragraf, number) if c.applies_to != "all" else None
+        if rank is not None and rank >= best[0]:
+            best = (rank, c.date)
+    return best[1]
 
 
-def _covers(applies_to: str, paragraf: str, number: int) -> bool:
+def _covers(applies_to: str, paragraf: str, number: int) -> int | None:
+    """2 when a target of `applies_to` names this item, 1 when it names its § only, else None."""
     try:
         targets = parse_targets(applies_to)
     except TargetError:
-        return False
+        return None
+    rank: int | None = None
     for t in targets:
         if t.address.label_of(Level.PARAGRAF) != paragraf:
             continue
         nr = t.address.label_of(Level.NR)
-        if nr is None or nr == str(number):
-            return True
-    return False
+        if nr == str(number):
+            return 2
+        if nr is None:
+            rank = 1
+    return rank

@@ -30,10 +30,15 @@ PART_IN_FORCE = regex.compile(
     regex.X | regex.I,
 )
 MINISTER_DECIDES = regex.compile(
-    r"fastsætter\s+tidspunktet\s+for\s+(?:lovens\s+|bekendtgørelsens\s+)?ikrafttræden(?:\s+af\s+(?P<what>.+?))?(?=\.?\s*$|\.\s+[A-ZÆØÅ]|,\s+(?:og|jf|men)\b|\s+og\s+kan\b)",
+    r"fastsætter\s+tidspunktet\s+for\s+(?:lovens\s+|bekendtgørelsens\s+)?ikrafttræd(?:en|elsen|else)(?:\s+af\s+(?P<what>.+?))?(?=\.?\s*$|\.\s+[A-ZÆØÅ]|,\s+(?:og|jf|men)\b|\s+og\s+kan\b)",
     regex.I,
 )
 REPEALS = regex.compile(r"\bophæves\b|\bbortfalder\b", regex.I)
+# "Regler fastsat i medfør af … forbliver i kraft, indtil de ophæves eller afløses …": a transitional
+# rule that keeps regulations alive, not a repeal of the act it cites
+KEEPS_IN_FORCE = regex.compile(
+    r"\b(?:forbliver|vedbliver|bevarer)\b.{0,120}?\bi\s+kraft\b|\bindtil\s+de[nt]?\s+(?:ophæves|afløses)\b", regex.I
+)
 
 
 @dataclass
@@ -44,21 +49,46 @@ class TrailingResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _when(m: regex.Match[str], published: dt.date | None, res: TrailingResult, text: str) -> dt.date | None:
+def _when(m: regex.Match[str], dates: _Dates, res: TrailingResult, text: str) -> tuple[dt.date | None, bool]:
+    """(date, earliest): the day a rule names; for "dagen efter / ved bekendtgørelsen i Lovtidende"
+    the publication date, or — when only the signing date is known — the earliest possible day,
+    flagged and reported (never silently)."""
     if m["date"]:
-        return parse_danish_date(m["date"])
-    if published is None:
+        return parse_danish_date(m["date"]), False
+    days = dt.timedelta(days=1 if m["after"] else 0)
+    if dates.published is not None:
+        return dates.published + days, False
+    if dates.signed is not None:
+        day = dates.signed + days
+        when = "the day after" if m["after"] else "on the day of"
         res.problems.append(
-            Problem("COMMENCEMENT_UNDETERMINED", "in force from the Lovtidende publication, whose date is unknown",
+            Problem("COMMENCEMENT_ESTIMATED",
+                    f"in force {when} its publication in Lovtidende, whose date is not in the document; taken as "
+                    f"the earliest possible day, {day.isoformat()} (signed {dates.signed.isoformat()}); give the "
+                    "date in a sidecar (published: YYYY-MM-DD) to make it exact",
                     "warning", address=text[:80])
-        )
-        return None
-    return published + dt.timedelta(days=1) if m["after"] else published
+        )  # fmt: skip
+        return day, True
+    res.problems.append(
+        Problem("COMMENCEMENT_UNDETERMINED", "in force from the Lovtidende publication, whose date is unknown",
+                "warning", address=text[:80])
+    )
+    return None, False
 
 
-def read_trailing(stykker: list[str], *, published: dt.date | None = None) -> TrailingResult:
-    """Each stk. text of the §§ after the change blocks, in order."""
+@dataclass(frozen=True, slots=True)
+class _Dates:
+    published: dt.date | None
+    signed: dt.date | None
+
+
+def read_trailing(
+    stykker: list[str], *, published: dt.date | None = None, signed: dt.date | None = None
+) -> TrailingResult:
+    """Each stk. text of the §§ after the change blocks, in order. `published`: the Lovtidende
+    publication date; `signed`: the document's own date (a lower bound when `published` is unknown)."""
     res = TrailingResult()
+    dates = _Dates(published, signed)
     for stk in stykker:
         text = regex.sub(r"\s+", " ", stk.replace("\u00a0", " ")).strip()
         if not text:
@@ -66,13 +96,15 @@ def read_trailing(stykker: list[str], *, published: dt.date | None = None) -> Tr
         used = False
         for m in ALL_IN_FORCE.finditer(text):
             expires = parse_danish_date(m["expires"]) if m["expires"] else None
-            res.commencement.append(Commencement(_when(m, published, res, text), "all", text, expires))
+            day, earliest = _when(m, dates, res, text)
+            res.commencement.append(Commencement(day, "all", text, expires, earliest))
             used = True
         for m in PART_IN_FORCE.finditer(text):
             what = regex.sub(r"\s+", " ", m["what"] or m["what2"]).strip(" ,")
             if regex.match(_SELF, what, regex.I):
                 continue
-            res.commencement.append(Commencement(_when(m, published, res, text), what, text))
+            day, earliest = _when(m, dates, res, text)
+            res.commencement.append(Commencement(day, what, text, earliest=earliest))
             used = True
         mm = MINISTER_DECIDES.search(text)
         if mm:
@@ -83,7 +115,7 @@ def read_trailing(stykker: list[str], *, published: dt.date | None = None) -> Tr
                         "warning", address=what)
             )
             used = True
-        if not used and REPEALS.search(text) and not regex.search(r"\btræder\b", text):
+        if not used and REPEALS.search(text) and not regex.search(r"\btræder\b", text) and not KEEPS_IN_FORCE.search(text):
             refs = find_docrefs(text)
             for ref in refs:
                 res.repeals.append(Repeals(ref, text))
