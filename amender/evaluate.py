@@ -25,13 +25,11 @@ from amender.editorial import (
     tokens,
     untokens,
 )
-from amender.instructed import instructed_scope, label_key
+from amender.instructed import cited_keys, instructed_scope
+from amender.tree import label_key
 from parsers.edits import AmendingDocument
 from parsers.model import Document, Kind, Node, Problem, display_label
 from parsers.normalize import INVISIBLE_CHARS
-
-_PAR = regex.compile(r"§\s*(\d+(?:\s*[a-zA-Z](?![a-zæøå]))?)")
-
 
 _INVISIBLE = regex.compile(f"[{INVISIBLE_CHARS}]")
 # a § printed as repealed ("§ 38. (Ophævet)") is not in force, like a tombstone
@@ -179,7 +177,7 @@ def problem_labels(problems: tuple[Problem, ...]) -> set[str]:
         if p.severity != "error":
             continue
         for text in (p.address or "", p.message):
-            out |= {_key(m) for m in _PAR.findall(text)}
+            out |= cited_keys(text)
     return out
 
 

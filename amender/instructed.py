@@ -12,17 +12,18 @@ from dataclasses import dataclass
 import regex
 
 from amender.consolidate import Consolidation
+from amender.tree import label_key
 from parsers.edits import AmendingDocument, Insert, Item, Operation, Renumber
 from parsers.model import Address, AddressError, Document, Kind, Level, Node, parse_address
 
 _PAR = regex.compile(r"§\s*(\d+(?:\s*[a-zA-Z](?![a-zæøå]))?)")
+
+
+def cited_keys(text: str) -> set[str]:
+    """Keys of every § a text cites ("… § 29, stk. 2, og § 30 a …" → {"29", "30a"})."""
+    return {label_key(m) for m in _PAR.findall(text)}
 # steps whose unit is not part of a §'s comparison text (headings, title, bilag, "overalt")
 _OUTSIDE = {Level.OVERSKRIFT, Level.TITEL, Level.TITELNOTE, Level.INDLEDNING, Level.BILAG, Level.DOKUMENT}
-
-
-def label_key(label: str | None) -> str:
-    """The comparison key of a § label: "5 a" → "5a"."""
-    return regex.sub(r"\s+", "", label or "").casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +96,7 @@ def _text_keys(text: str | None, docs: Sequence[Document]) -> set[str]:
     try:
         return address_keys(parse_address(text), docs)
     except AddressError:
-        return {label_key(m) for m in _PAR.findall(text)}
+        return cited_keys(text)
 
 
 def _provisions(nodes: tuple[Node, ...]) -> Iterable[Node]:
@@ -147,7 +148,7 @@ def instructed_scope(base: Document, result: Consolidation,
         if problem.severity == "error" or ", nr. " in (problem.source or ""):  # a warning: its item only
             here |= item_keys(problem.source) or set()
         if problem.severity == "error":
-            here |= {label_key(m) for m in _PAR.findall(problem.message)}
+            here |= cited_keys(problem.message)
             unknown |= not here
         keys |= here
     for pending in result.pending:
