@@ -25,11 +25,11 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest -n auto tests
-	$(BIN)/ruff check cli parsers amender renderers tests bench
+	$(BIN)/ruff check lovkons cli parsers model amender history review renderers tests bench
 	$(BIN)/mypy
 
 lint: setup
-	$(BIN)/ruff check cli parsers amender renderers tests bench
+	$(BIN)/ruff check lovkons cli parsers model amender history review renderers tests bench
 	$(BIN)/mypy
 
 bench: setup

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from amender.recast import replace
-from amender.resolve import ResolveError, Resolver
-from amender.structure_ops import insert_op, repeal_and_insert_op, repeal_op, replace_bilag_op
-from amender.text_readings import text_op
-from amender.tree import node_at
-from amender.units import Outcome
-from parsers.edits import (
+from lovkons.amender.recast import replace
+from lovkons.amender.resolve import ResolveError, Resolver
+from lovkons.amender.structure_ops import insert_op, repeal_and_insert_op, repeal_op, replace_bilag_op
+from lovkons.amender.text_readings import text_op
+from lovkons.amender.tree import node_at
+from lovkons.amender.units import Outcome
+from lovkons.model.document import Address, Document, Problem, Source
+from lovkons.model.edits import (
     DeleteText,
     Insert,
     InsertText,
@@ -27,7 +28,6 @@ from parsers.edits import (
     ReplaceBilag,
     ReplaceText,
 )
-from parsers.model import Address, Document, Problem, Source
 
 
 @dataclass(slots=True)

@@ -13,12 +13,12 @@ from dataclasses import replace as dc_replace
 
 import regex
 
-from amender.apply import ApplyContext, OpResult, apply_op, check_renumbers
-from amender.resolve import Resolver
-from amender.safety import safety_net
-from parsers.citations import find_docrefs
-from parsers.edits import AmendingDocument, ChangeBlock, DocRef, Item, Operation
-from parsers.model import Document, Kind, Node, Problem, Source
+from lovkons.amender.apply import ApplyContext, OpResult, apply_op, check_renumbers
+from lovkons.amender.resolve import Resolver
+from lovkons.amender.safety import safety_net
+from lovkons.model.document import Document, Kind, Node, Problem, Source
+from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef, Item, Operation
+from lovkons.parsers.citations import find_docrefs
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +67,7 @@ def base_refs(base: Document) -> list[tuple[int, int, dt.date | None]]:
         out.append((m.number, m.year, m.date))
     pre = base.preamble or ""
     if m.kind.startswith("LBK") and pre:
-        from parsers.citations import find_docrefs
+        from lovkons.parsers.citations import find_docrefs
 
         head = regex.split(r"med de ændringer|med den ændring", pre, maxsplit=1)[0]
         out += [(r.number, r.date.year, r.date) for r in find_docrefs(head) if r.number and r.date]

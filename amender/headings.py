@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from amender.resolve import Target
-from amender.textops import Slot, Warning_, set_string
-from amender.tree import TreePath, node_at, replace_at
-from amender.units import Outcome, owner_id, payload_text
-from parsers.model import Document, Kind, Node, Source
+from lovkons.amender.resolve import Target
+from lovkons.amender.textops import Slot, Warning_, set_string
+from lovkons.amender.tree import TreePath, node_at, replace_at
+from lovkons.amender.units import Outcome, owner_id, payload_text
+from lovkons.model.document import Document, Kind, Node, Source
 
 DOCUMENT_STRINGS = ("title", "preamble", "titlenote")
 

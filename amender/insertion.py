@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from amender.headings import DOCUMENT_STRINGS
-from amender.placement import check_order, label_keys, place_in_list, place_paragraf, reuse_numbers
-from amender.punktum import insert_pkt
-from amender.renumber import RENUMBERED
-from amender.resolve import ResolveError, Target
-from amender.textops import Slot, Warning_, clean_quote, get_string, set_string
-from amender.tree import TreePath, children_at, node_at, replace_at, set_children
-from amender.units import (
+from lovkons.amender.headings import DOCUMENT_STRINGS
+from lovkons.amender.placement import check_order, label_keys, place_in_list, place_paragraf, reuse_numbers
+from lovkons.amender.punktum import insert_pkt
+from lovkons.amender.renumber import RENUMBERED
+from lovkons.amender.resolve import ResolveError, Target
+from lovkons.amender.textops import Slot, Warning_, clean_quote, get_string, set_string
+from lovkons.amender.tree import TreePath, children_at, node_at, replace_at, set_children
+from lovkons.amender.units import (
     Outcome,
     as_kind,
     group_payload,
@@ -29,7 +29,7 @@ from amender.units import (
     used_ids,
     with_prov,
 )
-from parsers.model import Document, Kind, Node, Source
+from lovkons.model.document import Document, Kind, Node, Source
 
 
 def insert(doc: Document, target: Target, position: str, payload: Sequence[Node], new: str | None,

@@ -11,9 +11,9 @@ from typing import Any
 
 import yaml
 
-from amender.consolidate import Consolidation, consolidate, parse_part
-from parsers.edits import AmendingDocument
-from parsers.model import Document, LovkonsError, Problem
+from lovkons.amender.consolidate import Consolidation, consolidate, parse_part
+from lovkons.model.document import Document, LovkonsError, Problem
+from lovkons.model.edits import AmendingDocument
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,13 +91,13 @@ def load_manifest(path: str | Path) -> Manifest:
 
 def read_doc(path: Path) -> Document:
     """Any supported document format (parsers.read detects it)."""
-    from parsers.read import read_document
+    from lovkons.parsers.read import read_document
 
     return read_document(path).document
 
 
 def read_order(path: Path) -> AmendingDocument:
-    from parsers.instructions import read_amending_file
+    from lovkons.parsers.instructions import read_amending_file
 
     return read_amending_file(path)
 

@@ -11,11 +11,11 @@ import difflib
 
 import regex
 
-from amender.resolve import ResolveError
-from amender.slots import Slot, get_string, walk_paths
-from amender.tree import follow_ids, ids_along
-from parsers.edits import Count
-from parsers.model import Document, Kind
+from lovkons.amender.resolve import ResolveError
+from lovkons.amender.slots import Slot, get_string, walk_paths
+from lovkons.amender.tree import follow_ids, ids_along
+from lovkons.model.document import Document, Kind
+from lovkons.model.edits import Count
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 _QUOTES = "\"'»«“”„‘’"

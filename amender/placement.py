@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from amender.resolve import ResolveError, Target
-from amender.tree import (
+from lovkons.amender.resolve import ResolveError, Target
+from lovkons.amender.tree import (
     TreePath,
     children_at,
     headings_before,
@@ -20,8 +20,8 @@ from amender.tree import (
     shift_path,
     top_index,
 )
-from amender.units import new_paragraf_labels, par_order
-from parsers.model import Document, Kind, Node
+from lovkons.amender.units import new_paragraf_labels, par_order
+from lovkons.model.document import Document, Kind, Node
 
 
 def nr_container(doc: Document, path: TreePath, kind: Kind, label: str | None) -> TreePath:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import regex
 
-from amender.resolve import ResolveError, Target
-from amender.textops import Slot, Warning_, clean_quote, sentence_spans, set_string
-from amender.tree import TreePath, node_at, set_children
-from amender.units import Outcome, owner_id, stamp, used_ids
-from parsers.model import Document, Kind, Node, Source
-from parsers.sentences import split_sentences
+from lovkons.amender.resolve import ResolveError, Target
+from lovkons.amender.textops import Slot, Warning_, clean_quote, sentence_spans, set_string
+from lovkons.amender.tree import TreePath, node_at, set_children
+from lovkons.amender.units import Outcome, owner_id, stamp, used_ids
+from lovkons.model.document import Document, Kind, Node, Source
+from lovkons.parsers.sentences import split_sentences
 
 _LABEL = regex.compile(r"(?:Stk\.\s*(\d+)\.|(\d+)\)|([a-zæøå])\))\s+")
 

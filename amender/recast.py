@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from amender.headings import replace_string
-from amender.placement import check_order, paragraf_point, reuse_numbers
-from amender.punktum import replace_pkt, splice_pkts
-from amender.renumber import RENUMBERED
-from amender.resolve import ResolveError, Target
-from amender.textops import Warning_
-from amender.tree import (
+from lovkons.amender.headings import replace_string
+from lovkons.amender.placement import check_order, paragraf_point, reuse_numbers
+from lovkons.amender.punktum import replace_pkt, splice_pkts
+from lovkons.amender.renumber import RENUMBERED
+from lovkons.amender.resolve import ResolveError, Target
+from lovkons.amender.textops import Warning_
+from lovkons.amender.tree import (
     children_at,
     headings_before,
     label_key,
@@ -25,7 +25,7 @@ from amender.tree import (
     set_children,
     top_index,
 )
-from amender.units import (
+from lovkons.amender.units import (
     Outcome,
     as_kind,
     content,
@@ -41,8 +41,8 @@ from amender.units import (
     tombstone,
     used_ids,
 )
-from parsers.model import Document, Kind, Node, Source
-from parsers.sentences import split_sentences
+from lovkons.model.document import Document, Kind, Node, Source
+from lovkons.parsers.sentences import split_sentences
 
 
 def replace(doc: Document, target: Target, payload: Sequence[Node], new: str | None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from parsers.model import Kind, Node
+from lovkons.model.document import Kind, Node
 
 RENUMBERED = (Kind.STK, Kind.NR, Kind.LITRA)
 LETTERS = "abcdefghijklmnopqrstuvwxyzæøå"

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from amender.headings import repeal_string
-from amender.punktum import repeal_pkt
-from amender.renumber import RENUMBERED
-from amender.resolve import ResolveError, Target
-from amender.textops import Warning_
-from amender.tree import headings_before, node_at, replace_at, run_continues
-from amender.units import Outcome, owner_id, paragraf_ids, splice, tombstone, with_prov
-from parsers.model import Document, Kind, Source
+from lovkons.amender.headings import repeal_string
+from lovkons.amender.punktum import repeal_pkt
+from lovkons.amender.renumber import RENUMBERED
+from lovkons.amender.resolve import ResolveError, Target
+from lovkons.amender.textops import Warning_
+from lovkons.amender.tree import headings_before, node_at, replace_at, run_continues
+from lovkons.amender.units import Outcome, owner_id, paragraf_ids, splice, tombstone, with_prov
+from lovkons.model.document import Document, Kind, Source
 
 
 def repeal(doc: Document, target: Target, group: Sequence[Target], source: Source | None) -> Outcome:

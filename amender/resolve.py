@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from amender.tree import (
+from lovkons.amender.tree import (
     TreePath,
     follow_ids,
     headings_after,
@@ -22,7 +22,7 @@ from amender.tree import (
     same_label,
     top_index,
 )
-from parsers.model import Address, Document, Kind, Level, Node
+from lovkons.model.document import Address, Document, Kind, Level, Node
 
 
 class ResolveError(Exception):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from parsers.model import Document, Kind, Node, Problem
+from lovkons.model.document import Document, Kind, Node, Problem
 
 _STRINGS = (("title", "the title"), ("preamble", "the indledning"), ("titlenote", "the title note"))
 

@@ -12,10 +12,10 @@ from dataclasses import replace as dataclass_replace
 
 import regex
 
-from amender.resolve import ResolveError, Target
-from amender.tree import TreePath, node_at, replace_at
-from parsers.model import Document, Kind, Node, Source
-from parsers.sentences import split_sentences
+from lovkons.amender.resolve import ResolveError, Target
+from lovkons.amender.tree import TreePath, node_at, replace_at
+from lovkons.model.document import Document, Kind, Node, Source
+from lovkons.parsers.sentences import split_sentences
 
 _NO_PROVISION = (Kind.BILAG, Kind.NOTE, Kind.UNDERSKRIFT)
 

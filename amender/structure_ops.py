@@ -7,14 +7,14 @@ put at the end of a list, and where a new bilag goes.
 
 from __future__ import annotations
 
-from amender.insertion import insert
-from amender.recast import repeal_and_insert, replace
-from amender.repeal import repeal
-from amender.resolve import ResolveError, Resolver, Target
-from amender.tree import node_at, top_index
-from amender.units import Outcome, owner_id, stamp
-from parsers.edits import Insert, Repeal, RepealAndInsert, ReplaceBilag
-from parsers.model import Address, Document, Kind, Level, Node, Source
+from lovkons.amender.insertion import insert
+from lovkons.amender.recast import repeal_and_insert, replace
+from lovkons.amender.repeal import repeal
+from lovkons.amender.resolve import ResolveError, Resolver, Target
+from lovkons.amender.tree import node_at, top_index
+from lovkons.amender.units import Outcome, owner_id, stamp
+from lovkons.model.document import Address, Document, Kind, Level, Node, Source
+from lovkons.model.edits import Insert, Repeal, RepealAndInsert, ReplaceBilag
 
 
 def _resolve(doc: Document, resolver: Resolver, address: Address | None) -> Target | None:

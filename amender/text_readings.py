@@ -7,12 +7,12 @@ renumbered punktum is taken, only when the quoted text proves it, and reported a
 
 from __future__ import annotations
 
-from amender.resolve import ResolveError, Resolver, Target, resolve_current
-from amender.textops import apply_text, sentence_spans
-from amender.tree import node_at
-from amender.units import Outcome, owner_id
-from parsers.edits import DeleteText, InsertText, ReplaceText
-from parsers.model import Document, Source
+from lovkons.amender.resolve import ResolveError, Resolver, Target, resolve_current
+from lovkons.amender.textops import apply_text, sentence_spans
+from lovkons.amender.tree import node_at
+from lovkons.amender.units import Outcome, owner_id
+from lovkons.model.document import Document, Source
+from lovkons.model.edits import DeleteText, InsertText, ReplaceText
 
 
 def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: Resolver,

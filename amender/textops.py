@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from amender.occurrences import Warning_, find_matches, outside_provisions
-from amender.resolve import ResolveError, Target
-from amender.slots import Slot, clean_quote, get_string, sentence_spans, set_string, slots_for
-from parsers.edits import DeleteText, InsertText, ReplaceText
-from parsers.model import Document, Source
+from lovkons.amender.occurrences import Warning_, find_matches, outside_provisions
+from lovkons.amender.resolve import ResolveError, Target
+from lovkons.amender.slots import Slot, clean_quote, get_string, sentence_spans, set_string, slots_for
+from lovkons.model.document import Document, Source
+from lovkons.model.edits import DeleteText, InsertText, ReplaceText
 
 # re-exported: the other amender modules import the slot and match names from here
 __all__ = [

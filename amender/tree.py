@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from parsers.model import Document, Kind, Node, normalize_label
+from lovkons.model.document import Document, Kind, Node, normalize_label
 
 TreePath = tuple[int, ...]  # child indices from Document.children down to a node
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import regex
 
-from amender.renumber import RENUMBERED, renumber
-from amender.textops import Warning_, clean_quote
-from amender.tree import TreePath, children_at, node_at, set_children, top_index
-from parsers.model import Document, Kind, Node, Source
+from lovkons.amender.renumber import RENUMBERED, renumber
+from lovkons.amender.textops import Warning_, clean_quote
+from lovkons.amender.tree import TreePath, children_at, node_at, set_children, top_index
+from lovkons.model.document import Document, Kind, Node, Source
 
 
 @dataclass(slots=True)

@@ -16,9 +16,9 @@ from types import FrameType
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from parsers.instructions import read_amending_bytes  # noqa: E402
-from parsers.model import LovkonsError  # noqa: E402
-from parsers.read import read_bytes  # noqa: E402
+from lovkons.model.document import LovkonsError  # noqa: E402
+from lovkons.parsers.instructions import read_amending_bytes  # noqa: E402
+from lovkons.parsers.read import read_bytes  # noqa: E402
 
 LAW = ROOT / "tests" / "data" / "laws" / "LBK-2015-1255" / "LBK-2015-1255.txt"
 AMENDING = ROOT / "tests" / "data" / "laws" / "LOV-2010-718" / "LOV-2010-718.txt"

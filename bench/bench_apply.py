@@ -10,8 +10,8 @@ import statistics
 import time
 from pathlib import Path
 
-from amender.consolidate import consolidate
-from amender.manifest import load_manifest, read_doc, read_order
+from lovkons.amender.consolidate import consolidate
+from lovkons.amender.manifest import load_manifest, read_doc, read_order
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from lxml import etree  # noqa: E402
 
-from parsers.read import read_bytes  # noqa: E402
+from lovkons.parsers.read import read_bytes  # noqa: E402
 
 REPEAT = 3
 
@@ -89,7 +89,7 @@ def main() -> None:
     print(f"  parse text             {t_txt:7.3f} s  {mb(txt_docs) / t_txt:7.1f} MB/s  ({bad_txt} failed)")
 
     files = [str(p) for p in xml_paths]
-    cli = [sys.executable, "-m", "cli", "parse", *files, "--format", "summary"]
+    cli = [sys.executable, "-m", "lovkons", "parse", *files, "--format", "summary"]
     plain = [sys.executable, "-c", LXML_LOOP, *files]
     t_cli = min(run_subprocess(cli) for _ in range(REPEAT))
     t_plain = min(run_subprocess(plain) for _ in range(REPEAT))

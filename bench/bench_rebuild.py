@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from amender.rebuild import RebuildStats, rebuild  # noqa: E402
-from cli.cmd_rebuild import render_version  # noqa: E402
+from lovkons.history.rebuild import RebuildStats, rebuild  # noqa: E402
+from lovkons.renderers.version_files import render_version  # noqa: E402
 
 LAWS = ROOT / "tests" / "data" / "laws"
 

@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from lxml import etree  # noqa: E402
 
-from parsers.lexdania import parse_lexdania  # noqa: E402
+from lovkons.parsers.lexdania import parse_lexdania  # noqa: E402
 
 REPEAT = 3
 LAWS = ROOT / "tests" / "data" / "laws"

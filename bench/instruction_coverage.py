@@ -25,9 +25,9 @@ import regex
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from parsers.edits import AmendingDocument, Item  # noqa: E402
-from parsers.instructions import read_amending_file  # noqa: E402
-from renderers.instructions_out import operation_json  # noqa: E402
+from lovkons.model.edits import AmendingDocument, Item  # noqa: E402
+from lovkons.parsers.instructions import read_amending_file  # noqa: E402
+from lovkons.renderers.instructions_out import operation_json  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 BEK_ROUTES = (".html", ".retsinfo-api.json", ".txt")

@@ -14,9 +14,9 @@ from typing import Annotated
 
 import typer
 
-from amender.consolidate import Applied, Consolidation
-from amender.manifest import Amendment, Manifest, Run, load_manifest, run_manifest
-from cli.output import (
+from lovkons.amender.consolidate import Applied, Consolidation
+from lovkons.amender.manifest import Amendment, Manifest, Run, load_manifest, run_manifest
+from lovkons.cli.output import (
     EXIT_BAD_INPUT,
     EXIT_HELP,
     check_file,
@@ -25,8 +25,8 @@ from cli.output import (
     print_problems,
     report_bad_input,
 )
-from parsers.model import LovkonsError
-from renderers.json_out import document_json, problems_json
+from lovkons.model.document import LovkonsError
+from lovkons.renderers.json_out import document_json, problems_json
 
 
 class Format(str, Enum):  # noqa: UP042 - typer needs a str Enum
@@ -145,11 +145,11 @@ def register(app: typer.Typer) -> None:
         if fmt is Format.json:
             print_json(result_json(result))
         elif fmt is Format.markdown:
-            from renderers.markdown import render_markdown
+            from lovkons.renderers.markdown import render_markdown
 
             sys.stdout.write(summary(run, day, markdown=True) + render_markdown(result.document, notes=notes))
         else:
-            from renderers.text import render_text
+            from lovkons.renderers.text import render_text
 
             head = "" if header else summary(run, day)
             sys.stdout.write(head + render_text(result.document, notes=notes, header=header))

@@ -14,12 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from amender.corpus import Corpus, default_cache_file, load_corpus
-from amender.fates import grouped
-from amender.outputs import applied_json, change_json, status_json
-from amender.pointintime import PointInTime, consolidate_at
-from amender.timeline import Change
-from cli.output import (
+from lovkons.cli.output import (
     EXIT_BAD_INPUT,
     EXIT_HELP,
     EXIT_NOT_APPLIED,
@@ -28,7 +23,12 @@ from cli.output import (
     print_json,
     print_problems,
 )
-from parsers.model import LovkonsError
+from lovkons.history.corpus import Corpus, default_cache_file, load_corpus
+from lovkons.history.fates import grouped
+from lovkons.history.outputs import applied_json, change_json, status_json
+from lovkons.history.pointintime import PointInTime, consolidate_at
+from lovkons.history.timeline import Change
+from lovkons.model.document import LovkonsError
 
 
 class Format(StrEnum):
@@ -52,7 +52,7 @@ def open_corpus(path: Path) -> Corpus:
 
 
 def result_json(r: PointInTime, title: str | None = None) -> dict[str, Any]:
-    from renderers.json_out import document_json, problems_json
+    from lovkons.renderers.json_out import document_json, problems_json
 
     return {
         "document": document_json(r.document) if r.document else None,
@@ -135,7 +135,7 @@ def _print_rich(r: PointInTime, title: str | None) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from renderers.text import render_text
+    from lovkons.renderers.text import render_text
 
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold")
@@ -181,7 +181,7 @@ def register(app: typer.Typer) -> None:
         if fmt is Format.json:
             print_json(result_json(result, title))
         elif fmt is Format.text and metadata:
-            from renderers.text import render_text
+            from lovkons.renderers.text import render_text
 
             if result.document is None:
                 print(f"lovkons: {doc}: no text in force on {day.isoformat()} ({result.status.describe()})",
@@ -196,11 +196,11 @@ def register(app: typer.Typer) -> None:
             if result.document is not None:
                 sys.stdout.write("\n---\n\n" if markdown else "\n")
                 if markdown:
-                    from renderers.markdown import render_markdown
+                    from lovkons.renderers.markdown import render_markdown
 
                     sys.stdout.write(render_markdown(result.document))
                 else:
-                    from renderers.text import render_text
+                    from lovkons.renderers.text import render_text
 
                     sys.stdout.write(render_text(result.document, header=False))
         if fmt is not Format.json:

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from amender.diff import DocumentDiff, diff_documents
-from cli.output import EXIT_HELP, check_doc, check_file
-from parsers.model import Document, LovkonsError
+from lovkons.cli.output import EXIT_HELP, check_doc, check_file
+from lovkons.model.document import Document, LovkonsError
+from lovkons.review.diff import DocumentDiff, diff_documents
 
 if TYPE_CHECKING:
-    from amender.consolidate import Applied
-    from amender.corpus import Corpus
+    from lovkons.amender.consolidate import Applied
+    from lovkons.history.corpus import Corpus
 
 
 class Format(StrEnum):
@@ -38,7 +38,7 @@ def parse_date(text: str, option: str) -> dt.date:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
         pass
-    from parsers.dates import parse_danish_date
+    from lovkons.parsers.dates import parse_danish_date
 
     found = parse_danish_date(text)
     if found is None:
@@ -47,7 +47,7 @@ def parse_date(text: str, option: str) -> dt.date:
 
 
 def _read(path: str) -> Document:
-    from parsers.read import read_document
+    from lovkons.parsers.read import read_document
 
     return read_document(check_file(path)).document
 
@@ -62,8 +62,8 @@ def diff_files(a: str, b: str) -> DocumentDiff:
 
 def _version(corpus: Corpus, doc: str, at: dt.date) -> tuple[Document, list[Applied]]:
     """The document in force on `at` and the amender's log of what was applied to it."""
-    from amender.consolidate import Applied
-    from amender.pointintime import consolidate_at  # base + every item in force that day
+    from lovkons.amender.consolidate import Applied
+    from lovkons.history.pointintime import consolidate_at  # base + every item in force that day
 
     result = consolidate_at(corpus, doc, at)
     if result.key not in corpus.facts:  # known only from the documents that repeal it
@@ -78,7 +78,7 @@ def _version(corpus: Corpus, doc: str, at: dt.date) -> tuple[Document, list[Appl
 
 def diff_dates(doc: str, start: dt.date, end: dt.date, corpus_dir: Path) -> DocumentDiff:
     """Diff the versions of corpus document `doc` in force on `start` and on `end`."""
-    from amender.corpus import load_corpus
+    from lovkons.history.corpus import load_corpus
 
     if not corpus_dir.is_dir():
         raise LovkonsError("corpus directory not found", file=str(corpus_dir))
@@ -100,7 +100,7 @@ def emit(diff: DocumentDiff, fmt: Format) -> None:
 
         console = Console(highlight=False)
         if console.is_terminal and not console.no_color and console.color_system is not None:
-            from renderers.diff_terminal import render_diff_terminal
+            from lovkons.renderers.diff_terminal import render_diff_terminal
 
             console.print(render_diff_terminal(diff))
             return
@@ -108,15 +108,15 @@ def emit(diff: DocumentDiff, fmt: Format) -> None:
     if fmt is Format.json:
         sys.stdout.write(json.dumps(diff.to_json(), ensure_ascii=False, indent=2) + "\n")
     elif fmt is Format.text:
-        from renderers.diff_text import render_diff_text
+        from lovkons.renderers.diff_text import render_diff_text
 
         sys.stdout.write(render_diff_text(diff))
     elif fmt is Format.markdown:
-        from renderers.diff_markdown import render_diff_markdown
+        from lovkons.renderers.diff_markdown import render_diff_markdown
 
         sys.stdout.write(render_diff_markdown(diff))
     else:
-        from renderers.diff_html import render_diff_html
+        from lovkons.renderers.diff_html import render_diff_html
 
         sys.stdout.write(render_diff_html(diff))
 

@@ -14,11 +14,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from amender.editorial import untokens
-from amender.evaluate import CaseScore, score, total
-from amender.manifest import load_manifest, run_manifest
-from cli.output import EXIT_BAD_INPUT, EXIT_HELP, report_bad_input
-from parsers.model import LovkonsError
+from lovkons.amender.manifest import load_manifest, run_manifest
+from lovkons.cli.output import EXIT_BAD_INPUT, EXIT_HELP, report_bad_input
+from lovkons.model.document import LovkonsError
+from lovkons.review.editorial import untokens
+from lovkons.review.evaluate import CaseScore, score, total
 
 
 class Format(str, Enum):  # noqa: UP042 - typer needs a str Enum

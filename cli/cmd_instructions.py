@@ -13,10 +13,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from cli.output import EXIT_BAD_INPUT, EXIT_HELP, EXIT_NOT_APPLIED, check_file, report_bad_input
-from parsers.instructions import read_amending_file
-from parsers.model import LovkonsError
-from renderers.instructions_out import instruction_rows, instructions_json
+from lovkons.cli.output import EXIT_BAD_INPUT, EXIT_HELP, EXIT_NOT_APPLIED, check_file, report_bad_input
+from lovkons.model.document import LovkonsError
+from lovkons.parsers.instructions import read_amending_file
+from lovkons.renderers.instructions_out import instruction_rows, instructions_json
 
 
 class Format(StrEnum):

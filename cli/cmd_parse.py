@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from cli.output import (
+from lovkons.cli.output import (
     EXIT_BAD_INPUT,
     EXIT_HELP,
     EXIT_OK,
@@ -24,7 +24,7 @@ from cli.output import (
     print_problems,
     report_bad_input,
 )
-from parsers.model import LovkonsError, ParseResult
+from lovkons.model.document import LovkonsError, ParseResult
 
 
 class Format(StrEnum):
@@ -52,7 +52,7 @@ def _emit(fmt: Format, file: str, result: ParseResult, *, batch: bool) -> None:
         sys.stdout.write(summary_line(file, result) + "\n")
         return
     if fmt is Format.json:
-        from renderers.json_out import document_json, problems_json
+        from lovkons.renderers.json_out import document_json, problems_json
 
         obj = {"document": document_json(result.document), "problems": problems_json(result.problems)}
         if batch:
@@ -65,15 +65,15 @@ def _emit(fmt: Format, file: str, result: ParseResult, *, batch: bool) -> None:
     if fmt is Format.tree:
         from rich.console import Console
 
-        from renderers.terminal import render_tree
+        from lovkons.renderers.terminal import render_tree
 
         Console(soft_wrap=False).print(render_tree(result.document))
     elif fmt is Format.text:
-        from renderers.text import render_text
+        from lovkons.renderers.text import render_text
 
         sys.stdout.write(render_text(result.document))
     else:
-        from renderers.markdown import render_markdown
+        from lovkons.renderers.markdown import render_markdown
 
         sys.stdout.write(render_markdown(result.document))
     if batch:
@@ -83,7 +83,7 @@ def _emit(fmt: Format, file: str, result: ParseResult, *, batch: bool) -> None:
 
 def parse_paths(paths: list[Path], fmt: Format, *, lenient: bool = False) -> int:
     """Parse and print every file under `paths`; returns the exit code (0, or 2 if any was bad)."""
-    from parsers.read import read_document
+    from lovkons.parsers.read import read_document
 
     bad = False
     if any(str(p) == "-" for p in paths):

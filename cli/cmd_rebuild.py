@@ -1,46 +1,21 @@
 """Stage 4 (cli): `lovkons rebuild [--corpus DIR] [--out DIR] [--jobs N]`: every main document of a
 corpus at every date its text changes → out/. Progress bar and summary table on a terminal, plain
-lines otherwise. `render_version` is the renderer handed to amender.rebuild (Markdown + JSON).
+lines otherwise. The files of each version come from
+`lovkons.renderers.version_files.render_version` (Markdown + JSON).
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from amender.outputs import VersionOut, applied_json, status_json
-from amender.rebuild import RebuildStats, rebuild
-from cli.output import EXIT_BAD_INPUT, EXIT_BUG, EXIT_HELP, EXIT_OK
-from parsers.model import LovkonsError
-
-
-def _header(v: VersionOut) -> str:
-    span = f"{v.start.isoformat() if v.start else 'undated'} – {v.end.isoformat() if v.end else ''}".rstrip(" –")
-    orders = ", ".join(v.included) or "none"
-    return f"<!-- {v.key} as in force {span}; orders included: {orders} -->\n\n"
-
-
-def render_version(v: VersionOut) -> dict[str, bytes]:
-    """One version → {".md": Markdown bytes, ".json": contract JSON bytes} (deterministic)."""
-    from renderers.json_out import document_json, problems_json
-    from renderers.markdown import render_markdown
-
-    md = _header(v) + render_markdown(v.document)
-    obj = {
-        "document": document_json(v.document),
-        "version": {"from": v.start.isoformat() if v.start else None, "to": v.end.isoformat() if v.end else None},
-        "orders": list(v.included),
-        "status": status_json(v.status),
-        "applied": [applied_json(a) for a in v.applied],
-        "problems": problems_json(list(v.problems)),
-    }
-    # compact separators keep json's C encoder (indent would make it the slow pure-Python one)
-    data = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
-    return {".md": md.encode(), ".json": data.encode()}
+from lovkons.cli.output import EXIT_BAD_INPUT, EXIT_BUG, EXIT_HELP, EXIT_OK
+from lovkons.history.rebuild import RebuildStats, rebuild
+from lovkons.model.document import LovkonsError
+from lovkons.renderers.version_files import render_version
 
 
 def _summary_rows(stats: RebuildStats) -> list[tuple[str, str]]:
@@ -99,7 +74,7 @@ def register(app: typer.Typer) -> None:
         Writes OUT/<ID>/<from-date>.md and .json per version, OUT/index.json and OUT/report.md; unchanged documents are reused. Refused instructions are counted in the summary and listed in report.md; they do not change the exit code.
         """
         try:
-            from amender.corpus import corpus_files
+            from lovkons.history.corpus import corpus_files
 
             if not corpus.is_dir():
                 raise LovkonsError("corpus folder not found", file=str(corpus))

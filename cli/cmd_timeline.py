@@ -13,14 +13,14 @@ from typing import Annotated, Any
 
 import typer
 
-from amender.corpus import Corpus
-from amender.fates import carried_lines, fate_problems, grouped
-from amender.outputs import change_json, status_json
-from amender.pointintime import version_at
-from amender.timeline import Change, Outside, Timeline, outside_corpus, predecessors, timeline
-from cli.cmd_consolidate import open_corpus
-from cli.output import EXIT_BAD_INPUT, EXIT_HELP, EXIT_OK, check_doc, print_json
-from parsers.model import LovkonsError, Problem
+from lovkons.cli.cmd_consolidate import open_corpus
+from lovkons.cli.output import EXIT_BAD_INPUT, EXIT_HELP, EXIT_OK, check_doc, print_json
+from lovkons.history.corpus import Corpus
+from lovkons.history.fates import carried_lines, fate_problems, grouped
+from lovkons.history.outputs import change_json, status_json
+from lovkons.history.pointintime import version_at
+from lovkons.history.timeline import Change, Outside, Timeline, outside_corpus, predecessors, timeline
+from lovkons.model.document import LovkonsError, Problem
 
 
 class Format(StrEnum):
@@ -51,7 +51,7 @@ def version_items(tl: Timeline, first: bool, start: dt.date | None) -> list[Chan
 
 
 def timeline_json(corpus: Corpus, tl: Timeline, refused: tuple[Problem, ...] = ()) -> dict[str, Any]:
-    from renderers.json_out import problems_json
+    from lovkons.renderers.json_out import problems_json
 
     dates = tl.dates
     stop = tl.end.since if tl.end else None
@@ -91,7 +91,7 @@ def timeline_json(corpus: Corpus, tl: Timeline, refused: tuple[Problem, ...] = (
 def outside_json(known: Outside) -> dict[str, Any]:
     """The timeline of a document the corpus only names (its file is absent): no versions, its end
     when a corpus document repeals it, the documents naming it, and a NOT_IN_CORPUS warning."""
-    from renderers.json_out import problems_json
+    from lovkons.renderers.json_out import problems_json
 
     named = [{"kind": e.kind, "source": e.source, "date": e.date.isoformat() if e.date else None}
              for e in known.named_by]  # fmt: skip

@@ -9,11 +9,12 @@ from __future__ import annotations
 import importlib
 import signal
 import sys
+from typing import Annotated
 
 import typer
 
-from cli.output import EXIT_HELP
-from parsers.model import LovkonsError
+from lovkons.cli.output import EXIT_HELP
+from lovkons.model.document import LovkonsError
 
 try:  # typer ≥ 0.25 vendors click; older versions use click itself
     from typer._click.exceptions import ClickException, NoArgsIsHelpError
@@ -23,17 +24,30 @@ except ImportError:  # pragma: no cover
 # command name → module; only the module of the command being run is imported (fast start-up),
 # all of them for `--help` or an unknown command.
 COMMANDS = {
-    "parse": "cli.cmd_parse",
-    "instructions": "cli.cmd_instructions",
-    "apply": "cli.cmd_apply",
-    "eval": "cli.cmd_eval",
-    "consolidate": "cli.cmd_consolidate",
-    "timeline": "cli.cmd_timeline",
-    "rebuild": "cli.cmd_rebuild",
-    "diff": "cli.cmd_diff",
+    "parse": "lovkons.cli.cmd_parse",
+    "instructions": "lovkons.cli.cmd_instructions",
+    "apply": "lovkons.cli.cmd_apply",
+    "eval": "lovkons.cli.cmd_eval",
+    "consolidate": "lovkons.cli.cmd_consolidate",
+    "timeline": "lovkons.cli.cmd_timeline",
+    "rebuild": "lovkons.cli.cmd_rebuild",
+    "diff": "lovkons.cli.cmd_diff",
 }
 
-def _root() -> None:
+def _print_version(value: bool) -> None:
+    if value:
+        from lovkons import __version__
+
+        print(f"lovkons {__version__}")
+        raise typer.Exit(0)
+
+
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Print the version and exit.", callback=_print_version, is_eager=True),
+    ] = False,
+) -> None:
     """Parse, amend and consolidate Danish legal documents (see README.md)."""
 
 
@@ -61,7 +75,7 @@ def build_app(command: str | None = None) -> typer.Typer:
 
 
 def __getattr__(name: str) -> typer.Typer:
-    # `from cli.main import app` (tests, python -m) gets the application with every command.
+    # `from lovkons.cli.main import app` (tests, python -m) gets the application with every command.
     if name == "app":
         return build_app()
     raise AttributeError(name)

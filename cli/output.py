@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from parsers.model import LovkonsError, Problem
+from lovkons.model.document import LovkonsError, Problem
 
 EXIT_OK = 0
 EXIT_BUG = 1
@@ -103,7 +103,7 @@ def check_file(path: str | Path) -> Path:
 def check_doc(doc: str, corpus: Path) -> None:
     """Fail fast, before the corpus is loaded, on a DOC that is no identifier, or a path that does not
     exist or lies outside the corpus (the line names the file)."""
-    from amender.identifiers import parse_identifier
+    from lovkons.history.identifiers import parse_identifier
 
     if doc == "-":
         raise LovkonsError(STDIN_NOT_SUPPORTED, file="-")

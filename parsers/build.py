@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import regex
 
-from parsers.draft import Draft
-from parsers.model import Kind
-from parsers.segment import (
+from lovkons.model.document import Kind
+from lovkons.parsers.draft import Draft
+from lovkons.parsers.segment import (
     EMBEDDED_KAPITEL,
     EMBEDDED_PARAGRAF,
     EMBEDDED_STK,
@@ -23,9 +23,9 @@ from parsers.segment import (
     split_chapter_heading,
     split_heading_run,
 )
-from parsers.text_blocks import TOMBSTONE, TextRules
-from parsers.text_numbering import split_trailing_heading
-from parsers.text_tail import TailRules
+from lovkons.parsers.text_blocks import TOMBSTONE, TextRules
+from lovkons.parsers.text_numbering import split_trailing_heading
+from lovkons.parsers.text_tail import TailRules
 
 _ITEM_LINE = regex.compile(r"\d+\.\s.*[.«]$")
 _AMENDING_OPENING = regex.compile(r"I\s+(?:lov|bekendtgørelse|\p{Ll}*loven)\b|Loven\s+træder\b")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import regex
 
-from parsers.dates import MONTHS, parse_danish_date, parse_numeric_date
-from parsers.edits import DocRef
+from lovkons.model.edits import DocRef
+from lovkons.parsers.dates import MONTHS, parse_danish_date, parse_numeric_date
 
 _KIND_WORDS = {
     "lovbekendtgørelse": "LBK",

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from parsers.model import Kind, Node
-from parsers.normalize import squash
+from lovkons.model.document import Kind, Node
+from lovkons.parsers.normalize import squash
 
 _ID_PREFIX = {
     Kind.PARAGRAF: "p", Kind.STK: "stk", Kind.NR: "nr", Kind.LITRA: "litra", Kind.KAPITEL: "kap",

@@ -11,12 +11,20 @@ import re
 
 from lxml import etree
 
-from parsers.model import Document, Kind, Node, ParseResult, Problem, normalize_label
-from parsers.xml_amendments import payload_lines
-from parsers.xml_divisions import heading_ids, structure_nodes
-from parsers.xml_meta import load_xml, read_meta
-from parsers.xml_paragraf import slug
-from parsers.xml_text import Context, Pieces, exitus_into, exitus_text, first_child, label_of, rubrica_text
+from lovkons.model.document import Document, Kind, Node, ParseResult, Problem, normalize_label
+from lovkons.parsers.xml_amendments import payload_lines
+from lovkons.parsers.xml_divisions import heading_ids, structure_nodes
+from lovkons.parsers.xml_meta import load_xml, read_meta
+from lovkons.parsers.xml_paragraf import slug
+from lovkons.parsers.xml_text import (
+    Context,
+    Pieces,
+    exitus_into,
+    exitus_text,
+    first_child,
+    label_of,
+    rubrica_text,
+)
 
 __all__ = ["load_xml", "parse_lexdania"]
 
@@ -141,7 +149,7 @@ def _merge_split(nodes: list[Node], ctx: Context) -> list[Node]:
         ):
             ctx.problems.append(
                 Problem(
-                    "xml-split-paragraf", f"§ {prev.label} split in two elements", "warning", file=ctx.file
+                    "XML_SPLIT_PARAGRAF", f"§ {prev.label} split in two elements", "warning", file=ctx.file
                 )
             )
             kids = tuple(k.with_(id=k.id.replace("p-", f"{prev.id}-", 1)) for k in node.children)

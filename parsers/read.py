@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parsers.model import LovkonsError, ParseResult, Problem
+from lovkons.model.document import LovkonsError, ParseResult, Problem
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -39,7 +39,7 @@ def decode_text(data: bytes, file: str | None) -> tuple[str, list[Problem]]:
         text = data.decode("cp1252", errors="replace")
         if text.count("\ufffd") > max(10, len(text) // 100):
             raise LovkonsError("unreadable: neither UTF-8 nor cp1252 text", file=file) from None
-        warn = Problem("encoding", "not UTF-8; read as cp1252", "warning", file=file)
+        warn = Problem("ENCODING_GUESSED", "not UTF-8; read as cp1252", "warning", file=file)
         return text, [warn]
 
 
@@ -50,21 +50,21 @@ def read_bytes(data: bytes, *, file: str | None = None, lenient: bool = False) -
     fmt = detect_format(data)
     try:
         if fmt == "xml":
-            from parsers.lexdania import parse_lexdania
+            from lovkons.parsers.lexdania import parse_lexdania
 
             return parse_lexdania(data, file=file)
         if fmt == "json":
-            from parsers.retsinfo_html import parse_retsinfo_json
+            from lovkons.parsers.retsinfo_html import parse_retsinfo_json
 
             return parse_retsinfo_json(data, file=file)
         if fmt == "html":
-            from parsers.retsinfo_html import parse_html
+            from lovkons.parsers.retsinfo_html import parse_html
 
             return parse_html(decode_text(data, file)[0], file=file)
     except ImportError as e:  # the XML/HTML readers live in their own modules
         raise LovkonsError(f"no reader for {fmt} input ({e.name})", file=file) from None
     text, problems = decode_text(data, file)
-    from parsers.text import parse_text
+    from lovkons.parsers.text import parse_text
 
     result = parse_text(text, file=file, lenient=lenient)
     if problems:

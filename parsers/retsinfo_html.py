@@ -16,9 +16,9 @@ from typing import Any
 
 from lxml import etree, html
 
-from parsers.model import LovkonsError, Meta, ParseResult
-from parsers.text import parse_text
-from parsers.xml_text import clean
+from lovkons.model.document import LovkonsError, Meta, ParseResult
+from lovkons.parsers.text import parse_text
+from lovkons.parsers.xml_text import clean
 
 MAX_HTML_CHARS = 50 * 1024 * 1024
 _SKIP_CLASSES = {"bjelke", "indholdsfortegnelse"}

@@ -11,12 +11,12 @@ from dataclasses import replace
 
 import regex
 
-from parsers.build import Builder
-from parsers.draft import Draft, expand_inline, freeze, next_paragraf_labels
-from parsers.model import Document, Kind, LovkonsError, Meta, Node, ParseResult, Problem
-from parsers.normalize import normalize, squash
-from parsers.note_markers import strip_note_markers
-from parsers.segment import PREAMBLE, PROVENANCE, label_key
+from lovkons.model.document import Document, Kind, LovkonsError, Meta, Node, ParseResult, Problem
+from lovkons.parsers.build import Builder
+from lovkons.parsers.draft import Draft, expand_inline, freeze, next_paragraf_labels
+from lovkons.parsers.normalize import normalize, squash
+from lovkons.parsers.note_markers import strip_note_markers
+from lovkons.parsers.segment import PREAMBLE, PROVENANCE, label_key
 
 _HEADER = regex.compile(r"^#\s*(?P<key>[^:]{1,60}):\s*(?P<value>.*?)\s*$")
 _LEGAL_TITLE = regex.compile(
@@ -273,7 +273,7 @@ def _order_problems(pars: list[Draft], file: str | None) -> list[Problem]:
         key = label_key(p.label or "")
         if prev is not None and key[0] > prev[0] + 1 and not key[1]:
             out.append(
-                Problem("paragraf-gap", f"§ {p.label} follows § {prev[0]}{' ' + prev[1] if prev[1] else ''}",
+                Problem("PARAGRAF_GAP", f"§ {p.label} follows § {prev[0]}{' ' + prev[1] if prev[1] else ''}",
                         "warning", address=f"§ {p.label}", file=file, line=p.line)
             )  # fmt: skip
         prev = key

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import regex
 
-from parsers.draft import Draft
-from parsers.model import Kind
-from parsers.segment import PREAMBLE, Token, is_heading_text
-from parsers.text_numbering import NumberingRules
+from lovkons.model.document import Kind
+from lovkons.parsers.draft import Draft
+from lovkons.parsers.segment import PREAMBLE, Token, is_heading_text
+from lovkons.parsers.text_numbering import NumberingRules
 
 TOMBSTONE = regex.compile(r"^\((?:Ophævet|Ophæves)\.?\)\.?$", regex.IGNORECASE)
 _AMENDING = regex.compile(r"foretages\s+følgende\s+ændring|ændres\s+således|affattes\s+således")

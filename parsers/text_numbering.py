@@ -9,15 +9,15 @@ import re
 
 import regex
 
-from parsers.segment import (
+from lovkons.parsers.segment import (
     CITING_WORD,
     EMBEDDED_PARAGRAF,
     SENTENCE_END,
     is_heading_text,
     label_key,
 )
-from parsers.sentences import split_sentences
-from parsers.text_state import BuildState
+from lovkons.parsers.sentences import split_sentences
+from lovkons.parsers.text_state import BuildState
 
 _CITATION_END = regex.compile(r"(?:[.:«]|\((?:Ophævet|Udgået|Udelades)\.?\))$")
 _ITEM_NUMBER = regex.compile(r"\d+\.$")

@@ -5,8 +5,8 @@ Input: nothing (filled by parsers.build). Output: the draft tree under `root` an
 
 from __future__ import annotations
 
-from parsers.draft import Draft
-from parsers.model import Kind
+from lovkons.model.document import Kind
+from lovkons.parsers.draft import Draft
 
 Key = tuple[int, str]
 Line = tuple[str, bool, int]  # (text, after a blank line, line number)

@@ -5,10 +5,10 @@ Input: classified lines once the body has ended. Output: UNDERSKRIFT / BILAG / N
 
 from __future__ import annotations
 
-from parsers.draft import Draft
-from parsers.model import Kind
-from parsers.segment import SENTENCE_END, Token
-from parsers.text_state import BuildState
+from lovkons.model.document import Kind
+from lovkons.parsers.draft import Draft
+from lovkons.parsers.segment import SENTENCE_END, Token
+from lovkons.parsers.text_state import BuildState
 
 
 class TailRules(BuildState):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from parsers.xml_text import (
+from lovkons.parsers.xml_text import (
     Context,
     Pieces,
     exitus_children_into,

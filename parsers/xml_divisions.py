@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from lxml import etree
 
-from parsers.model import Kind, Node
-from parsers.xml_meta import division_label, kapitel_label
-from parsers.xml_paragraf import amending_paragraf_nodes, paragraf_nodes, slug, stray_stk_text
-from parsers.xml_text import Context, label_of, rubrica_text
+from lovkons.model.document import Kind, Node
+from lovkons.parsers.xml_meta import division_label, kapitel_label
+from lovkons.parsers.xml_paragraf import amending_paragraf_nodes, paragraf_nodes, slug, stray_stk_text
+from lovkons.parsers.xml_text import Context, label_of, rubrica_text
 
 _DIVISIONS = ("Bog", "Afsnit", "Kapitel")
 

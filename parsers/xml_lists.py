@@ -9,10 +9,10 @@ from collections.abc import Callable, Iterable
 
 from lxml import etree
 
-from parsers.model import Kind, Node
-from parsers.xml_amendments import aendringsnummer_into
-from parsers.xml_meta import item_label
-from parsers.xml_text import Context, Pieces, glue_punctuation, label_of, line_text, note, table_rows
+from lovkons.model.document import Kind, Node
+from lovkons.parsers.xml_amendments import aendringsnummer_into
+from lovkons.parsers.xml_meta import item_label
+from lovkons.parsers.xml_text import Context, Pieces, glue_punctuation, label_of, line_text, note, table_rows
 
 NR, LITRA, TEKST = Kind.NR, Kind.LITRA, Kind.TEKST
 

@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from lxml import etree
 
-from parsers.model import LovkonsError, Meta, normalize_label
-from parsers.xml_text import clean, linea_text
+from lovkons.model.document import LovkonsError, Meta, normalize_label
+from lovkons.parsers.xml_text import clean, linea_text
 
 MAX_XML_BYTES = 50 * 1024 * 1024
 

@@ -10,11 +10,11 @@ import re
 
 from lxml import etree
 
-from parsers.model import Kind, Node, Problem
-from parsers.xml_amendments import aendringsnummer_into
-from parsers.xml_lists import unit_node
-from parsers.xml_meta import paragraf_label, stk_label
-from parsers.xml_text import (
+from lovkons.model.document import Kind, Node, Problem
+from lovkons.parsers.xml_amendments import aendringsnummer_into
+from lovkons.parsers.xml_lists import unit_node
+from lovkons.parsers.xml_meta import paragraf_label, stk_label
+from lovkons.parsers.xml_text import (
     Context,
     Pieces,
     exitus_into,
@@ -74,7 +74,7 @@ def paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:
     if trailing is not None:
         ctx.problems.append(
             Problem(
-                "xml-trailing-heading",
+                "XML_TRAILING_HEADING",
                 f"italic line at the end of § {label} read as the heading of the next §",
                 "warning",
                 address=f"§ {label}",
@@ -105,7 +105,7 @@ def _trailing_heading(el: etree._Element, stks: list[etree._Element]) -> etree._
 def _checked_label(explicatus: str, ctx: Context) -> str:
     label = paragraf_label(explicatus)
     if label in ("l", "I"):  # "§ l": letter l typed for the digit 1
-        ctx.problems.append(Problem("xml-label", f"§ label {label!r} read as '1'", "warning", file=ctx.file))
+        ctx.problems.append(Problem("XML_LABEL", f"§ label {label!r} read as '1'", "warning", file=ctx.file))
         label = "1"
     return label
 

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from lxml import etree
 
-from parsers.model import Problem
-from parsers.normalize import INVISIBLE_CHARS
+from lovkons.model.document import Problem
+from lovkons.parsers.normalize import INVISIBLE_CHARS
 
 
 def clean(text: str) -> str:

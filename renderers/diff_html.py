@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from amender.diff import Change, DocumentDiff
-from renderers.diff_text import heading, source_line, summary
+from lovkons.renderers.diff_text import heading, source_line, summary
+from lovkons.review.diff import Change, DocumentDiff
 
 _CSS = """
 :root { color-scheme: light; }

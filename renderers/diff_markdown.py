@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import html
 
-from amender.diff import Change, DocumentDiff
-from renderers.diff_text import heading, source_line, summary
-from renderers.markdown import escape
+from lovkons.renderers.diff_text import heading, source_line, summary
+from lovkons.renderers.markdown import escape
+from lovkons.review.diff import Change, DocumentDiff
 
 
 def _quote(label: str, text: str | None) -> list[str]:

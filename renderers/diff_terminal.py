@@ -9,8 +9,8 @@ from __future__ import annotations
 from rich.console import Group
 from rich.text import Text
 
-from amender.diff import Change, DocumentDiff
-from renderers.diff_text import brief, heading, source_line, summary
+from lovkons.renderers.diff_text import brief, heading, source_line, summary
+from lovkons.review.diff import Change, DocumentDiff
 
 _STYLE = {"delete": "red strike", "insert": "green underline", "equal": ""}
 

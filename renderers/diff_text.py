@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from amender.diff import Change, DocumentDiff
-from parsers.model import Source
+from lovkons.model.document import Source
+from lovkons.review.diff import Change, DocumentDiff
 
 KIND_DA = {
     "changed": "ændret",

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from parsers.edits import AmendingDocument, DocRef, Operation
-from renderers.json_out import date_json, meta_json, node_json, problems_json
+from lovkons.model.edits import AmendingDocument, DocRef, Operation
+from lovkons.renderers.json_out import date_json, meta_json, node_json, problems_json
 
 
 def docref_json(ref: DocRef, text: str) -> dict[str, Any]:

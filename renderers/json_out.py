@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from parsers.model import Document, Meta, Node, Problem, Source
+from lovkons.model.document import Document, Meta, Node, Problem, Source
 
 
 def date_json(d: dt.date | None) -> str | None:

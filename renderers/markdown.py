@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import regex
 
-from parsers.model import Document, Kind, Node
-from renderers.text import paragraf_label, provenance
+from lovkons.model.document import Document, Kind, Node
+from lovkons.renderers.text import paragraf_label, provenance
 
 # Characters with inline meaning in Markdown; escaped wherever they occur in legal text.
 _INLINE = regex.compile(r"([\\`*_\[\]<>|~])")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from rich.tree import Tree
 
-from parsers.model import Document, Kind, Node
+from lovkons.model.document import Document, Kind, Node
 
 PREVIEW = 60  # characters of text shown after a label
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from parsers.model import Document, Kind, Meta, Node, Source, display_label
+from lovkons.model.document import Document, Kind, Meta, Node, Source, display_label
 
 # The `# Key: value` header understood by the text parser (same keys as shared/data/**/*.txt).
 _DOCTYPE = {"BEK": "BEK H", "BEK Æ": "BEK Æ", "LOV": "LOV H", "LOV Æ": "LOV Æ", "LBK": "LBK H"}

@@ -3,11 +3,11 @@ builders, and shortcuts that apply one operation or a whole amending order to it
 
 from __future__ import annotations
 
-from amender.apply import apply, context_for
-from amender.consolidate import ensure_ids
-from amender.resolve import resolve_current
-from parsers.edits import AmendingDocument, ChangeBlock, DocRef, Item
-from parsers.model import Document, Kind, Meta, Node, Source, parse_address
+from lovkons.amender.apply import apply, context_for
+from lovkons.amender.consolidate import ensure_ids
+from lovkons.amender.resolve import resolve_current
+from lovkons.model.document import Document, Kind, Meta, Node, Source, parse_address
+from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef, Item
 
 SRC = Source("BEK 9/2020", "1", 1)
 
@@ -66,7 +66,7 @@ def ok_apply(d: Document, op: object, ctx: object) -> Document:
 
 
 def at(d: Document, address: str) -> Node:
-    from amender.resolve import node_at
+    from lovkons.amender.resolve import node_at
 
     return node_at(d, resolve_current(d, parse_address(address)).path)
 

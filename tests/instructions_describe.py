@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from parsers.edits import Operation
-from renderers.instructions_out import operation_json
+from lovkons.model.edits import Operation
+from lovkons.renderers.instructions_out import operation_json
 
 
 def describe(ops: Sequence[Operation]) -> str:

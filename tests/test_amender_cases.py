@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import regex
 
-from amender.consolidate import consolidate
-from amender.evaluate import norm, paragraf_map, score
-from amender.manifest import load_manifest, read_doc, read_order, run_manifest
-from parsers.model import LovkonsError
+from lovkons.amender.consolidate import consolidate
+from lovkons.amender.manifest import load_manifest, read_doc, read_order, run_manifest
+from lovkons.model.document import LovkonsError
+from lovkons.review.evaluate import norm, paragraf_map, score
 
 HERE = Path(__file__).parent
 CASES = HERE / "cases"
@@ -21,7 +21,7 @@ DATA = HERE / "data"
 GOLDEN = HERE / "golden" / "amender"
 
 # The ratchet, per case: (touched §§ identical, untouched §§ damaged, wrong §§ "uninstructed", wrong §§
-# "unexplained"; see amender.evaluate for the categories), regenerated from a fresh
+# "unexplained"; see review.evaluate for the categories), regenerated from a fresh
 # `lovkons eval tests/cases --format json` (H3 pass: touched identical 323/717, 323/414 of the touched §§
 # some instruction addresses, 640/717 counting §§ that differ only by what the LBK did without an
 # instruction; 0 untouched §§ damaged; wrong: 12 refused, 316 editorial, 26 typo-fix, 21 uninstructed,
@@ -94,7 +94,7 @@ def test_bek_chain_matches_unofficial_consolidation() -> None:
 
 @pytest.mark.parametrize("case", ["L-LBK-2011-416", "L-LBK-2016-124", "L-LBK-2013-771"])
 def test_golden_consolidation(case: str) -> None:
-    from renderers.text import render_text
+    from lovkons.renderers.text import render_text
 
     run = run_manifest(load_manifest(CASES / f"{case}.yaml"), lenient=True)
     text = render_text(run.result.document)
@@ -124,7 +124,7 @@ def test_bad_manifest_is_lovkons_error(tmp_path: Path, content: str, reason: str
 def test_cli_apply_exit_codes(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from cli.main import app
+    from lovkons.cli.main import app
 
     runner = CliRunner()
     ok = runner.invoke(app, ["apply", str(CASES / "L-LBK-2011-416.yaml"), "--format", "json"])

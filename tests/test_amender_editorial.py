@@ -1,4 +1,4 @@
-"""The eval's editorial rule (amender.editorial) and the H9 fixes it measured: LOV H documents that
+"""The eval's editorial rule (review.editorial) and the H9 fixes it measured: LOV H documents that
 amend other laws, "to steder" over two punktummer, "der bliver 1. og 3. pkt.", tombstone reuse."""
 
 from __future__ import annotations
@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from amender.editorial import apply_substitutions, editorial_substitutions, substitutions_in, tokens
-from amender.evaluate import paragraf_map
-from amender.manifest import load_manifest, run_manifest
-from parsers.edits import DeleteText
-from parsers.instructions import read_amending_file
-from parsers.instructions.targets import parse_targets
+from lovkons.amender.manifest import load_manifest, run_manifest
+from lovkons.model.edits import DeleteText
+from lovkons.parsers.instructions import read_amending_file
+from lovkons.parsers.instructions.targets import parse_targets
+from lovkons.review.editorial import apply_substitutions, editorial_substitutions, substitutions_in, tokens
+from lovkons.review.evaluate import paragraf_map
 
 HERE = Path(__file__).parent
 LAWS = HERE / "data" / "laws"
@@ -70,10 +70,10 @@ def test_repeal_and_insert_reuses_tombstones_in_place() -> None:
 
 
 def test_og_som_2_pkt_indsaettes_adds_a_punktum_not_a_stk() -> None:
-    from amender.consolidate import consolidate
-    from parsers.edits import Item
-    from parsers.instructions.clauses import parse_instruction
-    from parsers.model import Source
+    from lovkons.amender.consolidate import consolidate
+    from lovkons.model.document import Source
+    from lovkons.model.edits import Item
+    from lovkons.parsers.instructions.clauses import parse_instruction
     from tests.amender_trees import at, doc, order
 
     text = "I § 4, stk. 1, ændres »425 kr.« til: »500 kr.«, og som 2. pkt. indsættes: »Det betales årligt.«"
@@ -86,10 +86,10 @@ def test_og_som_2_pkt_indsaettes_adds_a_punktum_not_a_stk() -> None:
 
 
 def test_insertion_partly_present_in_the_base_is_refused() -> None:
-    from amender.consolidate import consolidate
-    from parsers.edits import Item
-    from parsers.instructions.clauses import parse_instruction
-    from parsers.model import Source
+    from lovkons.amender.consolidate import consolidate
+    from lovkons.model.document import Source
+    from lovkons.model.edits import Item
+    from lovkons.parsers.instructions.clauses import parse_instruction
     from tests.amender_trees import at, doc, order
 
     # § 3 already has stk. 2 and 3; the order brings stk. 2 in a longer form and stk. 3 word for word
@@ -113,14 +113,14 @@ def test_insertion_partly_present_in_the_base_is_refused() -> None:
     ],
 )
 def test_typo_fix_category(got: str, expected: str, typo: bool) -> None:
-    from amender.evaluate import _typo_fix
+    from lovkons.review.evaluate import _typo_fix
 
     titles = [("Kirkeministeren", "Ministeren for ligestilling og kirke")]
     assert _typo_fix(got, expected, titles) is typo
 
 
 def test_title_renames_need_one_untouched_section_and_a_minister() -> None:
-    from amender.editorial import title_renames
+    from lovkons.review.editorial import title_renames
 
     base = {"5": "§ 5. Kirkeministeren fører tilsyn med kirkerne.", "6": "§ 6. Kommunen fører tilsyn med skolerne."}
     lbk = {"5": "§ 5. Ministeren for ligestilling og kirke fører tilsyn med kirkerne.",

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from amender.apply import context_for
-from amender.resolve import resolve_current
-from parsers.edits import Insert, Repeal, RepealAndInsert, Replace, ReplaceText
-from parsers.model import Address, Kind, Node
+from lovkons.amender.apply import context_for
+from lovkons.amender.resolve import resolve_current
+from lovkons.model.document import Address, Kind, Node
+from lovkons.model.edits import Insert, Repeal, RepealAndInsert, Replace, ReplaceText
 from tests.amender_trees import SRC, A, at, doc, nr, ok, ok_apply, par, run, stk
 
 # ------------------------------------------------------------------------------- structural operations
@@ -37,16 +37,16 @@ def test_replace_pkt() -> None:
 def test_replace_title_preamble_heading() -> None:
     d = ok(Replace(parse_titel(), new="Bekendtgørelse om kontrol"))
     assert d.meta.title == "Bekendtgørelse om kontrol"
-    from parsers.model import Level
+    from lovkons.model.document import Level
 
     d = ok(Replace(Address(((Level.INDLEDNING, ""),)), new="I medfør af § 2 fastsættes:"))
     assert d.preamble == "I medfør af § 2 fastsættes:" and d.meta.title == "Bekendtgørelse om tilsyn"
-    d = ok(Replace(A("§ 4").child(__import__("parsers.model").model.Level.OVERSKRIFT, "før"), new="Afgift"))
+    d = ok(Replace(A("§ 4").child(Level.OVERSKRIFT, "før"), new="Afgift"))
     assert [n.text for n in d.children[1].children if n.kind is Kind.OVERSKRIFT] == ["Eftersyn", "Afgift", "Klage"]
 
 
 def parse_titel() -> Address:
-    from parsers.model import Level
+    from lovkons.model.document import Level
 
     return Address(((Level.TITEL, ""),))
 
@@ -137,7 +137,7 @@ def test_repeal_and_insert_stk() -> None:
 @pytest.mark.parametrize(("label", "kapitel_1"), [("4", ["1", "2", "4"]), ("0 a", ["0 a", "1", "2"])])
 def test_repeal_and_insert_into_another_kapitel(label: str, kapitel_1: list[str]) -> None:
     """"§ 38 d ophæves, og i stedet indsættes i kapitel 7: »§ 38 d. …«" (LOV 294/2011 § 1, nr. 44)."""
-    from amender.recast import repeal_and_insert
+    from lovkons.amender.recast import repeal_and_insert
 
     d = doc()
     target, container = resolve_current(d, A("§ 4")), resolve_current(d, A("kapitel 1"))

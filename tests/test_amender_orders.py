@@ -3,10 +3,19 @@ assertions, refusal sources, part selection ("§ 1, nr. 1-4") and label renumber
 
 from __future__ import annotations
 
-from amender.consolidate import consolidate, parse_part
-from amender.renumber import renumber
-from parsers.edits import AmendingDocument, ChangeBlock, DocRef, Insert, Item, Renumber, Repeal, ReplaceText
-from parsers.model import Kind, Meta
+from lovkons.amender.consolidate import consolidate, parse_part
+from lovkons.amender.renumber import renumber
+from lovkons.model.document import Kind, Meta
+from lovkons.model.edits import (
+    AmendingDocument,
+    ChangeBlock,
+    DocRef,
+    Insert,
+    Item,
+    Renumber,
+    Repeal,
+    ReplaceText,
+)
 from tests.amender_trees import A, at, doc, nr, order, stk
 
 # ----------------------------------------------------------------------------- orders and renumbering

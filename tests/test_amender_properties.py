@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from amender.apply import apply, context_for
-from amender.resolve import resolve_current
-from parsers.edits import Repeal, Replace, ReplaceText
+from lovkons.amender.apply import apply, context_for
+from lovkons.amender.resolve import resolve_current
+from lovkons.model.edits import Repeal, Replace, ReplaceText
 from tests.amender_trees import A, at, doc, run
 
 # ---------------------------------------------------------------------------------------- properties
@@ -53,7 +53,7 @@ def test_text_ops_change_only_their_paragraf(old: str, new: str) -> None:
 
 @pytest.mark.parametrize("address", ["§ 4, stk. 1", "§ 3, stk. 3"])
 def test_repeal_then_resolve_finds_nothing_or_tombstone(address: str) -> None:
-    from amender.resolve import ResolveError
+    from lovkons.amender.resolve import ResolveError
 
     d, _ = run(Repeal(A(address)))
     with pytest.raises(ResolveError):

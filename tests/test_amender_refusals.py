@@ -3,12 +3,12 @@ report instead of guessing (wrong text with no warning is the worst outcome)."""
 
 from __future__ import annotations
 
-from amender.apply import apply, context_for
-from amender.consolidate import consolidate, ensure_ids
-from amender.safety import safety_net
-from parsers.edits import Insert, Item, Repeal, RepealAndInsert, Replace, ReplaceText
-from parsers.instructions.clauses import parse_instruction
-from parsers.model import Address, Document, Kind, Level, Meta, Node, Source
+from lovkons.amender.apply import apply, context_for
+from lovkons.amender.consolidate import consolidate, ensure_ids
+from lovkons.amender.safety import safety_net
+from lovkons.model.document import Address, Document, Kind, Level, Meta, Node, Source
+from lovkons.model.edits import Insert, Item, Repeal, RepealAndInsert, Replace, ReplaceText
+from lovkons.parsers.instructions.clauses import parse_instruction
 from tests.amender_trees import SRC, A, at, doc, nr, order, par, stk
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from amender.consolidate import consolidate, ensure_ids
-from amender.evaluate import _uninstructed
-from parsers.edits import Insert, Item, Repeal, ReplaceText
-from parsers.instructions import read_amending_file
-from parsers.instructions.build import build
-from parsers.instructions.raw import RawDoc, RawItem, RawParagraf
-from parsers.model import Document, Kind, Meta, Node
+from lovkons.amender.consolidate import consolidate, ensure_ids
+from lovkons.model.document import Document, Kind, Meta, Node
+from lovkons.model.edits import Insert, Item, Repeal, ReplaceText
+from lovkons.parsers.instructions import read_amending_file
+from lovkons.parsers.instructions.build import build
+from lovkons.parsers.instructions.raw import RawDoc, RawItem, RawParagraf
+from lovkons.review.evaluate import _uninstructed
 from tests.amender_trees import A, at, nr, order, par, run, stk
 
 DATA = Path(__file__).parent / "data"

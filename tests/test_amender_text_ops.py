@@ -3,8 +3,8 @@ udgår), word boundaries, occurrence counts and tolerant matching."""
 
 from __future__ import annotations
 
-from parsers.edits import DeleteText, InsertText, ReplaceText
-from parsers.model import Address
+from lovkons.model.document import Address
+from lovkons.model.edits import DeleteText, InsertText, ReplaceText
 from tests.amender_trees import SRC, A, at, doc, ok, run
 
 # ------------------------------------------------------------------------------------ text operations
@@ -48,7 +48,7 @@ def test_overalt_covers_the_whole_document() -> None:
 
 
 def parse_address_overalt() -> Address:
-    from parsers.model import Level
+    from lovkons.model.document import Level
 
     return Address(((Level.DOKUMENT, ""),))
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-import amender.tree as tree
-from amender.consolidate import consolidate, ensure_ids
-from amender.manifest import load_manifest, read_doc, read_order
-from amender.tree import (
+import lovkons.amender.tree as tree
+from lovkons.amender.consolidate import consolidate, ensure_ids
+from lovkons.amender.manifest import load_manifest, read_doc, read_order
+from lovkons.amender.tree import (
     build_top_index,
     children_at,
     node_at,
@@ -20,7 +20,7 @@ from amender.tree import (
     shift_path,
     top_index,
 )
-from parsers.model import Document, Kind, Meta, Node
+from lovkons.model.document import Document, Kind, Meta, Node
 
 CASES = Path(__file__).parent / "cases"
 

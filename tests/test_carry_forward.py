@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from amender.corpus import Corpus, load_corpus
-from amender.fates import fate_problems
-from amender.pointintime import consolidate_at
-from amender.timeline import timeline
+from lovkons.history.corpus import Corpus, load_corpus
+from lovkons.history.fates import fate_problems
+from lovkons.history.pointintime import consolidate_at
+from lovkons.history.timeline import timeline
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 LAWS = CORPUS / "laws"

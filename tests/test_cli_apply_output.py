@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cli.main import app
-from parsers.read import read_bytes
-from renderers.json_out import document_json
+from lovkons.cli.main import app
+from lovkons.parsers.read import read_bytes
+from lovkons.renderers.json_out import document_json
 
 DATA = Path(__file__).parent / "data" / "laws"
 LBK = DATA / "LBK-2009-196" / "LBK-2009-196.xml"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from cli.main import main
+from lovkons.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -294,4 +294,4 @@ def test_instructions_read_a_latin1_order_like_parse_reads_a_latin1_document(
     assert code == 0, err
     result = json.loads(out)
     assert [len(c["items"]) for c in result["changes"]] == [31]  # as from the UTF-8 original
-    assert [p["message"] for p in result["problems"] if p["code"] == "encoding"] == ["not UTF-8; read as cp1252"]
+    assert [p["message"] for p in result["problems"] if p["code"] == "ENCODING_GUESSED"] == ["not UTF-8; read as cp1252"]

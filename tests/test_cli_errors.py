@@ -118,7 +118,7 @@ CASES: list[tuple[list[str], list[str]]] = [
 
 def run_cli(args: list[str], cache: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "LOVKONS_CACHE_DIR": str(cache), "COLUMNS": "80"}
-    return subprocess.run([sys.executable, "-m", "cli", *args], cwd=ROOT, env=env, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "lovkons", *args], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=120, check=False)  # fmt: skip
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cli.main import app
+from lovkons.cli.main import app
 
 DATA = Path(__file__).parent / "data"
 LAW_XML = DATA / "laws" / "LBK-2009-196" / "LBK-2009-196.xml"
@@ -95,7 +95,7 @@ def test_summary_line_format(path: Path) -> None:
 
 @pytest.mark.parametrize("path", NON_LEGAL, ids=lambda p: p.name[:3])
 def test_non_legal_seed_exits_2_with_one_line_no_traceback(path: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "cli", "parse", str(path), "--format", "json"],
+    proc = subprocess.run([sys.executable, "-m", "lovkons", "parse", str(path), "--format", "json"],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert proc.stdout == ""

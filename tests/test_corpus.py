@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from amender.corpus import Corpus, load_corpus
-from amender.identifiers import Identifier, parse_identifier
-from parsers.model import LovkonsError
+from lovkons.history.corpus import Corpus, load_corpus
+from lovkons.history.identifiers import Identifier, parse_identifier
+from lovkons.model.document import LovkonsError
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -112,7 +112,7 @@ def test_som_aendret_ved_completeness_reports_missing_orders(tmp_path: Path) -> 
 def test_no_item_is_dropped(corpus: Corpus) -> None:
     # Every numbered item of every order naming a main document of the corpus ends up, on that document,
     # in exactly one of: applied, pending, lapsed, handed on; a handed-on item reaches the successor.
-    from amender.timeline import timeline
+    from lovkons.history.timeline import timeline
 
     for f in corpus.facts.values():
         for block in f.blocks:
@@ -131,7 +131,7 @@ def test_no_item_is_dropped(corpus: Corpus) -> None:
 
 
 def test_handed_on_items_of_the_embedded_corpus(corpus: Corpus) -> None:
-    from amender.timeline import timeline
+    from lovkons.history.timeline import timeline
 
     carried = {(c.label, c.to, c.incorporated) for c in timeline(corpus, "LBK 1657/2015").carried}
     assert carried == {("LOV 1715/2016 § 59, nr. 1", "LBK 21/2017", True)}
@@ -151,7 +151,7 @@ def test_handed_on_items_of_the_embedded_corpus(corpus: Corpus) -> None:
 def test_lovtidende_commencement_from_signing_date_or_sidecar(
     tmp_path: Path, sidecar: str | None, expected: str, codes: list[str]
 ) -> None:
-    from amender.facts import scan_file
+    from lovkons.history.facts import scan_file
 
     src = CORPUS / "laws" / "LOV-2016-399" / "LOV-2016-399.xml"
     (tmp_path / src.name).write_bytes(src.read_bytes())

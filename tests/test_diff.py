@@ -1,4 +1,4 @@
-"""amender.diff on hand-made trees: kinds, granularity, renumbering, sources, word-level edits."""
+"""lovkons.review.diff on hand-made trees: kinds, granularity, renumbering, sources, word-level edits."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from amender.diff import Change, diff_documents
-from amender.diff_align import align, word_diff
-from parsers.model import Document, Kind, Meta, Node, Source
+from lovkons.model.document import Document, Kind, Meta, Node, Source
+from lovkons.review.diff import Change, diff_documents
+from lovkons.review.diff_align import align, word_diff
 
 META = Meta("BEK", 1292, 2007, title="Bekendtgørelse om byggeskadeforsikring")
 SRC_A = Source("BEK 1072/2008", "1", 4, dt.date(2009, 7, 1), "I § 29, stk. 2, ændres »året« til: »måneden«.")

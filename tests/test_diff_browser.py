@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from amender.diff import DocumentDiff, diff_documents
-from parsers.lexdania import parse_lexdania
-from parsers.model import Document, Kind, Meta, Node, Source
-from renderers.diff_html import render_diff_html
+from lovkons.model.document import Document, Kind, Meta, Node, Source
+from lovkons.parsers.lexdania import parse_lexdania
+from lovkons.renderers.diff_html import render_diff_html
+from lovkons.review.diff import DocumentDiff, diff_documents
 from tests.browser.chromium import dump_dom, find_chromium, print_to_pdf, visible_text
 
 LAWS = Path(__file__).parent / "data" / "laws"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cli.main import app
+from lovkons.cli.main import app
 
 LAWS = Path(__file__).parent / "data" / "laws"
 OLD = str(LAWS / "LBK-2011-439" / "LBK-2011-439.xml")

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from amender.corpus import Corpus, load_corpus
-from amender.diff import DocumentDiff, diff_documents
-from amender.pointintime import consolidate_at
-from cli.main import app
-from renderers.diff_markdown import render_diff_markdown
-from renderers.diff_text import render_diff_text
+from lovkons.cli.main import app
+from lovkons.history.corpus import Corpus, load_corpus
+from lovkons.history.pointintime import consolidate_at
+from lovkons.renderers.diff_markdown import render_diff_markdown
+from lovkons.renderers.diff_text import render_diff_text
+from lovkons.review.diff import DocumentDiff, diff_documents
 
 CORPUS = Path(__file__).parent / "data" / "diff" / "corpus"
 GOLDEN = Path(__file__).parent / "golden" / "diff"

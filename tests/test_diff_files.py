@@ -1,4 +1,4 @@
-"""amender.diff on real file pairs: official consolidations (LBK) before and after an amending act.
+"""lovkons.review.diff on real file pairs: official consolidations (LBK) before and after an amending act.
 
 Golden text and Markdown outputs live in tests/golden/diff/; regenerate with LOVKONS_REGEN=1.
 """
@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from amender.diff import DocumentDiff, diff_documents
-from parsers.lexdania import parse_lexdania
-from parsers.model import Document
-from parsers.read import read_document
-from renderers.diff_markdown import render_diff_markdown
-from renderers.diff_text import render_diff_text
+from lovkons.model.document import Document
+from lovkons.parsers.lexdania import parse_lexdania
+from lovkons.parsers.read import read_document
+from lovkons.renderers.diff_markdown import render_diff_markdown
+from lovkons.renderers.diff_text import render_diff_text
+from lovkons.review.diff import DocumentDiff, diff_documents
 
 LAWS = Path(__file__).parent / "data" / "laws"
 GOLDEN = Path(__file__).parent / "golden" / "diff"

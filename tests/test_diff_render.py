@@ -8,10 +8,10 @@ import re
 
 from rich.console import Console
 
-from renderers.diff_html import render_diff_html
-from renderers.diff_markdown import render_diff_markdown
-from renderers.diff_terminal import render_diff_terminal
-from renderers.diff_text import danish_date, render_diff_text
+from lovkons.renderers.diff_html import render_diff_html
+from lovkons.renderers.diff_markdown import render_diff_markdown
+from lovkons.renderers.diff_terminal import render_diff_terminal
+from lovkons.renderers.diff_text import danish_date, render_diff_text
 from tests.test_diff import BASE, SRC_A, diff_documents, par, stk
 
 CHANGED = BASE.with_(children=(*BASE.children[:2],

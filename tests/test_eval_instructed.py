@@ -3,11 +3,11 @@ addressed is "uninstructed", an addressed one "unexplained"; the categories part
 
 from __future__ import annotations
 
-from amender.consolidate import consolidate, ensure_ids
-from amender.evaluate import CaseScore, Wrong, score
-from amender.instructed import address_keys
-from parsers.edits import AmendingDocument, ChangeBlock, DocRef, Insert, Item, ReplaceText
-from parsers.model import Address, Document, Kind, Level, Meta, Node, parse_address
+from lovkons.amender.consolidate import consolidate, ensure_ids
+from lovkons.model.document import Address, Document, Kind, Level, Meta, Node, parse_address
+from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef, Insert, Item, ReplaceText
+from lovkons.review.evaluate import CaseScore, Wrong, score
+from lovkons.review.instructed import address_keys
 
 CATEGORIES = ("refused", "editorial", "typo-fix", "uninstructed", "unexplained")
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from parsers.instructions.clauses import parse_instruction
-from parsers.instructions.commencement import read_trailing
-from parsers.model import Source
+from lovkons.model.document import Source
+from lovkons.parsers.instructions.clauses import parse_instruction
+from lovkons.parsers.instructions.commencement import read_trailing
 from tests.instructions_describe import describe
 
 DATA = Path(__file__).parent / "data" / "instructions"

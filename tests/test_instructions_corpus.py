@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from parsers.edits import AmendingDocument
-from parsers.instructions import read_amending_file
-from parsers.model import LovkonsError
-from renderers.instructions_out import operation_json
+from lovkons.model.document import LovkonsError
+from lovkons.model.edits import AmendingDocument
+from lovkons.parsers.instructions import read_amending_file
+from lovkons.renderers.instructions_out import operation_json
 
 DATA = Path(__file__).parent / "data"
 LAWS = sorted(p for p in (DATA / "laws").glob("LOV-*/*.xml"))

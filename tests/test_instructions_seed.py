@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from parsers.edits import Insert, Replace
-from parsers.instructions import read_amending_file
-from parsers.model import Kind, Node
+from lovkons.model.document import Kind, Node
+from lovkons.model.edits import Insert, Replace
+from lovkons.parsers.instructions import read_amending_file
 from tests.instructions_describe import describe
 
 SEED = Path(__file__).parent / "data" / "seeds" / "003_6ecaac0d05ef115e.txt"

@@ -4,11 +4,11 @@ Results only, never timings (bench/bench_adversarial.py measures the growth)."""
 
 import regex
 
-from parsers.edits import Replace
-from parsers.instructions import read_amending_bytes
-from parsers.instructions.opening import OPENING, search_opening
-from parsers.model import Kind
-from parsers.text import parse_fragment, parse_text
+from lovkons.model.document import Kind
+from lovkons.model.edits import Replace
+from lovkons.parsers.instructions import read_amending_bytes
+from lovkons.parsers.instructions.opening import OPENING, search_opening
+from lovkons.parsers.text import parse_fragment, parse_text
 
 STKS = 1500  # far beyond the old recursion limit (~330 glued units per line)
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from parsers.lexdania import load_xml, parse_lexdania
-from parsers.model import Kind, LovkonsError, Node
-from parsers.xml_meta import paragraf_label
+from lovkons.model.document import Kind, LovkonsError, Node
+from lovkons.parsers.lexdania import load_xml, parse_lexdania
+from lovkons.parsers.xml_meta import paragraf_label
 from tests.xml_oracle import tree_stk, xml_paragraffer
 
 DATA = Path(__file__).parent / "data"
@@ -196,7 +196,7 @@ def test_letter_l_in_amending_paragraf_reads_as_1() -> None:
     path = DATA / "laws/LOV-2011-471/LOV-2011-471.xml"
     result = parse_lexdania(path.read_bytes())
     assert [p.label for p in result.document.paragraffer()][:2] == ["1", "2"]
-    assert any(p.code == "xml-label" for p in result.problems)
+    assert any(p.code == "XML_LABEL" for p in result.problems)
 
 
 def test_table_and_list_in_bilag_text_are_one_line_per_row_and_item() -> None:
@@ -237,8 +237,8 @@ def test_zero_width_joiner_inside_a_word() -> None:
 def test_italic_line_ending_a_paragraf_is_the_next_heading() -> None:
     path = DATA / "laws/LBK-2016-1288/LBK-2016-1288.xml"
     result = parse_lexdania(path.read_bytes())
-    assert [(p.code, p.address) for p in result.problems if p.code == "xml-trailing-heading"] == [
-        ("xml-trailing-heading", "§ 20")
+    assert [(p.code, p.address) for p in result.problems if p.code == "XML_TRAILING_HEADING"] == [
+        ("XML_TRAILING_HEADING", "§ 20")
     ]
     nodes = _flat(result.document.children)
     i = next(k for k, n in enumerate(nodes) if n.kind is Kind.PARAGRAF and n.label == "21")

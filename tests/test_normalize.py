@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from parsers.normalize import normalize, squash
+from lovkons.parsers.normalize import normalize, squash
 
 CASES = [
     ("nbsp", "§\u00a05. Tekst", "§ 5. Tekst"),

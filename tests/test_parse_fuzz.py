@@ -5,9 +5,9 @@ import contextlib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers.model import LovkonsError
-from parsers.read import read_bytes
-from parsers.text import parse_fragment, parse_text
+from lovkons.model.document import LovkonsError
+from lovkons.parsers.read import read_bytes
+from lovkons.parsers.text import parse_fragment, parse_text
 
 PIECES = st.sampled_from(
     ["§ 1.", "§ 2", "§ 5 a.", "Stk. 2.", "1)", "a)", "Kapitel 1", "Første afsnit.", "»", "«", "\n", "  ",

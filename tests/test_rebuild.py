@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from amender.rebuild import CACHE, rebuild
-from amender.swap import cleanup_stale, swap_in
-from cli.cmd_rebuild import render_version
+from lovkons.history.rebuild import CACHE, rebuild
+from lovkons.history.swap import cleanup_stale, swap_in
+from lovkons.renderers.version_files import render_version
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -93,9 +93,9 @@ def test_second_run_parses_nothing_with_duplicates_and_unreadable_files(small_co
 def _run_rebuild(corpus: Path, out: Path) -> subprocess.Popen[str]:
     # every document after the first takes 60 s more, so the kill (sent once the first is reported)
     # lands mid-rebuild however loaded the machine is; the killed process does not wait them out
-    code = ("import sys, time; import amender.rebuild as r; f = r.document_outputs; n = []; "
+    code = ("import sys, time; import lovkons.history.rebuild as r; f = r.document_outputs; n = []; "
             "r.document_outputs = lambda *a: (n.append(1), time.sleep(60 if len(n) > 1 else 0), f(*a))[2]; "
-            "from cli.main import main; sys.argv = ['lovkons'] + sys.argv[1:]; main()")  # fmt: skip
+            "from lovkons.cli.main import main; sys.argv = ['lovkons'] + sys.argv[1:]; main()")  # fmt: skip
     return subprocess.Popen(
         [sys.executable, "-c", code, "rebuild", "--corpus", str(corpus), "--out", str(out), "--jobs", "1"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
@@ -168,9 +168,9 @@ def _boom(real: Any) -> Any:
 def test_exception_in_one_document_is_recorded_and_the_rest_written(
     small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
 ) -> None:
-    import amender.outputs
+    from lovkons.history import outputs as history_outputs
 
-    monkeypatch.setattr(amender.outputs, "version_at", _boom(amender.outputs.version_at))
+    monkeypatch.setattr(history_outputs, "version_at", _boom(history_outputs.version_at))
     out = tmp_path / "out"
     stats = rebuild(small_corpus, out, render=render_version, jobs=jobs)
     assert stats.errors == ["laws/LOV-2013-608/LOV-2013-608.xml: RuntimeError: boom"]
@@ -185,16 +185,16 @@ def test_exception_in_one_document_is_recorded_and_the_rest_written(
 
 def test_exception_while_reading_a_file_is_recorded(small_corpus: Path, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
-    import amender.facts
+    from lovkons.history import facts as history_facts
 
-    real = amender.facts._scan
+    real = history_facts._scan
 
     def fake(root: Path, rel: str, sha: str) -> Any:
         if rel.endswith("LOV-2015-649.xml"):
             raise KeyError("no such element")
         return real(root, rel, sha)
 
-    monkeypatch.setattr(amender.facts, "_scan", fake)
+    monkeypatch.setattr(history_facts, "_scan", fake)
     stats = rebuild(small_corpus, tmp_path / "out", render=render_version, jobs=2)
     assert stats.errors == ["laws/LOV-2015-649/LOV-2015-649.xml: reading failed: KeyError: 'no such element'"]
     assert stats.documents == 3
@@ -203,10 +203,10 @@ def test_exception_while_reading_a_file_is_recorded(small_corpus: Path, tmp_path
 def test_cli_rebuild_exits_1_with_one_line(small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.testing import CliRunner
 
-    import amender.outputs
-    from cli.main import app
+    from lovkons.cli.main import app
+    from lovkons.history import outputs as history_outputs
 
-    monkeypatch.setattr(amender.outputs, "version_at", _boom(amender.outputs.version_at))
+    monkeypatch.setattr(history_outputs, "version_at", _boom(history_outputs.version_at))
     result = CliRunner().invoke(app, ["rebuild", "--corpus", str(small_corpus), "--out", str(tmp_path / "o"),
                                       "--jobs", "2"])  # fmt: skip
     assert result.exit_code == 1

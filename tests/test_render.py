@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from rich.console import Console
 
-from parsers.model import Document, Kind, Meta, Node, Source
-from renderers.markdown import escape, render_markdown
-from renderers.terminal import preview, render_tree
-from renderers.text import render_text
+from lovkons.model.document import Document, Kind, Meta, Node, Source
+from lovkons.renderers.markdown import escape, render_markdown
+from lovkons.renderers.terminal import preview, render_tree
+from lovkons.renderers.text import render_text
 
 SRC = Source("BEK 1072/2008", "1", 4, dt.date(2009, 7, 1))
 

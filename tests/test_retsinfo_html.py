@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from parsers.model import Kind, LovkonsError
-from parsers.retsinfo_html import html_lines, parse_html, parse_retsinfo_json
+from lovkons.model.document import Kind, LovkonsError
+from lovkons.parsers.retsinfo_html import html_lines, parse_html, parse_retsinfo_json
 
 BEK = Path(__file__).parent / "data" / "bek"
 JSON_FILES = sorted(BEK.glob("BEK-*/*.retsinfo-api.json"))

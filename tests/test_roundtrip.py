@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from parsers.model import Document, Kind, Node, Source
-from parsers.read import read_document
-from parsers.text import parse_text
-from renderers.text import render_text
+from lovkons.model.document import Document, Kind, Node, Source
+from lovkons.parsers.read import read_document
+from lovkons.parsers.text import parse_text
+from lovkons.renderers.text import render_text
 
 DATA = Path(__file__).parent / "data"
 LAWS = sorted(p for p in (DATA / "laws").glob("*/*") if p.suffix in (".txt", ".xml"))

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from parsers.lexdania import parse_lexdania
-from parsers.model import Document, Node
-from parsers.retsinfo_html import parse_html, parse_retsinfo_json
-from parsers.text import parse_text
+from lovkons.model.document import Document, Node
+from lovkons.parsers.lexdania import parse_lexdania
+from lovkons.parsers.retsinfo_html import parse_html, parse_retsinfo_json
+from lovkons.parsers.text import parse_text
 
 DATA = Path(__file__).parent / "data"
 LAW_XML = sorted((DATA / "laws").glob("*/*.xml"))

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from parsers.model import Document, Kind, LovkonsError
-from parsers.normalize import normalize
-from parsers.read import read_document
-from parsers.text import parse_fragment, parse_text
+from lovkons.model.document import Document, Kind, LovkonsError
+from lovkons.parsers.normalize import normalize
+from lovkons.parsers.read import read_document
+from lovkons.parsers.text import parse_fragment, parse_text
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from parsers.sentences import join_sentences, split_sentences
+from lovkons.parsers.sentences import join_sentences, split_sentences
 
 DATA = Path(__file__).parent / "data" / "sentences.yaml"
 ROWS = yaml.safe_load(DATA.read_text(encoding="utf-8"))["sentences"]

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from parsers.model import Document, Kind, Node
-from parsers.normalize import normalize
-from parsers.segment import RULES, Token, classify
-from parsers.text import parse_fragment, parse_text
+from lovkons.model.document import Document, Kind, Node
+from lovkons.parsers.normalize import normalize
+from lovkons.parsers.segment import RULES, Token, classify
+from lovkons.parsers.text import parse_fragment, parse_text
 
 DATA = Path(__file__).parent / "data"
 LAWS = DATA / "laws"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from parsers.lexdania import parse_lexdania
-from parsers.model import Document, Kind, Node
-from parsers.note_markers import strip_note_markers
-from parsers.text import parse_text
+from lovkons.model.document import Document, Kind, Node
+from lovkons.parsers.lexdania import parse_lexdania
+from lovkons.parsers.note_markers import strip_note_markers
+from lovkons.parsers.text import parse_text
 
 LAWS = Path(__file__).parent / "data" / "laws"
 

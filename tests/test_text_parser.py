@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 import regex
 
-from parsers.model import Kind, Node
-from parsers.segment import label_key
-from parsers.text import parse_fragment, parse_text
+from lovkons.model.document import Kind, Node
+from lovkons.parsers.segment import label_key
+from lovkons.parsers.text import parse_fragment, parse_text
 
 DATA = Path(__file__).parent / "data"
 FILES = sorted([*DATA.glob("laws/*/*.txt"), *DATA.glob("bek/*/*.txt")])

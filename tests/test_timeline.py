@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from amender.corpus import Corpus, load_corpus
-from amender.pointintime import consolidate_at
-from amender.timeline import timeline
-from parsers.model import Document, Kind, Node
+from lovkons.history.corpus import Corpus, load_corpus
+from lovkons.history.pointintime import consolidate_at
+from lovkons.history.timeline import timeline
+from lovkons.model.document import Document, Kind, Node
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 CHAIN = ("BEK-2007-1292", "BEK-2008-1072", "BEK-2009-162", "BEK-2010-993", "BEK-2016-581", "BEK-2016-1492")
@@ -131,7 +131,7 @@ def test_seed_001_replaces_bek_1008_2015(corpus: Corpus) -> None:
 def _cli(args: list[str]) -> tuple[int, str]:
     from typer.testing import CliRunner
 
-    from cli.main import app
+    from lovkons.cli.main import app
 
     result = CliRunner().invoke(app, args)
     return result.exit_code, result.stdout
@@ -216,7 +216,7 @@ def test_cli_bad_input_is_one_line_exit_2(corpus: Corpus, tmp_path: Path, monkey
                                           args: list[str], reason: str) -> None:  # fmt: skip
     from typer.testing import CliRunner
 
-    from cli.main import app
+    from lovkons.cli.main import app
 
     monkeypatch.setenv("LOVKONS_CACHE_DIR", str(tmp_path))
     result = CliRunner().invoke(app, [*args, "--corpus", str(corpus.root)])

@@ -9,7 +9,7 @@ import re
 
 from lxml import etree
 
-from parsers.model import Kind, Node
+from lovkons.model.document import Kind, Node
 
 _PAR_TAGS = ("Paragraf", "IkraftCentreretParagraf", "AendringCentreretParagraf")
 _ZERO_WIDTH = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")

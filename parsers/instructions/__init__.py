@@ -10,10 +10,10 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from parsers.edits import AmendingDocument
-from parsers.instructions.build import build
-from parsers.instructions.raw import RawDoc
-from parsers.model import LovkonsError, Problem
+from lovkons.model.document import LovkonsError, Problem
+from lovkons.model.edits import AmendingDocument
+from lovkons.parsers.instructions.build import build
+from lovkons.parsers.instructions.raw import RawDoc
 
 __all__ = ["read_amending_bytes", "read_amending_file"]
 
@@ -22,19 +22,19 @@ def _raw(data: bytes, file: str | None) -> tuple[RawDoc, list[Problem]]:
     """The document read by its route (format detected from the content), with decoding warnings."""
     head = data[:2000].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"<?xml") or head.startswith(b"<Dokument"):
-        from parsers.instructions.xml_route import read_xml
+        from lovkons.parsers.instructions.xml_route import read_xml
 
         return read_xml(data, file=file), []
     if head.startswith(b"{"):
-        from parsers.instructions.html_route import read_retsinfo_json
+        from lovkons.parsers.instructions.html_route import read_retsinfo_json
 
         return read_retsinfo_json(data, file=file), []
     if head.startswith(b"<"):
-        from parsers.instructions.html_route import read_html
+        from lovkons.parsers.instructions.html_route import read_html
 
         return read_html(data.decode("utf-8", errors="replace"), file=file), []
-    from parsers.instructions.text_route import read_text
-    from parsers.read import decode_text
+    from lovkons.parsers.instructions.text_route import read_text
+    from lovkons.parsers.read import decode_text
 
     text, warnings = decode_text(data, file)  # UTF-8, else cp1252 with a warning (as `parse` reads it)
     return read_text(text, file=file), warnings

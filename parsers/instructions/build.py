@@ -8,14 +8,14 @@ import datetime as dt
 
 import regex
 
-from parsers.edits import AmendingDocument, ChangeBlock, Commencement, Item
-from parsers.instructions.clauses import parse_instruction
-from parsers.instructions.commencement import read_trailing
-from parsers.instructions.opening import parse_opening, search_opening
-from parsers.instructions.payload import clean_block
-from parsers.instructions.raw import RawDoc
-from parsers.instructions.targets import TargetError, parse_targets
-from parsers.model import Kind, Level, LovkonsError, Node, Problem, Source
+from lovkons.model.document import Kind, Level, LovkonsError, Node, Problem, Source
+from lovkons.model.edits import AmendingDocument, ChangeBlock, Commencement, Item
+from lovkons.parsers.instructions.clauses import parse_instruction
+from lovkons.parsers.instructions.commencement import read_trailing
+from lovkons.parsers.instructions.opening import parse_opening, search_opening
+from lovkons.parsers.instructions.payload import clean_block
+from lovkons.parsers.instructions.raw import RawDoc
+from lovkons.parsers.instructions.targets import TargetError, parse_targets
 
 
 def own_bilag(raw: dict[str, str]) -> dict[str, tuple[Node, ...]]:

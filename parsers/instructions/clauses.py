@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import regex
 
-from parsers.edits import Operation, Renumber
-from parsers.instructions.formulas import Ctx, apply_rules
-from parsers.instructions.payload import split_quotes
-from parsers.instructions.targets import expand_labels
-from parsers.model import Address, Level, Node, Problem, Source
+from lovkons.model.document import Address, Level, Node, Problem, Source
+from lovkons.model.edits import Operation, Renumber
+from lovkons.parsers.instructions.formulas import Ctx, apply_rules
+from lovkons.parsers.instructions.payload import split_quotes
+from lovkons.parsers.instructions.targets import expand_labels
 
 _LEVELS = {"stk": Level.STK, "nr": Level.NR, "litra": Level.LITRA}
 _RANK = {Level.STK: 2, Level.NR: 3, Level.LITRA: 4}

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from parsers.citations import find_docrefs
-from parsers.dates import DANISH_DATE, parse_danish_date
-from parsers.edits import Commencement, Repeals
-from parsers.model import Problem
+from lovkons.model.document import Problem
+from lovkons.model.edits import Commencement, Repeals
+from lovkons.parsers.citations import find_docrefs
+from lovkons.parsers.dates import DANISH_DATE, parse_danish_date
 
 _SELF = r"(?:Bekendtgørelsen|Loven|Anordningen|Regulativet|Cirkulæret)"
 _WHEN = rf"""(?:(?:den\s+)?(?P<date>{DANISH_DATE.pattern})

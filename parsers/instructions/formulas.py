@@ -12,7 +12,8 @@ from typing import Literal
 
 import regex
 
-from parsers.edits import (
+from lovkons.model.document import Address, Kind, Level, Node, Problem, Source
+from lovkons.model.edits import (
     DeleteText,
     Insert,
     InsertText,
@@ -23,9 +24,8 @@ from parsers.edits import (
     ReplaceBilag,
     ReplaceText,
 )
-from parsers.instructions.payload import clean_inline, parse_payload
-from parsers.instructions.targets import COUNTS, Target, parse_targets
-from parsers.model import Address, Kind, Level, Node, Problem, Source
+from lovkons.parsers.instructions.payload import clean_inline, parse_payload
+from lovkons.parsers.instructions.targets import COUNTS, Target, parse_targets
 
 
 @dataclass

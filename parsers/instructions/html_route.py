@@ -11,9 +11,9 @@ import json
 
 import regex
 
-from parsers.instructions.raw import RawDoc
-from parsers.instructions.text_route import read_text
-from parsers.model import LovkonsError
+from lovkons.model.document import LovkonsError
+from lovkons.parsers.instructions.raw import RawDoc
+from lovkons.parsers.instructions.text_route import read_text
 
 _BLOCK = regex.compile(r"<\s*(?:/?\s*(?:p|div|tr|li|h\d|table)\b[^>]*|br\s*/?)\s*>", regex.I)
 _TAG = regex.compile(r"<[^>]+>")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import regex
 
-from parsers.citations import find_docref_spans
-from parsers.edits import DocRef
+from lovkons.model.edits import DocRef
+from lovkons.parsers.citations import find_docref_spans
 
 # The opening sentence of a change block; group "cited" is everything between "I" and "foretages".
 OPENING = regex.compile(

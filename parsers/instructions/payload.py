@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import regex
 
-from parsers.model import Kind, LovkonsError, Node
-from parsers.text import parse_fragment
+from lovkons.model.document import Kind, LovkonsError, Node
+from lovkons.parsers.text import parse_fragment
 
 # Typographic stand-ins seen in PDF-derived text: “…”, ”…”, "…" (only used when no » « is present).
 _ALT_QUOTES = regex.compile(r"[“”„\"](?P<q>[^“”„\"]*)[“”\"]")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from parsers.model import Meta, Problem
+from lovkons.model.document import Meta, Problem
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
-from parsers.model import Address, Level, normalize_label
+from lovkons.model.document import Address, Level, normalize_label
 
 _RANK = {
     Level.AFSNIT: 0,

@@ -11,10 +11,10 @@ import itertools
 
 import regex
 
-from parsers.dates import parse_numeric_date
-from parsers.instructions.opening import search_opening
-from parsers.instructions.raw import RawDoc, RawItem, RawParagraf
-from parsers.model import Meta
+from lovkons.model.document import Meta
+from lovkons.parsers.dates import parse_numeric_date
+from lovkons.parsers.instructions.opening import search_opening
+from lovkons.parsers.instructions.raw import RawDoc, RawItem, RawParagraf
 
 _HEADER = regex.compile(r"^#\s*(?P<k>[^:]+):\s*(?P<v>.*)$", regex.M)
 # An amending document's own "§ 1": no full stop after the label, followed by a capital/line end.

@@ -9,16 +9,16 @@ from __future__ import annotations
 import regex
 from lxml import etree
 
-from parsers.dates import parse_numeric_date
-from parsers.instructions.raw import RawDoc, RawItem, RawParagraf
-from parsers.model import LovkonsError, Meta
+from lovkons.model.document import LovkonsError, Meta
+from lovkons.parsers.dates import parse_numeric_date
+from lovkons.parsers.instructions.raw import RawDoc, RawItem, RawParagraf
 
 _TRAILING = ("IkraftCentreretParagraf", "CentreretParagraf", "Paragraf")
 
 
 def _load(data: bytes, file: str | None) -> etree._Element:
     try:
-        from parsers.lexdania import load_xml
+        from lovkons.parsers.lexdania import load_xml
 
         return load_xml(data, file=file)
     except ImportError:

@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from amender.corpus import Corpus
-from amender.fates import fate_problems
-from amender.timeline import ENDED, Change, Status, Timeline, outside_corpus, timeline
-from parsers.edits import AmendingDocument, ChangeBlock, DocRef
-from parsers.model import Document, LovkonsError, Problem
+from lovkons.history.corpus import Corpus
+from lovkons.history.fates import fate_problems
+from lovkons.history.timeline import ENDED, Change, Status, Timeline, outside_corpus, timeline
+from lovkons.model.document import Document, LovkonsError, Problem
+from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +61,7 @@ def orders_at(corpus: Corpus, tl: Timeline, at: dt.date) -> list[AmendingDocumen
 
 def version_at(corpus: Corpus, tl: Timeline, at: dt.date) -> tuple[Document, tuple[object, ...], tuple[Problem, ...]]:
     """(document, applied, problems) of the version in force on `at` (status not checked)."""
-    from amender.consolidate import consolidate  # H5
+    from lovkons.amender.consolidate import consolidate  # H5
 
     base = corpus.document(tl.key)
     orders = orders_at(corpus, tl, at)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-from parsers.model import LovkonsError
+from lovkons.model.document import LovkonsError
 
 MONTHS = {
     "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,

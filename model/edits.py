@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from parsers.model import Address, Meta, Node, Problem, Source
+from lovkons.model.document import Address, Meta, Node, Problem, Source
 
 Count = int | Literal["all"]
 Position = Literal["after", "before", "end"]

@@ -13,8 +13,8 @@ from typing import Any, Protocol
 
 import regex
 
-from amender.diff_align import Words, align, node_text, word_diff
-from parsers.model import Address, Document, Kind, Level, Node, Source
+from lovkons.model.document import Address, Document, Kind, Level, Node, Source
+from lovkons.review.diff_align import Words, align, node_text, word_diff
 
 _LEVEL = {Kind.PARAGRAF: Level.PARAGRAF, Kind.STK: Level.STK, Kind.NR: Level.NR, Kind.LITRA: Level.LITRA}
 _SKIPPED = (Kind.UNDERSKRIFT, Kind.NOTE)

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from amender.corpus import Corpus
-from amender.fates import carried_lines, fate_problems, spans
-from amender.pointintime import version_at
-from amender.timeline import Change, Status, timeline
-from parsers.model import Document, Problem
+from lovkons.history.corpus import Corpus
+from lovkons.history.fates import carried_lines, fate_problems, spans
+from lovkons.history.pointintime import version_at
+from lovkons.history.timeline import Change, Status, timeline
+from lovkons.model.document import Document, Problem
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,6 @@ built beside `out` and swapped in), incremental (content hashes + code version),
 from __future__ import annotations
 
 import hashlib
-import inspect
 import json
 import multiprocessing
 import os
@@ -18,12 +17,12 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from amender.corpus import Corpus, build_corpus, corpus_files, file_hash, scan
-from amender.facts import Facts, code_version
-from amender.outputs import VersionOut, document_outputs, index_json, report_md, report_section
-from amender.swap import cleanup_stale, swap_in
-from amender.timeline import dependencies, timeline
-from parsers.model import LovkonsError, Problem
+from lovkons.history.corpus import Corpus, build_corpus, corpus_files, file_hash, scan
+from lovkons.history.facts import Facts, code_version
+from lovkons.history.outputs import VersionOut, document_outputs, index_json, report_md, report_section
+from lovkons.history.swap import cleanup_stale, swap_in
+from lovkons.history.timeline import dependencies, timeline
+from lovkons.model.document import LovkonsError, Problem
 
 CACHE = ".lovkons-cache.json"
 CACHE_FORMAT = 1
@@ -151,8 +150,7 @@ def rebuild(
         raise LovkonsError("corpus folder not found", file=str(root))
     check_out(root, out)
     workers = max(1, jobs or os.cpu_count() or 1)
-    source = inspect.getsourcefile(render)  # the injected renderer shapes the output too
-    code = code_version((Path(source).resolve(),) if source else ())
+    code = code_version()  # the injected renderer is one of the package's renderers, hashed there
     cleanup_stale(out)
     cache = _load_cache(out, code)
     cached_facts = {sha: Facts.from_json(f) for sha, f in cache.get("facts", {}).items()}

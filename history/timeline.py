@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from amender.corpus import Corpus, Edge
-from amender.identifiers import parse_identifier
-from parsers.model import LovkonsError, Problem
+from lovkons.history.corpus import Corpus, Edge
+from lovkons.history.identifiers import parse_identifier
+from lovkons.model.document import LovkonsError, Problem
 
 ENDED = ("repealed", "expired", "superseded")
 

@@ -1,4 +1,4 @@
-"""Stage 2 (amender): helpers for amender.diff — sibling alignment by identity and word-level diffs.
+"""Stage 2 (amender): helpers for review.diff — sibling alignment by identity and word-level diffs.
 
 Input: two tuples of sibling Nodes (or two strings); output: index pairs (or word edits).
 """
@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 import regex
 
-from parsers.model import Kind, Node
+from lovkons.model.document import Kind, Node
 
 Words = tuple[tuple[str, str], ...]  # (op, text) with op "equal" | "delete" | "insert"
 Pair = tuple[int | None, int | None]

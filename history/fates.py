@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from amender.timeline import Change, Timeline
-from parsers.model import Problem
+from lovkons.history.timeline import Change, Timeline
+from lovkons.model.document import Problem
 
 
 def spans(numbers: Iterable[int]) -> str:

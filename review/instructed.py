@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import regex
 
-from amender.consolidate import Consolidation
-from amender.tree import label_key
-from parsers.edits import AmendingDocument, Insert, Item, Operation, Renumber
-from parsers.model import Address, AddressError, Document, Kind, Level, Node, parse_address
+from lovkons.amender.consolidate import Consolidation
+from lovkons.amender.tree import label_key
+from lovkons.model.document import Address, AddressError, Document, Kind, Level, Node, parse_address
+from lovkons.model.edits import AmendingDocument, Insert, Item, Operation, Renumber
 
 _PAR = regex.compile(r"§\s*(\d+(?:\s*[a-zA-Z](?![a-zæøå]))?)")
 

@@ -15,11 +15,11 @@ from typing import Any
 import regex
 import yaml
 
-from amender.dating import base_dates, order_end, order_start
-from amender.identifiers import key_of
-from parsers.citations import find_docrefs
-from parsers.edits import AmendingDocument, DocRef
-from parsers.model import Document, Kind, LovkonsError, Meta, Problem
+from lovkons.history.dating import base_dates, order_end, order_start
+from lovkons.history.identifiers import key_of
+from lovkons.model.document import Document, Kind, LovkonsError, Meta, Problem
+from lovkons.model.edits import AmendingDocument, DocRef
+from lovkons.parsers.citations import find_docrefs
 
 SIDECAR_FIELDS = (
     "id", "kind", "number", "year", "date", "title", "published", "in_force", "expires", "repealed", "note"
@@ -28,17 +28,21 @@ _AMENDING_TITLE = regex.compile(r"^\s*(?:lov|bekendtgørelse)\s+om\s+ændring\s+
 _LBK_SPLIT = regex.compile(r"med\s+de(?:n)?\s+ændring(?:er)?,?\s+der\s+følger\s+af", regex.I)
 
 
+# The sub-packages whose code shapes a consolidation and its files (not the CLI: its help texts
+# and options never change what a rebuild writes).
+CODE_PACKAGES = ("model", "parsers", "amender", "history", "review", "renderers")
+
+
 @cache
-def code_version(extra: tuple[Path, ...] = ()) -> str:
-    """Hash of the code that shapes the output (parsers, amender, renderers, given extras), taken
-    once per process: the code running is the code that was loaded, whatever changes on disk."""
+def code_version() -> str:
+    """Hash of the package's own code that shapes the output (the sub-packages above, by module
+    name and bytes), taken once per process: the code running is the code that was loaded."""
     h = hashlib.sha256()
-    here = Path(__file__).resolve().parent
-    dirs = [here, here.parent / "parsers", here.parent / "renderers"]
-    files = sorted(f for d in dirs for f in d.rglob("*.py"))
-    for f in [*files, *extra]:
-        name = f.relative_to(here.parent).as_posix() if f.is_relative_to(here.parent) else f.name
-        h.update(name.encode() + b"\0" + f.read_bytes())
+    package = Path(__file__).resolve().parent.parent  # the folder holding model/, parsers/, …
+    for name in CODE_PACKAGES:
+        folder = package / name
+        for f in sorted(folder.rglob("*.py")):
+            h.update(f"{name}/{f.relative_to(folder).as_posix()}".encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
 
 
@@ -183,7 +187,7 @@ def _stable_note_ids(doc: Document) -> Document:
 
 def read_base(path: Path) -> tuple[Document, tuple[Problem, ...]]:
     """Read a document and apply its sidecar's metadata."""
-    from parsers.read import read_document  # H1; imported late so the graph code loads without it
+    from lovkons.parsers.read import read_document  # H1; imported late so the graph code loads without it
 
     parsed = read_document(path)
     side = read_sidecar(path)
@@ -199,9 +203,9 @@ def scan_file(root: Path, rel: str, sha: str) -> Scanned:
     file that cannot be read becomes Facts with role "unreadable" and the reason as its problem."""
     try:
         return _scan(root, rel, sha)
-    except Exception as exc:  # bad input is UNREADABLE, anything else a bug (INTERNAL_ERROR)
+    except Exception as exc:  # bad input is UNREADABLE_FILE, anything else a bug (INTERNAL_ERROR)
         if isinstance(exc, LovkonsError):
-            code, message, line = "UNREADABLE", exc.reason, exc.line
+            code, message, line = "UNREADABLE_FILE", exc.reason, exc.line
         else:
             text = str(exc).strip().splitlines()
             code, line = "INTERNAL_ERROR", None
@@ -226,7 +230,7 @@ def _try_amending(path: Path, published: dt.date | None) -> AmendingDocument | N
     with "… foretages følgende ændring(er)". `published`: the sidecar's Lovtidende date."""
     if b"foretages" not in path.read_bytes():
         return None
-    from parsers.instructions import read_amending_file
+    from lovkons.parsers.instructions import read_amending_file
 
     try:
         return read_amending_file(path, published=published)

@@ -15,8 +15,12 @@ from dataclasses import dataclass, field
 
 import regex
 
-from amender.consolidate import Consolidation
-from amender.editorial import (
+from lovkons.amender.consolidate import Consolidation
+from lovkons.amender.tree import label_key
+from lovkons.model.document import Document, Kind, Node, Problem, display_label
+from lovkons.model.edits import AmendingDocument
+from lovkons.parsers.normalize import INVISIBLE_CHARS
+from lovkons.review.editorial import (
     Substitution,
     apply_substitutions,
     editorial_substitutions,
@@ -25,11 +29,7 @@ from amender.editorial import (
     tokens,
     untokens,
 )
-from amender.instructed import cited_keys, instructed_scope
-from amender.tree import label_key
-from parsers.edits import AmendingDocument
-from parsers.model import Document, Kind, Node, Problem, display_label
-from parsers.normalize import INVISIBLE_CHARS
+from lovkons.review.instructed import cited_keys, instructed_scope
 
 _INVISIBLE = regex.compile(f"[{INVISIBLE_CHARS}]")
 # a § printed as repealed ("§ 38. (Ophævet)") is not in force, like a tombstone
@@ -120,7 +120,7 @@ class CaseScore:
     errors: int = 0
     warnings: int = 0
     wrong: tuple[Wrong, ...] = field(default=())
-    substitutions: tuple[Substitution, ...] = field(default=())  # editorial, see amender.editorial
+    substitutions: tuple[Substitution, ...] = field(default=())  # editorial, see review.editorial
 
     @property
     def untouched_damaged(self) -> int:

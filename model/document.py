@@ -1,7 +1,7 @@
 """Stage 0 (model): the frozen document tree, sources and problems shared by every stage.
 
 Nodes are immutable; every version of a document is a new tree that shares unchanged subtrees with
-the previous one, so "did this provision change?" is `==`. Addresses live in `parsers.address`.
+the previous one, so "did this provision change?" is `==`. Addresses live in `model.address`.
 """
 
 from __future__ import annotations
@@ -11,8 +11,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from lovkons.model.address import Address, AddressError, Level, normalize_label, parse_address
+
 # re-exported: every stage imports the address names from the model
-from parsers.address import Address, AddressError, Level, normalize_label, parse_address
+from lovkons.model.problems import is_registered
 
 __all__ = [
     "Address",
@@ -180,6 +182,10 @@ class Problem:
     address: str | None = None  # "§ 29, stk. 2"
     file: str | None = None
     line: int | None = None
+
+    def __post_init__(self) -> None:
+        if not is_registered(self.code):  # every code is in model/problems.py, with its meaning
+            raise ValueError(f"problem code {self.code!r} is not in the registry (model/problems.py)")
 
     def to_json(self) -> dict[str, object]:
         return {

@@ -16,13 +16,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from amender.facts import Facts, Scanned, code_version, read_base, scan_file, sha256_file
-from amender.identifiers import Identifier, parse_identifier
-from parsers.edits import AmendingDocument
-from parsers.model import Document, LovkonsError, Problem
+from lovkons.history.facts import Facts, Scanned, code_version, read_base, scan_file, sha256_file
+from lovkons.history.identifiers import Identifier, parse_identifier
+from lovkons.model.document import Document, LovkonsError, Problem
+from lovkons.model.edits import AmendingDocument
 
 if TYPE_CHECKING:
-    from amender.timeline import Timeline
+    from lovkons.history.timeline import Timeline
 
 SUFFIXES = (".xml", ".json", ".html", ".htm", ".txt")
 
@@ -65,7 +65,7 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
     _docs: dict[str, Document] = field(default_factory=dict, repr=False)
     _orders: dict[str, AmendingDocument] = field(default_factory=dict, repr=False)
-    timelines: dict[str, Timeline] = field(default_factory=dict, repr=False)  # amender.timeline's memo
+    timelines: dict[str, Timeline] = field(default_factory=dict, repr=False)  # history.timeline's memo
 
     # ------------------------------------------------------------------ lookup
     def resolve(self, identifier: str | Identifier) -> Facts:
@@ -94,7 +94,7 @@ class Corpus:
 
     def order(self, key: str) -> AmendingDocument:
         if key not in self._orders:
-            from parsers.instructions import read_amending_file
+            from lovkons.parsers.instructions import read_amending_file
 
             self._orders[key] = read_amending_file(self.root / self.facts[key].rel)
         return self._orders[key]

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import regex
 
-from parsers.citations import find_docrefs
-from parsers.dates import find_danish_dates
-from parsers.edits import AmendingDocument, DocRef
-from parsers.model import Document, Kind, Node
+from lovkons.model.document import Document, Kind, Node
+from lovkons.model.edits import AmendingDocument, DocRef
+from lovkons.parsers.citations import find_docrefs
+from lovkons.parsers.dates import find_danish_dates
 
 _COMMENCES = regex.compile(r"træder\s+i\s+kraft", regex.I)
 _ENDS = regex.compile(r"ophæves\s+(?:med\s+udgangen\s+af|den)\s+", regex.I)

@@ -1,0 +1,164 @@
+"""The corpus-wide scorecard: `lovkons eval` over all 195 development cases, in parallel.
+
+Cases: the 45 manifests of tests/cases and the 150 cases of ../shared/data/corpus/cases.json (their
+documents are in love-2010-2017.tar.xz, unpacked once into bench/.corpus/). Each case runs as its own
+`lovkons eval MANIFEST --format json` process, so one bad case is a failed row, never a stopped run.
+
+Prints one row per case and the totals per set (tests/cases, corpus) and overall, with the figures
+the fidelity issue sets targets for. `--json FILE` writes every case's eval JSON and the totals.
+
+Run: .venv/bin/python bench/scorecard.py [--jobs N] [--only corpus|cases] [--json FILE] [--quiet]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import time
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data" / "corpus"
+UNPACKED = ROOT / "bench" / ".corpus"
+MANIFESTS = UNPACKED / "manifests"
+SUMMED = (
+    "touched", "touched_identical", "touched_identical_editorial", "untouched", "untouched_preserved",
+    "untouched_damaged", "spurious", "wrong_refused", "wrong_silent", "wrong_editorial", "wrong_typo_fix",
+    "wrong_uninstructed", "wrong_unexplained", "touched_instructed", "touched_instructed_identical",
+    "applied", "errors", "warnings",
+)  # fmt: skip
+
+
+def unpack() -> Path:
+    """The corpus tarball unpacked once (love/YYYY/YYYY-N.xml under bench/.corpus/)."""
+    marker = UNPACKED / ".unpacked"
+    if not marker.exists():
+        UNPACKED.mkdir(parents=True, exist_ok=True)
+        with tarfile.open(SHARED / "love-2010-2017.tar.xz") as tar:
+            tar.extractall(UNPACKED, filter="data")
+        marker.touch()
+    return UNPACKED
+
+
+def corpus_manifests() -> list[Path]:
+    """One manifest per case of cases.json, absolute paths into the unpacked corpus."""
+    root = unpack()
+    MANIFESTS.mkdir(parents=True, exist_ok=True)
+    cases = json.loads((SHARED / "cases.json").read_text(encoding="utf-8"))["cases"]
+    out = []
+    for case in cases:
+        amendments = []
+        for a in case["amendments"]:
+            item = {"path": str(root / a["path"])}
+            if a.get("part"):
+                item["part"] = a["part"]
+            amendments.append(item)
+        data = {"name": case["id"], "base": str(root / case["base"]), "amendments": amendments,
+                "expected": str(root / case["expected"])}
+        path = MANIFESTS / f"{case['id']}.yaml"
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        out.append(path)
+    return out
+
+
+def run_case(manifest: Path) -> dict[str, Any]:
+    proc = subprocess.run([sys.executable, "-m", "lovkons", "eval", str(manifest), "--format", "json"],
+                          capture_output=True, text=True, cwd=ROOT)
+    row: dict[str, Any] = {"manifest": manifest.name, "exit": proc.returncode}
+    try:
+        data = json.loads(proc.stdout)
+        row["eval"] = data["cases"][0] if data.get("cases") else None
+    except (json.JSONDecodeError, KeyError, IndexError):
+        row["eval"] = None
+        row["stderr"] = proc.stderr.strip().splitlines()[-1:] if proc.stderr.strip() else []
+    return row
+
+
+def pct(a: int, b: int) -> str:
+    return f"{a}/{b} = {100 * a / b:.1f} %" if b else f"{a}/0"
+
+
+def totals(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    t: dict[str, Any] = dict.fromkeys(SUMMED, 0)
+    t["cases"] = t["failed_cases"] = t["refused_runs"] = 0
+    for r in rows:
+        t["cases"] += 1
+        if r["exit"] not in (0, 3) or r["eval"] is None:
+            t["failed_cases"] += 1
+            continue
+        for k in SUMMED:
+            t[k] += int(r["eval"].get(k, 0))
+    return t
+
+
+def print_totals(name: str, t: dict[str, Any]) -> None:
+    instructed_wrong = t["touched_instructed"] - t["touched_instructed_identical"]
+    print(f"\n== {name}: {t['cases']} cases, {t['failed_cases']} failed runs (exit not 0/3)")
+    print(f"  touched §§ identical (strict)          {pct(t['touched_identical'], t['touched'])}")
+    print(f"  touched §§ identical (with editorial)  {pct(t['touched_identical_editorial'], t['touched'])}")
+    print(f"  instructed touched §§ identical        {pct(t['touched_instructed_identical'], t['touched_instructed'])}")
+    print(f"  instructed touched §§ refused          {pct(t['wrong_refused'], t['touched_instructed'])}")
+    print(f"  instructed wrong without an error      {pct(t['wrong_unexplained'], t['touched_instructed'])}"
+          f"  (all instructed wrong: {instructed_wrong})")
+    print(f"  untouched §§ preserved                 {pct(t['untouched_preserved'], t['untouched'])}"
+          f"  damaged {t['untouched_damaged']}")
+    print(f"  wrong by category: refused {t['wrong_refused']}, editorial {t['wrong_editorial']}, typo-fix "
+          f"{t['wrong_typo_fix']}, uninstructed {t['wrong_uninstructed']}, unexplained {t['wrong_unexplained']}")
+    print(f"  operations applied {t['applied']}, errors {t['errors']}, warnings {t['warnings']}, "
+          f"spurious §§ {t['spurious']}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--only", choices=("cases", "corpus"))
+    ap.add_argument("--json", type=Path, help="write every case's eval and the totals here")
+    ap.add_argument("--quiet", action="store_true", help="totals only")
+    args = ap.parse_args()
+    sets: dict[str, list[Path]] = {}
+    if args.only != "corpus":
+        sets["tests/cases"] = sorted((ROOT / "tests" / "cases").glob("*.yaml"))
+    if args.only != "cases":
+        sets["corpus"] = corpus_manifests()
+    start = time.perf_counter()
+    results: dict[str, list[dict[str, Any]]] = {}
+    with ThreadPoolExecutor(args.jobs) as pool:
+        for name, manifests in sets.items():
+            results[name] = list(pool.map(run_case, manifests))
+    wall = time.perf_counter() - start
+    if not args.quiet:
+        print(f"{'case':<22} exit  touched  ident  instr  i-ok  refused  unexpl  damaged")
+        for rows in results.values():
+            for r in rows:
+                e = r["eval"]
+                if e is None:
+                    print(f"{r['manifest'][:-5]:<22} {r['exit']:>4}  FAILED {' '.join(r.get('stderr', []))[:90]}")
+                    continue
+                print(f"{r['manifest'][:-5]:<22} {r['exit']:>4}  {e['touched']:>7}  {e['touched_identical']:>5}"
+                      f"  {e['touched_instructed']:>5}  {e['touched_instructed_identical']:>4}"
+                      f"  {e['wrong_refused']:>7}  {e['wrong_unexplained']:>6}  {e['untouched_damaged']:>7}")
+    all_rows = [r for rows in results.values() for r in rows]
+    summary = {name: totals(rows) for name, rows in results.items()}
+    summary["all"] = totals(all_rows)
+    for name, t in summary.items():
+        print_totals(name, t)
+    print(f"\n{len(all_rows)} cases in {wall:.1f} s with {args.jobs} jobs")
+    if args.json:
+        args.json.write_text(json.dumps({"totals": summary, "cases": results}, ensure_ascii=False, indent=1) + "\n",
+                             encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
