@@ -14,15 +14,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from lovkons.history.facts import Facts, Scanned, code_version, read_base, scan_file, sha256_file
 from lovkons.history.identifiers import Identifier, parse_identifier
 from lovkons.model.document import Document, LovkonsError, Problem
 from lovkons.model.edits import AmendingDocument
-
-if TYPE_CHECKING:
-    from lovkons.history.timeline import Timeline
 
 SUFFIXES = (".xml", ".json", ".html", ".htm", ".txt")
 
@@ -65,7 +62,8 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
     _docs: dict[str, Document] = field(default_factory=dict, repr=False)
     _orders: dict[str, AmendingDocument] = field(default_factory=dict, repr=False)
-    timelines: dict[str, Timeline] = field(default_factory=dict, repr=False)  # history.timeline's memo
+    # history.timeline's memo (key → Timeline); typed loosely so the corpus does not import the timeline
+    timelines: dict[str, Any] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------------ lookup
     def resolve(self, identifier: str | Identifier) -> Facts:

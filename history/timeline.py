@@ -204,7 +204,7 @@ def _own(corpus: Corpus, key: str) -> tuple[list[Change], list[Change], list[Cha
 def timeline(corpus: Corpus, key: str) -> Timeline:
     """The timeline of the main document `key` (a corpus key, see Corpus.resolve). Memoised on the
     corpus (facts do not change once loaded)."""
-    cache = corpus.timelines
+    cache: dict[str, Timeline] = corpus.timelines
     if key not in cache:
         cache[key] = _timeline(corpus, key, frozenset())
     return cache[key]
@@ -221,7 +221,7 @@ def _timeline(corpus: Corpus, key: str, stack: frozenset[str]) -> Timeline:
     for prev in predecessors(corpus, key):
         if prev in stack:
             continue
-        handed = corpus.timelines.get(prev) or _timeline(corpus, prev, stack | {key})
+        handed: Timeline = corpus.timelines.get(prev) or _timeline(corpus, prev, stack | {key})
         for c in handed.carried:
             moved = replace(c, to=None, incorporated=False, via=c.via or prev)
             if c.incorporated:
