@@ -74,7 +74,7 @@ def _local(el: etree._Element) -> str:
 
 
 def _text(el: etree._Element | None) -> str:
-    return "" if el is None else "".join(el.itertext())
+    return "" if el is None else "".join(str(t) for t in el.itertext())
 
 
 def _paras(el: etree._Element | None) -> str:

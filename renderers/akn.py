@@ -152,9 +152,12 @@ def layout(doc: Document) -> Layout:
 # ------------------------------------------------------------------------------------------- body
 
 
-def E(tag: str, *children: etree._Element, text: str | None = None, **attrs: str) -> etree._Element:  # noqa: N802
+_NSMAP: dict[str | None, str] = {None: NS}
+
+
+def E(tag: str, *children: etree._Element, text: str | None = None, **attrs: str) -> etree._Element:
     """An AKN element; attribute names with a trailing underscore lose it (`class_` → `class`)."""
-    el = etree.Element(Q + tag, {k.rstrip("_"): v for k, v in attrs.items()}, nsmap={None: NS})
+    el = etree.Element(Q + tag, {k.rstrip("_"): v for k, v in attrs.items()}, nsmap=_NSMAP)  # type: ignore[arg-type]
     if text is not None:
         el.text = text
     el.extend(children)

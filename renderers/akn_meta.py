@@ -153,7 +153,8 @@ def _events(pub: Publication) -> tuple[list[etree._Element], dict[dt.date, str],
     """eventRefs, the eId of the first event per date, and the reference eId per document."""
     refs: dict[str, str] = {}
     own = pub.key or pub.document.meta.short
-    events, first = [], {}
+    events: list[etree._Element] = []
+    first: dict[dt.date, str] = {}
     for i, (day, document) in enumerate(pub.events, 1):
         ref = refs.setdefault(document, "original" if document == own else f"src_{_slug(document)}")
         eid = f"evt_{i}"
