@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import partial
 
 import jinja2
 
@@ -130,19 +131,21 @@ def _notes(pub: Publication, lay: Layout) -> tuple[dict[str, list[Note]], list[N
     per: dict[str, list[Note]] = {}
     other: list[Note] = []
     changed: set[str] = set()
+    keys = {p.eid: p.key for p in lay.walk()}
     for mod in pub.applied:
         word = MOD_TYPES.get(mod.op, ("", "Ændret"))[1]
-        note = Note(mod.target, f"{word} ved", str(mod.source), danish_date(mod.source.in_force), mod.source.text)
-        owners = []
+        owners: dict[str, list[str]] = {}
         for eid in destinations(mod, lay):
             changed.add(eid)
             owner = _owner(eid, paragraffer)
-            if owner and owner not in owners:
-                owners.append(owner)
-        for owner in owners:
-            _add(per.setdefault(owner, []), note)
+            if owner:  # the unit now there ("§ 148 c" for "Efter § 148 b indsættes"), else as cited
+                owners.setdefault(owner, []).append(_cite(keys.get(eid, ())) or mod.target)
+        make = partial(Note, what=f"{word} ved", act=str(mod.source), in_force=danish_date(mod.source.in_force),
+                       instruction=mod.source.text)  # fmt: skip
+        for owner, units in owners.items():
+            _add(per.setdefault(owner, []), make(unit="; ".join(dict.fromkeys(units))))
         if not owners:
-            other.append(note)
+            other.append(make(unit=mod.target))
     by_label = {p.node.label: p.eid for p in lay.walk() if p.node.kind is Kind.PARAGRAF and not p.book}
     for ed in pub.editorial:
         note = Note(ed.target or "hele dokumentet", "Redaktionel ændring", ed.basis, danish_date(ed.date), ed.text,
@@ -155,6 +158,15 @@ def _notes(pub: Publication, lay: Layout) -> tuple[dict[str, list[Note]], list[N
             per.setdefault(owner, []).append(Note(prob.address or "", "Ikke gennemført", prob.source or "", "",
                                                   f"{prob.code}: {prob.message}", "refused"))  # fmt: skip
     return per, other, changed
+
+
+_WORDS = {"paragraf": "§ {}", "stk": "stk. {}", "nr": "nr. {}", "litra": "litra {}", "kapitel": "kapitel {}",
+          "afsnit": "afsnit {}", "bilag": "bilag {}"}  # fmt: skip
+
+
+def _cite(key: tuple[tuple[str, str], ...]) -> str:
+    """A citation key as Danish: (("paragraf", "28"), ("stk", "4")) → "§ 28, stk. 4"."""
+    return ", ".join(_WORDS[level].format(label) for level, label in key)
 
 
 def _add(notes: list[Note], note: Note) -> None:

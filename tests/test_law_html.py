@@ -52,7 +52,7 @@ def test_provenance_notes_per_paragraf(bek: PointInTime) -> None:
     # one note for the item that rewrote two stykker of § 28
     s28 = html.get_element_by_id("chp_4__sec_28").findall(".//aside/p")
     assert [" ".join(p.text_content().split())[:40] for p in s28] == [
-        "§ 28, stk. 2; § 28, stk. 3: Affattet ved", "§ 28: Indsat ved BEK 1072/2008 § 1, nr. "]
+        "§ 28, stk. 2; § 28, stk. 3: Affattet ved", "§ 28, stk. 4: Indsat ved BEK 1072/2008 §"]
     changed = html.find_class("changed")
     assert {p.get("id") for p in changed} >= {"chp_4__sec_29__subsec_2", "chp_4__sec_28__subsec_4"}
     facts = " ".join(html.find(".//dl").text_content().split())
