@@ -33,6 +33,8 @@ class Format(str, Enum):  # noqa: UP042 - typer needs a str Enum
     text = "text"
     json = "json"
     markdown = "markdown"
+    akn = "akn"
+    html = "html"
 
 
 def applied_json(a: Applied) -> dict[str, object]:
@@ -116,7 +118,8 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[
             Format,
             typer.Option("--format", "-f", help="text: a summary, then the Danish text; markdown: the same in "
-                         "Markdown; json: {document, applied, problems, pending} (contract)."),
+                         "Markdown; json: {document, applied, problems, pending} (contract); akn: Akoma Ntoso 3.0 with the "
+                         "applied operations; html: a readable page with provenance notes."),
         ] = Format.text,
         notes: Annotated[bool, typer.Option("--notes", help="Show provenance notes in text/markdown.")] = False,
         header: Annotated[
@@ -144,6 +147,10 @@ def register(app: typer.Typer) -> None:
         result = run.result
         if fmt is Format.json:
             print_json(result_json(result))
+        elif fmt in (Format.akn, Format.html):
+            from lovkons.renderers.publication import of_consolidation, render_publication
+
+            sys.stdout.write(render_publication(of_consolidation(result, day), fmt.value))
         elif fmt is Format.markdown:
             from lovkons.renderers.markdown import render_markdown
 

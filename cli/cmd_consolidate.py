@@ -35,6 +35,8 @@ class Format(StrEnum):
     text = "text"
     markdown = "markdown"
     json = "json"
+    akn = "akn"
+    html = "html"
 
 
 def parse_day(value: str) -> dt.date:
@@ -157,7 +159,7 @@ def register(app: typer.Typer) -> None:
         corpus: Annotated[Path, typer.Option(help="Corpus folder.")] = Path("corpus"),
         fmt: Annotated[
             Format,
-            typer.Option("--format", help="text: a header (status, version, orders included, refused), then the Danish text; markdown: the same in Markdown; json: document, status, orders, applied, pending, refused, problems."),
+            typer.Option("--format", help="text: a header (status, version, orders included, refused), then the Danish text; markdown: the same in Markdown; json: document, status, orders, applied, pending, refused, problems; akn: Akoma Ntoso 3.0 with the version's history; html: a readable page with provenance notes."),
         ] = Format.text,
         last: Annotated[bool, typer.Option("--last", help="After a repeal or end: the last version.")] = False,
         metadata: Annotated[
@@ -180,6 +182,14 @@ def register(app: typer.Typer) -> None:
         title = c.facts[result.key].title if result.key in c.facts else None
         if fmt is Format.json:
             print_json(result_json(result, title))
+        elif fmt in (Format.akn, Format.html):
+            from lovkons.renderers.publication import of_point_in_time, render_publication
+
+            if result.document is None:
+                print(f"lovkons: {doc}: no text in force on {day.isoformat()} ({result.status.describe()})",
+                      file=sys.stderr)
+            else:
+                sys.stdout.write(render_publication(of_point_in_time(result), fmt.value))
         elif fmt is Format.text and metadata:
             from lovkons.renderers.text import render_text
 

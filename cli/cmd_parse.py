@@ -33,6 +33,8 @@ class Format(StrEnum):
     text = "text"
     markdown = "markdown"
     summary = "summary"
+    akn = "akn"
+    html = "html"
 
 
 def summary_line(file: str, result: ParseResult) -> str:
@@ -72,6 +74,10 @@ def _emit(fmt: Format, file: str, result: ParseResult, *, batch: bool) -> None:
         from lovkons.renderers.text import render_text
 
         sys.stdout.write(render_text(result.document))
+    elif fmt in (Format.akn, Format.html):
+        from lovkons.renderers.publication import of_document, render_publication
+
+        sys.stdout.write(render_publication(of_document(result.document), fmt.value))
     else:
         from lovkons.renderers.markdown import render_markdown
 
@@ -117,7 +123,7 @@ def register(app: typer.Typer) -> None:
         paths: Annotated[list[Path], typer.Argument(help="Files or directories (.xml/.txt/.json/.html).")],
         format: Annotated[  # named as the contract's --format option
             Format | None,
-            typer.Option("--format", "-f", help="tree: an outline; json: {document, problems} (JSON Lines with 'file' for several files); text: re-parseable Danish text with the '# Key: value' header; markdown; summary: file, kind, number/year, § count, problem count per line. Default: tree on a terminal, else json."),
+            typer.Option("--format", "-f", help="tree: an outline; json: {document, problems} (JSON Lines with 'file' for several files); text: re-parseable Danish text with the '# Key: value' header; markdown; summary: file, kind, number/year, § count, problem count per line; akn: Akoma Ntoso 3.0 XML; html: a readable page. Default: tree on a terminal, else json."),
         ] = None,
         lenient: Annotated[
             bool, typer.Option("--lenient", help="Accept non-legal input as kind 'other'.")

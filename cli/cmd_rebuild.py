@@ -15,7 +15,7 @@ import typer
 from lovkons.cli.output import EXIT_BAD_INPUT, EXIT_BUG, EXIT_HELP, EXIT_OK
 from lovkons.history.rebuild import RebuildStats, rebuild
 from lovkons.model.document import LovkonsError
-from lovkons.renderers.version_files import render_version
+from lovkons.renderers.rebuild_formats import DEFAULT, forget_other_formats, parse_formats, renderer
 
 
 def _summary_rows(stats: RebuildStats) -> list[tuple[str, str]]:
@@ -32,7 +32,9 @@ def _summary_rows(stats: RebuildStats) -> list[tuple[str, str]]:
     ]
 
 
-def run(corpus: Path, out: Path, jobs: int | None) -> RebuildStats:
+def run(corpus: Path, out: Path, jobs: int | None, formats: tuple[str, ...] = DEFAULT) -> RebuildStats:
+    forget_other_formats(out, formats)
+    render_version = renderer(formats)
     if not sys.stderr.isatty():
         def plain(doc_id: str, done: int, total: int) -> None:
             print(f"[{done}/{total}] {doc_id}", flush=True)
@@ -68,6 +70,7 @@ def register(app: typer.Typer) -> None:
         corpus: Annotated[Path, typer.Option(help="Corpus folder (see corpus/README.md).")] = Path("corpus"),
         out: Annotated[Path, typer.Option(help="Output folder, replaced atomically.")] = Path("consolidated"),
         jobs: Annotated[int | None, typer.Option(min=0, help="Worker processes (default or 0: all cores).")] = None,
+        formats: Annotated[str, typer.Option(help="Files per version, comma-separated: md, json, akn (Akoma Ntoso, .akn.xml), html.")] = "md,json",
     ) -> None:
         """Rebuild every document of a corpus at every date its text changes (what `make demo` runs).
 
@@ -80,7 +83,7 @@ def register(app: typer.Typer) -> None:
                 raise LovkonsError("corpus folder not found", file=str(corpus))
             if not corpus_files(corpus):
                 raise LovkonsError("no documents in the corpus folder (see corpus/README.md)", file=str(corpus))
-            stats = run(corpus, out, jobs)
+            stats = run(corpus, out, jobs, parse_formats(formats))
         except LovkonsError as exc:
             print(f"lovkons: {exc}", file=sys.stderr)
             raise typer.Exit(EXIT_BAD_INPUT) from None
