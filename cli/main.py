@@ -9,11 +9,12 @@ from __future__ import annotations
 import importlib
 import signal
 import sys
+import traceback
 from typing import Annotated
 
 import typer
 
-from lovkons.cli.output import EXIT_HELP
+from lovkons.cli.output import EXIT_BAD_INPUT, EXIT_BUG, EXIT_HELP, EXIT_INTERRUPTED
 from lovkons.model.document import LovkonsError
 
 try:  # typer ≥ 0.25 vendors click; older versions use click itself
@@ -32,6 +33,7 @@ COMMANDS = {
     "timeline": "lovkons.cli.cmd_timeline",
     "rebuild": "lovkons.cli.cmd_rebuild",
     "diff": "lovkons.cli.cmd_diff",
+    "cache": "lovkons.cli.cmd_cache",
 }
 
 def _print_version(value: bool) -> None:
@@ -89,23 +91,43 @@ def usage_line(exc: ClickException) -> str:
     return f"lovkons: {where.removeprefix('lovkons').strip() or 'usage'}: {message} (see {where} --help)"
 
 
+REPORT_HINT = "this is a bug in lovkons; please report it with the command line (--debug shows the traceback)"
+
+
+def bug_line(exc: BaseException) -> str:
+    """The one stderr line for an unexpected exception: its type, its first line, and the hint."""
+    first = next(iter(str(exc).strip().splitlines()), "")
+    return f"lovkons: internal error: {type(exc).__name__}{': ' + first if first else ''} ({REPORT_HINT})"
+
+
 def main() -> None:
-    """Console entry point: run the command; bad input and usage errors → one stderr line, exit 2."""
+    """Console entry point: run the command. The one place that turns failures into exit codes:
+    bad input and usage → one stderr line, exit 2; anything unexpected → one line and a hint to
+    report it, exit 1 (the traceback only with --debug, anywhere on the command line)."""
     # `lovkons … | head` ends quietly when the reader goes away, like other Unix tools.
     if hasattr(signal, "SIGPIPE"):  # not on Windows
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    application = build_app(sys.argv[1] if len(sys.argv) > 1 else None)
+    debug = "--debug" in sys.argv[1:]
+    argv = [a for a in sys.argv[1:] if a != "--debug"]
+    application = build_app(next((a for a in argv if not a.startswith("-")), None))
     try:
-        code = application(prog_name="lovkons", standalone_mode=False)
+        code = application(args=argv, prog_name="lovkons", standalone_mode=False)
     except NoArgsIsHelpError:  # no arguments: typer has printed the help text
-        sys.exit(2)
+        sys.exit(EXIT_BAD_INPUT)
     except ClickException as exc:
         print(usage_line(exc), file=sys.stderr)
         sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         print("lovkons: aborted", file=sys.stderr)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except LovkonsError as exc:
         print(f"lovkons: {exc}", file=sys.stderr)
-        sys.exit(2)
+        sys.exit(EXIT_BAD_INPUT)
+    except typer.Exit as exc:  # raised outside a command (e.g. --version)
+        sys.exit(exc.exit_code)
+    except Exception as exc:
+        if debug:
+            traceback.print_exc()
+        print(bug_line(exc), file=sys.stderr)
+        sys.exit(EXIT_BUG)
     sys.exit(code if isinstance(code, int) else 0)
