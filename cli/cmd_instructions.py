@@ -39,7 +39,7 @@ def register(app: typer.Typer) -> None:
         from lovkons.renderers.instructions_out import instructions_json, instructions_text
         from lovkons.renderers.json_out import dumps
 
-        doc = read_amending_file(check_file(path))
+        doc = read_amending_file(check_file(path) if str(path) == "-" else path)
         unparsed = any(not it.operations for block in doc.changes for it in block.items)
         with output(out) as stream:
             if fmt is Format.json:

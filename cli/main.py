@@ -6,15 +6,18 @@ line on stderr and exit code 2; anything else unexpected is a bug (exit 1).
 
 from __future__ import annotations
 
+import functools
 import importlib
+import os
 import signal
 import sys
 import traceback
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 import typer
 
-from lovkons.cli.output import EXIT_BAD_INPUT, EXIT_BUG, EXIT_HELP, EXIT_INTERRUPTED
+from lovkons.cli.output import EXIT_BAD_INPUT, EXIT_BUG, EXIT_HELP, EXIT_INTERRUPTED, bad_input_line
 from lovkons.model.document import LovkonsError
 
 try:  # typer ≥ 0.25 vendors click; older versions use click itself
@@ -49,8 +52,13 @@ def _root(
         bool,
         typer.Option("--version", help="Print the version and exit.", callback=_print_version, is_eager=True),
     ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="On an internal error, print the traceback (also LOVKONS_DEBUG=1).")
+    ] = False,
 ) -> None:
     """Parse, amend and consolidate Danish legal documents (see README.md)."""
+    if debug:
+        DEBUG["on"] = True
 
 
 def build_app(command: str | None = None) -> typer.Typer:
@@ -60,8 +68,9 @@ def build_app(command: str | None = None) -> typer.Typer:
         help="Parse, amend and consolidate Danish legal documents. `lovkons COMMAND --help` for each command.",
         epilog=EXIT_HELP,
         no_args_is_help=True,
-        add_completion=False,
+        add_completion=True,
         pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
     )
     application.callback()(_root)
     wanted = COMMANDS.get(command) if command else None
@@ -73,7 +82,46 @@ def build_app(command: str | None = None) -> typer.Typer:
                 continue
             raise
         module.register(application)
+    for info in application.registered_commands:
+        if info.callback is not None and not getattr(info.callback, "guarded", False):
+            info.callback = guarded(info.callback)
     return application
+
+
+DEBUG = {"on": False}  # set by --debug (anywhere on the command line) or LOVKONS_DEBUG=1
+
+
+def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
+    """THE one block every command runs in: bad input (LovkonsError, or an OSError on a named file)
+    → one stderr line, exit 2; any other exception → one line with a hint to report it, exit 1 (the
+    traceback only with --debug). Exits and usage errors pass through."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, ClickException, KeyboardInterrupt):
+            raise
+        except LovkonsError as exc:
+            print(f"lovkons: {exc}", file=sys.stderr)
+            raise typer.Exit(EXIT_BAD_INPUT) from None
+        except OSError as exc:
+            if exc.filename is None:
+                raise _bug(exc) from None
+            print(bad_input_line(exc), file=sys.stderr)
+            raise typer.Exit(EXIT_BAD_INPUT) from None
+        except Exception as exc:
+            raise _bug(exc) from None
+
+    run.guarded = True  # type: ignore[attr-defined]
+    return run
+
+
+def _bug(exc: BaseException) -> typer.Exit:
+    if DEBUG["on"] or os.environ.get("LOVKONS_DEBUG"):
+        traceback.print_exception(exc)
+    print(bug_line(exc), file=sys.stderr)
+    return typer.Exit(EXIT_BUG)
 
 
 def __getattr__(name: str) -> typer.Typer:
@@ -107,7 +155,7 @@ def main() -> None:
     # `lovkons … | head` ends quietly when the reader goes away, like other Unix tools.
     if hasattr(signal, "SIGPIPE"):  # not on Windows
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    debug = "--debug" in sys.argv[1:]
+    debug = DEBUG["on"] = "--debug" in sys.argv[1:]
     argv = [a for a in sys.argv[1:] if a != "--debug"]
     application = build_app(next((a for a in argv if not a.startswith("-")), None))
     try:

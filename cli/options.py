@@ -76,14 +76,7 @@ def use_color(choice: Color | str, stream: object = None) -> bool:
 
 
 def corpus_dir(option: Path | None) -> Path:
-    """--corpus, else $LOVKONS_CORPUS, else ./corpus; LovkonsError naming where it looked."""
-    if option is not None:
-        path, how = option, "--corpus"
-    elif os.environ.get("LOVKONS_CORPUS"):
-        path, how = Path(os.environ["LOVKONS_CORPUS"]), "$LOVKONS_CORPUS"
-    else:
-        path, how = Path("corpus"), "the default ./corpus"
-    if not path.is_dir():
-        raise LovkonsError(f"corpus folder not found ({how}; give --corpus DIR or set LOVKONS_CORPUS)",
-                           file=str(path))  # fmt: skip
-    return path
+    """--corpus, else $LOVKONS_CORPUS, else ./corpus (history.cache.corpus_folder)."""
+    from lovkons.history.cache import corpus_folder
+
+    return corpus_folder(option)

@@ -2,7 +2,8 @@
 (platformdirs: `$XDG_CACHE_HOME/lovkons` or `~/.cache/lovkons` on Linux, `~/Library/Caches/lovkons`
 on macOS, `%LOCALAPPDATA%\\lovkons\\Cache` on Windows; `$LOVKONS_CACHE_DIR` overrides it). It holds
 the facts of corpus files (`facts/`) and the rebuild jobs (`rebuild/`); nothing else is written
-outside the folders a command is given. Deleting it only costs time.
+outside the folders a command is given. Deleting it only costs time. Also where the corpus is:
+--corpus, else $LOVKONS_CORPUS, else ./corpus.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+
+from lovkons.model.document import LovkonsError
 
 
 def cache_dir() -> Path:
@@ -56,3 +59,17 @@ def clear_cache() -> CacheInfo:
     if info.path.is_dir():
         shutil.rmtree(info.path)
     return info
+
+
+def corpus_folder(path: Path | None = None) -> Path:
+    """The corpus: `path`, else $LOVKONS_CORPUS, else ./corpus; LovkonsError naming where it looked."""
+    if path is not None:
+        folder, how = path, "--corpus"
+    elif os.environ.get("LOVKONS_CORPUS"):
+        folder, how = Path(os.environ["LOVKONS_CORPUS"]), "$LOVKONS_CORPUS"
+    else:
+        folder, how = Path("corpus"), "the default ./corpus"
+    if not folder.is_dir():
+        raise LovkonsError(f"corpus folder not found ({how}; give --corpus DIR or set LOVKONS_CORPUS)",
+                           file=str(folder))  # fmt: skip
+    return folder
