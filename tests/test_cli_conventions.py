@@ -105,6 +105,7 @@ def test_parse_piped_is_the_same_outline_as_on_a_terminal() -> None:
 
 def test_no_hard_wraps_when_piped() -> None:
     code, out, _ = cli("instructions", SEED3, env={"COLUMNS": "80"})
+    assert code == 0
     long = "lov om højeste, mellemste, forhøjet almindelig og almindelig førtidspension m.v."
     assert any(long in line for line in out.splitlines())  # one row, one line
     assert max(len(line) for line in out.splitlines()) > 132

@@ -30,9 +30,7 @@ def field(summary: str, label: str) -> list[str]:
     width = len(lines[0]) - len(lines[0][lines[0].index(":") + 1 :].lstrip())
     out: list[str] = []
     for line in lines:
-        if line.startswith(label + ":"):
-            out.append(line[width:])
-        elif out and line.startswith(" " * width):
+        if line.startswith(label + ":") or (out and line.startswith(" " * width)):
             out.append(line[width:])
         elif out:
             break
