@@ -40,8 +40,8 @@ def register(app: typer.Typer) -> None:
 
         A law goes on through the LBKs that restate it. Exit 3 when an instruction was refused (listed). A document the corpus only names (its own file absent) gets what is known of it.
         """
-        from lovkons.history.pointintime import history
         from lovkons.history.timeline import outside_corpus
+        from lovkons.history.versions import history
         from lovkons.renderers.json_out import dumps
         from lovkons.renderers.timeline_out import (
             outside_json,

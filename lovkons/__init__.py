@@ -35,7 +35,7 @@ _MODEL = {"Document": "lovkons.model.document", "Node": "lovkons.model.document"
           "Problem": "lovkons.model.document", "LovkonsError": "lovkons.model.document",
           "ParseResult": "lovkons.model.document", "AmendingDocument": "lovkons.model.edits",
           "Consolidation": "lovkons.amender.consolidate", "PointInTime": "lovkons.history.pointintime",
-          "History": "lovkons.history.pointintime", "DocumentDiff": "lovkons.review.diff"}  # fmt: skip
+          "History": "lovkons.history.versions", "DocumentDiff": "lovkons.review.diff"}  # fmt: skip
 
 __all__ = ["__version__", *_API, *_MODEL]
 

@@ -19,7 +19,8 @@ from lovkons.model.edits import AmendingDocument
 if TYPE_CHECKING:
     from lovkons.amender.consolidate import Consolidation
     from lovkons.history.corpus import Corpus
-    from lovkons.history.pointintime import History, PointInTime
+    from lovkons.history.pointintime import PointInTime
+    from lovkons.history.versions import History
     from lovkons.review.diff import DocumentDiff
     from lovkons.review.evaluate import CaseScore
 
@@ -85,7 +86,7 @@ def consolidate(doc: str, at: dt.date | None = None, *, corpus: Corpus | PathLik
 
 def timeline(doc: str, *, corpus: Corpus | PathLike | None = None, check: bool = True) -> History:
     """Every version of `doc`, followed through the LBKs restating it, with each item's fate."""
-    from lovkons.history.pointintime import history
+    from lovkons.history.versions import history
 
     c = _corpus(corpus)
     return history(c, c.resolve(doc).key, check=check)

@@ -149,12 +149,13 @@ def _sources(changes: list[Change], shown: dict[str, str], here: str) -> str:
 
 def _row(number: int, unit: str, changes: list[Change], shown: dict[str, str]) -> str:
     olds, news = [], []
+    kinds = ", ".join(dict.fromkeys(KIND_DA.get(c.kind, c.kind) for c in changes))
     for c in changes:
         old, new = _columns(c)
-        label = f"<b>{escape(heading(c))}</b>"
+        # each part is named by its address, unless it is the whole row (the row header names it)
+        label = "" if len(changes) == 1 and heading(c) == f"{unit} — {kinds}" else f"<b>{escape(heading(c))}</b>"
         olds.append(f'<div class="part">{label}{old}</div>')
         news.append(f'<div class="part">{label}{new}</div>')
-    kinds = ", ".join(dict.fromkeys(KIND_DA.get(c.kind, c.kind) for c in changes))
     anchor = _anchor(number)
     return (
         f'<tbody class="change" id="{anchor}">\n'

@@ -12,8 +12,8 @@ from rich.text import Text
 
 from lovkons.history.corpus import Corpus
 from lovkons.history.fates import REFUSED, fate_problems, grouped
-from lovkons.history.pointintime import History
 from lovkons.history.timeline import Change, Outside, predecessors
+from lovkons.history.versions import History
 from lovkons.model.document import Problem
 from lovkons.renderers.console import render
 from lovkons.renderers.history_words import carried_lines, change_json, end_text, item_lines, status_json
