@@ -67,7 +67,7 @@ def decode_text(data: bytes, file: str | None) -> tuple[str, list[Problem]]:
         text = data.decode("cp1252", errors="replace")
         if text.count("\ufffd") > max(10, len(text) // 100):
             raise LovkonsError("unreadable: neither UTF-8 nor cp1252 text", file=file) from None
-        warn = Problem("ENCODING_GUESSED", "not UTF-8; read as cp1252 (Windows Western European)", "warning", file=file)
+        warn = Problem("ENCODING_GUESSED", "not UTF-8; read as cp1252", "warning", file=file)
         return text, [warn]
 
 

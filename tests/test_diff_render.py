@@ -27,8 +27,8 @@ def test_html_is_self_contained() -> None:
 def test_html_two_columns_marks_and_sources() -> None:
     page = render_diff_html(DIFF)
     assert "<th scope=\"col\">Gældende formulering</th><th scope=\"col\">Ny formulering</th>" in page
-    assert "<b>§ 2 — ændret</b>Fristen er <del>2</del> år fra afleveringen.</div></td>" in page
-    assert "<b>§ 2 — ændret</b>Fristen er <ins>5</ins> år fra afleveringen.</div></td>" in page
+    assert '<td class="old"><div class="part">Fristen er <del>2</del> år fra afleveringen.</div></td>' in page
+    assert '<td class="new"><div class="part">Fristen er <ins>5</ins> år fra afleveringen.</div></td>' in page
     assert "Kilde: BEK 1072/2008 § 1, nr. 4 (i kraft 1. juli 2009)" in page
 
 
