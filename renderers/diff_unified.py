@@ -1,6 +1,6 @@
 """Stage 3 (renderers): two versions → a unified diff (`diff -u` / `git diff` form) of their Danish
 text, one provision per line, which delta, diff2html, patch and editors read. The file names are the
-version labels ("a/BEK 1292-2007 pr. 2008-06-01"); hunk headers name the § the hunk starts in.
+version labels ("a/BEK-1292-2007@2008-06-01"); hunk headers name the § the hunk starts in.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ _PARAGRAF = regex.compile(r"^(?:§§?\s\d+(?:\s?[a-zA-Z])?\.|Kapitel\s\S+|Bilag\
 
 
 def _name(label: str) -> str:
-    return label.replace("/", "-")
+    """A file name without spaces or slashes, so every tool splits `diff --git a/X b/Y` alike:
+    "BEK 1292/2007 pr. 2008-06-01" → "BEK-1292-2007@2008-06-01"."""
+    return label.replace(" pr. ", "@").replace("/", "-").replace(" ", "-").replace("(", "").replace(")", "")
 
 
 def render_unified(old: Document, new: Document, old_label: str, new_label: str, *, context: int = 3) -> str:

@@ -235,3 +235,9 @@ def test_an_unexpected_exception_is_one_line_exit_1(monkeypatch: pytest.MonkeyPa
     assert err.startswith("lovkons: internal error: ZeroDivisionError: division by zero (this is a bug")
     code, _, err = cli("--debug", "apply", LBK, LOV, "-f", "json")
     assert code == 1 and "Traceback" in err and err.splitlines()[-1].startswith("lovkons: internal error")
+
+
+def test_shell_completion_completes_commands_and_options() -> None:
+    env = {**os.environ, "_LOVKONS_COMPLETE": "complete_bash", "COMP_WORDS": "lovkons diff --wo", "COMP_CWORD": "2"}
+    done = subprocess.run([sys.executable, "-m", "lovkons"], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0 and done.stdout.split() == ["--word-diff"]
