@@ -32,13 +32,9 @@ def register(app: typer.Typer) -> None:
         ($XDG_CACHE_HOME/lovkons on Linux; $LOVKONS_CACHE_DIR overrides). Deleting it only costs time."""
         from lovkons.history.cache import cache_info, clear_cache
         from lovkons.renderers.json_out import dumps, stamped
+        from lovkons.renderers.summary import cache_fields, cache_text
 
         info = clear_cache() if action is Action.clear else cache_info()
-        fields = {"path": str(info.path), "files": info.files, "bytes": info.size}
-        if action is Action.clear:
-            fields["cleared"] = True
+        fields = cache_fields(str(info.path), info.files, info.size, cleared=action is Action.clear)
         with output(None) as stream:
-            if fmt is Format.json:
-                stream.write(dumps(stamped("cache", fields)))
-            else:
-                stream.write("".join(f"{k}: {'yes' if v is True else v}\n" for k, v in fields.items()))
+            stream.write(dumps(stamped("cache", fields)) if fmt is Format.json else cache_text(fields))

@@ -12,26 +12,12 @@ from typing import Annotated
 import typer
 
 from lovkons.cli.options import Color, ColorOption, CorpusOption, NoCacheOption, use_color
-from lovkons.cli.output import EXIT_BAD_INPUT, EXIT_BUG, EXIT_HELP, EXIT_NOT_APPLIED, EXIT_OK
+from lovkons.cli.output import EXIT_BUG, EXIT_HELP, EXIT_NOT_APPLIED, EXIT_OK
 from lovkons.history.rebuild import RebuildStats, rebuild
 from lovkons.model.document import LovkonsError
-from lovkons.renderers.rebuild_files import REBUILD_FILES
+from lovkons.renderers.rebuild_files import REBUILD_FILES, summary_rows
 
 EXAMPLE = "Example: lovkons rebuild --corpus corpus --out consolidated --jobs 2"
-
-
-def _summary_rows(stats: RebuildStats) -> list[tuple[str, str]]:
-    return [
-        ("documents", str(stats.documents)),
-        ("versions", str(stats.versions)),
-        ("recomputed", str(len(stats.recomputed))),
-        ("reused", str(len(stats.reused))),
-        ("files parsed", str(stats.scanned)),
-        ("refused instructions", str(stats.refused)),
-        ("problems", str(stats.problems)),
-        ("internal errors", str(len(stats.errors))),
-        ("output written", "yes" if stats.written else "no (up to date)"),
-    ]
 
 
 def run(corpus: Path, out: Path, jobs: int | None, *, color: bool = False, cache: bool = True) -> RebuildStats:
@@ -42,7 +28,7 @@ def run(corpus: Path, out: Path, jobs: int | None, *, color: bool = False, cache
             print(f"[{done}/{total}] {doc_id}", file=sys.stderr, flush=True)
 
         stats = rebuild(corpus, out, render=REBUILD_FILES, jobs=jobs, progress=plain, cache=cache)
-        for name, value in _summary_rows(stats):
+        for name, value in summary_rows(stats):
             print(f"{name}: {value}", file=sys.stderr)
         return stats
     from rich.console import Console
@@ -60,7 +46,7 @@ def run(corpus: Path, out: Path, jobs: int | None, *, color: bool = False, cache
     table = Table(title=f"lovkons rebuild → {out}", show_header=False)
     table.add_column("")
     table.add_column("", justify="right")
-    for name, value in _summary_rows(stats):
+    for name, value in summary_rows(stats):
         table.add_row(name, value)
     console.print(table)
     return stats
@@ -89,8 +75,7 @@ def register(app: typer.Typer) -> None:
             stats = run(folder, out, jobs, color=use_color(color, sys.stderr), cache=not no_cache)
         except OSError as exc:  # the output could not be written (disk full, permissions): nothing replaced
             detail = f" ({exc.filename})" if exc.filename else ""
-            print(f"lovkons: {out}: --out: cannot write the output: {exc.strerror or exc}{detail}", file=sys.stderr)
-            raise typer.Exit(EXIT_BAD_INPUT) from None
+            raise LovkonsError(f"--out: cannot write the output: {exc.strerror or exc}{detail}", file=str(out)) from None
         if stats.errors:  # a bug in lovkons, not in the corpus: the other documents were written
             more = f" (and {len(stats.errors) - 1} more)" if len(stats.errors) > 1 else ""
             print(f"lovkons: internal error: {stats.errors[0]}{more}; see {out / 'report.md'}", file=sys.stderr)

@@ -12,6 +12,7 @@ from lovkons.history.corpus import Corpus
 from lovkons.history.facts import Facts
 from lovkons.history.fates import spans
 from lovkons.history.outputs import DocumentRecord, VersionOut
+from lovkons.history.rebuild import RebuildStats
 from lovkons.model.document import Problem
 from lovkons.renderers.history_words import applied_json, carried_lines, change_json, status_json
 from lovkons.renderers.json_out import date_json, document_json, dumps, problems_json, stamped
@@ -131,3 +132,18 @@ class RebuildFiles:
 
 
 REBUILD_FILES = RebuildFiles()
+
+
+def summary_rows(stats: RebuildStats) -> list[tuple[str, str]]:
+    """The rebuild's summary (stderr): (name, value) per line."""
+    return [
+        ("documents", str(stats.documents)),
+        ("versions", str(stats.versions)),
+        ("recomputed", str(len(stats.recomputed))),
+        ("reused", str(len(stats.reused))),
+        ("files parsed", str(stats.scanned)),
+        ("refused instructions", str(stats.refused)),
+        ("problems", str(stats.problems)),
+        ("internal errors", str(len(stats.errors))),
+        ("output written", "yes" if stats.written else "no (up to date)"),
+    ]

@@ -17,3 +17,16 @@ def summary_line(file: str, result: ParseResult) -> str:
         ident = f"{'' if meta.number is None else meta.number}/{'' if meta.year is None else meta.year}"
     count = len(result.document.paragraffer())
     return f"{file}\t{meta.kind}\t{ident}\t{count}\t{len(result.problems)}"
+
+
+def cache_fields(path: str, files: int, size: int, *, cleared: bool = False) -> dict[str, object]:
+    """`lovkons cache`: where the cache is, its files and bytes (and whether it was just cleared)."""
+    out: dict[str, object] = {"path": path, "files": files, "bytes": size}
+    if cleared:
+        out["cleared"] = True
+    return out
+
+
+def cache_text(fields: dict[str, object]) -> str:
+    """One "key: value" line per field."""
+    return "".join(f"{k}: {'yes' if v is True else v}\n" for k, v in fields.items())
