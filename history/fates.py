@@ -111,7 +111,7 @@ def decide(changes: Iterable[Change], applied: Iterable[object], problems: Itera
     ok: set[str] = set()
     refused: dict[str, tuple[Problem, ...]] = {}
     for c in changes:
-        mine = by_item.get(c.label) or [p for p in loose if (p.source or "").startswith(c.order)]
+        mine = by_item.get(c.label) or [p for p in loose if p.source == c.order or (p.source or "").startswith(c.order + " ")]
         if c.label in done or not mine:  # in the log, or accepted with warnings only (nothing to do)
             ok.add(c.label)
         else:

@@ -1,5 +1,6 @@
-"""Stage 3 (renderers): ParseResult → one tab-separated summary line per document (the contract's
-`parse --format summary` line; `--format tsv` puts SUMMARY_HEADER above the lines)."""
+"""Stage 3 (renderers): short tabular outputs — ParseResult → one tab-separated summary line per
+document (the contract's `parse --format summary` line; `--format tsv` puts SUMMARY_HEADER above the
+lines), and the fields of `lovkons cache`."""
 
 from __future__ import annotations
 
