@@ -20,8 +20,9 @@ $(STAMP): pyproject.toml
 	  && apt-get install -y -qq chromium >/dev/null 2>&1)) ; } || echo "note: chromium not installed; the browser test will be skipped"
 	touch $(STAMP)
 
+# exit 3 = done, some instructions refused (listed in consolidated/report.md): the demo succeeded
 demo: setup
-	$(BIN)/lovkons rebuild --corpus corpus --out consolidated
+	$(BIN)/lovkons rebuild --corpus corpus --out consolidated || [ $$? -eq 3 ]
 
 test: setup
 	$(BIN)/python -m pytest -n auto tests

@@ -245,7 +245,7 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
                     continue
                 if not item.operations:
                     problems.append(Problem("UNPARSED_INSTRUCTION", "the instruction was not understood: "
-                                            f"{item.text[:120]}", "error", str(source), None,
+                                            f"{item.text}", "error", str(source), None,
                                             order.meta.source, item.line))
                     continue
                 ctx.source = source

@@ -1,82 +1,35 @@
 """Stage 4 (cli): `lovkons apply MANIFEST.yaml | BASE AMENDING… [--at DATE] [--format text|json|markdown]`.
 
-Consolidates and prints the document under a short summary (or, with --header, the re-parseable
-`# Key: value` metadata header); refused/unparsed instructions go to stderr and give exit 3.
+Prints the consolidated document on stdout (with --header, starting with the re-parseable `# Key:
+value` metadata lines); the summary (base, orders applied, refused) and the refused/unparsed
+instructions go to stderr, and give exit 3.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from lovkons.amender.consolidate import Applied, Consolidation
-from lovkons.amender.manifest import Amendment, Manifest, Run, load_manifest, run_manifest
-from lovkons.cli.output import (
-    EXIT_BAD_INPUT,
-    EXIT_HELP,
-    check_file,
-    exit_code,
-    print_json,
-    print_problems,
-    report_bad_input,
-)
+from lovkons.amender.manifest import Amendment, Manifest, load_manifest, run_manifest
+from lovkons.cli.options import DATE_HELP, Color, ColorOption, OutputOption, parse_date, use_color
+from lovkons.cli.output import EXIT_HELP, check_file, exit_code, output, print_problems
 from lovkons.model.document import LovkonsError
-from lovkons.renderers.json_out import document_json, problems_json
+from lovkons.renderers.apply_out import apply_json, summary_text
+
+EXAMPLE = ("Example: lovkons apply tests/data/laws/LBK-2009-196/LBK-2009-196.xml "
+           "tests/data/laws/LOV-2011-341/LOV-2011-341.xml")
 
 
-class Format(str, Enum):  # noqa: UP042 - typer needs a str Enum
+class Format(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
     akn = "akn"
     html = "html"
-
-
-def applied_json(a: Applied) -> dict[str, object]:
-    return {"source": str(a.source), "op": a.op, "target": a.target}
-
-
-def result_json(result: Consolidation) -> dict[str, object]:
-    return {
-        "document": document_json(result.document),
-        "applied": [applied_json(a) for a in result.applied],
-        "problems": problems_json(result.problems),
-        "pending": [str(p.source) for p in result.pending],
-    }
-
-
-def summary_fields(run: Run, at: dt.date | None) -> list[tuple[str, str]]:
-    """(label, value) lines of the human summary above the consolidated text."""
-    base = run.base.meta
-    title = f" — {base.title}" if base.title else ""
-    result = run.result
-    orders = []
-    for order in run.orders:
-        short = order.meta.short
-        n = sum(1 for a in result.applied if a.source.document == short)
-        orders.append(f"{short} ({n} change{'s' if n != 1 else ''} applied)")
-    fields = [("Base", f"{base.short}{title}"), ("Orders applied", ", ".join(orders) or "none")]
-    if at is not None or run.manifest.at is not None:
-        fields.append(("In force on", (at or run.manifest.at or dt.date.min).isoformat()))
-    if result.pending:
-        fields.append(("Not yet in force", f"{len(result.pending)} item(s), left out"))
-    refused = result.refused
-    fields.append(("Refused", f"{len(refused)} (listed on stderr)" if refused else "none"))
-    return fields
-
-
-def summary(run: Run, at: dt.date | None, *, markdown: bool = False) -> str:
-    """The summary as "Label: value" lines, or as a Markdown bullet list, ending in a separator."""
-    fields = summary_fields(run, at)
-    if markdown:
-        return "".join(f"- **{label}:** {value}\n" for label, value in fields) + "\n---\n\n"
-    width = max(len(label) for label, _ in fields) + 2
-    return "".join(f"{label + ':':<{width}}{value}\n" for label, value in fields) + "\n"
 
 
 def manifest_from_args(paths: list[Path]) -> Manifest:
@@ -111,54 +64,51 @@ def check_repeats(manifest: Manifest) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(epilog=EXIT_HELP)
+    @app.command(epilog=f"{EXAMPLE}\n\n{EXIT_HELP}")
     def apply(
         paths: Annotated[list[Path], typer.Argument(help="MANIFEST.yaml, or BASE followed by AMENDING documents.")],
-        at: Annotated[str | None, typer.Option("--at", help="Only what is in force on this day (YYYY-MM-DD).")] = None,
+        at: Annotated[str | None, typer.Option("--at", help=f"Only what is in force on this day: {DATE_HELP}.")] = None,
         fmt: Annotated[
             Format,
-            typer.Option("--format", "-f", help="text: a summary, then the Danish text; markdown: the same in "
-                         "Markdown; json: {document, applied, problems, pending} (contract); akn: Akoma Ntoso 3.0 with the "
-                         "applied operations; html: a readable page with provenance notes."),
+            typer.Option("--format", "-f", help="text: the Danish text; markdown: the same in Markdown; json: "
+                         "{schema, document, applied, problems, pending} (contract). The summary goes to stderr."),
         ] = Format.text,
         notes: Annotated[bool, typer.Option("--notes", help="Show provenance notes in text/markdown.")] = False,
         header: Annotated[
             bool,
-            typer.Option("--header", help="text: print the '# Key: value' metadata header instead of the "
-                         "summary, so the output reads back with `lovkons parse`/`apply`."),
+            typer.Option("--header", help="text: start with the '# Key: value' metadata lines, so the output "
+                         "reads back with `lovkons parse`/`apply`."),
         ] = False,
+        out: OutputOption = None,
+        color: ColorOption = Color.auto,
     ) -> None:
         """Apply amending orders to a base document and print the consolidated text.
 
         Only change blocks that cite the base are applied (with a manifest 'part': only that part). Refused instructions are listed on stderr, one line each; the document is left as it was for them (exit 3).
         """
-        try:
-            day = dt.date.fromisoformat(at) if at else None
-        except ValueError:
-            print(f"lovkons: --at must be a date YYYY-MM-DD, not {at!r}", file=sys.stderr)
-            raise typer.Exit(EXIT_BAD_INPUT) from None
-        try:
-            manifest = manifest_from_args(paths)
-            check_repeats(manifest)
-            run = run_manifest(manifest, at=day)
-        except LovkonsError as err:
-            report_bad_input(err)
-            raise typer.Exit(EXIT_BAD_INPUT) from None
+        day = parse_date(at, "--at") if at else None
+        manifest = manifest_from_args(paths)
+        check_repeats(manifest)
+        run = run_manifest(manifest, at=day)
         result = run.result
-        if fmt is Format.json:
-            print_json(result_json(result))
-        elif fmt in (Format.akn, Format.html):
-            from lovkons.renderers.publication import of_consolidation, render_publication
+        with output(out) as stream:
+            if fmt is Format.json:
+                from lovkons.renderers.json_out import dumps
 
-            sys.stdout.write(render_publication(of_consolidation(result, day), fmt.value))
-        elif fmt is Format.markdown:
-            from lovkons.renderers.markdown import render_markdown
+                stream.write(dumps(apply_json(result)))
+            elif fmt in (Format.akn, Format.html):
+                from lovkons.renderers.publication import of_consolidation, render_publication
 
-            sys.stdout.write(summary(run, day, markdown=True) + render_markdown(result.document, notes=notes))
-        else:
-            from lovkons.renderers.text import render_text
+                stream.write(render_publication(of_consolidation(result, day), fmt.value))
+            elif fmt is Format.markdown:
+                from lovkons.renderers.markdown import render_markdown
 
-            head = "" if header else summary(run, day)
-            sys.stdout.write(head + render_text(result.document, notes=notes, header=header))
+                stream.write(render_markdown(result.document, notes=notes))
+            else:
+                from lovkons.renderers.text import render_text
+
+                stream.write(render_text(result.document, notes=notes, header=header))
+        if fmt is not Format.json:
+            sys.stderr.write(summary_text(run, day, bold=use_color(color, sys.stderr)))
         print_problems(result.problems)
         raise typer.Exit(exit_code(result.problems))

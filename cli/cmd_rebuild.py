@@ -1,7 +1,6 @@
 """Stage 4 (cli): `lovkons rebuild [--corpus DIR] [--out DIR] [--jobs N]`: every main document of a
-corpus at every date its text changes → out/. Progress bar and summary table on a terminal, plain
-lines otherwise. The files of each version come from
-`lovkons.renderers.version_files.render_version` (Markdown + JSON).
+corpus at every date its text changes → OUT/. Progress and the summary go to stderr (a bar on a
+terminal, plain lines otherwise); the files come from `lovkons.renderers.rebuild_files`.
 """
 
 from __future__ import annotations
@@ -12,87 +11,78 @@ from typing import Annotated
 
 import typer
 
-from lovkons.cli.output import EXIT_BAD_INPUT, EXIT_BUG, EXIT_HELP, EXIT_OK
+from lovkons.cli.options import Color, ColorOption, CorpusOption, NoCacheOption, use_color
+from lovkons.cli.output import EXIT_BUG, EXIT_HELP, EXIT_NOT_APPLIED, EXIT_OK
 from lovkons.history.rebuild import RebuildStats, rebuild
 from lovkons.model.document import LovkonsError
-from lovkons.renderers.rebuild_formats import DEFAULT, forget_other_formats, parse_formats, renderer
+from lovkons.renderers.rebuild_files import summary_rows
+from lovkons.renderers.rebuild_formats import DEFAULT, parse_formats, renderer
+
+EXAMPLE = "Example: lovkons rebuild --corpus corpus --out consolidated --jobs 2"
 
 
-def _summary_rows(stats: RebuildStats) -> list[tuple[str, str]]:
-    return [
-        ("documents", str(stats.documents)),
-        ("versions", str(stats.versions)),
-        ("recomputed", str(len(stats.recomputed))),
-        ("reused", str(len(stats.reused))),
-        ("files parsed", str(stats.scanned)),
-        ("refused instructions", str(stats.refused)),
-        ("problems", str(stats.problems)),
-        ("internal errors", str(len(stats.errors))),
-        ("output written", "yes" if stats.written else "no (up to date)"),
-    ]
-
-
-def run(corpus: Path, out: Path, jobs: int | None, formats: tuple[str, ...] = DEFAULT) -> RebuildStats:
-    forget_other_formats(out, formats)
-    render_version = renderer(formats)
+def run(corpus: Path, out: Path, jobs: int | None, *, color: bool = False, cache: bool = True,
+        formats: tuple[str, ...] = DEFAULT) -> RebuildStats:
+    """Rebuild with progress on stderr (a bar on a terminal, else one line per document), then the
+    summary on stderr."""
+    files = renderer(formats)
     if not sys.stderr.isatty():
         def plain(doc_id: str, done: int, total: int) -> None:
-            print(f"[{done}/{total}] {doc_id}", flush=True)
+            print(f"[{done}/{total}] {doc_id}", file=sys.stderr, flush=True)
 
-        stats = rebuild(corpus, out, render=render_version, jobs=jobs, progress=plain)
-        for name, value in _summary_rows(stats):
-            print(f"{name}: {value}")
+        stats = rebuild(corpus, out, render=files, jobs=jobs, progress=plain, cache=cache)
+        for name, value in summary_rows(stats):
+            print(f"{name}: {value}", file=sys.stderr)
         return stats
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
     from rich.table import Table
 
-    console = Console(stderr=True)
+    console = Console(stderr=True, no_color=not color, highlight=False)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console) as bar:
         task = bar.add_task("rebuilding", total=None)
 
         def fancy(doc_id: str, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description=doc_id)
 
-        stats = rebuild(corpus, out, render=render_version, jobs=jobs, progress=fancy)
+        stats = rebuild(corpus, out, render=files, jobs=jobs, progress=fancy, cache=cache)
     table = Table(title=f"lovkons rebuild → {out}", show_header=False)
     table.add_column("")
     table.add_column("", justify="right")
-    for name, value in _summary_rows(stats):
+    for name, value in summary_rows(stats):
         table.add_row(name, value)
-    Console().print(table)
+    console.print(table)
     return stats
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("rebuild", epilog=EXIT_HELP)
+    @app.command("rebuild", epilog=f"{EXAMPLE}\n\n{EXIT_HELP}")
     def rebuild_cmd(
-        corpus: Annotated[Path, typer.Option(help="Corpus folder (see corpus/README.md).")] = Path("corpus"),
-        out: Annotated[Path, typer.Option(help="Output folder, replaced atomically.")] = Path("consolidated"),
+        corpus: CorpusOption = None,
+        out: Annotated[Path, typer.Option("--out", help="Output folder, replaced atomically.")] = Path("consolidated"),
         jobs: Annotated[int | None, typer.Option(min=0, help="Worker processes (default or 0: all cores).")] = None,
+        color: ColorOption = Color.auto,
+        no_cache: NoCacheOption = False,
         formats: Annotated[str, typer.Option(help="Files per version, comma-separated: md, json, akn (Akoma Ntoso, .akn.xml), html.")] = "md,json",
     ) -> None:
         """Rebuild every document of a corpus at every date its text changes (what `make demo` runs).
 
-        Writes OUT/<ID>/<from-date>.md and .json per version, OUT/index.json and OUT/report.md; unchanged documents are reused. Refused instructions are counted in the summary and listed in report.md; they do not change the exit code.
+        Writes OUT/<ID>/<from-date>.md and .json per version, OUT/index.json and OUT/report.md; unchanged documents are reused (the jobs are cached, see `lovkons cache`). Exit 3 when some instruction was refused (counted in the summary, listed in report.md).
         """
-        try:
-            from lovkons.history.corpus import corpus_files
+        from lovkons.cli.options import corpus_dir
+        from lovkons.history.corpus import corpus_files
 
-            if not corpus.is_dir():
-                raise LovkonsError("corpus folder not found", file=str(corpus))
-            if not corpus_files(corpus):
-                raise LovkonsError("no documents in the corpus folder (see corpus/README.md)", file=str(corpus))
-            stats = run(corpus, out, jobs, parse_formats(formats))
-        except LovkonsError as exc:
-            print(f"lovkons: {exc}", file=sys.stderr)
-            raise typer.Exit(EXIT_BAD_INPUT) from None
+        folder = corpus_dir(corpus)
+        wanted = parse_formats(formats)
+        if not corpus_files(folder):
+            raise LovkonsError("no documents in the corpus folder (see corpus/README.md)", file=str(folder))
+        try:
+            stats = run(folder, out, jobs, color=use_color(color, sys.stderr), cache=not no_cache, formats=wanted)
         except OSError as exc:  # the output could not be written (disk full, permissions): nothing replaced
             detail = f" ({exc.filename})" if exc.filename else ""
-            print(f"lovkons: {out}: --out: cannot write the output: {exc.strerror or exc}{detail}", file=sys.stderr)
-            raise typer.Exit(EXIT_BAD_INPUT) from None
+            raise LovkonsError(f"--out: cannot write the output: {exc.strerror or exc}{detail}", file=str(out)) from None
         if stats.errors:  # a bug in lovkons, not in the corpus: the other documents were written
             more = f" (and {len(stats.errors) - 1} more)" if len(stats.errors) > 1 else ""
             print(f"lovkons: internal error: {stats.errors[0]}{more}; see {out / 'report.md'}", file=sys.stderr)
             raise typer.Exit(EXIT_BUG)
-        raise typer.Exit(EXIT_OK)
+        raise typer.Exit(EXIT_NOT_APPLIED if stats.refused else EXIT_OK)

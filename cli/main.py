@@ -6,14 +6,18 @@ line on stderr and exit code 2; anything else unexpected is a bug (exit 1).
 
 from __future__ import annotations
 
+import functools
 import importlib
+import os
 import signal
 import sys
-from typing import Annotated
+import traceback
+from collections.abc import Callable
+from typing import Annotated, Any
 
 import typer
 
-from lovkons.cli.output import EXIT_HELP
+from lovkons.cli.output import EXIT_BAD_INPUT, EXIT_BUG, EXIT_HELP, EXIT_INTERRUPTED, bad_input_line
 from lovkons.model.document import LovkonsError
 
 try:  # typer ≥ 0.25 vendors click; older versions use click itself
@@ -32,6 +36,7 @@ COMMANDS = {
     "timeline": "lovkons.cli.cmd_timeline",
     "rebuild": "lovkons.cli.cmd_rebuild",
     "diff": "lovkons.cli.cmd_diff",
+    "cache": "lovkons.cli.cmd_cache",
 }
 
 def _print_version(value: bool) -> None:
@@ -47,8 +52,13 @@ def _root(
         bool,
         typer.Option("--version", help="Print the version and exit.", callback=_print_version, is_eager=True),
     ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="On an internal error, print the traceback (also LOVKONS_DEBUG=1).")
+    ] = False,
 ) -> None:
     """Parse, amend and consolidate Danish legal documents (see README.md)."""
+    if debug:
+        DEBUG["on"] = True
 
 
 def build_app(command: str | None = None) -> typer.Typer:
@@ -58,8 +68,9 @@ def build_app(command: str | None = None) -> typer.Typer:
         help="Parse, amend and consolidate Danish legal documents. `lovkons COMMAND --help` for each command.",
         epilog=EXIT_HELP,
         no_args_is_help=True,
-        add_completion=False,
+        add_completion=True,
         pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
     )
     application.callback()(_root)
     wanted = COMMANDS.get(command) if command else None
@@ -71,7 +82,46 @@ def build_app(command: str | None = None) -> typer.Typer:
                 continue
             raise
         module.register(application)
+    for info in application.registered_commands:
+        if info.callback is not None and not getattr(info.callback, "guarded", False):
+            info.callback = guarded(info.callback)
     return application
+
+
+DEBUG = {"on": False}  # set by --debug (anywhere on the command line) or LOVKONS_DEBUG=1
+
+
+def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
+    """THE one block every command runs in: bad input (LovkonsError, or an OSError on a named file)
+    → one stderr line, exit 2; any other exception → one line with a hint to report it, exit 1 (the
+    traceback only with --debug). Exits and usage errors pass through."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, ClickException, KeyboardInterrupt):
+            raise
+        except LovkonsError as exc:
+            print(f"lovkons: {exc}", file=sys.stderr)
+            raise typer.Exit(EXIT_BAD_INPUT) from None
+        except OSError as exc:
+            if exc.filename is None:
+                raise _bug(exc) from None
+            print(bad_input_line(exc), file=sys.stderr)
+            raise typer.Exit(EXIT_BAD_INPUT) from None
+        except Exception as exc:
+            raise _bug(exc) from None
+
+    run.guarded = True  # type: ignore[attr-defined]
+    return run
+
+
+def _bug(exc: BaseException) -> typer.Exit:
+    if DEBUG["on"] or os.environ.get("LOVKONS_DEBUG"):
+        traceback.print_exception(exc)
+    print(bug_line(exc), file=sys.stderr)
+    return typer.Exit(EXIT_BUG)
 
 
 def __getattr__(name: str) -> typer.Typer:
@@ -89,23 +139,43 @@ def usage_line(exc: ClickException) -> str:
     return f"lovkons: {where.removeprefix('lovkons').strip() or 'usage'}: {message} (see {where} --help)"
 
 
+REPORT_HINT = "this is a bug in lovkons; please report it with the command line (--debug shows the traceback)"
+
+
+def bug_line(exc: BaseException) -> str:
+    """The one stderr line for an unexpected exception: its type, its first line, and the hint."""
+    first = next(iter(str(exc).strip().splitlines()), "")
+    return f"lovkons: internal error: {type(exc).__name__}{': ' + first if first else ''} ({REPORT_HINT})"
+
+
 def main() -> None:
-    """Console entry point: run the command; bad input and usage errors → one stderr line, exit 2."""
+    """Console entry point: run the command. The one place that turns failures into exit codes:
+    bad input and usage → one stderr line, exit 2; anything unexpected → one line and a hint to
+    report it, exit 1 (the traceback only with --debug, anywhere on the command line)."""
     # `lovkons … | head` ends quietly when the reader goes away, like other Unix tools.
     if hasattr(signal, "SIGPIPE"):  # not on Windows
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    application = build_app(sys.argv[1] if len(sys.argv) > 1 else None)
+    debug = DEBUG["on"] = "--debug" in sys.argv[1:]
+    argv = [a for a in sys.argv[1:] if a != "--debug"]
+    application = build_app(next((a for a in argv if not a.startswith("-")), None))
     try:
-        code = application(prog_name="lovkons", standalone_mode=False)
+        code = application(args=argv, prog_name="lovkons", standalone_mode=False)
     except NoArgsIsHelpError:  # no arguments: typer has printed the help text
-        sys.exit(2)
+        sys.exit(EXIT_BAD_INPUT)
     except ClickException as exc:
         print(usage_line(exc), file=sys.stderr)
         sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         print("lovkons: aborted", file=sys.stderr)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except LovkonsError as exc:
         print(f"lovkons: {exc}", file=sys.stderr)
-        sys.exit(2)
+        sys.exit(EXIT_BAD_INPUT)
+    except typer.Exit as exc:  # raised outside a command (e.g. --version)
+        sys.exit(exc.exit_code)
+    except Exception as exc:
+        if debug:
+            traceback.print_exc()
+        print(bug_line(exc), file=sys.stderr)
+        sys.exit(EXIT_BUG)
     sys.exit(code if isinstance(code, int) else 0)

@@ -1,40 +1,73 @@
-"""Stage 4 (cli): shared output helpers for every command: JSON to stdout, problems and bad-input
-lines to stderr, input file discovery, and the exit code rule (0 ok, 2 bad input, 3 errors).
+"""Stage 4 (cli): what every command shares: the exit-code table, the output sink (stdout or
+-o FILE), problems and bad-input lines on stderr, input file discovery, opening the corpus.
+
+stdout carries only the data asked for; stderr carries progress, warnings and summaries.
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
+import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, TextIO
 
 from lovkons.model.document import LovkonsError, Problem
 
-EXIT_OK = 0
-EXIT_BUG = 1
-EXIT_BAD_INPUT = 2
-EXIT_NOT_APPLIED = 3
+if TYPE_CHECKING:
+    from lovkons.history.corpus import Corpus
+
+# The one exit-code table of every command (README "Exit codes").
+EXIT_OK = 0  # done (warnings may be listed on stderr)
+EXIT_BUG = 1  # an internal error: a bug in lovkons (one line on stderr; --debug for the traceback)
+EXIT_BAD_INPUT = 2  # bad input or usage: one line on stderr naming the file and the reason
+EXIT_NOT_APPLIED = 3  # the command ran, but some instruction was refused or could not be read (listed)
+EXIT_DIFFERENCES = 4  # diff --exit-code / --quiet: the versions differ
+EXIT_INTERRUPTED = 130  # Ctrl-C
+
+EXIT_TABLE = (
+    (EXIT_OK, "ok (warnings may be listed on stderr)"),
+    (EXIT_BUG, "a bug in lovkons (one line; --debug shows the traceback)"),
+    (EXIT_BAD_INPUT, "bad input or usage (one line on stderr naming the file and the reason)"),
+    (EXIT_NOT_APPLIED, "some instruction was refused or could not be read (listed)"),
+    (EXIT_DIFFERENCES, "diff --exit-code/--quiet: differences found"),
+    (EXIT_INTERRUPTED, "interrupted"),
+)
 
 # The epilog of every command's --help.
-EXIT_HELP = (
-    "Exit codes: 0 ok (warnings may be listed on stderr) · 2 bad input (one line on stderr naming the"
-    " file and the reason) · 3 some instruction could not be applied or read (listed) · 1 a bug."
-)
+EXIT_HELP = "Exit codes: " + " · ".join(f"{code} {what}" for code, what in EXIT_TABLE) + "."
 
 # Files picked up when a directory is given: the formats read_document understands.
 DOCUMENT_SUFFIXES = (".xml", ".txt", ".json", ".html", ".htm")
 
 
-def print_json(value: Any) -> None:
-    """Pretty JSON (UTF-8, indent 2) on stdout: the single-document form."""
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+@contextlib.contextmanager
+def output(path: Path | None) -> Iterator[TextIO]:
+    """Where the data goes: stdout, or FILE for -o/--output (written whole when the command is done,
+    through a temporary file, so a failed command leaves no half file)."""
+    if path is None or str(path) == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    if path.is_dir():
+        raise LovkonsError("-o/--output: a folder, not a file", file=str(path))
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        handle = tmp.open("w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise LovkonsError(f"-o/--output: cannot write: {exc.strerror or exc}", file=str(path)) from None
+    try:
+        with handle:
+            yield handle
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
-def print_json_line(value: Any) -> None:
-    """One compact JSON object per line on stdout: the JSON Lines form for several documents."""
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n")
+def is_terminal(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def print_problems(problems: Iterable[Problem]) -> None:
@@ -98,6 +131,19 @@ def check_file(path: str | Path) -> Path:
     if not file.exists():
         raise LovkonsError("no such file", file=str(path))
     return file
+
+
+def open_corpus(option: Path | None, doc: str | None = None, *, no_cache: bool = False) -> Corpus:
+    """The corpus of --corpus / $LOVKONS_CORPUS / ./corpus, its facts cached per user (unless
+    --no-cache); `doc` is checked first, before anything is read."""
+    from lovkons.cli.options import corpus_dir
+    from lovkons.history.cache import facts_cache_file
+    from lovkons.history.corpus import load_corpus
+
+    path = corpus_dir(option)
+    if doc is not None:
+        check_doc(doc, path)
+    return load_corpus(path, jobs=os.cpu_count() or 1, cache_file=None if no_cache else facts_cache_file(path))
 
 
 def check_doc(doc: str, corpus: Path) -> None:

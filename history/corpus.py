@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 from collections.abc import Iterable, Mapping
@@ -188,9 +187,10 @@ def build_corpus(
 
 
 def default_cache_file(root: Path) -> Path:
-    """Per-user facts cache for a corpus folder: $LOVKONS_CACHE_DIR or ~/.cache/lovkons."""
-    base = Path(os.environ.get("LOVKONS_CACHE_DIR") or Path.home() / ".cache" / "lovkons")
-    return base / (hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16] + ".json")
+    """Per-user facts cache for a corpus folder, under the platform cache folder (history.cache)."""
+    from lovkons.history.cache import facts_cache_file
+
+    return facts_cache_file(root)
 
 
 def _read_facts_cache(path: Path, code: str) -> dict[str, Facts]:

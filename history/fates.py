@@ -1,12 +1,16 @@
 """Stage 2 (amender): what became of the items of a timeline that are not simply applied: handed on
 to the consolidation that replaced the document, already in that one's text ahead of their date,
-never applied because the document ended first. Input: Timeline; output: Problems and short lines.
+never applied because the document ended first; and the one decision of whether an item in force is
+applied or refused (`decide`). Input: Timeline, the amender's log; output: Fates, Problems.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import regex
 
 from lovkons.history.timeline import Change, Timeline
 from lovkons.model.document import Problem
@@ -31,24 +35,6 @@ def grouped(changes: Iterable[Change]) -> list[tuple[str, list[Change]]]:
     return [(f"{k[0]} § {k[1]}, nr. {spans(c.item for c in v)}", v) for k, v in groups.items()]
 
 
-def _when(c: Change) -> str:
-    return f"takes effect {c.in_force.isoformat()}" if c.in_force else "has no in-force date"
-
-
-def carried_lines(tl: Timeline) -> list[str]:
-    """One line per group of items handed on to / received from another consolidation."""
-    out = []
-    for label, items in grouped(tl.carried):
-        c = items[0]
-        fate = "already in its text" if c.incorporated else "applied there"
-        out.append(f"handed on to {c.to} ({fate}): {label} ({_when(c)})")
-    for label, items in grouped(c for c in tl.changes if c.via):
-        out.append(f"carried forward from {items[0].via}: {label} (applied from {items[0].in_force})")
-    for label, items in grouped(c for c in tl.pending if c.via):
-        out.append(f"carried forward from {items[0].via}: {label} (pending, no in-force date)")
-    return out
-
-
 def fate_problems(tl: Timeline, *, file: str | None = None) -> list[Problem]:
     """Warnings for items the text cannot show exactly: incorporated ahead of their date, and items
     that never apply because the document was repealed or expired before they took effect."""
@@ -70,3 +56,64 @@ def fate_problems(tl: Timeline, *, file: str | None = None) -> list[Problem]:
             "warning", source=f"{c.order} § {c.paragraf}", file=file,
         ))  # fmt: skip
     return out
+
+
+# ------------------------------------------------------------------------------ one decider
+# An item of an order in force on a day is either applied (its operations are in the text) or
+# refused (none is: the amender applies an item whole or not at all); an undated item is pending,
+# a later one upcoming. Every command and renderer takes these states from here, never recomputes.
+
+APPLIED, REFUSED, PENDING, UPCOMING, UNCHECKED = "applied", "refused", "pending", "upcoming", "unchecked"
+
+_ITEM = regex.compile(r"^(?P<item>.+?\s§\s[^,]+,\snr\.\s\d+)(?:$|[,\s])")  # "LOV 1/2020 § 1, nr. 3[, …]"
+
+
+def item_of(source: str | None) -> str | None:
+    """The item label a source or problem source names: "BEK 960/2013 § 1, nr. 1" (None: none)."""
+    m = _ITEM.match(source or "")
+    return m["item"] if m else None
+
+
+@dataclass(frozen=True, slots=True)
+class Fates:
+    """What became of every dated item up to a day: `applied` labels, and `refused` labels with the
+    error problems that name each (an item with no applied operation is refused, with a reason)."""
+
+    day: dt.date | None
+    applied: frozenset[str]
+    refused: Mapping[str, tuple[Problem, ...]]
+
+    def state(self, change: Change) -> str:
+        if change.in_force is None:
+            return PENDING
+        if self.day is not None and change.in_force > self.day:
+            return UPCOMING
+        if change.label in self.applied:
+            return APPLIED
+        return REFUSED if change.label in self.refused else UNCHECKED
+
+
+def decide(changes: Iterable[Change], applied: Iterable[object], problems: Iterable[Problem],
+           day: dt.date | None) -> Fates:
+    """THE decision: `changes` were attempted (in force by `day`); `applied` is the amender's log
+    (amender.consolidate.Applied), `problems` its problems. An item is refused when an error names it
+    (or its order, for an order-level error) and none of its operations is in the log; else applied."""
+    done = {str(getattr(a, "source", "")) for a in applied}
+    errors = [p for p in problems if p.severity == "error"]
+    by_item: dict[str, list[Problem]] = {}
+    loose: list[Problem] = []
+    for p in errors:
+        label = item_of(p.source)
+        if label is None:
+            loose.append(p)
+        else:
+            by_item.setdefault(label, []).append(p)
+    ok: set[str] = set()
+    refused: dict[str, tuple[Problem, ...]] = {}
+    for c in changes:
+        mine = by_item.get(c.label) or [p for p in loose if p.source == c.order or (p.source or "").startswith(c.order + " ")]
+        if c.label in done or not mine:  # in the log, or accepted with warnings only (nothing to do)
+            ok.add(c.label)
+        else:
+            refused[c.label] = tuple(mine)
+    return Fates(day, frozenset(ok), refused)

@@ -1,22 +1,23 @@
-"""Stage 2 (amender): the files of a rebuild: every version of one document (rendered by an injected
-renderer, since the amender does not import renderers), its index entry and report section, and the
-corpus-wide index.json / report.md. Bytes are deterministic: sorted keys, no timestamps.
+"""Stage 2 (history): the values of a rebuild, one document at a time: every version (its span, the
+orders whose items are applied in it, problems) with its files rendered by an injected renderer, and
+the document's record (timeline, versions, every problem once). The renderer (renderers.rebuild_files)
+turns records into the index entry, report section, index.json and report.md: the engine returns
+values, never output shapes.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from lovkons.history.corpus import Corpus
-from lovkons.history.fates import carried_lines, fate_problems, spans
+from lovkons.history.facts import Facts
+from lovkons.history.fates import APPLIED, decide, fate_problems
 from lovkons.history.pointintime import version_at
-from lovkons.history.timeline import Change, Status, timeline
+from lovkons.history.timeline import Status, Timeline, timeline
 from lovkons.model.document import Document, Problem
 
 
@@ -35,39 +36,40 @@ class VersionOut:
     status: Status
 
 
-def dumps(data: Any) -> bytes:
-    return (json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1) + "\n").encode()
+@dataclass(frozen=True, slots=True)
+class VersionSpan:
+    """A version as listed in the index: its span, its files, the orders applied in it."""
+
+    start: dt.date | None
+    end: dt.date | None
+    files: tuple[str, ...]
+    orders: tuple[str, ...]
 
 
-def status_json(st: Status | None) -> dict[str, Any] | None:
-    if st is None:
-        return None
-    return {"state": st.state, "since": st.since.isoformat() if st.since else None, "by": st.by}
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    """Everything the index entry and the report section of one document say."""
+
+    facts: Facts
+    timeline: Timeline
+    versions: tuple[VersionSpan, ...]
+    problems: tuple[tuple[Problem, str], ...]  # (problem, the version it first appeared in), sorted
+
+    @property
+    def refused(self) -> int:
+        return sum(1 for p, _ in self.problems if p.severity == "error")
 
 
-def applied_json(a: Any) -> dict[str, Any]:
-    """The contract's Applied shape from amender.consolidate.Applied."""
-    return {"source": str(getattr(a, "source", "")), "op": getattr(a, "op", ""), "target": getattr(a, "target", "")}
+class RebuildRenderer(Protocol):
+    """What a rebuild needs from the renderers: the files of a version (called), the index entry
+    and report section of a document, the entry of a document that failed, the two corpus files."""
 
-
-def change_json(c: Change) -> dict[str, Any]:
-    out: dict[str, Any] = {"item": c.label, "order": c.order, "paragraf": c.paragraf, "nr": c.item,
-                           "in_force": c.in_force.isoformat() if c.in_force else None}  # fmt: skip
-    if c.via:
-        out["via"] = c.via  # the consolidation the order names, which this one replaced
-    if c.to:
-        out.update(to=c.to, incorporated=c.incorporated)
-    if c.lapsed:
-        out.update(lapsed=c.lapsed.isoformat(), why=c.why)
-    return out
-
-
-def compact(changes: list[dict[str, Any]]) -> list[str]:
-    """"LOV 576/2012 § 1, nr. 1-27" for runs of items of the same order and §."""
-    groups: dict[tuple[str, str], list[int]] = {}
-    for c in changes:
-        groups.setdefault((c["order"], c["paragraf"]), []).append(int(c["nr"]))
-    return [f"{order} § {par}, nr. {spans(nrs)}" for (order, par), nrs in groups.items()]
+    def __call__(self, version: VersionOut) -> dict[str, bytes]: ...
+    def entry(self, record: DocumentRecord) -> dict[str, Any]: ...
+    def failed(self, facts: Facts, problem: Problem, error: str) -> dict[str, Any]: ...
+    def section(self, entry: dict[str, Any]) -> str: ...
+    def index(self, corpus: Corpus, entries: list[dict[str, Any]]) -> bytes: ...
+    def report(self, corpus: Corpus, sections: list[str]) -> bytes: ...
 
 
 def _corpus_relative(p: Problem, root: Path) -> Problem:
@@ -86,14 +88,14 @@ def _problem_key(p: Problem) -> tuple[str, str, str, str]:
 
 
 def document_outputs(
-    corpus: Corpus, key: str, render: Callable[[VersionOut], dict[str, bytes]]
+    corpus: Corpus, key: str, render: RebuildRenderer
 ) -> tuple[dict[str, bytes], dict[str, Any], str]:
     """(files, index entry, report section) for every version of the main document `key`."""
     facts = corpus.facts[key]
     tl = timeline(corpus, key)
     dates = tl.dates
     files: dict[str, bytes] = {}
-    versions: list[dict[str, Any]] = []
+    versions: list[list[Any]] = []  # [start, end, files, orders], the end moved on by merged days
     seen: dict[tuple[str, str, str, str], tuple[Problem, str]] = {}
     previous: Document | None = None
     stop = tl.end.since if tl.end else None
@@ -102,12 +104,14 @@ def document_outputs(
         day = start or dt.date.min
         doc, applied, problems = version_at(corpus, tl, day)  # an exception fails the whole document
         problems = tuple(_corpus_relative(p, corpus.root) for p in problems)
-        included = tuple(k for k in tl.orders if any(c.order == k for c in tl.in_force_at(day)))
+        in_force = tl.in_force_at(day)
+        fates = decide(in_force, applied, problems, day)  # orders included: those with an applied item
+        included = tuple(k for k in tl.orders if any(c.order == k and fates.state(c) == APPLIED for c in in_force))
         name = start.isoformat() if start else "undated"
         for p in problems:
             seen.setdefault(_problem_key(p), (p, name))
         if previous is not None and doc == previous and versions:
-            versions[-1]["to"] = end.isoformat() if end else None  # nothing changed that day
+            versions[-1][1] = end  # nothing changed that day
             continue
         previous = doc
         st = tl.status_at(day) if start else Status("in_force")
@@ -116,8 +120,7 @@ def document_outputs(
         paths = {suffix: f"{facts.doc_id}/{name}{suffix}" for suffix in sorted(rendered)}
         for suffix, data in rendered.items():
             files[paths[suffix]] = data
-        versions.append({"from": start.isoformat() if start else None, "to": end.isoformat() if end else None,
-                         "files": sorted(paths.values()), "orders": list(included)})  # fmt: skip
+        versions.append([start, end, tuple(sorted(paths.values())), included])
     mine = {(c.order, c.paragraf) for c in (*tl.changes, *tl.pending, *tl.lapsed)}
     reported = {(p.code, p.source) for p, _ in seen.values()}
     for order in tl.orders:
@@ -134,74 +137,7 @@ def document_outputs(
         seen.setdefault(_problem_key(p), (p, "undated"))
     for p in fate_problems(tl, file=facts.rel):
         seen.setdefault(_problem_key(p), (p, "timeline"))
-    errors = [(p, v) for p, v in seen.values() if p.severity == "error"]
-    entry = {
-        "id": facts.doc_id,
-        "key": key,
-        "kind": facts.kind,
-        "title": facts.title,
-        "source": facts.rel,
-        "in_force": facts.in_force,
-        "end": status_json(tl.end),
-        "orders": list(tl.orders),
-        "versions": versions,
-        "pending": [change_json(c) for c in tl.pending],
-        "lapsed": [change_json(c) for c in tl.lapsed],
-        "carried": [change_json(c) for c in tl.carried],
-        "incorporated": [change_json(c) for c in tl.incorporated],
-        "notes": carried_lines(tl),
-        "problems": [dict(p.to_json(), version=v) for p, v in sorted(seen.values(), key=lambda x: _problem_key(x[0]))],
-        "problem_count": len(seen),
-        "refused_count": len(errors),
-    }
-    return files, entry, report_section(entry)
-
-
-def report_section(entry: dict[str, Any]) -> str:
-    lines = [f"## {entry['key']} — {entry['title'] or ''}".rstrip(" —"), ""]
-    lines.append(f"- versions: {len(entry['versions'])}; orders: {', '.join(entry['orders']) or 'none'}")
-    if entry["end"]:
-        e = entry["end"]
-        lines.append(f"- ends: {e['state']} from {e['since']}" + (f" by {e['by']}" if e["by"] else ""))
-    lines.extend(f"- pending (no in-force date): {x}" for x in compact(entry["pending"]))
-    ended = [c for c in entry["lapsed"] if c.get("why") == "order_ended"]
-    lines.extend(f"- lapsed (the order ended first): {x}" for x in compact(ended))
-    lines.extend(f"- {x}" for x in entry.get("notes", []))
-    for p in entry["problems"]:
-        where = ", ".join(x for x in (p["source"], p["address"]) if x)
-        lines.append(f"- {p['severity']} `{p['code']}` (from {p['version']}){' [' + where + ']' if where else ''}: "
-                     f"{p['message']}")  # fmt: skip
-    return "\n".join(lines) + "\n"
-
-
-def index_json(corpus: Corpus, entries: list[dict[str, Any]]) -> bytes:
-    sources = [
-        {"key": f.key, "file": f.rel, "hash": f.sha, "role": f.role, "kind": f.kind, "title": f.title}
-        for f in sorted(corpus.facts.values(), key=lambda f: f.rel)
-    ]
-    edges = [{"kind": e.kind, "source": e.source, "target": e.target,
-              "date": e.date.isoformat() if e.date else None, "detail": e.detail}
-             for e in corpus.edges if e.target in corpus.facts or e.kind == "repeals"]  # fmt: skip
-    return dumps({
-        "documents": sorted(entries, key=lambda e: e["id"]),
-        "sources": sources,
-        "graph": edges,
-        "problems": [p.to_json() for p in corpus.problems],
-    })  # fmt: skip
-
-
-def report_md(corpus: Corpus, sections: list[str]) -> bytes:
-    head = ["# Rebuild report", "", "Refused, unparsed and pending instructions per document.", ""]
-    if corpus.problems:
-        head += ["## Corpus", ""] + [f"- {p.severity} `{p.code}`: {p.message}" for p in corpus.problems] + [""]
-    orphans = [f for f in sorted(corpus.facts.values(), key=lambda f: f.doc_id)
-               if f.role == "amending" and not any(t in corpus.facts for b in f.blocks for t in b.targets)]  # fmt: skip
-    if orphans:
-        head += ["## Orders whose target is not in the corpus", ""]
-        for f in orphans:
-            items = sum(len(b.items) for b in f.blocks)
-            unparsed = [p for p in f.problems if p.get("code") == "UNPARSED_INSTRUCTION"]
-            head.append(f"- {f.key} ({f.rel}): {items} items read, {len(unparsed)} not understood")
-            head += [f"  - `{p['code']}` [{p.get('source') or ''}]: {p['message']}" for p in unparsed]
-        head.append("")
-    return ("\n".join(head) + "\n" + "\n".join(sorted(sections))).encode()
+    spans = tuple(VersionSpan(a, b, f, o) for a, b, f, o in versions)
+    found = tuple(sorted(seen.values(), key=lambda x: _problem_key(x[0])))
+    entry = render.entry(DocumentRecord(facts, tl, spans, found))
+    return files, entry, render.section(entry)

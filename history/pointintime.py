@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from lovkons.history.corpus import Corpus
-from lovkons.history.fates import fate_problems
+from lovkons.history.fates import APPLIED, REFUSED, Fates, decide, fate_problems
 from lovkons.history.timeline import ENDED, Change, Status, Timeline, outside_corpus, timeline
 from lovkons.model.document import Document, LovkonsError, Problem
 from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef
@@ -33,6 +33,8 @@ class PointInTime:
     items: tuple[Change, ...] = ()  # the items in this text (`via` set: from a replaced consolidation)
     version_to: dt.date | None = None  # first day of the next version or of the end (None = open)
     handed_on: tuple[Change, ...] = ()  # items dated after this document's replacement, see Change.to
+    refused_items: tuple[Change, ...] = ()  # items in force on the day whose instruction was refused
+    restated: tuple[tuple[str, dt.date | None], ...] = ()  # (LBK, from) restating `requested`, in order
 
 
 def _retarget(block: ChangeBlock, base: Document) -> ChangeBlock:
@@ -71,9 +73,48 @@ def version_at(corpus: Corpus, tl: Timeline, at: dt.date) -> tuple[Document, tup
     return result.document, tuple(result.applied), tuple(result.problems)
 
 
-def _version_start(tl: Timeline, at: dt.date) -> dt.date | None:
-    starts = [d for d in tl.dates if d is None or d <= at]
-    return starts[-1] if starts else None
+def last_day(tl: Timeline) -> dt.date | None:
+    """The last day of the document's last version (the day before its end), None if never in force."""
+    if tl.end is not None and tl.end.since is not None:
+        day = tl.end.since - dt.timedelta(days=1)
+        return day if tl.start is None or day >= tl.start else None
+    dated = [c.in_force for c in tl.changes if c.in_force is not None]
+    return max([d for d in (tl.start, *dated) if d is not None], default=dt.date.max)
+
+
+def fates(corpus: Corpus, tl: Timeline) -> Fates:
+    """Applied or refused, for every dated item up to the last version (one consolidation, memoised
+    on the corpus): the amender applies items in date order, so an item's fate does not depend on
+    the day asked, and the last version decides them all."""
+    memo = f"fates:{tl.key}"
+    if memo not in corpus.timelines:
+        day = last_day(tl)
+        if day is None:
+            corpus.timelines[memo] = Fates(None, frozenset(), {})
+        else:
+            _, applied, problems = version_at(corpus, tl, day)
+            corpus.timelines[memo] = decide(tl.in_force_at(day), applied, problems, day)
+    found: Fates = corpus.timelines[memo]
+    return found
+
+
+def version_dates(tl: Timeline, f: Fates) -> tuple[dt.date | None, ...]:
+    """Start dates of the versions whose text differs: commencement, then each day an item that is
+    applied (not refused) takes effect, before any end. A day whose items were all refused starts
+    no version: the text stays as it was."""
+    stop = tl.end.since if tl.end else None
+    later = sorted({c.in_force for c in tl.changes if c.in_force and f.state(c) == APPLIED
+                    and (tl.start is None or c.in_force > tl.start) and (stop is None or c.in_force < stop)})
+    return (tl.start, *later)
+
+
+def _version_span(tl: Timeline, f: Fates, day: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """(from, to) of the version shown for `day`: its first day, and the first day of the next
+    version or of the end (None = open)."""
+    dates = version_dates(tl, f)
+    starts = [d for d in dates if d is None or d <= day]
+    nxt = [d for d in dates if d is not None and d > day] + ([tl.end.since] if tl.end and tl.end.since else [])
+    return (starts[-1] if starts else None), (min(nxt) if nxt else None)
 
 
 def _outside_corpus(corpus: Corpus, identifier: str, at: dt.date, error: LovkonsError) -> PointInTime:
@@ -105,27 +146,40 @@ def consolidate_at(
     except LovkonsError as error:
         return _outside_corpus(corpus, identifier, at, error)
     tl = timeline(corpus, facts.key)
+    first = tl
     status = tl.status_at(at)
     seen = {facts.key}
+    restated: list[tuple[str, dt.date | None]] = []
     while follow and status.state == "superseded" and status.by in corpus.facts and status.by not in seen:
         seen.add(status.by)
+        restated.append((status.by, status.since))
         tl = timeline(corpus, status.by)
         status = tl.status_at(at)
+    if restated and status.state in ("in_force", "not_in_force"):
+        # an LBK restates the law, it does not end it: the law is in force since its own commencement
+        status = Status("in_force", first.start, ends=status.ends)
     day = at
     if status.state in ENDED or status.state == "not_in_force":
         if not (last and status.state in ENDED and status.since):
-            return PointInTime(tl.key, facts.key, at, status, None, None, (), (), tl.pending, (), ())
+            return PointInTime(tl.key, facts.key, at, status, None, None, (), (), tl.pending, (), (),
+                               restated=tuple(restated))
         day = status.since - dt.timedelta(days=1)
     doc, applied, problems = version_at(corpus, tl, day)
     in_text = tl.in_force_at(day)
-    included = tuple(k for k in tl.orders if any(c.order == k for c in in_text))
+    decided = decide(in_text, applied, problems, day)
+    included_items = tuple(c for c in in_text if decided.state(c) == APPLIED)
+    refused_items = tuple(c for c in in_text if decided.state(c) == REFUSED)
+    included = tuple(k for k in tl.orders if any(c.order == k for c in included_items))
     refused = tuple(p for p in problems if p.severity == "error")
     ahead = tuple(c for c in tl.incorporated if c.in_force is None or c.in_force > day)
     problems += tuple(fate_problems(replace(tl, incorporated=ahead, lapsed=()), file=corpus.facts[tl.key].rel))
     upcoming = tuple(c for c in tl.changes if c.in_force is not None and c.in_force > day)
-    nxt = [d for d in tl.dates if d is not None and d > day] + ([tl.end.since] if tl.end and tl.end.since else [])
+    if day == last_day(tl):
+        corpus.timelines.setdefault(f"fates:{tl.key}", decided)
+    start, end = _version_span(tl, fates(corpus, tl), day)
     # undetermined items stay pending here, even when they go on to the document replacing this one
     pending = tl.pending + tuple(c for c in tl.carried if c.in_force is None)
     handed_on = tuple(c for c in tl.carried if c.in_force is not None)
-    return PointInTime(tl.key, facts.key, at, status, _version_start(tl, day), doc, included, applied, pending,
-                       refused, problems, ahead, upcoming, in_text, min(nxt) if nxt else None, handed_on)  # fmt: skip
+    return PointInTime(tl.key, facts.key, at, status, start, doc, included, applied, pending,
+                       refused, problems, ahead, upcoming, included_items, end, handed_on, refused_items,
+                       tuple(restated))  # fmt: skip

@@ -17,17 +17,18 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from lovkons.history.cache import rebuild_cache_file
 from lovkons.history.corpus import Corpus, build_corpus, corpus_files, file_hash, scan
 from lovkons.history.facts import Facts, code_version
-from lovkons.history.outputs import VersionOut, document_outputs, index_json, report_md, report_section
+from lovkons.history.outputs import RebuildRenderer, document_outputs
 from lovkons.history.swap import cleanup_stale, swap_in
 from lovkons.history.timeline import dependencies, timeline
 from lovkons.model.document import LovkonsError, Problem
 
-CACHE = ".lovkons-cache.json"
+CACHE = ".lovkons-cache.json"  # where older versions kept the jobs cache (inside --out); now history.cache
 CACHE_FORMAT = 1
 
-Renderer = Callable[[VersionOut], dict[str, bytes]]
+Renderer = RebuildRenderer  # renderers.rebuild_files.REBUILD_FILES: version files, entries, index, report
 Progress = Callable[[str, int, int], None]
 
 
@@ -56,7 +57,7 @@ def job_hash(corpus: Corpus, key: str, code: str) -> str:
 
 def _load_cache(out: Path, code: str) -> dict[str, Any]:
     try:
-        data = json.loads((out / CACHE).read_text(encoding="utf-8"))
+        data = json.loads(rebuild_cache_file(out).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if data.get("format") != CACHE_FORMAT or data.get("code") != code:
@@ -80,7 +81,7 @@ def _build_one(corpus: Corpus, key: str, render: Renderer) -> dict[str, Any]:
     try:
         files, entry, report = document_outputs(corpus, key, render)
     except Exception as exc:  # reported per document, the rebuild goes on
-        return failed(corpus, key, exc)
+        return failed(corpus, key, exc, render)
     return {"files": files, "entry": entry, "report": report}
 
 
@@ -90,15 +91,12 @@ def one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
 
 
-def failed(corpus: Corpus, key: str, exc: BaseException) -> dict[str, Any]:
+def failed(corpus: Corpus, key: str, exc: BaseException, render: Renderer) -> dict[str, Any]:
     """The result of a document whose consolidation raised: no files, an INTERNAL_ERROR entry."""
     f = corpus.facts[key]
     problem = Problem("INTERNAL_ERROR", f"consolidating {key} failed: {one_line(exc)}", "error", source=key, file=f.rel)
-    entry = {"id": f.doc_id, "key": key, "kind": f.kind, "title": f.title, "source": f.rel, "in_force": f.in_force,
-             "end": None, "orders": [], "versions": [], "pending": [], "lapsed": [], "carried": [],
-             "incorporated": [], "notes": [], "problems": [dict(problem.to_json(), version=None)],
-             "problem_count": 1, "refused_count": 1, "error": f"{f.rel}: {one_line(exc)}"}  # fmt: skip
-    return {"files": {}, "entry": entry, "report": report_section(entry)}
+    entry = render.failed(f, problem, f"{f.rel}: {one_line(exc)}")
+    return {"files": {}, "entry": entry, "report": render.section(entry)}
 
 
 def _needs(corpus: Corpus, key: str) -> list[str]:
@@ -142,18 +140,22 @@ def rebuild(
     render: Renderer,
     jobs: int | None = None,
     progress: Progress | None = None,
+    cache: bool = True,
 ) -> RebuildStats:
     """Rebuild `out_dir` from `corpus_dir`. Returns what was done; the old output stays in place
-    until the complete new tree is ready (a killed rebuild leaves it untouched)."""
+    until the complete new tree is ready (a killed rebuild leaves it untouched). With `cache`, the
+    facts and finished jobs are kept in the user's cache folder (history.cache) and reused."""
     root, out = Path(corpus_dir), Path(out_dir)
     if not root.is_dir():
         raise LovkonsError("corpus folder not found", file=str(root))
     check_out(root, out)
     workers = max(1, jobs or os.cpu_count() or 1)
-    code = code_version()  # the injected renderer is one of the package's renderers, hashed there
+    # the injected renderer is one of the package's renderers (hashed in the code version); its `key`
+    # (the formats it writes, when not the default) makes output for other formats a different job
+    code = code_version() + str(getattr(render, "key", ""))
     cleanup_stale(out)
-    cache = _load_cache(out, code)
-    cached_facts = {sha: Facts.from_json(f) for sha, f in cache.get("facts", {}).items()}
+    saved = _load_cache(out, code) if cache else {}
+    cached_facts = {sha: Facts.from_json(f) for sha, f in saved.get("facts", {}).items()}
     rels = corpus_files(root)
     hashes = {r: file_hash(root, r) for r in rels}
     stats = RebuildStats(scanned=sum(1 for r in rels if hashes[r] not in cached_facts))
@@ -161,7 +163,7 @@ def rebuild(
     corpus = build_corpus(root, scanned_facts, parsed_docs, parsed_orders)
     bases = [f.key for f in corpus.bases()]
     stats.documents = len(bases)
-    old_jobs: dict[str, Any] = cache.get("jobs", {})
+    old_jobs: dict[str, Any] = saved.get("jobs", {})
     results: dict[str, dict[str, Any]] = {}
     hashes_by_key = {k: job_hash(corpus, k, code) for k in bases}
     todo = []
@@ -188,7 +190,7 @@ def rebuild(
                 try:
                     results[futures[fut]] = fut.result()
                 except Exception as exc:  # e.g. a worker killed by the system
-                    results[futures[fut]] = failed(corpus, futures[fut], exc)
+                    results[futures[fut]] = failed(corpus, futures[fut], exc, render)
                 done += 1
                 if progress:
                     progress(corpus.facts[futures[fut]].doc_id, done, len(bases))
@@ -206,8 +208,8 @@ def rebuild(
     for k in bases:
         files.update(results[k]["files"])
     entries = [results[k]["entry"] for k in bases]
-    files["index.json"] = index_json(corpus, entries)
-    files["report.md"] = report_md(corpus, [results[k]["report"] for k in bases])
+    files["index.json"] = render.index(corpus, entries)
+    files["report.md"] = render.report(corpus, [results[k]["report"] for k in bases])
     new_cache = {
         "format": CACHE_FORMAT,
         "code": code,
@@ -217,13 +219,15 @@ def rebuild(
                                           "entry": results[k]["entry"], "report": results[k]["report"]}
                  for k in bases if "error" not in results[k]["entry"]},  # a failed document is retried
     }  # fmt: skip
-    files[CACHE] = (json.dumps(new_cache, sort_keys=True, ensure_ascii=False) + "\n").encode()
+
     stats.versions = sum(len(e["versions"]) for e in entries)
     stats.problems = sum(e["problem_count"] for e in entries) + len(corpus.problems)
     stats.refused = sum(e["refused_count"] for e in entries)
     stats.errors = [e["error"] for e in entries if "error" in e]
     stats.errors += [f"{p.file}: {p.message}" for p in corpus.problems if p.code == "INTERNAL_ERROR"]
     if not todo and _same_tree(out, files):
+        if cache:
+            _save_cache(out, new_cache)
         return stats
     previous = signal.getsignal(signal.SIGTERM)
     try:
@@ -238,7 +242,20 @@ def rebuild(
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     stats.written = True
+    if cache:  # only once the files it describes are in place
+        _save_cache(out, new_cache)
     return stats
+
+
+def _save_cache(out: Path, data: dict[str, Any]) -> None:
+    path = rebuild_cache_file(out)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        tmp.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:  # a cache that cannot be written only costs time
+        pass
 
 
 def _same_tree(out: Path, files: dict[str, bytes]) -> bool:

@@ -18,19 +18,14 @@ ENDED = ("repealed", "expired", "superseded")
 @dataclass(frozen=True, slots=True)
 class Status:
     """`state`: "in_force", "not_in_force" (before commencement), "repealed", "expired"
-    (built-in end), "superseded" (a newer official consolidation, LBK); `by` names the cause."""
+    (built-in end), "superseded" (restated by a newer official consolidation, LBK: the law goes on
+    in its text); `by` names the cause. `ends`: a known end whose date is not recorded (a sidecar
+    "repealed: {by: BEK 1305/2018, date: null}"), shown beside an "in_force" state."""
 
     state: str
     since: dt.date | None = None
     by: str | None = None
-
-    def describe(self) -> str:
-        words = {"in_force": "in force", "not_in_force": "not yet in force", "repealed": "repealed",
-                 "expired": "expired", "superseded": "superseded"}  # fmt: skip
-        out = words.get(self.state, self.state)
-        if self.since:
-            out += (" until " if self.state == "not_in_force" else " since ") + self.since.isoformat()
-        return out + (f" by {self.by}" if self.by else "")
+    ends: Status | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +62,7 @@ class Timeline:
     lapsed: tuple[Change, ...]  # items that never apply: their order, or this document, ended first
     carried: tuple[Change, ...] = ()  # items handed on to the consolidation that replaced this one
     incorporated: tuple[Change, ...] = ()  # handed-on items this document's text already contains
+    undated_end: Status | None = None  # a repeal known without its date (it cannot end the versions)
 
     @property
     def orders(self) -> tuple[str, ...]:
@@ -92,8 +88,8 @@ class Timeline:
         if self.end and self.end.since and at >= self.end.since:
             return self.end
         if self.start and at < self.start:
-            return Status("not_in_force", self.start)
-        return Status("in_force", self.start)
+            return Status("not_in_force", self.start, ends=self.undated_end)
+        return Status("in_force", self.start, ends=self.undated_end)
 
     def in_force_at(self, at: dt.date) -> tuple[Change, ...]:
         return tuple(c for c in self.changes if c.in_force is not None and c.in_force <= at)
@@ -149,6 +145,15 @@ def outside_corpus(corpus: Corpus, identifier: str) -> Outside | None:
     first = min(repeals, key=lambda e: (e.date or dt.date.max, e.source)) if repeals else None
     end = Status("repealed", first.date, first.source) if first else None
     return Outside(edges[0].target, end, tuple(edges))
+
+
+def _undated_end(corpus: Corpus, key: str) -> Status | None:
+    """A repeal or replacement the corpus knows without its date (text or sidecar)."""
+    edges = [e for e in corpus.ended_by(key) if e.source != key and e.date is None]
+    if not edges:
+        return None
+    first = min(edges, key=lambda e: (e.kind, e.source))
+    return Status("superseded" if first.kind == "consolidates" else "repealed", None, first.source)
 
 
 def _order_end(corpus: Corpus, key: str) -> dt.date | None:
@@ -252,4 +257,6 @@ def _timeline(corpus: Corpus, key: str, stack: frozenset[str]) -> Timeline:
         return (c.in_force or dt.date.min, (o.date or "") if o else "", (o.number or 0) if o else 0, c.order, c.item)
 
     dated.sort(key=rank)
-    return Timeline(key, start, end, tuple(dated), tuple(pending), tuple(lapsed), tuple(carried), tuple(incorporated))
+    undated = _undated_end(corpus, key) if end is None else None
+    return Timeline(key, start, end, tuple(dated), tuple(pending), tuple(lapsed), tuple(carried), tuple(incorporated),
+                    undated)

@@ -1,24 +1,52 @@
 """lovkons: parse, amend and consolidate Danish legal documents.
 
-The code lives in the repository's top-level folders, installed as sub-packages of `lovkons`:
+The library API (see README "Library"; every name is loaded on first use, so `import lovkons` is
+cheap):
 
-- `lovkons.model`: the values every stage shares (Node, Document, Address, Problem, edits);
-- `lovkons.parsers`: input → model (raw text, LexDania XML, Retsinformation HTML/JSON, instructions);
-- `lovkons.amender`: operations → new trees (resolve, apply, renumber, consolidate);
-- `lovkons.history`: the corpus and time (document graph, dating, timeline, point in time, rebuild);
-- `lovkons.review`: diffs between versions and scoring against official consolidations (eval);
-- `lovkons.renderers`: every output shape (text, Markdown, JSON, HTML, terminal);
-- `lovkons.cli`: the `lovkons` command.
+- `read(path)` → ParseResult(document, problems): a bekendtgørelse, law or LBK from text, LexDania
+  XML or Retsinformation HTML/JSON;
+- `read_instructions(path)` → AmendingDocument: an amending order's changes as exact operations;
+- `apply(base, orders, at=None)` → Consolidation(document, applied, problems, pending);
+- `open_corpus(path=None)` → Corpus; `consolidate(doc, at=None, corpus=None)` → PointInTime;
+- `timeline(doc, corpus=None)` → History (versions, applied and refused items, restatements);
+- `diff(old, new)` / `diff_versions(doc, start, end, corpus=None)` → DocumentDiff;
+- `evaluate(manifest)` → CaseScore against the official consolidation.
+
+Bad input raises `LovkonsError`. The code lives in the repository's top-level folders, installed as
+sub-packages: `lovkons.model` (values), `lovkons.parsers`, `lovkons.amender`, `lovkons.history`
+(corpus and time), `lovkons.review` (diff, eval), `lovkons.renderers`, `lovkons.cli`.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
+from typing import Any
 
 try:
     __version__ = _version("lovkons")
 except PackageNotFoundError:  # pragma: no cover - running from a checkout without installing
     __version__ = "0+unknown"
 
-__all__ = ["__version__"]
+_API = ("read", "read_instructions", "apply", "open_corpus", "consolidate", "timeline", "diff",
+        "diff_versions", "evaluate")  # fmt: skip
+_MODEL = {"Document": "lovkons.model.document", "Node": "lovkons.model.document",
+          "Problem": "lovkons.model.document", "LovkonsError": "lovkons.model.document",
+          "ParseResult": "lovkons.model.document", "AmendingDocument": "lovkons.model.edits",
+          "Consolidation": "lovkons.amender.consolidate", "PointInTime": "lovkons.history.pointintime",
+          "History": "lovkons.history.versions", "DocumentDiff": "lovkons.review.diff"}  # fmt: skip
+
+__all__ = ["__version__", *_API, *_MODEL]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        return getattr(import_module("lovkons.api"), name)
+    if name in _MODEL:
+        return getattr(import_module(_MODEL[name]), name)
+    raise AttributeError(f"module 'lovkons' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

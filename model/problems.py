@@ -23,6 +23,7 @@ _E, _W = "error", "warning"
 CODES: tuple[Code, ...] = (
     # reading documents
     Code("ENCODING_GUESSED", _W, "parse", "the text file is not UTF-8 and was read as cp1252"),
+    Code("ENCODING_NOTED", _W, "parse", "the text file was read as UTF-16 or as UTF-8 with a byte order mark (the encoding is said)"),
     Code("PARAGRAF_GAP", _W, "parse", "a § number does not follow the previous one (a § may be lost in extraction)"),
     Code("XML_LABEL", _W, "parse", "a LexDania § label could not be read and was given a default"),
     Code("XML_SPLIT_PARAGRAF", _W, "parse", "one § stands in two LexDania elements; they were joined"),

@@ -24,17 +24,45 @@ def detect_format(data: bytes) -> str:
     return "text"
 
 
+def _utf16(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" for UTF-16 text (a byte order mark, or a NUL in every other byte of
+    mostly-ASCII text, as Windows tools write it), else None."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    head = data[:4096]
+    if len(head) >= 4 and head.count(b"\x00") * 2 >= len(head) * 0.8:
+        odd, even = head[1::2].count(0), head[0::2].count(0)
+        if odd > even * 4:
+            return "utf-16-le"
+        if even > odd * 4:
+            return "utf-16-be"
+    return None
+
+
 def decode_text(data: bytes, file: str | None) -> tuple[str, list[Problem]]:
-    """Text of a plain-text file: UTF-8, else cp1252 with a warning; LovkonsError for an empty,
-    binary or unreadable file."""
+    """Text of a plain-text file: UTF-8 (a byte order mark is said), UTF-16 (said), else cp1252 (said,
+    as a guess); LovkonsError for an empty, binary or unreadable file."""
+    said: list[Problem] = []
+    utf16 = _utf16(data)
+    if utf16 is not None:
+        try:
+            text = data.decode(utf16).lstrip("\ufeff")
+        except UnicodeDecodeError:
+            raise LovkonsError("unreadable: not valid UTF-16 text", file=file) from None
+        if not text.strip():
+            raise LovkonsError("empty file", file=file)
+        name = "UTF-16" + ({"utf-16-le": "LE", "utf-16-be": "BE"}.get(utf16, "") and f" {utf16[-2:].upper()}")
+        how = "with a byte order mark" if utf16 == "utf-16" else "without a byte order mark"
+        return text, [Problem("ENCODING_NOTED", f"read as {name} ({how})", "warning", file=file)]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+        said.append(Problem("ENCODING_NOTED", "read as UTF-8 (with a byte order mark)", "warning", file=file))
     if not data.strip():
         raise LovkonsError("empty file", file=file)
     if b"\x00" in data[:8192]:
         raise LovkonsError("binary file, not text", file=file)
     try:
-        return data.decode("utf-8"), []
+        return data.decode("utf-8"), said
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
         if text.count("\ufffd") > max(10, len(text) // 100):

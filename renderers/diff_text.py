@@ -63,28 +63,71 @@ def summary(diff: DocumentDiff) -> str:
     return "1 ændring." if n == 1 else f"{n} ændringer."
 
 
-def word_line(change: Change) -> str:
-    """git-style word diff: "om [-året-]{+måneden+}"."""
+RED, GREEN, CYAN, BOLD, DIM, RESET = "\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
+
+
+def word_line(change: Change, mode: str = "plain") -> str:
+    """git-style word diff: "om [-året-]{+måneden+}" (plain), or coloured (red deleted, green
+    inserted, like `git diff --word-diff=color`)."""
     parts = []
     for op, text in change.words:
-        parts.append(text if op == "equal" else f"[-{text}-]" if op == "delete" else f"{{+{text}+}}")
+        if op == "equal":
+            parts.append(text)
+        elif mode == "color":
+            parts.append(f"{RED if op == 'delete' else GREEN}{text}{RESET}")
+        else:
+            parts.append(f"[-{text}-]" if op == "delete" else f"{{+{text}+}}")
     return "".join(parts)
 
 
-def render_diff_text(diff: DocumentDiff) -> str:
-    """Unified-style text: `-` old lines, `+` new lines, a word diff and the sources per change."""
-    lines = [f"--- {diff.old_label}", f"+++ {diff.new_label}", summary(diff)]
+def render_diff_text(diff: DocumentDiff, *, words: str = "plain", color: bool = False) -> str:
+    """Unified-style text: `-` old lines, `+` new lines, a word diff (`words`: plain, color, none)
+    and the sources per change; `color`: ANSI colours as git shows them."""
+    def paint(code: str, line: str) -> str:
+        return f"{code}{line}{RESET}" if color else line
+
+    lines = [paint(BOLD, f"--- {diff.old_label}"), paint(BOLD, f"+++ {diff.new_label}"), summary(diff)]
     for change in diff.changes:
-        lines += ["", f"@@ {heading(change)}"]
+        lines += ["", paint(CYAN, f"@@ {heading(change)}")]
         if change.kind == "renumbered" and not change.text_changed:
             lines += [f"  {x}" for x in (change.new or "").splitlines()]
         else:
-            lines += [f"- {x}" for x in (change.old or "").splitlines()]
-            lines += [f"+ {x}" for x in (change.new or "").splitlines()]
-        if change.words:
-            lines.append(f"~ {word_line(change)}")
+            lines += [paint(RED, f"- {x}") for x in (change.old or "").splitlines()]
+            lines += [paint(GREEN, f"+ {x}") for x in (change.new or "").splitlines()]
+        if change.words and words != "none":
+            lines.append(f"~ {word_line(change, words)}")
         for source in change.sources:
-            lines.append(f"  Kilde: {source_line(source)}")
+            lines.append(paint(DIM, f"  Kilde: {source_line(source)}"))
             if source.text:
-                lines.append(f"         {brief(source.text)}")
+                lines.append(paint(DIM, f"         {brief(source.text)}"))
     return "\n".join(lines) + "\n"
+
+
+def _counts(change: Change) -> tuple[int, int]:
+    """(lines added, lines removed) of a change, as a line diff would count them."""
+    if change.kind == "renumbered" and not change.text_changed:
+        return 0, 0
+    return len((change.new or "").splitlines()), len((change.old or "").splitlines())
+
+
+def render_diff_stat(diff: DocumentDiff, *, color: bool = False) -> str:
+    """Like `git diff --stat`: one line per changed provision ("§ 29, stk. 2 | ændret | 1 +-"), then
+    "N ændringer: … indsat, … ophævet, … ændret, … nyt nummer"."""
+    if not diff.changes:
+        return summary(diff) + "\n"
+    width = max(len(c.address) for c in diff.changes)
+    lines = []
+    for c in diff.changes:
+        plus, minus = _counts(c)
+        marks = (f"{GREEN}{'+' * plus}{RESET}{RED}{'-' * minus}{RESET}" if color else "+" * plus + "-" * minus)
+        lines.append(f" {c.address:<{width}} | {KIND_DA.get(c.kind, c.kind):<10} | {plus + minus} {marks}".rstrip())
+    kinds: dict[str, int] = {}
+    for c in diff.changes:
+        kinds[KIND_DA.get(c.kind, c.kind)] = kinds.get(KIND_DA.get(c.kind, c.kind), 0) + 1
+    lines.append(f" {summary(diff).rstrip('.')}: " + ", ".join(f"{n} {k}" for k, n in kinds.items()))
+    return "\n".join(lines) + "\n"
+
+
+def render_name_only(diff: DocumentDiff) -> str:
+    """Like `git diff --name-only`: the address of each changed provision, one per line."""
+    return "".join(f"{c.address}\n" for c in diff.changes)

@@ -1,12 +1,18 @@
-"""Stage 3 (renderers): AmendingDocument → the contract JSON of `lovkons instructions`, and plain
-row tuples for a table (item, operation, target, old → new, payload summary, in force)."""
+"""Stage 3 (renderers): AmendingDocument → the contract JSON of `lovkons instructions`, and the
+table (item, operation, target, the quoted texts, payload, in force) with the commencement lines.
+Cells are rich Text, never markup, so "[…]" in legal text prints as written."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from rich.table import Table
+from rich.text import Text
+
 from lovkons.model.edits import AmendingDocument, DocRef, Operation
-from lovkons.renderers.json_out import date_json, meta_json, node_json, problems_json
+from lovkons.renderers.console import render
+from lovkons.renderers.json_out import date_json, meta_json, node_json, problems_json, stamped
+from lovkons.renderers.terminal import node_label
 
 
 def docref_json(ref: DocRef, text: str) -> dict[str, Any]:
@@ -14,7 +20,10 @@ def docref_json(ref: DocRef, text: str) -> dict[str, Any]:
 
 
 def operation_json(op: Operation) -> dict[str, Any]:
-    old = getattr(op, "old", None) or getattr(op, "anchor", None)
+    """The contract's Operation; an insert_text's anchor (»A« in "indsættes efter »A«") is "anchor",
+    never "old" (nothing is replaced)."""
+    anchor = getattr(op, "anchor", None)
+    old = getattr(op, "old", None)
     new = getattr(op, "new", None)
     if op.op == "renumber":
         new = getattr(op, "new_label", None)
@@ -28,6 +37,8 @@ def operation_json(op: Operation) -> dict[str, Any]:
         "count": getattr(op, "count", None),
         "payload": [node_json(n, provenance=False) for n in payload] if payload else None,
     }
+    if anchor is not None:
+        out["anchor"] = anchor
     container = getattr(op, "container", None)
     if container:
         out["container"] = str(container)
@@ -44,7 +55,7 @@ def operation_json(op: Operation) -> dict[str, Any]:
 
 
 def instructions_json(doc: AmendingDocument) -> dict[str, Any]:
-    return {
+    return stamped("instructions", {
         "document": {"meta": meta_json(doc.meta)},
         "changes": [
             {
@@ -78,37 +89,66 @@ def instructions_json(doc: AmendingDocument) -> dict[str, Any]:
         "repeals": [{"target": docref_json(r.target, r.text), "date": date_json(r.date)} for r in doc.repeals],
         "transitional": list(doc.transitional),
         "problems": problems_json(doc.problems),
-    }
+    })
 
 
-def _short(text: str | None, width: int = 40) -> str:
-    if not text:
-        return ""
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _quote(text: str | None) -> str:
+    return f"»{text}«" if text is not None else ""
+
+
+def change_text(op: Operation) -> str:
+    """What the operation does to text, in the formula's own terms: "»A« → »B«" (replace_text),
+    "after »A«: »B«" (insert_text), "»A« udgår" (delete_text), "→ stk. 4" (renumber)."""
+    anchor, old, new = getattr(op, "anchor", None), getattr(op, "old", None), getattr(op, "new", None)
+    if op.op == "insert_text":
+        return f"{getattr(op, 'position', None) or 'after'} {_quote(anchor)}: {_quote(new)}"
+    if op.op == "delete_text":
+        return f"{_quote(old)} udgår"
+    if op.op == "renumber":
+        return f"→ {getattr(op, 'new_label', '')}"
+    if old is not None or new is not None:
+        return f"{_quote(old)} → {_quote(new)}"
+    return ""
 
 
 def payload_summary(op: Operation) -> str:
+    """The units the quoted new text brings, as cited: "§ 5 a, § 5 b", "Stk. 2", "10)"."""
     payload = getattr(op, "payload", None) or ()
-    if not payload:
-        return ""
-    labels = [f"{n.kind.value} {n.label}" if n.label else n.kind.value for n in payload]
+    labels = [node_label(n) or n.kind.value for n in payload]
     return ", ".join(labels[:4]) + (f" (+{len(labels) - 4})" if len(labels) > 4 else "")
 
 
 def instruction_rows(doc: AmendingDocument) -> list[tuple[str, str, str, str, str, str]]:
-    """(item, operation, target, old → new, payload, in force) per operation; unparsed items too."""
+    """(item, operation, target, change, payload, in force) per operation; unread items too (UNPARSED)."""
     rows: list[tuple[str, str, str, str, str, str]] = []
     for block in doc.changes:
         for it in block.items:
             item = f"§ {block.paragraf}, nr. {it.number}"
             when = date_json(it.in_force) or "undetermined"
             if not it.operations:
-                rows.append((item, "UNPARSED", "", _short(it.text, 60), "", when))
+                rows.append((item, "UNPARSED", "", it.text, "", when))
             for op in it.operations:
-                old = getattr(op, "old", None) or getattr(op, "anchor", None)
-                new = getattr(op, "new", None) or getattr(op, "new_label", None)
-                change = f"{_short(old)} → {_short(new)}" if old or new else ""
-                position = getattr(op, "position", None)
+                position = getattr(op, "position", None) if op.op != "insert_text" else None
                 target = str(op.target) + (f" ({position})" if position else "")
-                rows.append((item, op.op, target, change, payload_summary(op), when))
+                rows.append((item, op.op, target, change_text(op), payload_summary(op), when))
     return rows
+
+
+def instructions_text(doc: AmendingDocument, *, color: bool = False, terminal: bool = False) -> str:
+    """The change blocks (what each amends), one table row per operation, then the commencement."""
+    parts: list[Text | Table] = []
+    for block in doc.changes:
+        t = block.target
+        line = Text(f"§ {block.paragraf}", style="bold")
+        line.append(f" → {t.kind or '?'} {t.number or ''}{'/' + str(t.year) if t.year else ''} {t.title or ''}".rstrip())
+        parts.append(line)
+    table = Table("item", "operation", "target", "change", "payload", "in force")
+    for i in (0, 1, 5):
+        table.columns[i].no_wrap = True
+    for row in instruction_rows(doc):
+        table.add_row(*(Text(x) for x in row), style="red" if row[1] == "UNPARSED" else None)
+    parts.append(table)
+    for c in doc.commencement:
+        when = f"{c.date} at the earliest (Lovtidende date unknown)" if c.earliest else c.date or "undetermined"
+        parts.append(Text(f"in force: {when} ({c.applies_to}): {c.text}"))
+    return render(*parts, color=color, terminal=terminal)

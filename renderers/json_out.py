@@ -1,11 +1,42 @@
-"""Stage 3 (renderers): model values → the contract's JSON shapes (plain dicts, json-ready)."""
+"""Stage 3 (renderers): model values → the contract's JSON shapes (plain dicts, json-ready), and
+THE one way lovkons writes JSON: `dumps` (one indent, UTF-8 text) and `stamped` (the `"schema"` key
+every top-level object carries: `"lovkons.<shape>/<version>"`, e.g. "lovkons.consolidate/1").
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from lovkons.model.document import Document, Meta, Node, Problem, Source
+
+INDENT = 2  # every pretty JSON lovkons writes, on stdout and in files
+SCHEMA_VERSION = 1  # raised when a shape changes incompatibly (adding keys does not)
+SHAPES = ("parse", "instructions", "apply", "consolidate", "timeline", "diff", "eval", "version", "index",
+          "cache", "error")
+
+
+def schema(shape: str) -> str:
+    """"lovkons.consolidate/1": the value of the `"schema"` key of a top-level object."""
+    if shape not in SHAPES:
+        raise ValueError(f"unknown JSON shape {shape!r}")
+    return f"lovkons.{shape}/{SCHEMA_VERSION}"
+
+
+def stamped(shape: str, body: dict[str, Any]) -> dict[str, Any]:
+    """A top-level object: `{"schema": "lovkons.<shape>/1", **body}` (the schema key first)."""
+    return {"schema": schema(shape), **body}
+
+
+def dumps(value: Any, *, sort_keys: bool = False) -> str:
+    """Pretty JSON text (indent INDENT, non-ASCII kept), ending in a newline."""
+    return json.dumps(value, ensure_ascii=False, indent=INDENT, sort_keys=sort_keys) + "\n"
+
+
+def dumps_line(value: Any) -> str:
+    """One compact object on one line (JSON Lines, for several documents), ending in a newline."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def date_json(d: dt.date | None) -> str | None:

@@ -1,19 +1,15 @@
 """Stage 3 (renderers): the files of one rebuild version in the formats asked for with
 `rebuild --formats md,json,akn,html`: `<from-date>.md`, `.json` (as today), `.akn.xml` (Akoma Ntoso)
-and `.html` (the law page), deterministic bytes. The default (md,json) is `render_version` itself.
+and `.html` (the law page), deterministic bytes. The default (md,json) is `REBUILD_FILES` itself.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Sequence
-from functools import partial
-from pathlib import Path
+from collections.abc import Sequence
 
 from lovkons.history.outputs import VersionOut
-from lovkons.history.rebuild import CACHE
 from lovkons.model.document import LovkonsError
-from lovkons.renderers.version_files import render_version
+from lovkons.renderers.rebuild_files import REBUILD_FILES, RebuildFiles
 
 SUFFIXES = {"md": ".md", "json": ".json", "akn": ".akn.xml", "html": ".html"}
 DEFAULT = ("md", "json")
@@ -28,41 +24,30 @@ def parse_formats(text: str) -> tuple[str, ...]:
     return tuple(x for x in SUFFIXES if x in names)
 
 
-def render_formats(v: VersionOut, formats: Sequence[str]) -> dict[str, bytes]:
-    """One version → {suffix: bytes} for each format asked for."""
-    from lovkons.renderers.publication import of_version
+class FormatFiles(RebuildFiles):
+    """The rebuild's renderer for other formats than the default: the same index entries and
+    reports, each version in the formats asked for. Its `key` enters every job's hash, so output
+    written for other formats is never reused."""
 
-    out = {s: b for s, b in render_version(v).items() if s.lstrip(".") in formats}
-    if "akn" in formats:
-        from lovkons.renderers.akn import render_akn
+    def __init__(self, formats: Sequence[str]) -> None:
+        self.formats = tuple(formats)
+        self.key = ",".join(self.formats)
 
-        out[SUFFIXES["akn"]] = render_akn(of_version(v))
-    if "html" in formats:
-        from lovkons.renderers.law_html import render_law_html
+    def __call__(self, version: VersionOut) -> dict[str, bytes]:
+        from lovkons.renderers.publication import of_version
 
-        out[SUFFIXES["html"]] = render_law_html(of_version(v)).encode()
-    return out
+        out = {s: b for s, b in super().__call__(version).items() if s.lstrip(".") in self.formats}
+        if "akn" in self.formats:
+            from lovkons.renderers.akn import render_akn
+
+            out[SUFFIXES["akn"]] = render_akn(of_version(version))
+        if "html" in self.formats:
+            from lovkons.renderers.law_html import render_law_html
+
+            out[SUFFIXES["html"]] = render_law_html(of_version(version)).encode()
+        return out
 
 
-def renderer(formats: Sequence[str]) -> Callable[[VersionOut], dict[str, bytes]]:
+def renderer(formats: Sequence[str]) -> RebuildFiles:
     """The rebuild's renderer (picklable: worker processes receive it)."""
-    if tuple(formats) == DEFAULT:
-        return render_version
-    return partial(render_formats, formats=tuple(formats))
-
-
-def forget_other_formats(out: Path, formats: Sequence[str]) -> bool:
-    """Drop the rebuild cache of `out` when it was written for other formats, so no document is
-    reused with the wrong files (the cache keys on the code, not on the formats). True if dropped."""
-    cache = out / CACHE
-    try:
-        jobs = json.loads(cache.read_text(encoding="utf-8")).get("jobs", {})
-    except (OSError, ValueError):
-        return False
-    wanted = {SUFFIXES[f] for f in formats}
-    for job in jobs.values():
-        names = [Path(n).name for n in job.get("files", [])]
-        if names and {"." + n.split(".", 1)[1] for n in names if "." in n} != wanted:
-            cache.unlink(missing_ok=True)
-            return True
-    return False
+    return REBUILD_FILES if tuple(formats) == DEFAULT else FormatFiles(formats)

@@ -1,6 +1,6 @@
 """Stage 2 (amender): two Document trees → a DocumentDiff of provision-level changes with sources.
 
-Provisions are aligned by identity (stable Node.id, then labels, then content), not by lines, so a
+Returns values (renderers.diff_* print them). Provisions are aligned by identity (stable Node.id, then labels, then content), not by lines, so a
 stk. renumbered 3 → 4 is reported as renumbered rather than as a cascade of changed texts.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Protocol
+from typing import Protocol
 
 import regex
 
@@ -34,25 +34,6 @@ class Change:
     unit: str = "stk"  # Kind value of the unit, or "titel" / "indledning" / "titelnote"
     text_changed: bool = False  # for "renumbered": the text changed as well
 
-    def to_json(self) -> dict[str, Any]:
-        in_force = [s.in_force for s in self.sources if s.in_force]
-        return {
-            "address": self.address,
-            "kind": self.kind,
-            "unit": self.unit,
-            "old": self.old,
-            "new": self.new,
-            "old_address": self.old_address,
-            "text_changed": self.text_changed or self.kind == "changed",
-            "sources": [str(s) for s in self.sources],
-            "in_force": max(in_force).isoformat() if in_force else None,
-            "source_details": [
-                {"source": str(s), "in_force": s.in_force.isoformat() if s.in_force else None, "text": s.text}
-                for s in self.sources
-            ],
-            "words": [{"op": op, "text": text} for op, text in self.words],
-        }
-
 
 @dataclass(frozen=True, slots=True)
 class DocumentDiff:
@@ -64,9 +45,6 @@ class DocumentDiff:
 
     def __bool__(self) -> bool:
         return bool(self.changes)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"from": self.old_label, "to": self.new_label, "changes": [c.to_json() for c in self.changes]}
 
 
 class AppliedLike(Protocol):

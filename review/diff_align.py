@@ -16,7 +16,21 @@ from lovkons.model.document import Kind, Node
 Words = tuple[tuple[str, str], ...]  # (op, text) with op "equal" | "delete" | "insert"
 Pair = tuple[int | None, int | None]
 
-_TOKEN = regex.compile(r"(?:\w+|[^\w\s])\s*|\s+")
+# A word diff compares phrases a reader cites as one: "§ 31 D", "stk. 2", "nr. 3", "2. pkt.",
+# "litra a", "1. januar 2009"; else words and punctuation marks, each with the spaces after it.
+_MONTH = r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)"
+_TOKEN = regex.compile(
+    r"""(?:§§?\s\d+(?:\s(?![iå]\s)[a-zA-ZæøÆØ]\b)?  # § 31 D, § 5 a (a § with its letter, not "i")
+         | stk\.\s\d+                             # stk. 2
+         | nr\.\s\d+(?:\s(?![iå]\s)[a-zæø]\b)?      # nr. 3 a
+         | \d+\.\s(?:pkt|afsnit)\.?             # 2. pkt.
+         | litra\s[a-zæøå]\b                     # litra a
+         | \d{1,2}\.\s""" + _MONTH + r"""\s\d{4}  # 1. januar 2009
+         | \w+ | [^\w\s]
+        )\s*
+      | \s+""",
+    regex.VERBOSE,
+)
 _SIMILAR = 0.5  # word-similarity above which two unmatched siblings count as the same provision
 _MAX_SIMILARITY_CELLS = 2500  # skip content matching for huge gaps (tables, long lists)
 
@@ -70,6 +84,43 @@ def word_diff(old: str, new: str) -> Words:
             out.append(("insert", y))
     if carry:
         out.append(("equal", carry))
+    return semantic_cleanup(tuple(out))
+
+
+def semantic_cleanup(words: Words) -> Words:
+    """Whole phrases instead of fragments (after diff-match-patch's cleanupSemantic): an unchanged
+    stretch between two changes that is no longer than the changes on both sides is folded into
+    them, so "[-på grund af-] {+som følge af+}" is not split around a lone shared word."""
+    groups: list[list[str]] = []  # ["equal", text] or ["change", deleted, inserted]
+    for op, text in words:
+        if op == "equal":
+            groups.append(["equal", text])
+        elif groups and groups[-1][0] == "change":
+            groups[-1][1 if op == "delete" else 2] += text
+        else:
+            groups.append(["change", text if op == "delete" else "", text if op == "insert" else ""])
+    changed = True
+    while changed:
+        changed = False
+        for i in range(1, len(groups) - 1):
+            before, eq, after = groups[i - 1], groups[i], groups[i + 1]
+            if eq[0] != "equal" or before[0] != "change" or after[0] != "change":
+                continue
+            size = len(eq[1].strip())
+            if size <= max(len(before[1]), len(before[2])) and size <= max(len(after[1]), len(after[2])):
+                merged = ["change", before[1] + eq[1] + after[1], before[2] + eq[1] + after[2]]
+                groups[i - 1 : i + 2] = [merged]
+                changed = True
+                break
+    out: list[tuple[str, str]] = []
+    for g in groups:
+        if g[0] == "equal":
+            out.append(("equal", g[1]))
+            continue
+        if g[1]:
+            out.append(("delete", g[1]))
+        if g[2]:
+            out.append(("insert", g[2]))
     return tuple(out)
 
 

@@ -21,8 +21,9 @@ def describe(ops: Sequence[Operation]) -> str:
             s += f" {j['heading']}"
         if j.get("insert"):
             s += " +insert"
-        if j["old"] or j["new"]:
-            s += f" [{j['old'] or ''} → {j['new'] or ''}]"
+        old = j["old"] or j.get("anchor")  # an insert_text's anchor, shown where the old text would be
+        if old or j["new"]:
+            s += f" [{old or ''} → {j['new'] or ''}]"
         if j["count"] not in (None, 1):
             s += f" x{j['count']}"
         units = [f"{p['type']} {p['label'] or ''}".strip() for p in j["payload"] or () if p["type"] != "overskrift"]

@@ -70,7 +70,7 @@ def test_rebuild_formats(tmp_path: Path) -> None:
     out = tmp_path / "out"
     code, text = invoke("rebuild", "--corpus", str(CORPUS), "--out", str(out), "--jobs", "1",
                         "--formats", "md,json,akn,html")  # fmt: skip
-    assert code == 0, text
+    assert code in (0, 3), text  # 3: the corpus has refused instructions (listed in report.md)
     first = tree(out)
     versions = [p for p in first if "/" in p]  # index.json and report.md stand at the top
     akn = [p for p in versions if p.endswith(".akn.xml")]
@@ -82,9 +82,9 @@ def test_rebuild_formats(tmp_path: Path) -> None:
         {p: b for p, b in committed.items() if p != "index.json"}
     again = tmp_path / "again"
     assert invoke("rebuild", "--corpus", str(CORPUS), "--out", str(again), "--jobs", "2",
-                  "--formats", "html,akn,json,md")[0] == 0  # fmt: skip
+                  "--formats", "html,akn,json,md")[0] in (0, 3)  # fmt: skip
     assert tree(again) == first
-    assert invoke("rebuild", "--corpus", str(CORPUS), "--out", str(out), "--jobs", "1")[0] == 0
+    assert invoke("rebuild", "--corpus", str(CORPUS), "--out", str(out), "--jobs", "1")[0] in (0, 3)
     assert tree(out) == committed
 
 

@@ -1,6 +1,6 @@
-"""Human and re-parseable text output of `lovkons apply`: a short summary above the consolidated text
-by default; with --header the `# Key: value` metadata header instead, and the output reads back to
-the same tree as `--format json` gives.
+"""Output of `lovkons apply`: stdout carries only the consolidated text (with --header starting with
+the `# Key: value` metadata lines, and reading back to the same tree as `--format json` gives); the
+short summary goes to stderr, the same whether the text is piped or not.
 """
 
 from __future__ import annotations
@@ -35,33 +35,36 @@ def invoke(*args: str) -> tuple[int, str]:
     return result.exit_code, result.stdout
 
 
-def test_text_starts_with_a_summary_without_metadata_lines() -> None:
-    code, out = invoke(str(LBK), str(LOV))
+def invoke_err(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["apply", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_text_is_the_law_and_the_summary_is_on_stderr() -> None:
+    code, out, err = invoke_err(str(LBK), str(LOV))
     assert code == 0
-    lines = out.splitlines()
+    assert out.splitlines()[0] == "Bekendtgørelse af økologiloven"
+    assert not any(line.startswith(("# ", "Base:")) for line in out.splitlines())
+    lines = err.splitlines()
     assert lines[0] == "Base:           LBK 196/2009 — Bekendtgørelse af økologiloven"
     assert lines[1] == "Orders applied: LOV 341/2011 (1 change applied)"
     assert lines[2] == "Refused:        none"
-    assert lines[3] == "" and lines[4] == "Bekendtgørelse af økologiloven"
-    assert not any(line.startswith("# ") for line in lines)
 
 
 def test_summary_names_the_date_and_counts_refusals() -> None:
-    code, out = invoke(str(CASES / "L-LBK-2016-1257.yaml"), "--at", "2016-12-31")
+    code, _, err = invoke_err(str(CASES / "L-LBK-2016-1257.yaml"), "--at", "2016-12-31")
     assert code == 3
-    head = out.split("\n\n", 1)[0].splitlines()
+    head = err.splitlines()
     assert any(line.startswith("In force on:") and line.endswith(" 2016-12-31") for line in head)
     refused = next(line for line in head if line.startswith("Refused:"))
     assert refused.split()[1].isdigit() and int(refused.split()[1]) > 0
 
 
-def test_markdown_summary_is_a_bullet_list_before_a_rule() -> None:
-    code, out = invoke(str(LBK), str(LOV), "--format", "markdown")
+def test_markdown_is_only_the_document() -> None:
+    code, out, err = invoke_err(str(LBK), str(LOV), "--format", "markdown")
     assert code == 0
-    head, body = out.split("\n---\n", 1)
-    assert head.splitlines()[:2] == ["- **Base:** LBK 196/2009 — Bekendtgørelse af økologiloven",
-                                     "- **Orders applied:** LOV 341/2011 (1 change applied)"]  # fmt: skip
-    assert body.lstrip().startswith("# Bekendtgørelse af økologiloven")
+    assert out.lstrip().startswith("# Bekendtgørelse af økologiloven")
+    assert err.splitlines()[0].startswith("Base:")
 
 
 @pytest.mark.parametrize("args", [[str(LBK), str(LOV)], [str(CASES / "L-LBK-2011-416.yaml")]])

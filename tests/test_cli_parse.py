@@ -42,7 +42,7 @@ def test_json_one_file_has_contract_shape(path: Path) -> None:
     code, out, _ = _parse(str(path), "--format", "json")
     obj = json.loads(out)
     assert code == 0
-    assert set(obj) == {"document", "problems"}
+    assert set(obj) == {"schema", "document", "problems"} and obj["schema"] == "lovkons.parse/1"
     doc = obj["document"]
     assert {"type", "meta", "preamble", "children"} <= set(doc) <= {"type", "meta", "preamble", "children",
                                                                      "title_note"}
@@ -75,7 +75,7 @@ def test_json_several_files_is_json_lines_with_file_key() -> None:
     assert code == 0 and len(lines) == 2
     objs = [json.loads(line) for line in lines]
     assert [o["file"] for o in objs] == [str(LAW_XML), str(LAW_TXT)]
-    assert all(set(o) == {"file", "document", "problems"} for o in objs)
+    assert all(set(o) == {"schema", "file", "document", "problems"} for o in objs)
 
 
 def test_directory_is_recursed_and_each_format_parsed() -> None:

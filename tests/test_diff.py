@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lovkons.model.document import Document, Kind, Meta, Node, Source
+from lovkons.renderers.diff_json import diff_json
 from lovkons.review.diff import Change, diff_documents
 from lovkons.review.diff_align import align, word_diff
 
@@ -130,13 +131,15 @@ def test_window_keeps_only_sources_in_force_in_the_period() -> None:
 def test_json_shape() -> None:
     p2 = par("2", stk("1", "Fristen er 5 år fra afleveringen.", "p2-stk1", src=(SRC_A,)))
     new = BASE.with_(children=(*BASE.children[:2], p2, *BASE.children[3:]))
-    out = diff_documents(BASE, new, old_label="gammel", new_label="ny").to_json()
+    out = diff_json(diff_documents(BASE, new, old_label="gammel", new_label="ny"))
     assert out["from"] == "gammel" and out["to"] == "ny"
     (change,) = out["changes"]
     assert {k: change[k] for k in ("address", "kind", "old_address", "sources", "in_force")} == {
         "address": "§ 2", "kind": "changed", "old_address": "§ 2",
-        "sources": ["BEK 1072/2008 § 1, nr. 4"], "in_force": "2009-07-01",
+        "sources": [{"source": "BEK 1072/2008 § 1, nr. 4", "in_force": "2009-07-01", "text": SRC_A.text}],
+        "in_force": "2009-07-01",
     }
+    assert out["schema"] == "lovkons.diff/1"
     assert change["old"].startswith("Fristen er 2") and change["new"].startswith("Fristen er 5")
 
 

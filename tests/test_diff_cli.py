@@ -1,5 +1,5 @@
-"""`lovkons diff A B`: formats, exit codes (0 with or without differences, 1 with --exit-code and
-differences, 2 for bad input), and the terminal form without colour when not on a terminal."""
+"""`lovkons diff A B`: formats, exit codes (0 with or without differences, 4 with --exit-code and
+differences — never 1, which is a bug —, 2 for bad input), and no colour when not on a terminal."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def test_json_output_lists_changes() -> None:
     ("args", "expected"),
     [
         ((OLD, NEW), 0),
-        ((OLD, NEW, "--exit-code"), 1),
+        ((OLD, NEW, "--exit-code"), 4),
         ((OLD, OLD, "--exit-code"), 0),
         ((OLD, OLD), 0),
     ],

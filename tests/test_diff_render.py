@@ -1,16 +1,12 @@
-"""Diff renderers: HTML is self-contained and escaped, terminal colours follow the console, text and
-Markdown carry kinds, addresses and sources (whole-file forms are golden-tested in test_diff_files)."""
+"""Diff renderers: HTML is self-contained and escaped, colour only when asked, text and Markdown
+carry kinds, addresses and sources (whole-file forms are golden-tested in test_diff_files)."""
 
 from __future__ import annotations
 
-import io
 import re
-
-from rich.console import Console
 
 from lovkons.renderers.diff_html import render_diff_html
 from lovkons.renderers.diff_markdown import render_diff_markdown
-from lovkons.renderers.diff_terminal import render_diff_terminal
 from lovkons.renderers.diff_text import danish_date, render_diff_text
 from tests.test_diff import BASE, SRC_A, diff_documents, par, stk
 
@@ -31,8 +27,8 @@ def test_html_is_self_contained() -> None:
 def test_html_two_columns_marks_and_sources() -> None:
     page = render_diff_html(DIFF)
     assert "<th scope=\"col\">Gældende formulering</th><th scope=\"col\">Ny formulering</th>" in page
-    assert '<td class="old">Fristen er <del>2</del> år fra afleveringen.</td>' in page
-    assert '<td class="new">Fristen er <ins>5</ins> år fra afleveringen.</td>' in page
+    assert '<td class="old"><div class="part">Fristen er <del>2</del> år fra afleveringen.</div></td>' in page
+    assert '<td class="new"><div class="part">Fristen er <ins>5</ins> år fra afleveringen.</div></td>' in page
     assert "Kilde: BEK 1072/2008 § 1, nr. 4 (i kraft 1. juli 2009)" in page
 
 
@@ -52,14 +48,11 @@ def test_text_and_markdown_name_kind_address_and_source() -> None:
     assert render_diff_text(EMPTY) == "--- A\n+++ B\nIngen ændringer.\n"
 
 
-def test_terminal_colours_only_when_the_console_has_colour() -> None:
-    coloured = Console(file=io.StringIO(), force_terminal=True, color_system="standard", width=200)
-    coloured.print(render_diff_terminal(DIFF))
-    out = coloured.file.getvalue()  # type: ignore[attr-defined]
-    assert "\x1b[" in out and "5" in out
-    plain = Console(file=io.StringIO(), force_terminal=False, width=200)
-    plain.print(render_diff_terminal(DIFF))
-    assert "\x1b[" not in plain.file.getvalue()  # type: ignore[attr-defined]
+def test_colour_only_when_asked_and_the_same_lines_otherwise() -> None:
+    plain = render_diff_text(DIFF)
+    coloured = render_diff_text(DIFF, words="color", color=True)
+    assert "\x1b[" not in plain and "\x1b[31m2\x1b[0m" in coloured and "\x1b[32m5\x1b[0m" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured).replace("~ Fristen er 25", "~ Fristen er [-2-]{+5+}") == plain
 
 
 def test_danish_date() -> None:

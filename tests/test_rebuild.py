@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from lovkons.history.cache import rebuild_cache_file
 from lovkons.history.rebuild import CACHE, rebuild
 from lovkons.history.swap import cleanup_stale, swap_in
 from lovkons.renderers.version_files import render_version
@@ -49,7 +50,8 @@ def test_two_rebuilds_are_byte_identical(small_corpus: Path, tmp_path: Path) -> 
     b = rebuild(small_corpus, tmp_path / "b", render=render_version, jobs=1)
     assert a.written and b.written
     assert tree(tmp_path / "a") == tree(tmp_path / "b")
-    assert (tmp_path / "a" / CACHE).read_bytes() == (tmp_path / "b" / CACHE).read_bytes()
+    assert rebuild_cache_file(tmp_path / "a").read_bytes() == rebuild_cache_file(tmp_path / "b").read_bytes()
+    assert not (tmp_path / "a" / CACHE).exists()  # no hidden file in the output: the cache is the user's
     index = json.loads((tmp_path / "a" / "index.json").read_text(encoding="utf-8"))
     ids = [d["id"] for d in index["documents"]]
     assert ids == ["LBK-2015-1054", "LOV-2013-608", "seed-002"]
@@ -98,7 +100,7 @@ def _run_rebuild(corpus: Path, out: Path) -> subprocess.Popen[str]:
             "from lovkons.cli.main import main; sys.argv = ['lovkons'] + sys.argv[1:]; main()")  # fmt: skip
     return subprocess.Popen(
         [sys.executable, "-c", code, "rebuild", "--corpus", str(corpus), "--out", str(out), "--jobs", "1"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
 
 
@@ -108,10 +110,10 @@ def test_killed_rebuild_leaves_previous_output(small_corpus: Path, tmp_path: Pat
     rebuild(small_corpus, out, render=render_version, jobs=1)
     before = tree(out)
     shutil.rmtree(small_corpus / "laws" / "LBK-2015-1054")  # the next rebuild would change the output
-    (out / CACHE).unlink()  # and must recompute everything (so there is time to kill it)
+    rebuild_cache_file(out).unlink()  # and must recompute everything (so there is time to kill it)
     proc = _run_rebuild(small_corpus, out)
-    assert proc.stdout is not None
-    first = proc.stdout.readline()  # "[1/2] …": the rebuild is under way
+    assert proc.stderr is not None
+    first = proc.stderr.readline()  # "[1/2] …" (progress is on stderr): the rebuild is under way
     assert first.startswith("[1/")
     proc.send_signal(sig)
     proc.wait(timeout=60)
@@ -210,7 +212,8 @@ def test_cli_rebuild_exits_1_with_one_line(small_corpus: Path, tmp_path: Path, m
     result = CliRunner().invoke(app, ["rebuild", "--corpus", str(small_corpus), "--out", str(tmp_path / "o"),
                                       "--jobs", "2"])  # fmt: skip
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
+    assert [x for x in result.stderr.splitlines() if x.startswith("lovkons:")] == [
         f"lovkons: internal error: laws/LOV-2013-608/LOV-2013-608.xml: RuntimeError: boom; see {tmp_path / 'o' / 'report.md'}"
     ]
+    assert result.stdout == ""  # progress and summary are on stderr
     assert "Traceback" not in result.output

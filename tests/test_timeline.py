@@ -129,12 +129,19 @@ def test_seed_001_replaces_bek_1008_2015(corpus: Corpus) -> None:
 
 
 def _cli(args: list[str]) -> tuple[int, str]:
+    """(exit code, stdout)."""
+    code, out, _ = _cli3(args)
+    return code, out
+
+
+def _cli3(args: list[str]) -> tuple[int, str, str]:
+    """(exit code, stdout, stderr)."""
     from typer.testing import CliRunner
 
     from lovkons.cli.main import app
 
     result = CliRunner().invoke(app, args)
-    return result.exit_code, result.stdout
+    return result.exit_code, result.stdout, result.stderr
 
 
 def test_cli_consolidate_json(corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -152,30 +159,31 @@ def test_cli_consolidate_json(corpus: Corpus, tmp_path: Path, monkeypatch: pytes
 
 def test_cli_consolidate_text_header_and_bad_date(corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LOVKONS_CACHE_DIR", str(tmp_path))
-    code, out = _cli(["consolidate", "seed-002", "--at", "2013-07-01", "--corpus", str(corpus.root)])
-    assert code == 0
-    assert out.splitlines()[0].startswith("Document:") and "seed-002" in out.splitlines()[0]
-    assert "Status:                    expired since 2013-07-01" in out.splitlines()
-    code, _ = _cli(["consolidate", "seed-002", "--at", "1. juli 2013", "--corpus", str(corpus.root)])
+    code, out, err = _cli3(["consolidate", "seed-002", "--at", "2013-07-01", "--corpus", str(corpus.root)])
+    assert code == 0 and out == ""  # no text in force that day: nothing on stdout, the summary says why
+    assert err.splitlines()[0].startswith("Document:") and "seed-002" in err.splitlines()[0]
+    assert ["Status:", "expired from 2013-07-01"] in [x.split(None, 1) for x in err.splitlines()]
+    code, _, again = _cli3(["consolidate", "seed-002", "--at", "1. juli 2013", "--corpus", str(corpus.root)])
+    assert (code, again) == (0, err)  # a Danish date is the same day
+    code, _, _ = _cli3(["consolidate", "seed-002", "--at", "1/7 2013", "--corpus", str(corpus.root)])
     assert code == 2
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
 def test_cli_consolidate_human_header(corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
     monkeypatch.setenv("LOVKONS_CACHE_DIR", str(tmp_path))
-    code, out = _cli(["consolidate", "BEK 1292/2007", "--at", "2009-01-01", "--corpus", str(corpus.root),
-                      "--format", fmt])  # fmt: skip
+    code, out, head = _cli3(["consolidate", "BEK 1292/2007", "--at", "2009-01-01", "--corpus", str(corpus.root),
+                             "--format", fmt])  # fmt: skip
     assert code == 0
     assert not any(line.startswith("# Document") or line.startswith("# Number") for line in out.splitlines())
-    head = out.split("\n\n", 1)[0]
     for label, value in [("Document", "BEK 1292/2007 — Bekendtgørelse om byggeskadeforsikring"),
                          ("Date asked", "2009-01-01"), ("Status", "in force since 2008-04-01"),
-                         ("Version in force", "since 2008-11-12, until 2009-03-05"),
-                         ("Orders included", "BEK 1072/2008 § 1, nr. 1-3, 5-6"), ("Refused", "none")]:  # fmt: skip
-        line = f"- **{label}:** {value}" if fmt == "markdown" else f"{label + ':':<27}{value}"
-        assert line in head.splitlines(), line
+                         ("Version shown", "in force since 2008-11-12, until 2009-03-05"),
+                         ("Orders included", "BEK 1072/2008 § 1, nr. 1-3, 5-6"),
+                         ("Refused (not applied)", "none")]:  # fmt: skip
+        assert f"{label + ':':<23}{value}" in head.splitlines(), label
     assert "BEK 1072/2008 § 1, nr. 4 (from 2009-07-01)" in head  # later changes are named
-    assert "§ 37." in out.split("\n\n", 1)[1] or "**§ 37.**" in out
+    assert "§ 37." in out or "**§ 37.**" in out
 
 
 def test_cli_timeline_json(corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -194,7 +202,7 @@ def test_cli_timeline_table(corpus: Corpus, tmp_path: Path, monkeypatch: pytest.
     code, out = _cli(["timeline", "seed-002", "--corpus", str(corpus.root)])
     assert code == 0
     assert "2012-09-20" in out and "commencement" in out
-    assert "Ends 2013-07-01: expires" in out
+    assert "Ends: expired from 2013-07-01" in out
     code, out = _cli(["timeline", "BEK 1292/2007", "--corpus", str(corpus.root)])
     for day in ("2008-04-01", "2008-11-12", "2009-03-05", "2009-07-01", "2010-09-01", "2016-07-01", "2017-01-01"):
         assert day in out
@@ -205,7 +213,7 @@ BAD = [
     (["consolidate", "BEK 1/1900", "--at", "2010-01-01"], "not in the corpus"),
     (["consolidate", "BEK 1292/07", "--at", "2010-01-01"], "not a document identifier"),
     (["consolidate", "BEK 1292/2007", "--at", "2010-13-01"], "YYYY-MM-DD"),
-    (["consolidate", "BEK 1292/2007", "--at", "1.1.2010"], "YYYY-MM-DD"),
+    (["consolidate", "BEK 1292/2007", "--at", "1.1.2010"], "YYYY-MM-DD, '1. august 2009' or 'today'"),
     (["timeline", "BEK 1/1900"], "not in the corpus"),
     (["timeline", "the organic farming act"], "not a document identifier"),
 ]

@@ -105,7 +105,7 @@ def parse_instruction(
 
 
 def _unparsed(source: Source, clause: str) -> Problem:
-    return Problem("UNPARSED_INSTRUCTION", f"instruction not understood: {clause[:160]!r}", "error", str(source))
+    return Problem("UNPARSED_INSTRUCTION", f"instruction not understood: {clause!r}", "error", str(source))
 
 
 def _renumber(m: regex.Match[str], ctx: Ctx) -> list[Operation]:

@@ -88,3 +88,27 @@ def visible_text(dom: str) -> str:
     parser = _Text()
     parser.feed(dom)
     return " ".join("".join(parser.parts).split())
+
+
+def screenshot(binary: str, page: Path, png: Path, width: int, height: int) -> None:
+    """A PNG of `page` as a window of `width` x `height` CSS pixels shows it."""
+    proc = _run(binary, ["--hide-scrollbars", f"--window-size={width},{height}", f"--screenshot={png}",
+                         page.resolve().as_uri()])  # fmt: skip
+    if proc.returncode != 0 or not png.is_file():
+        raise RuntimeError(f"chromium --screenshot failed ({proc.returncode})")
+
+
+def dump_dom_at(binary: str, page: Path, width: int, height: int) -> str:
+    """The DOM after load in a window of `width` x `height` (scripts in the page may record layout)."""
+    proc = _run(binary, [f"--window-size={width},{height}", "--dump-dom", page.resolve().as_uri()])
+    if proc.returncode != 0 or not proc.stdout.strip():
+        raise RuntimeError(f"chromium failed ({proc.returncode})")
+    return proc.stdout.decode("utf-8")
+
+
+def png_size(png: Path) -> tuple[int, int]:
+    """(width, height) from a PNG's IHDR chunk."""
+    data = png.read_bytes()
+    if not data.startswith(b"\x89PNG\r\n\x1a\n"):
+        raise ValueError(f"{png} is not a PNG")
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")

@@ -1,0 +1,71 @@
+"""Stage 3 (renderers): eval scores (review.evaluate.CaseScore) → the JSON object and the table with
+the editorial substitutions below it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from lovkons.renderers.console import render
+from lovkons.renderers.json_out import stamped
+from lovkons.review.editorial import untokens
+from lovkons.review.evaluate import CaseScore, total
+
+
+def score_json(s: CaseScore) -> dict[str, object]:
+    return {
+        "case": s.name, "touched": s.touched, "touched_identical": s.touched_ok,
+        "touched_identical_editorial": s.touched_adjusted, "untouched": s.untouched,
+        "untouched_preserved": s.untouched_ok, "untouched_damaged": s.untouched_damaged,
+        "spurious": s.spurious, "wrong_refused": s.refused, "wrong_silent": s.silent,
+        "wrong_editorial": s.editorial, "wrong_typo_fix": s.typo_fixed,
+        "wrong_uninstructed": s.uninstructed, "wrong_unexplained": s.unexplained,
+        "touched_instructed": s.touched_instructed, "touched_instructed_identical": s.touched_ok,
+        "applied": s.applied, "errors": s.errors, "warnings": s.warnings,
+        "wrong": [{"paragraf": w.label, "touched": w.touched, "refused": w.refused, "editorial": w.editorial,
+                   "instructed": w.instructed, "category": w.category, "why": w.why or w.category}
+                  for w in s.wrong],
+        "editorial_substitutions": [{"official": untokens(old), "lbk": untokens(new)} for old, new in s.substitutions],
+    }  # fmt: skip
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.1f} %" if b else "–"
+
+
+def table(scores: list[CaseScore]) -> Table:
+    t = Table(title="lovkons eval: consolidation vs. official LBK, § by §")
+    # wrong §§: refused + silent, silent = editorial + typo-fix + uninstructed + unexplained
+    for col in ("case", "touched ok", "%", "+editorial", "instructed ok", "untouched ok", "damaged",
+                "spurious", "refused", "silent", "editorial", "typo-fix", "uninstructed",
+                "unexplained", "applied", "errors"):
+        t.add_column(col, justify="left" if col == "case" else "right", no_wrap=True)
+    for s in [*scores, total(scores)]:
+        t.add_row(Text(s.name), f"{s.touched_ok}/{s.touched}", _pct(s.touched_ok, s.touched),
+                  _pct(s.touched_adjusted, s.touched),
+                  f"{s.touched_ok}/{s.touched_instructed} {_pct(s.touched_ok, s.touched_instructed)}", f"{s.untouched_ok}/{s.untouched}", str(s.untouched_damaged),
+                  str(s.spurious), str(s.refused), str(s.silent), str(s.editorial), str(s.typo_fixed),
+                  str(s.uninstructed), str(s.unexplained), str(s.applied), str(s.errors),
+                  style="bold" if s.name == "TOTAL" else None)  # fmt: skip
+    return t
+
+
+def substitutions_text(scores: list[CaseScore]) -> str:
+    """The editorial substitutions per case (what "editorial" forgave), one line each."""
+    lines = ["Editorial substitutions (the LBK made them in ≥ 2 §§ no instruction touched; shown, never applied):"]
+    for s in scores:
+        lines += [f"  {s.name}: »{untokens(old)}« → »{untokens(new)}«" for old, new in s.substitutions]
+    return "\n".join(lines if len(lines) > 1 else [*lines, "  (none)"])
+
+
+
+
+def eval_json(scores: list[CaseScore]) -> dict[str, Any]:
+    """{schema, cases, total} (schema lovkons.eval/1)."""
+    return stamped("eval", {"cases": [score_json(s) for s in scores], "total": score_json(total(scores))})
+
+
+def eval_text(scores: list[CaseScore], *, color: bool = False, terminal: bool = False) -> str:
+    return render(table(scores), Text(substitutions_text(scores)), color=color, terminal=terminal)

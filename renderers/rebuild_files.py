@@ -1,0 +1,149 @@
+"""Stage 3 (renderers): the files of a rebuild — each version's `<from-date>.md` and `.json`, each
+document's index entry and report section, and the corpus-wide `index.json` and `report.md` — as
+deterministic bytes (sorted keys, no timestamps). `REBUILD_FILES` is what `lovkons rebuild` hands to
+`lovkons.history.rebuild.rebuild` (it is also callable as the version renderer, `render_version`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lovkons.history.corpus import Corpus
+from lovkons.history.facts import Facts
+from lovkons.history.fates import spans
+from lovkons.history.outputs import DocumentRecord, VersionOut
+from lovkons.history.rebuild import RebuildStats
+from lovkons.model.document import Problem
+from lovkons.renderers.history_words import applied_json, carried_lines, change_json, status_json
+from lovkons.renderers.json_out import date_json, document_json, dumps, problems_json, stamped
+from lovkons.renderers.markdown import render_markdown
+
+
+def _bytes(obj: dict[str, Any]) -> bytes:
+    return dumps(obj, sort_keys=True).encode()
+
+
+def _header(v: VersionOut) -> str:
+    span = f"{v.start.isoformat() if v.start else 'undated'} – {v.end.isoformat() if v.end else ''}".rstrip(" –")
+    orders = ", ".join(v.included) or "none"
+    return f"<!-- {v.key} as in force {span}; orders included: {orders} -->\n\n"
+
+
+def compact(changes: list[dict[str, Any]]) -> list[str]:
+    """"LOV 576/2012 § 1, nr. 1-27" for runs of items of the same order and §."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for c in changes:
+        groups.setdefault((c["order"], c["paragraf"]), []).append(int(c["nr"]))
+    return [f"{order} § {par}, nr. {spans(nrs)}" for (order, par), nrs in groups.items()]
+
+
+class RebuildFiles:
+    """The rebuild's renderer (history.outputs.RebuildRenderer); stateless, so it pickles to workers."""
+
+    def __call__(self, version: VersionOut) -> dict[str, bytes]:
+        """One version → {".md": Markdown bytes, ".json": the version object (lovkons.version/1)}."""
+        v = version
+        md = _header(v) + render_markdown(v.document)
+        obj = stamped("version", {
+            "document": document_json(v.document),
+            "version": {"from": date_json(v.start), "to": date_json(v.end)},
+            "orders": list(v.included),
+            "status": status_json(v.status),
+            "applied": [applied_json(a) for a in v.applied],
+            "problems": problems_json(list(v.problems)),
+        })  # fmt: skip
+        return {".md": md.encode(), ".json": _bytes(obj)}
+
+    def entry(self, record: DocumentRecord) -> dict[str, Any]:
+        facts, tl = record.facts, record.timeline
+        return {
+            "id": facts.doc_id,
+            "key": facts.key,
+            "kind": facts.kind,
+            "title": facts.title,
+            "source": facts.rel,
+            "in_force": facts.in_force,
+            "end": status_json(tl.end),
+            "orders": list(tl.orders),
+            "versions": [{"from": date_json(v.start), "to": date_json(v.end), "files": list(v.files),
+                          "orders": list(v.orders)} for v in record.versions],
+            "pending": [change_json(c) for c in tl.pending],
+            "lapsed": [change_json(c) for c in tl.lapsed],
+            "carried": [change_json(c) for c in tl.carried],
+            "incorporated": [change_json(c) for c in tl.incorporated],
+            "notes": carried_lines(tl),
+            "problems": [dict(p.to_json(), version=v) for p, v in record.problems],
+            "problem_count": len(record.problems),
+            "refused_count": record.refused,
+        }
+
+    def failed(self, facts: Facts, problem: Problem, error: str) -> dict[str, Any]:
+        """The entry of a document whose consolidation raised (a bug): no versions, the error."""
+        return {"id": facts.doc_id, "key": facts.key, "kind": facts.kind, "title": facts.title, "source": facts.rel,
+                "in_force": facts.in_force, "end": None, "orders": [], "versions": [], "pending": [], "lapsed": [],
+                "carried": [], "incorporated": [], "notes": [], "problems": [dict(problem.to_json(), version=None)],
+                "problem_count": 1, "refused_count": 1, "error": error}  # fmt: skip
+
+    def section(self, entry: dict[str, Any]) -> str:
+        lines = [f"## {entry['key']} — {entry['title'] or ''}".rstrip(" —"), ""]
+        lines.append(f"- versions: {len(entry['versions'])}; orders: {', '.join(entry['orders']) or 'none'}")
+        if entry["end"]:
+            e = entry["end"]
+            lines.append(f"- ends: {e['state']} from {e['since']}" + (f" by {e['by']}" if e["by"] else ""))
+        lines.extend(f"- pending (no in-force date): {x}" for x in compact(entry["pending"]))
+        ended = [c for c in entry["lapsed"] if c.get("why") == "order_ended"]
+        lines.extend(f"- lapsed (the order ended first): {x}" for x in compact(ended))
+        lines.extend(f"- {x}" for x in entry.get("notes", []))
+        for p in entry["problems"]:
+            where = ", ".join(x for x in (p["source"], p["address"]) if x)
+            lines.append(f"- {p['severity']} `{p['code']}` (from {p['version']}){' [' + where + ']' if where else ''}: "
+                         f"{p['message']}")  # fmt: skip
+        return "\n".join(lines) + "\n"
+
+    def index(self, corpus: Corpus, entries: list[dict[str, Any]]) -> bytes:
+        sources = [
+            {"key": f.key, "file": f.rel, "hash": f.sha, "role": f.role, "kind": f.kind, "title": f.title}
+            for f in sorted(corpus.facts.values(), key=lambda f: f.rel)
+        ]
+        edges = [{"kind": e.kind, "source": e.source, "target": e.target, "date": date_json(e.date), "detail": e.detail}
+                 for e in corpus.edges if e.target in corpus.facts or e.kind == "repeals"]  # fmt: skip
+        return _bytes(stamped("index", {
+            "documents": sorted(entries, key=lambda e: e["id"]),
+            "sources": sources,
+            "graph": edges,
+            "problems": [p.to_json() for p in corpus.problems],
+        }))  # fmt: skip
+
+    def report(self, corpus: Corpus, sections: list[str]) -> bytes:
+        head = ["# Rebuild report", "", "Refused, unparsed and pending instructions per document.", ""]
+        if corpus.problems:
+            head += ["## Corpus", ""] + [f"- {p.severity} `{p.code}`: {p.message}" for p in corpus.problems] + [""]
+        orphans = [f for f in sorted(corpus.facts.values(), key=lambda f: f.doc_id)
+                   if f.role == "amending" and not any(t in corpus.facts for b in f.blocks for t in b.targets)]  # fmt: skip
+        if orphans:
+            head += ["## Orders whose target is not in the corpus", ""]
+            for f in orphans:
+                items = sum(len(b.items) for b in f.blocks)
+                unparsed = [p for p in f.problems if p.get("code") == "UNPARSED_INSTRUCTION"]
+                head.append(f"- {f.key} ({f.rel}): {items} items read, {len(unparsed)} not understood")
+                head += [f"  - `{p['code']}` [{p.get('source') or ''}]: {p['message']}" for p in unparsed]
+            head.append("")
+        return ("\n".join(head) + "\n" + "\n".join(sorted(sections))).encode()
+
+
+REBUILD_FILES = RebuildFiles()
+
+
+def summary_rows(stats: RebuildStats) -> list[tuple[str, str]]:
+    """The rebuild's summary (stderr): (name, value) per line."""
+    return [
+        ("documents", str(stats.documents)),
+        ("versions", str(stats.versions)),
+        ("recomputed", str(len(stats.recomputed))),
+        ("reused", str(len(stats.reused))),
+        ("files parsed", str(stats.scanned)),
+        ("refused instructions", str(stats.refused)),
+        ("problems", str(stats.problems)),
+        ("internal errors", str(len(stats.errors))),
+        ("output written", "yes" if stats.written else "no (up to date)"),
+    ]
