@@ -32,12 +32,12 @@ def _summary_rows(stats: RebuildStats) -> list[tuple[str, str]]:
     ]
 
 
-def run(corpus: Path, out: Path, jobs: int | None) -> RebuildStats:
+def run(corpus: Path, out: Path, jobs: int | None, follow_links: bool = False) -> RebuildStats:
     if not sys.stderr.isatty():
         def plain(doc_id: str, done: int, total: int) -> None:
             print(f"[{done}/{total}] {doc_id}", flush=True)
 
-        stats = rebuild(corpus, out, render=render_version, jobs=jobs, progress=plain)
+        stats = rebuild(corpus, out, render=render_version, jobs=jobs, progress=plain, follow_links=follow_links)
         for name, value in _summary_rows(stats):
             print(f"{name}: {value}")
         return stats
@@ -52,7 +52,7 @@ def run(corpus: Path, out: Path, jobs: int | None) -> RebuildStats:
         def fancy(doc_id: str, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description=doc_id)
 
-        stats = rebuild(corpus, out, render=render_version, jobs=jobs, progress=fancy)
+        stats = rebuild(corpus, out, render=render_version, jobs=jobs, progress=fancy, follow_links=follow_links)
     table = Table(title=f"lovkons rebuild → {out}", show_header=False)
     table.add_column("")
     table.add_column("", justify="right")
@@ -68,6 +68,8 @@ def register(app: typer.Typer) -> None:
         corpus: Annotated[Path, typer.Option(help="Corpus folder (see corpus/README.md).")] = Path("corpus"),
         out: Annotated[Path, typer.Option(help="Output folder, replaced atomically.")] = Path("consolidated"),
         jobs: Annotated[int | None, typer.Option(min=0, help="Worker processes (default or 0: all cores).")] = None,
+        follow_links: Annotated[bool, typer.Option(
+            "--follow-links", help="Read symbolic links that lead outside the corpus (refused by default).")] = False,
     ) -> None:
         """Rebuild every document of a corpus at every date its text changes (what `make demo` runs).
 
@@ -80,7 +82,7 @@ def register(app: typer.Typer) -> None:
                 raise LovkonsError("corpus folder not found", file=str(corpus))
             if not corpus_files(corpus):
                 raise LovkonsError("no documents in the corpus folder (see corpus/README.md)", file=str(corpus))
-            stats = run(corpus, out, jobs)
+            stats = run(corpus, out, jobs, follow_links)
         except LovkonsError as exc:
             print(f"lovkons: {exc}", file=sys.stderr)
             raise typer.Exit(EXIT_BAD_INPUT) from None
@@ -88,6 +90,8 @@ def register(app: typer.Typer) -> None:
             detail = f" ({exc.filename})" if exc.filename else ""
             print(f"lovkons: {out}: --out: cannot write the output: {exc.strerror or exc}{detail}", file=sys.stderr)
             raise typer.Exit(EXIT_BAD_INPUT) from None
+        for line in stats.unreadable:  # inputs not read: named here too, not only in report.md
+            print(f"lovkons: {line}", file=sys.stderr)
         if stats.errors:  # a bug in lovkons, not in the corpus: the other documents were written
             more = f" (and {len(stats.errors) - 1} more)" if len(stats.errors) > 1 else ""
             print(f"lovkons: internal error: {stats.errors[0]}{more}; see {out / 'report.md'}", file=sys.stderr)

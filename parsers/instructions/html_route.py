@@ -7,13 +7,12 @@ one line per paragraph and read by the text route; the JSON adds the publication
 from __future__ import annotations
 
 import html as htmllib
-import json
 
 import regex
 
-from lovkons.model.document import LovkonsError
 from lovkons.parsers.instructions.raw import RawDoc
 from lovkons.parsers.instructions.text_route import read_text
+from lovkons.parsers.json_record import read_record
 
 _BLOCK = regex.compile(r"<\s*(?:/?\s*(?:p|div|tr|li|h\d|table)\b[^>]*|br\s*/?)\s*>", regex.I)
 _TAG = regex.compile(r"<[^>]+>")
@@ -38,15 +37,9 @@ def read_html(html: str, *, file: str | None = None, headers: dict[str, str] | N
 
 
 def read_retsinfo_json(data: bytes, *, file: str | None = None) -> RawDoc:
-    try:
-        doc = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise LovkonsError(f"not Retsinformation JSON: {exc}", file=file) from exc
-    if not isinstance(doc, dict) or "documentHtml" not in doc:
-        raise LovkonsError("not Retsinformation JSON (no documentHtml)", file=file)
-    headers = {"DocumentTitle": str(doc.get("title") or ""), "DokumentKortNavn": str(doc.get("shortName") or "")}
-    for entry in doc.get("metadata") or []:
-        name, value = str(entry.get("displayName", "")), str(entry.get("displayValue", ""))
+    record = read_record(data, file=file)  # depth and field types checked (parsers.json_record)
+    headers = {"DocumentTitle": record.title, "DokumentKortNavn": record.short_name}
+    for name, value in record.metadata:
         if name in ("Offentliggørelsesdato", "Dokumenttype", "Dato for underskrift"):
             headers["DocumentType" if name == "Dokumenttype" else name] = value
-    return read_html(str(doc["documentHtml"]), file=file, headers=headers)
+    return read_html(record.html, file=file, headers=headers)
