@@ -77,10 +77,10 @@ def summary(run: Run, at: dt.date | None, *, markdown: bool = False) -> str:
     return "".join(f"{label + ':':<{width}}{value}\n" for label, value in fields) + "\n"
 
 
-def manifest_from_args(paths: list[Path]) -> Manifest:
+def manifest_from_args(paths: list[Path], follow_links: bool = False) -> Manifest:
     manifests = [p for p in paths if p.suffix.lower() in (".yaml", ".yml")]
     if len(paths) == 1 and manifests:
-        return load_manifest(paths[0])
+        return load_manifest(paths[0], follow_links=follow_links)
     if manifests:
         raise LovkonsError("a manifest (.yaml) is given alone, not with other files", file=str(manifests[0]))
     if len(paths) < 2:
@@ -124,6 +124,8 @@ def register(app: typer.Typer) -> None:
             typer.Option("--header", help="text: print the '# Key: value' metadata header instead of the "
                          "summary, so the output reads back with `lovkons parse`/`apply`."),
         ] = False,
+        follow_links: Annotated[bool, typer.Option(
+            "--follow-links", help="Read manifest paths that lead outside its folder and the current folder.")] = False,
     ) -> None:
         """Apply amending orders to a base document and print the consolidated text.
 
@@ -135,7 +137,7 @@ def register(app: typer.Typer) -> None:
             print(f"lovkons: --at must be a date YYYY-MM-DD, not {at!r}", file=sys.stderr)
             raise typer.Exit(EXIT_BAD_INPUT) from None
         try:
-            manifest = manifest_from_args(paths)
+            manifest = manifest_from_args(paths, follow_links)
             check_repeats(manifest)
             run = run_manifest(manifest, at=day)
         except LovkonsError as err:

@@ -90,6 +90,8 @@ def register(app: typer.Typer) -> None:
             Format,
             typer.Option("--format", "-f", help="table: one row per case and a total; json: {cases, total}."),
         ] = Format.table,
+        follow_links: Annotated[bool, typer.Option(
+            "--follow-links", help="Read manifest paths that lead outside its folder and the current folder.")] = False,
     ) -> None:
         """Score consolidations against the official consolidated texts, § by §.
 
@@ -105,7 +107,7 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(EXIT_BAD_INPUT)
         for path in found:
             try:
-                manifest = load_manifest(path)
+                manifest = load_manifest(path, follow_links=follow_links)
                 if manifest.expected is None:
                     raise LovkonsError("the manifest has no 'expected' document", file=str(path))
                 run = run_manifest(manifest, lenient=True)

@@ -7,7 +7,6 @@ Input: path or bytes. Output: ParseResult (text route here; XML/JSON/HTML routes
 from __future__ import annotations
 
 import codecs
-import errno
 import os
 import stat
 from pathlib import Path
@@ -23,15 +22,16 @@ _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (s
           (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))  # fmt: skip
 
 
-def read_input(path: str | Path, *, limit: int = MAX_BYTES) -> bytes:
+def read_input(path: str | Path, *, limit: int = MAX_BYTES, what: str = "") -> bytes:
     """The bytes of the input file `path`: LovkonsError (naming the file) when it is missing,
     unreadable, not a regular file (a FIFO would block, a device never ends) or larger than `limit`.
     Opened without blocking and checked on the open file, so nothing is read from a non-file."""
     where = str(path)
+    cannot = f"cannot read {what}".rstrip()
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        raise LovkonsError(f"cannot read: {_reason(exc)}", file=where) from None
+        raise LovkonsError(f"{cannot}: {exc.strerror or type(exc).__name__}", file=where) from None
     try:
         with os.fdopen(fd, "rb", closefd=True) as fh:
             mode = os.fstat(fh.fileno())
@@ -42,16 +42,10 @@ def read_input(path: str | Path, *, limit: int = MAX_BYTES) -> bytes:
                 raise LovkonsError(f"too large ({mode.st_size:,} bytes; the limit is {limit:,})", file=where)
             data = fh.read(limit + 1)  # the file may have grown since fstat
     except OSError as exc:
-        raise LovkonsError(f"cannot read: {_reason(exc)}", file=where) from None
+        raise LovkonsError(f"{cannot}: {exc.strerror or type(exc).__name__}", file=where) from None
     if len(data) > limit:
         raise LovkonsError(f"too large (more than {limit:,} bytes)", file=where)
     return data
-
-
-def _reason(exc: OSError) -> str:
-    if exc.errno == errno.EISDIR:
-        return "a folder, not a file"
-    return exc.strerror or type(exc).__name__
 
 
 _BOMS = (
