@@ -17,7 +17,7 @@ from lovkons.history.corpus import Corpus
 from lovkons.history.fates import carried_lines, fate_problems, spans
 from lovkons.history.pointintime import version_at
 from lovkons.history.timeline import Change, Status, timeline
-from lovkons.model.document import Document, Problem
+from lovkons.model.document import Document, Problem, one_line_text, shown_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,10 +190,17 @@ def index_json(corpus: Corpus, entries: list[dict[str, Any]]) -> bytes:
     })  # fmt: skip
 
 
+def _where(p: Problem) -> str:
+    """" (laws/x.xml:12)": the corpus file (and line) a corpus-level problem is about."""
+    place = ":".join(str(x) for x in (shown_path(p.file), p.line) if x is not None)
+    return f" ({place})" if place else ""
+
+
 def report_md(corpus: Corpus, sections: list[str]) -> bytes:
     head = ["# Rebuild report", "", "Refused, unparsed and pending instructions per document.", ""]
     if corpus.problems:
-        head += ["## Corpus", ""] + [f"- {p.severity} `{p.code}`: {p.message}" for p in corpus.problems] + [""]
+        head += ["## Corpus", ""] + [f"- {p.severity} `{p.code}`{_where(p)}: {one_line_text(p.message)}"
+                                     for p in corpus.problems] + [""]  # fmt: skip
     orphans = [f for f in sorted(corpus.facts.values(), key=lambda f: f.doc_id)
                if f.role == "amending" and not any(t in corpus.facts for b in f.blocks for t in b.targets)]  # fmt: skip
     if orphans:

@@ -21,6 +21,7 @@ MAX_DEPTH = 64
 # and the scan stays linear (no attempt that fails after reading to the end, once per quote).
 _STRING = re.compile(rb'"(?:[^"\\]|\\.)*+(?:"|\\?\Z)', re.S)
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_SQUARE = bytes.maketrans(b"{}", b"[]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,17 +36,16 @@ def check_depth(data: bytes, file: str | None, limit: int = MAX_DEPTH) -> None:
     """LovkonsError when the JSON in `data` nests deeper than `limit`. Without recursion and in
     linear time: with the strings blanked out only brackets are left, and every pass deletes the
     innermost pairs, so what is left after `limit` passes nests deeper than `limit`."""
-    brackets = _STRING.sub(b"", data).translate(None, _NOT_BRACKETS)
-    if b"[" * (limit + 1) in brackets or b"{" * (limit + 1) in brackets:
-        brackets = b"deep"
-    for _ in range(limit):
+    brackets = _STRING.sub(b"", data).translate(_SQUARE, _NOT_BRACKETS)  # "{}" nest like "[]"
+    deep = b"[" * (limit + 1) in brackets  # the usual attack, found at once
+    for _ in range(0 if deep else limit):
         if not brackets:
             return
-        shorter = brackets.replace(b"[]", b"").replace(b"{}", b"")
+        shorter = brackets.replace(b"[]", b"")  # one level: replace() does not rescan what it joined
         if shorter == brackets:  # unbalanced: the decoder reports where
             return
         brackets = shorter
-    if brackets:
+    if deep or brackets:
         raise LovkonsError(f"JSON nested deeper than {limit} levels: not a Retsinformation record", file=file)
 
 
