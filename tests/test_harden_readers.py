@@ -228,6 +228,6 @@ def test_renumber_mismatch_line_has_its_file_and_line(tmp_path: Path, monkeypatc
     order.write_text("Bekendtgørelse om ændring af bekendtgørelse om prøver\n\n§ 1\n\nI bekendtgørelse om prøver"
                      " foretages følgende ændring:\n\n1. § 1, stk. 2, ophæves.\nStk. 3 bliver herefter stk. 7.\n\n"
                      "§ 2\n\nBekendtgørelsen træder i kraft den 1. juli 2020.\n", encoding="utf-8")  # fmt: skip
-    code, err = run(["apply", str(base), str(order)], monkeypatch, capsys)
+    _, err = run(["apply", str(base), str(order)], monkeypatch, capsys)
     lines = [ln for ln in err.splitlines() if "RENUMBER_MISMATCH" in ln]
     assert lines and all(ln.startswith(f"{order}:") and ln.split(":")[1].isdigit() for ln in lines), err
