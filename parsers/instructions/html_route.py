@@ -14,16 +14,44 @@ from lovkons.parsers.instructions.raw import RawDoc
 from lovkons.parsers.instructions.text_route import read_text
 from lovkons.parsers.json_record import read_record
 
-_BLOCK = regex.compile(r"<\s*(?:/?\s*(?:p|div|tr|li|h\d|table)\b[^>]*|br\s*/?)\s*>", regex.I)
-_TAG = regex.compile(r"<[^>]+>")
+# Possessive quantifiers (*+): a tag is read to its ">" once, never backtracked over. Tags are only
+# looked for up to the last ">" (after it no "<" can start a tag), so unclosed tags cost nothing.
+_BLOCK = regex.compile(r"<\s*+(?:/?\s*+(?:p|div|tr|li|h\d|table)\b[^>]*+|br\s*+/?)\s*+>", regex.I)
+_TAG = regex.compile(r"<[^>]++>")
+_SCRIPT_OPEN = regex.compile(r"<\s*+(script|style)\b", regex.I)
+_SCRIPT_CLOSE = {name: regex.compile(rf"</\s*+{name}\s*+>", regex.I) for name in ("script", "style")}
+
+
+def _drop_scripts(html: str) -> str:
+    """Each <script>/<style> element with its content → " " (the first closing tag ends it). An
+    element left open is kept as text, and no later opening of the same name is tried again."""
+    parts: list[str] = []
+    done = pos = 0
+    unclosed: set[str] = set()
+    while (m := _SCRIPT_OPEN.search(html, pos)) is not None:
+        name = m[1].lower()
+        close = None if name in unclosed else _SCRIPT_CLOSE[name].search(html, m.end())
+        if close is None:
+            unclosed.add(name)
+            pos = m.end()
+            continue
+        parts += [html[done : m.start()], " "]
+        done = pos = close.end()
+    return "".join([*parts, html[done:]]) if parts else html
+
+
+def _before_last_gt(pattern: regex.Pattern[str], repl: str, s: str) -> str:
+    cut = s.rfind(">") + 1
+    return pattern.sub(repl, s[:cut]) + s[cut:] if cut else s
 
 
 def html_to_text(html: str) -> str:
-    """One line per HTML paragraph; tags dropped, entities resolved."""
-    s = regex.sub(r"<\s*(script|style)\b.*?</\s*\1\s*>", " ", html, flags=regex.I | regex.S)
+    """One line per HTML paragraph; tags dropped, entities resolved. Linear in the length of the
+    HTML, however its tags are broken."""
+    s = _drop_scripts(html)
     s = s.replace("\r", " ").replace("\n", " ")
-    s = _BLOCK.sub("\n", s)
-    s = _TAG.sub("", s)
+    s = _before_last_gt(_BLOCK, "\n", s)
+    s = _before_last_gt(_TAG, "", s)
     s = htmllib.unescape(s)
     lines = [regex.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in s.split("\n")]
     lines = [ln for ln in lines if ln and ln != "Den fulde tekst"]
