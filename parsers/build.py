@@ -12,7 +12,6 @@ from lovkons.model.document import Kind
 from lovkons.parsers.draft import Draft
 from lovkons.parsers.segment import (
     EMBEDDED_KAPITEL,
-    EMBEDDED_PARAGRAF,
     EMBEDDED_STK,
     ORDINALS,
     Token,
@@ -313,9 +312,10 @@ class Builder(TextRules, TailRules):
             first = self._glued(_GLUED_UNIT if self.paragraf is not None else EMBEDDED_KAPITEL, text, start, end)
             # a "§ N." counts only before that label: no walk over every later "§" of the line
             stop = first.start() if first else None
-            m = self._embedded_paragraf(text, start=start, stop=stop, end=end) or first
+            para = self._embedded_paragraf(text, start=start, stop=stop, end=end)
+            m = para or first
         else:
-            m = self._embedded_paragraf(text, start=start, end=end)
+            para = m = self._embedded_paragraf(text, start=start, end=end)
         if view and m is None:  # the rest of the line is this unit's text: cut it out once
             text, start, end = text[start:end], 0, end - start
         if m is not None:
@@ -325,7 +325,7 @@ class Builder(TextRules, TailRules):
                 heading = self.mode != "front" and (
                     is_heading_text(prefix) or (self.fragment and self.paragraf is None)
                 )
-                glued = m.re is EMBEDDED_PARAGRAF
+                glued = m is para  # a "§ N." (not a glued Stk./Kapitel)
                 body, head = (None, None)
                 if glued and self.fragment and self.paragraf is not None:
                     body, head = split_trailing_heading(prefix)  # "… i sagen. Afgørelser på møder"
