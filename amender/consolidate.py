@@ -237,9 +237,11 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
         short = order.meta.short
         selected = _select(order, base, refs, (parts or {}).get(short), problems)
         ctx = ApplyContext(Resolver(doc))
+        lines: dict[str, int | None] = {}  # item (its source) → its line: where a late problem points
         for block, items in selected:
             for item in items:
                 source = Source(short, block.paragraf, item.number, item.in_force, item.text)
+                lines[str(source)] = item.line
                 if at is not None and (item.in_force is None or item.in_force > at):
                     pending.append(Pending(source, item, item.in_force))
                     continue
@@ -256,7 +258,8 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
                     touched |= result.touched
                     applied.append(Applied(op.source or source, op.op, str(op.target)))
                 problems.extend(check_renumbers(doc, ctx, final=False))
-        problems.extend(check_renumbers(doc, ctx, final=True))
+        problems.extend(p if p.file else dc_replace(p, file=order.meta.source, line=lines.get(p.source or ""))
+                        for p in check_renumbers(doc, ctx, final=True))  # file:line of the item it checks
     problems.extend(safety_net(start, doc, touched))
     return Consolidation(doc, tuple(applied), tuple(problems), tuple(pending))
 

@@ -32,27 +32,34 @@ class Manifest:
     name: str = ""
 
 
-def _path(value: Any, root: Path, file: str, what: str) -> Path:
-    if not isinstance(value, str) or not value.strip():
+def _checked_path(value: Any, root: Path, file: str, what: str, allowed: tuple[Path, ...] | None = None) -> Path:
+    """A path of the manifest, relative to its folder. `allowed`: the folders it must stay in (after
+    following links); None = anywhere (--follow-links)."""
+    if not isinstance(value, str) or not value.strip() or "\0" in value:
         raise LovkonsError(f"{what} must be a path", file=file)
     path = (root / value).resolve()
+    if allowed is not None and not any(path.is_relative_to(a) for a in allowed):
+        raise LovkonsError(f"{what} {value!r:.100} leads outside the manifest's folder and the current folder:"
+                           " not read (give --follow-links to read it)", file=file)  # fmt: skip
     if not path.is_file():
-        raise LovkonsError(f"{what} {value!r} does not exist", file=file)
+        raise LovkonsError(f"{what} {value!r:.100} does not exist", file=file)
     return path
 
 
-def load_manifest(path: str | Path) -> Manifest:
+def load_manifest(path: str | Path, *, follow_links: bool = False) -> Manifest:
+    """Read and check a manifest. Its paths must stay inside the manifest's folder or the current
+    folder (where a project keeps its cases and data), links followed, unless `follow_links`."""
+    from lovkons.parsers.read import read_input
+
     file = Path(path)
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise LovkonsError(f"cannot read manifest: {err.strerror}", file=str(file)) from None
+        data = yaml.safe_load(read_input(file, what="manifest").decode("utf-8"))
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise LovkonsError("not valid YAML", file=str(file), line=mark.line + 1 if mark else None) from None
     except UnicodeDecodeError:
         raise LovkonsError("cannot read manifest: not UTF-8 text", file=str(file)) from None
-    except ValueError as err:  # a YAML date that is no date (at: 2011-99-01)
+    except (ValueError, RecursionError) as err:  # a YAML date that is no date (at: 2011-99-01)
         raise LovkonsError(f"not a valid manifest: {err}", file=str(file)) from None
     if not isinstance(data, dict):
         raise LovkonsError("a manifest is a mapping with 'base' and 'amendments'", file=str(file))
@@ -60,6 +67,11 @@ def load_manifest(path: str | Path) -> Manifest:
     if unknown:
         raise LovkonsError(f"unknown key(s): {', '.join(sorted(unknown))}", file=str(file))
     root = file.parent
+    allowed = None if follow_links else (root.resolve(), Path.cwd().resolve())
+
+    def _path(value: Any, root: Path, file: str, what: str) -> Path:
+        return _checked_path(value, root, file, what, allowed)
+
     base = _path(data.get("base"), root, str(file), "base")
     raw = data.get("amendments")
     if not isinstance(raw, list):
@@ -81,6 +93,8 @@ def load_manifest(path: str | Path) -> Manifest:
         amendments.append(Amendment(_path(entry.get("path"), root, str(file), f"amendment {i}"), part))
     expected = _path(data["expected"], root, str(file), "expected") if data.get("expected") else None
     at = data.get("at")
+    if isinstance(at, dt.datetime):  # YAML reads "2011-01-01 10:00:00" as a time of day
+        raise LovkonsError(f"'at' must be a date YYYY-MM-DD without a time of day, not {at}", file=str(file))
     if at is not None and not isinstance(at, dt.date):
         try:
             at = dt.date.fromisoformat(str(at))

@@ -32,10 +32,10 @@ class Format(StrEnum):
     html = "html"
 
 
-def manifest_from_args(paths: list[Path]) -> Manifest:
+def manifest_from_args(paths: list[Path], follow_links: bool = False) -> Manifest:
     manifests = [p for p in paths if p.suffix.lower() in (".yaml", ".yml")]
     if len(paths) == 1 and manifests:
-        return load_manifest(paths[0])
+        return load_manifest(paths[0], follow_links=follow_links)
     if manifests:
         raise LovkonsError("a manifest (.yaml) is given alone, not with other files", file=str(manifests[0]))
     if len(paths) < 2:
@@ -81,13 +81,15 @@ def register(app: typer.Typer) -> None:
         ] = False,
         out: OutputOption = None,
         color: ColorOption = Color.auto,
+        follow_links: Annotated[bool, typer.Option(
+            "--follow-links", help="Read manifest paths that lead outside its folder and the current folder.")] = False,
     ) -> None:
         """Apply amending orders to a base document and print the consolidated text.
 
         Only change blocks that cite the base are applied (with a manifest 'part': only that part). Refused instructions are listed on stderr, one line each; the document is left as it was for them (exit 3).
         """
         day = parse_date(at, "--at") if at else None
-        manifest = manifest_from_args(paths)
+        manifest = manifest_from_args(paths, follow_links)
         check_repeats(manifest)
         run = run_manifest(manifest, at=day)
         result = run.result

@@ -43,6 +43,8 @@ def register(app: typer.Typer) -> None:
         ] = Format.table,
         out: OutputOption = None,
         color: ColorOption = Color.auto,
+        follow_links: Annotated[bool, typer.Option(
+            "--follow-links", help="Read manifest paths that lead outside its folder and the current folder.")] = False,
     ) -> None:
         """Score consolidations against the official consolidated texts, § by §.
 
@@ -62,7 +64,7 @@ def register(app: typer.Typer) -> None:
         refused = False
         for path in found:
             try:
-                manifest = load_manifest(path)
+                manifest = load_manifest(path, follow_links=follow_links)
             except LovkonsError as err:
                 raise LovkonsError(err.reason, file=err.file or str(path), line=err.line) from None
             if manifest.expected is None:

@@ -22,7 +22,7 @@ EXAMPLE = "Example: lovkons rebuild --corpus corpus --out consolidated --jobs 2"
 
 
 def run(corpus: Path, out: Path, jobs: int | None, *, color: bool = False, cache: bool = True,
-        formats: tuple[str, ...] = DEFAULT) -> RebuildStats:
+        formats: tuple[str, ...] = DEFAULT, follow_links: bool = False) -> RebuildStats:
     """Rebuild with progress on stderr (a bar on a terminal, else one line per document), then the
     summary on stderr."""
     files = renderer(formats)
@@ -30,7 +30,7 @@ def run(corpus: Path, out: Path, jobs: int | None, *, color: bool = False, cache
         def plain(doc_id: str, done: int, total: int) -> None:
             print(f"[{done}/{total}] {doc_id}", file=sys.stderr, flush=True)
 
-        stats = rebuild(corpus, out, render=files, jobs=jobs, progress=plain, cache=cache)
+        stats = rebuild(corpus, out, render=files, jobs=jobs, progress=plain, cache=cache, follow_links=follow_links)
         for name, value in summary_rows(stats):
             print(f"{name}: {value}", file=sys.stderr)
         return stats
@@ -45,7 +45,7 @@ def run(corpus: Path, out: Path, jobs: int | None, *, color: bool = False, cache
         def fancy(doc_id: str, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description=doc_id)
 
-        stats = rebuild(corpus, out, render=files, jobs=jobs, progress=fancy, cache=cache)
+        stats = rebuild(corpus, out, render=files, jobs=jobs, progress=fancy, cache=cache, follow_links=follow_links)
     table = Table(title=f"lovkons rebuild → {out}", show_header=False)
     table.add_column("")
     table.add_column("", justify="right")
@@ -64,6 +64,8 @@ def register(app: typer.Typer) -> None:
         color: ColorOption = Color.auto,
         no_cache: NoCacheOption = False,
         formats: Annotated[str, typer.Option(help="Files per version, comma-separated: md, json, akn (Akoma Ntoso, .akn.xml), html.")] = "md,json",
+        follow_links: Annotated[bool, typer.Option(
+            "--follow-links", help="Read symbolic links that lead outside the corpus (refused by default).")] = False,
     ) -> None:
         """Rebuild every document of a corpus at every date its text changes (what `make demo` runs).
 
@@ -77,10 +79,13 @@ def register(app: typer.Typer) -> None:
         if not corpus_files(folder):
             raise LovkonsError("no documents in the corpus folder (see corpus/README.md)", file=str(folder))
         try:
-            stats = run(folder, out, jobs, color=use_color(color, sys.stderr), cache=not no_cache, formats=wanted)
+            stats = run(folder, out, jobs, color=use_color(color, sys.stderr), cache=not no_cache, formats=wanted,
+                        follow_links=follow_links)
         except OSError as exc:  # the output could not be written (disk full, permissions): nothing replaced
             detail = f" ({exc.filename})" if exc.filename else ""
             raise LovkonsError(f"--out: cannot write the output: {exc.strerror or exc}{detail}", file=str(out)) from None
+        for line in stats.unreadable:  # inputs not read: named here too, not only in report.md
+            print(f"lovkons: {line}", file=sys.stderr)
         if stats.errors:  # a bug in lovkons, not in the corpus: the other documents were written
             more = f" (and {len(stats.errors) - 1} more)" if len(stats.errors) > 1 else ""
             print(f"lovkons: internal error: {stats.errors[0]}{more}; see {out / 'report.md'}", file=sys.stderr)

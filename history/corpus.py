@@ -9,18 +9,27 @@ import datetime as dt
 import json
 import os
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from lovkons.history.facts import Facts, Scanned, code_version, read_base, scan_file, sha256_file
+from lovkons.history.facts import (
+    UNREADABLE_HASH,
+    Facts,
+    Scanned,
+    code_version,
+    read_base,
+    scan_file,
+    sha256_file,
+)
 from lovkons.history.identifiers import Identifier, parse_identifier
+from lovkons.history.listing import SUFFIXES as SUFFIXES  # re-exported: the CLI lists files with it
+from lovkons.history.listing import corpus_files as corpus_files
+from lovkons.history.listing import list_corpus
+from lovkons.history.workers import worker_pool
 from lovkons.model.document import Document, LovkonsError, Problem
 from lovkons.model.edits import AmendingDocument
-
-SUFFIXES = (".xml", ".json", ".html", ".htm", ".txt")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,20 +43,14 @@ class Edge:
     detail: str = ""  # the order's § for "amends"
 
 
-def corpus_files(root: Path) -> list[str]:
-    """Document files under `root` (sidecars, README and dot-files excluded), sorted, POSIX-relative."""
-    out = []
-    for path in root.rglob("*"):
-        rel = path.relative_to(root).as_posix()
-        if path.is_file() and path.suffix.lower() in SUFFIXES and not any(p.startswith(".") for p in rel.split("/")):
-            out.append(rel)
-    return sorted(out)
-
-
 def file_hash(root: Path, rel: str) -> str:
-    """Hash of a document and its sidecar (either changing invalidates the facts)."""
+    """Hash of a document and its sidecar (either changing invalidates the facts). A file that cannot
+    be read gets UNREADABLE_HASH + its path: never taken from a cache, read (and named) by the scan."""
     side = root / (rel + ".yaml")
-    return sha256_file(root / rel) + (sha256_file(side)[:16] if side.exists() else "")
+    try:
+        return sha256_file(root / rel) + (sha256_file(side)[:16] if side.exists() else "")
+    except (OSError, LovkonsError):
+        return UNREADABLE_HASH + rel
 
 
 def _d(s: str | None) -> dt.date | None:
@@ -148,17 +151,20 @@ def scan(
     """Facts for every file: from the cache when its hash is known, else parsed (in parallel).
     Also returns the documents parsed on the way (by key), so nothing is parsed twice."""
     rels = list(rels)
+    # a cached fact is reused only for the same content at the same place (the key and the output
+    # folder of an unnumbered document come from its path)
+    known = {r: cache[hashes[r]] for r in rels if hashes[r] in cache and cache[hashes[r]].rel == r}
     # largest first, so no worker is left with one big file at the end
-    todo = sorted((r for r in rels if hashes[r] not in cache), key=lambda r: (-(root / r).stat().st_size, r))
+    todo = sorted((r for r in rels if r not in known), key=lambda r: (-_size(root / r), r))
     fresh: dict[str, Scanned] = {}
     if jobs > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+        with worker_pool(min(jobs, len(todo))) as pool:
             for r, got in zip(todo, pool.map(scan_file, [root] * len(todo), todo, [hashes[r] for r in todo]), strict=True):
                 fresh[r] = got
     else:
         for r in todo:
             fresh[r] = scan_file(root, r, hashes[r])
-    facts = [cache[hashes[r]] if hashes[r] in cache else fresh[r][0] for r in rels]
+    facts = [known[r] if r in known else fresh[r][0] for r in rels]
     docs = {f.key: d for f, d, _ in fresh.values() if d is not None}
     orders = {f.key: o for f, _, o in fresh.values() if o is not None}
     return facts, docs, orders
@@ -169,12 +175,16 @@ def build_corpus(
     facts: Iterable[Facts],
     docs: Mapping[str, Document] | None = None,
     orders: Mapping[str, AmendingDocument] | None = None,
+    listing_problems: Iterable[Problem] = (),
 ) -> Corpus:
+    """The corpus of these facts. `listing_problems`: inputs that could not even be listed or were
+    refused (history.listing); they head the corpus problems with those of unreadable files."""
     by_key: dict[str, Facts] = {}
-    problems: list[Problem] = []
+    problems: list[Problem] = list(listing_problems)
     for f in facts:
         if f.role == "unreadable":
-            problems.extend(Problem(str(p["code"]), str(p["message"]), "error", file=f.rel) for p in f.problems)
+            problems.extend(Problem(str(p["code"]), str(p["message"]), "error", file=f.rel, line=p.get("line"))
+                            for p in f.problems)
             continue
         if f.key in by_key:
             problems.append(Problem("DUPLICATE_DOCUMENT", f"{f.key} appears twice ({by_key[f.key].rel}, {f.rel})",
@@ -203,8 +213,16 @@ def _read_facts_cache(path: Path, code: str) -> dict[str, Facts]:
         return {}
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _write_facts_cache(path: Path, code: str, facts: Iterable[Facts]) -> None:
-    kept = [f for f in facts if not any(p.get("code") == "INTERNAL_ERROR" for p in f.problems)]  # retry bugs
+    kept = [f for f in facts if not any(p.get("code") == "INTERNAL_ERROR" for p in f.problems)
+            and not f.sha.startswith(UNREADABLE_HASH)]  # retry bugs and files that could not be read
     data = {"code": code, "facts": {f.sha: f.to_json() for f in sorted(kept, key=lambda f: f.sha)}}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -215,18 +233,22 @@ def _write_facts_cache(path: Path, code: str, facts: Iterable[Facts]) -> None:
         pass
 
 
-def load_corpus(root: str | Path, *, jobs: int = 1, cache_file: Path | None = None) -> Corpus:
+def load_corpus(
+    root: str | Path, *, jobs: int = 1, cache_file: Path | None = None, follow_links: bool = False
+) -> Corpus:
     """Read a corpus folder (see corpus/README.md for the layout). With `cache_file`, the facts of
     unchanged files are taken from it (and it is refreshed), so only changed files are parsed now;
-    documents are then parsed on demand."""
+    documents are then parsed on demand. Links leading outside the corpus are refused (named
+    among the corpus problems) unless `follow_links`."""
     base = Path(root)
     if not base.is_dir():
         raise LovkonsError("corpus folder not found", file=str(root))
-    rels = corpus_files(base)
+    listing = list_corpus(base, follow_links=follow_links)
+    rels = listing.files
     hashes = {r: file_hash(base, r) for r in rels}
     code = code_version() if cache_file else ""
     cached = _read_facts_cache(cache_file, code) if cache_file else {}
     facts, docs, orders = scan(base, rels, hashes, cached, max(1, jobs or os.cpu_count() or 1))
     if cache_file and any(hashes[r] not in cached for r in rels):
         _write_facts_cache(cache_file, code, facts)
-    return build_corpus(base, facts, docs, orders)
+    return build_corpus(base, facts, docs, orders, listing.problems)

@@ -13,17 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 
 from lovkons.history.dating import base_dates, order_end, order_start
 from lovkons.history.identifiers import key_of
+from lovkons.history.sidecar import read_sidecar
 from lovkons.model.document import Document, Kind, LovkonsError, Meta, Problem
 from lovkons.model.edits import AmendingDocument, DocRef
 from lovkons.parsers.citations import find_docrefs
 
-SIDECAR_FIELDS = (
-    "id", "kind", "number", "year", "date", "title", "published", "in_force", "expires", "repealed", "note"
-)  # fmt: skip
 _AMENDING_TITLE = regex.compile(r"^\s*(?:lov|bekendtgørelse)\s+om\s+ændring\s+af\b", regex.I)
 _LBK_SPLIT = regex.compile(r"med\s+de(?:n)?\s+ændring(?:er)?,?\s+der\s+følger\s+af", regex.I)
 
@@ -46,8 +43,16 @@ def code_version() -> str:
     return h.hexdigest()
 
 
+# The "hash" of a corpus file that cannot be read (followed by its path): no cache ever holds it.
+UNREADABLE_HASH = "!unreadable:"
+
+
 def sha256_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """sha256 of an input file, read as every input is (parsers.read.read_input: regular files only,
+    size limit); LovkonsError naming the file when it cannot be read."""
+    from lovkons.parsers.read import read_input
+
+    return hashlib.sha256(read_input(path)).hexdigest()
 
 
 def iso(d: dt.date | None) -> str | None:
@@ -105,20 +110,6 @@ class Facts:
         )
         fields = {k: tup(v) for k, v in data.items() if k not in ("blocks", "problems")}
         return Facts(**fields, blocks=blocks, problems=tuple(data["problems"]))
-
-
-def read_sidecar(path: Path) -> dict[str, Any]:
-    """`<file>.yaml` next to a document: only what the document does not say itself."""
-    side = path.with_name(path.name + ".yaml")
-    if not side.exists():
-        return {}
-    try:
-        data = yaml.safe_load(side.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise LovkonsError(f"bad sidecar: {exc}", file=str(side)) from exc
-    if not isinstance(data, dict) or set(data) - set(SIDECAR_FIELDS):
-        raise LovkonsError(f"sidecar keys must be among {', '.join(SIDECAR_FIELDS)}", file=str(side))
-    return data
 
 
 def _date(v: Any) -> str | None:
@@ -205,7 +196,10 @@ def scan_file(root: Path, rel: str, sha: str) -> Scanned:
         return _scan(root, rel, sha)
     except Exception as exc:  # bad input is UNREADABLE_FILE, anything else a bug (INTERNAL_ERROR)
         if isinstance(exc, LovkonsError):
-            code, message, line = "UNREADABLE_FILE", exc.reason, exc.line
+            code = "BAD_IDENTIFIER" if isinstance(exc, BadIdentifier) else "UNREADABLE_FILE"
+            message, line = exc.reason, exc.line
+            if exc.file and not exc.file.endswith(rel):  # the sidecar, or a file it names
+                message = f"{Path(exc.file).name}: {message}"
         else:
             text = str(exc).strip().splitlines()
             code, line = "INTERNAL_ERROR", None
@@ -217,18 +211,41 @@ def scan_file(root: Path, rel: str, sha: str) -> Scanned:
         return facts, None, None
 
 
+class BadIdentifier(LovkonsError):
+    """A document's identifier cannot name its output folder (BAD_IDENTIFIER)."""
+
+
+# Names a rebuild writes itself at the top of its output folder: no document may take them.
+RESERVED_IDS = frozenset({"index.json", "report.md"})
+
+
+def check_doc_id(doc_id: str, file: str) -> str:
+    """`doc_id` names the document's output folder: it must be one plain path segment (no '/', no
+    '..', not hidden, no control characters), or the rebuild could write outside --out."""
+    bad = (not doc_id or doc_id in (".", "..") or doc_id.startswith(".") or "/" in doc_id or "\\" in doc_id
+           or not doc_id.isprintable() or len(doc_id.encode("utf-8", "replace")) > 200
+           or doc_id.lower() in RESERVED_IDS)  # fmt: skip
+    if bad:
+        raise BadIdentifier(f"identifier {doc_id!r:.80} cannot name an output folder (one name: no '/', '..', "
+                            "leading '.', control characters); the document is not written", file=file)  # fmt: skip
+    return doc_id
+
+
 def _identity(meta: Meta, side: dict[str, Any], rel: str) -> tuple[str, str]:
     """(key, doc_id): "BEK 1292/2007" / "BEK-2007-1292", or the sidecar id for unnumbered documents."""
     key = side.get("id") or key_of(meta.kind, meta.number, meta.year) or Path(rel).stem
     numbered = key_of(meta.kind, meta.number, meta.year)
     doc_id = side.get("id") or (f"{meta.kind.split()[0]}-{meta.year}-{meta.number}" if numbered else key)
-    return str(key), str(doc_id)
+    where = rel + ".yaml" if side.get("id") or side.get("kind") or side.get("number") or side.get("year") else rel
+    return str(key), check_doc_id(str(doc_id), where)
 
 
 def _try_amending(path: Path, published: dt.date | None) -> AmendingDocument | None:
     """The change blocks of a document, if it has any. Cheap sniff first: every change block opens
     with "… foretages følgende ændring(er)". `published`: the sidecar's Lovtidende date."""
-    if b"foretages" not in path.read_bytes():
+    from lovkons.parsers.read import read_input
+
+    if b"foretages" not in read_input(path):
         return None
     from lovkons.parsers.instructions import read_amending_file
 

@@ -1,15 +1,36 @@
-"""Stage 2 (amender): replace an output folder atomically: write the new tree into a hidden sibling
+"""Stage 2 (history): replace an output folder atomically: write the new tree into a hidden sibling
 folder, then exchange the two folders in one rename (Linux renameat2) or two renames with recovery.
 A killed writer never leaves a half-written `out`; stale temporary siblings are removed next time.
+Only a folder this tool made is replaced (its MARKER file), one writer at a time (`output_lock`),
+and nothing is written outside it (every path is checked to be a plain relative path).
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
+import json
 import os
 import shutil
-from pathlib import Path
+import time
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+
+from lovkons.model.document import LovkonsError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover  (not POSIX: no lock, as before)
+    fcntl = None  # type: ignore[assignment]
+
+# Written into every output folder: a folder is replaced only when it carries this file (or, made by
+# an older version, holds nothing but what its index.json lists).
+MARKER = ".lovkons-output"
+MARKER_TEXT = b"This folder is written by `lovkons rebuild` and replaced whole by the next rebuild.\n"
+# How long a rebuild waits for another one writing the same --out before it refuses.
+LOCK_WAIT = float(os.environ.get("LOVKONS_LOCK_WAIT", "10"))
+_OWN_FILES = frozenset({"index.json", "report.md", MARKER})
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -58,6 +79,84 @@ def _exchange(a: Path, b: Path) -> bool:
     return bool(rc == 0)
 
 
+def safe_relpath(rel: str) -> str:
+    """`rel` when it is a plain relative POSIX path (no '..', '.', empty part, backslash, NUL, not
+    absolute); LovkonsError otherwise: nothing is ever written outside the output folder."""
+    parts = PurePosixPath(rel).parts
+    if (not parts or rel.startswith("/") or any(p in ("", ".", "..") for p in parts) or "\\" in rel
+            or "\0" in rel or PurePosixPath(rel).as_posix() != rel):  # fmt: skip
+        raise LovkonsError(f"refusing to write {rel!r:.80}: not a path inside the output folder", file=rel)
+    return rel
+
+
+def made_by_lovkons(out: Path, cache: str) -> bool:
+    """Is `out` a folder a rebuild made: it carries MARKER, or (written before the marker existed) it
+    holds nothing but index.json, report.md, the cache and the version files index.json lists?"""
+    marker = out / MARKER
+    if marker.is_file() and not marker.is_symlink():
+        try:
+            return marker.read_bytes()[: len(MARKER_TEXT)] == MARKER_TEXT
+        except OSError:
+            return False
+    try:
+        index = json.loads((out / "index.json").read_bytes())
+        listed = {f for d in index["documents"] for v in d["versions"] for f in v["files"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    if not all(isinstance(f, str) for f in listed):
+        return False
+    for folder, dirs, files in os.walk(out):
+        rel = Path(folder).relative_to(out).as_posix()
+        for name in files:
+            path = name if rel == "." else f"{rel}/{name}"
+            if path not in listed and path not in _OWN_FILES | {cache}:
+                return False
+        if any(os.path.islink(Path(folder) / d) for d in dirs):
+            return False
+    return True
+
+
+@contextlib.contextmanager
+def output_lock(out: Path, wait: float | None = None) -> Iterator[None]:
+    """Hold the lock of the output folder `out` for the block: a sibling file `.<name>.lock` locked
+    with flock (released by the system when the holder dies). Another holder: wait up to `wait`
+    seconds, then LovkonsError naming the folder and the other process."""
+    if fcntl is None:  # pragma: no cover
+        yield
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    path = out.parent / f".{out.name}.lock"
+    deadline = time.monotonic() + (LOCK_WAIT if wait is None else wait)
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+            os.close(fd)
+            if time.monotonic() >= deadline:
+                who = f" (process {holder})" if holder.isdigit() else ""
+                raise LovkonsError(f"--out: another rebuild{who} is writing this folder; try again when it has "
+                                   "finished", file=str(out)) from None  # fmt: skip
+            time.sleep(0.1)
+            continue
+        try:  # the previous holder removes the file on its way out: lock the file that is there now
+            current = os.stat(path, follow_symlinks=False).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            current = False
+        if current:
+            break
+        os.close(fd)
+    try:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        os.close(fd)
+
+
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as fh:
@@ -72,7 +171,7 @@ def swap_in(out: Path, files: dict[str, bytes]) -> None:
     try:
         tmp.mkdir()
         for rel in sorted(files):
-            _write(tmp / rel, files[rel])
+            _write(tmp / safe_relpath(rel), files[rel])
         if out.exists() and _exchange(tmp, out):
             shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the previous tree
             return

@@ -30,7 +30,9 @@ __all__ = [
     "Source",
     "display_label",
     "normalize_label",
+    "one_line_text",
     "parse_address",
+    "shown_path",
 ]
 
 
@@ -199,25 +201,42 @@ class Problem:
         }
 
     def one_line(self) -> str:
-        where = ":".join(str(x) for x in (self.file, self.line) if x is not None)
+        where = ":".join(str(x) for x in (shown_path(self.file), self.line) if x is not None)
         extra = ", ".join(x for x in (self.source, self.address) if x)
         head = f"{where}: " if where else ""
-        tail = f" [{extra}]" if extra else ""
-        return f"{head}{self.severity} {self.code}: {self.message}{tail}"
+        tail = f" [{one_line_text(extra)}]" if extra else ""
+        return f"{head}{self.severity} {self.code}: {one_line_text(self.message)}{tail}"
+
+
+_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\x0b": " ", "\x0c": " ", "\x85": " ", "\u2028": " ", "\u2029": " "})
+
+
+def one_line_text(text: str) -> str:
+    """A message on one line: line breaks (libxml2 ends its messages with one) become spaces."""
+    return text.translate(_BREAKS).strip() if text else text
+
+
+def shown_path(path: str | None) -> str | None:
+    """A file name as printed on a message line: control characters (a newline in a file name)
+    escaped like Python does ("a\\nb"), so the line stays one line and names the file exactly."""
+    if path is None or path.isprintable():
+        return path
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
 
 
 class LovkonsError(Exception):
     """Bad input (exit code 2): unreadable, not a legal document, wrong kind, bad manifest.
 
-    str() is the one line shown to the user: "file: reason".
+    str() is the one line shown to the user: "file: reason" (the reason folded to one line, the
+    file name's control characters escaped).
     """
 
     def __init__(self, message: str, *, file: str | None = None, line: int | None = None) -> None:
         self.file = file
         self.line = line
-        self.reason = message
-        where = ":".join(str(x) for x in (file, line) if x is not None)
-        super().__init__(f"{where}: {message}" if where else message)
+        self.reason = one_line_text(message)
+        where = ":".join(str(x) for x in (shown_path(file), line) if x is not None)
+        super().__init__(f"{where}: {self.reason}" if where else self.reason)
 
 
 @dataclass(frozen=True, slots=True)

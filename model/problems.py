@@ -84,6 +84,10 @@ CODES: tuple[Code, ...] = (
     Code("INCORPORATED_AHEAD", _W, "corpus", "an official consolidation incorporated an item before its commencement"),
     Code("ITEM_AFTER_END", _W, "corpus", "an item commences after the document it amends ended"),
     Code("INTERNAL_ERROR", _E, "corpus", "a bug: the document could not be consolidated (report it)"),
+    Code("UNREADABLE_FOLDER", _E, "corpus", "a folder of the corpus cannot be listed (named); its documents are missing"),
+    Code("LINK_OUTSIDE_CORPUS", _E, "corpus", "a symbolic link leads outside the corpus: not read (rebuild --follow-links reads it)"),
+    Code("NOT_A_FILE", _E, "corpus", "a corpus entry with a document's name is a FIFO, device or socket: not read"),
+    Code("BAD_IDENTIFIER", _E, "corpus", "a document's identifier (sidecar id, kind, number) is not one folder name: not written"),
 )
 REGISTRY: dict[str, Code] = {c.code: c for c in CODES}
 

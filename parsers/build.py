@@ -12,7 +12,6 @@ from lovkons.model.document import Kind
 from lovkons.parsers.draft import Draft
 from lovkons.parsers.segment import (
     EMBEDDED_KAPITEL,
-    EMBEDDED_PARAGRAF,
     EMBEDDED_STK,
     ORDINALS,
     Token,
@@ -22,6 +21,7 @@ from lovkons.parsers.segment import (
     roman,
     split_chapter_heading,
     split_heading_run,
+    strip_span,
 )
 from lovkons.parsers.text_blocks import TOMBSTONE, TextRules
 from lovkons.parsers.text_numbering import split_trailing_heading
@@ -31,6 +31,8 @@ _ITEM_LINE = regex.compile(r"\d+\.\s.*[.«]$")
 _AMENDING_OPENING = regex.compile(r"I\s+(?:lov|bekendtgørelse|\p{Ll}*loven)\b|Loven\s+træder\b")
 _GLUED_KAPITEL = regex.compile(r"(?<=\s)Kapitel\s+\d")
 _GLUED_UNIT = regex.compile(f"{EMBEDDED_KAPITEL.pattern}|{EMBEDDED_STK.pattern}")  # the earlier of the two
+_VIEW_MIN = 1000  # a rest of a line longer than this is read in place (segment._LONG: head rules)
+_TOMBSTONE_MAX = 40  # "(Ophævet)." with some spaces: longer text is no tombstone
 
 
 class Builder(TextRules, TailRules):
@@ -39,42 +41,61 @@ class Builder(TextRules, TailRules):
     # ------------------------------------------------------------------ feeding
     def feed(self, line: str, lineno: int) -> None:
         """Read one line. A line holding several glued units ("Stk. 2. … Stk. 3. …" in a flattened
-        payload) continues through `_feed_next` in this loop, not by recursion (no depth limit)."""
+        payload) continues through `_feed_next` in this loop, not by recursion (no depth limit),
+        and each step reads the line in place from where the last one stopped (no copy of the rest
+        of the line per unit: reading n glued units is linear in the line's length)."""
         outer, self.feeding = self.feeding, True
-        done: list[str] = []  # lines of this chain that were read as units, outermost first
+        first: str | None = None  # the line, when its first step was read as a unit
+        units = 0  # steps of this chain that were read as units
+        pos, end = 0, len(line)
         try:
             while True:
                 self.tail_call = None
-                if self._feed_one(line, lineno):
-                    done.append(line)
+                if self._feed_one(line, lineno, pos, end):
+                    if units == 0:
+                        first = line if pos == 0 and end == len(line) else line[pos:end]
+                    units += 1
                 if self.tail_call is None:
                     break
-                line, lineno = self.tail_call
+                line, lineno, pos, end = self.tail_call
         finally:
             self.feeding = outer
-        if done:  # what each nested call did on return, innermost first; only the outermost stays
-            if len(done) > 1:
+        if units:  # what each nested call did on return, innermost first; only the outermost stays
+            if units > 1:
                 self.blank = False
             self.prev_blank = self.blank
             self.blank = False
-            self.prev = done[0].strip()
+            assert first is not None
+            self.prev = first.strip()
 
-    def _feed_next(self, line: str, lineno: int) -> None:
-        """Go on with the rest of the current line: the last action of the current step."""
+    def _feed_next(self, line: str, lineno: int, pos: int = 0, end: int | None = None) -> None:
+        """Go on with line[pos:end], the rest of the current line: the last action of the current step."""
+        end = len(line) if end is None else end
         if self.feeding:
-            self.tail_call = (line, lineno)
-        else:
+            self.tail_call = (line, lineno, pos, end)
+        elif pos == 0 and end == len(line):
             self.feed(line, lineno)
+        else:
+            self.feed(line[pos:end], lineno)
 
     def _drain(self) -> None:
         """Finish a continuation left by a nested step before the caller goes on."""
         if self.tail_call is not None:
-            line, lineno = self.tail_call
+            line, lineno, pos, end = self.tail_call
             self.tail_call = None
-            self.feed(line, lineno)
+            self.feed(line[pos:end] if pos or end != len(line) else line, lineno)
 
-    def _feed_one(self, line: str, lineno: int) -> bool:
-        """One step of `feed`; False when the line was payload or blank (no unit bookkeeping)."""
+    def _feed_one(self, line: str, lineno: int, pos: int = 0, end: int | None = None) -> bool:
+        """One step of `feed` on line[pos:end]; False when it was payload or blank (no unit
+        bookkeeping). A short or unusual rest is cut out and read as a line of its own; a long one
+        (a flattened payload) is read in place by the unit rules (`_feed_view`)."""
+        end = len(line) if end is None else end
+        if pos or end != len(line):
+            if end - pos > _VIEW_MIN and self.depth == 0 and self.bare_heading is None and self.mode == "body":
+                tok = classify(line, lineno, pos, end)
+                if tok.span is not None and self._feed_view(tok, line, pos, end):
+                    return True
+            line = line[pos:end]
         if self.depth > 0 and not self._stray_quote_ends(line):
             if line.strip():
                 self._append_text(line, lineno)
@@ -93,6 +114,25 @@ class Builder(TextRules, TailRules):
         else:
             self._feed_body(tok, line)
         return True
+
+    def _feed_view(self, tok: Token, line: str, pos: int, end: int) -> bool:
+        """The steps of `_feed_body` that a unit glued into a long line takes, read in place: a § (or
+        a range of §§), a stk., a kapitel, or text. False (nothing done) for anything else."""
+        rule, label = tok.rule, tok.label
+        if rule in ("paragraf", "paragrafer") and label and self._accept_paragraf(label):
+            self._begin(paragraf=True)
+            self._start_paragraf(tok)
+            return True
+        if rule == "stk" and label and self.paragraf is not None and self._accept_stk(label):
+            self._decide_pending(False)
+            self._start_stk(tok)
+            return True
+        if rule == "kapitel" and label and self._accept_kapitel(label):
+            return self._start_kapitel(tok, line)
+        if rule == "text" or rule in ("paragraf", "paragrafer", "stk", "kapitel"):  # not accepted: text
+            self._text(line, tok.line, start=pos, end=end)
+            return True
+        return False
 
     def _stray_quote_ends(self, line: str) -> bool:
         """An unclosed »: the expected next "§ 43." after an item "4. … ophæves." and a blank line,
@@ -133,22 +173,7 @@ class Builder(TextRules, TailRules):
                 self._feed_next(rest[glued.start() :], tok.line)
             return
         if rule == "kapitel" and tok.label and self._accept_kapitel(tok.label):
-            self._begin()
-            self._flush_pending()
-            self._close(kapitel=True)
-            self.kap_key = label_key(tok.label)
-            self.kapitel = (self.afsnit or self.root).add(Draft(Kind.KAPITEL, tok.label, line=tok.line))
-            rest = tok.rest
-            m = self._embedded_paragraf(rest, start=0) if rest else None
-            if m is not None:
-                chap, sub = split_chapter_heading(rest[: m.start()])
-                self.kapitel.heading = chap
-                if sub:
-                    self.pending.append((sub, True, tok.line))
-                self._feed_next(rest[m.start() :], tok.line)
-                return
-            self.kapitel.heading = rest or None
-            self.expect_heading = None if rest else self.kapitel
+            self._start_kapitel(tok, line)
             return
         if rule in ("paragraf", "paragrafer") and tok.label and self._accept_paragraf(tok.label):
             self._begin(paragraf=True)
@@ -186,6 +211,27 @@ class Builder(TextRules, TailRules):
         self._text(line, tok.line)
 
     # ------------------------------------------------------------------ building
+    def _start_kapitel(self, tok: Token, line: str) -> bool:
+        assert tok.label is not None
+        self._begin()
+        self._flush_pending()
+        self._close(kapitel=True)
+        self.kap_key = label_key(tok.label)
+        self.kapitel = (self.afsnit or self.root).add(Draft(Kind.KAPITEL, tok.label, line=tok.line))
+        text, a, b = tok.rest_view()
+        m = self._embedded_paragraf(text, start=a, end=b) if a < b else None
+        if m is not None:
+            chap, sub = split_chapter_heading(text[a : m.start()])
+            self.kapitel.heading = chap
+            if sub:
+                self.pending.append((sub, True, tok.line))
+            self._feed_next(text, tok.line, m.start(), b)
+            return True
+        rest = tok.rest
+        self.kapitel.heading = rest or None
+        self.expect_heading = None if rest else self.kapitel
+        return True
+
     def _start_paragraf(self, tok: Token) -> None:
         self._decide_pending(True)
         self._close()
@@ -193,18 +239,18 @@ class Builder(TextRules, TailRules):
         self.par_key = label_key(tok.label)
         par = self._container().add(Draft(Kind.PARAGRAF, tok.label, line=tok.line))
         self.paragraf = par
-        rest = tok.rest
-        self.bare = None if rest else par
-        if TOMBSTONE.match(rest):
+        text, a, b = tok.rest_view()
+        self.bare = None if a < b else par
+        if b - a <= _TOMBSTONE_MAX and TOMBSTONE.match(text[a:b]):
             par.repealed = True
             return
-        if rest.startswith("Stk.") and classify(rest, tok.line).rule == "stk":
+        if text.startswith("Stk.", a, b) and classify(text, tok.line, a, b).rule == "stk":
             self.stk = par.add(Draft(Kind.STK, "1", line=tok.line))
-            self._feed_next(rest, tok.line)
+            self._feed_next(text, tok.line, a, b)
             return
         self.stk = par.add(Draft(Kind.STK, "1", line=tok.line))
-        if rest:
-            self._text(rest, tok.line, labelled=True)  # the text after a label is never a heading
+        if a < b:
+            self._text(text, tok.line, labelled=True, start=a, end=b)  # the text after a label is never a heading
 
     def _start_stk(self, tok: Token) -> None:
         assert self.paragraf is not None and tok.label is not None
@@ -213,20 +259,42 @@ class Builder(TextRules, TailRules):
             self.stk.label = tok.label
         else:
             self.stk = self.paragraf.add(Draft(Kind.STK, tok.label, line=tok.line))
-        if tok.rest:
-            self._text(tok.rest, tok.line, labelled=True)
+        text, a, b = tok.rest_view()
+        if a < b:
+            self._text(text, tok.line, labelled=True, start=a, end=b)
 
-    def _text(self, text: str, lineno: int, *, labelled: bool = False) -> None:
-        """Unlabelled text: split glued labels, then heading candidate or continuation."""
-        if self.expect_heading is not None and TOMBSTONE.match(text.strip()):
+    def _glued(self, pattern: regex.Pattern[str], text: str, start: int, end: int) -> regex.Match[str] | None:
+        """The first match of `pattern` in text[start:end], remembered per line: the steps of one
+        long line ask from ever later positions, and each search goes on where the last one ended
+        (a match at `start` itself would lean on text before the view: it does not count)."""
+        if len(text) <= _VIEW_MIN:  # a short text: one search, nothing to remember
+            return pattern.search(text, start + 1 if start else 0, end)
+        memo = self._glued_memo.get(pattern)
+        if memo is not None and memo[0] is text and memo[1] <= start and memo[2] == end:
+            found = memo[3]
+            if found is None or found.start() > start:
+                return found
+        found = pattern.search(text, start + 1 if start else 0, end)
+        self._glued_memo[pattern] = (text, start, end, found)
+        return found
+
+    def _text(self, text: str, lineno: int, *, labelled: bool = False, start: int = 0, end: int | None = None) -> None:
+        """Unlabelled text text[start:end] (stripped): split glued labels, then heading candidate or
+        continuation. Read in place: only the part before a glued label is cut out."""
+        end = len(text) if end is None else end
+        if end - start <= _VIEW_MIN and (start or end != len(text)):
+            text, start, end = text[start:end], 0, end - start  # short: cut out
+        view = start or end != len(text)  # a long rest of a line, read in place
+        a, b = strip_span(text, start, end)
+        if self.expect_heading is not None and b - a <= _TOMBSTONE_MAX and TOMBSTONE.match(text[a:b]):
             self.expect_heading = None  # "Kapitel 41\n(Ophævet)": a note, not the chapter's title
         if self.expect_heading is not None and not self.pending:
             target = self.expect_heading
             self.expect_heading = None
             if target.kind is Kind.OVERSKRIFT:
-                target.parts.append(text.strip())
+                target.parts.append(text[start:end].strip())
             else:
-                target.heading = text.strip()
+                target.heading = text[start:end].strip()
             return
         if (
             not labelled
@@ -234,25 +302,30 @@ class Builder(TextRules, TailRules):
             and self.bare is self.paragraf
             and self._stk_unused()
             and not self.pending
-            and is_heading_text(text)
+            and b - a <= 250  # a heading is at most 250 characters
+            and is_heading_text(text[a:b])
         ):
-            self.bare_heading = (text.strip(), self.blank, lineno)
+            self.bare_heading = (text[start:end].strip(), self.blank, lineno)
             return
         if self.fragment:  # flattened payloads: the earliest glued label wins
-            # one search for the earliest glued "Kapitel N"/"Stk. N.": it stops at the next unit
-            first = (_GLUED_UNIT if self.paragraf is not None else EMBEDDED_KAPITEL).search(text)
+            # the earliest glued "Kapitel N"/"Stk. N." (remembered for the line's later steps)
+            first = self._glued(_GLUED_UNIT if self.paragraf is not None else EMBEDDED_KAPITEL, text, start, end)
             # a "§ N." counts only before that label: no walk over every later "§" of the line
-            m = self._embedded_paragraf(text, start=0, stop=first.start() if first else None) or first
+            stop = first.start() if first else None
+            para = self._embedded_paragraf(text, start=start, stop=stop, end=end)
+            m = para or first
         else:
-            m = self._embedded_paragraf(text, start=0)
+            para = m = self._embedded_paragraf(text, start=start, end=end)
+        if view and m is None:  # the rest of the line is this unit's text: cut it out once
+            text, start, end = text[start:end], 0, end - start
         if m is not None:
-            prefix = text[: m.start()].strip()
+            prefix = text[start : m.start()].strip()
             if prefix:
                 front_ok = self._front_closed() and not prefix[0].islower()
                 heading = self.mode != "front" and (
                     is_heading_text(prefix) or (self.fragment and self.paragraf is None)
                 )
-                glued = m.re is EMBEDDED_PARAGRAF
+                glued = m is para  # a "§ N." (not a glued Stk./Kapitel)
                 body, head = (None, None)
                 if glued and self.fragment and self.paragraf is not None:
                     body, head = split_trailing_heading(prefix)  # "… i sagen. Afgørelser på møder"
@@ -266,7 +339,7 @@ class Builder(TextRules, TailRules):
                 else:
                     self._text(prefix, lineno)
                     self._drain()
-            self._feed_next(text[m.start() :], lineno)
+            self._feed_next(text, lineno, m.start(), end)
             return
         if self.mode == "front":
             self.front.append((text.strip(), self.blank, lineno))

@@ -1,23 +1,82 @@
 """Stage 1 (parsers): read a file or bytes, detect its format by content, dispatch to a reader.
 
 Input: path or bytes. Output: ParseResult (text route here; XML/JSON/HTML routes in their modules).
+`read_input` is the one way every stage reads an input file: regular files only, one size limit.
 """
 
 from __future__ import annotations
 
+import codecs
+import os
+import stat
 from pathlib import Path
 
 from lovkons.model.document import LovkonsError, ParseResult, Problem
 
-MAX_BYTES = 50 * 1024 * 1024
+# One limit for every input kind (document, amending order, sidecar, manifest, JSON record). The
+# largest real document we know is 2,765,522 bytes (LexDania XML, love/2015/2015-1704.xml in the
+# 2010-2017 corpus; retsplejeloven LBK 1257/2016 is 2,627,775): 16 MiB leaves six times that.
+MAX_BYTES = 16 * 1024 * 1024
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))  # fmt: skip
+
+
+def read_input(path: str | Path, *, limit: int = MAX_BYTES, what: str = "") -> bytes:
+    """The bytes of the input file `path`: LovkonsError (naming the file) when it is missing,
+    unreadable, not a regular file (a FIFO would block, a device never ends) or larger than `limit`.
+    Opened without blocking and checked on the open file, so nothing is read from a non-file."""
+    where = str(path)
+    cannot = f"cannot read {what}".rstrip()
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise LovkonsError(f"{cannot}: {exc.strerror or type(exc).__name__}", file=where) from None
+    try:
+        with os.fdopen(fd, "rb", closefd=True) as fh:
+            mode = os.fstat(fh.fileno())
+            if not stat.S_ISREG(mode.st_mode):
+                kind = next((name for test, name in _KINDS if test(mode.st_mode)), "not a regular file")
+                raise LovkonsError(f"{kind}, not a regular file: not read", file=where)
+            if mode.st_size > limit:
+                raise LovkonsError(f"too large ({mode.st_size:,} bytes; the limit is {limit:,})", file=where)
+            data = fh.read(limit + 1)  # the file may have grown since fstat
+    except OSError as exc:
+        raise LovkonsError(f"{cannot}: {exc.strerror or type(exc).__name__}", file=where) from None
+    if len(data) > limit:
+        raise LovkonsError(f"too large (more than {limit:,} bytes)", file=where)
+    return data
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)  # fmt: skip  # UTF-32 first: its little-endian BOM starts like UTF-16's
+
+
+def from_unicode_bom(data: bytes, file: str | None = None) -> bytes:
+    """UTF-16/UTF-32 input with a byte-order mark (Windows "Unicode" text) as UTF-8 bytes; other
+    input unchanged. XML keeps its own bytes (its declaration names the encoding for the parser)."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise LovkonsError(f"unreadable {codec.upper()} text (byte {exc.start})", file=file) from None
+            if text.lstrip().startswith("<?xml"):
+                return data
+            return text.encode("utf-8")
+    return data
 
 
 def detect_format(data: bytes) -> str:
     """ "xml" | "json" | "html" | "text", decided from the first bytes, not the file name."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if data.startswith(tuple(bom for bom, _ in _BOMS)):  # kept as UTF-16/32 only when it is XML
+        return "xml"
     if head.startswith(b"<?xml") or head.startswith(b"<dokument"):
         return "xml"
-    if head.startswith(b"{") and b'"documenthtml"' in data[:MAX_BYTES].lower():
+    if head.startswith(b"{") and b'"documenthtml"' in data.lower():
         return "json"
     if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<div", b"<p", b"<meta")):
         return "html"
@@ -74,7 +133,8 @@ def decode_text(data: bytes, file: str | None) -> tuple[str, list[Problem]]:
 def read_bytes(data: bytes, *, file: str | None = None, lenient: bool = False) -> ParseResult:
     """Parse a document given as bytes; LovkonsError for unreadable or non-legal input."""
     if len(data) > MAX_BYTES:
-        raise LovkonsError(f"file too large ({len(data)} bytes, limit {MAX_BYTES})", file=file)
+        raise LovkonsError(f"too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})", file=file)
+    data = from_unicode_bom(data, file)
     fmt = detect_format(data)
     try:
         if fmt == "xml":
@@ -102,12 +162,4 @@ def read_bytes(data: bytes, *, file: str | None = None, lenient: bool = False) -
 
 def read_document(path: str | Path, *, lenient: bool = False) -> ParseResult:
     """Read and parse the document at `path` (format detected from its content)."""
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise LovkonsError(f"file too large ({size} bytes, limit {MAX_BYTES})", file=str(path))
-        data = p.read_bytes()
-    except OSError as e:
-        raise LovkonsError(f"cannot read file: {e.strerror or e}", file=str(path)) from None
-    return read_bytes(data, file=str(path), lenient=lenient)
+    return read_bytes(read_input(path), file=str(path), lenient=lenient)

@@ -7,9 +7,7 @@ skipped) and parsed by the shared text grammar, so the HTML and .txt routes cann
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
-import json
 import re
 from dataclasses import replace
 from typing import Any
@@ -17,10 +15,12 @@ from typing import Any
 from lxml import etree, html
 
 from lovkons.model.document import LovkonsError, Meta, ParseResult
+from lovkons.parsers.json_record import read_record
+from lovkons.parsers.read import MAX_BYTES
 from lovkons.parsers.text import parse_text
 from lovkons.parsers.xml_text import clean
 
-MAX_HTML_CHARS = 50 * 1024 * 1024
+MAX_HTML_CHARS = MAX_BYTES  # one limit for every input kind (parsers.read)
 _SKIP_CLASSES = {"bjelke", "indholdsfortegnelse"}
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th", "br"}
 _SHORT = re.compile(
@@ -38,6 +38,8 @@ def html_lines(markup: str, *, file: str | None = None) -> list[str]:
         root = html.fromstring(markup.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise LovkonsError(f"unreadable HTML: {exc}", file=file) from None
+    if root is None:
+        raise LovkonsError("unreadable HTML: no document", file=file)
     lines: list[str] = []
     current: list[str] = []
 
@@ -47,26 +49,35 @@ def html_lines(markup: str, *, file: str | None = None) -> list[str]:
             lines.append(line)
         current.clear()
 
-    def walk(el: etree._Element) -> None:
+    # Depth-first without recursion (the input decides the depth): an element is entered, its text
+    # read, its children walked, each child's tail read after the child, then the element closed.
+    todo: list[tuple[str, Any]] = [("enter", root)]
+    while todo:
+        what, item = todo.pop()
+        if what == "text":
+            current.append(item)
+            continue
+        if what == "close":
+            flush()
+            continue
+        el = item
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if tag in ("script", "style", "head"):
-            return
+            continue
         classes = {c.lower() for c in (el.get("class") or "").split()}
         if classes & _SKIP_CLASSES:
-            return
+            continue
         block = tag in _BLOCKS
         if block:
             flush()
+            todo.append(("close", None))
         if el.text:
             current.append(el.text)
-        for child in el:
-            walk(child)
+        for child in reversed(el):
             if child.tail:
-                current.append(child.tail)
-        if block:
-            flush()
+                todo.append(("text", child.tail))
+            todo.append(("enter", child))
 
-    walk(root)
     flush()
     return lines
 
@@ -99,19 +110,6 @@ def _kind(title: str | None, fallback: str) -> str:
     return fallback
 
 
-def _metadata_list(raw: Any) -> list[dict[str, Any]]:
-    """The API `metadata` field: a list, or a string repr of one (parsed as a literal, never run)."""
-    if isinstance(raw, str):
-        try:
-            raw = json.loads(raw)
-        except ValueError:
-            try:
-                raw = ast.literal_eval(raw)
-            except (ValueError, SyntaxError, MemoryError, RecursionError):
-                return []
-    return [x for x in raw if isinstance(x, dict)] if isinstance(raw, list) else []
-
-
 def _dmy(text: str) -> dt.date | None:
     m = _DMY.search(text)
     if not m:
@@ -124,26 +122,24 @@ def _dmy(text: str) -> dt.date | None:
 
 def parse_retsinfo_json(data: bytes, *, file: str | None = None) -> ParseResult:
     """A Retsinformation API record: documentHtml + shortName/title/metadata → ParseResult."""
-    try:
-        record = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise LovkonsError(f"not a JSON record: {exc}", file=file) from None
-    if not isinstance(record, dict) or not isinstance(record.get("documentHtml"), str):
-        raise LovkonsError("JSON record without a documentHtml field", file=file)
-    short = str(record.get("shortName") or "")
-    title = clean(str(record.get("title") or "")) or None
-    m = _SHORT.search(short)
+    record = read_record(data, file=file)
+    title = clean(record.title) or None
+    m = _SHORT.search(record.short_name)
     published = None
-    for item in _metadata_list(record.get("metadata")):
-        if str(item.get("displayName", "")).startswith("Offentliggørelsesdato"):
-            published = _dmy(str(item.get("displayValue", "")))
+    for name, value in record.metadata:
+        if name.startswith("Offentliggørelsesdato"):
+            published = _dmy(value)
+    try:
+        date = dt.date(int(m["y"]), int(m["m"]), int(m["d"])) if m else None
+    except ValueError:  # "BEK nr 5 af 31/2/2009": no such day
+        date = None
     meta = Meta(
         kind=_kind(title, m["kind"] if m else "other"),
         number=int(m["num"]) if m else None,
         year=int(m["y"]) if m else None,
-        date=dt.date(int(m["y"]), int(m["m"]), int(m["d"])) if m else None,
+        date=date,
         title=title,
         published=published,
         source=file,
     )
-    return parse_html(record["documentHtml"], file=file, meta=meta)
+    return parse_html(record.html, file=file, meta=meta)

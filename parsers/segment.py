@@ -108,12 +108,41 @@ RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Token:
+    """A classified line: the rule, the unit label and the rest of the line after the label.
+
+    `rest` is the text; for a long line read from a position (a flattened payload read unit by unit)
+    it is a view `src[a:b]` that is cut out only when asked for (`rest_view` gives it uncut), so
+    reading n glued units does not copy the rest of the line n times."""
+
     rule: str
     label: str | None
-    rest: str
+    src: str  # the rest itself, or (with `span`) the line it lies in
     line: int
+    span: tuple[int, int] | None = None
+
+    @property
+    def rest(self) -> str:
+        return self.src if self.span is None else self.src[self.span[0] : self.span[1]]
+
+    def rest_view(self) -> tuple[str, int, int]:
+        """(string, start, end) with rest == string[start:end], without copying."""
+        return (self.src, 0, len(self.src)) if self.span is None else (self.src, *self.span)
+
+    def rest_head(self, n: int) -> str:
+        """The first `n` characters of `rest`."""
+        text, a, b = self.rest_view()
+        return text[a : min(b, a + n)]
+
+    def _key(self) -> tuple[str, str | None, str, int]:
+        return (self.rule, self.label, self.rest, self.line)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
 
 _ORD_INITIALS = frozenset(w[0] for w in ORDINALS)
@@ -166,8 +195,38 @@ _WORDS = {"noter": 2, "bog": 3}  # whole-line rules: at most this many words ("F
 _FIRST_CHAR = re.compile(r"\s*(\S?)")  # `re`: the whitespace of str.lstrip()
 
 
-def classify(line: str, lineno: int) -> Token:
-    """Apply the rule table to one line (only the rules that can match its first character)."""
+def _at_pos(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
+    """The rule anchored at the position matching starts from (\\G) instead of the line start."""
+    assert pattern.pattern.startswith("^"), pattern.pattern
+    return regex.compile(r"\G" + pattern.pattern[1:], pattern.flags)
+
+
+# The rules (head-only where there is one) anchored at a position, for `classify` of line[pos:end].
+_VIEW_RULES = {name: _at_pos(_HEAD_RULES.get(name, pattern)) for name, pattern in RULES}
+_VIEW_WINDOW = 400  # characters looked at to count the first words of a long view
+
+
+def strip_span(line: str, a: int, b: int) -> tuple[int, int]:
+    """(start, end) of line[a:b].strip(), walking over the whitespace at both ends only."""
+    while a < b and line[a].isspace():
+        a += 1
+    while b > a and line[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def classify(line: str, lineno: int, pos: int = 0, end: int | None = None) -> Token:
+    """Apply the rule table to one line (only the rules that can match its first character).
+
+    With `pos`/`end`: classify line[pos:end] (the same Token) without copying it when it is long:
+    the rules decide at the label, and the rest is a view on `line`. `line` must then hold no "\\n"
+    (the text builder reads single lines)."""
+    if end is None:
+        end = len(line)
+    if pos or end != len(line):
+        if end - pos <= _LONG:
+            return classify(line[pos:end], lineno)
+        return _classify_view(line, lineno, pos, end)
     first = _FIRST_CHAR.match(line)
     long = len(line) > _LONG and "\n" not in line
     for name, pattern in _candidates(first[1] if first else ""):
@@ -188,6 +247,35 @@ def classify(line: str, lineno: int) -> Token:
         if name in ("text", "table", "underskrift", "ikraft"):
             rest = line
         return Token(name, label.strip() if label else None, rest.strip(), lineno)
+    raise AssertionError("the text rule matches everything")  # pragma: no cover
+
+
+def _classify_view(line: str, lineno: int, pos: int, end: int) -> Token:
+    """`classify(line[pos:end])` for a long single line, reading only around the label."""
+    first = _FIRST_CHAR.match(line, pos, end)
+    for name, _pattern in _candidates(first[1] if first else ""):
+        if name == "table" and line.find("|", pos, end) < 0:  # (a flattened payload holds none)
+            continue
+        if name in _WORDS:
+            window = line[pos : pos + _VIEW_WINDOW]
+            if len(window.split(None, _WORDS[name])) > _WORDS[name]:
+                continue
+            return classify(line[pos:end], lineno)  # a long run of spaces: no cheap answer
+        if name == "text":  # everything else failed: the line is text
+            return Token(name, None, line, lineno, strip_span(line, pos, end))
+        m = _VIEW_RULES[name].match(line, pos, end)
+        if m is None:
+            continue
+        groups = m.groupdict()
+        label = groups.get("label") or groups.get("label2") or groups.get("roman")
+        if name in ("table", "underskrift", "ikraft"):
+            span = strip_span(line, pos, end)
+        elif name in _HEAD_RULES:
+            span = strip_span(line, m.start("rest"), end) if m.start("rest") >= 0 else (pos, pos)
+        else:  # a whole-line rule: its rest group is short or the rule is rare in a long line
+            rest = groups.get("rest") or ""
+            return Token(name, label.strip() if label else None, rest.strip(), lineno)
+        return Token(name, label.strip() if label else None, line, lineno, span)
     raise AssertionError("the text rule matches everything")  # pragma: no cover
 
 

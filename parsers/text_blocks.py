@@ -29,7 +29,7 @@ class TextRules(NumberingRules):
         self.bare_heading = None
         par = self.bare
         container = self._container()
-        starts = tok is not None and (tok.rule in _UNIT_RULES or tok.rest[:1].isupper())
+        starts = tok is not None and (tok.rule in _UNIT_RULES or tok.rest_head(1).isupper())
         if starts and par is not None and par in container.children:
             at = next(i for i, c in enumerate(container.children) if c is par)
             container.children.insert(at, Draft(Kind.OVERSKRIFT, parts=[text], line=lineno))

@@ -61,37 +61,42 @@ class NumberingRules(BuildState):
             return key[0] == cur[0] + 1 or (key[0] == cur[0] and key[1] > cur[1]) or self._stk_unused()
         return key > cur or self._stk_unused()
 
-    def _embedded_paragraf(self, text: str, *, start: int, stop: int | None = None) -> regex.Match[str] | None:
-        """A "§ N." inside a line that starts a new § (glued to a heading or a flattened payload).
+    def _embedded_paragraf(
+        self, text: str, *, start: int, stop: int | None = None, end: int | None = None
+    ) -> regex.Match[str] | None:
+        """A "§ N." inside text[start:end] that starts a new § (glued to a heading or a flattened
+        payload). The text is read in place: positions are positions in `text`.
 
         Only the expected next § counts; "…, jf. § 4." or "… efter personskattelovens § 20." with
         nothing after it, or after a citing word, is a reference. Candidates from `stop` on are not
         looked at (the caller has an earlier label). Each candidate costs O(1) plus, only when it
         gets that far, the length of the text before it: no quadratic scan of a long line.
         """
-        if text.find("§", start) < 0:
+        limit = len(text) if end is None else end
+        if text.find("§", start, limit if stop is None else min(stop, limit)) < 0:
             return None
-        for m in EMBEDDED_PARAGRAF.finditer(text, start):
+        for m in EMBEDDED_PARAGRAF.finditer(text, start, limit):
             at = m.start()
             if stop is not None and at >= stop:
                 return None
-            if at == 0 or not self._next_paragraf(m["label"]):
+            if at == start or not self._next_paragraf(m["label"]):
                 continue
-            if not self.fragment and _ONLY_SPACE.match(text, m.end()):
+            if not self.fragment and _ONLY_SPACE.match(text, m.end(), limit):
                 continue  # "…, jf. dog § 990." ends a sentence; a glued § has text after it
-            end = _rstrip_end(text, at)
-            if CITING_WORD.search(text, max(0, end - 25), end):
+            before = _rstrip_end(text, at, start)
+            if CITING_WORD.search(text, max(start, before - 25), before):
                 continue
             if self.mode == "front" or (self.fragment and self.paragraf is None):
                 return m
-            begin = _lstrip_start(text, end)
-            if end - begin <= 250 and is_heading_text(text[begin:end]):  # a longer text is no heading
+            begin = _lstrip_start(text, start, before)
+            if before - begin <= 250 and is_heading_text(text[begin:before]):  # a longer text is no heading
                 return m
             if not self.fragment:
                 continue
-            if end > 0 and text[end - 1] in ".:;!?":
+            if before > start and text[before - 1] in ".:;!?":
                 return m  # the text before ends a sentence
-            if _may_end_with_heading(text, end) and split_trailing_heading(text[begin:end])[1] is not None:
+            if (_may_end_with_heading(text, start, before)
+                    and split_trailing_heading(text[begin:before])[1] is not None):  # fmt: skip
                 return m
         return None
 
@@ -100,29 +105,29 @@ _ONLY_SPACE = re.compile(r"\s*\Z")  # `re`: the same whitespace as str.strip()
 _GAP = re.compile(r"[.?!] +\S")  # a sentence end candidate of split_sentences (after collapsing spaces)
 
 
-def _rstrip_end(text: str, end: int) -> int:
-    """len(text[:end].rstrip()), walking back over the trailing whitespace only."""
-    while end > 0 and text[end - 1].isspace():
+def _rstrip_end(text: str, end: int, start: int = 0) -> int:
+    """The end of text[start:end].rstrip(), walking back over the trailing whitespace only."""
+    while end > start and text[end - 1].isspace():
         end -= 1
     return end
 
 
-def _lstrip_start(text: str, end: int) -> int:
-    """The start of text[:end].lstrip() as an index, walking forward over leading whitespace only."""
-    i = 0
+def _lstrip_start(text: str, start: int, end: int) -> int:
+    """The start of text[start:end].lstrip(), walking forward over leading whitespace only."""
+    i = start
     while i < end and text[i].isspace():
         i += 1
     return i
 
 
-def _may_end_with_heading(text: str, end: int) -> bool:
-    """A necessary condition for split_trailing_heading(text[:end]) to find a heading: its last
-    sentence (at most 250 characters once spaces are collapsed) starts after a sentence-end
+def _may_end_with_heading(text: str, start: int, end: int) -> bool:
+    """A necessary condition for split_trailing_heading(text[start:end]) to find a heading: its
+    last sentence (at most 250 characters once spaces are collapsed) starts after a sentence-end
     candidate near the end. Looks at a bounded window only."""
-    window = " ".join(text[max(0, end - 4000) : end].split())
+    window = " ".join(text[max(start, end - 4000) : end].split())
     if len(window) > 300:
         window = window[-300:]
-    elif end > 4000:
+    elif end - start > 4000:
         return True  # a long run of whitespace: no cheap answer, ask split_trailing_heading
     return _GAP.search(window) is not None
 

@@ -5,6 +5,8 @@ Input: nothing (filled by parsers.build). Output: the draft tree under `root` an
 
 from __future__ import annotations
 
+import regex
+
 from lovkons.model.document import Kind
 from lovkons.parsers.draft import Draft
 
@@ -42,7 +44,10 @@ class BuildState:
         self.tail: Draft | None = None  # UNDERSKRIFT / BILAG / NOTE receiving lines
         self.prev = ""  # the previous non-blank line (stripped)
         self.feeding = False  # inside Builder.feed: a continuation goes to `tail_call`
-        self.tail_call: tuple[str, int] | None = None  # the rest of a line to read next
+        # the rest of a line to read next: (line, line number, start, end) = line[start:end]
+        self.tail_call: tuple[str, int, int, int] | None = None
+        # pattern → (line, searched from, end, first match): glued labels found in a long line
+        self._glued_memo: dict[object, tuple[str, int, int, regex.Match[str] | None]] = {}
 
     def _container(self) -> Draft:
         return self.kapitel or self.afsnit or self.root

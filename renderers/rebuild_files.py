@@ -13,10 +13,16 @@ from lovkons.history.facts import Facts
 from lovkons.history.fates import spans
 from lovkons.history.outputs import DocumentRecord, VersionOut
 from lovkons.history.rebuild import RebuildStats
-from lovkons.model.document import Problem
+from lovkons.model.document import Problem, one_line_text, shown_path
 from lovkons.renderers.history_words import applied_json, carried_lines, change_json, status_json
 from lovkons.renderers.json_out import date_json, document_json, dumps, problems_json, stamped
 from lovkons.renderers.markdown import render_markdown
+
+
+def _where(p: Problem) -> str:
+    """" (laws/x.xml:12)": the corpus file (and line) a corpus-level problem is about."""
+    place = ":".join(str(x) for x in (shown_path(p.file), p.line) if x is not None)
+    return f" ({place})" if place else ""
 
 
 def _bytes(obj: dict[str, Any]) -> bytes:
@@ -117,7 +123,8 @@ class RebuildFiles:
     def report(self, corpus: Corpus, sections: list[str]) -> bytes:
         head = ["# Rebuild report", "", "Refused, unparsed and pending instructions per document.", ""]
         if corpus.problems:
-            head += ["## Corpus", ""] + [f"- {p.severity} `{p.code}`: {p.message}" for p in corpus.problems] + [""]
+            head += ["## Corpus", ""] + [f"- {p.severity} `{p.code}`{_where(p)}: {one_line_text(p.message)}"
+                                         for p in corpus.problems] + [""]  # fmt: skip
         orphans = [f for f in sorted(corpus.facts.values(), key=lambda f: f.doc_id)
                    if f.role == "amending" and not any(t in corpus.facts for b in f.blocks for t in b.targets)]  # fmt: skip
         if orphans:

@@ -20,6 +20,11 @@ __all__ = ["read_amending_bytes", "read_amending_file"]
 
 def _raw(data: bytes, file: str | None) -> tuple[RawDoc, list[Problem]]:
     """The document read by its route (format detected from the content), with decoding warnings."""
+    from lovkons.parsers.read import MAX_BYTES, from_unicode_bom
+
+    if len(data) > MAX_BYTES:
+        raise LovkonsError(f"too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})", file=file)
+    data = from_unicode_bom(data, file)  # UTF-16/32 text with a byte-order mark is text
     head = data[:2000].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"<?xml") or head.startswith(b"<Dokument"):
         from lovkons.parsers.instructions.xml_route import read_xml
@@ -54,9 +59,7 @@ def read_amending_bytes(
 
 
 def read_amending_file(path: str | Path, *, published: dt.date | None = None) -> AmendingDocument:
+    from lovkons.parsers.read import read_input  # regular files only, one size limit
+
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise LovkonsError(f"cannot read: {exc.strerror}", file=str(p)) from exc
-    return read_amending_bytes(data, file=str(p), published=published)
+    return read_amending_bytes(read_input(p), file=str(p), published=published)

@@ -7,24 +7,51 @@ one line per paragraph and read by the text route; the JSON adds the publication
 from __future__ import annotations
 
 import html as htmllib
-import json
 
 import regex
 
-from lovkons.model.document import LovkonsError
 from lovkons.parsers.instructions.raw import RawDoc
 from lovkons.parsers.instructions.text_route import read_text
+from lovkons.parsers.json_record import read_record
 
-_BLOCK = regex.compile(r"<\s*(?:/?\s*(?:p|div|tr|li|h\d|table)\b[^>]*|br\s*/?)\s*>", regex.I)
-_TAG = regex.compile(r"<[^>]+>")
+# Possessive quantifiers (*+): a tag is read to its ">" once, never backtracked over. Tags are only
+# looked for up to the last ">" (after it no "<" can start a tag), so unclosed tags cost nothing.
+_BLOCK = regex.compile(r"<\s*+(?:/?\s*+(?:p|div|tr|li|h\d|table)\b[^>]*+|br\s*+/?)\s*+>", regex.I)
+_TAG = regex.compile(r"<[^>]++>")
+_SCRIPT_OPEN = regex.compile(r"<\s*+(script|style)\b", regex.I)
+_SCRIPT_CLOSE = {name: regex.compile(rf"</\s*+{name}\s*+>", regex.I) for name in ("script", "style")}
+
+
+def _drop_scripts(html: str) -> str:
+    """Each <script>/<style> element with its content → " " (the first closing tag ends it). An
+    element left open is kept as text, and no later opening of the same name is tried again."""
+    parts: list[str] = []
+    done = pos = 0
+    unclosed: set[str] = set()
+    while (m := _SCRIPT_OPEN.search(html, pos)) is not None:
+        name = m[1].lower()
+        close = None if name in unclosed else _SCRIPT_CLOSE[name].search(html, m.end())
+        if close is None:
+            unclosed.add(name)
+            pos = m.end()
+            continue
+        parts += [html[done : m.start()], " "]
+        done = pos = close.end()
+    return "".join([*parts, html[done:]]) if parts else html
+
+
+def _before_last_gt(pattern: regex.Pattern[str], repl: str, s: str) -> str:
+    cut = s.rfind(">") + 1
+    return pattern.sub(repl, s[:cut]) + s[cut:] if cut else s
 
 
 def html_to_text(html: str) -> str:
-    """One line per HTML paragraph; tags dropped, entities resolved."""
-    s = regex.sub(r"<\s*(script|style)\b.*?</\s*\1\s*>", " ", html, flags=regex.I | regex.S)
+    """One line per HTML paragraph; tags dropped, entities resolved. Linear in the length of the
+    HTML, however its tags are broken."""
+    s = _drop_scripts(html)
     s = s.replace("\r", " ").replace("\n", " ")
-    s = _BLOCK.sub("\n", s)
-    s = _TAG.sub("", s)
+    s = _before_last_gt(_BLOCK, "\n", s)
+    s = _before_last_gt(_TAG, "", s)
     s = htmllib.unescape(s)
     lines = [regex.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in s.split("\n")]
     lines = [ln for ln in lines if ln and ln != "Den fulde tekst"]
@@ -38,15 +65,9 @@ def read_html(html: str, *, file: str | None = None, headers: dict[str, str] | N
 
 
 def read_retsinfo_json(data: bytes, *, file: str | None = None) -> RawDoc:
-    try:
-        doc = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise LovkonsError(f"not Retsinformation JSON: {exc}", file=file) from exc
-    if not isinstance(doc, dict) or "documentHtml" not in doc:
-        raise LovkonsError("not Retsinformation JSON (no documentHtml)", file=file)
-    headers = {"DocumentTitle": str(doc.get("title") or ""), "DokumentKortNavn": str(doc.get("shortName") or "")}
-    for entry in doc.get("metadata") or []:
-        name, value = str(entry.get("displayName", "")), str(entry.get("displayValue", ""))
+    record = read_record(data, file=file)  # depth and field types checked (parsers.json_record)
+    headers = {"DocumentTitle": record.title, "DokumentKortNavn": record.short_name}
+    for name, value in record.metadata:
         if name in ("Offentliggørelsesdato", "Dokumenttype", "Dato for underskrift"):
             headers["DocumentType" if name == "Dokumenttype" else name] = value
-    return read_html(str(doc["documentHtml"]), file=file, headers=headers)
+    return read_html(record.html, file=file, headers=headers)

@@ -16,7 +16,9 @@ from lovkons.parsers.dates import parse_numeric_date
 from lovkons.parsers.instructions.opening import search_opening
 from lovkons.parsers.instructions.raw import RawDoc, RawItem, RawParagraf
 
-_HEADER = regex.compile(r"^#\s*(?P<k>[^:]+):\s*(?P<v>.*)$", regex.M)
+# Line-bound patterns: "[^\S\n]" is a space that stays on the line, so a run of blank lines is not
+# scanned again from each of its line starts (quadratic on a long run of whitespace).
+_HEADER = regex.compile(r"^#[^\S\n]*(?P<k>[^:\n]+):[^\S\n]*(?P<v>.*)$", regex.M)
 # An amending document's own "§ 1": no full stop after the label, followed by a capital/line end.
 _PARAGRAF = regex.compile(
     r"(?<!\b(?:I|i|Efter|efter|Før|før|jf\.|og|af|til|samt|eller)\s*)(?:^|(?<=\s))§\s*(?P<l>\d+|l(?=\s*\n))(?:\s*\.)?(?=\s*(?:Stk\.\s*1\.|[A-ZÆØÅ]|$))",
@@ -24,8 +26,10 @@ _PARAGRAF = regex.compile(
 )
 _ITEM = regex.compile(r"(?:^|(?<=[\s«:.]))(?P<n>\d+)\.(?=\s+(?:[A-ZÆØÅ§»\"“]))")
 _STK = regex.compile(r"(?:^|(?<=\s))Stk\.\s*(?P<l>\d+)\.\s+")
-_SIGNATURE = regex.compile(r"^\s*(?:Givet\s+på\s+\w+.*|[^\n»«]{2,80},\s+den\s+\d{1,2}\.\s*\w+\s+\d{4}\s*)$", regex.M)
-_OWN_BILAG = regex.compile(r"^\s*Bilag\s+(?P<l>\d+\s*[a-zA-Z]?)\s*$", regex.M)
+_SIGNATURE = regex.compile(
+    r"^[^\S\n]*(?:Givet\s+på\s+\w+.*|[^\n»«]{2,80},\s+den\s+\d{1,2}\.\s*\w+\s+\d{4}[^\S\n]*)$", regex.M
+)
+_OWN_BILAG = regex.compile(r"^[^\S\n]*Bilag[^\S\n]+(?P<l>\d+[^\S\n]*[a-zA-Z]?)[^\S\n]*$", regex.M)
 # A heading line after the last item of a § (the next §'s ministry, "Ikrafttræden m.v."): no quote, no
 # sentence end; "Ministeriet for Fødevarer, Landbrug og Fiskeri" may hold commas when it starts a line.
 _TAIL_HEADING = regex.compile(
