@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from lovkons.history.cache import rebuild_cache_file
 from lovkons.history.corpus import load_corpus
 from lovkons.history.rebuild import CACHE, rebuild
 from lovkons.history.swap import MARKER, output_lock
@@ -138,7 +139,7 @@ def test_concurrent_rebuilds_of_two_corpora_never_mix(tmp_path: Path) -> None:
                                   env=env, cwd=ROOT) for c in (a, b, a, b)]  # fmt: skip
         for p in procs:
             _, err = p.communicate(timeout=600)
-            assert p.returncode == 0, err
+            assert p.returncode in (0, 3), err  # 3: an instruction of the corpus was refused
         assert files_under(out) in refs  # one corpus's output, whole
     # a tree changed behind the cache's back is not "up to date": the changed file is rebuilt
     last = files_under(out)
@@ -296,10 +297,10 @@ def test_damaged_cache_is_ignored(tmp_path: Path) -> None:
     out = tmp_path / "out"
     rebuild(corpus, out, render=render_version, jobs=1)
     before = files_under(out)
-    cache = json.loads((out / CACHE).read_text(encoding="utf-8"))
+    cache = json.loads(rebuild_cache_file(out).read_text(encoding="utf-8"))
     for job in cache["jobs"].values():
         job["files"] = {"../../../etc/passwd": "0" * 64}
     cache["facts"] = {k: {"rel": 1} for k in cache["facts"]}
-    (out / CACHE).write_text(json.dumps(cache), encoding="utf-8")
+    rebuild_cache_file(out).write_text(json.dumps(cache), encoding="utf-8")
     stats = rebuild(corpus, out, render=render_version, jobs=1)
     assert stats.reused == [] and files_under(out) == before
