@@ -42,13 +42,23 @@ def _die_with(parent: int) -> None:
 
 def _kill_workers(pool: ProcessPoolExecutor) -> None:
     processes = list((getattr(pool, "_processes", None) or {}).values())
-    for proc in processes:
-        with contextlib.suppress(Exception):
-            proc.kill()
-    pool.shutdown(wait=False, cancel_futures=True)
-    for proc in processes:
-        with contextlib.suppress(Exception):
-            proc.join(timeout=5)
+    # the pool's own pipes to the killed workers break now: with SIGPIPE at its default (the CLI sets
+    # it so `lovkons … | head` ends quietly) a write to them would end this process before it cleans up
+    sigpipe = getattr(signal, "SIGPIPE", None)
+    previous = None
+    if sigpipe is not None and threading.current_thread() is threading.main_thread():
+        previous = signal.signal(sigpipe, signal.SIG_IGN)
+    try:
+        for proc in processes:
+            with contextlib.suppress(Exception):
+                proc.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in processes:
+            with contextlib.suppress(Exception):
+                proc.join(timeout=5)
+    finally:
+        if previous is not None and sigpipe is not None:
+            signal.signal(sigpipe, previous)
 
 
 @contextlib.contextmanager
