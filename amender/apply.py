@@ -38,6 +38,7 @@ class ApplyContext:
     source: Source | None = None
     renumbers: list[Renumber] = field(default_factory=list)
     done: set[tuple[str, str]] = field(default_factory=set)  # (source, address) already applied
+    item_start: Document | None = None  # the document before the current item (consolidate sets it)
 
 
 @dataclass(frozen=True, slots=True)
