@@ -259,7 +259,8 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
                     mine.append((op, Applied(op.source or source, op.op, str(op.target))))
                 problems.extend(check_renumbers(doc, ctx, final=False))
         problems.extend(check_renumbers(doc, ctx, final=True))
-        applied += [a for _, a in mine]
+        # a rykningsklausul is an assertion: listed as applied only when it held
+        applied += [a for op, a in mine if not any(op is u for u in ctx.unheld)]
     problems.extend(safety_net(start, doc, touched))
     return Consolidation(doc, tuple(applied), tuple(problems), tuple(pending))
 

@@ -59,6 +59,7 @@ CODES: tuple[Code, ...] = (
     Code("PAYLOAD_MISMATCH", _E, "apply", "the quoted new text does not fit the operation (nothing to insert, wrong level)"),
     Code("UNSUPPORTED_OPERATION", _E, "apply", "an operation this amender cannot apply"),
     Code("ITEM_WITHHELD", _E, "apply", "an operation of the item was refused, so the item's other operations on the same provision were not applied"),
+    Code("RENUMBER_IMPOSSIBLE", _E, "apply", "a rykningsklausul names a unit that did not exist before the item; the provision is withheld"),
     Code("RENUMBER_MISMATCH", _E, "apply", "a rykningsklausul ('Stk. 3 bliver stk. 4') does not hold after the item"),
     Code("PARTIAL_NOT_APPLIED", _E, "apply", "an item that commences in part ('delvis') was not applied"),
     Code("UNTOUCHED_CHANGED", _E, "apply", "safety net: text no applied operation touched changed"),
