@@ -49,7 +49,8 @@ def cut_amending(root: etree._Element, change: str, items: set[str]) -> None:
             if label(item) not in items:
                 el.remove(item)
     for el in list(root.iter("CentreretParagraf", "Paragraf")):
-        el.getparent().remove(el)
+        if not any(a.tag == "AendringCentreretParagraf" for a in el.iterancestors()):
+            el.getparent().remove(el)
 
 
 def main() -> None:
