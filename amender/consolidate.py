@@ -275,7 +275,7 @@ def _apply_item(doc: Document, item: Item, ctx: ApplyContext,
     group = groups(item.operations)
     withheld: dict[int, tuple[Operation, OpResult]] = {}  # operation index → its result when refused
     while True:
-        ctx.renumbers, ctx.done, ctx.item_start = list(renumbers), set(done_keys), before
+        ctx.renumbers, ctx.done, ctx.item_start, ctx.item_ops = list(renumbers), set(done_keys), before, item.operations
         doc = before
         results: dict[int, tuple[Operation, OpResult]] = {}
         for i, op in enumerate(item.operations):
@@ -287,7 +287,7 @@ def _apply_item(doc: Document, item: Item, ctx: ApplyContext,
         if not failed:
             break
         withheld |= {i: pair for i, pair in results.items() if group[i] in failed}
-    ctx.item_start = None
+    ctx.item_start, ctx.item_ops = None, ()
     problems: list[Problem] = []
     for i in range(len(item.operations)):
         if i in results:

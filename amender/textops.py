@@ -11,12 +11,13 @@ from collections.abc import Callable
 
 from lovkons.amender.occurrences import Warning_, find_matches, outside_provisions
 from lovkons.amender.resolve import ResolveError, Target
-from lovkons.amender.slots import Slot, clean_quote, get_string, sentence_spans, set_string, slots_for
+from lovkons.amender.slots import Scope, Slot, clean_quote, get_string, sentence_spans, set_string, slots_for
 from lovkons.model.document import Document, Source
 from lovkons.model.edits import DeleteText, InsertText, ReplaceText
 
 # re-exported: the other amender modules import the slot and match names from here
 __all__ = [
+    "Scope",
     "Slot",
     "Warning_",
     "apply_text",
@@ -50,16 +51,20 @@ def _edit(doc: Document, matches: list[tuple[Slot, list[tuple[int, int]]]],
     return doc
 
 
-def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | DeleteText,
-               source: Source | None, *, before: Document | None = None) -> tuple[Document, list[Warning_]]:
-    slots = slots_for(doc, target)
+def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | DeleteText, source: Source | None, *,
+               before: Document | None = None, slips: bool = False, scope: Scope | None = None
+               ) -> tuple[Document, list[Warning_]]:
+    """The operation on the target's text; `scope` narrows what the item leaves to this operation."""
+    scope = scope or Scope()
+    slots = scope.narrow(slots_for(doc, target))
     if not slots:
         raise ResolveError("TEXT_NOT_FOUND", "the target has no text")
     anchor = clean_quote(op.anchor if isinstance(op, InsertText) else op.old)
     if not anchor:
         raise ResolveError("TEXT_NOT_FOUND", "empty quoted text")
     try:
-        matches, warnings = find_matches(doc, slots, anchor, op.count, before=before)
+        matches, warnings = find_matches(doc, slots, anchor, op.count, before=before, slips=slips,
+                                         shadows=scope.shadows)
     except ResolveError as err:
         # "Overalt i loven ændres »A« til »B«, og »As« til »Bs«": a form that occurs nowhere changes
         # nothing; reported, not refused (the item's other forms still apply)

@@ -72,8 +72,8 @@ def run_item(sentence: str) -> Consolidation:
 
 
 def test_one_provision_lacking_the_word_leaves_the_others_changed() -> None:
-    result = run_item("I § 1, § 3, stk. 1, og § 5 ændres »kommunen« til: »regionen«.")
-    # § 1 says "Kommunen" (capital): only § 3 has the word; § 1 and § 5 are refused one by one
+    result = run_item("I § 1, § 3, stk. 1, og § 5 ændres »om kommunen« til: »om regionen«.")
+    # only § 3 has the words; § 1 and § 5 are refused one by one
     assert [(p.code, p.address) for p in result.problems] == [
         ("TEXT_NOT_FOUND", "§ 1"), ("TEXT_NOT_FOUND", "§ 5")]
     assert at(result.document, "§ 3").children[0].text == "Første stk. om regionen."

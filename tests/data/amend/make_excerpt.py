@@ -5,7 +5,7 @@
 
 A consolidated document (law, LBK) keeps its Meta, title and the named §§ inside their kapitel/afsnit
 (other §§, Ikraft and notes dropped); an amending act keeps its Meta, title, the named change § with
-only the named items, and its commencement §§. Everything kept is the original XML, unchanged.
+only the named items, and its commencement §§ (its own bilag dropped). Everything kept is the original XML, unchanged.
 """
 
 from __future__ import annotations
@@ -51,6 +51,8 @@ def cut_amending(root: etree._Element, change: str, items: set[str]) -> None:
     for el in list(root.iter("CentreretParagraf", "Paragraf")):
         if not any(a.tag == "AendringCentreretParagraf" for a in el.iterancestors()):
             el.getparent().remove(el)
+    for el in list(root.findall("Bilag")):  # the act's own bilag (an ordered text is not cut)
+        root.remove(el)
 
 
 def main() -> None:
