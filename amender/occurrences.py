@@ -58,6 +58,8 @@ def _pattern(old: str, tolerant: bool | str) -> regex.Pattern[str]:
     body = "".join(parts)
     if old[:1].isalnum():
         body = r"(?<![\p{L}\p{N}])" + body
+    elif old[:1] == "§":
+        body = r"(?<!§)" + body  # »§ 92« is not the end of "§§ 92" (LOV 1000/2015 § 2, nr. 14)
     if old[-1:].isalnum():
         body = body + r"(?![\p{L}\p{N}])"
     return regex.compile(body)
