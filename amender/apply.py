@@ -38,6 +38,9 @@ class ApplyContext:
     source: Source | None = None
     renumbers: list[Renumber] = field(default_factory=list)
     done: set[tuple[str, str]] = field(default_factory=set)  # (source, address) already applied
+    item_start: Document | None = None  # the document before the current item (consolidate sets it)
+    unheld: list[Renumber] = field(default_factory=list)  # clauses that did not hold after the order
+    item_ops: tuple[Operation, ...] = ()  # the operations of the current item (consolidate sets them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,14 @@ def _problem(code: str, message: str, source: Source | None, address: Address | 
 def apply_op(doc: Document, op: Operation, ctx: ApplyContext) -> OpResult:
     source = op.source or ctx.source
     if isinstance(op, Renumber):
+        # "Stk. 9 bliver herefter stk. 10." names stk. 9 as it stood before the item: a unit that did
+        # not exist then cannot move, so the clause cannot hold and the provision is withheld
+        try:
+            ctx.resolver.resolve(ctx.item_start or doc, op.target)
+        except ResolveError as err:
+            return OpResult(doc, (_problem("RENUMBER_IMPOSSIBLE", f"{op.target} should become {op.new_label}, "
+                                           f"but there is no such unit before the item ({err.message})", source,
+                                           op.target),))
         ctx.renumbers.append(op)  # checked after the item and again after the order
         return OpResult(doc, applied=True)
     try:
@@ -80,7 +91,7 @@ def apply_op(doc: Document, op: Operation, ctx: ApplyContext) -> OpResult:
 def _dispatch(doc: Document, op: Operation, ctx: ApplyContext, source: Source | None) -> Outcome:
     """The per-kind step: text operations in `amender.text_readings`, the rest in `amender.structure_ops`."""
     if isinstance(op, ReplaceText | InsertText | DeleteText):
-        return text_op(doc, op, ctx.resolver, source)
+        return text_op(doc, op, ctx.resolver, source, ctx.item_ops)
     if isinstance(op, ReplaceBilag):
         return replace_bilag_op(doc, op, ctx.resolver, source)
     if isinstance(op, Replace):
@@ -110,6 +121,7 @@ def check_renumbers(doc: Document, ctx: ApplyContext, *, final: bool) -> list[Pr
         if not final:
             left.append(op)
             continue
+        ctx.unheld.append(op)
         problems.append(_problem("RENUMBER_MISMATCH", f"{op.target} should become {op.new_label}, "
                                  f"but is {label or 'not found'} after the order", op.source, op.target, "warning"))
     ctx.renumbers = left

@@ -14,6 +14,7 @@ from dataclasses import replace as dc_replace
 import regex
 
 from lovkons.amender.apply import ApplyContext, OpResult, apply_op, check_renumbers
+from lovkons.amender.grain import groups
 from lovkons.amender.resolve import Resolver
 from lovkons.amender.safety import safety_net
 from lovkons.model.document import Document, Kind, Node, Problem, Source
@@ -222,10 +223,10 @@ def _item_units(item: Item) -> list[str]:
 
 def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.date | None = None,
                 parts: Mapping[str, str] | None = None) -> Consolidation:
-    """Apply the orders in turn. Every numbered item is atomic: when any of its operations is refused,
-    the whole item is withheld (the tree stays as before the item) and each of its operations is
-    reported as refused: the failing ones with their reason, the others with ITEM_WITHHELD. A refused
-    instruction is never half-applied. Problems carry the order's file and the item's line."""
+    """Apply the orders in turn. A numbered item is atomic per provision (`amender.grain`): when one of
+    its operations on a § is refused, every operation of the item on that § is withheld and reported
+    as refused (the failing ones with their reason, the others with ITEM_WITHHELD); its operations on
+    other §§ apply. A provision is never half-changed. Problems carry the order's file and the item's line."""
     doc = ensure_ids(mark_tombstones(base))
     start = doc
     refs = base_refs(base)
@@ -238,6 +239,7 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
         selected = _select(order, base, refs, (parts or {}).get(short), problems)
         ctx = ApplyContext(Resolver(doc))
         lines: dict[str, int | None] = {}  # item (its source) → its line: where a late problem points
+        mine: list[tuple[Operation, Applied]] = []
         for block, items in selected:
             for item in items:
                 source = Source(short, block.paragraf, item.number, item.in_force, item.text)
@@ -256,32 +258,49 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
                                 for p in found)
                 for op, result in done:
                     touched |= result.touched
-                    applied.append(Applied(op.source or source, op.op, str(op.target)))
+                    mine.append((op, Applied(op.source or source, op.op, str(op.target))))
                 problems.extend(check_renumbers(doc, ctx, final=False))
         problems.extend(p if p.file else dc_replace(p, file=order.meta.source, line=lines.get(p.source or ""))
                         for p in check_renumbers(doc, ctx, final=True))  # file:line of the item it checks
+        # a rykningsklausul is an assertion: listed as applied only when it held
+        applied += [a for op, a in mine if not any(op is u for u in ctx.unheld)]
     problems.extend(safety_net(start, doc, touched))
     return Consolidation(doc, tuple(applied), tuple(problems), tuple(pending))
 
 
 def _apply_item(doc: Document, item: Item, ctx: ApplyContext,
                 source: Source) -> tuple[Document, list[tuple[Operation, OpResult]], list[Problem]]:
-    """All operations of one item, or none: (document, applied (op, result) pairs, problems)."""
+    """The operations of one item, atomic per provision (`amender.grain`): a group with a refused
+    operation is withheld whole, the other groups apply. The item is re-applied from the state before
+    it, in its own order, without the refused groups until none fails. Returns (document, applied (op,
+    result) pairs, problems in the order of the operations)."""
     before, renumbers, done_keys = doc, list(ctx.renumbers), set(ctx.done)
-    results: list[tuple[Operation, OpResult]] = []
-    for op in item.operations:
-        result = apply_op(doc, op, ctx)
-        doc = result.document
-        results.append((op, result))
-    if all(r.applied for _, r in results):
-        return doc, results, [p for _, r in results for p in r.problems]
-    ctx.renumbers, ctx.done = renumbers, done_keys
+    group = groups(item.operations)
+    withheld: dict[int, tuple[Operation, OpResult]] = {}  # operation index → its result when refused
+    while True:
+        ctx.renumbers, ctx.done, ctx.item_start, ctx.item_ops = list(renumbers), set(done_keys), before, item.operations
+        doc = before
+        results: dict[int, tuple[Operation, OpResult]] = {}
+        for i, op in enumerate(item.operations):
+            if i not in withheld:
+                result = apply_op(doc, op, ctx)
+                doc = result.document
+                results[i] = (op, result)
+        failed = {group[i] for i, (_, r) in results.items() if not r.applied}
+        if not failed:
+            break
+        withheld |= {i: pair for i, pair in results.items() if group[i] in failed}
+    ctx.item_start, ctx.item_ops = None, ()
     problems: list[Problem] = []
-    for op, r in results:
+    for i in range(len(item.operations)):
+        if i in results:
+            problems.extend(results[i][1].problems)
+            continue
+        op, r = withheld[i]
         if not r.applied:
             problems.extend(r.problems)
             continue
         problems.append(Problem("ITEM_WITHHELD", f"{op.op} {op.target} not applied: another operation of the "
-                                "same item was refused, and an item is applied whole or not at all", "error",
-                                str(op.source or source), str(op.target)))
-    return before, [], problems
+                                "same item on the same provision was refused, and a provision is changed "
+                                "whole or not at all", "error", str(op.source or source), str(op.target)))
+    return doc, list(results.values()), problems

@@ -12,13 +12,14 @@ import difflib
 import regex
 
 from lovkons.amender.resolve import ResolveError
+from lovkons.amender.slips import slip_spans
 from lovkons.amender.slots import Slot, get_string, walk_paths
 from lovkons.amender.tree import follow_ids, ids_along
 from lovkons.model.document import Document, Kind
 from lovkons.model.edits import Count
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
-_QUOTES = "\"'»«“”„‘’"
+_QUOTES = "\"'»«“”„‘’\u02bc\u00b4`\u1fbd"  # quotes and apostrophes ("SIKAVʼen" / "SIKAV’en")
 
 Warning_ = tuple[str, str]  # (code, message)
 
@@ -42,10 +43,13 @@ def _pattern(old: str, tolerant: bool | str) -> regex.Pattern[str]:
         tail = tail.removeprefix(r"(?<![\p{L}\p{N}])")
         return regex.compile("".join(pieces) + tail)
     parts: list[str] = []
-    for ch in old:
+    for i, ch in enumerate(old):
         if tolerant and ch.isspace():
             parts.append(r"\s*")
-        elif tolerant and ch in _DASHES:
+            continue
+        if tolerant and i and not old[i - 1].isspace() and not (ch.isalnum() and old[i - 1].isalnum()):
+            parts.append(r"\s*")  # spacing around punctuation: "§§ 41- 44 a" for »§§ 41-44 a«, "stk.1"
+        if tolerant and ch in _DASHES:
             parts.append(f"[{regex.escape(_DASHES)}]")
         elif tolerant and ch in _QUOTES:
             parts.append(f"[{regex.escape(_QUOTES)}]")
@@ -54,6 +58,8 @@ def _pattern(old: str, tolerant: bool | str) -> regex.Pattern[str]:
     body = "".join(parts)
     if old[:1].isalnum():
         body = r"(?<![\p{L}\p{N}])" + body
+    elif old[:1] == "§":
+        body = r"(?<!§)" + body  # »§ 92« is not the end of "§§ 92" (LOV 1000/2015 § 2, nr. 14)
     if old[-1:].isalnum():
         body = body + r"(?![\p{L}\p{N}])"
     return regex.compile(body)
@@ -79,12 +85,25 @@ def _original_spans(doc: Document, before: Document, slot: Slot, spans: list[tup
     return [(a, b) for a, b in spans if any(lo <= a and b <= hi for lo, hi in kept)]
 
 
-def find_matches(doc: Document, slots: list[Slot], old: str, count: Count, *,
-                 before: Document | None = None) -> tuple[list[tuple[Slot, list[tuple[int, int]]]], list[Warning_]]:
+def _unshadowed(s: str, lo: int, hi: int, spans: list[tuple[int, int]], shadows: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The spans not lying inside a longer quoted text of another operation of the same item."""
+    if not shadows or not spans:
+        return spans
+    covered = [m.span() for sh in shadows for m in _pattern(sh, True).finditer(s, lo, hi)]
+    return [(a, b) for a, b in spans if not any(x <= a and b <= y for x, y in covered)]
+
+
+def find_matches(doc: Document, slots: list[Slot], old: str, count: Count, *, before: Document | None = None,
+                 slips: bool = False, shadows: tuple[str, ...] = ()) -> tuple[list[tuple[Slot, list[tuple[int, int]]]],
+                                                                       list[Warning_]]:
     """Matches per slot with exactly the expected count, else ResolveError (TEXT_NOT_FOUND /
     OCCURRENCE_MISMATCH). Tries exact, then tolerant matching (reported as a warning). With `before`
     (the document before the order), occurrences an earlier item of the same order wrote are not
-    counted when that makes the count right: every item cites the text as it was before the order."""
+    counted when that makes the count right: every item cites the text as it was before the order.
+    With `slips`, a text found nowhere is read past an obvious slip (letter case, one misspelt word);
+    callers try that last, after every other reading of the target. `shadows` are the longer quoted
+    texts of the same item that hold this one ("ændres »børnefamilieydelse« til: … og »lov om en
+    børnefamilieydelse« til: …", LOV 624/2010 § 4, nr. 1): occurrences inside them are theirs."""
     strings = [get_string(doc, s) for s in slots]
     exact_total = 0
     modes: list[bool | str] = [False, True, "minister"] if _MINISTER.search(old) else [False, True]
@@ -93,14 +112,16 @@ def find_matches(doc: Document, slots: list[Slot], old: str, count: Count, *,
         found: list[tuple[Slot, list[tuple[int, int]]]] = []
         total = 0
         for slot, s in zip(slots, strings, strict=True):
-            spans = [m.span() for m in pat.finditer(s, slot.lo, slot.hi if slot.hi is not None else len(s))]
+            hi = slot.hi if slot.hi is not None else len(s)
+            spans = _unshadowed(s, slot.lo, hi, [m.span() for m in pat.finditer(s, slot.lo, hi)], shadows)
             if spans:
                 found.append((slot, spans))
                 total += len(spans)
         if not tolerant:
             exact_total = total
         if _count_ok(total, count):
-            warnings = [("TOLERANT_MATCH", f"»{old}« matched only with space/dash/quote tolerance")] if tolerant else []
+            warnings = [("TOLERANT_MATCH", f"»{old}« read as »{_seen(strings, slots, found)}« (space, dash or "
+                         "quote glyph differ)")] if tolerant else []
             if count == "all" and not tolerant:
                 loose = _pattern(old, True)
                 more = sum(len(list(loose.finditer(st, sl.lo, sl.hi if sl.hi is not None else len(st))))
@@ -123,9 +144,37 @@ def find_matches(doc: Document, slots: list[Slot], old: str, count: Count, *,
             break  # the exact text is there, only the count is wrong: do not guess further
     if exact_total:
         raise ResolveError("OCCURRENCE_MISMATCH", f"»{old}« occurs {exact_total} times, expected {_describe(count)}")
+    slipped = _slipped(slots, strings, old, count) if slips else None
+    if slipped is not None:
+        return slipped
     loose = sum(len(regex.findall(regex.escape(old), s)) for s in strings) if old else 0
     hint = f" (only inside longer words: {loose} times)" if loose else ""
     raise ResolveError("TEXT_NOT_FOUND", f"»{old}« not found{hint}")
+
+
+def _seen(strings: list[str], slots: list[Slot], found: list[tuple[Slot, list[tuple[int, int]]]]) -> str:
+    texts = {strings[slots.index(sl)][a:b] for sl, spans in found for a, b in spans}
+    return "«, »".join(sorted(texts))
+
+
+def _slipped(slots: list[Slot], strings: list[str], old: str,
+             count: Count) -> tuple[list[tuple[Slot, list[tuple[int, int]]]], list[Warning_]] | None:
+    """The quoted text read past an obvious slip of the amending act or the base: a difference only in
+    letter case ("Kommunale" for "kommunale"), then one misspelt word (`amender.slips`). Reported with
+    both spellings (TOLERATED_CASE / TOLERATED_SPELLING)."""
+    bounds = [(s, sl.lo, sl.hi if sl.hi is not None else len(s)) for sl, s in zip(slots, strings, strict=True)]
+    pat = regex.compile(_pattern(old, True).pattern, regex.IGNORECASE)
+    spans_per = [[m.span() for m in pat.finditer(s, lo, hi)] for s, lo, hi in bounds]
+    code = "TOLERATED_CASE"
+    if not _count_ok(sum(map(len, spans_per)), count):
+        code, maybe = "TOLERATED_SPELLING", slip_spans(bounds, old, count)
+        if maybe is None:
+            return None
+        spans_per = maybe
+    found = [(sl, sp) for sl, sp in zip(slots, spans_per, strict=True) if sp]
+    kind = "letter case" if code == "TOLERATED_CASE" else "spelling"
+    return found, [(code, f"»{old}« read as »{_seen(strings, slots, found)}«: the {kind} differs (an obvious "
+                    "slip of the amending act or the base)")]
 
 
 def outside_provisions(doc: Document, old: str) -> list[Warning_]:

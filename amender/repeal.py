@@ -32,10 +32,13 @@ def repeal(doc: Document, target: Target, group: Sequence[Target], source: Sourc
     if old.kind is Kind.PARAGRAF:
         if old.repealed:
             warnings.append(("ALREADY_REPEALED", f"§ {old.label} was already repealed"))
+        # the §§ of the group, read before the change ("§ 29 og § 29, stk. 3, ophæves": the stk. is
+        # no member of a run, and its path is gone once § 29 is a tombstone)
+        members = [g.path for g in group if g.kind == "node" and node_at(doc, g.path).kind is Kind.PARAGRAF]
         doc = replace_at(doc, target.path, [tombstone(old, source)])
         # "§§ 7-9 ophæves": the headings between the repealed §§ go too, not the one before § 7;
         # "§ 1 og § 5 ophæves" (no run) keeps the heading before § 5
-        if run_continues(doc, target.path, [g.path for g in group if g.kind == "node"]):
+        if run_continues(doc, target.path, members):
             for head in reversed(headings_before(doc, target.path)):
                 doc = replace_at(doc, head, [])
         return Outcome(doc, warnings, touched)

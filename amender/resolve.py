@@ -9,6 +9,7 @@ earlier item removed is TARGET_NOT_FOUND (text operations may then verify the cu
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 from lovkons.amender.tree import (
@@ -23,6 +24,7 @@ from lovkons.amender.tree import (
     top_index,
 )
 from lovkons.model.document import Address, Document, Kind, Level, Node
+from lovkons.parsers.sentences import split_sentences
 
 
 class ResolveError(Exception):
@@ -166,4 +168,24 @@ class Resolver:
             if not heads:
                 raise ResolveError("TARGET_NOT_FOUND", f"no heading at {address}")
             return Target("heading", path, headings=heads, via="snapshot", after=old.after)
-        return Target(old.kind, path, pkt=old.pkt, via="snapshot")
+        pkt = old.pkt
+        if old.kind == "pkt" and pkt is not None:
+            pkt = moved_pkt(node_at(self.snapshot, old.path).text, node_at(doc, path).text, pkt) or pkt
+        return Target(old.kind, path, pkt=pkt, via="snapshot")
+
+
+def moved_pkt(before: str, now: str, pkt: int) -> int | None:
+    """Where the punktum that was number `pkt` before the order stands now. Punktummer are cited by
+    their number before the order ("§ 56 a, stk. 1, 4. pkt., der bliver 5. pkt., affattes", LOV
+    1543/2010 § 1, nr. 4, after nr. 3 inserted a sentence after 3. pkt.): sentences an earlier item
+    inserted or removed shift it; one an earlier item rewrote keeps its place. None when the sentence
+    itself was removed or merged."""
+    old, new = split_sentences(before), split_sentences(now)
+    if old == new:
+        return pkt
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if i1 <= pkt - 1 < i2:
+            if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+                return j1 + (pkt - 1 - i1) + 1
+            return None
+    return None

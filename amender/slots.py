@@ -45,6 +45,23 @@ class Slot:
     hi: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What the other operations of the same item leave to a text operation: sub-units they name with the
+    same quoted text (`skip`: "to steder i § 9 g, stk. 2, og i § 9 g, stk. 2, nr. 1", LOV 478/2012 § 2,
+    nr. 8: stk. 2 means its text outside nr. 1) and the longer quoted texts that hold this one (`shadows`).
+    `only` replaces the target's slots (a reading of where the text stands)."""
+
+    skip: tuple[TreePath, ...] = ()
+    shadows: tuple[str, ...] = ()
+    only: tuple[Slot, ...] | None = None
+
+    def narrow(self, slots: list[Slot]) -> list[Slot]:
+        if self.only is not None:
+            return list(self.only)
+        return [s for s in slots if not any(s.path[: len(p)] == p for p in self.skip)]
+
+
 def clean_quote(text: str) -> str:
     """Quoted instruction text as node text is stored: NBSP → space, no soft hyphen, single spaces."""
     return regex.sub(r"\s+", " ", text.replace("\u00ad", "").replace("\u00a0", " ")).strip()

@@ -27,7 +27,15 @@ def repeal_op(doc: Document, op: Repeal, resolver: Resolver, done: set[tuple[str
     (source, address) pairs already applied as part of a group."""
     if op.target.steps and op.target.last[0] is Level.PKT:
         return _repeal_pkts(doc, op, resolver, done, source)
-    target = resolver.resolve(doc, op.target)
+    try:
+        target = resolver.resolve(doc, op.target)
+    except ResolveError:
+        covering = _repealed_with(doc, resolver, op)
+        if covering is None:
+            raise
+        # "§ 29 og § 29, stk. 3, ophæves": the stk. went with its § (as in "§ 29, stk. 3, og § 29")
+        return Outcome(doc, [("ALREADY_REPEALED", f"{op.target} went with {covering}, which the same "
+                              "instruction repeals")], set())
     group = _group(doc, resolver, op.group)
     gaps = _range_gaps(doc, op.group, [target, *[g for g in group if g.kind == "node" and g.path > target.path][:1]])
     outcome = repeal(doc, target, group, source)
@@ -52,6 +60,19 @@ def _repeal_pkts(doc: Document, op: Repeal, resolver: Resolver, done: set[tuple[
         doc = repeal(doc, Target("pkt", target.path, pkt=k, via=target.via), [], source).doc
     done |= {(str(source), str(a)) for a in same}  # in place: the context's own set
     return Outcome(doc, [], {owner_id(doc, target.path)})
+
+
+def _repealed_with(doc: Document, resolver: Resolver, op: Repeal) -> Address | None:
+    """The unit of the same group that holds the target and is repealed now, if any."""
+    for address in op.group:
+        if len(address.steps) < len(op.target.steps) and op.target.steps[: len(address.steps)] == address.steps:
+            try:
+                holder = resolver.resolve(doc, address)
+            except ResolveError:
+                continue
+            if holder.kind == "node" and node_at(doc, holder.path).repealed:
+                return address
+    return None
 
 
 def _group(doc: Document, resolver: Resolver, group: tuple[Address, ...]) -> list[Target]:

@@ -7,16 +7,52 @@ renumbered punktum is taken, only when the quoted text proves it, and reported a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from lovkons.amender.list_readings import item_scope, list_readings
 from lovkons.amender.resolve import ResolveError, Resolver, Target, resolve_current
-from lovkons.amender.textops import apply_text, sentence_spans
+from lovkons.amender.slots import Scope
+from lovkons.amender.textops import Warning_, apply_text, sentence_spans
 from lovkons.amender.tree import node_at
 from lovkons.amender.units import Outcome, owner_id
 from lovkons.model.document import Document, Source
-from lovkons.model.edits import DeleteText, InsertText, ReplaceText
+from lovkons.model.edits import DeleteText, InsertText, Operation, ReplaceText
 
 
 def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: Resolver,
-            source: Source | None) -> Outcome:
+            source: Source | None, item_ops: Sequence[Operation] = ()) -> Outcome:
+    """The readings in turn: the unit the pre-order labels name, the renumbered punktum, the unit the
+    label names now; then where in a list the text stands (`amender.list_readings`); last, the named
+    unit read past an obvious slip in the quoted text (TOLERATED_*). The item's other operations narrow
+    what this one may change (`list_readings.item_scope`)."""
+    try:
+        scope = item_scope(doc, op, resolver, item_ops)
+    except ResolveError:
+        scope = Scope()
+    try:
+        return _text_op(doc, op, resolver, source, scope)
+    except ResolveError as err:
+        if err.code not in ("TEXT_NOT_FOUND", "OCCURRENCE_MISMATCH"):
+            raise
+        try:
+            target = resolver.resolve(doc, op.target)
+        except ResolveError:
+            raise err from None
+        readings: list[tuple[Scope, Warning_ | None]] = [*list_readings(doc, target, op, err, scope)]
+        if err.code == "TEXT_NOT_FOUND":
+            readings.append((scope, None))
+        for narrowed, said in readings:
+            try:
+                new_doc, warnings = apply_text(doc, target, op, source, before=resolver.snapshot, slips=said is None,
+                                               scope=narrowed)
+            except ResolveError:
+                continue
+            return Outcome(new_doc, [*warnings, *([said] if said else [])], _touched_by_text(doc, new_doc, target))
+        raise
+
+
+def _text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: Resolver,
+             source: Source | None, scope: Scope) -> Outcome:
     try:
         target = resolver.resolve(doc, op.target)
     except ResolveError as err:
@@ -26,18 +62,18 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
             raise
         try:
             now = resolve_current(doc, op.target)
-            new_doc, warnings = apply_text(doc, now, op, source)
+            new_doc, warnings = apply_text(doc, now, op, source, scope=Scope(shadows=scope.shadows))
         except ResolveError:
             raise err from None
         warnings = [*warnings, ("RESOLVED_BY_CURRENT_LABEL", f"{op.target}: the unit it named before the "
                                 "order was removed by an earlier item; read with the current labels")]
         return Outcome(new_doc, warnings, _touched_by_text(doc, new_doc, now))
     try:
-        new_doc, warnings = apply_text(doc, target, op, source, before=resolver.snapshot)
+        new_doc, warnings = apply_text(doc, target, op, source, before=resolver.snapshot, scope=scope)
     except ResolveError as err:
         shifted = _shifted_pkt(doc, target, op, source)
         if shifted is not None:
-            new_doc, warnings = apply_text(doc, shifted, op, source)
+            new_doc, warnings = apply_text(doc, shifted, op, source, scope=Scope(shadows=scope.shadows))
             warnings = [*warnings, ("PKT_RENUMBERED", f"{op.target}: the punktummer were renumbered by an earlier "
                                     f"item of this order; the quoted text is in {shifted.pkt}. pkt. now")]
             return Outcome(new_doc, warnings, _touched_by_text(doc, new_doc, shifted))
@@ -49,7 +85,7 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
             now = resolve_current(doc, op.target)
             if now.path == target.path:
                 raise err from None
-            new_doc, warnings = apply_text(doc, now, op, source)
+            new_doc, warnings = apply_text(doc, now, op, source, scope=Scope(shadows=scope.shadows))
         except ResolveError:
             raise err from None
         warnings = [*warnings, ("RESOLVED_BY_CURRENT_LABEL",

@@ -11,12 +11,13 @@ from collections.abc import Callable
 
 from lovkons.amender.occurrences import Warning_, find_matches, outside_provisions
 from lovkons.amender.resolve import ResolveError, Target
-from lovkons.amender.slots import Slot, clean_quote, get_string, sentence_spans, set_string, slots_for
+from lovkons.amender.slots import Scope, Slot, clean_quote, get_string, sentence_spans, set_string, slots_for
 from lovkons.model.document import Document, Source
 from lovkons.model.edits import DeleteText, InsertText, ReplaceText
 
 # re-exported: the other amender modules import the slot and match names from here
 __all__ = [
+    "Scope",
     "Slot",
     "Warning_",
     "apply_text",
@@ -33,11 +34,28 @@ _PUNCT_START = tuple(",.;:)!?]")
 
 def _join_delete(left: str, right: str) -> str:
     left, right = left.rstrip(" "), right.lstrip(" ")
+    if left.endswith("§") and right.startswith("§"):
+        # »44 henholdsvis« struck from "efter § 44 henholdsvis § 45" (LOV 527/2015 § 1, nr. 46): one §
+        left = left[:-1].rstrip(" ")
     if not left or not right:
         return left + right
     if right.startswith(_PUNCT_START) or left.endswith(("(", "[")):
         return left + right
     return left + " " + right
+
+
+_MARKS = ",.;:"
+
+
+def _undouble(left: str, new: str, right: str) -> str:
+    """The new text without a mark that would stand twice at a seam: »…, jf. § 55,« put before ", …"
+    gives one comma, not ",," (LOV 395/2016 § 1, nr. 19 as LBK 216/2017 prints it; LOV 632/2016 § 1,
+    nr. 33 starts its new text with ", " after "heraf,"). Letters and other text are never dropped."""
+    if new[-1:] in _MARKS and right[:1] == new[-1:]:
+        new = new[:-1].rstrip()
+    if new[:1] in _MARKS and left.rstrip()[-1:] == new[:1]:
+        new = new[1:].lstrip()
+    return new
 
 
 def _edit(doc: Document, matches: list[tuple[Slot, list[tuple[int, int]]]],
@@ -50,16 +68,20 @@ def _edit(doc: Document, matches: list[tuple[Slot, list[tuple[int, int]]]],
     return doc
 
 
-def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | DeleteText,
-               source: Source | None, *, before: Document | None = None) -> tuple[Document, list[Warning_]]:
-    slots = slots_for(doc, target)
+def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | DeleteText, source: Source | None, *,
+               before: Document | None = None, slips: bool = False, scope: Scope | None = None
+               ) -> tuple[Document, list[Warning_]]:
+    """The operation on the target's text; `scope` narrows what the item leaves to this operation."""
+    scope = scope or Scope()
+    slots = scope.narrow(slots_for(doc, target))
     if not slots:
         raise ResolveError("TEXT_NOT_FOUND", "the target has no text")
     anchor = clean_quote(op.anchor if isinstance(op, InsertText) else op.old)
     if not anchor:
         raise ResolveError("TEXT_NOT_FOUND", "empty quoted text")
     try:
-        matches, warnings = find_matches(doc, slots, anchor, op.count, before=before)
+        matches, warnings = find_matches(doc, slots, anchor, op.count, before=before, slips=slips,
+                                         shadows=scope.shadows)
     except ResolveError as err:
         # "Overalt i loven ændres »A« til »B«, og »As« til »Bs«": a form that occurs nowhere changes
         # nothing; reported, not refused (the item's other forms still apply)
@@ -74,22 +96,25 @@ def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | Del
 
         def swap(s: str, a: int, b: int) -> str:
             # »…, jf. § 7« til: »efter denne lov«: a word never glues to the word before or after it
-            left = " " if a and s[a - 1].isalnum() and new[:1].isalnum() else ""
-            right = " " if b < len(s) and s[b].isalnum() and new[-1:].isalnum() else ""
-            return s[:a] + left + new + right + s[b:]
+            text = _undouble(s[:a], new, s[b:])
+            left = " " if a and s[a - 1].isalnum() and text[:1].isalnum() else ""
+            right = " " if b < len(s) and s[b].isalnum() and text[-1:].isalnum() else ""
+            return s[:a] + left + text + right + s[b:]
 
         return _edit(doc, matches, swap, source), warnings
     if isinstance(op, InsertText):
         new = clean_quote(op.new)
         if op.position == "before":
             sep = "" if anchor.startswith(_PUNCT_START) else " "
-            return _edit(doc, matches, lambda s, a, b: s[:a] + new + sep + s[a:], source), warnings
+            return _edit(doc, matches, lambda s, a, b: s[:a] + _undouble(s[:a], new, s[a:]) + sep + s[a:],
+                         source), warnings
 
         def after(s: str, a: int, b: int) -> str:
             left = s[:b]
-            if new.startswith(_PUNCT_START) or left.endswith(" "):
-                return left + new + s[b:]
-            return left + " " + new + s[b:]
+            text = _undouble(left, new, s[b:])
+            if text.startswith(_PUNCT_START) or left.endswith(" "):
+                return left + text + s[b:]
+            return left + " " + text + s[b:]
 
         return _edit(doc, matches, after, source), warnings
     return _edit(doc, matches, lambda s, a, b: _join_delete(s[:a], s[b:]), source), warnings

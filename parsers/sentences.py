@@ -85,6 +85,9 @@ def _is_end(text: str, dot: int, nxt: int) -> bool:
     word = m["w"] if m else ""
     low = word.lower()
     following = text[nxt]
+    if m and text[m.start() - 1 : m.start()] == "/":
+        # a company form ("TV 2/DANMARK A/S. Forpligtelsen …", LBK 988/2011 § 6): not "s." or an initial
+        return following.isupper() or following in "§»"
     if low in _STRONG:
         return False
     if low in _WEAK:
@@ -104,7 +107,8 @@ def split_sentences(text: str) -> list[str]:
 
     A sentence ends at ". ? !" followed by a space and an upper-case letter, a digit, "§", a quote
     or "(". Not an end: after an abbreviation that never ends a sentence (jf., stk., nr., f.eks.,
-    bl.a., ca., evt., pr., month abbreviations), after an initial ("J. Hansen"), before an ordinal
+    bl.a., ca., evt., pr., month abbreviations), after an initial ("J. Hansen"; a company form such
+    as "A/S." is no initial and ends a sentence), before an ordinal
     ("stk. 2. 2. pkt."), or inside »…« (quoted text of an amending order).
     Weak abbreviations (m.v., kr., pct., pkt., …) end a sentence only before a capital letter.
     Empty text gives [].

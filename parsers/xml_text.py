@@ -137,6 +137,21 @@ def _is_marker_char(ch: etree._Element) -> bool:
     return ch.get("formaChar") == "Superscript" and bool(_MARKER.fullmatch(ch.text or ""))
 
 
+def element_text(el: etree._Element) -> str:
+    """The running text of any LexDania element, cleaned: the Char runs of a Linea are concatenated as
+    written ("CO" + subscript "2" + "-kvoter" → "CO2-kvoter", "m" + superscript "2" → "m2"), lines
+    and other parts are joined by one space. (A plain itertext join would read the indentation
+    between Char elements as spaces: "CO 2 -kvoter".)"""
+    if el.tag == "Linea":
+        return clean(linea_text(el))
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str):
+            parts.append(element_text(child) if len(child) or child.tag == "Linea" else clean(child.text or ""))
+        parts.append(child.tail or "")
+    return clean(" ".join(parts))
+
+
 def note(nota: etree._Element, ctx: Context) -> None:
     """Record an official note (label, text); its marker stays out of the running text."""
     marker_el = None

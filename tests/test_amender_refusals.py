@@ -166,13 +166,25 @@ def test_part_naming_missing_items_is_a_warning() -> None:
     assert len(result.applied) == 1
 
 
-def test_an_item_is_applied_whole_or_not_at_all() -> None:
+def test_an_item_is_atomic_per_provision() -> None:
+    # "§ 4 … ændres, og § 99 og § 5 ophæves": § 99 does not exist; § 4 and § 5 are other provisions
     item = Item(3, "", (ReplaceText(A("§ 4"), "425", "500"), Repeal(A("§ 99")), Repeal(A("§ 5"))), line=17)
     result = consolidate(doc(), [order(item)])
     assert [(p.code, p.address, p.severity, p.line) for p in result.problems] == [
-        ("ITEM_WITHHELD", "§ 4", "error", 17), ("TARGET_NOT_FOUND", "§ 99", "error", 17),
-        ("ITEM_WITHHELD", "§ 5", "error", 17)]  # fmt: skip
-    assert result.applied == () and result.document == ensure_ids(doc())
+        ("TARGET_NOT_FOUND", "§ 99", "error", 17)]
+    assert [(a.op, a.target) for a in result.applied] == [("replace_text", "§ 4"), ("repeal", "§ 5")]
+
+
+def test_operations_on_one_provision_are_applied_whole_or_not_at_all() -> None:
+    # "I § 3, stk. 1, ændres »kommunen« til: »regionen«, og stk. 3 ophæves; i § 4 ændres …"
+    item = Item(3, "", (ReplaceText(A("§ 3, stk. 1"), "kommunen", "regionen"), ReplaceText(A("§ 3, stk. 2"),
+                "ukendt", "x"), ReplaceText(A("§ 4"), "425", "500")), line=17)  # fmt: skip
+    result = consolidate(doc(), [order(item)])
+    assert [(p.code, p.address, p.severity) for p in result.problems] == [
+        ("ITEM_WITHHELD", "§ 3, stk. 1", "error"), ("TEXT_NOT_FOUND", "§ 3, stk. 2", "error")]
+    assert at(result.document, "§ 3") == at(ensure_ids(doc()), "§ 3")
+    assert at(result.document, "§ 4").children[0].text == "Gebyret er 500 kr."
+    assert [(a.op, a.target) for a in result.applied] == [("replace_text", "§ 4")]
 
 
 def test_safety_net_covers_title_headings_and_bilag() -> None:

@@ -24,7 +24,7 @@ def test_replace_text_in_pkt_only_touches_that_sentence() -> None:
 
 
 def test_word_boundary_refuses_partial_word() -> None:
-    d, problems = run(ReplaceText(A("§ 1"), "Tilsyn", "Kontrol"))
+    d, problems = run(ReplaceText(A("§ 1"), "Kommune", "Region"))  # "Kommunen" holds it only inside a word
     assert [(p.code, p.address) for p in problems] == [("TEXT_NOT_FOUND", "§ 1")]  # type: ignore[attr-defined]
     assert d == doc()
 

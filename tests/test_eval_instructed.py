@@ -93,17 +93,16 @@ def test_an_insertion_addresses_the_new_paragraf_not_its_anchor() -> None:
 
 
 
-def test_a_withheld_insertion_still_addresses_the_new_paragraf() -> None:
-    new = Item(2, "Efter § 3 indsættes: »§ 3 a. …«, og i § 3 ændres »800 kr.« til: »500 kr.«", (
-        Insert(parse_address("§ 3"), (par("3 a", "Gebyret betales forud."),)),
-        ReplaceText(parse_address("§ 3"), "800 kr.", "500 kr.")))  # fmt: skip
+def test_a_refused_insertion_still_addresses_the_new_paragraf() -> None:
+    new = Item(2, "Efter § 3 c indsættes: »§ 3 a. …«", (
+        Insert(parse_address("§ 3 c"), (par("3 a", "Gebyret betales forud."),)),))  # fmt: skip
     expected = law(par("1", "Kommunen fører kontrol."), par("2", "Klage indgives inden 4 uger."),
                    par("3", "Gebyret er 425 kr."), par("3 a", "Gebyret betales forud."))  # fmt: skip
     s = run(expected, TILSYN, new)
-    # the item is refused whole; the errors name § 3, and § 3 a (absent here) is addressed by its payload
+    # the insertion is refused (its anchor § 3 c does not exist); the error names § 3 c, and § 3 a
+    # (absent here) is addressed by its payload
     assert {k: (w.category, w.instructed) for k, w in wrong(s).items()} == {"3a": ("unexplained", True)}
     assert_partition(s)
-
 
 
 def test_an_unread_instruction_naming_no_paragraf_leaves_nothing_uninstructed() -> None:

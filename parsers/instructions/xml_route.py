@@ -12,6 +12,7 @@ from lxml import etree
 from lovkons.model.document import LovkonsError, Meta
 from lovkons.parsers.dates import parse_numeric_date
 from lovkons.parsers.instructions.raw import RawDoc, RawItem, RawParagraf
+from lovkons.parsers.xml_text import element_text
 
 _TRAILING = ("IkraftCentreretParagraf", "CentreretParagraf", "Paragraf")
 
@@ -31,7 +32,7 @@ def _load(data: bytes, file: str | None) -> etree._Element:
 
 
 def _text(el: etree._Element) -> str:
-    return " ".join("".join(str(t) for t in el.itertext()).split())
+    return element_text(el)  # Char runs concatenated as written: "CO" + subscript "2" → "CO2"
 
 
 def _line(el: etree._Element) -> int | None:

@@ -1,0 +1,105 @@
+"""Stage 2 (amender): an obvious spelling slip between the quoted text and the provision, read as meant.
+
+Input: the strings of the target provision and the quoted text; output: the spans that the quoted text
+clearly means, or None. Tolerant in reading, exact in applying, always said (TOLERATED_SPELLING): the
+amending act or the base has a typing slip (LOV 433/2012 § 1 quotes »investeroningsforeningernes« for
+"investeringsforeningernes"; LBK 1148/2016 prints "Landskatteretten" where LOV 1574/2015 quotes
+»Landsskatteretten«; LOV 223/2011 § 51, nr. 3 quotes »anmeldelse af betalingsstandsning« where the law
+says "anmeldelse af betalingsstandsningen"). A slip is accepted only when all of this holds:
+- the quoted text is at least 6 characters and the candidate lies on word boundaries;
+- at most k character edits (1 up to 15 characters, 2 up to 40, 3 beyond);
+- the numbers are the same ("stk. 2" is never "stk. 3") and at most one word differs, a word of at least
+  5 letters ("af" is never "på"); punctuation and spacing may differ besides; another ending of the same
+  word ("Kommune"/"Kommunen") only inside a quote of at least three words; punctuation at the ends of
+  the quote may be missing in the provision but never another mark (»§ 16, stk. 1,« is not "§ 16, stk. 1.");
+- the provision holds exactly as many such candidates as the instruction expects (one, "to steder" two).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from lovkons.model.edits import Count
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_DIGITS = regex.compile(r"\p{N}+")
+_HEAD = regex.compile(r"^[^\p{L}\p{N}\s]*")
+_TAIL = regex.compile(r"[^\p{L}\p{N}\s]*$")
+
+
+def _budget(old: str) -> int:
+    return 1 if len(old) <= 15 else 2 if len(old) <= 40 else 3
+
+
+def distance(a: str, b: str) -> int:
+    """Levenshtein distance (insert, delete, substitute one character each cost 1)."""
+    if len(a) < len(b):
+        a, b = b, a
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def _snap(text: str, a: int, b: int, old: str) -> tuple[int, int]:
+    """Widen a match to whole words where the quoted text starts/ends inside a word (no spaces at its ends)."""
+    while a < b and text[a].isspace() and not old[:1].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace() and not old[-1:].isspace():
+        b -= 1
+    if old[:1].isalnum():
+        while a > 0 and text[a - 1].isalnum():
+            a -= 1
+    if old[-1:].isalnum():
+        while b < len(text) and text[b].isalnum():
+            b += 1
+    return a, b
+
+
+def is_slip(old: str, found: str) -> bool:
+    """Whether `found` is `old` with an obvious slip (see the module docstring)."""
+    if old == found or len(old) < 6 or distance(old, found) > _budget(old):
+        return False
+    if _DIGITS.findall(old) != _DIGITS.findall(found):
+        return False
+    for end in (_HEAD, _TAIL):  # "stk. 1," is never "stk. 1." (a sentence ends there); a missing comma may be
+        a, b = end.search(old)[0], end.search(found)[0]
+        if a and b and a != b:
+            return False
+    words_old, words_found = _WORD.findall(old), _WORD.findall(found)
+    if "".join(words_old).casefold() == "".join(words_found).casefold():
+        return True  # only punctuation, spacing or case
+    if len(words_old) != len(words_found):
+        return False
+    differ = [(x, y) for x, y in zip(words_old, words_found, strict=True) if x != y]
+    if len(differ) != 1 or min(len(differ[0][0]), len(differ[0][1])) < 5:
+        return False
+    x, y = differ[0]
+    # another ending of the same word ("Kommune"/"Kommunen") is a slip only where the words around it
+    # prove the place: a quote of at least three words
+    return not (x.startswith(y) or y.startswith(x)) or len(words_old) >= 3
+
+
+def slip_spans(strings: list[tuple[str, int, int]], old: str, count: Count) -> list[list[tuple[int, int]]] | None:
+    """Per string (text, lo, hi), the spans of the candidates `old` clearly means, or None when there is
+    not exactly the expected number of them (any number ≥ 1 for "all")."""
+    if len(old) < 6:
+        return None
+    fuzzy = regex.compile(f"(?:{regex.escape(old)}){{e<={_budget(old)}}}", regex.ENHANCEMATCH)
+    found: list[list[tuple[int, int]]] = []
+    total = 0
+    for text, lo, hi in strings:
+        spans: list[tuple[int, int]] = []
+        for m in fuzzy.finditer(text, lo, hi):
+            start, stop = m.span()
+            a, b = _snap(text, start, stop, old)
+            if a < lo or b > hi or (spans and a < spans[-1][1]):
+                continue
+            if is_slip(old, text[a:b]):
+                spans.append((a, b))
+        found.append(spans)
+        total += len(spans)
+    ok = total >= 1 if count == "all" else total == count
+    return found if ok else None
