@@ -93,11 +93,12 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Score consolidations against the official consolidated texts, § by §.
 
-        Each manifest needs 'expected' (the official LBK). Refused instructions count as wrong but do not change the exit code.
+        Each manifest needs 'expected' (the official LBK). Refused instructions count as wrong but do not change the exit code. A bad manifest is reported (stderr, and under "failed" in JSON) and the others are still scored; the exit code is then 2.
 
         A touched § is one where base and LBK differ; "instructed ok" = identical / touched §§ that some instruction (applied, refused or pending) addresses: the figure that measures the amender. Each wrong § has one category, first match wins: refused (an error names it) > editorial (equal once the LBK's own wording changes are undone: a substitution it made in ≥ 2 §§ no instruction touched, "(Udelades)", a moved §) > typo-fix (spacing, hyphenation, glyphs, minister titles) > uninstructed (no instruction addressed the § or anything in it: the LBK changed it on its own) > unexplained (instructed, silent: where amender bugs live).
         """
         scores: list[CaseScore] = []
+        failed: list[dict[str, str]] = []  # a bad manifest is a failed case: reported, the others go on
         found = manifests(paths)
         if not found:
             names = ", ".join(map(str, paths))
@@ -111,13 +112,16 @@ def register(app: typer.Typer) -> None:
                 run = run_manifest(manifest, lenient=True)
             except LovkonsError as err:
                 report_bad_input(err, path)
-                raise typer.Exit(EXIT_BAD_INPUT) from None
+                failed.append({"manifest": str(path), "reason": err.reason})
+                continue
             assert run.expected is not None
             scores.append(score(manifest.name, run.base, run.result, run.expected, orders=run.orders))
         if fmt is Format.json:
-            out = {"cases": [score_json(s) for s in scores], "total": score_json(total(scores))}
+            out = {"cases": [score_json(s) for s in scores], "total": score_json(total(scores)), "failed": failed}
             sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
-        else:
+        elif scores:
             console = Console(width=210)
             console.print(table(scores))
             console.print(substitutions_text(scores), highlight=False, markup=False)
+        if failed:
+            raise typer.Exit(EXIT_BAD_INPUT)
