@@ -14,7 +14,7 @@ from dataclasses import replace as dc_replace
 import regex
 
 from lovkons.amender.apply import ApplyContext, OpResult, apply_op, check_renumbers
-from lovkons.amender.resolve import Resolver
+from lovkons.amender.resolve import Resolver, expand_spans
 from lovkons.amender.safety import safety_net
 from lovkons.model.document import Document, Kind, Node, Problem, Source
 from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef, Item, Operation
@@ -299,7 +299,7 @@ def _apply_item(doc: Document, item: Item, ctx: ApplyContext,
     """All operations of one item, or none: (document, applied (op, result) pairs, problems)."""
     before, renumbers, done_keys = doc, list(ctx.renumbers), set(ctx.done)
     results: list[tuple[Operation, OpResult]] = []
-    for op in item.operations:
+    for op in expand_spans(doc, item.operations, ctx.resolver):  # "§§ 62-62 c": also 62 a, 62 b (resolve.py)
         result = apply_op(doc, op, ctx)
         doc = result.document
         results.append((op, result))

@@ -18,7 +18,7 @@ from lovkons.parsers.instructions.context import (
     targets,
 )
 from lovkons.parsers.instructions.payload import parse_payload
-from lovkons.parsers.instructions.targets import parse_targets
+from lovkons.parsers.instructions.targets import Target, parse_targets
 
 
 def insert_unit_at(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
@@ -107,7 +107,12 @@ def recast(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     if [n.label for n in payload] == labels:  # "§ 28, stk. 2 og 3, affattes således: »Stk. 2. … Stk. 3. …«"
         return [Replace(t.address, (n,), None, ctx.source) for t, n in zip(ts, payload, strict=True)]
     group = tuple(t.address for t in ts)
-    return [RepealAndInsert(ts[0].address, payload, group, None, ctx.source)]
+    return [RepealAndInsert(ts[0].address, payload, group, None, ctx.source, spans=_spans(ts))]
+
+
+def _spans(ts: list[Target]) -> tuple[tuple[Address, Address], ...]:
+    """The ranges among the targets that the document fills in ("§§ 62-62 c": 62 a, 62 b)."""
+    return tuple((t.address, t.through) for t in ts if t.through is not None)
 
 
 # a § range ("§§ 7-9", "§§ 5 c-5 h") as opposed to a list ("§ 1 og § 5")
@@ -122,7 +127,7 @@ def repeal(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     group = tuple(t.address for t in ts) if len(ts) > 1 else ()
     if all(len(t.address.steps) == 1 and t.address.last[0] is Level.PARAGRAF for t in ts) and not _RANGE.search(m["t"]):
         group = ()  # "§ 1 og § 5 ophæves" is no run: the heading before § 5 stays (only "§§ 7-9" is one)
-    return [Repeal(t.address, group, ctx.source) for t in ts]
+    return [Repeal(t.address, group, ctx.source, _spans(ts)) for t in ts]
 
 
 def repeal_object(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
@@ -151,7 +156,7 @@ def repeal_and_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     if is_textual(first):
         return [RepealAndInsert(first, (), group, ctx.q(m["p"]), ctx.source, container)]
     payload = parse_payload(ctx.raw(m["p"]), expect(first))
-    return [RepealAndInsert(first, payload, group, None, ctx.source, container)]
+    return [RepealAndInsert(first, payload, group, None, ctx.source, container, _spans(ts))]
 
 
 def repeal_object_and_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:

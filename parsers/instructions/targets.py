@@ -66,6 +66,9 @@ class Target:
     address: Address
     count: int | None = None  # "to steder i …" = 2
     becomes: str | None = None  # "der bliver stk. 4" → "stk. 4"
+    # "§§ 62-62 c", "§§ 223 a-231": a range whose members only the document knows (62 a, 62 b; 224 a …);
+    # set on the first § of the range, naming the last one
+    through: Address | None = None
 
 
 class TargetError(ValueError):
@@ -74,17 +77,33 @@ class TargetError(ValueError):
 
 def expand_labels(text: str, level: Level) -> list[str]:
     """"2, 3 og 5" → [2, 3, 5]; "2-6" → [2 … 6]; "5 c-5 h" → [5 c … 5 h]; "a-c" → [a, b, c]."""
+    return labels_and_spans(text, level)[0]
+
+
+def labels_and_spans(text: str, level: Level) -> tuple[list[str], list[tuple[str, str]]]:
+    """The labels of a list, and the ranges among them that only the document can fill in: "§§ 62-62 c"
+    → ([62, 62 c], [(62, 62 c)]); "§§ 28-31 a" → ([28, 31 a], [(28, 31 a)]) — the lettered §§ that stand
+    between (62 a, 62 b; 28 a, 29 a …) are inserted units the amending act does not list."""
     out: list[str] = []
+    spans: list[tuple[str, str]] = []
     parts = regex.split(r"\s*(?:,|\bog\b|\beller\b)\s*", text.strip())
     for part in parts:
         if not part:
             continue
         bounds = regex.split(r"\s*[-–‑−]\s*", part)
         if len(bounds) == 2:
-            out.extend(_expand_range(bounds[0], bounds[1], level))
+            labels = _expand_range(bounds[0], bounds[1], level)
+            out.extend(labels)
+            if labels == [_norm(bounds[0], level), _norm(bounds[1], level)] and not _adjacent(labels):
+                spans.append((labels[0], labels[1]))
         else:
             out.append(_norm(part, level))
-    return out
+    return out, spans
+
+
+def _adjacent(labels: list[str]) -> bool:
+    """"§§ 4-5": two plain consecutive numbers are a complete range as written."""
+    return all(x.isdigit() for x in labels) and int(labels[1]) == int(labels[0]) + 1
 
 
 def _norm(label: str, level: Level) -> str:
@@ -147,7 +166,8 @@ def parse_targets(text: str, *, base: Address | None = None) -> list[Target]:
             heading = m["w"].lower()
             continue
         level = Level.PKT if name == "pkt" else _KW_LEVEL[m["kw"].lower()]
-        labels = expand_labels(m["labels"], level)
+        labels, spans = labels_and_spans(m["labels"], level)
+        through = {a: b for a, b in spans} if level is Level.PARAGRAF else {}
         start = pending[-1].address if pending else (base or Address())
         if heading is None and level is not Level.PARAGRAF and not pending and base is None:
             start = Address()
@@ -164,9 +184,10 @@ def parse_targets(text: str, *, base: Address | None = None) -> list[Target]:
         pending = []
         for label in labels:
             addr = parent.child(level, label)
+            end = parent.child(level, through[label]) if label in through and heading is None else None
             if heading is not None:
                 addr = addr.child(Level.OVERSKRIFT, heading)
-            pending.append(Target(addr, count))
+            pending.append(Target(addr, count, through=end))
         count = None
         heading = None
     emitted.extend(pending)
