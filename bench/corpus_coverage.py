@@ -88,4 +88,5 @@ def report(*, top: int = 25, every: bool = False) -> tuple[int, int]:
 
 
 if __name__ == "__main__":
-    report(top=int(sys.argv[1]) if len(sys.argv) > 1 else 25, every="--list" in sys.argv)
+    numbers = [a for a in sys.argv[1:] if a.isdigit()]
+    report(top=int(numbers[0]) if numbers else 25, every="--list" in sys.argv)
