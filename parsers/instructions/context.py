@@ -5,14 +5,14 @@ small helpers that turn a match into targets, counts and payloads.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 import regex
 
 from lovkons.model.document import Address, Kind, Level, Node, Problem, Source
-from lovkons.model.edits import Insert, Operation
+from lovkons.model.edits import Count, Insert, Operation
 from lovkons.parsers.instructions.payload import clean_inline, parse_payload
 from lovkons.parsers.instructions.targets import COUNTS, Target, parse_targets
 
@@ -58,13 +58,34 @@ def refined(m: regex.Match[str], ctx: Ctx) -> list[Target]:
     return ts
 
 
-def count(m: regex.Match[str], t: Target, n_targets: int = 1) -> int:
-    """Occurrences per target; "udgår to steder »A«" over two punktummer is one in each."""
-    word = m.groupdict().get("cnt")
-    if word:
-        n = int(word) if word.isdigit() else COUNTS[word.lower()]
-        return 1 if n_targets > 1 and n == n_targets else n
-    return t.count or 1
+def count(m: regex.Match[str], t: Target, ts: Sequence[Target] = (), ctx: Ctx | None = None,
+          sub: Substitution | None = None) -> Count:
+    """Occurrences in target `t` (one of the clause's targets `ts`): the count of its substitution group
+    ("tre steder »A« til: »B«"), else the one after the verb ("ændres to steder"), else the one before
+    the targets, which belongs to the first ("Fem steder i § 10 og i § 16, stk. 1, …": five in § 10,
+    one in § 16), else the target's own ("og to steder i § 35, stk. 5"). "udgår to steder »A«" over
+    two punktummer is one in each; "i alt tre steder" over several units is every occurrence in each
+    (said in a warning: the total is not checked)."""
+    groups = m.groupdict()
+    n_targets = max(len(ts), 1)
+    if sub is not None and sub.count is not None:
+        n, total = sub.count, sub.total
+    elif sub is None and groups.get("vcnt"):
+        n, total = _number(groups["vcnt"]), bool(groups.get("valt"))
+    elif groups.get("cnt") and (not ts or t is ts[0]):
+        return _number(groups["cnt"])
+    else:
+        return t.count or 1
+    if total and n_targets > 1:
+        if ctx is not None:
+            ctx.warn("COUNT_OVER_TARGETS", f"'i alt {n} steder' over {n_targets} units: every occurrence in each "
+                     "is changed (the total is not checked)")
+        return "all"
+    return 1 if n_targets > 1 and n == n_targets else n
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else COUNTS[word.lower()]
 
 
 def all_or(t: Target) -> int | Literal["all"]:
@@ -96,25 +117,93 @@ def insert_op(anchor: Address, pos: str, p: str | None, ctx: Ctx, unit: Address 
     return Insert(anchor, parse_payload(ctx.raw(p), expect(shape)), pos, source=ctx.source)  # type: ignore[arg-type]
 
 
+# The words of a substitution list after the verb (quotes already Q0, Q1 …), in the order tried.
+_SUBST_TOKENS: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    ("quote", regex.compile(r"Q(?P<n>\d+)")),  # a quoted text
+    ("til", regex.compile(r"(?:ændres\s+)?til:?(?=\s|$)", regex.I)),  # "til:" / "ændres til:"
+    ("one", regex.compile(r"et\s+sted\b", regex.I)),  # "og et sted ændres »A« til: »B«" (LOV 903/2013)
+    ("count", regex.compile(rf"(?P<alt>i\s+alt\s+)?(?P<c>{'|'.join(COUNTS)}|\d+)\s+(?:steder|gange)\b", regex.I)),  # "to steder"
+    ("sep", regex.compile(r"[\s,]+|og\b|ændres\b", regex.I)),  # between quotes
+)
+
+
+_NEXT_QUOTE = regex.compile(r"[\s,]*(?:og\s+)?(?:ændres\s+)?Q\d", regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Substitution:
+    old: str  # quote numbers
+    new: str
+    count: int | None = None  # "tre steder »stk. 9« til: »stk. 7«"; None: as the clause says
+    total: bool = False  # "i alt tre steder": over all the targets together
+
+
+def substitutions(text: str, first_count: str | None = None, first_total: bool = False) -> list[Substitution]:
+    """The pairs of a substitution list: "Q0 til: Q1" / "Q0 og Q1 til: Q2 og Q3" (pairwise) / "Q0 til
+    Q1, og Q2 til: Q3" / "Q0, Q1 og Q2 til: Q3" (several spellings, one new text: "Overalt i loven
+    ændres »jobplan«, »Jobplan« og »Jobplanen« til: »…«") / "Q0 to steder til: Q1" / "Q0 til: Q1, tre
+    steder Q2 til: Q3 og tre steder Q4 til: Q5" (a count before or after the old text belongs to its
+    group). `first_count`: a count written before the list ("ændres to steder »A« til: »B«").
+    ValueError when the text is not such a list."""
+    groups: list[tuple[tuple[str | None, bool], list[str], list[str]]] = []
+    count: tuple[str | None, bool] = (first_count, first_total)
+    olds: list[str] = []
+    buffer: list[str] = []
+    in_news = False
+    pos = 0
+    s = text.strip()
+    while pos < len(s):
+        for name, rx in _SUBST_TOKENS:  # noqa: B007 (the matching token's name is used below)
+            m = rx.match(s, pos)
+            if m and m.end() > pos:
+                break
+        else:
+            raise ValueError(f"not a substitution: {text!r}")
+        pos = m.end()
+        if name == "quote":
+            (buffer if in_news else olds).append(m["n"])
+        elif name in ("count", "one"):
+            after_quote = regex.search(r"Q\d+\s*$", s[: m.start()]) is not None  # "til: »B« tre gange"
+            if in_news and not after_quote and _NEXT_QUOTE.match(s, pos):  # "…, tre steder »C« til: »D«": a new group
+                groups.append((count, olds, _news(olds, buffer, final=True, text=text)))
+                olds, buffer, in_news = [], [], False
+            # else it counts the group before it: "til: »B« to steder"
+            count = ("1", False) if name == "one" else (m["c"], bool(m["alt"]))
+        elif name == "til":
+            if not olds:
+                raise ValueError(f"nothing to change before 'til' in {text!r}")
+            if in_news:
+                news = _news(olds, buffer, final=False, text=text)
+                groups.append((count, olds, news))
+                olds, count = buffer[len(news):], (None, False)
+                buffer = []
+            in_news = True
+    if not in_news:
+        raise ValueError(f"not a substitution: {text!r}")
+    groups.append((count, olds, _news(olds, buffer, final=True, text=text)))
+    out: list[Substitution] = []
+    for (word, total), group_olds, news in groups:
+        n = None if word is None else int(word) if word.isdigit() else COUNTS[word.lower()]
+        targets = news if len(news) == len(group_olds) else news * len(group_olds)
+        out += [Substitution(a, b, n, total) for a, b in zip(group_olds, targets, strict=True)]
+    return out
+
+
+def _news(olds: list[str], buffer: list[str], *, final: bool, text: str) -> list[str]:
+    """The new texts of a group out of the quotes after its "til": as many as the old texts (the rest
+    begins the next group), or one for all of them."""
+    if final and len(buffer) in (len(olds), 1) and buffer:
+        return buffer
+    if not final and len(buffer) > len(olds):
+        return buffer[: len(olds)]
+    if not final and len(olds) > 1 and len(buffer) >= 2:
+        return buffer[:1]
+    raise ValueError(f"{len(olds)} old texts but {len(buffer)} new texts in {text!r}")
+
+
 def pairs(text: str) -> list[tuple[str, str]]:
     """"Q0 til: Q1" / "Q0 og Q1 til: Q2 og Q3" / "Q0 til Q1, og Q2 til: Q3" → [(0, 1), (2, 3)]."""
-    segments = regex.split(r"\s+(?:ændres\s+)?til:?\s+", text.strip())
-    if len(segments) < 2:
-        raise ValueError(f"not a substitution: {text!r}")
-    lists = [regex.findall(r"Q(\d+)", seg) for seg in segments]
-    for seg in segments:
-        if regex.sub(r"Q\d+|,|\bog\b|\bændres\b|\s", "", seg):
-            raise ValueError(f"not a substitution: {text!r}")
-    out: list[tuple[str, str]] = []
-    olds = lists[0]
-    for i, seg_quotes in enumerate(lists[1:], start=1):
-        k = len(olds) if i < len(lists) - 1 else len(seg_quotes)
-        news, rest = seg_quotes[:k], seg_quotes[k:]
-        if len(news) != len(olds) or not olds:
-            raise ValueError(f"{len(olds)} old texts but {len(news)} new texts in {text!r}")
-        out.extend(zip(olds, news, strict=True))
-        olds = rest
-    return out
+    return [(sub.old, sub.new) for sub in substitutions(text)]
 
 
 def quote_numbers(text: str) -> list[str]:

@@ -29,10 +29,13 @@ def _q(name: str) -> str:
 _DOC = r"(?: bekendtgørelsen | loven | anordningen | regulativet )"
 # an occurrence count: "to steder", "3 steder" (group cnt = the number word or digits)
 _COUNT = rf"(?P<cnt> {'|'.join(COUNTS)} | \d+ ) \s+ steder"
+# the same after the verb: "ændres to steder", "indsættes i alt tre steder" (groups vcnt, valt)
+_VCOUNT = rf"(?P<valt> i \s+ alt \s+ )? (?P<vcnt> {'|'.join(COUNTS)} | \d+ ) \s+ steder"
 # the target part before the verb: "§ 5, stk. 2, 1. pkt." (group t; read by targets.parse_targets)
 _T = r"(?P<t> .+? )"
-# what stands before the target: "I", or "To steder i", or nothing ("§ 5 ophæves")
-_I = rf"(?: (?: {_COUNT} \s+ i | I | i ) \s+ )?"
+# what stands before the target: "I", or "To steder i" (group cnt; it counts in the first target), or
+# nothing ("§ 5 ophæves")
+_I = rf"(?: (?: {_COUNT} \s+ i | I ) \s+ )?"
 # the kind of new unit: "som nyt stykke", "som nye numre" (group unit)
 _UNIT_WORDS = r"(?P<unit> stykke | stykker | nummer | numre | litra | litraer | punktum | punktummer )"
 # a kapitel or afsnit: "kapitel 4", "kapitel 12 a", "afsnit IV"
@@ -47,13 +50,22 @@ _ANCHOR = r"""
 # a new unit named by its number: "som stk. 4", "som nr. 10 og 11", "som 2. pkt.", "som 2. og 3. pkt." (group unit)
 _NEW_UNIT = r"""
     (?P<unit> (?: stk\. | nr\. | litra ) \s* [\w\s,\-–]+?
-            | \d+ \. \s* (?: (?: og | - | – ) \s* \d+ \. \s* )? pkt\. )"""
+            | \d+ \. \s* (?: (?: , | og | - | – ) \s* \d+ \. \s* )* pkt\. )"""
 # the quoted payload at the end of a clause, after an optional colon: ": Q1" (group p)
 _PAYLOAD = rf"\s* :? \s* {_q('p')}"
 # one quote or a list of them: "Q2", "Q2, Q3 og Q4" (group rest)
 _QUOTES = r"(?P<rest> Q\d+ (?: (?: , | \s+ og ) \s+ Q\d+ )* )"
-# an act's own bilag as the new text: "… bilag 1 til denne bekendtgørelse"
-_OWN_BILAG = r"bilag \s+ (?P<k>\S+) \s+ til \s+ denne \s+ (?: bekendtgørelse | lov | anordning )"
+# a list of bilag numbers: "2", "1 a, 4 og 5", "1-3", "1 og bilag 2" (group named by the caller)
+_BILAG_LIST = (r"(?P<{}> \w+ (?: \s+ [a-z] (?![\w.]) )? (?: (?: , | \s+ og | \s* [-–] ) \s* (?: bilag \s+ )?"
+               r" \w+ (?: \s+ [a-z] (?![\w.]) )? )* )")
+# an act's own bilag as the new text: "… bilag 1 til denne bekendtgørelse", "… bilag 1 og 2 til denne lov"
+_OWN_BILAG = rf"bilag \s+ {_BILAG_LIST.format('k')} \s+ til \s+ denne \s+ (?: bekendtgørelse | lov | anordning )"
+# next to a heading (group hpos), quoted ("før overskriften »Tilsyn«") or by its § ("før overskriften
+# før § 66", "før overskrifterne før § 20"; group hof)
+_BY_HEADING = r"""(?P<hpos> før | efter ) \s+ overskrift(?:en|erne)
+    \s+ (?: Q\d+ | (?: før | til ) \s+ (?P<hof> § \s* \d+ (?: \s* \w (?![\w.]) )? ) )"""
+# "§ 65 med tilhørende overskrift": the heading before the § goes with it (group wh; "overskrifter": each)
+_WITH_HEADINGS = r"(?: \s+ med \s+ tilhørende \s+ (?P<wh> overskrift (?: er )? ) )?"
 # the end of a repealed target and the start of its replacement: "ophæves, og i stedet indsættes"
 # (clauses.normalize_template has joined them with ␟ so that the item is not split there)
 _INSTEAD = r"ophæves ␟og \s+ i \s+ stedet \s+ indsættes"
@@ -67,42 +79,63 @@ def _rx(pattern: str) -> regex.Pattern[str]:
 
 RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
     ("overalt_replace", _rx(rf"""
-        Overalt \s+ i \s+ (?: {_DOC} | (?P<t> §.+? ) )   # the whole act, or "i § 5" (group t)
+        Overalt \s+ i \s+ (?: {_DOC} | (?P<t> (?: § | kapitel | afsnit ) .+? ) )  # the act, "i § 5", "i kapitel 8 a"
         (?: \s+ og \s+ bilag \s+ \S+ )?                 # "og bilag 1": the bilag goes with it
         ,? \s+ ændres \s+ (?P<rest> Q.+ )                # the substitutions: "Q0 til: Q1" (group rest)
         """), txt.overalt_replace),
     ("overalt_delete", _rx(rf"""
-        Overalt \s+ i \s+ (?: {_DOC} | (?P<t> §.+? ) )   # the whole act, or "i § 5" (group t)
+        Overalt \s+ i \s+ (?: {_DOC} | (?P<t> (?: § | kapitel | afsnit ) .+? ) )  # the act, "i § 5" (group t)
         ,? \s+ udgår \s+ {_QUOTES}                       # the texts that go (group rest)
         """), txt.overalt_delete),
     ("bilag_recast", _rx(rf"""
-        Bilag \s+ (?P<n>\S+) \s+ affattes \s+ som \s+    # the target's bilag (group n)
+        (?: Lovens \s+ )? Bilag \s+ {_BILAG_LIST.format('n')} \s+ affattes \s+ som \s+  # the target's bilag (group n)
         {_OWN_BILAG}                                     # … the amending act's bilag (group k)
         """), units.bilag_recast),
     ("bilag_insert", _rx(rf"""
-        Som \s+ bilag \s+ (?P<n>\S+) \s+ indsættes \s+   # the new bilag's number (group n)
+        (?: Som \s+ bilag \s+ {_BILAG_LIST.format('n')} \s+ indsættes \s+  # "Som bilag 2 indsættes" (group n)
+          | Efter \s+ bilag \s+ \S+ \s+ indsættes \s+ bilag \s+ {_BILAG_LIST.format('n')}  # "Efter bilag 1 indsættes
+            , \s+ der \s+ affattes \s+ som \s+ (?: henholdsvis \s+ )? )  # bilag 2 og 3, der affattes som …"
         {_OWN_BILAG}                                     # … the amending act's bilag (group k)
         """), units.bilag_insert),
+    ("bilag_repeal_and_insert", _rx(rf"""
+        (?: Lovens \s+ )? bilag \s+ {_BILAG_LIST.format('old')} \s+ {_INSTEAD} \s+  # "Bilag 1 ophæves, og i stedet
+        bilag \s+ {_BILAG_LIST.format('n')}                # indsættes bilag 1 og 2" (groups old, n) …
+        (?: , \s+ der \s+ affattes \s+ som \s+ bilag \s+ {_BILAG_LIST.format('k')} )?  # "…, der affattes som bilag 1-3
+        \s+ til \s+ denne \s+ (?: bekendtgørelse | lov | anordning )  # til denne lov" (group k; else the same)
+        """), units.bilag_repeal_and_insert),
+    ("bilag_insert_quoted", _rx(rf"""
+        (?: Som \s+ bilag \s+ (?P<n> \w+ (?: \s+ [a-z] (?![\w.]) )? ) \s+ indsættes  # "Som bilag 2 indsættes" (group n)
+          | Efter \s+ bilag \s+ \S+ \s+ indsættes \s+ som \s+ bilag \s+ (?P<n> \w+ (?: \s+ [a-z] (?![\w.]) )? ) )
+        {_PAYLOAD}                                       # "Efter bilag 3 indsættes som bilag 3 a: »…«" (group p)
+        """), units.bilag_insert_quoted),
     ("footnote_insert", _rx(rf"""
-        Som \s+ fodnote \s+ til \s+ \w+ \s+ titel \s+ indsættes :? \s+ {_q('p')}  # the note text (group p)
+        Som \s+ fodnote (?: \s+ \d+ )? \s+ til \s+ \w+ \s+ titel  # "Som fodnote (2) til lovens titel"
+        \s+ indsættes :? \s+ {_q('p')}                   # the note text (group p)
         """), txt.footnote_insert),
     ("replace_text", _rx(rf"""
         {_I} {_T} ,? \s+ ændres \s+                      # "I § 5, stk. 2, ændres" (group t, maybe cnt)
-        (?: {_COUNT} \s+ )?                              # "ændres to steder" (group cnt)
+        (?: {_VCOUNT} \s+ )?                             # "ændres to steder" (groups vcnt, valt)
         (?: i \s+ (?P<sub> [^Q]+? ) \s+ )?               # "ændres i 2. pkt." narrows the targets (group sub)
         (?P<rest> Q\d+ .* )                              # the substitutions: "Q0 til: Q1" (group rest)
         """), txt.replace_text),
     ("delete_text", _rx(rf"""
         {_I} {_T} ,? \s+ udgår \s+                       # "I § 8, stk. 1, udgår" (group t, maybe cnt)
-        (?: {_COUNT} \s+ )?                              # "udgår to steder" (group cnt)
+        (?: {_VCOUNT} \s+ )?                             # "udgår to steder" (groups vcnt, valt)
         (?: i \s+ (?P<sub> [^Q]+? ) \s+ )?               # "udgår i 1. pkt." (group sub)
         {_QUOTES}                                        # the texts that go (group rest)
+        (?: \s+ {_VCOUNT} )?                             # "udgår »§ 146 a, stk. 2,« to steder"
         """), txt.delete_text),
+    ("replace_text_instead", _rx(rf"""
+        {_I} {_T} ,? \s+ udgår \s+ {_q('a')}             # "I § 75, stk. 3, 1. pkt., udgår », der har«" (groups t, a)
+        ␟og \s+ i \s+ stedet \s+ indsættes :? \s+ {_q('b')}  # ", og i stedet indsættes: »…«" (group b)
+        """), txt.replace_text_instead),
     ("insert_text", _rx(rf"""
         {_I} {_T} ,? \s+ indsættes \s+                   # "I § 2, nr. 7, indsættes" (group t, maybe cnt)
-        (?: {_COUNT} \s+ )?                              # "indsættes to steder" (group cnt)
+        (?: {_VCOUNT} \s+ )?                             # "indsættes i alt tre steder" (groups vcnt, valt)
         (?: i \s+ (?P<sub> [^Q]+? ) \s+ )?               # "indsættes i 1. pkt." (group sub)
-        (?P<pos> efter | før ) \s+ {_q('a')} :? \s+      # next to which text (groups pos, a)
+        (?P<pos> efter | før ) \s+                        # next to which text (group pos) …
+        (?P<anchors> Q\d+ (?: (?: , | \s+ og ) \s+ (?: efter \s+ )? Q\d+ )* )  # … "»A«", "»A« og (efter) »B«"
+        (?: \s+ {_VCOUNT} )? :? \s+                      # "efter »A« to steder:" (groups anchors, vcnt)
         {_q('b')}                                        # the new text (group b)
         """), txt.insert_text),
     ("insert_unit_at", _rx(rf"""
@@ -124,17 +157,19 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
         """), units.insert_new_units),
     ("repeal_object", _rx(rf"""
         I \s+ {_T} ,? \s+ ophæves \s+                    # "I § 33 ophæves" (group t)
-        (?P<obj> (?: stk\. | nr\. | litra | \d+ \. \s* pkt ) .* )  # the unit that goes: "stk. 2" (group obj)
+        (?P<obj> (?: stk\. | nr\. | litra | \d+ \. (?: \s* (?: , | og | - | – ) \s* \d+ \. )* \s* pkt ) .* )  # "stk. 2",
+                                                         # "3. og 4. pkt." (group obj)
         """), units.repeal_object),
     ("insert_after_unit", _rx(rf"""
-        (?P<pos> Efter | Før ) \s+ {_T} ,? \s+ indsættes  # "Efter § 134 indsættes" (groups pos, t)
-        (?: \s+ som \s+ (?P<ovs> ny \s+ overskrift )     # "som ny overskrift": a heading alone (group ovs)
-          | \s+ som \s+ (?: et \s+ )? (?: nyt | nye | ny ) \s+ {_UNIT_WORDS} )?  # "som nyt stykke" (group unit)
-        (?: \s+ i \s+ (?P<cont> {_CHAPTER} ) )?          # "i kapitel 4": where the new § goes (group cont)
-        (?: \s+ før \s+ {_CHAPTER} )?                    # "før kapitel 5": said, not needed
-        (?: \s+ (?P<hpos> før | efter ) \s+ overskriften  # next to a heading (group hpos) …
-            \s+ (?: Q\d+                                  # … quoted: "overskriften »Tilsyn«"
-                  | (?: før | til ) \s+ (?P<hof> § \s* \d+ (?: \s* \w (?![\w.]) )? ) ) )?  # … "før § 66" (group hof)
+        (?P<pos> Efter | Før ) \s+ {_T}                   # "Efter § 134" (groups pos, t)
+        (?: \s+ og \s+ {_BY_HEADING} )?                  # "Efter § 14 og før overskriften »…« indsættes"
+        ,? \s+ indsættes
+        (?: \s+ som \s+ (?P<ovs> (?: ny \s+ )? overskrift )  # "som (ny) overskrift": a heading alone (group ovs)
+          | \s+ som \s+ (?: et \s+ )? (?: nyt | nye | ny ) \s+   # "som nyt stykke" (group unit),
+            (?: {_UNIT_WORDS} | kapitel | afsnit | paragraf )  # "som nyt kapitel: »Kapitel 71 a … § 781 a. …«"
+          | \s+ i \s+ (?P<cont> {_CHAPTER} )              # "i kapitel 4": where the new § goes (group cont)
+          | \s+ før \s+ {_CHAPTER}                        # "før kapitel 5": said, not needed
+          | \s+ {_BY_HEADING} )*                          # "før overskriften før § 66" (groups hpos, hof)
         {_PAYLOAD}                                       # the new units (group p)
         """), units.insert_after_unit),
     ("heading_after_repeal", _rx(rf"""
@@ -142,36 +177,47 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
         (?: \s+ Q\d+ )?                                  # the heading quoted
         """), units.heading_after_repeal),
     ("repeal_and_insert", _rx(rf"""
-        (?: I \s+ )? {_T} ,? \s+ {_INSTEAD}              # "§ 155 ophæves, og i stedet indsættes" (group t)
+        (?: I \s+ )? {_T} {_WITH_HEADINGS} ,? \s+ {_INSTEAD}  # "§ 155 ophæves, og i stedet indsættes" (group t)
         (?: \s+ som \s+ [^:Q]+?                          # "som stk. 2-5": said, the payload labels itself
           | \s+ i \s+ (?P<cont> {_CHAPTER} ) )?          # "i kapitel 7" (group cont)
         {_PAYLOAD}                                       # the new units (group p)
         """), units.repeal_and_insert),
     ("insert_as_clause", _rx(rf"""
         (?: og \s+ )? som \s+                            # "(…, og) som stk. 5 indsættes"
-        (?P<unit> (?: stk\. | nr\. | litra ) \s* [\w\s\-–]+? | \d+ \. \s* pkt\. )  # the new unit (group unit)
+        (?P<unit> (?: stk\. | nr\. | litra ) \s* [\w\s\-–]+?  # the new unit: "stk. 5", "2.-4. pkt." (group unit)
+                | \d+ \. \s* (?: (?: , | og | - | – ) \s* \d+ \. \s* )* pkt\. )
         \s+ indsættes {_PAYLOAD}                         # the new text (group p)
         """), units.insert_as_clause),
     ("recast", _rx(rf"""
-        {_T} ,? \s+ affattes \s+ således \s*             # "§ 42, stk. 1, affattes således" (group t)
+        {_T} {_WITH_HEADINGS} ,? \s+ affattes \s+ således \s*  # "§ 42, stk. 1, affattes således" (group t)
         (?: (?P<dot> \. ) | : )?                         # "således." is a tolerated slip (group dot)
         \s* {_q('p')}                                    # the new text (group p)
         """), units.recast),
     ("repeal", _rx(rf"""
-        {_T} ,? \s+ (?P<verb> ophæves | udgår )          # "§ 47, stk. 4 og 5, ophæves" (groups t, verb)
+        {_T} {_WITH_HEADINGS} ,? \s+ (?P<verb> ophæves | udgår )  # "§ 47, stk. 4 og 5, ophæves" (groups t, verb)
         """), units.repeal),
     ("insert_in_container", _rx(rf"""
         I \s+ (?P<cont> {_CHAPTER} )                     # "I kapitel 10" (group cont)
-        \s+ efter \s+ overskriften \s+ Q\d+              # "efter overskriften »Administration m.v.«"
+        (?P<aft> \s+ efter \s+ overskriften \s+ Q\d+ )?  # "efter overskriften »Administration m.v.«" (group aft)
         \s+ indsættes \s+ (?P<pos> før | efter ) \s+ {_T}  # "indsættes før § 53" (groups pos, t)
         {_PAYLOAD}                                       # the new units (group p)
         """), units.insert_in_container),
+    ("insert_after_chapter_heading", _rx(rf"""
+        Efter \s+ overskriften \s+ til \s+ (?P<cont> {_CHAPTER} )  # "Efter overskriften til kapitel 13" (group cont)
+        \s+ indsættes \s+ før \s+ {_T}                   # "indsættes før § 69" (group t)
+        {_PAYLOAD}                                       # a heading or new §§ (group p)
+        """), units.insert_after_chapter_heading),
     ("repeal_object_and_insert", _rx(rf"""
         I \s+ {_T} ,? \s+ ophæves \s+                    # "I § 7, stk. 2, ophæves" (group t)
         (?P<obj> (?: stk\. | nr\. | litra | \d+ \. ) .*? ) ,?  # "2. pkt." (group obj)
         ␟og \s+ i \s+ stedet \s+ indsættes               # ", og i stedet indsættes"
         {_PAYLOAD}                                       # the new text (group p)
         """), units.repeal_object_and_insert),
+    ("bilag_part_text", _rx(r"""
+        I \s+ (?: lovens \s+ )? bilag \s+ (?P<n> \d+ (?: \s+ [a-z] (?![\w.]) )? | [A-Z] (?![\w.]) )  # "I bilag 1" (group n)
+        (?P<part> (?: ,? \s+ (?! ændres | udgår | indsættes ) [^Q␟]+? )+ ) ,?  # ", liste A, nr. 22" (group part)
+        \s+ (?P<verb> ændres | udgår | indsættes ) \s+ (?P<rest> .* )   # "ændres »A« til: »B«" (groups verb, rest)
+        """), txt.bilag_part_text),
     # continuations of the same item: the targets of the previous clause
     ("delete_more", _rx(rf"""
         {_QUOTES} \s+ udgår                              # "og »A« udgår" (group rest)
@@ -189,6 +235,14 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
         (?: {_COUNT} \s+ )?                              # "to steder" (group cnt)
         til :? \s+ {_q('b')}                             # "til: »landet,«" (group b)
         """), txt.substitution_more),
+    ("substitutions_more", _rx(r"""
+        (?P<rest> (?: (?: i \s+ alt \s+ )? \w+ \s+ sted (?: er )? \s+ | ændres \s+ )*  # "(og) to steder ændres" …
+                  Q\d+ .* )                              # … "»A« til: »B«" (group rest; a substitution list)
+        """), txt.substitutions_more),
+    ("insert_text_next", _rx(rf"""
+        (?P<pos> efter | før ) \s+ {_q('a')} :           # "(… og) efter »fra platformene«:" (groups pos, a)
+        \s* {_q('b')}                                    # "»eller rørledningerne«" (group b)
+        """), txt.insert_text_more),
 )
 
 
