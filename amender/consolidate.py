@@ -15,7 +15,7 @@ import regex
 
 from lovkons.amender.apply import ApplyContext, OpResult, apply_op, check_renumbers
 from lovkons.amender.grain import groups
-from lovkons.amender.resolve import Resolver
+from lovkons.amender.resolve import Resolver, expand_spans
 from lovkons.amender.safety import safety_net
 from lovkons.model.document import Document, Kind, Node, Problem, Source
 from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef, Item, Operation
@@ -98,28 +98,61 @@ class Part:
     partly: frozenset[int] = frozenset()  # "24 delvis"
 
 
+# A part as an LBK's intro names it ("med de ændringer, der følger af § 1, nr. 1-4 og nr. 6, i lov nr. …"):
+# one § of the amending act, maybe the stk. holding its numbered changes, then the numbers. The table
+# is read token by token; anything else in the text is an error that names it.
+_PART_TOKENS: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    ("sep", regex.compile(r"[\s,]+|og\b")),                                  # "," / "og" between numbers
+    ("paragraf", regex.compile(r"§(?!§)\s*(?P<label>\d+(?:\s*[a-zA-Z](?![a-zæøå]))?)")),  # "§ 1", "§ 132 c"
+    ("paragrafs", regex.compile(r"§§")),                                      # "§§ 2 og 3": several §§
+    ("stk", regex.compile(r"stk\.\s*\d+")),                                   # "§ 18, stk. 1, nr. 5"
+    ("nr", regex.compile(r"nr\.")),                                           # "nr. 1-4 og nr. 6" (repeated)
+    ("numbers", regex.compile(r"(?P<lo>\d+)(?:\s*[-–‑−]\s*(?P<hi>\d+))?")),  # "6", "1-13", "2–7"
+    ("partly", regex.compile(r"\(?delvis[t]?\)?|vedrørende\b.*$")),          # "24 delvis", "nr. 6 (delvist)",
+)  # "nr. 13 vedrørende § 132 b og § 132 c": only the part of the change that concerns those §§
+
+
 def parse_part(text: str) -> Part:
-    """"§ 7" / "§ 1, nr. 1-5, 7-11, 13 og 16-18" / "§ 1, nr. 1-4, 24 delvis, 25," → Part."""
-    m = regex.match(r"\s*§\s*(\d+\s*[a-zA-Z]?)\b\s*,?\s*(?:nr\.\s*(.*))?$", text.strip().rstrip(",. "))
-    if not m:
-        raise ValueError(f"not a part of an amending act: {text!r}")
-    par = regex.sub(r"\s+", " ", m[1]).strip()
-    if not m[2]:
-        return Part(par, None)
-    items: set[int] = set()
+    """"§ 7" / "§ 1, nr. 1-5, 7-11, 13 og 16-18" / "§ 1, nr. 1-4, 24 delvis, 25," / "§ 1, nr. 1-13 og
+    nr. 15-19," / "§ 1, nr. 1-3 og nr. 4 (delvist)," → Part. ValueError names what is not a part."""
+    s = regex.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip(" ,.")
+    par: str | None = None
+    items: list[tuple[int, int]] = []
     partly: set[int] = set()
-    for chunk in regex.split(r",|\bog\b", m[2]):
-        chunk = chunk.strip()
-        if not chunk:
-            continue
-        r = regex.fullmatch(r"(\d+)\s*(?:[-–]\s*(\d+))?\s*(delvis)?", chunk)
-        if not r:
-            raise ValueError(f"not a list of numbers: {chunk!r} in {text!r}")
-        lo, hi = int(r[1]), int(r[2] or r[1])
-        items.update(range(lo, hi + 1))
-        if r[3]:
-            partly.update(range(lo, hi + 1))
-    return Part(par, frozenset(items), frozenset(partly))
+    pos = 0
+    while pos < len(s):
+        for name, rx in _PART_TOKENS:  # noqa: B007 (the matching token's name is used below)
+            m = rx.match(s, pos)
+            if m and m.end() > pos:
+                break
+        else:
+            what = "not a part of an amending act" if par is None else "not a list of numbers"
+            raise ValueError(f"{what}: {s[pos:pos + 30]!r} in {text!r}")
+        pos = m.end()
+        if name == "paragrafs":
+            raise ValueError(f"a part names one § of the amending act (one entry per §), not several: {text!r}")
+        if name == "paragraf":
+            label = regex.sub(r"\s+", " ", m["label"])
+            if par is not None and label != par:
+                raise ValueError(f"a part names one § of the amending act (one entry per §), not § {par} "
+                                 f"and § {label}: {text!r}")
+            par = label
+        elif par is None and name != "sep":
+            raise ValueError(f"not a part of an amending act (it starts with the §): {text!r}")
+        elif name == "numbers":
+            lo, hi = int(m["lo"]), int(m["hi"] or m["lo"])
+            if hi < lo:
+                raise ValueError(f"not a range of numbers: {m[0]!r} in {text!r}")
+            items.append((lo, hi))
+        elif name == "partly":
+            if not items:
+                raise ValueError(f"'{m[0]}' without a number before it in {text!r}")
+            partly.update(range(items[-1][0], items[-1][1] + 1))
+    if par is None:
+        raise ValueError(f"not a part of an amending act: {text!r}")
+    if not items:
+        return Part(par, None)
+    return Part(par, frozenset(n for lo, hi in items for n in range(lo, hi + 1)), frozenset(partly))
 
 
 # -------------------------------------------------------------------------------------------- main
@@ -275,13 +308,15 @@ def _apply_item(doc: Document, item: Item, ctx: ApplyContext,
     it, in its own order, without the refused groups until none fails. Returns (document, applied (op,
     result) pairs, problems in the order of the operations)."""
     before, renumbers, done_keys = doc, list(ctx.renumbers), set(ctx.done)
-    group = groups(item.operations)
+    # "§§ 62-62 c": also the lettered §§ between the ends that the document holds (resolve.expand_spans)
+    ops = expand_spans(doc, item.operations, ctx.resolver)
+    group = groups(ops)
     withheld: dict[int, tuple[Operation, OpResult]] = {}  # operation index → its result when refused
     while True:
-        ctx.renumbers, ctx.done, ctx.item_start, ctx.item_ops = list(renumbers), set(done_keys), before, item.operations
+        ctx.renumbers, ctx.done, ctx.item_start, ctx.item_ops = list(renumbers), set(done_keys), before, ops
         doc = before
         results: dict[int, tuple[Operation, OpResult]] = {}
-        for i, op in enumerate(item.operations):
+        for i, op in enumerate(ops):
             if i not in withheld:
                 result = apply_op(doc, op, ctx)
                 doc = result.document
@@ -292,7 +327,7 @@ def _apply_item(doc: Document, item: Item, ctx: ApplyContext,
         withheld |= {i: pair for i, pair in results.items() if group[i] in failed}
     ctx.item_start, ctx.item_ops = None, ()
     problems: list[Problem] = []
-    for i in range(len(item.operations)):
+    for i in range(len(ops)):
         if i in results:
             problems.extend(results[i][1].problems)
             continue

@@ -10,7 +10,9 @@ earlier item removed is TARGET_NOT_FOUND (text operations may then verify the cu
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import replace as dc_replace
 
 from lovkons.amender.tree import (
     TreePath,
@@ -24,6 +26,7 @@ from lovkons.amender.tree import (
     top_index,
 )
 from lovkons.model.document import Address, Document, Kind, Level, Node
+from lovkons.model.edits import Operation, Repeal, RepealAndInsert
 from lovkons.parsers.sentences import split_sentences
 
 
@@ -189,3 +192,44 @@ def moved_pkt(before: str, now: str, pkt: int) -> int | None:
                 return j1 + (pkt - 1 - i1) + 1
             return None
     return None
+
+
+# ------------------------------------------------------------------- ranges the document fills in
+
+
+def expand_spans(doc: Document, ops: Sequence[Operation], resolver: Resolver) -> tuple[Operation, ...]:
+    """"§§ 62-62 c ophæves" / "§§ 223 a-231 ophæves, og i stedet indsættes": a range written with a
+    lettered end (the reader's `spans`) holds every live § standing between its ends in `doc` — the
+    lettered §§ later acts inserted (62 a, 62 b), which the amending act does not list. They join the
+    operation's group, and a Repeal gets one more Repeal per such §. Ends that do not resolve leave
+    the operation as written (it is then refused on its own terms, never widened by a guess)."""
+    out: list[Operation] = []
+    expanded: set[tuple[Address, Address]] = set()
+    for op in ops:
+        if not isinstance(op, Repeal | RepealAndInsert) or not op.spans:
+            out.append(op)
+            continue
+        inside = {span: _between(doc, resolver, span) for span in op.spans}
+        group: list[Address] = []
+        for address in op.group or (op.target,):
+            group.append(address)
+            group += [a for (first, _), members in inside.items() if first == address for a in members]
+        out.append(dc_replace(op, group=tuple(dict.fromkeys(group))))
+        if isinstance(op, Repeal):
+            out += [Repeal(a, tuple(dict.fromkeys(group)), op.source)
+                    for span, members in inside.items() if span not in expanded for a in members]
+            expanded |= set(op.spans)
+    return tuple(out)
+
+
+def _between(doc: Document, resolver: Resolver, span: tuple[Address, Address]) -> list[Address]:
+    """The live §§ strictly between the two ends of `span`, in document order, by their labels."""
+    try:
+        first, last = resolver.resolve(doc, span[0]), resolver.resolve(doc, span[1])
+    except ResolveError:
+        return []
+    if first.kind != "node" or last.kind != "node":
+        return []
+    paths = sorted(p for ps in top_index(doc).paragraf.values() for p in ps
+                   if first.path < p < last.path and not node_at(doc, p).repealed)
+    return [Address(((Level.PARAGRAF, node_at(doc, p).label or ""),)) for p in paths]

@@ -1,14 +1,18 @@
-"""Instruction coverage: how many numbered items of the amending documents in tests/data are read into
-at least one edit operation, which are not (file, item, shape), and how far the routes agree.
+"""Instruction coverage: how many numbered items of amending documents are read into at least one edit
+operation, which are not (file, item, shape), and how far the routes agree.
 
-Documents: every amending law (LOV Æ) under tests/data/laws in both routes (LexDania XML and the
-.txt extraction), every BEK Æ under tests/data/bek in its three routes (Retsinformation HTML, API
-JSON, .txt), and seed 003 (a messy PDF text). Agreement: items whose operations (contract JSON,
-payload included) are identical in the .txt and XML route of the same law, and in the three BEK
-routes. The 21,466-sentence instruction file the issue mentions is not in the shared data, so it is
-not measured here; everything counted is committed in tests/data.
+Documents (tests/data): every amending law (LOV Æ) under tests/data/laws in both routes (LexDania XML
+and the .txt extraction), every BEK Æ under tests/data/bek in its three routes (Retsinformation HTML,
+API JSON, .txt), and seed 003 (a messy PDF text). Agreement: items whose operations (contract JSON,
+payload included) are identical in the .txt and XML route of the same law, and in the three BEK routes.
 
-Run: .venv/bin/python bench/instruction_coverage.py [--list]  (--list prints every unparsed item)
+--corpus adds the whole 2010-2017 corpus (every document of ../shared/data/corpus/love-2010-2017.tar.xz
+that reads as an amending act, unpacked by bench/scorecard.py into bench/.corpus/) and every line of
+../shared/data/instructions/*.txt (the AendringDefinition sentences without their new text: a line that
+ends in a colon gets a placeholder »…« as its payload; "(Udelades)" lines are not instructions).
+The unread ones are grouped by shape: the sentence with quotes as »…« and numbers as N.
+
+Run: .venv/bin/python bench/instruction_coverage.py [--corpus] [--list] [--top N]
 """
 
 from __future__ import annotations
@@ -130,7 +134,14 @@ def _pct(a: int, b: int) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--list", action="store_true", help="print every unparsed item")
+    ap.add_argument("--corpus", action="store_true", help="also the 2010-2017 corpus and the instruction lines")
+    ap.add_argument("--top", type=int, default=25, help="unread shapes shown for the corpus (default 25)")
     args = ap.parse_args()
+    if args.corpus:
+        from corpus_coverage import report  # bench/corpus_coverage.py
+
+        report(top=args.top, every=args.list)
+        print()
     per_route, unparsed, (law_same, law_total), (bek_same, bek_total) = measure()
     print(f"{'route':<14}{'docs':>6}{'items':>8}{'read':>8}{'share':>10}")
     total = [0, 0, 0]

@@ -12,7 +12,15 @@ from typing import Annotated
 import typer
 
 from lovkons.cli.options import Color, ColorOption, OutputOption, use_color
-from lovkons.cli.output import EXIT_HELP, EXIT_NOT_APPLIED, EXIT_OK, is_terminal, output
+from lovkons.cli.output import (
+    EXIT_BAD_INPUT,
+    EXIT_HELP,
+    EXIT_NOT_APPLIED,
+    EXIT_OK,
+    is_terminal,
+    output,
+    report_bad_input,
+)
 from lovkons.model.document import LovkonsError
 
 EXAMPLE = "Example: lovkons eval tests/cases"
@@ -48,7 +56,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Score consolidations against the official consolidated texts, § by §.
 
-        Each manifest needs 'expected' (the official LBK). Refused instructions count as wrong, and give exit 3.
+        Each manifest needs 'expected' (the official LBK). Refused instructions count as wrong, and give exit 3. A bad manifest is reported (stderr, and under "failed" in JSON) and the others are still scored; the exit code is then 2.
 
         A touched § is one where base and LBK differ; "instructed ok" = identical / touched §§ that some instruction (applied, refused or pending) addresses: the figure that measures the amender. Each wrong § has one category, first match wins: refused (an error names it) > editorial (equal once the LBK's own wording changes are undone: a substitution it made in ≥ 2 §§ no instruction touched, "(Udelades)", a moved §) > typo-fix (spacing, hyphenation, glyphs, minister titles) > uninstructed (no instruction addressed the § or anything in it: the LBK changed it on its own) > unexplained (instructed, silent: where amender bugs live).
         """
@@ -58,6 +66,7 @@ def register(app: typer.Typer) -> None:
         from lovkons.review.evaluate import CaseScore, score
 
         scores: list[CaseScore] = []
+        failed: list[dict[str, str]] = []  # a bad manifest is a failed case: reported, the others go on
         found = manifests(paths)
         if not found:
             raise LovkonsError(f"{', '.join(map(str, paths))}: no manifests (.yaml) found")
@@ -65,17 +74,21 @@ def register(app: typer.Typer) -> None:
         for path in found:
             try:
                 manifest = load_manifest(path, follow_links=follow_links)
+                if manifest.expected is None:
+                    raise LovkonsError("the manifest has no 'expected' document", file=str(path))
+                run = run_manifest(manifest, lenient=True)
             except LovkonsError as err:
-                raise LovkonsError(err.reason, file=err.file or str(path), line=err.line) from None
-            if manifest.expected is None:
-                raise LovkonsError("the manifest has no 'expected' document", file=str(path))
-            run = run_manifest(manifest, lenient=True)
+                report_bad_input(err, path)
+                failed.append({"manifest": str(path), "reason": err.reason})
+                continue
             assert run.expected is not None
             refused = refused or bool(run.result.refused)
             scores.append(score(manifest.name, run.base, run.result, run.expected, orders=run.orders))
         with output(out) as stream:
             if fmt is Format.json:
-                stream.write(dumps(eval_json(scores)))
-            else:
+                stream.write(dumps({**eval_json(scores), "failed": failed}))
+            elif scores:
                 stream.write(eval_text(scores, color=use_color(color, stream), terminal=is_terminal(stream)))
+        if failed:
+            raise typer.Exit(EXIT_BAD_INPUT)
         raise typer.Exit(EXIT_NOT_APPLIED if refused else EXIT_OK)

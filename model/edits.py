@@ -75,6 +75,9 @@ class Repeal:
     target: Address
     group: tuple[Address, ...] = ()
     source: Source | None = None
+    # "§§ 62-62 c ophæves": (first, last) of each range whose members the document decides; every live §
+    # standing between them goes too (62 a, 62 b). Empty: the group is complete as written.
+    spans: tuple[tuple[Address, Address], ...] = ()
     op: str = field(default="repeal", init=False)
 
 
@@ -109,6 +112,7 @@ class RepealAndInsert:
     new: str | None = None
     source: Source | None = None
     container: Address | None = None  # "…, og i stedet indsættes i kapitel 7"
+    spans: tuple[tuple[Address, Address], ...] = ()  # "§§ 223 a-231 ophæves, og i stedet indsættes" (see Repeal)
     op: str = field(default="repeal_and_insert", init=False)
 
 

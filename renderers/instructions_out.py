@@ -49,6 +49,9 @@ def operation_json(op: Operation) -> dict[str, Any]:
     group = getattr(op, "group", ())
     if group:
         out["group"] = [str(a) for a in group]
+    spans = getattr(op, "spans", ())
+    if spans:  # "§§ 62-62 c": ranges whose lettered members the amender takes from the document
+        out["spans"] = [[str(a), str(b)] for a, b in spans]
     if getattr(op, "insert", False):
         out["insert"] = True
     return out

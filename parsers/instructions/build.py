@@ -14,7 +14,8 @@ from lovkons.parsers.instructions.clauses import parse_instruction
 from lovkons.parsers.instructions.commencement import read_trailing
 from lovkons.parsers.instructions.opening import parse_opening, search_opening
 from lovkons.parsers.instructions.payload import clean_block
-from lovkons.parsers.instructions.raw import RawDoc
+from lovkons.parsers.instructions.provisions import Provision, split_provisions
+from lovkons.parsers.instructions.raw import RawDoc, RawParagraf
 from lovkons.parsers.instructions.targets import TargetError, parse_targets
 
 
@@ -40,18 +41,33 @@ def build(raw: RawDoc) -> AmendingDocument:
     meta = raw.meta
     if meta.source is None and raw.file:  # problems of the amender name the order's file
         meta = dataclasses.replace(meta, source=raw.file)
+    # the amending provisions of ordinary §§ ("§§ 2-7 i lov nr. … ophæves") and the rest of their text
+    provisions: dict[str, list[Provision]] = {}
+    stykker: list[str] = []
+    for para in raw.paragraffer:
+        if para.opening is not None:
+            continue
+        for stk in para.stykker:
+            found, rest = split_provisions(stk)
+            provisions.setdefault(para.label, []).extend(found)
+            if rest:
+                stykker.append(rest)
     # a main law (LOV) may amend other laws in its last §§; only an LBK never amends
-    if meta.kind == "LBK" or not any(p.opening for p in raw.paragraffer):
+    if meta.kind == "LBK" or not (any(p.opening for p in raw.paragraffer) or any(provisions.values())):
         raise LovkonsError("not an amending document (no '… foretages følgende ændringer:')", file=raw.file)
     short = meta.short if meta.number is not None else (meta.title or "(amending document)")
     bilag = own_bilag(raw.bilag)
     problems: list[Problem] = list(raw.problems)
-    stykker = [s for p in raw.paragraffer if p.opening is None for s in p.stykker]
     trailing = read_trailing(stykker, published=meta.published, signed=meta.date)
     problems.extend(_located(p, raw.file) for p in trailing.problems)
     blocks: list[ChangeBlock] = []
     for para in raw.paragraffer:
         if para.opening is None:
+            for provision in provisions.get(para.label, []):
+                block, probs = _provision_block(para, provision, short, trailing.commencement)
+                blocks.append(block)
+                problems.extend(Problem(p.code, p.message, p.severity, p.source, p.address, raw.file, para.line)
+                                for p in probs)
             continue
         om = search_opening(para.opening)
         target, amended_by = parse_opening(om["cited"] if om else para.opening)
@@ -73,6 +89,17 @@ def build(raw: RawDoc) -> AmendingDocument:
         meta, tuple(blocks), tuple(trailing.commencement), tuple(trailing.repeals), tuple(trailing.transitional),
         tuple(problems),
     )
+
+
+def _provision_block(para: RawParagraf, provision: Provision, short: str,
+                     commencement: list[Commencement]) -> tuple[ChangeBlock, tuple[Problem, ...]]:
+    """A change block of one item for an amending provision of an ordinary § (see provisions.py): in
+    force on the day it names, else when the act's commencement puts that § in force."""
+    in_force = provision.date or item_in_force(commencement, para.label, 1)
+    source = Source(short, para.label, 1, in_force, provision.text)
+    ops, probs = parse_instruction(provision.instruction, source)
+    item = Item(1, provision.text, ops, in_force, para.line)
+    return ChangeBlock(para.label, provision.target, provision.text, (), (item,), para.heading), probs
 
 
 def _located(p: Problem, file: str | None) -> Problem:

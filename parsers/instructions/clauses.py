@@ -13,37 +13,68 @@ from lovkons.model.edits import Operation, Renumber
 from lovkons.parsers.instructions.formulas import Ctx, apply_rules
 from lovkons.parsers.instructions.payload import split_quotes
 from lovkons.parsers.instructions.targets import expand_labels
+from lovkons.parsers.normalize import INVISIBLE_CHARS
 
 _LEVELS = {"stk": Level.STK, "nr": Level.NR, "litra": Level.LITRA}
 _RANK = {Level.STK: 2, Level.NR: 3, Level.LITRA: 4}
 
 # "Stk. 2 og 3 bliver herefter stk. 3 og 4." / "Stk. 2, bliver herefter til stk. 3." / "Nr. 3 … nr. 2."
 # / "Nr. 4 og 5 bliver herefter nr. 1 og 2, og nr. 10 og 11 bliver herefter nr. 3 og 4." (two clauses)
+# "Nr. 10-17 bliver herefter 9-16." (LOV 1287/2012: the keyword left out) / "Stk. 13-22 bliver stk. 11-20." (LOV
+# 612/2016: "herefter" left out, only as a sentence of its own after the new text)
 RYKNING = regex.compile(
-    r"""(?P<k>Stk|Nr|Litra)\.?\s+(?P<from>[\w\s,\-–]+?),?\s+bliver\s+herefter\s+(?:til\s+)?
-        (?:stk|nr|litra)\.?\s+(?P<to>[\w\s,\-–]+?)\s*(?:\.|$|,\s*og\s+(?=(?:stk|nr|litra)\.?\s))""",
+    r"""(?: (?P<k>Stk|Nr|Litra)\.?\s+(?P<from>[\w\s,\-–]+?),?\s+bliver\s+herefter\s+(?:til\s+)?
+          (?:(?:stk|nr|litra)\.?\s+)?(?P<to>[\w\s,\-–]+?)
+      | (?:(?<=^)|(?<=[.«]\s)|(?<=Q\d+\s)) (?P<k>Stk|Nr|Litra)\.?\s+(?P<from>[\d\s,\-–a-z]+?)\s+bliver\s+
+          (?:stk|nr|litra)\.?\s+(?P<to>[\d\s,\-–a-z]+?) )
+    \s*(?:\.|$|,\s*og\s+(?=(?:stk|nr|litra)\.?\s))""",
     regex.X | regex.I,
 )
 
 # "der bliver stk. 9" names a target's new label: not a verb ("stk. 8, der bliver stk. 9, og stk. 9, …")
-_VERB = regex.compile(r"\b(?:ændres|udgår|indsættes|affattes|ophæves|(?<!\b(?:der|som)\s+)bliver)\b|\btil:?\s+Q\d", regex.I)
+_VERB = regex.compile(r"\b(?:ændres|udgår|indsættes|affattes|ophæves|(?<!\b(?:der|som)\s+)bliver)\b|\btil:?\s+Q\d"
+                     r"|^(?:efter|før)\s+Q\d+:\s*Q\d+$", regex.I)  # "… og efter »A«: »B«" inserts after its own text
+
+
+# Slips of the amending act read as meant, each reported (code) once per item; every row is real.
+_SLIPS: tuple[tuple[str, regex.Pattern[str], str], ...] = (
+    ("TOLERATED_CITATION", regex.compile(r"(?<=\b\d+)\s+pkt\."), ". pkt."),  # "2 pkt." → "2. pkt."
+    ("TOLERATED_CITATION", regex.compile(r"(stk\.\s*\d+)\.\s+(?=\d+\.\s*pkt)"), r"\1, "),  # "stk. 3. 1. pkt."
+    ("TOLERATED_CITATION", regex.compile(r"\bstk(?=\s+\d)"), "stk."),  # "I § 797, stk 2, nr. 2" (LOV 414/2011)
+    ("TOLERATED_CITATION", regex.compile(r"\bstk\.,\s*(?=\d)"), "stk. "),  # "I § 22, stk., 1, nr. 5" (LOV 1539/2014)
+    ("TOLERATED_CITATION", regex.compile(r"\bs\s+tk\."), "stk."),  # "I § 9, s tk. 3" (LOV 746/2015)
+    ("TOLERATED_CITATION", regex.compile(r"(?<=\b\d+),\s+pkt\."), ". pkt."),  # "stk. 5, 1, pkt." (LOV 1569/2015)
+    ("TOLERATED_CITATION", regex.compile(r"(?<=\b\d+)\s*[-–]\s*(?=\d+\.\s*pkt)"), ".-"),  # "og 2-4. pkt. ophæves" (LOV 612/2016)
+    ("TOLERATED_PUNCTUATION", regex.compile(r"(?<=\bpkt)\s+\.\s*:"), ".:"),  # "efter 1. pkt . :" (LOV 1532/2014)
+    ("TOLERATED_PUNCTUATION", regex.compile(r"\btil:?(?=Q\d)"), "til: "),  # "til:»B«", "til»B«" (LOV 1549/2016)
+    ("TOLERATED_PUNCTUATION", regex.compile(r"(?<=Q\d+):\s+til\b"), " til:"),  # "»A«: til »B«" (LOV 720/2014)
+    ("TOLERATED_PUNCTUATION", regex.compile(r"\b(efter|før):\s+(?=Q\d+:)"), r"\1 "),  # "efter: »A«: »B«" (LOV 833/2011)
+    ("TOLERATED_PUNCTUATION", regex.compile(r"\bindsættes:(?=Q\d)"), "indsættes: "),  # "indsættes:»…«" (LOV 720/2014)
+)
+_MESSAGES = {"TOLERATED_CITATION": "a malformed citation was read leniently"}
 
 
 def normalize_template(template: str, ctx: Ctx) -> str:
     """Whitespace and tolerated typos: "i kapitel 13 :" → "i kapitel 13:", "stk. 2 , affattes"."""
-    s = regex.sub(r"\s+", " ", template.replace("\u00a0", " ").replace("\u00ad", "")).strip()
+    s = regex.sub(r"\s+", " ", regex.sub(f"[{INVISIBLE_CHARS}]", "", template.replace("\u00a0", " "))).strip()
     s = regex.sub(r"\s+([,:])", r"\1", s)
     s = regex.sub(r"(?<=\S)\s+\.(?=\s|$)", ".", s)
     s = regex.sub(r"\bændres:\s+(?=Q\d)", "ændres ", s)
     s = regex.sub(r"§(?=\d)", "§ ", s)
-    fixed = regex.sub(r"(?<=\b\d+)\s+pkt\.", ". pkt.", s)  # "2 pkt." → "2. pkt."
-    fixed = regex.sub(r"(stk\.\s*\d+)\.\s+(?=\d+\.\s*pkt)", r"\1, ", fixed)  # "stk. 3. 1. pkt."
-    if fixed != s:
-        ctx.warn("TOLERATED_CITATION", "a malformed citation was read leniently")
-        s = fixed
+    slips: dict[str, list[str]] = {}
+    for code, rx, replacement in _SLIPS:
+        fixed = rx.sub(replacement, s)
+        if fixed != s:
+            slips.setdefault(code, []).extend(m[0] for m in rx.finditer(s))
+            s = fixed
+    for code, seen in slips.items():
+        ctx.warn(code, _MESSAGES.get(code) or "read as meant: " + ", ".join(f"'{x.strip()}'" for x in seen))
     s = regex.sub(r",\s*og\s+i\s+stedet\s+indsættes", "␟og i stedet indsættes", s, flags=regex.I)
     s = regex.sub(r"\bophæves\s+og\s+i\s+stedet\s+indsættes", "ophæves␟og i stedet indsættes", s, flags=regex.I)
-    return s
+    fixed = regex.sub(r"\budgår(?=␟og\s+i\s+stedet\s+indsættes)", "ophæves", s, flags=regex.I)
+    if fixed != s:  # "§ 32, stk. 1, 2. pkt., udgår, og i stedet indsættes: »…«" (LOV 579/2010)
+        ctx.warn("TOLERATED_UDGAAR", "structural 'udgår, og i stedet indsættes' read as 'ophæves, og i stedet indsættes'")
+    return fixed
 
 
 def split_rykning(s: str) -> tuple[str, list[regex.Match[str]]]:
@@ -55,9 +86,24 @@ def split_rykning(s: str) -> tuple[str, list[regex.Match[str]]]:
     return s.strip(), keep
 
 
+# Where one clause of an item ends and the next begins.
+_CLAUSE_END = regex.compile(
+    r"""
+    , \s* og \s+ | ; \s+                                  # "…, og …" / "…; …"
+    | , \s+ (?= efter \s+ Q\d+ \s+ indsættes             # "…, efter »A« indsættes: »B«"
+              | i \s+ \d+ \. \s* pkt\.                    # "…, i 3. pkt. ændres …"
+              | i \s+ (?: stk | nr ) \. \s* \d              # "…, i stk. 2 …"
+              | i \s+ § \s* \d                              # "…, i § 124 a, stk. 1, 2. pkt., ændres …"
+              | Q\d+ (?: (?: , | \s+ og ) \s+ Q\d+ )* \s+ (?: ændres | udgår ) \b )  # "…, »A« ændres til: »B«"
+    | (?<= Q\d+ : \s* Q\d+ ) \s+ og \s+ (?= (?: efter | før ) \s+ Q\d+ : \s* Q\d+ \s* $ )  # "…: »B« og efter »C«: »D«"
+    """,
+    regex.X,
+)
+
+
 def split_clauses(s: str) -> list[str]:
     """Split at ", og" / "; " between clauses; a part without a verb belongs to the next part."""
-    parts = [p.strip() for p in regex.split(r",\s*og\s+|;\s+|,\s+(?=efter\s+Q\d+\s+indsættes|i\s+\d+\.\s*pkt\.|i\s+(?:stk|nr)\.\s*\d|Q\d+(?:(?:,|\s+og)\s+Q\d+)*\s+(?:ændres|udgår)\b)", s) if p.strip()]
+    parts = [p.strip() for p in _CLAUSE_END.split(s) if p.strip()]
     out: list[str] = []
     carry = ""
     for part in parts:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import regex
 
 from lovkons.model.document import Problem
-from lovkons.model.edits import Commencement, Repeals
+from lovkons.model.edits import Commencement, DocRef, Repeals
 from lovkons.parsers.citations import find_docrefs
 from lovkons.parsers.dates import DANISH_DATE, parse_danish_date
 
@@ -37,8 +37,28 @@ REPEALS = regex.compile(r"\bophæves\b|\bbortfalder\b", regex.I)
 # "Regler fastsat i medfør af … forbliver i kraft, indtil de ophæves eller afløses …": a transitional
 # rule that keeps regulations alive, not a repeal of the act it cites
 KEEPS_IN_FORCE = regex.compile(
-    r"\b(?:forbliver|vedbliver|bevarer)\b.{0,120}?\bi\s+kraft\b|\bindtil\s+de[nt]?\s+(?:ophæves|afløses)\b", regex.I
+    r"""\b(?:forbliver|vedbliver|bevarer)\b.{0,120}?\bi\s+kraft\b
+      | \bindtil\s+de[nt]?\b[^.]{0,80}?\b(?:ophæves|afløses|bortfalder)\b  # "opretholdes, indtil de bortfalder
+                                                                       #  efter deres indhold eller ophæves"
+      | \bder\s+ophæves\s+(?:med|ved)\s+denne\b  # "§ 2, stk. 4, i lov om …, der ophæves med denne lovs § 3, nr. 1,
+                                             #  finder fortsat anvendelse": a relative clause, not the verb""",
+    regex.I | regex.X,
 )
+# A sentence about units of an act ("§ 15, stk. 5, og § 21 i lov om CO2-kvoter … finder fortsat anvendelse")
+# never repeals the whole act; the units' own repeal is an amending provision (provisions.py).
+_UNITS_OF_ACT = regex.compile(r"(?:Stk\.\s*\d+\.\s+)?§")
+_SENTENCE_END = regex.compile(r"(?<=\.)\s+(?=[A-ZÆØÅ§])")
+
+
+def repealed_acts(text: str) -> list[DocRef]:
+    """The acts a stk. repeals whole ("Lov nr. 76 af 13. marts 1969 om veteranbaner ophæves.",
+    "Følgende love ophæves: 1) …"): the citations of its sentences that repeal, once each; not those
+    of a sentence about units of an act or of one that keeps something in force."""
+    out: list[DocRef] = []
+    for sentence in _SENTENCE_END.split(text):
+        if REPEALS.search(sentence) and not KEEPS_IN_FORCE.search(sentence) and not _UNITS_OF_ACT.match(sentence):
+            out += [ref for ref in find_docrefs(sentence) if ref not in out]
+    return out
 
 
 @dataclass
@@ -115,8 +135,8 @@ def read_trailing(
                         "warning", address=what)
             )
             used = True
-        if not used and REPEALS.search(text) and not regex.search(r"\btræder\b", text) and not KEEPS_IN_FORCE.search(text):
-            refs = find_docrefs(text)
+        if not used and REPEALS.search(text) and not regex.search(r"\btræder\b", text):
+            refs = repealed_acts(text)
             for ref in refs:
                 res.repeals.append(Repeals(ref, text))
             used = bool(refs)

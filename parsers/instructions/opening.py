@@ -11,12 +11,21 @@ import regex
 from lovkons.model.edits import DocRef
 from lovkons.parsers.citations import find_docref_spans
 
+# "foretages følgende ændringer:" — in a bekendtgørelse the consultation and delegation clauses of its
+# indledning (VAF 2.6.2: "… og efter forhandling med …", "efter bemyndigelse") may stand between the
+# verb and its object: "… foretages efter forhandling med Beskæftigelsesrådet og efter bemyndigelse
+# følgende ændringer:"
+_KEY_PHRASE = r"""
+    \s+ foretages
+    (?: \s+ efter \s+ [^:;»«]{1,200}? )?   # "efter forhandling med Beskæftigelsesrådet og efter bemyndigelse"
+    \s+ følgende \s+ ændring(?:er)? \s* [:.;]"""
 # The opening sentence of a change block; group "cited" is everything between "I" and "foretages".
 OPENING = regex.compile(
-    r"(?P<all>(?<![\w])I\s+(?P<cited>.+?),?\s+foretages\s+følgende\s+ændring(?:er)?\s*[:.;])",
-    regex.S | regex.I,
+    rf"""(?P<all> (?<![\w]) I \s+ (?P<cited> .+? ) ,?   # "I bekendtgørelse nr. 1676 af 19. december 2006 om …"
+         {_KEY_PHRASE} )""",
+    regex.S | regex.I | regex.X,
 )
-_KEY = regex.compile(r"\s+foretages\s+følgende\s+ændring(?:er)?\s*[:.;]", regex.I)
+_KEY = regex.compile(_KEY_PHRASE, regex.I | regex.X)
 
 
 def search_opening(text: str) -> regex.Match[str] | None:

@@ -11,8 +11,11 @@ from dataclasses import dataclass
 import regex
 
 from lovkons.model.document import Kind, LovkonsError, Node
+from lovkons.parsers.normalize import INVISIBLE_CHARS
 from lovkons.parsers.text import parse_fragment
 
+# soft hyphens and zero-width characters: layout, never text ("tilsynsreak\u00adt\u200di\u200do\u200dn", LOV 268/2014)
+_INVISIBLE = regex.compile(f"[{INVISIBLE_CHARS}]")
 # Typographic stand-ins seen in PDF-derived text: “…”, ”…”, "…" (only used when no » « is present).
 _ALT_QUOTES = regex.compile(r"[“”„\"](?P<q>[^“”„\"]*)[“”\"]")
 
@@ -72,13 +75,13 @@ def _split_alt(text: str) -> Quoted:
 
 def clean_inline(text: str) -> str:
     """Quoted old/new text: one space between words, no NBSP/soft hyphen, no outer spaces."""
-    s = text.replace("\u00ad", "").replace("\u00a0", " ")
+    s = _INVISIBLE.sub("", text).replace("\u00a0", " ")
     return regex.sub(r"\s+", " ", s).strip()
 
 
 def clean_block(text: str) -> str:
     """Payload text: lines stripped and inner spaces collapsed, empty lines dropped."""
-    s = text.replace("\u00ad", "").replace("\u00a0", " ").replace("\r", "")
+    s = _INVISIBLE.sub("", text).replace("\u00a0", " ").replace("\r", "")
     lines = [regex.sub(r"[ \t\f\v]+", " ", ln).strip() for ln in s.split("\n")]
     return "\n".join(ln for ln in lines if ln)
 
@@ -91,6 +94,33 @@ def parse_payload(text: str, expect: Kind | None = None) -> tuple[Node, ...]:
     if not body:
         return ()
     try:  # line breaks in printed payloads are layout (seed 003 breaks mid-sentence): read labels only
-        return tuple(parse_fragment(clean_inline(body), expect=expect))
+        return _roman_kapitel(tuple(parse_fragment(clean_inline(body), expect=expect)))
     except LovkonsError:
         return (Node(Kind.TEKST, text=clean_inline(body)),)
+
+
+# "Kapitel VII C Udgifter til køling m.v." (lejeloven numbers its kapitler in roman numerals)
+_ROMAN_KAPITEL = regex.compile(r"Kapitel\s+(?P<label>[IVXLC]+(?:\s+[A-Z](?![\w.]))?)\.?\s+(?P<heading>\S.*)")
+
+
+def _roman_kapitel(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
+    """A new kapitel with a roman label, which the structure parser reads as a heading line: the
+    KAPITEL node (label, heading) holding the units that follow it."""
+    m = _ROMAN_KAPITEL.fullmatch(nodes[0].text) if nodes and nodes[0].kind is Kind.OVERSKRIFT else None
+    if m is None:
+        return nodes
+    label = regex.sub(r"\s+", " ", m["label"])
+    return (Node(Kind.KAPITEL, label=label, heading=m["heading"], children=nodes[1:], id=f"kap{label.replace(' ', '')}"),)
+
+
+def bilag_nodes(text: str) -> tuple[Node, ...]:
+    """A new bilag as quoted ("»Bilag 2 Kommuner beliggende i yderområder …«", or the amending act's own
+    bilag text) → one BILAG node labelled as its first line says, its lines as TEKST children."""
+    body = clean_block(text.strip().removeprefix("»").removesuffix("«").strip())
+    lines = body.split("\n")
+    m = regex.match(r"Bilag\s+(\d+(?:\s*[a-zA-Z](?![\w]))?|[A-Z](?![\w]))\.?\s*", lines[0].strip()) if lines else None
+    label = regex.sub(r"\s+", " ", m[1]) if m else None
+    first = lines[0].strip()[m.end():].strip() if m else None
+    rest = ([first] if first else []) + lines[1:] if m else lines
+    children = tuple(Node(Kind.TEKST, text=ln) for ln in rest if ln)
+    return (Node(Kind.BILAG, label=label, text="", children=children, id=f"bilag{label or ''}"),)

@@ -23,9 +23,17 @@ _RANK = {
     Level.PKT: 5,
 }
 COUNTS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10}
+_PKT_COUNT = r"(?:et|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+sted(?:er)?\s+i\s+"
 
 _LABEL = r"\d+(?:\s*[A-Za-zÆØÅæøå](?![A-Za-zæøå.]))?(?![\d.])"
-_ROMAN_LABEL = r"[IVXLC]+\b|\d+(?:\s*[A-Za-z](?![a-zæøå]))?(?![\d.])"
+# kapitel/afsnit labels: "IV", "VII B", "X e" (upper-case roman numerals only: "kapitel 1 og i § 3" has
+# no kapitel "i"), "12 a"
+_ROMAN_LABEL = (r"(?-i:[IVXLC]+)(?:\s+(?![iI]\b)[A-Za-z](?![\w.]))?\b|\d+(?:\s*[A-Za-z](?![a-zæøå]))?(?![\d.])"
+                r"|(?-i:[A-Z])(?![\w.])")  # "bilag B-D" (lettered bilag)
+# "femte afsnit" (retsplejeloven, straffeloven): the roman label the readers give it (xml_meta)
+ORDINAL_ROMAN = {"første": "I", "anden": "II", "tredje": "III", "fjerde": "IV", "femte": "V", "sjette": "VI",
+                  "syvende": "VII", "ottende": "VIII", "niende": "IX", "tiende": "X", "ellevte": "XI",
+                  "tolvte": "XII", "trettende": "XIII", "fjortende": "XIV", "femtende": "XV"}
 _SEP = r"\s*(?:,|og|eller|-|–|‑|−)\s*"
 
 
@@ -38,20 +46,31 @@ def _list_rx(label: str) -> str:
 
 # The token table: first match at the current position wins.
 _TOKENS: tuple[tuple[str, regex.Pattern[str]], ...] = (
-    ("skip", regex.compile(r"[\s,]+|og\b|samt\b|i\b|hhv\.", regex.I)),
-    ("count", regex.compile(r"(?P<n>to|tre|fire|fem|seks|syv|otte|ni|ti)\s+steder\s+i\b", regex.I)),
+    ("skip", regex.compile(r"[\s,]+|og\b|samt\b|i\b|hhv\.|der\s+er\s+ophævet\b", regex.I)),  # "før § 45, der er ophævet,"
+    ("count", regex.compile(r"(?P<n>et|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+sted(?:er)?\s+i\b", regex.I)),
+    # "der bliver stk. 4", "der bliver stk. 12, 13 og 14", "der bliver stk. 1, nr. 1 og 2", "der bliver nummer 3",
+    # "der bliver til stk. 1, 2. pkt."
     ("becomes", regex.compile(
-        rf"(?:der|som)\s+bliver\s+(?P<new>(?:stk\.|nr\.|litra|§)\s*{_LABEL}(?:\s*(?:-|–|og)\s*{_LABEL})?(?:\s*,\s*(?:nr\.\s*\d+,\s*)?{_PKTS}|\s*,\s*nr\.\s*\d+)?|{_PKTS})",
+        rf"(?:der|som)\s+bliver\s+(?:til\s+)?(?P<new>(?:stk\.|nr\.|nummer|litra|§)\s*{_LABEL}(?:\s*(?:,|-|–|og)\s*{_LABEL})*"
+        rf"(?:\s*,\s*(?:nr\.\s*\d+,\s*)?{_PKTS}|\s*,\s*nr\.\s*\d+(?:\s*(?:-|–|og)\s*\d+)?)?|{_PKTS}|\d+(?![\d.]))",
         regex.I)),
-    ("titelnote", regex.compile(r"fodnote(?:n|rne)?\s+til\s+(?:bekendtgørelsens|lovens|anordningens)\s+titel", regex.I)),
+    ("titelnote", regex.compile(r"fodnote(?:n|rne)?(?:\s+\d+)?\s+til\s+(?:bekendtgørelsens|lovens|anordningens)\s+titel"
+                                r"|(?:bekendtgørelsens|lovens|anordningens)\s+fodnote", regex.I)),  # "lovens fodnote"
     ("titel", regex.compile(r"(?:bekendtgørelsens|lovens|anordningens|regulativets)\s+titel|titlen", regex.I)),
     ("indledning", regex.compile(r"indledningen", regex.I)),
     ("heading", regex.compile(r"overskrift(?:en|erne)?(?:\s+Q\d+)?\s+(?P<w>før|efter|til)\b", regex.I)),
-    ("pkt", regex.compile(r"(?P<labels>\d+\.(?:\s*(?:,|og|-|–)\s*\d+\.)*)\s*(?:pkt\.?|punktum)", regex.I)),
+    # "overskriften til kapitel 3, før § 10, før § 13 og til kapitel 14": more headings of the same list
+    ("heading_again", regex.compile(r"(?P<w>før|efter|til)\b(?=\s*(?:§|kapitel\b|afsnit\b|\d+\.\s*kapitel))", regex.I)),
+    # "2., 3. og to steder i 4. pkt.": a count may stand before any number of the list
+    ("pkt", regex.compile(rf"(?P<labels>(?:{_PKT_COUNT})?\d+\.(?:\s*(?:,|og|-|–)\s*(?:{_PKT_COUNT})?\d+\.)*)\s*(?:pkt\.?|punktum)",
+                          regex.I)),
     ("level", regex.compile(rf"(?P<kw>§§|§)\s*{_list_rx(_LABEL)}", regex.I)),
     ("level", regex.compile(rf"(?P<kw>stk\.|stykke|nr\.|numre)\s*{_list_rx(_LABEL)}", regex.I)),
     ("level", regex.compile(rf"(?P<kw>litra)\s+{_list_rx(r'[a-zæøå]{1,2}(?![a-zæøå])')}", regex.I)),
     ("level", regex.compile(rf"(?P<kw>kapitel|kapitlerne|afsnit|bilag)\s+{_list_rx(_ROMAN_LABEL)}", regex.I)),
+    ("nth_kapitel", regex.compile(r"(?P<n>\d+)\.\s*kapitel\b", regex.I)),  # straffeloven: "24. kapitel"
+    # "første bog, femte afsnit": afsnit are numbered through the whole act; the model has no bog level
+    ("nth_afsnit", regex.compile(rf"(?:\w+\s+bog,?\s+)?(?P<n>{'|'.join(ORDINAL_ROMAN)})\s+afsnit\b", regex.I)),
 )
 
 _KW_LEVEL = {
@@ -61,11 +80,21 @@ _KW_LEVEL = {
 }
 
 
+# ranges written short: "§ 46 e-§ 46 h" and "§§ 34 c-f" (both ends on the same number)
+_RANGE_SLIPS = (
+    regex.compile(r"(?<=\d(?:\s?[a-zA-Z])?)\s*[-–‑−]\s*§\s*(?=\d)"),
+    regex.compile(r"(?<=§§\s*)(\d+)\s+([a-z])\s*[-–‑−]\s*([a-z])\b"),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
     address: Address
     count: int | None = None  # "to steder i …" = 2
     becomes: str | None = None  # "der bliver stk. 4" → "stk. 4"
+    # "§§ 62-62 c", "§§ 223 a-231": a range whose members only the document knows (62 a, 62 b; 224 a …);
+    # set on the first § of the range, naming the last one
+    through: Address | None = None
 
 
 class TargetError(ValueError):
@@ -74,17 +103,33 @@ class TargetError(ValueError):
 
 def expand_labels(text: str, level: Level) -> list[str]:
     """"2, 3 og 5" → [2, 3, 5]; "2-6" → [2 … 6]; "5 c-5 h" → [5 c … 5 h]; "a-c" → [a, b, c]."""
+    return labels_and_spans(text, level)[0]
+
+
+def labels_and_spans(text: str, level: Level) -> tuple[list[str], list[tuple[str, str]]]:
+    """The labels of a list, and the ranges among them that only the document can fill in: "§§ 62-62 c"
+    → ([62, 62 c], [(62, 62 c)]); "§§ 28-31 a" → ([28, 31 a], [(28, 31 a)]) — the lettered §§ that stand
+    between (62 a, 62 b; 28 a, 29 a …) are inserted units the amending act does not list."""
     out: list[str] = []
+    spans: list[tuple[str, str]] = []
     parts = regex.split(r"\s*(?:,|\bog\b|\beller\b)\s*", text.strip())
     for part in parts:
         if not part:
             continue
         bounds = regex.split(r"\s*[-–‑−]\s*", part)
         if len(bounds) == 2:
-            out.extend(_expand_range(bounds[0], bounds[1], level))
+            labels = _expand_range(bounds[0], bounds[1], level)
+            out.extend(labels)
+            if labels == [_norm(bounds[0], level), _norm(bounds[1], level)] and not _adjacent(labels):
+                spans.append((labels[0], labels[1]))
         else:
             out.append(_norm(part, level))
-    return out
+    return out, spans
+
+
+def _adjacent(labels: list[str]) -> bool:
+    """"§§ 4-5": two plain consecutive numbers are a complete range as written."""
+    return all(x.isdigit() for x in labels) and int(labels[1]) == int(labels[0]) + 1
 
 
 def _norm(label: str, level: Level) -> str:
@@ -101,7 +146,7 @@ def _expand_range(a: str, b: str, level: Level) -> list[str]:
     ma, mb = regex.fullmatch(r"(\d+) (\w)", a), regex.fullmatch(r"(\d+) (\w)", b)
     if ma and mb and ma[1] == mb[1] and ord(ma[2]) <= ord(mb[2]):
         return [f"{ma[1]} {chr(c)}" for c in range(ord(ma[2]), ord(mb[2]) + 1)]
-    if level is Level.LITRA and len(a) == len(b) == 1 and a <= b:
+    if level in (Level.LITRA, Level.BILAG) and len(a) == len(b) == 1 and a.isalpha() and a <= b:  # "bilag B-D"
         return [chr(c) for c in range(ord(a), ord(b) + 1)]
     return [a, b]  # "§§ 52-52 a": keep the end points, the amender resolves the document order
 
@@ -112,10 +157,13 @@ def parse_targets(text: str, *, base: Address | None = None) -> list[Target]:
     Raises TargetError when something other than a target is left over.
     """
     s = regex.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip(" ,.:")
+    s = _RANGE_SLIPS[0].sub("-", s)  # "§ 46 e-§ 46 h" (LOV 485/2013): one range
+    s = _RANGE_SLIPS[1].sub(r"\1 \2-\1 \3", s)  # "§§ 34 c-f" (LOV 615/2013): 34 c-34 f
     emitted: list[Target] = []
     pending: list[Target] = []
     count: int | None = None
     heading: str | None = None
+    headings = False  # a heading was named: "før § 10" may name the next one
     pos = 0
     while pos < len(s):
         for name, rx in _TOKENS:  # noqa: B007 (the matching rule name is used below)
@@ -128,7 +176,7 @@ def parse_targets(text: str, *, base: Address | None = None) -> list[Target]:
         if name == "skip":
             continue
         if name == "count":
-            count = COUNTS[m["n"].lower()]
+            count = COUNTS.get(m["n"].lower(), 1)  # "et sted i" = 1
             continue
         if name == "becomes":
             if not pending:
@@ -143,11 +191,25 @@ def parse_targets(text: str, *, base: Address | None = None) -> list[Target]:
             pending = [Target(Address(((level, ""),)), count)]
             count = None
             continue
-        if name == "heading":
+        if name == "heading" or (name == "heading_again" and headings):
             heading = m["w"].lower()
+            headings = True
+            continue
+        if name == "heading_again":
+            raise TargetError(f"not a target: {s[m.start():m.start() + 30]!r} in {s!r}")
+        if name in ("nth_kapitel", "nth_afsnit"):
+            level = Level.KAPITEL if name == "nth_kapitel" else Level.AFSNIT
+            label = m["n"] if name == "nth_kapitel" else ORDINAL_ROMAN[m["n"].lower()]
+            emitted.extend(pending)
+            addr = Address(((level, label),))
+            pending = [Target(addr.child(Level.OVERSKRIFT, heading) if heading else addr, count)]
+            count = heading = None
             continue
         level = Level.PKT if name == "pkt" else _KW_LEVEL[m["kw"].lower()]
-        labels = expand_labels(m["labels"], level)
+        counted = {k[3]: COUNTS.get(k[2].lower(), 1) for k in regex.finditer(r"((\w+)\s+sted(?:er)?\s+i\s+)(\d+)\.",
+                                                                            m["labels"])} if name == "pkt" else {}
+        labels, spans = labels_and_spans(regex.sub(_PKT_COUNT, "", m["labels"], flags=regex.I), level)
+        through = {a: b for a, b in spans} if level is Level.PARAGRAF else {}
         start = pending[-1].address if pending else (base or Address())
         if heading is None and level is not Level.PARAGRAF and not pending and base is None:
             start = Address()
@@ -164,9 +226,10 @@ def parse_targets(text: str, *, base: Address | None = None) -> list[Target]:
         pending = []
         for label in labels:
             addr = parent.child(level, label)
+            end = parent.child(level, through[label]) if label in through and heading is None else None
             if heading is not None:
                 addr = addr.child(Level.OVERSKRIFT, heading)
-            pending.append(Target(addr, count))
+            pending.append(Target(addr, counted.get(label, count), through=end))
         count = None
         heading = None
     emitted.extend(pending)

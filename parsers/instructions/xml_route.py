@@ -139,9 +139,10 @@ def read_xml(data: bytes, *, file: str | None = None) -> RawDoc:
         if host is not None:
             ex = host.find("Exitus")
             opening = _text(ex) if ex is not None else ""
-            items = tuple(
-                RawItem(i + 1, _item(an), _line(an)) for i, an in enumerate(host.findall("AendringsNummer"))
-            )
+            # an AendringsNummer without any text is a slip of the document (LOV 1595/2010 § 1 opens with
+            # one): no item, and the numbered items keep their own numbers
+            numbered = [an for an in host.findall("AendringsNummer") if _text(an)]
+            items = tuple(RawItem(i + 1, _item(an), _line(an)) for i, an in enumerate(numbered))
             paras.append(RawParagraf(label, opening, heading, items, (), _line(el)))
         else:
             exitus = el.find("Exitus")

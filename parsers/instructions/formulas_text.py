@@ -1,0 +1,140 @@
+"""Stage 1 (parsers): the readers of the formulas that change words inside a unit ("ændres »A« til:
+»B«", "udgår »A«", "indsættes efter »A«: »B«"), and their continuations in the same item ("og »C«
+ændres til: »D«"). The patterns are in formulas.RULES; each reader quotes a real sentence it reads.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from lovkons.model.document import Address, Level
+from lovkons.model.edits import DeleteText, Insert, InsertText, Operation, ReplaceText
+from lovkons.parsers.instructions.context import (
+    Ctx,
+    all_or,
+    count,
+    position,
+    quote_numbers,
+    refined,
+    substitutions,
+    targets,
+)
+from lovkons.parsers.instructions.targets import Target, parse_targets
+
+
+def _everywhere(m: regex.Match[str]) -> Address:
+    """"Overalt i loven" is the whole document; "Overalt i § 5" is that §."""
+    return parse_targets(m["t"])[0].address if m["t"] else Address(((Level.DOKUMENT, ""),))
+
+
+def overalt_replace(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """Overalt i loven ændres »Miljøklagenævnet« til: »Miljø- og Fødevareklagenævnet«."""
+    target = _everywhere(m)
+    ctx.last_targets = [Target(target, None)]
+    return [ReplaceText(target, ctx.q(sub.old), ctx.q(sub.new), "all", ctx.source) for sub in substitutions(m["rest"])]
+
+
+def overalt_delete(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """Overalt i loven udgår », jf. dog stk. 2«."""
+    target = _everywhere(m)
+    return [DeleteText(target, ctx.q(n), "all", ctx.source) for n in quote_numbers(m["rest"])]
+
+
+def replace_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """I § 156, stk. 3, ændres »§ 155« til: »§ 154«. / To steder i § 17, stk. 1, ændres »A« til: »B«. /
+    I § 25, stk. 10, ændres »og 4-6« til: », 3 og 4«, tre steder »stk. 12« til: »stk. 10« og tre steder
+    »stk. 9« til: »stk. 7«. / I § 81, stk. 3, ændres »§ 27, stk. 1, nr. 3« to steder til: »…«."""
+    subs = substitutions(m["rest"], m["vcnt"], bool(m["valt"]))
+    ts = refined(m, ctx)
+    return [
+        ReplaceText(t.address, ctx.q(sub.old), ctx.q(sub.new), count(m, t, ts, ctx, sub), ctx.source)
+        for t in ts
+        for sub in subs
+    ]
+
+
+def delete_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """I § 8, stk. 1, udgår »75 pct.«. / To steder i § 72, stk. 7, udgår »A«."""
+    quotes = quote_numbers(m["rest"])
+    ts = refined(m, ctx)
+    return [DeleteText(t.address, ctx.q(n), count(m, t, ts, ctx), ctx.source) for t in ts for n in quotes]
+
+
+def insert_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """I § 2, nr. 7, indsættes efter »lov om social pension«: »eller lov om … førtidspension m.v.«
+    / I § 27, stk. 3, der bliver stk. 4, indsættes i 1. pkt. efter »§ 19«: »og 19 A«. / I § 48 a
+    indsættes efter »§ 48, stk. 2,« og »§ 49, stk. 2,«: »1. pkt.,« (the new text after each)."""
+    ts = refined(m, ctx)
+    pos = position(m["pos"])
+    return [InsertText(t.address, ctx.q(a), ctx.q(m["b"]), pos, count(m, t, ts, ctx), ctx.source)
+            for t in ts for a in quote_numbers(m["anchors"])]
+
+
+def footnote_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """Som fodnote til lovens titel indsættes: »1) Loven indeholder bestemmelser, der gennemfører …«"""
+    return [Insert(Address(((Level.TITELNOTE, ""),)), (), "end", ctx.q(m["p"]), source=ctx.source)]
+
+
+# ------------------------------------------------------------- continuations (same targets as before)
+
+
+def substitution_more(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """(I § 15, nr. 3, ændres »A« til: »B«,) og »landet og« ændres til: »landet,«. — same targets."""
+    return [
+        ReplaceText(t.address, ctx.q(m["a"]), ctx.q(m["b"]), count(m, t) if m["cnt"] else all_or(t), ctx.source)
+        for t in ctx.last_targets
+    ]
+
+
+def delete_more(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """(I § 82 ændres »A« til: »B«,) og », beskæftigelsesankenævnene og de sociale nævn« udgår."""
+    quotes = quote_numbers(m["rest"])
+    return [DeleteText(t.address, ctx.q(n), all_or(t), ctx.source) for t in ctx.last_targets for n in quotes]
+
+
+def delete_next_to_more(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """(I § 137 m, stk. 3, 1. pkt., udgår »A«,) og efter »tilsyn med« udgår »anbringelsesstedet eller«.
+    — the text B next to A goes: read as »A B« changed to »A« (same targets)."""
+    a, b = ctx.q(m["a"]), ctx.q(m["b"])
+    space = "" if b[:1] in tuple(",.;:)") else " "
+    old = f"{a}{space}{b}" if m["pos"].lower() == "efter" else f"{b} {a}"
+    return [ReplaceText(t.address, old, a, all_or(t), ctx.source) for t in ctx.last_targets]
+
+
+def insert_text_more(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """(I § 3 indsættes efter »A«: »B«,) efter »fjernkøling« indsættes: », jf. dog stk. 2« — same targets."""
+    pos = position(m["pos"])
+    return [InsertText(t.address, ctx.q(m["a"]), ctx.q(m["b"]), pos, t.count or 1, ctx.source) for t in ctx.last_targets]
+
+
+def substitutions_more(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """(I § 7, stk. 5, ændres »75 pct.« til: »65 pct.«,) og to steder ændres »65 pct.« til: »55 pct.«
+    — a substitution list over the same targets, with its own counts."""
+    subs = substitutions(m["rest"])
+    ts = ctx.last_targets
+    return [ReplaceText(t.address, ctx.q(sub.old), ctx.q(sub.new),
+                        count(m, t, ts, ctx, sub) if sub.count is not None else all_or(t), ctx.source)
+            for t in ts for sub in subs]
+
+
+def replace_text_instead(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """I § 75, stk. 3, 1. pkt., udgår », der har«, og i stedet indsættes: »af en lejlighed, …« — the
+    text goes and the new text stands in its place: a substitution."""
+    ts = targets(m, ctx)
+    return [ReplaceText(t.address, ctx.q(m["a"]), ctx.q(m["b"]), count(m, t, ts, ctx), ctx.source) for t in ts]
+
+
+def bilag_part_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """I bilag 1, liste A, nr. 22, ændres »lov om afgift af naturgas og bygas.« til: »… m.v.« — a part of a
+    bilag the document model does not divide (lists, schemes, tables): the change is made in the bilag
+    where the quoted text stands, exactly once (the amender refuses when it is not found exactly once),
+    and the part is named in a warning."""
+    from lovkons.parsers.instructions.formulas import apply_rules  # the table reads the narrowed clause
+
+    label = regex.sub(r"\s+", " ", m["n"])
+    hit = apply_rules(f"I bilag {label} {m['verb']} {m['rest']}", ctx)
+    if hit is None or any(getattr(op, "count", 1) not in (1, None) for op in hit[1]):
+        return []
+    ctx.warn("BILAG_PART", f"bilag {label}, {m['part'].strip(' ,')}: no such unit in the document model; changed where "
+             "the quoted text stands in the bilag (it must stand there once)")
+    return hit[1]

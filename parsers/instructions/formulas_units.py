@@ -1,0 +1,288 @@
+"""Stage 1 (parsers): the readers of the formulas that act on whole units (§, stk., nr., litra, pkt.,
+headings, bilag): insert, recast ("affattes således"), repeal, repeal-and-insert. The patterns are in
+formulas.RULES; each reader quotes a real sentence it reads.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from lovkons.model.document import Address, Kind, Level, Node
+from lovkons.model.edits import Insert, Operation, Repeal, RepealAndInsert, Replace, ReplaceBilag
+from lovkons.parsers.instructions.context import (
+    Ctx,
+    expect,
+    insert_op,
+    is_textual,
+    position,
+    targets,
+)
+from lovkons.parsers.instructions.payload import bilag_nodes, parse_payload
+from lovkons.parsers.instructions.targets import ORDINAL_ROMAN as _ORDINAL_ROMAN
+from lovkons.parsers.instructions.targets import Target, expand_labels, parse_targets
+
+
+def insert_unit_at(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """I § 41 indsættes efter stk. 1, som et nyt stykke: »Stk. 2. …« / I § 15 indsættes efter nr. 3
+    som nyt nummer: »4) …« / I § 45, stk. 1, indsættes efter 1. pkt. som nyt punktum: »…«"""
+    pos = position(m["pos"])
+    ops: list[Operation] = []
+    for t in targets(m, ctx):
+        anchors = parse_targets(m["anchor"], base=t.address)
+        anchor = anchors[-1].address if pos == "after" else anchors[0].address
+        ops.append(insert_op(anchor, pos, m["p"], ctx))
+    return ops
+
+
+def insert_as(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """I § 2 indsættes som nr. 10: »10) …« / I § 28 indsættes som stk. 4 : »Stk. 4. …« /
+    I § 24, stk. 3, indsættes som 2. pkt.: »…« (append at the end of the unit)."""
+    ops: list[Operation] = []
+    for t in targets(m, ctx):
+        new = parse_targets(m["unit"], base=t.address)[0].address
+        if m["nyt"]:
+            ctx.warn("AMBIGUOUS_INSERT", f"'som nyt {m['unit']}' read as: insert so that the new unit becomes {new}")
+            ops.append(insert_op(new, "before", m["p"], ctx))
+        else:
+            ops.append(insert_op(new.parent if new.steps[:-1] else t.address, "end", m["p"], ctx, unit=new))
+    return ops
+
+
+def insert_new_units(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """I § 3 indsættes som nye stykker: »…« / I § 67 indsættes som nyt stykke: »…« (at the end)."""
+    unit = m["unit"].lower()
+    kind = Kind.STK if unit.startswith("styk") else Kind.NR if unit.startswith("num") else Kind.LITRA
+    return [
+        Insert(t.address, parse_payload(ctx.raw(m["p"]), kind), "end", source=ctx.source) for t in targets(m, ctx)
+    ]
+
+
+def insert_after_unit(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """Efter § 134 indsættes i afsnit IV: »… § 134 a. …« / Efter § 65 indsættes før overskriften
+    før § 66: »§ 65 a. …« / Efter kapitel 4 indsættes: »Kapitel 4 a …« / Før § 50 indsættes som ny
+    overskrift: »…«"""
+    pos = position(m["pos"])
+    ts = targets(m, ctx)
+    anchor = ts[-1].address if pos == "after" else ts[0].address
+    container = parse_targets(m["cont"])[0].address if m["cont"] else None
+    heading = heading_of = None
+    if m["hpos"]:
+        heading = "before_heading" if m["hpos"].lower() == "før" else "after_heading"
+        heading_of = parse_targets(m["hof"])[0].address if m["hof"] else None
+    if m["ovs"]:  # "som ny overskrift": a stand-alone heading
+        node = Node(Kind.OVERSKRIFT, text=ctx.q(m["p"]))
+        return [Insert(anchor, (node,), pos, ctx.q(m["p"]), source=ctx.source)]
+    kind = {"stykke": Kind.STK, "stykker": Kind.STK, "nummer": Kind.NR, "numre": Kind.NR}.get((m["unit"] or "").lower())
+    payload = parse_payload(ctx.raw(m["p"]), kind)
+    return [Insert(anchor, payload, pos, None, container, heading, heading_of, ctx.source)]
+
+
+def insert_in_container(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """I kapitel 10 efter overskriften »Administration m.v.« indsættes før § 53: »§ 52 b. …«"""
+    pos = position(m["pos"])
+    anchor = targets(m, ctx)[0].address
+    container = parse_targets(m["cont"])[0].address
+    payload = parse_payload(ctx.raw(m["p"]), None)
+    heading = "after_heading" if m["aft"] else None  # "I kapitel 2 indsættes efter § 18: »§ 18 a. …«"
+    return [Insert(anchor, payload, pos, None, container, heading, None, ctx.source)]
+
+
+def insert_after_chapter_heading(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """Efter overskriften til kapitel 13 indsættes før § 69: »Visitation« (a new heading before § 69,
+    below the kapitel's own) / … før § 1: »§ 1 a. …« (new §§ first in the kapitel)."""
+    anchor = targets(m, ctx)[0].address
+    payload = parse_payload(ctx.raw(m["p"]), None)
+    if all(n.kind in (Kind.TEKST, Kind.OVERSKRIFT) for n in payload):
+        node = Node(Kind.OVERSKRIFT, text=ctx.q(m["p"]))
+        return [Insert(anchor, (node,), "before", ctx.q(m["p"]), source=ctx.source)]
+    container = parse_targets(m["cont"])[0].address
+    return [Insert(anchor, payload, "before", None, container, "after_heading", None, ctx.source)]
+
+
+def insert_as_clause(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """(§ 357, stk. 4, 1. pkt., ophæves,) og som stk. 5 indsættes: »Stk. 5. …« — relative to the scope."""
+    base = ctx.base or Address()
+    new = parse_targets(m["unit"], base=base)
+    return [insert_op(new[0].address.parent, "end", m["p"], ctx, unit=new[0].address)]
+
+
+def recast(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """§ 42, stk. 1, affattes således: »For personer …« / § 188 affattes således. »§ 188. …« /
+    Overskriften før § 10 affattes således: »…« / Lovens titel affattes således: »…«"""
+    if m["dot"]:
+        ctx.warn("TOLERATED_PUNCTUATION", "'affattes således.' read as 'affattes således:'")
+    ts = targets(m, ctx)
+    if all(is_textual(t.address) for t in ts) and len(ts) == 1:
+        return [Replace(ts[0].address, (), _without_label(ts[0].address, ctx.q(m["p"])), ctx.source)]
+    payload = parse_payload(ctx.raw(m["p"]), expect(ts[0].address))
+    if m["wh"]:  # "§ 65 med tilhørende overskrift affattes således: »Ankestyrelsens beføjelser … § 65. …«"
+        headings, payload = _new_headings(payload, ctx)
+        return [*headings, *_recast(ts, payload, ctx)]
+    return _recast(ts, payload, ctx)
+
+
+def _without_label(address: Address, text: str) -> str:
+    """"Overskriften til kapitel 4 affattes således: »Kapitel 4 Information og …«", "Overskriften til 24.
+    kapitel affattes således: »24. kapitel Seksualforbrydelser«": the new heading printed with the chapter's
+    own label ("Kapitel 4", "24. kapitel", "Femte afsnit.") is the heading without it (the label stays)."""
+    if address.last != (Level.OVERSKRIFT, "til") or len(address.steps) < 2:
+        return text
+    level, label = address.steps[-2]
+    if level not in (Level.KAPITEL, Level.AFSNIT):
+        return text
+    word = "kapitel" if level is Level.KAPITEL else "afsnit"
+    roman = {v: k for k, v in _ORDINAL_ROMAN.items()}.get(label, "")
+    m = regex.match(rf"(?:{word}\s+{regex.escape(label)}|{regex.escape(label)}\.\s*{word}|{roman}\s+{word})\b\.?\s+",
+                    text, regex.I) if label else None
+    if m is None:
+        return text
+    return text[m.end():]
+
+
+def _recast(ts: list[Target], payload: tuple[Node, ...], ctx: Ctx) -> list[Operation]:
+    if len(ts) == 1:
+        return [Replace(ts[0].address, payload, None, ctx.source)]
+    labels = [t.address.last[1] for t in ts]
+    if [n.label for n in payload] == labels:  # "§ 28, stk. 2 og 3, affattes således: »Stk. 2. … Stk. 3. …«"
+        return [Replace(t.address, (n,), None, ctx.source) for t, n in zip(ts, payload, strict=True)]
+    group = tuple(t.address for t in ts)
+    return [RepealAndInsert(ts[0].address, payload, group, None, ctx.source, spans=_spans(ts))]
+
+
+def _new_headings(payload: tuple[Node, ...], ctx: Ctx) -> tuple[list[Operation], tuple[Node, ...]]:
+    """The headings of a payload recast "med tilhørende overskrift": each replaces the heading before the §
+    that follows it ("Replace § 65 overskrift før"); the rest of the payload is returned."""
+    ops: list[Operation] = []
+    rest: list[Node] = []
+    for i, node in enumerate(payload):
+        nxt = payload[i + 1] if i + 1 < len(payload) else None
+        if node.kind is Kind.OVERSKRIFT and nxt is not None and nxt.kind is Kind.PARAGRAF and nxt.label:
+            address = Address(((Level.PARAGRAF, nxt.label),)).child(Level.OVERSKRIFT, "før")
+            ops.append(Replace(address, (), node.text, ctx.source))
+            continue
+        rest.append(node)
+    return ops, tuple(rest)
+
+
+def _headings_of(m: regex.Match[str], ts: list[Target]) -> list[Address]:
+    """"§ 26 a med tilhørende overskrift" → the heading before § 26 a; "§§ 10 og 11 med tilhørende
+    overskrifter" → the heading before each."""
+    if not m["wh"]:
+        return []
+    pars = [t.address for t in ts if len(t.address.steps) == 1 and t.address.last[0] is Level.PARAGRAF]
+    if not pars:
+        raise ValueError("'med tilhørende overskrift' on a unit that is no §")
+    chosen = pars if m["wh"].lower().endswith("er") else pars[:1]
+    return [a.child(Level.OVERSKRIFT, "før") for a in chosen]
+
+
+def _spans(ts: list[Target]) -> tuple[tuple[Address, Address], ...]:
+    """The ranges among the targets that the document fills in ("§§ 62-62 c": 62 a, 62 b)."""
+    return tuple((t.address, t.through) for t in ts if t.through is not None)
+
+
+# a § range ("§§ 7-9", "§§ 5 c-5 h") as opposed to a list ("§ 1 og § 5")
+_RANGE = regex.compile(r"\d\s*[a-zæøå]?\s*[-–‑−]\s*\d")
+
+
+def repeal(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """§ 47, stk. 4 og 5, ophæves. / §§ 7-9 ophæves. / Overskriften før § 134 ophæves."""
+    ts = targets(m, ctx)
+    if m["verb"].lower() == "udgår":
+        ctx.warn("TOLERATED_UDGAAR", "structural 'udgår' read as 'ophæves'")
+    group = tuple(t.address for t in ts) if len(ts) > 1 else ()
+    if all(len(t.address.steps) == 1 and t.address.last[0] is Level.PARAGRAF for t in ts) and not _RANGE.search(m["t"]):
+        group = ()  # "§ 1 og § 5 ophæves" is no run: the heading before § 5 stays (only "§§ 7-9" is one)
+    headings = [Repeal(h, (), ctx.source) for h in _headings_of(m, ts)]  # "§§ 10 og 11 med tilhørende overskrifter"
+    return [*headings, *(Repeal(t.address, group, ctx.source, _spans(ts)) for t in ts)]
+
+
+def repeal_object(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """I § 33 ophæves stk. 2. (the verb before the unit)"""
+    scope = targets(m, ctx)[0].address
+    ts = parse_targets(m["obj"], base=scope)
+    ctx.base = ts[0].address
+    group = tuple(t.address for t in ts) if len(ts) > 1 else ()
+    return [Repeal(t.address, group, ctx.source) for t in ts]
+
+
+def heading_after_repeal(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """Efter § 22 udgår overskriften. (the heading after § 22 goes)"""
+    t = targets(m, ctx)[0].address.child(Level.OVERSKRIFT, "efter")
+    ctx.warn("TOLERATED_UDGAAR", "structural 'udgår' read as 'ophæves'")
+    return [Repeal(t, (), ctx.source)]
+
+
+def repeal_and_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """§ 155 ophæves, og i stedet indsættes: »§ 155. … § 155 a. …« / § 38, stk. 2 og 3, ophæves, og
+    i stedet indsættes som stk. 2-5: »…«"""
+    ts = targets(m, ctx)
+    first = ts[0].address
+    container = parse_targets(m["cont"])[0].address if m["cont"] else None
+    group = tuple(t.address for t in ts)
+    if is_textual(first):
+        return [RepealAndInsert(first, (), group, ctx.q(m["p"]), ctx.source, container)]
+    payload = parse_payload(ctx.raw(m["p"]), expect(first))
+    headings = [Repeal(h, (), ctx.source) for h in _headings_of(m, ts)]  # "§ 26 a med tilhørende overskrift ophæves, …"
+    return [*headings, RepealAndInsert(first, payload, group, None, ctx.source, container, _spans(ts))]
+
+
+def repeal_object_and_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """I § 7, stk. 2, ophæves 2. pkt., og i stedet indsættes: »For indkomståret 2013 …«"""
+    scope = targets(m, ctx)[0].address
+    ts = parse_targets(m["obj"], base=scope)
+    first = ts[0].address
+    group = tuple(t.address for t in ts)
+    if is_textual(first):
+        return [RepealAndInsert(first, (), group, ctx.q(m["p"]), ctx.source)]
+    return [RepealAndInsert(first, parse_payload(ctx.raw(m["p"]), expect(first)), group, None, ctx.source)]
+
+
+def bilag_recast(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """Bilag 2 affattes som bilag 1 til denne bekendtgørelse. / Bilag 4 og 5 affattes som bilag 1 og 2
+    til denne lov."""
+    return [_bilag(n, k, ctx, insert=False) for n, k in _bilag_pairs(m["n"], m["k"])]
+
+
+def bilag_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """Som bilag 2 indsættes bilag 1 til denne bekendtgørelse. / Som bilag 1 a, 4 og 5 indsættes bilag 1,
+    2 og 3 til denne lov. / Efter bilag 1 indsættes bilag 2 og 3, der affattes som henholdsvis bilag 1 og
+    bilag 2 til denne lov."""
+    return [_bilag(n, k, ctx, insert=True) for n, k in _bilag_pairs(m["n"], m["k"])]
+
+
+def bilag_repeal_and_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """Bilag 1 ophæves, og i stedet indsættes bilag 1 og 2 til denne lov. / Lovens bilag 1 ophæves, og i
+    stedet indsættes bilag 1-3, der affattes som bilag 1-3 til denne lov. — a bilag the act had is
+    recast, one it did not have is inserted."""
+    old = set(expand_labels(_bilag_words(m["old"]), Level.BILAG))
+    pairs = _bilag_pairs(m["n"], m["k"] or m["n"])
+    if not old <= {n for n, _ in pairs}:
+        raise ValueError(f"bilag {', '.join(sorted(old))} repealed but not replaced")
+    return [_bilag(n, k, ctx, insert=n not in old) for n, k in pairs]
+
+
+def bilag_insert_quoted(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """Som bilag 2 indsættes: »Bilag 2 Kommuner beliggende i yderområder …« / Efter bilag 3 indsættes som
+    bilag 3 a: »Bilag 3 a. Satser for elafgiftslovens § 11, stk. 3 …«"""
+    label = regex.sub(r"\s+", " ", m["n"]).strip()
+    return [ReplaceBilag(Address(((Level.BILAG, label),)), bilag_nodes(ctx.raw(m["p"])), True, ctx.source)]
+
+
+def _bilag_words(text: str) -> str:
+    return regex.sub(r"\bbilag\s+", "", text, flags=regex.I)
+
+
+def _bilag_pairs(ns: str, ks: str) -> list[tuple[str, str]]:
+    """"1 a, 4 og 5" / "1, 2 og 3" → [(1 a, 1), (4, 2), (5, 3)]; a list of another length is no reading."""
+    targets, own = expand_labels(_bilag_words(ns), Level.BILAG), expand_labels(_bilag_words(ks), Level.BILAG)
+    if len(targets) != len(own):
+        raise ValueError(f"{len(targets)} bilag named but {len(own)} of the amending act")
+    return list(zip(targets, own, strict=True))
+
+
+def _bilag(n: str, k: str, ctx: Ctx, *, insert: bool) -> ReplaceBilag:
+    own = ctx.bilag.get(k)
+    if own is None:
+        ctx.warn("BILAG_NOT_FOUND", f"bilag {k} of the amending document was not found")
+    return ReplaceBilag(Address(((Level.BILAG, n),)), own or (), insert, ctx.source)

@@ -1,0 +1,103 @@
+"""Stage 1 (parsers): amending provisions outside a "foretages følgende ændringer" block — a sentence
+of an ordinary § (often the commencement §) that repeals units of another act:
+
+"§§ 2-7, 11 og 12 i lov nr. 1594 af 22. december 2010 om etablering af den selvejende institution
+Udbetaling Danmark ophæves den 1. oktober 2012." (LOV 324/2012 § 33) → a change block on LOV 1594/2010
+with one item "§§ 2-7, 11 og 12 ophæves", in force on 1 October 2012.
+
+The convention (VLK 3.6, repeal of provisions of other acts in the act's final provisions): the units
+and the act they belong to ("<units> i <act>") are the subject, "ophæves" the verb, optionally with
+the day ("den …", "med virkning fra …") or "ved lovens ikrafttræden". A relative clause ("…, der
+ophæves med denne lovs § 3, …, finder fortsat anvendelse") and the act's own items ("Denne lovs
+§ 1, nr. 3-7, … ophæves") are not such provisions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from lovkons.model.edits import DocRef
+from lovkons.parsers.dates import DANISH_DATE, parse_danish_date
+from lovkons.parsers.instructions.opening import parse_opening
+
+_ACT = r"(?: lov | lovbekendtgørelse | bekendtgørelse | anordning ) \b"
+
+PROVISION = regex.compile(
+    rf"""
+    ^
+    (?P<subject> §§? \s* \d .*? \s i \s+ {_ACT} .*? )   # "§§ 2-7, 11 og 12 i lov nr. 1594 af … om …"
+    ,? \s+ ophæves
+    (?: \s+ (?: den | med \s+ virkning \s+ fra (?: \s+ den )? ) \s+ (?P<date> {DANISH_DATE.pattern} )
+      | \s+ ved \s+ (?: lovens | bekendtgørelsens ) \s+ ikrafttræden )?   # "ophæves ved lovens ikrafttræden"
+    \s* \.? $
+    """,
+    regex.X | regex.I,
+)
+# one "<units> i <act>" of the subject; several are joined by "og" / "," before the next "§"
+_PIECE = regex.compile(
+    rf"""
+    (?P<units> §§? \s* \d (?: (?! \s i \s+ {_ACT} ) . )*? )  # "§§ 3 A, 6 A-6 I, 7 og 7 B og § 13, stk. 2,"
+    ,? \s i \s+ (?P<act> {_ACT} .*? )                  # "lov nr. 1594 af 22. december 2010 om …"
+    (?: ,? \s+ og \s+ (?= § ) | , \s+ (?= § ) | $ )
+    """,
+    regex.X | regex.I,
+)
+# a sentence ends at a full stop followed by a capital or §, not at "nr." or "stk." before a number
+_SENTENCE_END = regex.compile(r"(?<=\.)\s+(?=[A-ZÆØÅ§])")
+# "Nr. 4 og 5 bliver herefter nr. 3 og 4." after a repeal of units of the same act
+_RYKNING = regex.compile(r"(?:Stk|Nr|Litra)\.?\s.*\bbliver\s+herefter\b", regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    target: DocRef  # the act amended
+    instruction: str  # the sentence as an instruction on that act: "§§ 2-7, 11 og 12 ophæves."
+    text: str  # the sentence as printed
+    date: dt.date | None  # the day named in the sentence (None: the act's commencement)
+
+
+def split_provisions(stk: str) -> tuple[list[Provision], str]:
+    """The amending provisions of one stk. text, and what is left of the text without them.
+    A rykningsklausul right after a provision ("Nr. 4 og 5 bliver herefter nr. 3 og 4.") joins it."""
+    label = regex.match(r"Stk\.\s*\d+\.\s+", stk.strip())
+    body = stk.strip()[label.end():] if label else stk.strip()
+    found: list[Provision] = []
+    rest: list[str] = []
+    after_provision = False
+    for sentence in _SENTENCE_END.split(body):
+        if after_provision and _RYKNING.match(sentence):
+            last = found.pop()
+            found.append(Provision(last.target, f"{last.instruction} {sentence}", f"{last.text} {sentence}", last.date))
+            continue
+        provisions = _read(sentence)
+        found.extend(provisions)
+        after_provision = bool(provisions)
+        if not provisions:
+            rest.append(sentence)
+    if not found:
+        return [], stk
+    return found, f"{label[0] if label else ''}{' '.join(rest)}" if rest else ""
+
+
+def _read(sentence: str) -> list[Provision]:
+    m = PROVISION.match(sentence)
+    if not m:
+        return []
+    date = parse_danish_date(m["date"]) if m["date"] else None
+    out: list[Provision] = []
+    pos = 0
+    subject = m["subject"]
+    while pos < len(subject):
+        piece = _PIECE.match(subject, pos)
+        if not piece:
+            return []
+        pos = piece.end()
+        target, _ = parse_opening(piece["act"])
+        if target.number is None and target.title is None:
+            return []
+        units = piece["units"].strip().rstrip(",")
+        out.append(Provision(target, f"{units} ophæves.", sentence, date))
+    return out
