@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.wheel_build import build_wheel
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ("renderers/schemas/akomantoso30.xsd", "renderers/schemas/xml.xsd", "renderers/templates/law.html.j2",
         "renderers/templates/lovkons.css")  # fmt: skip
@@ -20,9 +22,7 @@ DATA = ("renderers/schemas/akomantoso30.xsd", "renderers/schemas/xml.xsd", "rend
 @pytest.fixture(scope="module")
 def unpacked(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("akn-wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w",
-                    str(work / "dist"), str(ROOT)], check=True, cwd=work, capture_output=True)  # fmt: skip
-    wheel = next((work / "dist").glob("lovkons-*.whl"))
+    wheel = build_wheel(work / "dist")
     names = zipfile.ZipFile(wheel).namelist()
     for name in DATA:
         assert f"lovkons/{name}" in names, f"{name} is not in the wheel"

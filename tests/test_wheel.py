@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.wheel_build import build_wheel
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "data" / "seeds"
 LAWS = ROOT / "tests" / "data" / "laws"
@@ -27,10 +29,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     needed) holding only the wheel built from this checkout. Returns its bin folder."""
     work = tmp_path_factory.mktemp("wheel")
     dist = work / "dist"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                    "-w", str(dist), str(ROOT)], check=True, cwd=work, capture_output=True)
-    wheels = list(dist.glob("lovkons-*.whl"))
-    assert len(wheels) == 1
+    wheels = [build_wheel(dist)]
     env_dir = work / "venv"
     venv.EnvBuilder(system_site_packages=False, with_pip=False).create(env_dir)
     bin_dir = env_dir / "bin"
