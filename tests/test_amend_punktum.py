@@ -37,6 +37,11 @@ SPLITS = [
      ["Fradraget kan højst udgøre 15 pct.", "4. pkt. omfatter ikke aktier."]),
     ("a citation after jf. is no new punktum", "Beløbet, jf. 1. pkt. og stk. 2, udbetales månedligt.",
      ["Beløbet, jf. 1. pkt. og stk. 2, udbetales månedligt."]),
+    ("LBK 149/2015 § 13, stk. 1, nr. 2 (selskabsskatteloven): a lettered § is no initial",
+     "Dette gælder dog kun udbytter af datterselskabsaktier, jf. aktieavancebeskatningslovens §§ 4 A og 4 B. "
+     "Bestemmelsen i 1. pkt. omfatter ikke udbytter.",
+     ["Dette gælder dog kun udbytter af datterselskabsaktier, jf. aktieavancebeskatningslovens §§ 4 A og 4 B.",
+      "Bestemmelsen i 1. pkt. omfatter ikke udbytter."]),
     ("an initial stays inside its sentence", "Sagen afgøres af J. Hansen. Han er formand.",
      ["Sagen afgøres af J. Hansen.", "Han er formand."]),
     ("page abbreviation", "Se betænkningen s. 4 om reglerne.", ["Se betænkningen s. 4 om reglerne."]),
