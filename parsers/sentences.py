@@ -75,6 +75,11 @@ _END = regex.compile(r"""(?<=[.?!])(?P<gap>\ +)(?=[\p{Lu}\d§»"“„(])""")
 _WORD_BEFORE = regex.compile(r"(?P<w>[\p{L}\d][\p{L}\d.]*?)\.$")
 # Next token is an ordinal ("2. pkt.", "1. januar"): a number followed by a full stop and a space.
 _ORDINAL_NEXT = regex.compile(r"\d+\.\s")
+# A number and a space before a single capital: the letter of a lettered § ("§§ 4 A og 4 B."), no initial.
+_LETTERED = regex.compile(r"\d\ $")
+# A punktum that opens by citing another of the same stk. and goes on with its verb ("1. pkt. finder
+# dog alene anvendelse", "4. pkt. omfatter ikke"); a citation goes on with a comma or "og"/"eller".
+_PKT_SENTENCE = regex.compile(r"\d+\.\ pkt\.\ (?!og\b|eller\b|samt\b)\p{Ll}")
 
 
 def _is_end(text: str, dot: int, nxt: int) -> bool:
@@ -90,10 +95,12 @@ def _is_end(text: str, dot: int, nxt: int) -> bool:
         return following.isupper() or following in "§»"
     if low in _STRONG:
         return False
+    if _PKT_SENTENCE.match(text, nxt):
+        return True  # "… indkomst. 1. pkt. finder dog …", "… 15 pct. 4. pkt. omfatter …": a new punktum
     if low in _WEAK:
         return (following.isalpha() and following.isupper()) or following in "§»"
-    if len(word) == 1 and word.isupper():
-        return False  # an initial: "J. Hansen"
+    if len(word) == 1 and word.isupper() and not _LETTERED.search(text, 0, m.start() if m else 0):
+        return False  # an initial: "J. Hansen" (not the letter of "§§ 4 A og 4 B. Bestemmelsen …")
     if "." in word and word.replace(".", "").isalpha() and len(word) <= 6:
         return following.isupper() and following.isalpha() and len(word) > 4  # other short abbrevs
     if following.isdigit():
@@ -109,7 +116,8 @@ def split_sentences(text: str) -> list[str]:
     or "(". Not an end: after an abbreviation that never ends a sentence (jf., stk., nr., f.eks.,
     bl.a., ca., evt., pr., month abbreviations), after an initial ("J. Hansen"; a company form such
     as "A/S." is no initial and ends a sentence), before an ordinal
-    ("stk. 2. 2. pkt."), or inside »…« (quoted text of an amending order).
+    ("stk. 2. 2. pkt."), or inside »…« (quoted text of an amending order). A punktum may open by
+    citing another ("… indkomst. 1. pkt. finder dog …"): that ends the one before, except after jf.
     Weak abbreviations (m.v., kr., pct., pkt., …) end a sentence only before a capital letter.
     Empty text gives [].
     """

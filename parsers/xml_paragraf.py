@@ -122,7 +122,9 @@ def _groups(label: str, stks: list[etree._Element], skip: etree._Element | None 
         if lbl is None and groups:
             lbl = ""  # continuation of the previous stk
         current: list[etree._Element] = []
-        groups.append((label, lbl, current))
+        # after a "§ 14 g." typed as a text line, the later Stk of the element belong to that § (LBK
+        # 1081/2015, ligningsloven: § 14 G's stk. 2 and 3 stand in § 14 F's Paragraf element)
+        groups.append((groups[-1][0] if groups else label, lbl, current))
         for child in kids:
             tag = child.tag
             if tag == "Exitus" and (current or groups[-1][1] == ""):
@@ -130,13 +132,21 @@ def _groups(label: str, stks: list[etree._Element], skip: etree._Element | None 
                 if _is_label_line(line):
                     m_par = _PAR_LINE.fullmatch(line)
                     m_stk = _STK_LINE.fullmatch(line)
-                    par = paragraf_label(m_par[1]) if m_par else groups[-1][0]
+                    par = _same_case(paragraf_label(m_par[1]), groups[-1][0]) if m_par else groups[-1][0]
                     current = [child]
                     groups.append((par, m_stk[1] if m_stk else "1", current))
                     continue
             if tag != "Explicatus":
                 current.append(child)
     return groups
+
+
+def _same_case(label: str, before: str) -> str:
+    """A § label typed as a text line takes the letter case of the § it follows ("§ 14 g." after
+    "§ 14 F": the law letters its §§ in capitals, as the LBK prints "§ 14 G")."""
+    if label[-1:].isalpha() and before[-1:].isalpha() and label[:-1].strip() == before[:-1].strip():
+        return label[:-1] + (label[-1].upper() if before[-1].isupper() else label[-1].lower())
+    return label
 
 
 def _build(groups: list[_Group], label: str, ctx: Context) -> list[Node]:

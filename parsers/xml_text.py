@@ -129,11 +129,11 @@ def line_text(linea: etree._Element) -> str:
     return clean(text)
 
 
-_MARKER = re.compile(r"\s*\d{1,3}\)\s*")
+_MARKER = re.compile(r"\s*(?:\d{1,3}\)\s*)+")  # "2)" and several at once: "2)3)" (LBK 143/2011 § 8)
 
 
 def _is_marker_char(ch: etree._Element) -> bool:
-    """A superscript "2)" typed as a Char (a reference to a note given earlier, without a Nota)."""
+    """A superscript "2)" or "2)3)" typed as a Char (references to notes given earlier, without a Nota)."""
     return ch.get("formaChar") == "Superscript" and bool(_MARKER.fullmatch(ch.text or ""))
 
 

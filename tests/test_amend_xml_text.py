@@ -11,7 +11,7 @@ from lxml import etree
 from lovkons.amender.consolidate import consolidate
 from lovkons.amender.manifest import read_doc, read_order
 from lovkons.parsers.instructions import read_amending_file
-from lovkons.parsers.xml_text import element_text
+from lovkons.parsers.xml_text import element_text, line_text
 from lovkons.review.evaluate import paragraf_map
 
 DATA = Path(__file__).parent / "data" / "amend"
@@ -73,3 +73,10 @@ def test_case_co2_definitions_as_the_official_consolidation() -> None:
     assert ours is not None and theirs is not None
     # the LBK also drops one word the act printed ("ikke er identificeret" → "ikke identificeret")
     assert ours.replace("ikke er identificeret", "ikke identificeret") == theirs
+
+
+def test_several_note_markers_in_one_superscript_are_left_out() -> None:
+    # LBK 143/2011 (personskatteloven) § 8: references to notes 2 and 3 in one superscript Char
+    linea = etree.fromstring('<Linea><Char formaChar="Superscript">2)3)</Char><Char> Sundhedsbidrag efter § 5, nr. 4, '
+                             "beregnes af den skattepligtige indkomst.</Char></Linea>")  # fmt: skip
+    assert line_text(linea) == "Sundhedsbidrag efter § 5, nr. 4, beregnes af den skattepligtige indkomst."

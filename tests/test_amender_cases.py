@@ -22,9 +22,9 @@ GOLDEN = HERE / "golden" / "amender"
 
 # The ratchet, per case: (touched §§ identical, untouched §§ damaged, wrong §§ "uninstructed", wrong §§
 # "unexplained"; see review.evaluate for the categories), regenerated from a fresh
-# `lovkons eval tests/cases --format json` (H3 pass: touched identical 323/717, 323/414 of the touched §§
-# some instruction addresses, 640/717 counting §§ that differ only by what the LBK did without an
-# instruction; 0 untouched §§ damaged; wrong: 12 refused, 316 editorial, 26 typo-fix, 21 uninstructed,
+# `lovkons eval tests/cases --format json` (amend pass: touched identical 324/717, 324/414 of the touched §§
+# some instruction addresses, 641/717 counting §§ that differ only by what the LBK did without an
+# instruction; 0 untouched §§ damaged; wrong: 11 refused, 316 editorial, 26 typo-fix, 21 uninstructed,
 # 19 unexplained). A case may improve (then regenerate the table to raise the bar), never fall back:
 # fewer identical §§, more uninstructed §§ (an instruction lost) or more unexplained §§ fail.
 MEASURED: dict[str, tuple[int, int, int, int]] = {
@@ -37,7 +37,7 @@ MEASURED: dict[str, tuple[int, int, int, int]] = {
     "L-LBK-2013-521": (10, 0, 1, 3), "L-LBK-2013-680": (3, 0, 2, 0), "L-LBK-2013-753": (5, 0, 0, 0),
     "L-LBK-2013-771": (25, 0, 0, 0), "L-LBK-2013-990": (2, 0, 1, 0), "L-LBK-2015-1054": (3, 0, 0, 0),
     "L-LBK-2015-122": (8, 0, 1, 1), "L-LBK-2015-1657": (0, 0, 0, 0), "L-LBK-2015-765": (1, 0, 3, 1),
-    "L-LBK-2016-1": (5, 0, 0, 2), "L-LBK-2016-1141": (4, 0, 1, 3), "L-LBK-2016-119": (20, 0, 0, 1),
+    "L-LBK-2016-1": (5, 0, 0, 2), "L-LBK-2016-1141": (4, 0, 1, 3), "L-LBK-2016-119": (21, 0, 0, 1),
     "L-LBK-2016-1230": (4, 0, 0, 0), "L-LBK-2016-124": (12, 0, 0, 0), "L-LBK-2016-1257": (64, 0, 0, 0),
     "L-LBK-2016-1288": (3, 0, 0, 0), "L-LBK-2016-201": (3, 0, 0, 0), "L-LBK-2016-388": (0, 0, 0, 0),
     "L-LBK-2016-609": (14, 0, 0, 0), "L-LBK-2016-801": (11, 0, 0, 0), "L-LBK-2016-891": (0, 0, 4, 1),

@@ -1,0 +1,40 @@
+"""LexDania paragraffer: a § label typed as a text line inside the previous § (a drafting slip of the
+XML) starts that §, the Stk elements after it belong to it, and its letter takes the case of the §
+before it. Real: LBK 1081/2015 (ligningsloven) has "§ 14 g." as a text line in § 14 F's stk. 3 and
+§ 14 G's stk. 2 and 3 as Stk elements of § 14 F; LBK 1162/2016 prints §§ 14 F and 14 G."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from lovkons.amender.manifest import read_doc
+from lovkons.parsers.xml_paragraf import paragraf_nodes
+from lovkons.parsers.xml_text import Context
+from lovkons.review.evaluate import paragraf_map
+
+DATA = Path(__file__).parent / "data" / "amend"
+
+SPLIT = """<Paragraf><Explicatus>§ 14 F.</Explicatus>
+  <Stk><Exitus><Linea><Char>Ved opgørelsen kan fradrages bidrag til en fond.</Char></Linea></Exitus></Stk>
+  <Stk><Explicatus>Stk. 2.</Explicatus><Exitus><Linea><Char>Et flertal vælges af de ansatte.</Char></Linea></Exitus>
+    <Exitus><Linea><Char>§ 14 g.</Char></Linea><Linea><Char>Ejeren skal ikke medregne lejeindtægten.</Char></Linea></Exitus></Stk>
+  <Stk><Explicatus>Stk. 2.</Explicatus><Exitus><Linea><Char>Renter medregnes ikke.</Char></Linea></Exitus></Stk>
+</Paragraf>"""
+
+
+def test_label_typed_as_text_starts_its_paragraf_with_the_stk_after_it() -> None:
+    nodes = paragraf_nodes(etree.fromstring(SPLIT), Context())
+    assert [(n.label, [(s.label, s.text) for s in n.children]) for n in nodes] == [
+        ("14 F", [("1", "Ved opgørelsen kan fradrages bidrag til en fond."), ("2", "Et flertal vælges af de ansatte.")]),
+        ("14 G", [("1", "Ejeren skal ikke medregne lejeindtægten."), ("2", "Renter medregnes ikke.")]),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("label", ["14f", "14g"])
+def test_case_as_the_official_consolidation_prints_it(label: str) -> None:
+    base = paragraf_map(read_doc(DATA / "ligningslov-2015" / "base.xml"))
+    expected = paragraf_map(read_doc(DATA / "ligningslov-2015" / "expected.xml"))
+    assert base[label] == expected[label]
