@@ -52,13 +52,16 @@ def build(raw: RawDoc) -> AmendingDocument:
             provisions.setdefault(para.label, []).extend(found)
             if rest:
                 stykker.append(rest)
-    # a main law (LOV) may amend other laws in its last §§; only an LBK never amends
-    if meta.kind == "LBK" or not (any(p.opening for p in raw.paragraffer) or any(provisions.values())):
+    trailing = read_trailing(stykker, published=meta.published, signed=meta.date)
+    # a main law (LOV) may amend other laws in its last §§; only an LBK never amends. A § the XML marks as
+    # amending that repeals a whole act ("Reklameafgiftsloven, lov nr. 1228 af 18. december 2012, ophæves.",
+    # LOV 1891/2015) makes a repealing act an order too.
+    repeals_act = any(p.marked_amending for p in raw.paragraffer) and bool(trailing.repeals)
+    if meta.kind == "LBK" or not (any(p.opening for p in raw.paragraffer) or any(provisions.values()) or repeals_act):
         raise LovkonsError("not an amending document (no '… foretages følgende ændringer:')", file=raw.file)
     short = meta.short if meta.number is not None else (meta.title or "(amending document)")
     bilag = own_bilag(raw.bilag)
     problems: list[Problem] = list(raw.problems)
-    trailing = read_trailing(stykker, published=meta.published, signed=meta.date)
     problems.extend(_located(p, raw.file) for p in trailing.problems)
     blocks: list[ChangeBlock] = []
     for para in raw.paragraffer:

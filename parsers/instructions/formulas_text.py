@@ -133,8 +133,8 @@ def bilag_part_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
 
     label = regex.sub(r"\s+", " ", m["n"])
     hit = apply_rules(f"I bilag {label} {m['verb']} {m['rest']}", ctx)
-    if hit is None or any(getattr(op, "count", 1) not in (1, None) for op in hit[1]):
-        return []
+    if hit is None or not all(isinstance(op, ReplaceText | DeleteText | InsertText) and op.count == 1 for op in hit[1]):
+        return []  # only a change of words, made once: a new unit in "liste A" has no place in the model
     ctx.warn("BILAG_PART", f"bilag {label}, {m['part'].strip(' ,')}: no such unit in the document model; changed where "
              "the quoted text stands in the bilag (it must stand there once)")
     return hit[1]

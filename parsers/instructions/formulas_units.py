@@ -213,18 +213,34 @@ def heading_after_repeal(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     return [Repeal(t, (), ctx.source)]
 
 
+# new text that starts a unit: "§ 6. …", "Kapitel 6 Henstand …", "Afsnit II a Støtte …" (not "§ 1 og § 7 a gælder …")
+_UNIT_START = regex.compile(r"\s*(?:§\s*\d+(?:\s*[a-zA-Z])?\.\s|(?:Kapitel|Afsnit)\s+[\dIVXLC]+(?:\s+[a-zA-Z])?\.?\s+\p{Lu})")
+
+
 def repeal_and_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """§ 155 ophæves, og i stedet indsættes: »§ 155. … § 155 a. …« / § 38, stk. 2 og 3, ophæves, og
     i stedet indsættes som stk. 2-5: »…«"""
     ts = targets(m, ctx)
+    headings_named = [t for t in ts if t.address.last[0] is Level.OVERSKRIFT]
+    if headings_named and len(headings_named) < len(ts):
+        # "Overskriften før § 29, §§ 29 og 30, overskriften før § 31 og § 31 ophæves, og i stedet indsættes:
+        # »Enighed § 29. …«" (LOV 647/2013): the headings go, the §§ give way to the new text
+        ts = [t for t in ts if t not in headings_named]
+        gone: list[Operation] = [Repeal(t.address, (), ctx.source) for t in headings_named]
+    else:
+        gone = []
     first = ts[0].address
     container = parse_targets(m["cont"])[0].address if m["cont"] else None
     group = tuple(t.address for t in ts)
     if is_textual(first):
+        if _UNIT_START.match(ctx.q(m["p"])):
+            # "Overskriften efter § 5 udgår, og i stedet indsættes: »§ 6. …«": new §§ in a heading's place is
+            # no text of that heading; where they go is not said (not read, never guessed)
+            raise ValueError("units in place of a heading or sentence")
         return [RepealAndInsert(first, (), group, ctx.q(m["p"]), ctx.source, container)]
     payload = parse_payload(ctx.raw(m["p"]), expect(first))
     headings = [Repeal(h, (), ctx.source) for h in _headings_of(m, ts)]  # "§ 26 a med tilhørende overskrift ophæves, …"
-    return [*headings, RepealAndInsert(first, payload, group, None, ctx.source, container, _spans(ts))]
+    return [*gone, *headings, RepealAndInsert(first, payload, group, None, ctx.source, container, _spans(ts))]
 
 
 def repeal_object_and_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:

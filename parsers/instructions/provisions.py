@@ -23,28 +23,21 @@ from lovkons.model.edits import DocRef
 from lovkons.parsers.dates import DANISH_DATE, parse_danish_date
 from lovkons.parsers.instructions.opening import parse_opening
 
-_ACT = r"(?: lov | lovbekendtgørelse | bekendtgørelse | anordning ) \b"
-
-PROVISION = regex.compile(
+# The ending of such a sentence: ", ophæves", maybe with its day, at the end ("ophæves den 1. oktober 2012.",
+# "ophæves med virkning fra …", "ophæves ved lovens ikrafttræden.").
+_END = regex.compile(
     rf"""
-    ^
-    (?P<subject> §§? \s* \d .*? \s i \s+ {_ACT} .*? )   # "§§ 2-7, 11 og 12 i lov nr. 1594 af … om …"
     ,? \s+ ophæves
     (?: \s+ (?: den | med \s+ virkning \s+ fra (?: \s+ den )? ) \s+ (?P<date> {DANISH_DATE.pattern} )
-      | \s+ ved \s+ (?: lovens | bekendtgørelsens ) \s+ ikrafttræden )?   # "ophæves ved lovens ikrafttræden"
+      | \s+ ved \s+ (?: lovens | bekendtgørelsens ) \s+ ikrafttræden )?
     \s* \.? $
     """,
     regex.X | regex.I,
 )
-# one "<units> i <act>" of the subject; several are joined by "og" / "," before the next "§"
-_PIECE = regex.compile(
-    rf"""
-    (?P<units> §§? \s* \d (?: (?! \s i \s+ {_ACT} ) . )*? )  # "§§ 3 A, 6 A-6 I, 7 og 7 B og § 13, stk. 2,"
-    ,? \s i \s+ (?P<act> {_ACT} .*? )                  # "lov nr. 1594 af 22. december 2010 om …"
-    (?: ,? \s+ og \s+ (?= § ) | , \s+ (?= § ) | $ )
-    """,
-    regex.X | regex.I,
-)
+# "… i lov nr. 1594 …", "… i lov om …": where the units end and their act begins
+_ACT_AT = regex.compile(r"\s i \s+ (?= (?: lov | lovbekendtgørelse | bekendtgørelse | anordning ) \b )", regex.X | regex.I)
+# between two "<units> i <act>" of one subject: "… og § 21 i lov nr. 418 …", "…, § 3 i …"
+_NEXT_UNITS = regex.compile(r"(?: ,? \s+ og \s+ | , \s+ ) (?= § )", regex.X)
 # a sentence ends at a full stop followed by a capital or §, not at "nr." or "stk." before a number
 _SENTENCE_END = regex.compile(r"(?<=\.)\s+(?=[A-ZÆØÅ§])")
 # "Nr. 4 og 5 bliver herefter nr. 3 og 4." after a repeal of units of the same act
@@ -83,21 +76,37 @@ def split_provisions(stk: str) -> tuple[list[Provision], str]:
 
 
 def _read(sentence: str) -> list[Provision]:
-    m = PROVISION.match(sentence)
-    if not m:
+    """The provisions of one sentence "<units> i <act> [og <units> i <act>], ophæves [den …]." (linear: the
+    ending is found once, the subject is cut at its act mentions; no pattern scans it twice)."""
+    if not regex.match(r"§§?\s*\d", sentence):
         return []
-    date = parse_danish_date(m["date"]) if m["date"] else None
+    end = _END.search(sentence)
+    if end is None:
+        return []
+    subject = sentence[: end.start()]
+    date = parse_danish_date(end["date"]) if end["date"] else None
+    pieces: list[str] = []
+    piece, last = "", 0
+    for cut in [*_NEXT_UNITS.finditer(subject), None]:
+        chunk = subject[last: cut.start() if cut else len(subject)]
+        piece += chunk
+        if _ACT_AT.search(chunk):  # this chunk names the act of the units gathered so far
+            pieces.append(piece)
+            piece = ""
+        elif cut is not None:
+            piece += cut[0]
+        last = cut.end() if cut else len(subject)
+    if piece or not pieces:
+        return []  # units without an act
     out: list[Provision] = []
-    pos = 0
-    subject = m["subject"]
-    while pos < len(subject):
-        piece = _PIECE.match(subject, pos)
-        if not piece:
-            return []
-        pos = piece.end()
-        target, _ = parse_opening(piece["act"])
+    for text in pieces:
+        act = _ACT_AT.search(text)
+        assert act is not None
+        target, _ = parse_opening(text[act.end():])
         if target.number is None and target.title is None:
             return []
-        units = piece["units"].strip().rstrip(",")
+        units = text[: act.start()].strip().rstrip(",").strip()
+        if not regex.match(r"§§?\s*\d", units):
+            return []
         out.append(Provision(target, f"{units} ophæves.", sentence, date))
     return out

@@ -23,6 +23,7 @@ class RawParagraf:
     items: tuple[RawItem, ...] = ()
     stykker: tuple[str, ...] = ()  # trailing §§: the text of each stk.
     line: int | None = None
+    marked_amending: bool = False  # marked as an amending § (LexDania) but without numbered changes
 
 
 @dataclass(frozen=True, slots=True)

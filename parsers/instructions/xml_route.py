@@ -143,6 +143,10 @@ def read_xml(data: bytes, *, file: str | None = None) -> RawDoc:
             # one): no item, and the numbered items keep their own numbers
             numbered = [an for an in host.findall("AendringsNummer") if _text(an)]
             items = tuple(RawItem(i + 1, _item(an), _line(an)) for i, an in enumerate(numbered))
+            if not items:  # no numbered change at all: an ordinary § ("Lov nr. 795 … ophæves.") or an empty one
+                stk = (opening,) if opening else ()
+                paras.append(RawParagraf(label, None, heading, (), stk, _line(el), marked_amending=True))
+                continue
             paras.append(RawParagraf(label, opening, heading, items, (), _line(el)))
         else:
             exitus = el.find("Exitus")
