@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from lovkons.model.document import LovkonsError, Problem
+from lovkons.model.document import LovkonsError, Problem, one_line_text, shown_path
 
 EXIT_OK = 0
 EXIT_BUG = 1
@@ -47,10 +47,10 @@ def bad_input_line(error: LovkonsError | OSError, path: str | Path | None = None
     """The one stderr line for bad input, always naming the file: "lovkons: FILE: reason"."""
     if isinstance(error, LovkonsError):
         if error.file is None and path is not None:
-            return f"lovkons: {path}: {error.reason}"
+            return f"lovkons: {shown_path(str(path))}: {error.reason}"
         return f"lovkons: {error}"
-    reason = error.strerror or str(error)
-    return f"lovkons: {path or error.filename}: {reason}"
+    reason = one_line_text(error.strerror or str(error))
+    return f"lovkons: {shown_path(str(path or error.filename))}: {reason}"  # a newline in a name stays escaped
 
 
 def report_bad_input(error: LovkonsError | OSError, path: str | Path | None = None) -> None:
