@@ -75,6 +75,22 @@ def test_fuzz_rebuild(runner: Runner, seed: int) -> None:
     _check(runner, seed, "rebuild")
 
 
+# Inputs the fuzz found, replayed by seed (seed, command or None = the one the seed draws): each
+# hung before its fix.
+FOUND = [
+    (136, None),  # a reencoded order with runs of blank lines: its signature line was searched from every blank line
+    (2182, None),  # "# DocumentType:" + long space runs, flattened: the lazy header value
+    (56809617, "instructions"),  # trailing space after the last item: the heading of the next § searched per line
+]
+
+
+@pytest.mark.parametrize(("seed", "command"), FOUND, ids=[str(s) for s, _ in FOUND])
+def test_fuzz_findings_stay_fixed(runner: Runner, seed: int, command: str | None) -> None:
+    case = make_case(seed, command)
+    out = runner.run(case)
+    assert out.failure is None, f"{out.failure}: {case.label}"
+
+
 def test_mutations_are_replayable() -> None:
     """An input is its seed: the same program and bytes every time, on any machine."""
     import random
