@@ -81,6 +81,7 @@ FOUND = [
     (136, None),  # a reencoded order with runs of blank lines: its signature line was searched from every blank line
     (2182, None),  # "# DocumentType:" + long space runs, flattened: the lazy header value
     (56809617, "instructions"),  # trailing space after the last item: the heading of the next § searched per line
+    (2766, None),  # long runs of blank lines in an amending law: the key phrase "foretages følgende" tried per space
 ]
 
 

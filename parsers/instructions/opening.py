@@ -12,11 +12,13 @@ from lovkons.model.edits import DocRef
 from lovkons.parsers.citations import find_docref_spans
 
 # The opening sentence of a change block; group "cited" is everything between "I" and "foretages".
+# "cited" grows by a whole run of spaces or one other character at a time, and the key phrase is
+# tried only where a run of spaces starts: a long run is walked once, not once per space in it.
 OPENING = regex.compile(
-    r"(?P<all>(?<![\w])I\s+(?P<cited>.+?),?\s+foretages\s+følgende\s+ændring(?:er)?\s*[:.;])",
+    r"(?P<all>(?<![\w])I\s+(?P<cited>(?:\s++|\S)+?),?\s+foretages\s+følgende\s+ændring(?:er)?\s*[:.;])",
     regex.S | regex.I,
 )
-_KEY = regex.compile(r"\s+foretages\s+følgende\s+ændring(?:er)?\s*[:.;]", regex.I)
+_KEY = regex.compile(r"(?<!\s)\s+foretages\s+følgende\s+ændring(?:er)?\s*[:.;]", regex.I)
 
 
 def search_opening(text: str) -> regex.Match[str] | None:
