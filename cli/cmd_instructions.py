@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from lovkons.cli.output import EXIT_BAD_INPUT, EXIT_HELP, EXIT_NOT_APPLIED, check_file, report_bad_input
 from lovkons.model.document import LovkonsError
@@ -46,21 +47,24 @@ def register(app: typer.Typer) -> None:
         if fmt is Format.json:
             typer.echo(json.dumps(instructions_json(doc), ensure_ascii=False, indent=1))
         else:
-            console = Console(width=None if sys.stdout.isatty() else 132)  # piped: wide enough for one line per row
+            # The document's text is shown as Text: never read as rich markup ("[/x]" in a law is text) and
+            # never run through rich's highlighting regexes (quadratic on a long word).
+            console = Console(width=None if sys.stdout.isatty() else 132, highlight=False)  # piped: one line per row
             for block in doc.changes:
                 t = block.target
-                console.print(f"[bold]§ {block.paragraf}[/bold] → {t.kind or '?'} {t.number or ''}"
-                              f"{'/' + str(t.year) if t.year else ''} {t.title or ''}")
+                line = Text(f"§ {block.paragraf}", style="bold")
+                line.append(f" → {t.kind or '?'} {t.number or ''}{'/' + str(t.year) if t.year else ''} {t.title or ''}")
+                console.print(line)
             table = Table("item", "operation", "target", "old → new", "payload", "in force")
             for i in (0, 1, 5):
                 table.columns[i].no_wrap = True
             for row in instruction_rows(doc):
-                table.add_row(*row, style="red" if row[1] == "UNPARSED" else None)
+                table.add_row(*(Text(cell) for cell in row), style="red" if row[1] == "UNPARSED" else None)
             console.print(table)
             for c in doc.commencement:
                 when = f"{c.date} at the earliest (Lovtidende date unknown)" if c.earliest else c.date or "undetermined"
-                console.print(f"in force: {when} ({c.applies_to}): {c.text}")
+                console.print(Text(f"in force: {when} ({c.applies_to}): {c.text}"))
             for p in doc.problems:
-                console.print(p.one_line(), style="yellow" if p.severity == "warning" else "red")
+                console.print(Text(p.one_line()), style="yellow" if p.severity == "warning" else "red")
         if unparsed:
             raise typer.Exit(EXIT_NOT_APPLIED)
