@@ -82,6 +82,7 @@ FOUND = [
     (2182, None),  # "# DocumentType:" + long space runs, flattened: the lazy header value
     (56809617, "instructions"),  # trailing space after the last item: the heading of the next § searched per line
     (2766, None),  # long runs of blank lines in an amending law: the key phrase "foretages følgende" tried per space
+    (1718, None),  # a long word shown by `instructions --format table`: rich's highlighting regexes
 ]
 
 

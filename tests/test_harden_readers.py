@@ -251,3 +251,12 @@ def test_manifest_paths_stay_in_its_folder_or_the_current_one(tmp_path: Path, mo
     assert code in (0, 3), err
     (cases / "m.yaml").write_text("base: /etc/passwd\namendments: [../order.txt]\n", encoding="utf-8")
     assert "leads outside" in one_line(*run(["apply", str(cases / "m.yaml")], monkeypatch, capsys))
+
+
+def test_table_shows_brackets_in_the_law_as_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    order = tmp_path / "order.txt"
+    order.write_text(ORDER.read_text(encoding="utf-8").replace("Bekendtgørelsen træder", "[/x] [bold]Bekendtgørelsen træder"),
+                     encoding="utf-8")  # fmt: skip
+    code, err = run(["instructions", str(order), "--format", "table"], monkeypatch, capsys)
+    assert code in (0, 3) and "Traceback" not in err and "MarkupError" not in err, err
