@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench fuzz clean
 
 setup: $(STAMP)
 
@@ -35,6 +35,13 @@ lint: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+
+# The long fuzzing profile (tests/fuzz): mutated real documents through parse, instructions, apply,
+# diff and rebuild; prints the seeds and figures, saves a reproducer per failure in fuzz-failures/.
+FUZZ_INPUTS ?= 10000
+FUZZ_SEED ?= 1
+fuzz: setup
+	$(BIN)/python -m tests.fuzz.run --inputs $(FUZZ_INPUTS) --seed $(FUZZ_SEED) --jobs 2 --save fuzz-failures
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from lovkons.model.document import LovkonsError, Problem
+from lovkons.model.document import LovkonsError, Problem, one_line_text, shown_path
 
 if TYPE_CHECKING:
     from lovkons.history.corpus import Corpus
@@ -80,10 +80,10 @@ def bad_input_line(error: LovkonsError | OSError, path: str | Path | None = None
     """The one stderr line for bad input, always naming the file: "lovkons: FILE: reason"."""
     if isinstance(error, LovkonsError):
         if error.file is None and path is not None:
-            return f"lovkons: {path}: {error.reason}"
+            return f"lovkons: {shown_path(str(path))}: {error.reason}"
         return f"lovkons: {error}"
-    reason = error.strerror or str(error)
-    return f"lovkons: {path or error.filename}: {reason}"
+    reason = one_line_text(error.strerror or str(error))
+    return f"lovkons: {shown_path(str(path or error.filename))}: {reason}"  # a newline in a name stays escaped
 
 
 def report_bad_input(error: LovkonsError | OSError, path: str | Path | None = None) -> None:

@@ -47,7 +47,7 @@ RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
         regex.compile(
             rf"""^\s* (?: Kapitel \s+ (?P<label>{LABEL})      # "Kapitel 12 a"
                     | (?P<label2>\d+) \. \s* kapitel )       # "3. kapitel"
-                 \.? (?: \s+ (?P<rest>[\p{{Lu}}»(].*?) )? \s*$""",
+                 \.? (?: \s+ (?P<rest>[\p{{Lu}}»(].*) )? \s*$""",  # rest: greedy, stripped after
             regex.VERBOSE,
         ),
     ),
@@ -82,7 +82,7 @@ RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     (
         "bilag",  # "Bilag", "Bilag 1", "Bilag 1 Heading"
         regex.compile(
-            rf"^\s* Bilag (?:\s+ (?P<label>{LABEL}))? \.? (?:\s+ (?P<rest>\p{{Lu}}.*?))? \s*$", regex.VERBOSE
+            rf"^\s* Bilag (?:\s+ (?P<label>{LABEL}))? \.? (?:\s+ (?P<rest>\p{{Lu}}.*))? \s*$", regex.VERBOSE
         ),
     ),
     (
@@ -187,7 +187,7 @@ _HEAD_RULES = dict(
         _head_rule("stk", r"(?:\s+ (?P<rest>.*))? $", r"(?:\s+ (?P<rest>) | $)"),
         _head_rule("nr", r"(?:\s+ (?P<rest>(?!\|).*))? $", r"(?:\s+ (?P<rest>(?!\|)) | $)"),
         _head_rule("litra", r"(?:\s+ (?P<rest>.*))? $", r"(?:\s+ (?P<rest>) | $)"),
-        _head_rule("kapitel", r"(?: \s+ (?P<rest>[\p{Lu}»(].*?) )? \s*$", r"(?: \s+ (?P<rest>[\p{Lu}»(]) | \s*$ )"),
+        _head_rule("kapitel", r"(?: \s+ (?P<rest>[\p{Lu}»(].*) )? \s*$", r"(?: \s+ (?P<rest>[\p{Lu}»(]) | \s*$ )"),
     )
 )
 _LONG = 1000  # lines longer than this use the head-only rules

@@ -18,7 +18,9 @@ from lovkons.parsers.normalize import normalize, squash
 from lovkons.parsers.note_markers import strip_note_markers
 from lovkons.parsers.segment import PREAMBLE, PROVENANCE, label_key
 
-_HEADER = regex.compile(r"^#\s*(?P<key>[^:]{1,60}):\s*(?P<value>.*?)\s*$")
+# "# Key: value". The value is read to the line's end and stripped after: a lazy value before
+# "\s*$" tried the rest of the line again from every space of a long run (quadratic).
+_HEADER = regex.compile(r"^#\s*(?P<key>[^:]{1,60}):\s*(?P<value>.*)$")
 _LEGAL_TITLE = regex.compile(
     r"^\s*(?:Bekendtgørelse|Lov|Lovbekendtgørelse|Anordning|Cirkulære|Regulativ|Forordning)\b"
 )
@@ -146,7 +148,7 @@ def _read_header(lines: list[str]) -> tuple[dict[str, str] | None, int]:
         m = _HEADER.match(lines[i])
         if not m:
             break
-        header[m["key"].strip()] = m["value"]
+        header[m["key"].strip()] = m["value"].rstrip()  # normalized text: every space is " "
         i += 1
     return (header or None), i
 

@@ -231,3 +231,32 @@ def test_renumber_mismatch_line_has_its_file_and_line(tmp_path: Path, monkeypatc
     _, err = run(["apply", str(base), str(order)], monkeypatch, capsys)
     lines = [ln for ln in err.splitlines() if "RENUMBER_MISMATCH" in ln]
     assert lines and all(ln.startswith(f"{order}:") and ln.split(":")[1].isdigit() for ln in lines), err
+
+
+def test_manifest_paths_stay_in_its_folder_or_the_current_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    cases = tmp_path / "project" / "cases"
+    cases.mkdir(parents=True)
+    shutil.copy(BASE, tmp_path / "base.txt")  # outside the project
+    shutil.copy(ORDER, tmp_path / "project" / "order.txt")  # inside the project, outside cases/
+    (cases / "m.yaml").write_text("base: ../../base.txt\namendments: [../order.txt]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "project")
+    line = one_line(*run(["apply", str(cases / "m.yaml")], monkeypatch, capsys))
+    assert "base '../../base.txt' leads outside the manifest's folder and the current folder" in line
+    assert "--follow-links" in line
+    code, err = run(["apply", str(cases / "m.yaml"), "--follow-links", "--format", "json"], monkeypatch, capsys)
+    assert code in (0, 3) and "Traceback" not in err
+    monkeypatch.chdir(tmp_path)  # now both lie inside the current folder
+    code, err = run(["apply", str(cases / "m.yaml"), "--format", "json"], monkeypatch, capsys)
+    assert code in (0, 3), err
+    (cases / "m.yaml").write_text("base: /etc/passwd\namendments: [../order.txt]\n", encoding="utf-8")
+    assert "leads outside" in one_line(*run(["apply", str(cases / "m.yaml")], monkeypatch, capsys))
+
+
+def test_table_shows_brackets_in_the_law_as_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    order = tmp_path / "order.txt"
+    order.write_text(ORDER.read_text(encoding="utf-8").replace("Bekendtgørelsen træder", "[/x] [bold]Bekendtgørelsen træder"),
+                     encoding="utf-8")  # fmt: skip
+    code, err = run(["instructions", str(order), "--format", "table"], monkeypatch, capsys)
+    assert code in (0, 3) and "Traceback" not in err and "MarkupError" not in err, err

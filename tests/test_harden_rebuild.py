@@ -304,3 +304,17 @@ def test_damaged_cache_is_ignored(tmp_path: Path) -> None:
     rebuild_cache_file(out).write_text(json.dumps(cache), encoding="utf-8")
     stats = rebuild(corpus, out, render=render_version, jobs=1)
     assert stats.reused == [] and files_under(out) == before
+
+
+def test_cli_names_every_input_it_did_not_read(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus")
+    os.mkfifo(corpus / "pipe.txt")
+    (corpus / "passwd.txt").symlink_to("/etc/passwd")
+    proc = subprocess.run([sys.executable, "-m", "lovkons", "rebuild", "--corpus", str(corpus), "--out",
+                           str(tmp_path / "out"), "--jobs", "1"], capture_output=True, text=True, cwd=ROOT,
+                          timeout=300)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.splitlines() == [
+        "lovkons: passwd.txt: error LINK_OUTSIDE_CORPUS: a symbolic link to /etc/passwd, outside the corpus: "
+        "not read (rebuild --follow-links reads it)",
+        "lovkons: pipe.txt: error NOT_A_FILE: not a regular file (a FIFO, device or socket): not read"]

@@ -70,3 +70,4 @@ def test_doubling_the_input_about_doubles_the_work(
     assert small[0] > 0, "nothing was measured"
     assert large[0] <= RATIO * small[0], f"{name}: regex work {small[0]:,} → {large[0]:,} characters"
     assert large[1] <= RATIO * small[1], f"{name}: peak memory {small[1]:,} → {large[1]:,} bytes"
+

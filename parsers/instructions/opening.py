@@ -20,12 +20,14 @@ _KEY_PHRASE = r"""
     (?: \s+ efter \s+ [^:;»«]{1,200}? )?   # "efter forhandling med Beskæftigelsesrådet og efter bemyndigelse"
     \s+ følgende \s+ ændring(?:er)? \s* [:.;]"""
 # The opening sentence of a change block; group "cited" is everything between "I" and "foretages".
+# "cited" grows by a whole run of spaces or one other character at a time, and the key phrase is
+# tried only where a run of spaces starts: a long run is walked once, not once per space in it.
 OPENING = regex.compile(
-    rf"""(?P<all> (?<![\w]) I \s+ (?P<cited> .+? ) ,?   # "I bekendtgørelse nr. 1676 af 19. december 2006 om …"
+    rf"""(?P<all> (?<![\w]) I \s+ (?P<cited> (?:\s++|\S)+? ) ,?   # "I bekendtgørelse nr. 1676 af 19. december 2006 om …"
          {_KEY_PHRASE} )""",
     regex.S | regex.I | regex.X,
 )
-_KEY = regex.compile(_KEY_PHRASE, regex.I | regex.X)
+_KEY = regex.compile(r"(?<!\s)" + _KEY_PHRASE, regex.I | regex.X)
 
 
 def search_opening(text: str) -> regex.Match[str] | None:

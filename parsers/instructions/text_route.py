@@ -137,6 +137,23 @@ def _only_heading(prefix: str) -> bool:
     return not s or (len(s) < 200 and not s.endswith("."))
 
 
+_LAST_SOLID = regex.compile(r"\S", regex.REVERSE)  # searched from the end: the last non-space
+
+
+def _tail_heading(text: str, start: int, stop: int) -> int | None:
+    """Where _TAIL_HEADING starts in text[start:stop] (the "\n" before a last line that is a
+    heading), or None. Only the last line is tried: an earlier line cannot be followed by nothing
+    but space, and a match inside the trailing space would cut nothing but space. Linear, however
+    long the trailing space (searching the whole slice retried it from every line start)."""
+    last = _LAST_SOLID.search(text, start, stop)
+    if last is None:
+        return None
+    line = text.rfind("\n", start, last.end())
+    if line < 0:
+        return None
+    return line if _TAIL_HEADING.match(text, line, last.end()) else None
+
+
 def _items(text: str, mask: list[bool], start: int, stop: int, line_of) -> list[RawItem]:  # type: ignore[no-untyped-def]
     starts: list[tuple[int, int]] = []
     for m in _ITEM.finditer(text, start, stop):
@@ -146,8 +163,8 @@ def _items(text: str, mask: list[bool], start: int, stop: int, line_of) -> list[
     for i, (s, e) in enumerate(starts):
         end = starts[i + 1][0] if i + 1 < len(starts) else stop
         if i + 1 == len(starts):  # a ministry heading of the next § (omnibus laws) is not part of the item
-            tail = _TAIL_HEADING.search(text[e:end])
-            if tail and not mask[e + tail.start() + 1]:
-                end = e + tail.start()
+            tail = _tail_heading(text, e, end)
+            if tail is not None and not mask[tail + 1]:
+                end = tail
         items.append(RawItem(i + 1, text[e:end].strip(), line_of(s)))
     return items
