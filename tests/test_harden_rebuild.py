@@ -313,8 +313,9 @@ def test_cli_names_every_input_it_did_not_read(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "lovkons", "rebuild", "--corpus", str(corpus), "--out",
                            str(tmp_path / "out"), "--jobs", "1"], capture_output=True, text=True, cwd=ROOT,
                           timeout=300)  # fmt: skip
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stderr.splitlines() == [
+    assert proc.returncode in (0, 3), proc.stderr
+    # stderr also carries the progress lines and the summary; the inputs not read are named there
+    assert [line for line in proc.stderr.splitlines() if line.startswith("lovkons: ")] == [
         "lovkons: passwd.txt: error LINK_OUTSIDE_CORPUS: a symbolic link to /etc/passwd, outside the corpus: "
         "not read (rebuild --follow-links reads it)",
         "lovkons: pipe.txt: error NOT_A_FILE: not a regular file (a FIFO, device or socket): not read"]
