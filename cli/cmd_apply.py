@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -27,6 +28,7 @@ from lovkons.cli.output import (
 )
 from lovkons.model.document import LovkonsError
 from lovkons.renderers.json_out import document_json, problems_json
+from lovkons.ressort.layer import EditorialChange, consolidated_at
 
 
 class Format(str, Enum):  # noqa: UP042 - typer needs a str Enum
@@ -39,12 +41,13 @@ def applied_json(a: Applied) -> dict[str, object]:
     return {"source": str(a.source), "op": a.op, "target": a.target}
 
 
-def result_json(result: Consolidation) -> dict[str, object]:
+def result_json(result: Consolidation, editorial: tuple[EditorialChange, ...] = ()) -> dict[str, object]:
     return {
         "document": document_json(result.document),
         "applied": [applied_json(a) for a in result.applied],
         "problems": problems_json(result.problems),
         "pending": [str(p.source) for p in result.pending],
+        "editorial": [c.to_json() for c in editorial],  # ressortændringer (with --at), with their legal basis
     }
 
 
@@ -124,6 +127,11 @@ def register(app: typer.Typer) -> None:
             typer.Option("--header", help="text: print the '# Key: value' metadata header instead of the "
                          "summary, so the output reads back with `lovkons parse`/`apply`."),
         ] = False,
+        literal: Annotated[
+            bool,
+            typer.Option("--literal", help="With --at: keep the ministry and authority names as the amending acts "
+                         "leave them (by default those in office that day, as in an official consolidation)."),
+        ] = False,
     ) -> None:
         """Apply amending orders to a base document and print the consolidated text.
 
@@ -141,9 +149,12 @@ def register(app: typer.Typer) -> None:
         except LovkonsError as err:
             report_bad_input(err)
             raise typer.Exit(EXIT_BAD_INPUT) from None
-        result = run.result
+        # on a given day the ministers and authorities are those in office then (ressortændringer)
+        result, ressort = consolidated_at(run.result, day or manifest.at, base=run.base, orders=run.orders,
+                                          literal=literal)
+        run = replace(run, result=result)
         if fmt is Format.json:
-            print_json(result_json(result))
+            print_json(result_json(result, ressort.changes))
         elif fmt is Format.markdown:
             from lovkons.renderers.markdown import render_markdown
 

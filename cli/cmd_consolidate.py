@@ -71,6 +71,7 @@ def result_json(r: PointInTime, title: str | None = None) -> dict[str, Any]:
         "handed_on": [change_json(c) for c in r.handed_on],
         "refused": problems_json(list(r.refused)),
         "problems": problems_json(list(r.problems)),
+        "editorial": [c.to_json() for c in r.editorial],  # ressortændringer, with their legal basis
     }
 
 
@@ -164,6 +165,10 @@ def register(app: typer.Typer) -> None:
             bool,
             typer.Option("--header", help="text: print the '# Key: value' metadata header instead of the human header, so the output reads back with `lovkons parse`."),
         ] = False,
+        literal: Annotated[
+            bool,
+            typer.Option("--literal", help="Keep the ministry and authority names as the amending acts leave them (by default they are those in office on the day, as in an official consolidation)."),
+        ] = False,
     ) -> None:
         """A document of the corpus as it read on a given day (base + every change in force that day).
 
@@ -173,7 +178,7 @@ def register(app: typer.Typer) -> None:
             day = parse_day(at)
             check_doc(doc, corpus)
             c = open_corpus(corpus)
-            result = consolidate_at(c, doc, day, last=last)
+            result = consolidate_at(c, doc, day, last=last, literal=literal)
         except LovkonsError as exc:
             print(f"lovkons: {exc}", file=sys.stderr)
             raise typer.Exit(EXIT_BAD_INPUT) from None

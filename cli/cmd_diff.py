@@ -60,12 +60,12 @@ def diff_files(a: str, b: str) -> DocumentDiff:
     )
 
 
-def _version(corpus: Corpus, doc: str, at: dt.date) -> tuple[Document, list[Applied]]:
+def _version(corpus: Corpus, doc: str, at: dt.date, literal: bool = False) -> tuple[Document, list[Applied]]:
     """The document in force on `at` and the amender's log of what was applied to it."""
     from lovkons.amender.consolidate import Applied
     from lovkons.history.pointintime import consolidate_at  # base + every item in force that day
 
-    result = consolidate_at(corpus, doc, at)
+    result = consolidate_at(corpus, doc, at, literal=literal)
     if result.key not in corpus.facts:  # known only from the documents that repeal it
         raise LovkonsError(f"{doc}: no text to compare: {result.problems[0].message}" if result.problems
                            else f"{doc}: not in the corpus")  # fmt: skip
@@ -76,15 +76,16 @@ def _version(corpus: Corpus, doc: str, at: dt.date) -> tuple[Document, list[Appl
     return result.document, [a for a in result.applied if isinstance(a, Applied)]
 
 
-def diff_dates(doc: str, start: dt.date, end: dt.date, corpus_dir: Path) -> DocumentDiff:
-    """Diff the versions of corpus document `doc` in force on `start` and on `end`."""
+def diff_dates(doc: str, start: dt.date, end: dt.date, corpus_dir: Path, literal: bool = False) -> DocumentDiff:
+    """Diff the versions of corpus document `doc` in force on `start` and on `end` (with the ministers in
+    office on each day: their renames show as "redaktionel ændring (ressortændring, …)", unless `literal`)."""
     from lovkons.history.corpus import load_corpus
 
     if not corpus_dir.is_dir():
         raise LovkonsError("corpus directory not found", file=str(corpus_dir))
     check_doc(doc, corpus_dir)
     corpus = load_corpus(corpus_dir)
-    (old, old_log), (new, new_log) = _version(corpus, doc, start), _version(corpus, doc, end)
+    (old, old_log), (new, new_log) = _version(corpus, doc, start, literal), _version(corpus, doc, end, literal)
     window = (start, end) if start <= end else (end, start)
     short = new.meta.short
     return diff_documents(
@@ -135,13 +136,16 @@ def register(app: typer.Typer) -> None:
         exit_code: Annotated[
             bool, typer.Option("--exit-code", help="Exit 1 when there are differences (like git).")
         ] = False,
+        literal: Annotated[
+            bool, typer.Option("--literal", help="DOC mode: keep the ministry and authority names as the amending acts leave them (no ressortændringer).")
+        ] = False,
     ) -> None:
         """Show what changed between two versions, provision by provision, with the sources."""
         try:
             if len(documents) == 2 and start is None and end is None:
                 result = diff_files(documents[0], documents[1])
             elif len(documents) == 1 and start is not None and end is not None:
-                result = diff_dates(documents[0], parse_date(start, "--from"), parse_date(end, "--to"), corpus)
+                result = diff_dates(documents[0], parse_date(start, "--from"), parse_date(end, "--to"), corpus, literal)
             else:
                 raise LovkonsError("give two files (diff A B) or one document with --from DATE --to DATE")
         except LovkonsError as exc:

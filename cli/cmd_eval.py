@@ -17,6 +17,7 @@ from rich.table import Table
 from lovkons.amender.manifest import load_manifest, run_manifest
 from lovkons.cli.output import EXIT_BAD_INPUT, EXIT_HELP, report_bad_input
 from lovkons.model.document import LovkonsError
+from lovkons.ressort.layer import consolidated_at
 from lovkons.review.editorial import untokens
 from lovkons.review.evaluate import CaseScore, score, total
 
@@ -42,6 +43,7 @@ def score_json(s: CaseScore) -> dict[str, object]:
         "touched_identical_editorial": s.touched_adjusted, "untouched": s.untouched,
         "untouched_preserved": s.untouched_ok, "untouched_damaged": s.untouched_damaged,
         "spurious": s.spurious, "wrong_refused": s.refused, "wrong_silent": s.silent,
+        "wrong_rename": s.renamed, "ressort_renames": s.renames, "ressort_paragraphs": s.renamed_paragraphs,
         "wrong_editorial": s.editorial, "wrong_typo_fix": s.typo_fixed,
         "wrong_uninstructed": s.uninstructed, "wrong_unexplained": s.unexplained,
         "touched_instructed": s.touched_instructed, "touched_instructed_identical": s.touched_ok,
@@ -59,17 +61,19 @@ def _pct(a: int, b: int) -> str:
 
 def table(scores: list[CaseScore]) -> Table:
     t = Table(title="lovkons eval: consolidation vs. official LBK, § by §")
-    # wrong §§: refused + silent, silent = editorial + typo-fix + uninstructed + unexplained
+    # wrong §§: refused + silent, silent = rename + editorial + typo-fix + uninstructed + unexplained;
+    # "renamed" = names the ressort layer changed (not a wrong § count)
     for col in ("case", "touched ok", "%", "+editorial", "instructed ok", "untouched ok", "damaged",
-                "spurious", "refused", "silent", "editorial", "typo-fix", "uninstructed",
-                "unexplained", "applied", "errors"):
+                "spurious", "refused", "silent", "rename", "editorial", "typo-fix", "uninstructed",
+                "unexplained", "applied", "renamed", "errors"):
         t.add_column(col, justify="left" if col == "case" else "right", no_wrap=True)
     for s in [*scores, total(scores)]:
         t.add_row(s.name, f"{s.touched_ok}/{s.touched}", _pct(s.touched_ok, s.touched),
                   _pct(s.touched_adjusted, s.touched),
                   f"{s.touched_ok}/{s.touched_instructed} {_pct(s.touched_ok, s.touched_instructed)}", f"{s.untouched_ok}/{s.untouched}", str(s.untouched_damaged),
-                  str(s.spurious), str(s.refused), str(s.silent), str(s.editorial), str(s.typo_fixed),
-                  str(s.uninstructed), str(s.unexplained), str(s.applied), str(s.errors),
+                  str(s.spurious), str(s.refused), str(s.silent), str(s.renamed), str(s.editorial),
+                  str(s.typo_fixed), str(s.uninstructed), str(s.unexplained), str(s.applied), str(s.renames),
+                  str(s.errors),
                   style="bold" if s.name == "TOTAL" else None)  # fmt: skip
     return t
 
@@ -90,12 +94,16 @@ def register(app: typer.Typer) -> None:
             Format,
             typer.Option("--format", "-f", help="table: one row per case and a total; json: {cases, total}."),
         ] = Format.table,
+        literal: Annotated[
+            bool,
+            typer.Option("--literal", help="Score the text as the amending acts leave it, without the ressort layer (ministry and authority renames on the LBK's date)."),
+        ] = False,
     ) -> None:
         """Score consolidations against the official consolidated texts, § by §.
 
         Each manifest needs 'expected' (the official LBK). Refused instructions count as wrong but do not change the exit code.
 
-        A touched § is one where base and LBK differ; "instructed ok" = identical / touched §§ that some instruction (applied, refused or pending) addresses: the figure that measures the amender. Each wrong § has one category, first match wins: refused (an error names it) > editorial (equal once the LBK's own wording changes are undone: a substitution it made in ≥ 2 §§ no instruction touched, "(Udelades)", a moved §) > typo-fix (spacing, hyphenation, glyphs, minister titles) > uninstructed (no instruction addressed the § or anything in it: the LBK changed it on its own) > unexplained (instructed, silent: where amender bugs live).
+        A touched § is one where base and LBK differ; "instructed ok" = identical / touched §§ that some instruction (applied, refused or pending) addresses: the figure that measures the amender. Each wrong § has one category, first match wins: refused (an error names it) > rename (only the name of a ministry or authority differs) > editorial (equal once the LBK's own wording changes are undone: a substitution it made in ≥ 2 §§ no instruction touched, "(Udelades)", a moved §) > typo-fix (spacing, hyphenation, glyphs, minister titles) > uninstructed (no instruction addressed the § or anything in it: the LBK changed it on its own) > unexplained (instructed, silent: where amender bugs live).
         """
         scores: list[CaseScore] = []
         found = manifests(paths)
@@ -113,7 +121,11 @@ def register(app: typer.Typer) -> None:
                 report_bad_input(err, path)
                 raise typer.Exit(EXIT_BAD_INPUT) from None
             assert run.expected is not None
-            scores.append(score(manifest.name, run.base, run.result, run.expected, orders=run.orders))
+            # the official text names the ministers in office on its own date: so does ours (unless --literal)
+            result, ressort = consolidated_at(run.result, run.expected.meta.date, base=run.base, orders=run.orders,
+                                              literal=literal)
+            counts = (sum(c.count for c in ressort.changes), len({c.address.split(",")[0] for c in ressort.changes}))
+            scores.append(score(manifest.name, run.base, result, run.expected, orders=run.orders, renames=counts))
         if fmt is Format.json:
             out = {"cases": [score_json(s) for s in scores], "total": score_json(total(scores))}
             sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")

@@ -32,12 +32,12 @@ def _summary_rows(stats: RebuildStats) -> list[tuple[str, str]]:
     ]
 
 
-def run(corpus: Path, out: Path, jobs: int | None) -> RebuildStats:
+def run(corpus: Path, out: Path, jobs: int | None, literal: bool = False) -> RebuildStats:
     if not sys.stderr.isatty():
         def plain(doc_id: str, done: int, total: int) -> None:
             print(f"[{done}/{total}] {doc_id}", flush=True)
 
-        stats = rebuild(corpus, out, render=render_version, jobs=jobs, progress=plain)
+        stats = rebuild(corpus, out, render=render_version, jobs=jobs, progress=plain, literal=literal)
         for name, value in _summary_rows(stats):
             print(f"{name}: {value}")
         return stats
@@ -52,7 +52,7 @@ def run(corpus: Path, out: Path, jobs: int | None) -> RebuildStats:
         def fancy(doc_id: str, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description=doc_id)
 
-        stats = rebuild(corpus, out, render=render_version, jobs=jobs, progress=fancy)
+        stats = rebuild(corpus, out, render=render_version, jobs=jobs, progress=fancy, literal=literal)
     table = Table(title=f"lovkons rebuild → {out}", show_header=False)
     table.add_column("")
     table.add_column("", justify="right")
@@ -68,6 +68,7 @@ def register(app: typer.Typer) -> None:
         corpus: Annotated[Path, typer.Option(help="Corpus folder (see corpus/README.md).")] = Path("corpus"),
         out: Annotated[Path, typer.Option(help="Output folder, replaced atomically.")] = Path("consolidated"),
         jobs: Annotated[int | None, typer.Option(min=0, help="Worker processes (default or 0: all cores).")] = None,
+        literal: Annotated[bool, typer.Option("--literal", help="Keep the ministry and authority names as the amending acts leave them (no ressortændringer).")] = False,
     ) -> None:
         """Rebuild every document of a corpus at every date its text changes (what `make demo` runs).
 
@@ -80,7 +81,7 @@ def register(app: typer.Typer) -> None:
                 raise LovkonsError("corpus folder not found", file=str(corpus))
             if not corpus_files(corpus):
                 raise LovkonsError("no documents in the corpus folder (see corpus/README.md)", file=str(corpus))
-            stats = run(corpus, out, jobs)
+            stats = run(corpus, out, jobs, literal)
         except LovkonsError as exc:
             print(f"lovkons: {exc}", file=sys.stderr)
             raise typer.Exit(EXIT_BAD_INPUT) from None

@@ -69,16 +69,16 @@ def _load_cache(out: Path, code: str) -> dict[str, Any]:
 _INHERITED: Corpus | None = None
 
 
-def _build_inherited(key: str, render: Renderer) -> dict[str, Any]:
+def _build_inherited(key: str, render: Renderer, literal: bool = False) -> dict[str, Any]:
     assert _INHERITED is not None
-    return _build_one(_INHERITED, key, render)
+    return _build_one(_INHERITED, key, render, literal)
 
 
-def _build_one(corpus: Corpus, key: str, render: Renderer) -> dict[str, Any]:
+def _build_one(corpus: Corpus, key: str, render: Renderer, literal: bool = False) -> dict[str, Any]:
     """Worker: all versions of one document → {"files": {relpath: bytes}, "entry": …, "report": …}.
     An exception (a bug) fails this document only: its entry then carries an INTERNAL_ERROR."""
     try:
-        files, entry, report = document_outputs(corpus, key, render)
+        files, entry, report = document_outputs(corpus, key, render, literal=literal)
     except Exception as exc:  # reported per document, the rebuild goes on
         return failed(corpus, key, exc)
     return {"files": files, "entry": entry, "report": report}
@@ -142,15 +142,17 @@ def rebuild(
     render: Renderer,
     jobs: int | None = None,
     progress: Progress | None = None,
+    literal: bool = False,
 ) -> RebuildStats:
     """Rebuild `out_dir` from `corpus_dir`. Returns what was done; the old output stays in place
-    until the complete new tree is ready (a killed rebuild leaves it untouched)."""
+    until the complete new tree is ready (a killed rebuild leaves it untouched). `literal`: without
+    the ressortændringer (the names as the amending acts leave them)."""
     root, out = Path(corpus_dir), Path(out_dir)
     if not root.is_dir():
         raise LovkonsError("corpus folder not found", file=str(root))
     check_out(root, out)
     workers = max(1, jobs or os.cpu_count() or 1)
-    code = code_version()  # the injected renderer is one of the package's renderers, hashed there
+    code = code_version() + (":literal" if literal else "")  # the renderer is hashed with the package
     cleanup_stale(out)
     cache = _load_cache(out, code)
     cached_facts = {sha: Facts.from_json(f) for sha, f in cache.get("facts", {}).items()}
@@ -181,9 +183,10 @@ def rebuild(
         _INHERITED = corpus if fork else None
         with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
             if fork:
-                futures = {pool.submit(_build_inherited, k, render): k for k in todo}
+                futures = {pool.submit(_build_inherited, k, render, literal): k for k in todo}
             else:
-                futures = {pool.submit(_build_one, corpus.subset(_needs(corpus, k)), k, render): k for k in todo}
+                futures = {pool.submit(_build_one, corpus.subset(_needs(corpus, k)), k, render, literal): k
+                           for k in todo}
             for fut in as_completed(futures):
                 try:
                     results[futures[fut]] = fut.result()
@@ -195,7 +198,7 @@ def rebuild(
         _INHERITED = None
     else:
         for k in todo:
-            results[k] = _build_one(corpus, k, render)
+            results[k] = _build_one(corpus, k, render, literal)
             done += 1
             if progress:
                 progress(corpus.facts[k].doc_id, done, len(bases))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 class Code:
     code: str
     severity: str  # the usual one: "error" (something was not done) | "warning" (done, say how)
-    stage: str  # parse | instructions | apply | corpus | eval
+    stage: str  # parse | instructions | apply | corpus | ressort | eval
     meaning: str
 
 
@@ -83,6 +83,10 @@ CODES: tuple[Code, ...] = (
     Code("INCORPORATED_AHEAD", _W, "corpus", "an official consolidation incorporated an item before its commencement"),
     Code("ITEM_AFTER_END", _W, "corpus", "an item commences after the document it amends ended"),
     Code("INTERNAL_ERROR", _E, "corpus", "a bug: the document could not be consolidated (report it)"),
+    # ressortændringer (lovkons.ressort): ministry and authority names in office on the day
+    Code("RESSORT_NO_SUCCESSOR", _W, "ressort", "an old ministry or authority name ended without one successor for every law, and nothing shows which took over this law; the name is kept"),
+    Code("RESSORT_EVIDENCE_CONFLICT", _W, "ressort", "a document's signature names a ministry the register does not lead to; the signature is followed"),
+    Code("RESSORT_REGISTER_ENDS", _W, "ressort", "the day is after the last change the register of ministries knows; later renames are not made"),
 )
 REGISTRY: dict[str, Code] = {c.code: c for c in CODES}
 

@@ -28,6 +28,7 @@ def render_version(v: VersionOut) -> dict[str, bytes]:
         "status": status_json(v.status),
         "applied": [applied_json(a) for a in v.applied],
         "problems": problems_json(list(v.problems)),
+        "editorial": [c.to_json() for c in v.editorial],  # ressortændringer (lovkons.ressort), not instructed
     }
     # compact separators keep json's C encoder (indent would make it the slow pure-Python one)
     data = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"

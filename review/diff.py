@@ -14,6 +14,7 @@ from typing import Any, Protocol
 import regex
 
 from lovkons.model.document import Address, Document, Kind, Level, Node, Source
+from lovkons.ressort.layer import EDITORIAL
 from lovkons.review.diff_align import Words, align, node_text, word_diff
 
 _LEVEL = {Kind.PARAGRAF: Level.PARAGRAF, Kind.STK: Level.STK, Kind.NR: Level.NR, Kind.LITRA: Level.LITRA}
@@ -51,6 +52,8 @@ class Change:
                 for s in self.sources
             ],
             "words": [{"op": op, "text": text} for op, text in self.words],
+            # ressortændringer among the sources: editorial, apart from what an instruction changed
+            "editorial": [str(s) for s in self.sources if s.document.startswith(EDITORIAL)],
         }
 
 

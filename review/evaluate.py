@@ -3,7 +3,8 @@
 Input: base, Consolidation, expected Document (and the orders); output: CaseScore. Texts are compared
 after whitespace and soft-hyphen normalisation; a repealed § and an absent § count as the same ("not in
 force"). Each wrong § falls in exactly one category, first match wins: refused (an error names it) >
-editorial (equal once the LBK's own edits are undone: substitution, omitted, renumbered) > typo-fix >
+rename (only the name of a ministry or authority differs, see review.renames) > editorial (equal once
+the LBK's own edits are undone: substitution, omitted, renumbered) > typo-fix >
 uninstructed (no applied, refused or pending operation addressed the § or anything in it, and our text
 is the base's) > unexplained (instructed, silent, none of the above: where amender bugs live).
 """
@@ -30,6 +31,7 @@ from lovkons.review.editorial import (
     untokens,
 )
 from lovkons.review.instructed import cited_keys, instructed_scope
+from lovkons.review.renames import name_only
 
 _INVISIBLE = regex.compile(f"[{INVISIBLE_CHARS}]")
 # a § printed as repealed ("§ 38. (Ophævet)") is not in force, like a tombstone
@@ -95,12 +97,15 @@ class Wrong:
     # "uninstructed": none of these, and no instruction addressed the § (see `category`)
     why: str = ""
     instructed: bool = True  # some applied, refused or pending operation addressed the § or a unit in it
+    renamed: bool = False  # only names of ministries or authorities differ (review.renames)
 
     @property
     def category(self) -> str:
         """The one category of the wrong §, first match wins (see the module docstring)."""
         if self.refused:
             return "refused"
+        if self.renamed:
+            return RENAME
         if self.editorial:
             return "editorial"
         if self.why == TYPO_FIX:
@@ -121,6 +126,8 @@ class CaseScore:
     warnings: int = 0
     wrong: tuple[Wrong, ...] = field(default=())
     substitutions: tuple[Substitution, ...] = field(default=())  # editorial, see review.editorial
+    renames: int = 0  # names the ressort layer changed (occurrences), lovkons.ressort
+    renamed_paragraphs: int = 0  # §§ in which it changed one
 
     @property
     def untouched_damaged(self) -> int:
@@ -132,6 +139,11 @@ class CaseScore:
 
     def _count(self, category: str) -> int:
         return sum(1 for w in self.wrong if w.category == category)
+
+    @property
+    def renamed(self) -> int:
+        """wrong §§ whose only difference is the name of a ministry or authority"""
+        return self._count(RENAME)
 
     @property
     def editorial(self) -> int:
@@ -182,9 +194,10 @@ def problem_labels(problems: tuple[Problem, ...]) -> set[str]:
 
 
 def score(name: str, base: Document, result: Consolidation, expected: Document, *,
-          orders: Sequence[AmendingDocument] = ()) -> CaseScore:
+          orders: Sequence[AmendingDocument] = (), renames: tuple[int, int] = (0, 0)) -> CaseScore:
     """Score one case; `orders` (the amending documents given) let an insertion's new §§ count as
-    addressed instead of its anchor (without them the anchor counts too: fewer "uninstructed")."""
+    addressed instead of its anchor (without them the anchor counts too: fewer "uninstructed");
+    `renames` = (names changed, §§ changed) by the ressort layer, reported as they are."""
     b, r, e = paragraf_map(base), paragraf_map(result.document), paragraf_map(expected)
     flagged = problem_labels(result.problems)
     scope = instructed_scope(base, result, orders)
@@ -210,17 +223,19 @@ def score(name: str, base: Document, result: Consolidation, expected: Document, 
             instructed = label in flagged or rv != bv or scope.addresses(label)
             why = ("substitution" if pairs and ev is not None and apply_substitutions(rv, pairs) == tokens(ev)
                    else _editorial_reason(label, rv, ev, r, e))
-            if not why and _typo_fix(rv, ev, [*pairs, *titles]):
+            renamed = name_only(rv, ev)
+            if not why and not renamed and _typo_fix(rv, ev, [*pairs, *titles]):
                 wrong.append(Wrong(label, is_touched, label in flagged, False, ev, rv, TYPO_FIX, instructed))
                 continue
             why = why or ("" if instructed else UNINSTRUCTED)
             wrong.append(Wrong(label, is_touched, label in flagged, why not in ("", UNINSTRUCTED), ev, rv, why,
-                               instructed))
+                               instructed, renamed))
     errors = sum(1 for p in result.problems if p.severity == "error")
     return CaseScore(name, touched, touched_ok, untouched, untouched_ok, spurious, len(result.applied),
-                     errors, len(result.problems) - errors, tuple(wrong), tuple(pairs))
+                     errors, len(result.problems) - errors, tuple(wrong), tuple(pairs), *renames)
 
 
+RENAME = "rename"
 TYPO_FIX = "typo-fix"
 UNINSTRUCTED = "uninstructed"
 
@@ -284,4 +299,6 @@ def total(scores: list[CaseScore]) -> CaseScore:
         sum(s.warnings for s in scores),
         tuple(w for s in scores for w in s.wrong),
         tuple(dict.fromkeys(p for s in scores for p in s.substitutions)),
+        sum(s.renames for s in scores),
+        sum(s.renamed_paragraphs for s in scores),
     )
