@@ -45,8 +45,14 @@ def _footnotes(register: Register, base: Document) -> list[Evidence]:
     return out
 
 
-def _named_most(register: Register, base: Document) -> Evidence | None:
-    """The minister the base names most often (weak: it may name other ministers more)."""
+MIN_NAMED = 3  # a minister the base names fewer times is not the one the law gives its powers to
+
+
+def named_most(register: Register, base: Document) -> Evidence | None:
+    """The minister the base names most often (≥ MIN_NAMED times), on the base's day: by the law's
+    text the minister it gives its powers to ("Undervisningsministeren fastsætter regler …"), who may
+    differ from the ministry that signs (the SVU-lov, administered by Uddannelses- og
+    Forskningsministeriet, gives its powers to the minister for education)."""
     if base.meta.date is None:
         return None
     counts: Counter[str] = Counter()
@@ -59,7 +65,9 @@ def _named_most(register: Register, base: Document) -> Evidence | None:
                     counts[form.office] += 1
     if not counts:
         return None
-    office, _ = counts.most_common(1)[0]
+    office, n = counts.most_common(1)[0]
+    if n < MIN_NAMED:
+        return None
     return Evidence(base.meta.date, office, f"{base.meta.short}, den hyppigst nævnte minister", WEAK)
 
 
@@ -97,7 +105,7 @@ def evidence_of(register: Register, base: Document, orders: Sequence[AmendingDoc
         for day, office in signed_by(register, order.meta.source, order.meta.date, _order_signature(order)):
             out.append(Evidence(day, office, f"{order.meta.short}, underskrift", strength))
     if not any(e.strength == STRONG and register.offices[e.office].kind == MINISTRY for e in out):
-        most = _named_most(register, base)
+        most = named_most(register, base)
         if most:
             out.append(most)
     return out

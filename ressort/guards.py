@@ -51,17 +51,17 @@ def _spoken_of_as_past(text: str, start: int, end: int, day: dt.date) -> bool:
     return bool(_PAST_AFTER.search(text[end:end + 60]) or _TRANSFER_FROM.search(text[max(0, start - 60):start]))
 
 
-# "klager over afgørelser truffet af Natur- og Miljøklagenævnet før den 1. februar 2017": a date
-# before the change, later in the same sentence, after "før", "inden", "indtil" or "forud for"
-_BEFORE_DATE = regex.compile(r"\b(?:før|inden|indtil|forud\s+for|til\s+og\s+med)\s+(?:den\s+)?$", _V)
+# "sager, der ikke er færdigbehandlet af Naturklagenævnet inden den 1. januar 2007, overføres til
+# Miljøklagenævnet": the body named is the one that acted before a day before the change; the date
+# follows the name within a few words ("før", "inden", "indtil" den …), in the same clause
+_BEFORE_DATE = regex.compile(r"""^(?:\s+[\p{L}-]+){0,3}?\s+(?:før|inden|indtil|forud\s+for)\s+den\s+$""", _V)
 
 
 def _before_the_change(text: str, start: int, end: int, day: dt.date) -> bool:
-    sentence = regex.split(r"(?<=\.)\s+(?=\p{Lu})", text[end:], maxsplit=1)[0]
-    for when, a, _ in find_danish_dates(sentence):
-        if when < day and _BEFORE_DATE.search(sentence[max(0, a - 30):a]):
-            return True
-    return False
+    if text[end - 1:end] == "s":  # "klima- og energiministerens godkendelse inden den …": the date is the act's
+        return False
+    clause = regex.split(r"[,;:]|\.\s+(?=\p{Lu})", text[end:], maxsplit=1)[0]
+    return any(when < day and _BEFORE_DATE.search(clause[:a]) for when, a, _ in find_danish_dates(clause))
 
 
 # "Fødevareministeriets Klagecenter", "Undervisningsministeriets Pris": a genitive that begins the
@@ -81,16 +81,20 @@ _ACT_TITLE = regex.compile(r"""\b(?:lov|lovbekendtgørelse|bekendtgørelse|anord
 
 
 def _title_of_an_act(text: str, start: int, end: int, day: dt.date) -> bool:
+    if regex.search(r"(?i)ministerens?$|ministerens?\s+for\b", text[start:end]):
+        return False  # titles of acts name ministries and authorities, not ministers
     return bool(_ACT_TITLE.search(text[max(0, start - 80):start]))
 
 
 GUARDS: tuple[Guard, ...] = (
-    Guard("quoted", "betegnelsen »Erhvervs- og Selskabsstyrelsens it-system«", _inside_quotes),
-    Guard("former", "den tidligere Konkurrencestyrelse", _said_to_be_former),
-    Guard("past", "Styrelsen for Statens Uddannelsesstøtte er nedlagt.", _spoken_of_as_past),
-    Guard("before-date", "afgørelser truffet af Natur- og Miljøklagenævnet før den 1. februar 2017", _before_the_change),
-    Guard("name-part", "Fødevareministeriets Klagecenter", _part_of_a_name),
-    Guard("act-title", "jf. lov om Kort- og Matrikelstyrelsen", _title_of_an_act),
+    Guard("quoted", "ændres »Erhvervs- og Selskabsstyrelsen« til: »Erhvervsstyrelsens it-system«", _inside_quotes),
+    Guard("former", "personer fra det tidligere Jugoslavien", _said_to_be_former),
+    Guard("past", "overført fra justitsministeren til ministeren for fødevarer, landbrug og fiskeri, nu miljø- og "
+          "fødevareministeren", _spoken_of_as_past),
+    Guard("before-date", "der ikke er færdigbehandlet af Naturklagenævnet inden den 1. januar 2007, overføres til "
+          "Miljøklagenævnet", _before_the_change),
+    Guard("name-part", "kan indbringes for Erhvervsministeriets Erhvervsankenævn", _part_of_a_name),
+    Guard("act-title", "lov om ændring af forskellige love på Undervisningsministeriets område", _title_of_an_act),
 )
 
 

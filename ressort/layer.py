@@ -16,11 +16,11 @@ from dataclasses import dataclass, field, replace
 from lovkons.amender.consolidate import Consolidation
 from lovkons.model.document import Address, Document, Kind, Level, Node, Problem, Source
 from lovkons.model.edits import AmendingDocument
-from lovkons.ressort.evidence import evidence_of
+from lovkons.ressort.evidence import evidence_of, named_most
 from lovkons.ressort.forms import Form, name_forms, render
 from lovkons.ressort.guards import kept_by
 from lovkons.ressort.register import AUTHORITY, MINISTRY, Change, Register, default_register
-from lovkons.ressort.responsible import Responsibility, Step, follow, law_title, responsibility
+from lovkons.ressort.responsible import Evidence, Responsibility, Step, follow, law_title, responsibility
 
 EDITORIAL = "redaktionel ændring"  # how an editorial change is cited (its Source.document starts so)
 _SKIP = (Kind.NOTE, Kind.UNDERSKRIFT)  # the LBK's own notes and the signature are not the law's text
@@ -70,8 +70,9 @@ class _Namer:
     """Decides, once per written name, what it becomes on the day (or None: it stays)."""
 
     def __init__(self, register: Register, day: dt.date, title: str, resp: Responsibility,
-                 agency: Responsibility) -> None:
-        self.register, self.day, self.title, self.resp, self.agency = register, day, title, resp, agency
+                 agency: Responsibility, named: Responsibility) -> None:
+        self.register, self.day, self.title = register, day, title
+        self.resp, self.agency, self.named = resp, agency, named
         self.memo: dict[str, _Rename | None] = {}
         self.problems: list[Problem] = []
 
@@ -86,7 +87,7 @@ class _Namer:
         offices = list(dict.fromkeys(f.office for f in forms if reg.started_by(f.office, day)))
         if not offices:
             return None
-        for own in (self.resp, self.agency):  # a name the law's own ministry or authority had: its name now
+        for own in (self.resp, self.agency, self.named):  # a name the law's own ministry or authority had: its name now
             if own.office is not None:
                 for office in offices:
                     if office in own.offices() and office != own.office:
@@ -191,34 +192,49 @@ class _Rewriter:
             last = m.end()
         return ("".join(out) + text[last:], sources) if out else (text, [])
 
-    def node(self, node: Node, path: tuple[tuple[Level, str], ...]) -> Node:
+    def node(self, node: Node, path: tuple[tuple[Level, str], ...], sole: bool = False) -> Node:
         if node.kind in _SKIP:
             return node
         level = _LEVEL.get(node.kind)
-        if level is not None and node.label is not None:
+        if level is not None and node.label is not None and not sole:  # a § with one stk. is cited as the §
             path = (*path, (level, node.label))
         address = _address(path)
         text, s1 = self.text(node.text, address) if node.text else (node.text, [])
         heading, s2 = self.text(node.heading, address) if node.heading else (node.heading, [])
-        kids = tuple(self.node(c, path) for c in node.children)
+        one = node.kind is Kind.PARAGRAF and sum(c.kind is Kind.STK for c in node.children) == 1
+        kids = tuple(self.node(c, path, one and c.kind is Kind.STK) for c in node.children)
         same_kids = all(a is b for a, b in zip(kids, node.children, strict=True))
         if not s1 and not s2 and same_kids:
             return node
-        extra = tuple(dict.fromkeys(s for s in (*s1, *s2) if s not in node.changed_by))
-        return node.with_(text=text, heading=heading, children=kids, changed_by=node.changed_by + extra)
+        return node.with_(text=text, heading=heading, children=kids, changed_by=node.changed_by + _merged(s1 + s2))
+
+
+def _merged(sources: list[Source]) -> tuple[Source, ...]:
+    """One source per basis and day: "»Kirkeministeren« → »…«; »kirkeministerens« → »…«"."""
+    groups: dict[tuple[str, dt.date | None], list[str]] = {}
+    for s in sources:
+        texts = groups.setdefault((s.document, s.in_force), [])
+        if s.text not in texts:
+            texts.append(s.text)
+    return tuple(Source(doc, in_force=day, text="; ".join(texts)) for (doc, day), texts in groups.items())
 
 
 def apply_ressort(document: Document, day: dt.date, *, base: Document | None = None,
-                  orders: Sequence[AmendingDocument] = (), register: Register | None = None) -> Ressort:
+                  orders: Sequence[AmendingDocument] = (), register: Register | None = None,
+                  evidence: Sequence[Evidence] | None = None) -> Ressort:
     """`document` with every old name in the form in office on `day` (see the module docstring).
-    `base` and `orders` are the evidence of who is responsible for the law (default: the document)."""
+    `base` and `orders` are the evidence of who is responsible for the law (default: the document);
+    `evidence`, when given, is used instead of what their signatures and footnotes say."""
     register = register or default_register()
     title = law_title((base or document).meta.title)
-    evidence = evidence_of(register, base or document, orders)
+    if evidence is None:
+        evidence = evidence_of(register, base or document, orders)
     resp = responsibility(register, title, [e for e in evidence if register.offices[e.office].kind == MINISTRY], day)
     agency = responsibility(register, title, [e for e in evidence if register.offices[e.office].kind == AUTHORITY],
                             day)
-    namer = _Namer(register, day, title, resp, agency)
+    most = named_most(register, base or document)  # the minister the law gives its powers to, by its text
+    named = responsibility(register, title, [most] if most else [], day)
+    namer = _Namer(register, day, title, resp, agency, named)
     writer = _Rewriter(namer)
     kids = tuple(writer.node(c, ()) for c in document.children)
     problems = list(resp.problems) + list(agency.problems) + namer.problems
