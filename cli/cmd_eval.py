@@ -46,7 +46,7 @@ def score_json(s: CaseScore) -> dict[str, object]:
         "wrong_rename": s.renamed, "ressort_renames": s.renames, "ressort_paragraphs": s.renamed_paragraphs,
         "wrong_editorial": s.editorial, "wrong_typo_fix": s.typo_fixed,
         "wrong_uninstructed": s.uninstructed, "wrong_unexplained": s.unexplained,
-        "touched_instructed": s.touched_instructed, "touched_instructed_identical": s.touched_ok,
+        "touched_instructed": s.touched_instructed, "touched_instructed_identical": s.touched_instructed_ok,
         "applied": s.applied, "errors": s.errors, "warnings": s.warnings,
         "wrong": [{"paragraf": w.label, "touched": w.touched, "refused": w.refused, "editorial": w.editorial,
                    "instructed": w.instructed, "category": w.category, "why": w.why or w.category}
@@ -70,7 +70,7 @@ def table(scores: list[CaseScore]) -> Table:
     for s in [*scores, total(scores)]:
         t.add_row(s.name, f"{s.touched_ok}/{s.touched}", _pct(s.touched_ok, s.touched),
                   _pct(s.touched_adjusted, s.touched),
-                  f"{s.touched_ok}/{s.touched_instructed} {_pct(s.touched_ok, s.touched_instructed)}", f"{s.untouched_ok}/{s.untouched}", str(s.untouched_damaged),
+                  f"{s.touched_instructed_ok}/{s.touched_instructed} {_pct(s.touched_instructed_ok, s.touched_instructed)}", f"{s.untouched_ok}/{s.untouched}", str(s.untouched_damaged),
                   str(s.spurious), str(s.refused), str(s.silent), str(s.renamed), str(s.editorial),
                   str(s.typo_fixed), str(s.uninstructed), str(s.unexplained), str(s.applied), str(s.renames),
                   str(s.errors),
@@ -124,8 +124,9 @@ def register(app: typer.Typer) -> None:
             # the official text names the ministers in office on its own date: so does ours (unless --literal)
             result, ressort = consolidated_at(run.result, run.expected.meta.date, base=run.base, orders=run.orders,
                                               literal=literal)
-            counts = (sum(c.count for c in ressort.changes), len({c.address.split(",")[0] for c in ressort.changes}))
-            scores.append(score(manifest.name, run.base, result, run.expected, orders=run.orders, renames=counts))
+            scores.append(score(manifest.name, run.base, result, run.expected, orders=run.orders,
+                                renames=sum(c.count for c in ressort.changes),
+                                renamed=[c.address for c in ressort.changes]))
         if fmt is Format.json:
             out = {"cases": [score_json(s) for s in scores], "total": score_json(total(scores))}
             sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")

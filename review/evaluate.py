@@ -11,7 +11,7 @@ is the base's) > unexplained (instructed, silent, none of the above: where amend
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -128,6 +128,7 @@ class CaseScore:
     substitutions: tuple[Substitution, ...] = field(default=())  # editorial, see review.editorial
     renames: int = 0  # names the ressort layer changed (occurrences), lovkons.ressort
     renamed_paragraphs: int = 0  # §§ in which it changed one
+    touched_renamed_ok: int = 0  # touched §§ identical that only the ressort layer changed (no instruction)
 
     @property
     def untouched_damaged(self) -> int:
@@ -169,8 +170,14 @@ class CaseScore:
 
     @property
     def touched_instructed(self) -> int:
-        """touched §§ that some instruction addressed (an identical touched § always is: we changed it)"""
-        return self.touched - sum(1 for w in self.wrong if w.touched and not w.instructed)
+        """touched §§ that some instruction addressed (an identical touched § is, unless only the ressort
+        layer changed it)"""
+        return self.touched - sum(1 for w in self.wrong if w.touched and not w.instructed) - self.touched_renamed_ok
+
+    @property
+    def touched_instructed_ok(self) -> int:
+        """touched §§ identical that some instruction addressed"""
+        return self.touched_ok - self.touched_renamed_ok
 
     @property
     def touched_adjusted(self) -> int:
@@ -194,16 +201,18 @@ def problem_labels(problems: tuple[Problem, ...]) -> set[str]:
 
 
 def score(name: str, base: Document, result: Consolidation, expected: Document, *,
-          orders: Sequence[AmendingDocument] = (), renames: tuple[int, int] = (0, 0)) -> CaseScore:
+          orders: Sequence[AmendingDocument] = (), renames: int = 0, renamed: Collection[str] = ()) -> CaseScore:
     """Score one case; `orders` (the amending documents given) let an insertion's new §§ count as
     addressed instead of its anchor (without them the anchor counts too: fewer "uninstructed");
-    `renames` = (names changed, §§ changed) by the ressort layer, reported as they are."""
+    `renames` = names the ressort layer changed, in the §§ `renamed` (addresses "§ 5 a, stk. 2"): a §
+    that differs from the base only by those names is not counted as instructed."""
     b, r, e = paragraf_map(base), paragraf_map(result.document), paragraf_map(expected)
     flagged = problem_labels(result.problems)
     scope = instructed_scope(base, result, orders)
     pairs = editorial_substitutions(b, r, e, flagged)
     titles = title_renames(b, r, e, flagged)
-    touched = touched_ok = untouched = untouched_ok = spurious = 0
+    touched = touched_ok = untouched = untouched_ok = spurious = renamed_ok = 0
+    by_layer = {_key(a.split(",")[0].removeprefix("§").strip()) for a in renamed if a.startswith("§")}
     wrong: list[Wrong] = []
     for label in sorted(set(b) | set(r) | set(e), key=_sort_key):
         bv, rv, ev = b.get(label), r.get(label), e.get(label)
@@ -213,26 +222,30 @@ def score(name: str, base: Document, result: Consolidation, expected: Document, 
             spurious += 1
         is_touched = bv != ev
         ok = rv == ev
+        # changed by an instruction: not only by the ressort layer's renames
+        changed = rv != bv and not (label in by_layer and name_only(rv, bv))
+        instructed = label in flagged or changed or scope.addresses(label)
         if is_touched:
             touched += 1
             touched_ok += ok
+            renamed_ok += ok and not instructed
         else:
             untouched += 1
             untouched_ok += ok
         if not ok:
-            instructed = label in flagged or rv != bv or scope.addresses(label)
             why = ("substitution" if pairs and ev is not None and apply_substitutions(rv, pairs) == tokens(ev)
                    else _editorial_reason(label, rv, ev, r, e))
-            renamed = name_only(rv, ev)
-            if not why and not renamed and _typo_fix(rv, ev, [*pairs, *titles]):
+            names = name_only(rv, ev)
+            if not why and not names and _typo_fix(rv, ev, [*pairs, *titles]):
                 wrong.append(Wrong(label, is_touched, label in flagged, False, ev, rv, TYPO_FIX, instructed))
                 continue
             why = why or ("" if instructed else UNINSTRUCTED)
             wrong.append(Wrong(label, is_touched, label in flagged, why not in ("", UNINSTRUCTED), ev, rv, why,
-                               instructed, renamed))
+                               instructed, names))
     errors = sum(1 for p in result.problems if p.severity == "error")
     return CaseScore(name, touched, touched_ok, untouched, untouched_ok, spurious, len(result.applied),
-                     errors, len(result.problems) - errors, tuple(wrong), tuple(pairs), *renames)
+                     errors, len(result.problems) - errors, tuple(wrong), tuple(pairs), renames, len(by_layer),
+                     renamed_ok)
 
 
 RENAME = "rename"
@@ -301,4 +314,5 @@ def total(scores: list[CaseScore]) -> CaseScore:
         tuple(dict.fromkeys(p for s in scores for p in s.substitutions)),
         sum(s.renames for s in scores),
         sum(s.renamed_paragraphs for s in scores),
+        sum(s.touched_renamed_ok for s in scores),
     )
