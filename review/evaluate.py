@@ -147,6 +147,11 @@ class CaseScore:
         return self._count(RENAME)
 
     @property
+    def renamed_touched(self) -> int:
+        """touched §§ among them (the figure issue 11 sets its target for)"""
+        return sum(1 for w in self.wrong if w.touched and w.category == RENAME)
+
+    @property
     def editorial(self) -> int:
         """silent wrong §§ that differ only by what the LBK did without an instruction"""
         return self._count("editorial")
