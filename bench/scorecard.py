@@ -7,7 +7,7 @@ documents are in love-2010-2017.tar.xz, unpacked once into bench/.corpus/). Each
 Prints one row per case and the totals per set (tests/cases, corpus) and overall, with the figures
 the fidelity issue sets targets for. `--json FILE` writes every case's eval JSON and the totals.
 
-Run: .venv/bin/python bench/scorecard.py [--jobs N] [--only corpus|cases] [--json FILE] [--quiet]
+Run: .venv/bin/python bench/scorecard.py [--jobs N] [--only corpus|cases] [--json FILE] [--quiet] [--literal]
 """
 
 from __future__ import annotations
@@ -32,9 +32,9 @@ UNPACKED = ROOT / "bench" / ".corpus"
 MANIFESTS = UNPACKED / "manifests"
 SUMMED = (
     "touched", "touched_identical", "touched_identical_editorial", "untouched", "untouched_preserved",
-    "untouched_damaged", "spurious", "wrong_refused", "wrong_silent", "wrong_editorial", "wrong_typo_fix",
+    "untouched_damaged", "spurious", "wrong_refused", "wrong_silent", "wrong_rename", "wrong_rename_touched", "wrong_editorial", "wrong_typo_fix",
     "wrong_uninstructed", "wrong_unexplained", "touched_instructed", "touched_instructed_identical",
-    "applied", "errors", "warnings",
+    "applied", "errors", "warnings", "ressort_renames", "ressort_paragraphs",
 )  # fmt: skip
 
 
@@ -72,8 +72,9 @@ def corpus_manifests() -> list[Path]:
     return out
 
 
-def run_case(manifest: Path) -> dict[str, Any]:
-    proc = subprocess.run([sys.executable, "-m", "lovkons", "eval", str(manifest), "--format", "json"],
+def run_case(manifest: Path, literal: bool = False) -> dict[str, Any]:
+    extra = ["--literal"] if literal else []
+    proc = subprocess.run([sys.executable, "-m", "lovkons", "eval", str(manifest), "--format", "json", *extra],
                           capture_output=True, text=True, cwd=ROOT)
     row: dict[str, Any] = {"manifest": manifest.name, "exit": proc.returncode}
     try:
@@ -113,8 +114,13 @@ def print_totals(name: str, t: dict[str, Any]) -> None:
           f"  (all instructed wrong: {instructed_wrong})")
     print(f"  untouched §§ preserved                 {pct(t['untouched_preserved'], t['untouched'])}"
           f"  damaged {t['untouched_damaged']}")
-    print(f"  wrong by category: refused {t['wrong_refused']}, editorial {t['wrong_editorial']}, typo-fix "
-          f"{t['wrong_typo_fix']}, uninstructed {t['wrong_uninstructed']}, unexplained {t['wrong_unexplained']}")
+    print(f"  wrong by category: refused {t['wrong_refused']}, rename {t['wrong_rename']}, editorial "
+          f"{t['wrong_editorial']}, typo-fix {t['wrong_typo_fix']}, uninstructed {t['wrong_uninstructed']}, "
+          f"unexplained {t['wrong_unexplained']}")
+    print(f"  touched §§ whose only difference is a ministry/authority name  {t['wrong_rename_touched']}"
+          f"  (untouched: {t['wrong_rename'] - t['wrong_rename_touched']})")
+    print(f"  ressort layer: {t['ressort_renames']} names changed in {t['ressort_paragraphs']} §§ (editorial "
+          "changes, kgl. res.); rename = wrong §§ that differ from the LBK only by such a name")
     print(f"  operations applied {t['applied']}, errors {t['errors']}, warnings {t['warnings']}, "
           f"spurious §§ {t['spurious']}")
 
@@ -125,6 +131,7 @@ def main() -> int:
     ap.add_argument("--only", choices=("cases", "corpus"))
     ap.add_argument("--json", type=Path, help="write every case's eval and the totals here")
     ap.add_argument("--quiet", action="store_true", help="totals only")
+    ap.add_argument("--literal", action="store_true", help="eval --literal: without the ressort layer")
     args = ap.parse_args()
     sets: dict[str, list[Path]] = {}
     if args.only != "corpus":
@@ -135,7 +142,7 @@ def main() -> int:
     results: dict[str, list[dict[str, Any]]] = {}
     with ThreadPoolExecutor(args.jobs) as pool:
         for name, manifests in sets.items():
-            results[name] = list(pool.map(run_case, manifests))
+            results[name] = list(pool.map(lambda m: run_case(m, args.literal), manifests))
     wall = time.perf_counter() - start
     if not args.quiet:
         print(f"{'case':<22} exit  touched  ident  instr  i-ok  refused  unexpl  damaged")

@@ -8,6 +8,7 @@ instructions go to stderr, and give exit 3.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -19,6 +20,7 @@ from lovkons.cli.options import DATE_HELP, Color, ColorOption, OutputOption, par
 from lovkons.cli.output import EXIT_HELP, check_file, exit_code, output, print_problems
 from lovkons.model.document import LovkonsError
 from lovkons.renderers.apply_out import apply_json, summary_text
+from lovkons.ressort.layer import consolidated_at
 
 EXAMPLE = ("Example: lovkons apply tests/data/laws/LBK-2009-196/LBK-2009-196.xml "
            "tests/data/laws/LOV-2011-341/LOV-2011-341.xml")
@@ -81,6 +83,7 @@ def register(app: typer.Typer) -> None:
         ] = False,
         out: OutputOption = None,
         color: ColorOption = Color.auto,
+        literal: Annotated[bool, typer.Option("--literal", help="With --at: Keep the ministry and authority names as the amending acts leave them (by default those in office on the day, as an official consolidation prints them: ressortændringer).")] = False,
         follow_links: Annotated[bool, typer.Option(
             "--follow-links", help="Read manifest paths that lead outside its folder and the current folder.")] = False,
     ) -> None:
@@ -92,12 +95,15 @@ def register(app: typer.Typer) -> None:
         manifest = manifest_from_args(paths, follow_links)
         check_repeats(manifest)
         run = run_manifest(manifest, at=day)
-        result = run.result
+        # on a given day the ministers and authorities are those in office then (ressortændringer)
+        result, ressort = consolidated_at(run.result, day or manifest.at, base=run.base, orders=run.orders,
+                                          literal=literal)
+        run = replace(run, result=result)
         with output(out) as stream:
             if fmt is Format.json:
                 from lovkons.renderers.json_out import dumps
 
-                stream.write(dumps(apply_json(result)))
+                stream.write(dumps(apply_json(result, ressort.changes)))
             elif fmt in (Format.akn, Format.html):
                 from lovkons.renderers.publication import of_consolidation, render_publication
 

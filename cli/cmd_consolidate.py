@@ -52,6 +52,7 @@ def register(app: typer.Typer) -> None:
         out: OutputOption = None,
         color: ColorOption = Color.auto,
         no_cache: NoCacheOption = False,
+        literal: Annotated[bool, typer.Option("--literal", help="Keep the ministry and authority names as the amending acts leave them (by default those in office on the day, as an official consolidation prints them: ressortændringer).")] = False,
     ) -> None:
         """A document of the corpus as it read on a given day (base + every change in force that day).
 
@@ -63,7 +64,7 @@ def register(app: typer.Typer) -> None:
 
         day = parse_date(at, "--at")
         c = open_corpus(corpus, doc, no_cache=no_cache)
-        result = consolidate_at(c, doc, day, last=last)
+        result = consolidate_at(c, doc, day, last=last, literal=literal)
         title = c.facts[result.requested].title if result.requested in c.facts else None
         with output(out) as stream:
             if fmt is Format.json:

@@ -68,7 +68,7 @@ def _is_file(arg: str) -> bool:
 
 
 def compare(documents: list[str], start: str | None, end: str | None, at: str | None, corpus: Path | None,
-            no_cache: bool) -> Versions:
+            no_cache: bool, literal: bool = False) -> Versions:
     """The two versions the arguments name (bad input → LovkonsError)."""
     from lovkons.review.versions import Versions, documents_diff, versions_diff
 
@@ -83,11 +83,11 @@ def compare(documents: list[str], start: str | None, end: str | None, at: str | 
         return Versions(old, new, diff, new.meta.short, new.meta.title, None, None)
     if len(documents) == 2 and start is None and end is None:
         c = open_corpus(corpus, documents[0], no_cache=no_cache)
-        return documents_diff(c, documents[0], documents[1], parse_date(at, "--at") if at else None)
+        return documents_diff(c, documents[0], documents[1], parse_date(at, "--at") if at else None, literal)
     if len(documents) == 1 and start is not None:
         day_from, day_to = parse_date(start, "--from"), parse_date(end or "today", "--to")
         c = open_corpus(corpus, documents[0], no_cache=no_cache)
-        return versions_diff(c, documents[0], day_from, day_to)
+        return versions_diff(c, documents[0], day_from, day_to, literal)
     raise LovkonsError("give two files (diff A B), two documents (diff ID1 ID2) or one document with"
                        " --from DATE [--to DATE]")  # fmt: skip
 
@@ -131,9 +131,10 @@ def register(app: typer.Typer) -> None:
         out: OutputOption = None,
         color: ColorOption = Color.auto,
         no_cache: NoCacheOption = False,
+        literal: Annotated[bool, typer.Option("--literal", help="Corpus versions: Keep the ministry and authority names as the amending acts leave them (by default those in office on the day, as an official consolidation prints them: ressortændringer).")] = False,
     ) -> None:
         """Show what changed between two versions, provision by provision, with the instructions behind each change."""
-        versions = compare(documents, start, end, at, corpus, no_cache)
+        versions = compare(documents, start, end, at, corpus, no_cache, literal)
         for day, problem in versions.refused:
             print(f"lovkons: warning: {day.isoformat()}: {problem.one_line()}", file=sys.stderr)
         result = versions.diff

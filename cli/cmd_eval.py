@@ -51,6 +51,7 @@ def register(app: typer.Typer) -> None:
         ] = Format.table,
         out: OutputOption = None,
         color: ColorOption = Color.auto,
+        literal: Annotated[bool, typer.Option("--literal", help="Score the text as the amending acts leave it, without the ressort layer (ministry and authority renames on the LBK's date).")] = False,
         follow_links: Annotated[bool, typer.Option(
             "--follow-links", help="Read manifest paths that lead outside its folder and the current folder.")] = False,
     ) -> None:
@@ -63,6 +64,7 @@ def register(app: typer.Typer) -> None:
         from lovkons.amender.manifest import load_manifest, run_manifest
         from lovkons.renderers.eval_out import eval_json, eval_text
         from lovkons.renderers.json_out import dumps
+        from lovkons.ressort.layer import consolidated_at
         from lovkons.review.evaluate import CaseScore, score
 
         scores: list[CaseScore] = []
@@ -83,7 +85,12 @@ def register(app: typer.Typer) -> None:
                 continue
             assert run.expected is not None
             refused = refused or bool(run.result.refused)
-            scores.append(score(manifest.name, run.base, run.result, run.expected, orders=run.orders))
+            # the official text names the ministers in office on its own date: so does ours (unless --literal)
+            result, ressort = consolidated_at(run.result, run.expected.meta.date, base=run.base, orders=run.orders,
+                                              literal=literal)
+            scores.append(score(manifest.name, run.base, result, run.expected, orders=run.orders,
+                                renames=sum(c.count for c in ressort.changes),
+                                renamed=[c.address for c in ressort.changes]))
         with output(out) as stream:
             if fmt is Format.json:
                 stream.write(dumps({**eval_json(scores), "failed": failed}))

@@ -22,7 +22,7 @@ EXAMPLE = "Example: lovkons rebuild --corpus corpus --out consolidated --jobs 2"
 
 
 def run(corpus: Path, out: Path, jobs: int | None, *, color: bool = False, cache: bool = True,
-        formats: tuple[str, ...] = DEFAULT, follow_links: bool = False) -> RebuildStats:
+        formats: tuple[str, ...] = DEFAULT, follow_links: bool = False, literal: bool = False) -> RebuildStats:
     """Rebuild with progress on stderr (a bar on a terminal, else one line per document), then the
     summary on stderr."""
     files = renderer(formats)
@@ -30,7 +30,8 @@ def run(corpus: Path, out: Path, jobs: int | None, *, color: bool = False, cache
         def plain(doc_id: str, done: int, total: int) -> None:
             print(f"[{done}/{total}] {doc_id}", file=sys.stderr, flush=True)
 
-        stats = rebuild(corpus, out, render=files, jobs=jobs, progress=plain, cache=cache, follow_links=follow_links)
+        stats = rebuild(corpus, out, render=files, jobs=jobs, progress=plain, cache=cache, follow_links=follow_links,
+                        literal=literal)
         for name, value in summary_rows(stats):
             print(f"{name}: {value}", file=sys.stderr)
         return stats
@@ -45,7 +46,8 @@ def run(corpus: Path, out: Path, jobs: int | None, *, color: bool = False, cache
         def fancy(doc_id: str, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description=doc_id)
 
-        stats = rebuild(corpus, out, render=files, jobs=jobs, progress=fancy, cache=cache, follow_links=follow_links)
+        stats = rebuild(corpus, out, render=files, jobs=jobs, progress=fancy, cache=cache, follow_links=follow_links,
+                        literal=literal)
     table = Table(title=f"lovkons rebuild → {out}", show_header=False)
     table.add_column("")
     table.add_column("", justify="right")
@@ -63,6 +65,7 @@ def register(app: typer.Typer) -> None:
         jobs: Annotated[int | None, typer.Option(min=0, help="Worker processes (default or 0: all cores).")] = None,
         color: ColorOption = Color.auto,
         no_cache: NoCacheOption = False,
+        literal: Annotated[bool, typer.Option("--literal", help="Keep the ministry and authority names as the amending acts leave them (by default those in office on the day, as an official consolidation prints them: ressortændringer).")] = False,
         formats: Annotated[str, typer.Option(help="Files per version, comma-separated: md, json, akn (Akoma Ntoso, .akn.xml), html.")] = "md,json",
         follow_links: Annotated[bool, typer.Option(
             "--follow-links", help="Read symbolic links that lead outside the corpus (refused by default).")] = False,
@@ -80,7 +83,7 @@ def register(app: typer.Typer) -> None:
             raise LovkonsError("no documents in the corpus folder (see corpus/README.md)", file=str(folder))
         try:
             stats = run(folder, out, jobs, color=use_color(color, sys.stderr), cache=not no_cache, formats=wanted,
-                        follow_links=follow_links)
+                        follow_links=follow_links, literal=literal)
         except OSError as exc:  # the output could not be written (disk full, permissions): nothing replaced
             detail = f" ({exc.filename})" if exc.filename else ""
             raise LovkonsError(f"--out: cannot write the output: {exc.strerror or exc}{detail}", file=str(out)) from None

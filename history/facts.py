@@ -27,7 +27,7 @@ _LBK_SPLIT = regex.compile(r"med\s+de(?:n)?\s+ændring(?:er)?,?\s+der\s+følger\
 
 # The sub-packages whose code shapes a consolidation and its files (not the CLI: its help texts
 # and options never change what a rebuild writes).
-CODE_PACKAGES = ("model", "parsers", "amender", "history", "review", "renderers")
+CODE_PACKAGES = ("model", "parsers", "amender", "history", "review", "renderers", "ressort")
 
 
 @cache
@@ -38,7 +38,7 @@ def code_version() -> str:
     package = Path(__file__).resolve().parent.parent  # the folder holding model/, parsers/, …
     for name in CODE_PACKAGES:
         folder = package / name
-        for f in sorted(folder.rglob("*.py")):
+        for f in sorted(p for p in folder.rglob("*") if p.suffix in (".py", ".yaml", ".j2", ".css", ".xsd")):  # code and its data
             h.update(f"{name}/{f.relative_to(folder).as_posix()}".encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
 

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from lovkons.history.corpus import Corpus
 from lovkons.history.facts import Facts
 from lovkons.history.fates import APPLIED, decide, fate_problems
-from lovkons.history.pointintime import version_at
+from lovkons.history.pointintime import versions as versions_of
 from lovkons.history.timeline import Status, Timeline, timeline
 from lovkons.model.document import Document, Problem
 
@@ -34,6 +34,7 @@ class VersionOut:
     problems: tuple[Problem, ...]
     included: tuple[str, ...]
     status: Status
+    editorial: tuple[Any, ...] = ()  # lovkons.ressort.layer.EditorialChange: ressortændringer in the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,21 +89,23 @@ def _problem_key(p: Problem) -> tuple[str, str, str, str]:
 
 
 def document_outputs(
-    corpus: Corpus, key: str, render: RebuildRenderer
+    corpus: Corpus, key: str, render: RebuildRenderer, *, literal: bool = False
 ) -> tuple[dict[str, bytes], dict[str, Any], str]:
-    """(files, index entry, report section) for every version of the main document `key`."""
+    """(files, index entry, report section) for every version of the main document `key` (with the
+    ministers and authorities in office on each version's first day, unless `literal`)."""
     facts = corpus.facts[key]
     tl = timeline(corpus, key)
-    dates = tl.dates
     files: dict[str, bytes] = {}
     versions: list[list[Any]] = []  # [start, end, files, orders], the end moved on by merged days
     seen: dict[tuple[str, str, str, str], tuple[Problem, str]] = {}
     previous: Document | None = None
     stop = tl.end.since if tl.end else None
-    for i, start in enumerate(dates):
-        end = dates[i + 1] if i + 1 < len(dates) else stop
+    texts = versions_of(corpus, tl, stop, literal=literal)  # an exception fails the whole document
+    for i, version in enumerate(texts):
+        start = version.start
+        end = texts[i + 1].start if i + 1 < len(texts) else stop
         day = start or dt.date.min
-        doc, applied, problems = version_at(corpus, tl, day)  # an exception fails the whole document
+        doc, applied, problems = version.document, version.applied, version.problems
         problems = tuple(_corpus_relative(p, corpus.root) for p in problems)
         in_force = tl.in_force_at(day)
         fates = decide(in_force, applied, problems, day)  # orders included: those with an applied item
@@ -115,7 +118,7 @@ def document_outputs(
             continue
         previous = doc
         st = tl.status_at(day) if start else Status("in_force")
-        out = VersionOut(key, facts.doc_id, start, end, doc, applied, problems, included, st)
+        out = VersionOut(key, facts.doc_id, start, end, doc, applied, problems, included, st, version.editorial)
         rendered = render(out)
         paths = {suffix: f"{facts.doc_id}/{name}{suffix}" for suffix in sorted(rendered)}
         for suffix, data in rendered.items():

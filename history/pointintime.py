@@ -1,6 +1,7 @@
 """Stage 2 (amender): a document as it read on a given day: base + every item in force that day,
-via amender.consolidate. Input: Corpus, identifier, date; output: PointInTime (document or None,
-status, orders included, pending and refused items, problems).
+via amender.consolidate, with the ministers and authorities in office that day (lovkons.ressort,
+unless `literal`). Input: Corpus, identifier, date; output: PointInTime (document or None, status,
+orders included, pending and refused items, editorial changes, problems).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from lovkons.history.fates import APPLIED, REFUSED, Fates, decide, fate_problems
 from lovkons.history.timeline import ENDED, Change, Status, Timeline, outside_corpus, timeline
 from lovkons.model.document import Document, LovkonsError, Problem
 from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef
+from lovkons.ressort.layer import EditorialChange, apply_ressort
+from lovkons.ressort.register import default_register
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,7 @@ class PointInTime:
     handed_on: tuple[Change, ...] = ()  # items dated after this document's replacement, see Change.to
     refused_items: tuple[Change, ...] = ()  # items in force on the day whose instruction was refused
     restated: tuple[tuple[str, dt.date | None], ...] = ()  # (LBK, from) restating `requested`, in order
+    editorial: tuple[EditorialChange, ...] = ()  # ressortændringer made in the text (not instructed)
 
 
 def _retarget(block: ChangeBlock, base: Document) -> ChangeBlock:
@@ -61,16 +65,46 @@ def orders_at(corpus: Corpus, tl: Timeline, at: dt.date) -> list[AmendingDocumen
     return out
 
 
-def version_at(corpus: Corpus, tl: Timeline, at: dt.date) -> tuple[Document, tuple[object, ...], tuple[Problem, ...]]:
+def version_at(corpus: Corpus, tl: Timeline, at: dt.date, *,
+               literal: bool = False) -> tuple[Document, tuple[object, ...], tuple[Problem, ...]]:
     """(document, applied, problems) of the version in force on `at` (status not checked)."""
+    v = _literal(corpus, tl, at)
+    if not literal:
+        v = v.renamed(at)
+    return v.document, v.applied, v.problems
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One version of the text: as the amending acts leave it, or with the names in office on `start`."""
+
+    start: dt.date | None
+    document: Document
+    applied: tuple[object, ...]
+    problems: tuple[Problem, ...]
+    base: Document
+    orders: tuple[AmendingDocument, ...]  # every act amending the base, as evidence of its ministry
+    editorial: tuple[EditorialChange, ...] = ()
+
+    def renamed(self, day: dt.date | None) -> Version:
+        """This version with the ministers and authorities in office on `day` (lovkons.ressort)."""
+        if day is None or day == dt.date.min:
+            return self
+        r = apply_ressort(self.document, day, base=self.base, orders=self.orders)
+        return replace(self, start=day, document=r.document, problems=self.problems + r.problems,
+                       editorial=r.changes)
+
+
+def _literal(corpus: Corpus, tl: Timeline, at: dt.date) -> Version:
     from lovkons.amender.consolidate import consolidate  # H5
 
     base = corpus.document(tl.key)
     orders = orders_at(corpus, tl, at)
+    signed = tuple(corpus.order(k) for k in tl.orders)  # whole acts: who signed them is evidence
     if not orders:
-        return base, (), ()
+        return Version(at, base, (), (), base, signed)
     result = consolidate(base, orders, at=None)
-    return result.document, tuple(result.applied), tuple(result.problems)
+    return Version(at, result.document, tuple(result.applied), tuple(result.problems), base, signed)
 
 
 def last_day(tl: Timeline) -> dt.date | None:
@@ -117,6 +151,47 @@ def _version_span(tl: Timeline, f: Fates, day: dt.date) -> tuple[dt.date | None,
     return (starts[-1] if starts else None), (min(nxt) if nxt else None)
 
 
+def versions(corpus: Corpus, tl: Timeline, stop: dt.date | None, *, literal: bool = False) -> list[Version]:
+    """Every version of the text in date order: one per date of the timeline and, unless `literal`, one
+    per day of a change of the register between them on which the names in the text change (no order
+    changes the text that day: a royal resolution does). `stop` = first day no longer in force."""
+    out: list[Version] = []
+    for i, start in enumerate(tl.dates):
+        end = tl.dates[i + 1] if i + 1 < len(tl.dates) else stop
+        plain = _literal(corpus, tl, start or dt.date.min)
+        if literal or start is None:
+            out.append(replace(plain, start=start))
+            continue
+        days = [start] + [c.date for c in default_register().changes if start < c.date and (end is None or c.date < end)]
+        for day in sorted(set(days)):
+            v = plain.renamed(day)
+            if day == start or v.document != out[-1].document:
+                out.append(v)
+    return out
+
+
+def _version_around(corpus: Corpus, tl: Timeline, day: dt.date, stop: dt.date | None,
+                    literal: bool) -> tuple[Version, dt.date | None]:
+    """The version in force on `day` and the first day of the next one (None: none)."""
+    starts = [d for d in tl.dates if d is None or d <= day]
+    start = starts[-1] if starts else None
+    later = [d for d in tl.dates if d is not None and d > day] + ([stop] if stop else [])
+    end = min(later) if later else None
+    plain = _literal(corpus, tl, day)
+    if literal:
+        return replace(plain, start=start), end
+    current = plain.renamed(day)
+    since = start
+    for c in default_register().changes:  # the names on `day` may date from a resolution after `start`
+        if start is not None and start < c.date <= day and plain.renamed(c.date - dt.timedelta(days=1)).document \
+                != plain.renamed(c.date).document:
+            since = c.date
+        elif c.date > day and (end is None or c.date < end) and plain.renamed(c.date).document != current.document:
+            end = c.date
+            break
+    return replace(current, start=since), end
+
+
 def _outside_corpus(corpus: Corpus, identifier: str, at: dt.date, error: LovkonsError) -> PointInTime:
     """A document that is not in the corpus but that a corpus document repeals: its status only.
     Not repealed by any (only amended, or not named at all): `error`, saying who names it."""
@@ -133,13 +208,14 @@ def _outside_corpus(corpus: Corpus, identifier: str, at: dt.date, error: Lovkons
 
 
 def consolidate_at(
-    corpus: Corpus, identifier: str, at: dt.date, *, last: bool = False, follow: bool = True
+    corpus: Corpus, identifier: str, at: dt.date, *, last: bool = False, follow: bool = True, literal: bool = False
 ) -> PointInTime:
     """The document `identifier` as in force on `at`.
 
     Before commencement, or after a repeal / built-in end, `document` is None and `status` says why;
     `last=True` then gives the last version before the end. A law superseded by a newer official
-    consolidation (LBK) in the corpus is followed to that LBK when `follow` is true.
+    consolidation (LBK) in the corpus is followed to that LBK when `follow` is true. The ministers and
+    authorities are those in office on `at` (editorial changes, see lovkons.ressort) unless `literal`.
     """
     try:
         facts = corpus.resolve(identifier)
@@ -164,7 +240,9 @@ def consolidate_at(
             return PointInTime(tl.key, facts.key, at, status, None, None, (), (), tl.pending, (), (),
                                restated=tuple(restated))
         day = status.since - dt.timedelta(days=1)
-    doc, applied, problems = version_at(corpus, tl, day)
+    stop = tl.end.since if tl.end else None
+    version, next_start = _version_around(corpus, tl, day, stop, literal)
+    doc, applied, problems = version.document, version.applied, version.problems
     in_text = tl.in_force_at(day)
     decided = decide(in_text, applied, problems, day)
     included_items = tuple(c for c in in_text if decided.state(c) == APPLIED)
@@ -177,9 +255,14 @@ def consolidate_at(
     if day == last_day(tl):
         corpus.timelines.setdefault(f"fates:{tl.key}", decided)
     start, end = _version_span(tl, fates(corpus, tl), day)
+    if not literal:  # a royal resolution between the versions' dates starts a version of its own
+        if version.start is not None and (start is None or version.start > start):
+            start = version.start
+        if next_start is not None and (end is None or next_start < end):
+            end = next_start
     # undetermined items stay pending here, even when they go on to the document replacing this one
     pending = tl.pending + tuple(c for c in tl.carried if c.in_force is None)
     handed_on = tuple(c for c in tl.carried if c.in_force is not None)
     return PointInTime(tl.key, facts.key, at, status, start, doc, included, applied, pending,
                        refused, problems, ahead, upcoming, included_items, end, handed_on, refused_items,
-                       tuple(restated))  # fmt: skip
+                       tuple(restated), version.editorial)  # fmt: skip

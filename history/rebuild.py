@@ -109,16 +109,16 @@ def _reusable(out: Path, old: Any, job: str) -> dict[str, Any] | None:
 _INHERITED: Corpus | None = None
 
 
-def _build_inherited(key: str, render: Renderer) -> dict[str, Any]:
+def _build_inherited(key: str, render: Renderer, literal: bool = False) -> dict[str, Any]:
     assert _INHERITED is not None
-    return _build_one(_INHERITED, key, render)
+    return _build_one(_INHERITED, key, render, literal)
 
 
-def _build_one(corpus: Corpus, key: str, render: Renderer) -> dict[str, Any]:
+def _build_one(corpus: Corpus, key: str, render: Renderer, literal: bool = False) -> dict[str, Any]:
     """Worker: all versions of one document → {"files": {relpath: bytes}, "entry": …, "report": …}.
     An exception (a bug) fails this document only: its entry then carries an INTERNAL_ERROR."""
     try:
-        files, entry, report = document_outputs(corpus, key, render)
+        files, entry, report = document_outputs(corpus, key, render, literal=literal)
     except Exception as exc:  # reported per document, the rebuild goes on
         return failed(corpus, key, exc, render)
     return {"files": files, "entry": entry, "report": report}
@@ -177,13 +177,15 @@ def rebuild(
     progress: Progress | None = None,
     cache: bool = True,
     follow_links: bool = False,
+    literal: bool = False,
 ) -> RebuildStats:
     """Rebuild `out_dir` from `corpus_dir`. Returns what was done; the old output stays in place
     until the complete new tree is ready (a killed rebuild leaves it untouched). With `cache`, the
     facts and finished jobs are kept in the user's cache folder (history.cache) and reused. One
     rebuild at a time writes an output folder (a second one waits, then refuses); SIGTERM stops the
     rebuild and its workers, cleans up and exits 143. `follow_links`: read symbolic links leading
-    outside the corpus (refused otherwise)."""
+    outside the corpus (refused otherwise). `literal`: without the ressortændringer (the names as the
+    amending acts leave them)."""
     root, out = Path(corpus_dir), Path(out_dir)
     if not root.is_dir():
         raise LovkonsError("corpus folder not found", file=str(root))
@@ -191,17 +193,17 @@ def rebuild(
     try:
         with terminate_as_exception(), output_lock(out):
             check_out(root, out)  # again: another rebuild may have changed it while we waited
-            return _rebuild(root, out, render, jobs, progress, cache, follow_links)
+            return _rebuild(root, out, render, jobs, progress, cache, follow_links, literal)
     except Interrupted:
         raise SystemExit(143) from None
 
 
 def _rebuild(root: Path, out: Path, render: Renderer, jobs: int | None, progress: Progress | None,
-             cache: bool, follow_links: bool) -> RebuildStats:  # fmt: skip
+             cache: bool, follow_links: bool, literal: bool = False) -> RebuildStats:  # fmt: skip
     workers = max(1, jobs or os.cpu_count() or 1)
     # the injected renderer is one of the package's renderers (hashed in the code version); its `key`
     # (the formats it writes, when not the default) makes output for other formats a different job
-    code = code_version() + str(getattr(render, "key", ""))
+    code = code_version() + str(getattr(render, "key", "")) + (":literal" if literal else "")
     cleanup_stale(out)
     saved = _load_cache(out, code) if cache else {}
     cached_facts = _cached_facts(saved)
@@ -234,9 +236,10 @@ def _rebuild(root: Path, out: Path, render: Renderer, jobs: int | None, progress
         try:
             with worker_pool(min(workers, len(todo))) as pool:
                 if fork:
-                    futures = {pool.submit(_build_inherited, k, render): k for k in todo}
+                    futures = {pool.submit(_build_inherited, k, render, literal): k for k in todo}
                 else:
-                    futures = {pool.submit(_build_one, corpus.subset(_needs(corpus, k)), k, render): k for k in todo}
+                    futures = {pool.submit(_build_one, corpus.subset(_needs(corpus, k)), k, render, literal): k
+                               for k in todo}
                 for fut in as_completed(futures):
                     try:
                         results[futures[fut]] = fut.result()
@@ -249,7 +252,7 @@ def _rebuild(root: Path, out: Path, render: Renderer, jobs: int | None, progress
             _INHERITED = None
     else:
         for k in todo:
-            results[k] = _build_one(corpus, k, render)
+            results[k] = _build_one(corpus, k, render, literal)
             done += 1
             if progress:
                 progress(corpus.facts[k].doc_id, done, len(bases))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 class Code:
     code: str
     severity: str  # the usual one: "error" (something was not done) | "warning" (done, say how)
-    stage: str  # parse | instructions | apply | corpus | eval
+    stage: str  # parse | instructions | apply | corpus | ressort | eval
     meaning: str
 
 
@@ -96,6 +96,10 @@ CODES: tuple[Code, ...] = (
     Code("LINK_OUTSIDE_CORPUS", _E, "corpus", "a symbolic link leads outside the corpus: not read (rebuild --follow-links reads it)"),
     Code("NOT_A_FILE", _E, "corpus", "a corpus entry with a document's name is a FIFO, device or socket: not read"),
     Code("BAD_IDENTIFIER", _E, "corpus", "a document's identifier (sidecar id, kind, number) is not one folder name: not written"),
+    # ressortændringer (lovkons.ressort): ministry and authority names in office on the day
+    Code("RESSORT_NO_SUCCESSOR", _W, "ressort", "an old ministry or authority name ended without one successor for every law, and nothing shows which took over this law; the name is kept"),
+    Code("RESSORT_EVIDENCE_CONFLICT", _W, "ressort", "a document's signature names a ministry the register does not lead to; the signature is followed"),
+    Code("RESSORT_REGISTER_ENDS", _W, "ressort", "the day is after the last change the register of ministries knows; later renames are not made"),
 )
 REGISTRY: dict[str, Code] = {c.code: c for c in CODES}
 

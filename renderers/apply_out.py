@@ -10,15 +10,17 @@ from lovkons.amender.consolidate import Consolidation
 from lovkons.amender.manifest import Run
 from lovkons.renderers.history_words import applied_json
 from lovkons.renderers.json_out import document_json, problems_json, stamped
+from lovkons.ressort.layer import EditorialChange
 
 
-def apply_json(result: Consolidation) -> dict[str, Any]:
+def apply_json(result: Consolidation, editorial: tuple[EditorialChange, ...] = ()) -> dict[str, Any]:
     """{schema, document, applied, problems, pending} (contract.md, plus the schema key)."""
     return stamped("apply", {
         "document": document_json(result.document),
         "applied": [applied_json(a) for a in result.applied],
         "problems": problems_json(result.problems),
         "pending": [str(p.source) for p in result.pending],
+        "editorial": [c.to_json() for c in editorial],  # ressortændringer (with --at), with their legal basis
     })  # fmt: skip
 
 

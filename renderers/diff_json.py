@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from lovkons.renderers.json_out import date_json, stamped
+from lovkons.ressort.layer import EDITORIAL
 from lovkons.review.diff import Change, DocumentDiff
 
 
@@ -22,6 +23,8 @@ def change_json(c: Change) -> dict[str, Any]:
         "in_force": max(in_force).isoformat() if in_force else None,
         "sources": [{"source": str(s), "in_force": date_json(s.in_force), "text": s.text} for s in c.sources],
         "words": [{"op": op, "text": text} for op, text in c.words],
+        # ressortændringer among the sources: editorial, apart from what an instruction changed
+        "editorial": [str(s) for s in c.sources if s.document.startswith(EDITORIAL)],
     }
 
 

@@ -20,9 +20,11 @@ def score_json(s: CaseScore) -> dict[str, object]:
         "touched_identical_editorial": s.touched_adjusted, "untouched": s.untouched,
         "untouched_preserved": s.untouched_ok, "untouched_damaged": s.untouched_damaged,
         "spurious": s.spurious, "wrong_refused": s.refused, "wrong_silent": s.silent,
+        "wrong_rename": s.renamed, "wrong_rename_touched": s.renamed_touched, "ressort_renames": s.renames,
+        "ressort_paragraphs": s.renamed_paragraphs,
         "wrong_editorial": s.editorial, "wrong_typo_fix": s.typo_fixed,
         "wrong_uninstructed": s.uninstructed, "wrong_unexplained": s.unexplained,
-        "touched_instructed": s.touched_instructed, "touched_instructed_identical": s.touched_ok,
+        "touched_instructed": s.touched_instructed, "touched_instructed_identical": s.touched_instructed_ok,
         "applied": s.applied, "errors": s.errors, "warnings": s.warnings,
         "wrong": [{"paragraf": w.label, "touched": w.touched, "refused": w.refused, "editorial": w.editorial,
                    "instructed": w.instructed, "category": w.category, "why": w.why or w.category}
@@ -38,16 +40,19 @@ def _pct(a: int, b: int) -> str:
 def table(scores: list[CaseScore]) -> Table:
     t = Table(title="lovkons eval: consolidation vs. official LBK, § by §")
     # wrong §§: refused + silent, silent = editorial + typo-fix + uninstructed + unexplained
+    # wrong §§: refused + silent, silent = rename + editorial + typo-fix + uninstructed + unexplained;
+    # "renamed" = names the ressort layer changed (not a wrong § count)
     for col in ("case", "touched ok", "%", "+editorial", "instructed ok", "untouched ok", "damaged",
-                "spurious", "refused", "silent", "editorial", "typo-fix", "uninstructed",
-                "unexplained", "applied", "errors"):
+                "spurious", "refused", "silent", "rename", "editorial", "typo-fix", "uninstructed",
+                "unexplained", "applied", "renamed", "errors"):
         t.add_column(col, justify="left" if col == "case" else "right", no_wrap=True)
     for s in [*scores, total(scores)]:
         t.add_row(Text(s.name), f"{s.touched_ok}/{s.touched}", _pct(s.touched_ok, s.touched),
                   _pct(s.touched_adjusted, s.touched),
-                  f"{s.touched_ok}/{s.touched_instructed} {_pct(s.touched_ok, s.touched_instructed)}", f"{s.untouched_ok}/{s.untouched}", str(s.untouched_damaged),
-                  str(s.spurious), str(s.refused), str(s.silent), str(s.editorial), str(s.typo_fixed),
-                  str(s.uninstructed), str(s.unexplained), str(s.applied), str(s.errors),
+                  f"{s.touched_instructed_ok}/{s.touched_instructed} {_pct(s.touched_instructed_ok, s.touched_instructed)}", f"{s.untouched_ok}/{s.untouched}", str(s.untouched_damaged),
+                  str(s.spurious), str(s.refused), str(s.silent), str(s.renamed), str(s.editorial),
+                  str(s.typo_fixed), str(s.uninstructed), str(s.unexplained), str(s.applied), str(s.renames),
+                  str(s.errors),
                   style="bold" if s.name == "TOTAL" else None)  # fmt: skip
     return t
 

@@ -38,6 +38,7 @@ def pointintime_json(r: PointInTime, title: str | None = None) -> dict[str, Any]
         "refused_items": [change_json(c, "refused") for c in r.refused_items],
         "refused": problems_json(list(r.refused)),
         "problems": problems_json(list(r.problems)),
+        "editorial": [c.to_json() for c in r.editorial],  # ressortændringer, with their legal basis
     })  # fmt: skip
 
 

@@ -57,6 +57,7 @@ class RebuildFiles:
             "status": status_json(v.status),
             "applied": [applied_json(a) for a in v.applied],
             "problems": problems_json(list(v.problems)),
+            "editorial": [c.to_json() for c in v.editorial],  # ressortændringer (lovkons.ressort), not instructed
         })  # fmt: skip
         return {".md": md.encode(), ".json": _bytes(obj)}
 

@@ -3,14 +3,15 @@
 Input: base, Consolidation, expected Document (and the orders); output: CaseScore. Texts are compared
 after whitespace and soft-hyphen normalisation; a repealed § and an absent § count as the same ("not in
 force"). Each wrong § falls in exactly one category, first match wins: refused (an error names it) >
-editorial (equal once the LBK's own edits are undone: substitution, omitted, renumbered) > typo-fix >
+rename (only the name of a ministry or authority differs, see review.renames) > editorial (equal once
+the LBK's own edits are undone: substitution, omitted, renumbered) > typo-fix >
 uninstructed (no applied, refused or pending operation addressed the § or anything in it, and our text
 is the base's) > unexplained (instructed, silent, none of the above: where amender bugs live).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -30,6 +31,7 @@ from lovkons.review.editorial import (
     untokens,
 )
 from lovkons.review.instructed import cited_keys, instructed_scope
+from lovkons.review.renames import name_only
 
 _INVISIBLE = regex.compile(f"[{INVISIBLE_CHARS}]")
 # a § printed as repealed ("§ 38. (Ophævet)") is not in force, like a tombstone
@@ -95,12 +97,15 @@ class Wrong:
     # "uninstructed": none of these, and no instruction addressed the § (see `category`)
     why: str = ""
     instructed: bool = True  # some applied, refused or pending operation addressed the § or a unit in it
+    renamed: bool = False  # only names of ministries or authorities differ (review.renames)
 
     @property
     def category(self) -> str:
         """The one category of the wrong §, first match wins (see the module docstring)."""
         if self.refused:
             return "refused"
+        if self.renamed:
+            return RENAME
         if self.editorial:
             return "editorial"
         if self.why == TYPO_FIX:
@@ -121,6 +126,9 @@ class CaseScore:
     warnings: int = 0
     wrong: tuple[Wrong, ...] = field(default=())
     substitutions: tuple[Substitution, ...] = field(default=())  # editorial, see review.editorial
+    renames: int = 0  # names the ressort layer changed (occurrences), lovkons.ressort
+    renamed_paragraphs: int = 0  # §§ in which it changed one
+    touched_renamed_ok: int = 0  # touched §§ identical that only the ressort layer changed (no instruction)
 
     @property
     def untouched_damaged(self) -> int:
@@ -132,6 +140,16 @@ class CaseScore:
 
     def _count(self, category: str) -> int:
         return sum(1 for w in self.wrong if w.category == category)
+
+    @property
+    def renamed(self) -> int:
+        """wrong §§ whose only difference is the name of a ministry or authority"""
+        return self._count(RENAME)
+
+    @property
+    def renamed_touched(self) -> int:
+        """touched §§ among them (the figure issue 11 sets its target for)"""
+        return sum(1 for w in self.wrong if w.touched and w.category == RENAME)
 
     @property
     def editorial(self) -> int:
@@ -157,8 +175,14 @@ class CaseScore:
 
     @property
     def touched_instructed(self) -> int:
-        """touched §§ that some instruction addressed (an identical touched § always is: we changed it)"""
-        return self.touched - sum(1 for w in self.wrong if w.touched and not w.instructed)
+        """touched §§ that some instruction addressed (an identical touched § is, unless only the ressort
+        layer changed it)"""
+        return self.touched - sum(1 for w in self.wrong if w.touched and not w.instructed) - self.touched_renamed_ok
+
+    @property
+    def touched_instructed_ok(self) -> int:
+        """touched §§ identical that some instruction addressed"""
+        return self.touched_ok - self.touched_renamed_ok
 
     @property
     def touched_adjusted(self) -> int:
@@ -182,15 +206,18 @@ def problem_labels(problems: tuple[Problem, ...]) -> set[str]:
 
 
 def score(name: str, base: Document, result: Consolidation, expected: Document, *,
-          orders: Sequence[AmendingDocument] = ()) -> CaseScore:
+          orders: Sequence[AmendingDocument] = (), renames: int = 0, renamed: Collection[str] = ()) -> CaseScore:
     """Score one case; `orders` (the amending documents given) let an insertion's new §§ count as
-    addressed instead of its anchor (without them the anchor counts too: fewer "uninstructed")."""
+    addressed instead of its anchor (without them the anchor counts too: fewer "uninstructed");
+    `renames` = names the ressort layer changed, in the §§ `renamed` (addresses "§ 5 a, stk. 2"): a §
+    that differs from the base only by those names is not counted as instructed."""
     b, r, e = paragraf_map(base), paragraf_map(result.document), paragraf_map(expected)
     flagged = problem_labels(result.problems)
     scope = instructed_scope(base, result, orders)
     pairs = editorial_substitutions(b, r, e, flagged)
     titles = title_renames(b, r, e, flagged)
-    touched = touched_ok = untouched = untouched_ok = spurious = 0
+    touched = touched_ok = untouched = untouched_ok = spurious = renamed_ok = 0
+    by_layer = {_key(a.split(",")[0].removeprefix("§").strip()) for a in renamed if a.startswith("§")}
     wrong: list[Wrong] = []
     for label in sorted(set(b) | set(r) | set(e), key=_sort_key):
         bv, rv, ev = b.get(label), r.get(label), e.get(label)
@@ -200,27 +227,33 @@ def score(name: str, base: Document, result: Consolidation, expected: Document, 
             spurious += 1
         is_touched = bv != ev
         ok = rv == ev
+        # changed by an instruction: not only by the ressort layer's renames
+        changed = rv != bv and not (label in by_layer and name_only(rv, bv))
+        instructed = label in flagged or changed or scope.addresses(label)
         if is_touched:
             touched += 1
             touched_ok += ok
+            renamed_ok += ok and not instructed
         else:
             untouched += 1
             untouched_ok += ok
         if not ok:
-            instructed = label in flagged or rv != bv or scope.addresses(label)
             why = ("substitution" if pairs and ev is not None and apply_substitutions(rv, pairs) == tokens(ev)
                    else _editorial_reason(label, rv, ev, r, e))
-            if not why and _typo_fix(rv, ev, [*pairs, *titles]):
+            names = name_only(rv, ev)
+            if not why and not names and _typo_fix(rv, ev, [*pairs, *titles]):
                 wrong.append(Wrong(label, is_touched, label in flagged, False, ev, rv, TYPO_FIX, instructed))
                 continue
             why = why or ("" if instructed else UNINSTRUCTED)
             wrong.append(Wrong(label, is_touched, label in flagged, why not in ("", UNINSTRUCTED), ev, rv, why,
-                               instructed))
+                               instructed, names))
     errors = sum(1 for p in result.problems if p.severity == "error")
     return CaseScore(name, touched, touched_ok, untouched, untouched_ok, spurious, len(result.applied),
-                     errors, len(result.problems) - errors, tuple(wrong), tuple(pairs))
+                     errors, len(result.problems) - errors, tuple(wrong), tuple(pairs), renames, len(by_layer),
+                     renamed_ok)
 
 
+RENAME = "rename"
 TYPO_FIX = "typo-fix"
 UNINSTRUCTED = "uninstructed"
 
@@ -284,4 +317,7 @@ def total(scores: list[CaseScore]) -> CaseScore:
         sum(s.warnings for s in scores),
         tuple(w for s in scores for w in s.wrong),
         tuple(dict.fromkeys(p for s in scores for p in s.substitutions)),
+        sum(s.renames for s in scores),
+        sum(s.renamed_paragraphs for s in scores),
+        sum(s.touched_renamed_ok for s in scores),
     )

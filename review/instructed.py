@@ -13,8 +13,9 @@ import regex
 
 from lovkons.amender.consolidate import Consolidation
 from lovkons.amender.tree import label_key
-from lovkons.model.document import Address, AddressError, Document, Kind, Level, Node, parse_address
+from lovkons.model.document import Address, AddressError, Document, Kind, Level, Node, Source, parse_address
 from lovkons.model.edits import AmendingDocument, Insert, Item, Operation, Renumber
+from lovkons.ressort.layer import EDITORIAL
 
 _PAR = regex.compile(r"§\s*(\d+(?:\s*[a-zA-Z](?![a-zæøå]))?)")
 
@@ -154,5 +155,10 @@ def instructed_scope(base: Document, result: Consolidation,
     for pending in result.pending:
         keys |= set().union(*(op_keys(op, docs) for op in pending.item.operations))
     keys |= {label_key(node.label) for node in _provisions(result.document.children)
-             if node.label and any(n.changed_by for n in node.walk())}
+             if node.label and any(_instructed(n.changed_by) for n in node.walk())}
     return InstructedScope(frozenset(keys), unknown)
+
+
+def _instructed(sources: tuple[Source, ...]) -> bool:
+    """Provenance of an instruction: not of an editorial change (a ressortændring, lovkons.ressort)."""
+    return any(not s.document.startswith(EDITORIAL) for s in sources)

@@ -28,8 +28,8 @@ class Versions:
     refused: tuple[tuple[dt.date, Problem], ...] = ()
 
 
-def _text(corpus: Corpus, doc: str, at: dt.date) -> PointInTime:
-    result = consolidate_at(corpus, doc, at)
+def _text(corpus: Corpus, doc: str, at: dt.date, literal: bool = False) -> PointInTime:
+    result = consolidate_at(corpus, doc, at, literal=literal)
     if result.key not in corpus.facts:  # known only from the documents that repeal it
         raise LovkonsError(f"{doc}: no text to compare: {result.problems[0].message}" if result.problems
                            else f"{doc}: not in the corpus")  # fmt: skip
@@ -39,11 +39,13 @@ def _text(corpus: Corpus, doc: str, at: dt.date) -> PointInTime:
     return result
 
 
-def versions_diff(corpus: Corpus, doc: str, start: dt.date, end: dt.date) -> Versions:
-    """Corpus document `doc` as in force on `start` and on `end`; sources limited to (start, end]."""
+def versions_diff(corpus: Corpus, doc: str, start: dt.date, end: dt.date, literal: bool = False) -> Versions:
+    """Corpus document `doc` as in force on `start` and on `end`; sources limited to (start, end]. The
+    ministers in office on each day (their renames show as "redaktionel ændring (ressortændring, …)")
+    unless `literal`."""
     from lovkons.amender.consolidate import Applied
 
-    old, new = _text(corpus, doc, start), _text(corpus, doc, end)
+    old, new = _text(corpus, doc, start, literal), _text(corpus, doc, end, literal)
     assert old.document is not None and new.document is not None
     window = (start, end) if start <= end else (end, start)
     log = [a for a in (*old.applied, *new.applied) if isinstance(a, Applied)]
@@ -55,7 +57,7 @@ def versions_diff(corpus: Corpus, doc: str, start: dt.date, end: dt.date) -> Ver
     return Versions(old.document, new.document, diff, new.key, title, start, end, refused)
 
 
-def documents_diff(corpus: Corpus, a: str, b: str, at: dt.date | None = None) -> Versions:
+def documents_diff(corpus: Corpus, a: str, b: str, at: dt.date | None = None, literal: bool = False) -> Versions:
     """Two corpus documents: each as issued (its own text), or with `at` each as in force that day."""
     if at is None:
         fa, fb = corpus.resolve(a), corpus.resolve(b)
@@ -63,7 +65,7 @@ def documents_diff(corpus: Corpus, a: str, b: str, at: dt.date | None = None) ->
         refused: tuple[tuple[dt.date, Problem], ...] = ()
         key, title = fb.key, fb.title
     else:
-        ra, rb = _text(corpus, a, at), _text(corpus, b, at)
+        ra, rb = _text(corpus, a, at, literal), _text(corpus, b, at, literal)
         assert ra.document is not None and rb.document is not None
         old, new, key, title = ra.document, rb.document, rb.key, corpus.facts[rb.key].title
         refused = tuple((at, p) for p in (*ra.refused, *rb.refused))

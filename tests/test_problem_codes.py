@@ -12,7 +12,7 @@ from lovkons.model.document import Problem
 from lovkons.model.problems import CODES, REGISTRY, markdown_table
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ["cli", "parsers", "model", "amender", "history", "review", "renderers"]
+SOURCES = ["cli", "parsers", "model", "amender", "history", "review", "renderers", "ressort"]
 
 
 def test_every_code_is_upper_snake_with_a_meaning() -> None:

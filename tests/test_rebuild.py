@@ -56,7 +56,9 @@ def test_two_rebuilds_are_byte_identical(small_corpus: Path, tmp_path: Path) -> 
     ids = [d["id"] for d in index["documents"]]
     assert ids == ["LBK-2015-1054", "LOV-2013-608", "seed-002"]
     law = index["documents"][1]
-    assert [v["from"] for v in law["versions"]] == ["2014-01-01", "2015-07-01"]  # LOV 649/2015 § 2
+    # LOV 649/2015 § 2 from 2015-07-01; the royal resolutions of 3 February 2014 and 28 June 2015 renamed
+    # the minister (social-, børne- og integrationsministeren → … → social- og indenrigsministeren)
+    assert [v["from"] for v in law["versions"]] == ["2014-01-01", "2014-02-03", "2015-06-28", "2015-07-01"]
     assert law["end"] == {"state": "superseded", "since": "2015-09-08", "by": "LBK 1054/2015"}
     assert (tmp_path / "a" / "LOV-2013-608" / "2015-07-01.md").is_file()
     assert (tmp_path / "a" / "LBK-2015-1054" / "2015-09-08.json").is_file()
@@ -156,12 +158,12 @@ def test_stale_temporary_trees_are_removed(tmp_path: Path) -> None:
 
 
 def _boom(real: Any) -> Any:
-    """A version_at that raises (a bug) for LOV 608/2013 only."""
+    """A `versions` (of history.pointintime) that raises (a bug) for LOV 608/2013 only."""
 
-    def fake(corpus: Any, tl: Any, at: Any) -> Any:
+    def fake(corpus: Any, tl: Any, stop: Any, **kw: Any) -> Any:
         if tl.key == "LOV 608/2013":
             raise RuntimeError("boom\nsecond line")
-        return real(corpus, tl, at)
+        return real(corpus, tl, stop, **kw)
 
     return fake
 
@@ -172,7 +174,7 @@ def test_exception_in_one_document_is_recorded_and_the_rest_written(
 ) -> None:
     from lovkons.history import outputs as history_outputs
 
-    monkeypatch.setattr(history_outputs, "version_at", _boom(history_outputs.version_at))
+    monkeypatch.setattr(history_outputs, "versions_of", _boom(history_outputs.versions_of))
     out = tmp_path / "out"
     stats = rebuild(small_corpus, out, render=render_version, jobs=jobs)
     assert stats.errors == ["laws/LOV-2013-608/LOV-2013-608.xml: RuntimeError: boom"]
@@ -208,7 +210,7 @@ def test_cli_rebuild_exits_1_with_one_line(small_corpus: Path, tmp_path: Path, m
     from lovkons.cli.main import app
     from lovkons.history import outputs as history_outputs
 
-    monkeypatch.setattr(history_outputs, "version_at", _boom(history_outputs.version_at))
+    monkeypatch.setattr(history_outputs, "versions_of", _boom(history_outputs.versions_of))
     result = CliRunner().invoke(app, ["rebuild", "--corpus", str(small_corpus), "--out", str(tmp_path / "o"),
                                       "--jobs", "2"])  # fmt: skip
     assert result.exit_code == 1

@@ -1,0 +1,104 @@
+"""Stage 2 (ressort): where an old name must stay as written. Input: a text, the span of a name in
+it and the date of the change; output: the name of the first rule that keeps it, or None.
+
+An official consolidation renames a ministry or authority only where the text means the office as it
+is now. The rules below (first match wins) each name a drafting convention and a real sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+from lovkons.parsers.dates import find_danish_dates
+
+_V = regex.VERBOSE | regex.IGNORECASE
+
+
+@dataclass(frozen=True, slots=True)
+class Guard:
+    name: str
+    example: str  # a real sentence where the rule keeps the name (tests/test_ressort_guards.py)
+    test: Callable[[str, int, int, dt.date], bool]
+
+
+def _inside_quotes(text: str, start: int, end: int, day: dt.date) -> bool:
+    """»…« quotes a wording, a title or a name of something else: never edited."""
+    before = text[:start]
+    return before.count("»") > before.count("«")
+
+
+# "den tidligere Konkurrencestyrelse", "det daværende Undervisningsministerium", "den nedlagte …"
+_PAST_BEFORE = regex.compile(r"""\b(?:tidligere|daværende|hidtidige|forhenværende|fhv\.|nedlagte|
+                                 nu\ nedlagte)\s+$""", _V)
+
+
+def _said_to_be_former(text: str, start: int, end: int, day: dt.date) -> bool:
+    return bool(_PAST_BEFORE.search(text[max(0, start - 40):start]))
+
+
+# "Styrelsen for Statens Uddannelsesstøtte er nedlagt", "…, nu miljø- og fødevareministeren",
+# "Konkurrencestyrelsen (nu Konkurrence- og Forbrugerstyrelsen)", "… blev overført fra justitsministeren"
+_PAST_AFTER = regex.compile(r"""^(?:\s*(?:er|blev)\s+(?:nedlagt|sammenlagt|omdannet|ændret)
+                               |\s*,?\s*\(?\s*nu\s)""", _V)
+_TRANSFER_FROM = regex.compile(r"""\b(?:overført|overføres|overgået|overgik|flyttet)\s+fra\s+(?:\S+\s+){0,1}$""", _V)
+
+
+def _spoken_of_as_past(text: str, start: int, end: int, day: dt.date) -> bool:
+    return bool(_PAST_AFTER.search(text[end:end + 60]) or _TRANSFER_FROM.search(text[max(0, start - 60):start]))
+
+
+# "sager, der ikke er færdigbehandlet af Naturklagenævnet inden den 1. januar 2007, overføres til
+# Miljøklagenævnet": the body named is the one that acted before a day before the change; the date
+# follows the name within a few words ("før", "inden", "indtil" den …), in the same clause
+_BEFORE_DATE = regex.compile(r"""^(?:\s+[\p{L}-]+){0,3}?\s+(?:før|inden|indtil|forud\s+for)\s+den\s+$""", _V)
+
+
+def _before_the_change(text: str, start: int, end: int, day: dt.date) -> bool:
+    if text[end - 1:end] == "s":  # "klima- og energiministerens godkendelse inden den …": the date is the act's
+        return False
+    clause = regex.split(r"[,;:]|\.\s+(?=\p{Lu})", text[end:], maxsplit=1)[0]
+    return any(when < day and _BEFORE_DATE.search(clause[:a]) for when, a, _ in find_danish_dates(clause))
+
+
+# "Fødevareministeriets Klagecenter", "Undervisningsministeriets Pris": a genitive that begins the
+# proper name of another body (a capital letter follows) is part of that name
+_NEXT_CAPITAL = regex.compile(r"^\s+\p{Lu}\p{Ll}")
+
+
+def _part_of_a_name(text: str, start: int, end: int, day: dt.date) -> bool:
+    return text[end - 1:end] == "s" and bool(_NEXT_CAPITAL.search(text[end:end + 3]))
+
+
+# "jf. lov om Kort- og Matrikelstyrelsen", "ved lov om ændring af forskellige love på
+# Undervisningsministeriets område": the title of an act is cited as it reads, whatever became of the
+# body it names (the words between "lov om" and the name are a title's, not a sentence's: no verb)
+_ACT_TITLE = regex.compile(r"""\b(?:lov|lovbekendtgørelse|bekendtgørelse|anordning)\s+(?:nr\.\s+\d+\s+)?om\s+
+                               (?:(?!(?:kan|skal|må|er|har|bliver|fastsætter|bestemmer|træffer|efter)\s)[\p{L}\-]+\s+){0,10}$""", _V)
+
+
+def _title_of_an_act(text: str, start: int, end: int, day: dt.date) -> bool:
+    if regex.search(r"(?i)ministerens?$|ministerens?\s+for\b", text[start:end]):
+        return False  # titles of acts name ministries and authorities, not ministers
+    return bool(_ACT_TITLE.search(text[max(0, start - 80):start]))
+
+
+GUARDS: tuple[Guard, ...] = (
+    Guard("quoted", "ændres »Erhvervs- og Selskabsstyrelsen« til: »Erhvervsstyrelsens it-system«", _inside_quotes),
+    Guard("former", "personer fra det tidligere Jugoslavien", _said_to_be_former),
+    Guard("past", "overført fra justitsministeren til ministeren for fødevarer, landbrug og fiskeri, nu miljø- og "
+          "fødevareministeren", _spoken_of_as_past),
+    Guard("before-date", "der ikke er færdigbehandlet af Naturklagenævnet inden den 1. januar 2007, overføres til "
+          "Miljøklagenævnet", _before_the_change),
+    Guard("name-part", "kan indbringes for Erhvervsministeriets Erhvervsankenævn", _part_of_a_name),
+    Guard("act-title", "lov om ændring af forskellige love på Undervisningsministeriets område", _title_of_an_act),
+)
+
+
+def kept_by(text: str, start: int, end: int, day: dt.date) -> str | None:
+    """The name of the first guard that keeps text[start:end] as written (the change took effect on
+    `day`), or None."""
+    return next((g.name for g in GUARDS if g.test(text, start, end, day)), None)

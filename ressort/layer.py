@@ -1,0 +1,257 @@
+"""Stage 2 (ressort): the ressortændringer an official consolidation makes, as their own pure step.
+
+Input: a consolidated Document, the day, the base and the amending acts (evidence of who is
+responsible for the law); output: Ressort — the document with every old name of a ministry or
+authority in the form in office that day, and the list of these editorial changes with their legal
+basis. Instructed changes are not touched: this step runs after the amender and only renames.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from lovkons.amender.consolidate import Consolidation
+from lovkons.model.document import Address, Document, Kind, Level, Node, Problem, Source
+from lovkons.model.edits import AmendingDocument
+from lovkons.ressort.evidence import evidence_of, named_most
+from lovkons.ressort.forms import Form, name_forms, render
+from lovkons.ressort.guards import kept_by
+from lovkons.ressort.register import AUTHORITY, MINISTRY, Change, Register, default_register
+from lovkons.ressort.responsible import Evidence, Responsibility, Step, follow, law_title, responsibility
+
+EDITORIAL = "redaktionel ændring"  # how an editorial change is cited (its Source.document starts so)
+_SKIP = (Kind.NOTE, Kind.UNDERSKRIFT)  # the LBK's own notes and the signature are not the law's text
+_LEVEL = {Kind.PARAGRAF: Level.PARAGRAF, Kind.STK: Level.STK, Kind.NR: Level.NR, Kind.LITRA: Level.LITRA,
+          Kind.KAPITEL: Level.KAPITEL, Kind.AFSNIT: Level.AFSNIT, Kind.BILAG: Level.BILAG}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class EditorialChange:
+    """»old« became »new« at `address` (`count` times), by the changes cited in `bases`."""
+
+    address: str
+    old: str
+    new: str
+    bases: tuple[str, ...]  # "kgl. res. af 3. oktober 2011", …
+    day: dt.date  # the day the new name took office
+    count: int = 1
+    kind: str = "ressort"
+
+    @property
+    def label(self) -> str:
+        return f"{EDITORIAL} (ressortændring, {_cite(self.bases)})"
+
+    def source(self) -> Source:
+        return Source(self.label, in_force=self.day, text=f"»{self.old}« → »{self.new}«")
+
+    def to_json(self) -> dict[str, object]:
+        return {"address": self.address, "old": self.old, "new": self.new, "count": self.count, "kind": self.kind,
+                "basis": list(self.bases), "in_force": self.day.isoformat(), "label": self.label}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Ressort:
+    document: Document
+    changes: tuple[EditorialChange, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    responsible: Responsibility = field(default_factory=lambda: Responsibility(None))
+
+
+@dataclass(frozen=True, slots=True)
+class _Rename:
+    office: str
+    changes: tuple[Change, ...]
+
+
+class _Namer:
+    """Decides, once per written name, what it becomes on the day (or None: it stays)."""
+
+    def __init__(self, register: Register, day: dt.date, title: str, resp: Responsibility,
+                 agency: Responsibility, named: Responsibility) -> None:
+        self.register, self.day, self.title = register, day, title
+        self.resp, self.agency, self.named = resp, agency, named
+        self.memo: dict[str, _Rename | None] = {}
+        self.problems: list[Problem] = []
+
+    def decide(self, written: str) -> _Rename | None:
+        key = " ".join(written.split()).casefold()
+        if key not in self.memo:
+            self.memo[key] = self._decide(name_forms(self.register).lookup(written), written)
+        return self.memo[key]
+
+    def _decide(self, forms: list[Form], written: str) -> _Rename | None:
+        reg, day = self.register, self.day
+        offices = list(dict.fromkeys(f.office for f in forms if reg.started_by(f.office, day)))
+        if not offices:
+            return None
+        for own in (self.resp, self.agency, self.named):  # a name the law's own ministry or authority had: its name now
+            if own.office is not None:
+                for office in offices:
+                    if office in own.offices() and office != own.office:
+                        return _Rename(own.office, tuple(own.changes_since(office)))
+        current = [o for o in offices if reg.in_office(o, day)]
+        if current:  # in office: only a transfer naming this law moves it
+            office = current[0]
+            if self.resp.since is None:
+                return None
+            new, path = follow(reg, office, self.resp.since, day, self.title, responsible=False)
+        else:
+            office = max(offices, key=lambda o: reg.last_end(o, day) or dt.date.min)
+            end = reg.last_end(office, day)
+            assert end is not None
+            new, path = follow(reg, office, end - dt.timedelta(days=1), day, self.title, responsible=False)
+            if new is None:
+                new, path = self._split(office, end, path)
+            if new is None and self._ours(office, []):
+                self.problems.append(Problem(
+                    "RESSORT_NO_SUCCESSOR", f"»{written}« ({office}) ended on {end.isoformat()} without one "
+                    "successor for every law, and nothing shows which one took over this law; the name is kept",
+                    "warning"))  # fmt: skip
+        if new is None or new == office or not self._ours(office, path):
+            return None
+        return _Rename(new, tuple(c for c, _, _ in path))
+
+    def _split(self, office: str, end: dt.date, path: list[Step]) -> tuple[str | None, list[Step]]:
+        """An authority split between ministries: the successor under the law's own ministry."""
+        reg = self.register
+        last = path[-1][1] if path else office
+        change = next((c for c in reg.changes if c.date >= end and last in c.ends), None)
+        if change is None or reg.offices[last].kind != AUTHORITY or self.resp.office is None:
+            return None, path
+        mine = [t for t in change.transfers if t.source == last and self._belongs(t.target)]
+        if len(mine) != 1:
+            return None, path
+        new, rest = follow(reg, mine[0].target, change.date, self.day, self.title, responsible=False)
+        return new, [*path, (change, mine[0].target, mine[0]), *rest]
+
+    def _belongs(self, authority: str) -> bool:
+        """The authority belongs to the law's own ministry (then or now)."""
+        parent = self.register.offices[authority].ministry
+        if parent is None:
+            return False
+        if parent in self.resp.offices():
+            return True
+        now, _ = follow(self.register, parent, None, self.day, self.title, responsible=False)
+        return now == self.resp.office
+
+    def _ours(self, office: str, path: list[Step]) -> bool:
+        """Whether the law's consolidation renames this name: the names of the law's own ministry and
+        authority (see _decide), an authority of that ministry, and any name a transfer naming this law
+        moved. Another ministry's name stays as the law wrote it: the resolution did not move this law
+        (the practice of the official consolidations). Without evidence of the law's ministry: every name."""
+        if self.resp.office is None or any(t is not None and t.laws for _, _, t in path):
+            return True
+        return self.register.offices[office].kind == AUTHORITY and self._belongs(office)
+
+
+def _address(path: tuple[tuple[Level, str], ...]) -> str:
+    """"§ 4, stk. 2" as cited (the kapitel only for a heading outside any §)."""
+    levels = [lv for lv, _ in path]
+    if Level.PARAGRAF in levels:
+        path = path[levels.index(Level.PARAGRAF):]
+    return str(Address(path)) if path else "dokument"
+
+
+def _cite(bases: tuple[str, ...]) -> str:
+    """"kgl. res. af 9. august 2013 og 3. februar 2014" for several resolutions in a row."""
+    if len(bases) > 1 and all(b.startswith("kgl. res. af ") for b in bases):
+        days = [b.removeprefix("kgl. res. af ") for b in bases]
+        return "kgl. res. af " + ", ".join(days[:-1]) + " og " + days[-1]
+    return ", ".join(bases[:-1]) + (" og " if len(bases) > 1 else "") + bases[-1]
+
+
+class _Rewriter:
+    def __init__(self, namer: _Namer) -> None:
+        self.namer = namer
+        self.found: Counter[tuple[str, str, str, tuple[str, ...], dt.date]] = Counter()
+
+    def text(self, text: str, address: str) -> tuple[str, list[Source]]:
+        namer = self.namer
+        out: list[str] = []
+        sources: list[Source] = []
+        last = 0
+        for m in name_forms(namer.register).pattern.finditer(text):
+            rename = namer.decide(m[0])
+            if rename is None or not rename.changes:
+                continue
+            when = rename.changes[-1].date
+            if kept_by(text, m.start(), m.end(), rename.changes[0].date):
+                continue
+            form = next(f for f in name_forms(namer.register).lookup(m[0]))
+            new = render(namer.register, rename.office, form.role, form.genitive, m[0])
+            if new == m[0]:
+                continue
+            bases = tuple(dict.fromkeys(c.basis for c in rename.changes))
+            change = EditorialChange(address, " ".join(m[0].split()), new, bases, when)
+            self.found[(address, change.old, new, bases, when)] += 1
+            sources.append(change.source())
+            out += [text[last:m.start()], new]
+            last = m.end()
+        return ("".join(out) + text[last:], sources) if out else (text, [])
+
+    def node(self, node: Node, path: tuple[tuple[Level, str], ...], sole: bool = False) -> Node:
+        if node.kind in _SKIP:
+            return node
+        level = _LEVEL.get(node.kind)
+        if level is not None and node.label is not None and not sole:  # a § with one stk. is cited as the §
+            path = (*path, (level, node.label))
+        address = _address(path)
+        text, s1 = self.text(node.text, address) if node.text else (node.text, [])
+        heading, s2 = self.text(node.heading, address) if node.heading else (node.heading, [])
+        one = node.kind is Kind.PARAGRAF and sum(c.kind is Kind.STK for c in node.children) == 1
+        kids = tuple(self.node(c, path, one and c.kind is Kind.STK) for c in node.children)
+        same_kids = all(a is b for a, b in zip(kids, node.children, strict=True))
+        if not s1 and not s2 and same_kids:
+            return node
+        return node.with_(text=text, heading=heading, children=kids, changed_by=node.changed_by + _merged(s1 + s2))
+
+
+def _merged(sources: list[Source]) -> tuple[Source, ...]:
+    """One source per basis and day: "»Kirkeministeren« → »…«; »kirkeministerens« → »…«"."""
+    groups: dict[tuple[str, dt.date | None], list[str]] = {}
+    for s in sources:
+        texts = groups.setdefault((s.document, s.in_force), [])
+        if s.text not in texts:
+            texts.append(s.text)
+    return tuple(Source(doc, in_force=day, text="; ".join(texts)) for (doc, day), texts in groups.items())
+
+
+def apply_ressort(document: Document, day: dt.date, *, base: Document | None = None,
+                  orders: Sequence[AmendingDocument] = (), register: Register | None = None,
+                  evidence: Sequence[Evidence] | None = None) -> Ressort:
+    """`document` with every old name in the form in office on `day` (see the module docstring).
+    `base` and `orders` are the evidence of who is responsible for the law (default: the document);
+    `evidence`, when given, is used instead of what their signatures and footnotes say."""
+    register = register or default_register()
+    title = law_title((base or document).meta.title)
+    if evidence is None:
+        evidence = evidence_of(register, base or document, orders)
+    resp = responsibility(register, title, [e for e in evidence if register.offices[e.office].kind == MINISTRY], day)
+    agency = responsibility(register, title, [e for e in evidence if register.offices[e.office].kind == AUTHORITY],
+                            day)
+    most = named_most(register, base or document)  # the minister the law gives its powers to, by its text
+    named = responsibility(register, title, [most] if most else [], day)
+    namer = _Namer(register, day, title, resp, agency, named)
+    writer = _Rewriter(namer)
+    kids = tuple(writer.node(c, ()) for c in document.children)
+    problems = list(resp.problems) + list(agency.problems) + namer.problems
+    if register.complete_until is not None and day > register.complete_until:
+        problems.append(Problem("RESSORT_REGISTER_ENDS", f"the register of ministries knows the changes up to "
+                                f"{register.complete_until.isoformat()}; later renames are not made", "warning"))
+    changes = tuple(EditorialChange(a, old, new, bases, when, n)
+                    for (a, old, new, bases, when), n in writer.found.items())
+    doc = document if all(a is b for a, b in zip(kids, document.children, strict=True)) else document.with_(children=kids)
+    return Ressort(doc, changes, tuple(problems), resp)
+
+
+def consolidated_at(result: Consolidation, day: dt.date | None, *, base: Document,
+                    orders: Sequence[AmendingDocument] = (), literal: bool = False) -> tuple[Consolidation, Ressort]:
+    """The amender's result with the ressort layer applied on `day` (its warnings added to the
+    problems); unchanged when `literal` or without a day."""
+    if literal or day is None:
+        return result, Ressort(result.document)
+    ressort = apply_ressort(result.document, day, base=base, orders=orders)
+    return replace(result, document=ressort.document, problems=(*result.problems, *ressort.problems)), ressort

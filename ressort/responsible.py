@@ -1,0 +1,177 @@
+"""Stage 2 (ressort): who is responsible for a law on a day, from the register and the evidence in
+the documents. Input: Register, the law's title, dated evidence (who signed the base and its amending
+acts); output: Responsibility (the ministry on the day, every ministry the law had on the way, the
+evidence used and the problems).
+
+The walk: start from the earliest evidence (usually the ministry that signed the base); at each change
+of the register the law follows a transfer of its area (its title is listed, or a keyword of the area
+is in its title), else the rename of its ministry; a split without a successor for every law leaves it
+unknown until later evidence names one of the successors. Each later piece of evidence must agree with
+the walk or pick one of the transfers the register has on the way; otherwise a warning (the signature
+is taken as the fact).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from lovkons.model.document import Problem
+from lovkons.ressort.register import Change, Register, Transfer
+
+STRONG, WEAK = "strong", "weak"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """`office` held the law on `day`, says `source` ("LBK 920/2011, signature")."""
+
+    day: dt.date
+    office: str
+    source: str
+    strength: str = STRONG  # WEAK: an omnibus act, signed by whichever ministry led it
+
+
+@dataclass(frozen=True, slots=True)
+class Responsibility:
+    office: str | None  # on the day asked; None = not known
+    # every office the law had, from the first evidence to the day, each with the change that gave it
+    # (None for the first evidence, and for a signature the register cannot explain)
+    chain: tuple[tuple[str, Change | None], ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    problems: tuple[Problem, ...] = field(default=())
+    since: dt.date | None = None  # the day of the first evidence
+
+    def offices(self) -> list[str]:
+        return [office for office, _ in self.chain]
+
+    def changes_since(self, office: str) -> list[Change]:
+        """The changes that moved the law on from (the last time it was with) `office`."""
+        names = self.offices()
+        if office not in names:
+            return []
+        last = len(names) - 1 - names[::-1].index(office)
+        return [c for _, c in self.chain[last + 1:] if c is not None]
+
+
+_TITLE_HEAD = regex.compile(r"^(?:bekendtgørelse\s+af\s+|lovbekendtgørelse\s+af\s+)", regex.IGNORECASE)
+
+
+def law_title(title: str | None) -> str:
+    """"Bekendtgørelse af lov om hunde" → "lov om hunde" (lower case, one space)."""
+    return " ".join(_TITLE_HEAD.sub("", title or "").split()).lower()
+
+
+def _keyword(k: str) -> regex.Pattern[str]:
+    """"dyre*" = a word starting so, "*bolig" = a word ending so, else the word or phrase itself."""
+    body = r"\s+".join(regex.escape(w) for w in k.strip("*").split())
+    head = r"[\p{L}\d-]*" if k.startswith("*") else r"(?<![\p{L}\d-])"
+    tail = r"[\p{L}\d-]*" if k.endswith("*") else r"(?![\p{L}\d])"
+    return regex.compile(head + body + tail)
+
+
+def covers(transfer: Transfer, title: str, *, responsible: bool) -> bool:
+    """The law (by its title) belongs to the area moved: listed by title, or (for the office that is
+    responsible for the law) a keyword of the area is in the title."""
+    if not title:
+        return False
+    if any(title == law or title.startswith(law + " (") for law in transfer.laws):
+        return True
+    return responsible and any(_keyword(k).search(title) for k in transfer.keywords)
+
+
+def step(change: Change, office: str, title: str, *, responsible: bool) -> tuple[str | None, Transfer | None]:
+    """What `office` becomes for this law at `change`: (new office, the transfer followed) — the office
+    itself when untouched, None when it ends without a successor for this law."""
+    for t in change.transfers:
+        if t.source == office and covers(t, title, responsible=responsible):
+            return t.target, t
+    renamed = change.renamed(office)
+    if renamed:
+        return renamed, None
+    return (None, None) if office in change.ends else (office, None)
+
+
+Step = tuple[Change, str, Transfer | None]  # a change, the office it gave, the transfer followed (if any)
+
+
+def follow(register: Register, office: str, start: dt.date | None, end: dt.date, title: str, *,
+           responsible: bool) -> tuple[str | None, list[Step]]:
+    """Walk `office` through the changes after `start` up to `end`: (office on `end` or None, the
+    steps that moved it)."""
+    path: list[Step] = []
+    current: str | None = office
+    for change in register.between(start, end):
+        assert current is not None
+        nxt, transfer = step(change, current, title, responsible=responsible)
+        if nxt != current:
+            if nxt is None:
+                return None, path
+            path.append((change, nxt, transfer))
+            current = nxt
+    return current, path
+
+
+def reachable(register: Register, office: str, start: dt.date, end: dt.date) -> dict[str, Change | None]:
+    """Every office `office` can become between the days through renames and any transfer, each with
+    the change that first gave it."""
+    seen: dict[str, Change | None] = {office: None}
+    for change in register.between(start, end):
+        for o in list(seen):
+            for target in [t.target for t in change.transfers if t.source == o] + [change.renamed(o) or o]:
+                seen.setdefault(target, change)
+    return seen
+
+
+def _held_on(register: Register, ev: Evidence) -> Evidence:
+    """A journal number can be older than the signature: the name counts on its last day in office."""
+    if register.in_office(ev.office, ev.day):
+        return ev
+    end = register.last_end(ev.office, ev.day)
+    return Evidence(end - dt.timedelta(days=1), ev.office, ev.source, ev.strength) if end else ev
+
+
+def responsibility(register: Register, title: str, evidence: Sequence[Evidence], day: dt.date) -> Responsibility:
+    """The ministry responsible for the law titled `title` on `day` (see the module docstring)."""
+    points = sorted((_held_on(register, e) for e in evidence if e.day <= day), key=lambda e: e.day)
+    if any(e.strength == STRONG for e in points):  # signatures first; the weak evidence only without any
+        points = [e for e in points if e.strength == STRONG]
+    problems: list[Problem] = []
+    used: list[Evidence] = []
+    current: str | None = None
+    at: dt.date | None = None
+    chain: list[tuple[str, Change | None]] = []
+    for ev in points:
+        if current is None:
+            if at is not None and ev.strength == WEAK:
+                continue  # after a split only a strong signature picks the successor
+            current, at = ev.office, ev.day
+            chain.append((current, None))
+            used.append(ev)
+            continue
+        assert at is not None
+        predicted, path = follow(register, current, at, ev.day, title, responsible=True)
+        if predicted == ev.office:
+            chain += [(o, c) for c, o, _ in path]
+            used.append(ev)
+        elif ev.strength == STRONG and ev.office in (found := reachable(register, current, at, ev.day)):
+            chain.append((ev.office, found[ev.office]))
+            used.append(ev)
+        elif ev.strength == STRONG:
+            problems.append(Problem("RESSORT_EVIDENCE_CONFLICT", f"{ev.source} was signed by {ev.office} on "
+                                    f"{ev.day.isoformat()}; the register leads from {current} to "
+                                    f"{predicted or 'no single successor'}; the signature is followed",
+                                    "warning", ev.source))  # fmt: skip
+            chain.append((ev.office, Change(ev.day, ev.source, verified=False)))  # the signature as the basis
+            used.append(ev)
+        else:
+            continue  # an omnibus act of another ministry says nothing about this law
+        current, at = ev.office, ev.day
+    if current is None or at is None:
+        return Responsibility(None, (), (), tuple(problems))
+    office, path = follow(register, current, at, day, title, responsible=True)
+    chain += [(o, c) for c, o, _ in path]
+    return Responsibility(office, tuple(chain), tuple(used), tuple(problems), used[0].day)
