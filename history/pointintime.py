@@ -256,9 +256,10 @@ def consolidate_at(
         corpus.timelines.setdefault(f"fates:{tl.key}", decided)
     start, end = _version_span(tl, fates(corpus, tl), day)
     if not literal:  # a royal resolution between the versions' dates starts a version of its own
-        if version.start is not None and (start is None or version.start > start):
+        resolution_days = {c.date for c in default_register().changes}
+        if version.start in resolution_days and (start is None or version.start > start):
             start = version.start
-        if next_start is not None and (end is None or next_start < end):
+        if next_start in resolution_days and (end is None or next_start < end):
             end = next_start
     # undetermined items stay pending here, even when they go on to the document replacing this one
     pending = tl.pending + tuple(c for c in tl.carried if c.in_force is None)

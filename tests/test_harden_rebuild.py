@@ -155,7 +155,7 @@ def test_concurrent_rebuilds_of_two_corpora_never_mix(tmp_path: Path) -> None:
 def _slow_rebuild(corpus: Path, out: Path) -> subprocess.Popen[str]:
     """`lovkons rebuild --jobs 2` whose every document takes 120 s (in the workers)."""
     code = ("import sys, time; import lovkons.history.rebuild as r; f = r.document_outputs; "
-            "r.document_outputs = lambda *a: (print('working', flush=True), time.sleep(120), f(*a))[2]; "
+            "r.document_outputs = lambda *a, **k: (print('working', flush=True), time.sleep(120), f(*a, **k))[2]; "
             "from lovkons.cli.main import main; sys.argv = ['lovkons'] + sys.argv[1:]; main()")  # fmt: skip
     return subprocess.Popen([sys.executable, "-c", code, "rebuild", "--corpus", str(corpus), "--out", str(out),
                              "--jobs", "2"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)  # fmt: skip

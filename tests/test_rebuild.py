@@ -98,7 +98,7 @@ def _run_rebuild(corpus: Path, out: Path) -> subprocess.Popen[str]:
     # every document after the first takes 60 s more, so the kill (sent once the first is reported)
     # lands mid-rebuild however loaded the machine is; the killed process does not wait them out
     code = ("import sys, time; import lovkons.history.rebuild as r; f = r.document_outputs; n = []; "
-            "r.document_outputs = lambda *a: (n.append(1), time.sleep(60 if len(n) > 1 else 0), f(*a))[2]; "
+            "r.document_outputs = lambda *a, **k: (n.append(1), time.sleep(60 if len(n) > 1 else 0), f(*a, **k))[2]; "
             "from lovkons.cli.main import main; sys.argv = ['lovkons'] + sys.argv[1:]; main()")  # fmt: skip
     return subprocess.Popen(
         [sys.executable, "-c", code, "rebuild", "--corpus", str(corpus), "--out", str(out), "--jobs", "1"],
