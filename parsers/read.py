@@ -11,6 +11,8 @@ import os
 import stat
 from pathlib import Path
 
+import regex
+
 from lovkons.model.document import LovkonsError, ParseResult, Problem
 
 # One limit for every input kind (document, amending order, sidecar, manifest, JSON record). The
@@ -69,6 +71,23 @@ def from_unicode_bom(data: bytes, file: str | None = None) -> bytes:
     return data
 
 
+# No real document holds a number of more than a few dozen digits; Python refuses to turn more than
+# 4,300 digits into an int (and the work grows with the square of the length), so a run this long
+# is not a legal document.
+MAX_DIGITS = 1000
+_DIGIT_RUN = regex.compile(rf"(?<!\d)\d{{{MAX_DIGITS + 1}}}")  # tried only where a run starts
+
+
+def check_digit_runs(data: bytes | str, file: str | None) -> None:
+    """LovkonsError (with the line) for a run of more than MAX_DIGITS decimal digits. Checked on
+    the file's bytes, and again on the text a reader builds from HTML or JSON (escapes, entities)."""
+    text = data.decode("utf-8", "ignore") if isinstance(data, bytes) else data
+    m = _DIGIT_RUN.search(text)
+    if m is not None:
+        line = text.count("\n", 0, m.start()) + 1
+        raise LovkonsError(f"a number of more than {MAX_DIGITS:,} digits: not a legal document", file=file, line=line)
+
+
 def detect_format(data: bytes) -> str:
     """ "xml" | "json" | "html" | "text", decided from the first bytes, not the file name."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -108,6 +127,7 @@ def read_bytes(data: bytes, *, file: str | None = None, lenient: bool = False) -
     if len(data) > MAX_BYTES:
         raise LovkonsError(f"too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})", file=file)
     data = from_unicode_bom(data, file)
+    check_digit_runs(data, file)
     fmt = detect_format(data)
     try:
         if fmt == "xml":
