@@ -25,10 +25,11 @@ def _raw(data: bytes, file: str | None) -> tuple[RawDoc, list[Problem]]:
     if len(data) > MAX_BYTES:
         raise LovkonsError(f"too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})", file=file)
     data = from_unicode_bom(data, file)  # UTF-16/32 text with a byte-order mark is text
-    check_digit_runs(data, file)
     head = data[:2000].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"<?xml") or head.startswith(b"<Dokument"):
         from lovkons.parsers.instructions.xml_route import read_xml
+
+        check_digit_runs(data, file)  # (the other routes end in read_text, which checks its text)
 
         return read_xml(data, file=file), []
     if head.startswith(b"{"):
