@@ -7,6 +7,7 @@ This is what `pip install .` gives (not the editable install of `make setup`): o
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -27,8 +28,12 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     needed) holding only the wheel built from this checkout. Returns its bin folder."""
     work = tmp_path_factory.mktemp("wheel")
     dist = work / "dist"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                    "-w", str(dist), str(ROOT)], check=True, cwd=work, capture_output=True)
+    # setuptools builds in the checkout's build/ folder: two xdist workers building at once collide
+    # ("File exists: build/bdist…"), so the build holds a lock (fcntl, released when the file closes)
+    with open(tmp_path_factory.getbasetemp().parent / "lovkons-wheel.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                        "-w", str(dist), str(ROOT)], check=True, cwd=work, capture_output=True)
     wheels = list(dist.glob("lovkons-*.whl"))
     assert len(wheels) == 1
     env_dir = work / "venv"
