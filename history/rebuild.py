@@ -10,6 +10,7 @@ import json
 import multiprocessing
 import os
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,7 +102,7 @@ def _reusable(out: Path, old: Any, job: str) -> dict[str, Any] | None:
         if hashlib.sha256(data).hexdigest() != sha:
             return None
         files[rel] = data
-    return {"files": files, "entry": old["entry"], "report": old["report"]}
+    return {"files": files, "hashes": dict(old["files"]), "entry": old["entry"], "report": old["report"]}
 
 
 # Set in the parent just before a fork-based pool starts: forked workers inherit the parsed corpus
@@ -121,7 +122,8 @@ def _build_one(corpus: Corpus, key: str, render: Renderer, literal: bool = False
         files, entry, report = document_outputs(corpus, key, render, literal=literal)
     except Exception as exc:  # reported per document, the rebuild goes on
         return failed(corpus, key, exc, render)
-    return {"files": files, "entry": entry, "report": report}
+    hashes = {p: hashlib.sha256(b).hexdigest() for p, b in files.items()}  # for the cache, made here in parallel
+    return {"files": files, "hashes": hashes, "entry": entry, "report": report}
 
 
 def one_line(exc: BaseException) -> str:
@@ -135,7 +137,7 @@ def failed(corpus: Corpus, key: str, exc: BaseException, render: Renderer) -> di
     f = corpus.facts[key]
     problem = Problem("INTERNAL_ERROR", f"consolidating {key} failed: {one_line(exc)}", "error", source=key, file=f.rel)
     entry = render.failed(f, problem, f"{f.rel}: {one_line(exc)}")
-    return {"files": {}, "entry": entry, "report": render.section(entry)}
+    return {"files": {}, "hashes": {}, "entry": entry, "report": render.section(entry)}
 
 
 def _needs(corpus: Corpus, key: str) -> list[str]:
@@ -273,8 +275,7 @@ def _rebuild(root: Path, out: Path, render: Renderer, jobs: int | None, progress
         "facts": {f.sha: f.to_json() for f in sorted(scanned_facts, key=lambda f: f.sha) if not _unreadable(f)},
         "jobs": {corpus.facts[k].doc_id: {"hash": hashes_by_key[k], "entry": results[k]["entry"],
                                           "report": results[k]["report"],
-                                          "files": {p: hashlib.sha256(b).hexdigest()
-                                                    for p, b in sorted(results[k]["files"].items())}}
+                                          "files": dict(sorted(results[k]["hashes"].items()))}
                  for k in bases if "error" not in results[k]["entry"]},  # a failed document is retried
     }  # fmt: skip
 
@@ -284,7 +285,7 @@ def _rebuild(root: Path, out: Path, render: Renderer, jobs: int | None, progress
     stats.errors = [e["error"] for e in entries if "error" in e]
     stats.errors += [f"{p.file}: {p.message}" for p in corpus.problems if p.code == "INTERNAL_ERROR"]
     stats.unreadable = [p.one_line() for p in corpus.problems if p.code in UNREAD_CODES]
-    if not todo and _same_tree(out, files):
+    if not todo and _same_tree(out, files, verified={p for k in bases for p in results[k]["files"]}):
         if cache:
             _save_cache(out, new_cache)
         return stats
@@ -323,11 +324,12 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _same_tree(out: Path, files: dict[str, bytes]) -> bool:
-    """True when `out` holds exactly `files` (ignoring the cache file's bytes)."""
+def _same_tree(out: Path, files: dict[str, bytes], verified: AbstractSet[str] = frozenset()) -> bool:
+    """True when `out` holds exactly `files` (ignoring the cache file's bytes; `verified`: files
+    just read from `out` and checked against their hashes, under the lock)."""
     if not out.is_dir():
         return False
     present = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     if present != set(files):
         return False
-    return all((out / p).read_bytes() == b for p, b in files.items() if p != CACHE)
+    return all((out / p).read_bytes() == b for p, b in files.items() if p != CACHE and p not in verified)

@@ -42,35 +42,45 @@ def _die_with(parent: int) -> None:
 
 def _kill_workers(pool: ProcessPoolExecutor) -> None:
     processes = list((getattr(pool, "_processes", None) or {}).values())
-    # the pool's own pipes to the killed workers break now: with SIGPIPE at its default (the CLI sets
-    # it so `lovkons … | head` ends quietly) a write to them would end this process before it cleans up
-    sigpipe = getattr(signal, "SIGPIPE", None)
-    previous = None
-    if sigpipe is not None and threading.current_thread() is threading.main_thread():
-        previous = signal.signal(sigpipe, signal.SIG_IGN)
+    for proc in processes:
+        with contextlib.suppress(Exception):
+            proc.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in processes:
+        with contextlib.suppress(Exception):
+            proc.join(timeout=5)
+
+
+def _ignore_sigpipe() -> object:
+    """SIGPIPE ignored (the previous handler returned; None outside the main thread). The pool's
+    threads write to its workers' pipes; a worker that died (killed by us, or by the system) must
+    give them an error to handle, not end this process (the CLI restores SIGPIPE's default action
+    so that `lovkons … | head` ends quietly)."""
+    if not hasattr(signal, "SIGPIPE"):  # pragma: no cover  (Windows)
+        return None
     try:
-        for proc in processes:
-            with contextlib.suppress(Exception):
-                proc.kill()
-        pool.shutdown(wait=False, cancel_futures=True)
-        for proc in processes:
-            with contextlib.suppress(Exception):
-                proc.join(timeout=5)
-    finally:
-        if previous is not None and sigpipe is not None:
-            signal.signal(sigpipe, previous)
+        return signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    except ValueError:  # not in the main thread
+        return None
 
 
 @contextlib.contextmanager
 def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     """A process pool for the `with` block; its workers end with it, and with this process."""
+    previous = _ignore_sigpipe()
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_die_with, initargs=(os.getpid(),))
     try:
         yield pool
-    except BaseException:
-        _kill_workers(pool)
+    except BaseException as exc:
+        _kill_workers(pool)  # SIGPIPE stays ignored: the pool's threads may still write to them
+        if isinstance(exc, BrokenPipeError) and previous == signal.SIG_DFL:
+            # our stdout's reader went away (`| head`): end the way the CLI chose, quietly
+            signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGPIPE)
         raise
     pool.shutdown(wait=True)
+    if previous is not None:
+        signal.signal(signal.SIGPIPE, previous)  # type: ignore[arg-type]
 
 
 class Interrupted(BaseException):

@@ -35,6 +35,14 @@ _VIEW_MIN = 1000  # a rest of a line longer than this is read in place (segment.
 _TOMBSTONE_MAX = 40  # "(Ophævet)." with some spaces: longer text is no tombstone
 
 
+def _short(text: str, start: int, end: int, most: int) -> bool:
+    """Is text[start:end], stripped, at most `most` characters long (without cutting a long one out)?"""
+    if end - start <= most:
+        return True
+    a, b = strip_span(text, start, end)
+    return b - a <= most
+
+
 class Builder(TextRules, TailRules):
     """Feed lines with `feed`; read `root`, `front` (lines before the first unit) afterwards."""
 
@@ -285,8 +293,9 @@ class Builder(TextRules, TailRules):
         if end - start <= _VIEW_MIN and (start or end != len(text)):
             text, start, end = text[start:end], 0, end - start  # short: cut out
         view = start or end != len(text)  # a long rest of a line, read in place
-        a, b = strip_span(text, start, end)
-        if self.expect_heading is not None and b - a <= _TOMBSTONE_MAX and TOMBSTONE.match(text[a:b]):
+        if self.expect_heading is not None and _short(text, start, end, _TOMBSTONE_MAX) and TOMBSTONE.match(
+            text[start:end].strip()
+        ):
             self.expect_heading = None  # "Kapitel 41\n(Ophævet)": a note, not the chapter's title
         if self.expect_heading is not None and not self.pending:
             target = self.expect_heading
@@ -302,8 +311,8 @@ class Builder(TextRules, TailRules):
             and self.bare is self.paragraf
             and self._stk_unused()
             and not self.pending
-            and b - a <= 250  # a heading is at most 250 characters
-            and is_heading_text(text[a:b])
+            and _short(text, start, end, 250)  # a heading is at most 250 characters
+            and is_heading_text(text[start:end])
         ):
             self.bare_heading = (text[start:end].strip(), self.blank, lineno)
             return

@@ -11,6 +11,8 @@ import os
 import stat
 from pathlib import Path
 
+import regex
+
 from lovkons.model.document import LovkonsError, ParseResult, Problem
 
 # One limit for every input kind (document, amending order, sidecar, manifest, JSON record). The
@@ -67,6 +69,31 @@ def from_unicode_bom(data: bytes, file: str | None = None) -> bytes:
                 return data
             return text.encode("utf-8")
     return data
+
+
+# No real document holds a number of more than a few dozen digits; Python refuses to turn more than
+# 4,300 digits into an int (and the work grows with the square of the length), so a run this long
+# is not a legal document.
+MAX_DIGITS = 1000
+_DIGIT_RUN = regex.compile(rf"(?<!\d)\d{{{MAX_DIGITS + 1}}}")  # any script's digits; tried where a run starts
+_ASCII_DIGITS = bytes(48 if 48 <= b <= 57 else 32 for b in range(256))  # "0"-"9" → "0", the rest → " "
+_NON_ASCII = bytes(49 if b >= 128 else 32 for b in range(256))  # bytes of non-ASCII characters → "1"
+
+
+def check_digit_runs(data: bytes | str, file: str | None) -> None:
+    """LovkonsError (with the line) for a run of more than MAX_DIGITS decimal digits. Checked on
+    the file's bytes, and again on the text a reader builds from HTML or JSON (escapes, entities).
+    Fast (two byte translations and two substring searches); only a long run of non-ASCII text
+    (where other scripts' digits could be) is searched with a regular expression."""
+    raw = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
+    at = raw.translate(_ASCII_DIGITS).find(b"0" * (MAX_DIGITS + 1))
+    if at < 0 and b"1" * (2 * MAX_DIGITS + 2) in raw.translate(_NON_ASCII):
+        text = raw.decode("utf-8", "ignore")
+        m = _DIGIT_RUN.search(text)
+        at = len(text[: m.start()].encode("utf-8")) if m else -1
+    if at >= 0:
+        line = raw.count(b"\n", 0, at) + 1
+        raise LovkonsError(f"a number of more than {MAX_DIGITS:,} digits: not a legal document", file=file, line=line)
 
 
 def detect_format(data: bytes) -> str:
@@ -137,8 +164,10 @@ def read_bytes(data: bytes, *, file: str | None = None, lenient: bool = False) -
     data = from_unicode_bom(data, file)
     fmt = detect_format(data)
     try:
-        if fmt == "xml":
+        if fmt == "xml":  # (the other routes end in parse_text, which checks the text it reads)
             from lovkons.parsers.lexdania import parse_lexdania
+
+            check_digit_runs(data, file)
 
             return parse_lexdania(data, file=file)
         if fmt == "json":

@@ -38,6 +38,9 @@ def parse_text(text: str, *, file: str | None = None, lenient: bool = False) -> 
     Raises LovkonsError when the text is not a legal document (no § 1 and no Kapitel/Stk.
     structure), unless `lenient` (then Meta kind "other" and the lines as TEKST nodes).
     """
+    from lovkons.parsers.read import check_digit_runs
+
+    check_digit_runs(text, file)
     lines = normalize(text).split("\n")
     if len(lines) > MAX_LINES:
         raise LovkonsError(f"too many lines ({len(lines)})", file=file)
@@ -232,8 +235,8 @@ def _kind(doctype: str | None, title: str | None) -> str:
 
 def _meta(h: dict[str, str], title: str | None, file: str | None) -> Meta:
     kn = _KORTNAVN.search(h.get("DokumentKortNavn", ""))
-    number = int(h["Number"]) if h.get("Number", "").isdigit() else (int(kn["num"]) if kn else None)
-    year = int(h["Year"]) if h.get("Year", "").isdigit() else (int(kn["y"]) if kn else None)
+    number = int(h["Number"]) if h.get("Number", "").isdecimal() else (int(kn["num"]) if kn else None)
+    year = int(h["Year"]) if h.get("Year", "").isdecimal() else (int(kn["y"]) if kn else None)
     date = _date(h.get("DiesSigni")) or _date(h.get("Dato for underskrift"))
     if date is None and kn:
         date = _date(f"{kn['d']}/{kn['m']}/{kn['y']}")

@@ -75,7 +75,7 @@ def kind_of(document_type: str) -> str:
 
 def _int(text: str | None) -> int | None:
     s = clean(text or "")
-    return int(s) if s.isdigit() else None
+    return int(s) if s.isdecimal() and len(s) <= 9 else None  # "²" is a digit int() refuses
 
 
 def _date(text: str | None) -> dt.date | None:

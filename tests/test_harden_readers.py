@@ -260,3 +260,40 @@ def test_table_shows_brackets_in_the_law_as_text(tmp_path: Path, monkeypatch: py
                      encoding="utf-8")  # fmt: skip
     code, err = run(["instructions", str(order), "--format", "table"], monkeypatch, capsys)
     assert code in (0, 3) and "Traceback" not in err and "MarkupError" not in err, err
+
+
+HUGE = "1" * 5000  # more digits than Python turns into an int (4,300)
+
+
+@pytest.mark.parametrize(("where", "old", "new"), [
+    ("base", "§ 2.", f"§ {HUGE}."), ("base", "Stk. 2.", f"Stk. {HUGE}."), ("order", "1. ", f"{HUGE}. "),
+    ("order", "§ 1", f"§ {HUGE}"), ("order", "nr. 1292", f"nr. {HUGE}"), ("order", "1. juli 2009", f"{HUGE}. juli 2009"),
+])  # fmt: skip
+def test_a_number_too_long_for_an_int_is_bad_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str], where: str, old: str,
+                                                   new: str) -> None:  # fmt: skip
+    src = BASE if where == "base" else ORDER
+    path = tmp_path / "doc.txt"
+    path.write_text(src.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    for command in ("parse", "instructions"):
+        line = one_line(*run([command, str(path)], monkeypatch, capsys))
+        assert "a number of more than 1,000 digits" in line
+
+
+def test_digits_hidden_in_entities_are_found_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    record = json.loads(RECORD.read_text(encoding="utf-8"))
+    record["documentHtml"] = record["documentHtml"].replace("§ 2.", "§ " + "&#49;" * 3000 + ".", 1)
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    for command in ("parse", "instructions"):
+        assert "a number of more than 1,000 digits" in one_line(*run([command, str(path)], monkeypatch, capsys))
+
+
+def test_superscript_digits_in_a_header_are_no_number() -> None:
+    """Fuzz seed 8112: "# Year: ²410" ("²".isdigit() is true, int("²") fails)."""
+    text = ORDER.read_text(encoding="utf-8")
+    got = read_amending_bytes(("# Year: ²410\n# Number: ³\n" + text).encode(), file="o.txt")
+    assert got.meta.number == 1072 and got.meta.year == 2008
+    doc = read_bytes(("# Year: ²410\n# Number: ³\n" + BASE.read_text(encoding="utf-8")).encode(), file="b.txt")
+    assert doc.document.meta.year != 410

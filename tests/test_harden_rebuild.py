@@ -158,7 +158,7 @@ def _slow_rebuild(corpus: Path, out: Path) -> subprocess.Popen[str]:
             "r.document_outputs = lambda *a, **k: (print('working', flush=True), time.sleep(120), f(*a, **k))[2]; "
             "from lovkons.cli.main import main; sys.argv = ['lovkons'] + sys.argv[1:]; main()")  # fmt: skip
     return subprocess.Popen([sys.executable, "-c", code, "rebuild", "--corpus", str(corpus), "--out", str(out),
-                             "--jobs", "2"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)  # fmt: skip
+                             "--jobs", "2"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
 
 
 def _children(pid: int) -> set[int]:
@@ -198,7 +198,7 @@ def test_killed_rebuild_leaves_no_worker(tmp_path: Path, sig: signal.Signals) ->
     assert workers, "no worker process found"
     proc.send_signal(sig)
     proc.wait(timeout=60)
-    assert proc.returncode == (-signal.SIGKILL if sig == signal.SIGKILL else 143)
+    assert proc.returncode == (-signal.SIGKILL if sig == signal.SIGKILL else 143), proc.stderr.read() if proc.stderr else ""
     for _ in range(200):  # the watcher looks every 0.5 s; the kernel kills at once on Linux
         if not any(_alive(w) for w in workers):
             break

@@ -20,7 +20,7 @@ __all__ = ["read_amending_bytes", "read_amending_file"]
 
 def _raw(data: bytes, file: str | None) -> tuple[RawDoc, list[Problem]]:
     """The document read by its route (format detected from the content), with decoding warnings."""
-    from lovkons.parsers.read import MAX_BYTES, from_unicode_bom
+    from lovkons.parsers.read import MAX_BYTES, check_digit_runs, from_unicode_bom
 
     if len(data) > MAX_BYTES:
         raise LovkonsError(f"too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})", file=file)
@@ -28,6 +28,8 @@ def _raw(data: bytes, file: str | None) -> tuple[RawDoc, list[Problem]]:
     head = data[:2000].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"<?xml") or head.startswith(b"<Dokument"):
         from lovkons.parsers.instructions.xml_route import read_xml
+
+        check_digit_runs(data, file)  # (the other routes end in read_text, which checks its text)
 
         return read_xml(data, file=file), []
     if head.startswith(b"{"):

@@ -58,7 +58,7 @@ def _meta(headers: dict[str, str], first_line: str) -> Meta:
         "BEK" if "ekendtg" in kind_raw else "LOV" if "LOV" in kind_raw else "other")
     short = headers.get("DokumentKortNavn", "")
     m = regex.search(r"(?P<k>\w+)\s+nr\.?\s*(?P<n>\d+)\s+af\s+(?P<d>[\d/]+)", short)
-    number = int(headers["Number"]) if headers.get("Number", "").isdigit() else (int(m["n"]) if m else None)
+    number = int(headers["Number"]) if headers.get("Number", "").isdecimal() else (int(m["n"]) if m else None)
     date = parse_numeric_date(headers.get("DiesSigni") or headers.get("Dato for underskrift") or (m["d"] if m else ""))
     if kind == "other" and first_line.lower().startswith("bekendtgørelse om ændring"):
         kind = "BEK Æ"
@@ -67,7 +67,7 @@ def _meta(headers: dict[str, str], first_line: str) -> Meta:
     return Meta(
         kind=kind,
         number=number,
-        year=int(headers["Year"]) if headers.get("Year", "").isdigit() else (date.year if date else None),
+        year=int(headers["Year"]) if headers.get("Year", "").isdecimal() else (date.year if date else None),
         date=date,
         title=headers.get("DocumentTitle") or first_line or None,
         published=parse_numeric_date(headers.get("Offentliggørelsesdato", "")),
@@ -76,6 +76,9 @@ def _meta(headers: dict[str, str], first_line: str) -> Meta:
 
 
 def read_text(raw: str, *, file: str | None = None) -> RawDoc:
+    from lovkons.parsers.read import check_digit_runs  # the HTML/JSON routes arrive here as text
+
+    check_digit_runs(raw, file)
     text = raw.replace("\r", "").replace("\u00a0", " ").replace("\u00ad", "").replace("\ufeff", "")
     headers = {m["k"].strip(): m["v"].strip() for m in _HEADER.finditer(text)}
     text = _HEADER.sub(lambda m: " " * len(m[0]), text)

@@ -106,8 +106,8 @@ def _meta(root: etree._Element) -> Meta:
     date = parse_numeric_date(get("DiesSigni"))
     return Meta(
         kind=kind,
-        number=int(get("Number")) if get("Number").isdigit() else None,
-        year=int(get("Year")) if get("Year").isdigit() else (date.year if date else None),
+        number=int(get("Number")) if get("Number").isdecimal() else None,
+        year=int(get("Year")) if get("Year").isdecimal() else (date.year if date else None),
         date=date,
         title=" ".join(get("DocumentTitle").replace("\\n", " ").split()) or None,
         ministry=get("Ministry") or None,
