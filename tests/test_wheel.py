@@ -7,7 +7,6 @@ This is what `pip install .` gives (not the editable install of `make setup`): o
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import subprocess
