@@ -7,7 +7,9 @@ inputs (derandomized: the same inputs on every run); a failure names the seed to
 
 from __future__ import annotations
 
+import lzma
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,7 +17,7 @@ from hypothesis import strategies as st
 
 from tests.fuzz.cases import make_case
 from tests.fuzz.mutate import BY_NAME, apply_program, program
-from tests.fuzz.runner import Runner, judge
+from tests.fuzz.runner import Case, Runner, judge
 
 # inputs per command in `make test` (300 in all; the long profile runs 10,000)
 EXAMPLES = {"parse": 100, "instructions": 80, "apply": 50, "diff": 40, "rebuild": 30}
@@ -75,22 +77,18 @@ def test_fuzz_rebuild(runner: Runner, seed: int) -> None:
     _check(runner, seed, "rebuild")
 
 
-# Inputs the fuzz found, replayed by seed (seed, command or None = the one the seed draws): each
-# hung before its fix.
-FOUND = [
-    (136, None),  # a reencoded order with runs of blank lines: its signature line was searched from every blank line
-    (2182, None),  # "# DocumentType:" + long space runs, flattened: the lazy header value
-    (56809617, "instructions"),  # trailing space after the last item: the heading of the next § searched per line
-    (2766, None),  # long runs of blank lines in an amending law: the key phrase "foretages følgende" tried per space
-    (1718, None),  # a long word shown by `instructions --format table`: rich's highlighting regexes
-]
+# Inputs the fuzz found, kept as they failed (tests/data/fuzz/README.md says how each was made and
+# fixed): "<seed>-<command>-<format>.<suffix>.xz".
+FOUND = sorted((Path(__file__).parent / "data" / "fuzz").glob("*.xz"))
 
 
-@pytest.mark.parametrize(("seed", "command"), FOUND, ids=[str(s) for s, _ in FOUND])
-def test_fuzz_findings_stay_fixed(runner: Runner, seed: int, command: str | None) -> None:
-    case = make_case(seed, command)
+@pytest.mark.parametrize("path", FOUND, ids=[p.name.split(".")[0] for p in FOUND])
+def test_fuzz_findings_stay_fixed(runner: Runner, path: Path) -> None:
+    seed, command, fmt = path.name.split(".")[0].split("-")
+    name = "input." + path.name.split(".")[1]
+    case = Case(command, [command, name, "--format", fmt], {name: lzma.decompress(path.read_bytes())}, path.name)
     out = runner.run(case)
-    assert out.failure is None, f"{out.failure}: {case.label}"
+    assert out.failure is None, f"{out.failure}: {path.name} (fuzz seed {seed})"
 
 
 def test_mutations_are_replayable() -> None:
