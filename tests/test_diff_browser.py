@@ -6,24 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
 from lovkons.model.document import Document, Kind, Meta, Node, Source
 from lovkons.parsers.lexdania import parse_lexdania
 from lovkons.renderers.diff_html import render_diff_html
 from lovkons.review.diff import DocumentDiff, diff_documents
-from tests.browser.chromium import dump_dom, find_chromium, print_to_pdf, visible_text
+from tests.browser.chromium import dump_dom, print_to_pdf, visible_text
 
 LAWS = Path(__file__).parent / "data" / "laws"
 SOURCE = Source("BEK 1072/2008", "1", 4, dt.date(2009, 7, 1), "I § 29, stk. 2, ændres »året« til: »måneden«.")
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    binary = find_chromium()
-    if binary is None:
-        pytest.skip("chromium not installed (apt-get install -y chromium); browser test not run")
-    return binary
 
 
 def sourced_diff() -> DocumentDiff:

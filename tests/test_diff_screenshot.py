@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from lovkons.cli.main import app
-from tests.browser.chromium import dump_dom, dump_dom_at, find_chromium, png_size, screenshot, visible_text
+from tests.browser.chromium import dump_dom, dump_dom_at, png_size, screenshot, visible_text
 
 ROOT = Path(__file__).resolve().parent.parent
 # byggeskadeforsikring from June 2008 to June 2017: four amending orders, many §§ (a long diff)
@@ -23,14 +23,6 @@ window.addEventListener("load", () => {
   document.body.dataset.overflow = String(document.documentElement.scrollWidth > window.innerWidth + 1);
 });
 </script>"""
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    binary = find_chromium()
-    if binary is None:
-        pytest.skip("chromium not installed (apt-get install -y chromium); browser test not run")
-    return binary
 
 
 @pytest.fixture(scope="module")

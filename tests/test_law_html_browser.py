@@ -24,7 +24,7 @@ from lovkons.renderers.akn import layout
 from lovkons.renderers.law_html import render_law_html
 from lovkons.renderers.publication import of_point_in_time
 from lovkons.renderers.text import render_text
-from tests.browser.chromium import FLAGS, TIMEOUT, dump_dom, find_chromium
+from tests.browser.chromium import FLAGS, TIMEOUT, dump_dom
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = {
@@ -32,14 +32,6 @@ CASES = {
     "retsplejeloven": (ROOT / "tests" / "data" / "akn" / "retsplejeloven", "LBK 1257/2016", dt.date(2017, 7, 1)),
 }
 WIDTHS = {"desktop": (1280, 1600), "narrow": (390, 1600)}
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    binary = find_chromium()
-    if binary is None:
-        pytest.skip("chromium not installed (apt-get install -y chromium); browser test not run")
-    return binary
 
 
 @pytest.fixture(scope="module", params=sorted(CASES))
