@@ -14,7 +14,7 @@ from lxml import etree
 from lovkons.model.address import AddressError, Level, parse_address
 from lovkons.model.document import Meta, Source
 from lovkons.parsers.akn import ACT_NAMES, UNKNOWN_DATE
-from lovkons.renderers.akn import E, Layout, Placed, num_part
+from lovkons.renderers.akn_layout import E, Layout, Placed, num_part
 from lovkons.renderers.publication import Mod, Publication
 
 AGENT = "#lovkons"  # who made the markup: every meta section names it as its source

@@ -13,7 +13,7 @@ from functools import partial
 import jinja2
 
 from lovkons.model.document import Kind, Node, display_label
-from lovkons.renderers.akn import Layout, Placed, layout, printed_num
+from lovkons.renderers.akn_layout import Layout, Placed, layout, printed_num
 from lovkons.renderers.akn_meta import MOD_TYPES, destinations, eli, work_uri
 from lovkons.renderers.publication import Publication
 from lovkons.renderers.text import paragraf_label

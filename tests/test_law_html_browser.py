@@ -20,7 +20,7 @@ import pytest
 from lovkons.history.corpus import load_corpus
 from lovkons.history.pointintime import PointInTime, consolidate_at
 from lovkons.model.document import Document, Kind, Meta
-from lovkons.renderers.akn import layout
+from lovkons.renderers.akn_layout import layout
 from lovkons.renderers.law_html import render_law_html
 from lovkons.renderers.publication import of_point_in_time
 from lovkons.renderers.text import render_text
