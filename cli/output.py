@@ -52,6 +52,16 @@ def output(path: Path | None) -> Iterator[TextIO]:
         return
     if path.is_dir():
         raise LovkonsError("-o/--output: a folder, not a file", file=str(path))
+    if path.exists() and not path.is_file():
+        # a device or pipe (/dev/null, /dev/stdout, a FIFO) is written in place: replacing it with a
+        # renamed temporary file would put a regular file where the device was (as root: /dev/null)
+        try:
+            special = path.open("w", encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise LovkonsError(f"-o/--output: cannot write: {exc.strerror or exc}", file=str(path)) from None
+        with special:
+            yield special
+        return
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         handle = tmp.open("w", encoding="utf-8", newline="\n")

@@ -165,6 +165,26 @@ def test_output_option_writes_the_file(tmp_path: Path) -> None:
     assert json.loads(target.read_text(encoding="utf-8"))["schema"] == "lovkons.parse/1"
 
 
+def test_output_to_a_pipe_writes_into_the_pipe_and_leaves_it_a_pipe(tmp_path: Path) -> None:
+    """`-o /dev/null` or a FIFO is written in place: the atomic rename of a temporary file would put a
+    regular file where the device was (run as root, it replaced /dev/null on a development machine)."""
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    code, out, _ = cli("parse", LBK, "-f", "json", "-o", str(fifo))
+    reader.join(timeout=20)
+    assert code == 0 and out == ""
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert json.loads(got[0])["schema"] == "lovkons.parse/1"
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe"]  # no temporary file left beside it
+
+
+
 # --------------------------------------------------------------------------------------- JSON
 
 @pytest.mark.parametrize(("args", "schema"), [
