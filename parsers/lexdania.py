@@ -36,7 +36,7 @@ _QUOTED_BILAG = re.compile(r"»Bilag \d+(?: ?[a-zA-Z])?")
 
 def parse_lexdania(data: bytes, *, file: str | None = None) -> ParseResult:
     """Read a LexDania document (LOV, LOV Æ, LBK, BEK, BEK Æ) into the common tree."""
-    root = load_xml(data, file=file)
+    root = load_xml(data, file=file, keep_blank_text=False)
     meta = read_meta(root, file=file)
     ctx = Context(file=file)
     title_note = _title_note(root, ctx)
