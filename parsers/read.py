@@ -42,7 +42,11 @@ def read_input(path: str | Path, *, limit: int = MAX_BYTES, what: str = "") -> b
                 raise LovkonsError(f"{kind}, not a regular file: not read", file=where)
             if mode.st_size > limit:
                 raise LovkonsError(f"too large ({mode.st_size:,} bytes; the limit is {limit:,})", file=where)
-            data = fh.read(limit + 1)  # the file may have grown since fstat
+            # a buffer of the file's size, not of the limit (16 MiB allocated per file costs more
+            # than reading it); the file may have grown since fstat: then read on, to the limit
+            data = fh.read(mode.st_size + 1)
+            if len(data) > mode.st_size:
+                data += fh.read(limit + 1 - len(data))
     except OSError as exc:
         raise LovkonsError(f"{cannot}: {exc.strerror or type(exc).__name__}", file=where) from None
     if len(data) > limit:

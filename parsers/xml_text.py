@@ -22,6 +22,10 @@ def clean(text: str) -> str:
     space."""
     if _is_clean(text):
         return text
+    if "\xa0" in text:  # a no-break space ("§\xa05") is the usual reason: try without them first
+        spaced = text.replace("\xa0", " ")
+        if _is_clean(spaced):  # then no other space or invisible character: split/join would agree
+            return spaced
     for ch in _INVISIBLE:
         if ch in text:
             text = text.replace(ch, "")
