@@ -44,7 +44,7 @@ CLOCKS: tuple[tuple[str, Clock], ...] = (("cpu", time.process_time), ("wall", ti
 def corpus_files() -> list[Path]:
     """The corpus XML files (unpacked on first use), else tests/data/laws."""
     try:
-        from scorecard import unpack  # type: ignore[import-not-found]
+        from scorecard import unpack
 
         love = unpack() / "love"
     except (ImportError, OSError, AttributeError):
