@@ -91,6 +91,16 @@ class Pieces:
                     return
             self.parts.append(text)
 
+    def add_clean(self, text: str) -> None:
+        """`add` for text that is clean already (a `line_text`, a label, a table row, the `text()`
+        of other Pieces, or these joined by one space): the same, without cleaning it again."""
+        if text:
+            if self.noted:
+                self.noted = False
+                if glue_punctuation(self.parts, text):
+                    return
+            self.parts.append(text)
+
     def text(self) -> str:
         return " ".join(self.parts)
 
@@ -169,6 +179,11 @@ def note(nota: etree._Element, ctx: Context) -> None:
     ctx.notes.append((label_of(marker_el).rstrip(")").strip(), body.text()))
 
 
+def labelled(label: str, text: str) -> str:
+    """A clean label and a clean text on one line, as `clean(f"{label} {text}")` gives them."""
+    return (f"{label} {text}" if text else label) if label else text
+
+
 def exitus_into(ex: etree._Element, out: Pieces, ctx: Context) -> None:
     """Append the running text of one Exitus (Linea, table rows; Nota recorded) to `out`."""
     parts = out.parts
@@ -197,7 +212,7 @@ def exitus_into_one(child: etree._Element, out: Pieces, ctx: Context) -> None:
     """Append the running text of one child of an Exitus to `out`."""
     tag = child.tag
     if tag == "Linea":
-        out.add(line_text(child))
+        out.add_clean(line_text(child))
     elif tag == "Nota":
         note(child, ctx)
         out.noted = True
@@ -208,7 +223,7 @@ def exitus_into_one(child: etree._Element, out: Pieces, ctx: Context) -> None:
         out.noted = False
         for ind in child:
             if ind.tag == "Indentatio":
-                out.add(label_of(first_child(ind, "Explicatus")))
+                out.add_clean(label_of(first_child(ind, "Explicatus")))
                 for sub in ind:
                     if sub.tag == "Exitus":
                         exitus_into(sub, out, ctx)
