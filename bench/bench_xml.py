@@ -1,10 +1,23 @@
-"""Benchmark: parse every LexDania XML file in tests/data/laws with `parse_lexdania` and compare with
-a bare `lxml.etree.fromstring` loop over the same bytes in the same process (best of 3 each).
-Prints the times and the ratio (issue target: ratio ≤ 3); asserts nothing.
+"""Benchmark: the XML route against lxml's bare parse, and the text route against the XML route,
+over the whole development corpus (issue #13, item 3), in one run. Prints figures, asserts nothing.
+
+Inputs: every LexDania XML file of the 2010–2017 corpus (bench/.corpus/love, unpacked once from
+../shared/data/corpus/love-2010-2017.tar.xz as bench/scorecard.py does); without the corpus, the
+laws of tests/data/laws. The rows, each timed on the same files:
+  lxml      `etree.parse(path)` of every file: lxml's bare parse, the reference;
+  xml       `read_document(path)`: what `lovkons parse FILE` reads (file, checks, LexDania reader);
+  text      `read_bytes(text)` of every corpus document rendered as plain text (`render_text`, the
+            round trip the text parser keeps), against `read_bytes(xml)` of the same documents;
+  laws      the real Retsinformation .txt/.xml pairs of ../shared/data/laws, when present.
+The runs are interleaved (lxml, xml, lxml, xml, …) so both see the same machine load; the best of
+--repeat runs counts, in CPU seconds (the machine is shared) and in wall seconds.
+
+Run: .venv/bin/python bench/bench_xml.py [--repeat N] [--half]
 """
 
 from __future__ import annotations
 
+import argparse
 import gc
 import sys
 import time
@@ -13,49 +26,114 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from lxml import etree  # noqa: E402
 
-from lovkons.parsers.lexdania import parse_lexdania  # noqa: E402
+from lovkons.model.document import LovkonsError  # noqa: E402
+from lovkons.parsers.read import read_bytes, read_document  # noqa: E402
+from lovkons.renderers.text import render_text  # noqa: E402
 
-REPEAT = 3
-LAWS = ROOT / "tests" / "data" / "laws"
+LAWS = ROOT.parent / "shared" / "data" / "laws"
+TARGET_XML, TARGET_TEXT = 2.5, 1.5  # issue #13: XML route ≤ 2.5× lxml; text route ≤ 1.5× XML route
+
+Clock = Callable[[], float]
+CLOCKS: tuple[tuple[str, Clock], ...] = (("cpu", time.process_time), ("wall", time.perf_counter))
 
 
-def best_of(fns: dict[str, Callable[[], object]], clock: Callable[[], float]) -> dict[str, float]:
-    """Fastest of REPEAT runs of each function, in seconds of `clock`. The runs are interleaved
-    (a, b, a, b, …) so that both see the same machine load; garbage collection stays on."""
-    times: dict[str, list[float]] = {name: [] for name in fns}
-    for _ in range(REPEAT):
+def corpus_files() -> list[Path]:
+    """The corpus XML files (unpacked on first use), else tests/data/laws."""
+    try:
+        from scorecard import unpack
+
+        love = unpack() / "love"
+    except (ImportError, OSError, AttributeError):
+        love = ROOT / "bench" / ".corpus" / "love"
+    if love.is_dir():
+        return sorted(love.glob("*/*.xml"))
+    return sorted((ROOT / "tests" / "data" / "laws").glob("*/*.xml"))
+
+
+def best_of(fns: dict[str, Callable[[], object]], repeat: int) -> dict[str, dict[str, float]]:
+    """{name: {clock: best seconds}} over `repeat` interleaved runs of each function."""
+    best = {name: {clock: float("inf") for clock, _ in CLOCKS} for name in fns}
+    for _ in range(repeat):
         for name, fn in fns.items():
             gc.collect()
-            start = clock()
+            start = {clock: now() for clock, now in CLOCKS}
             fn()
-            times[name].append(clock() - start)
-    return {name: min(ts) for name, ts in times.items()}
+            for clock, now in CLOCKS:
+                best[name][clock] = min(best[name][clock], now() - start[clock])
+    return best
+
+
+def parse_all(docs: list[tuple[str, bytes]]) -> None:
+    for name, data in docs:
+        read_bytes(data, file=name)
+
+
+def ratio_rows(label: str, times: dict[str, dict[str, float]], num: str, den: str, target: float) -> None:
+    for clock, _ in CLOCKS:
+        a, b = times[num][clock], times[den][clock]
+        print(f"  {label:34s} {clock:4s} {a:7.2f} s / {b:7.2f} s = {a / b:5.2f}x  (target <= {target})")
 
 
 def main() -> None:
-    docs = [(str(p), p.read_bytes()) for p in sorted(LAWS.glob("*/*.xml"))]
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3, help="runs per route (best counts); default 3")
+    ap.add_argument("--half", action="store_true", help="every other file only (cost linear in size?)")
+    args = ap.parse_args()
+    paths = corpus_files()[:: 2 if args.half else 1]
+    names = [str(p) for p in paths]
+    xml_docs = [(str(p), p.read_bytes()) for p in paths]
+    size = sum(len(d) for _, d in xml_docs) / 1e6
+    texts: list[tuple[str, bytes]] = []
+    for name, data in xml_docs:  # the text route's input (not timed); one that does not read is said
+        text = (name[:-4] + ".txt", render_text(read_bytes(data, file=name).document).encode())
+        try:
+            read_bytes(text[1], file=text[0])
+            texts.append(text)
+        except LovkonsError as exc:
+            print(f"  (rendered text not read: {exc})")
+    print(f"bench_xml: {len(paths)} XML files ({size:.1f} MB) of {paths[0].parent.parent if paths else '-'}, "
+          f"{sum(len(t) for _, t in texts) / 1e6:.1f} MB as text; best of {args.repeat}, interleaved")
 
-    def bare() -> None:
-        for _, data in docs:
-            etree.fromstring(data)
+    def lxml_files() -> None:
+        for name in names:
+            etree.parse(name)
 
-    def full() -> None:
-        for name, data in docs:
-            parse_lexdania(data, file=name)
+    def xml_files() -> None:
+        for name in names:
+            read_document(name)
 
-    full()  # warm-up: imports, regex compilation, label caches
-    size = sum(len(d) for _, d in docs) / 1e6
-    print(f"files            {len(docs)} ({size:.1f} MB), best of {REPEAT}, interleaved")
-    for clock_name, clock in (("wall", time.perf_counter), ("cpu", time.process_time)):
-        best = best_of({"bare": bare, "full": full}, clock)
-        t_bare, t_full = best["bare"], best["full"]
-        print(
-            f"{clock_name:5s} bare lxml {t_bare:.3f} s  parse_lexdania {t_full:.3f} s "
-            f"({size / t_full:.1f} MB/s)  ratio {t_full / t_bare:.2f}x (target <= 3)"
-        )
+    times = best_of(
+        {
+            "lxml": lxml_files,
+            "xml": xml_files,
+            "xml bytes": lambda: parse_all(xml_docs),
+            "text bytes": lambda: parse_all(texts),
+        },
+        args.repeat,
+    )
+    for name, label in (("lxml", "lxml etree.parse(path)"), ("xml", "read_document(path), XML"),
+                        ("xml bytes", "read_bytes(xml)"), ("text bytes", "read_bytes(rendered text)")):
+        t = times[name]
+        print(f"  {label:34s} cpu {t['cpu']:7.2f} s  wall {t['wall']:7.2f} s  ({size / t['wall']:.1f} MB/s XML)")
+    ratio_rows("XML route / lxml", times, "xml", "lxml", TARGET_XML)
+    ratio_rows("text route / XML route (corpus)", times, "text bytes", "xml bytes", TARGET_TEXT)
+
+    pairs = [(p, p.with_suffix(".txt")) for p in sorted(LAWS.glob("*/*.xml")) if p.with_suffix(".txt").is_file()]
+    if pairs:
+        xs = [(str(x), x.read_bytes()) for x, _ in pairs]
+        ts = [(str(t), t.read_bytes()) for _, t in pairs]
+        for docs in (xs, ts):  # a pair that does not read is left out of both routes
+            for name, data in docs:
+                try:
+                    read_bytes(data, file=name)
+                except LovkonsError:
+                    print(f"  (not read: {name})")
+        law_times = best_of({"xml": lambda: parse_all(xs), "text": lambda: parse_all(ts)}, args.repeat)
+        ratio_rows(f"text / XML ({len(pairs)} real .txt pairs)", law_times, "text", "xml", TARGET_TEXT)
 
 
 if __name__ == "__main__":

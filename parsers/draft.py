@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import regex
 
 from lovkons.model.document import Kind, Node
+from lovkons.parsers.node_factory import new_node
 from lovkons.parsers.normalize import squash
 
 _ID_PREFIX = {
@@ -152,7 +153,7 @@ def freeze(d: Draft, parent_id: str, used: set[str], next_par: str | None = None
                 child.id_hint = f"{node_id}-tekst{tekst_n}" if node_id else f"tekst{tekst_n}"
             kids.append(freeze(child, own_parent, used, nxt))
     heading = squash(d.heading) if d.heading else None
-    return Node(
+    return new_node(
         kind=d.kind,
         label=d.label,
         heading=heading or None,

@@ -12,6 +12,7 @@ import re
 from lxml import etree
 
 from lovkons.model.document import Document, Kind, Node, ParseResult, Problem, normalize_label
+from lovkons.parsers.node_factory import new_node
 from lovkons.parsers.xml_amendments import payload_lines
 from lovkons.parsers.xml_divisions import heading_ids, structure_nodes
 from lovkons.parsers.xml_meta import load_xml, read_meta
@@ -35,7 +36,7 @@ _QUOTED_BILAG = re.compile(r"»Bilag \d+(?: ?[a-zA-Z])?")
 
 def parse_lexdania(data: bytes, *, file: str | None = None) -> ParseResult:
     """Read a LexDania document (LOV, LOV Æ, LBK, BEK, BEK Æ) into the common tree."""
-    root = load_xml(data, file=file)
+    root = load_xml(data, file=file, keep_blank_text=False)
     meta = read_meta(root, file=file)
     ctx = Context(file=file)
     title_note = _title_note(root, ctx)
@@ -65,7 +66,7 @@ def parse_lexdania(data: bytes, *, file: str | None = None) -> ParseResult:
     children = _merge_split(children, ctx)
     children.extend(sign for sign in map(_underskrift, signatures) if sign is not None)
     children.extend(_bilag(el, ctx) for el in bilags)
-    children.extend(Node(Kind.NOTE, label=lbl, text=txt, id=f"note{slug(lbl)}") for lbl, txt in ctx.notes)
+    children.extend(new_node(Kind.NOTE, label=lbl, text=txt, id=f"note{slug(lbl)}") for lbl, txt in ctx.notes)
     doc = Document(
         meta=meta,
         preamble="\n".join(p for p in preamble if p) or None,
@@ -102,7 +103,7 @@ def _ikraft(el: etree._Element, ctx: Context, number: int) -> Node:
             exitus_into(child, lines, ctx)
         elif isinstance(child.tag, str):
             payload_lines(child, ctx, lines)
-    return Node(Kind.NOTE, text=lines.text(), id=f"ikraft{number}")
+    return new_node(Kind.NOTE, text=lines.text(), id=f"ikraft{number}")
 
 
 def _underskrift(el: etree._Element) -> Node | None:
@@ -110,7 +111,7 @@ def _underskrift(el: etree._Element) -> Node | None:
     for child in el:
         if isinstance(child.tag, str):
             parts.add(" ".join(str(t) for t in child.itertext()))
-    return Node(Kind.UNDERSKRIFT, text=parts.text()) if parts else None
+    return new_node(Kind.UNDERSKRIFT, text=parts.text()) if parts else None
 
 
 def _bilag(el: etree._Element, ctx: Context) -> Node:
@@ -124,8 +125,8 @@ def _bilag(el: etree._Element, ctx: Context) -> Node:
             payload_lines(content, ctx, lines)
     if heading is None and lines.parts and _QUOTED_BILAG.fullmatch(lines.parts[0]):
         heading = lines.parts.pop(0)  # as when the quoted "»Bilag 1" stands in the Rubrica
-    kids = tuple(Node(Kind.TEKST, text=t) for t in lines.parts)
-    return Node(
+    kids = tuple(new_node(Kind.TEKST, text=t) for t in lines.parts)
+    return new_node(
         Kind.BILAG,
         label=label,
         heading=heading,

@@ -42,7 +42,11 @@ def read_input(path: str | Path, *, limit: int = MAX_BYTES, what: str = "") -> b
                 raise LovkonsError(f"{kind}, not a regular file: not read", file=where)
             if mode.st_size > limit:
                 raise LovkonsError(f"too large ({mode.st_size:,} bytes; the limit is {limit:,})", file=where)
-            data = fh.read(limit + 1)  # the file may have grown since fstat
+            # a buffer of the file's size, not of the limit (16 MiB allocated per file costs more
+            # than reading it); the file may have grown since fstat: then read on, to the limit
+            data = fh.read(mode.st_size + 1)
+            if len(data) > mode.st_size:
+                data += fh.read(limit + 1 - len(data))
     except OSError as exc:
         raise LovkonsError(f"{cannot}: {exc.strerror or type(exc).__name__}", file=where) from None
     if len(data) > limit:
@@ -76,18 +80,19 @@ def from_unicode_bom(data: bytes, file: str | None = None) -> bytes:
 # is not a legal document.
 MAX_DIGITS = 1000
 _DIGIT_RUN = regex.compile(rf"(?<!\d)\d{{{MAX_DIGITS + 1}}}")  # any script's digits; tried where a run starts
-_ASCII_DIGITS = bytes(48 if 48 <= b <= 57 else 32 for b in range(256))  # "0"-"9" → "0", the rest → " "
-_NON_ASCII = bytes(49 if b >= 128 else 32 for b in range(256))  # bytes of non-ASCII characters → "1"
+# One byte translation marks both: "0"-"9" → "0", bytes of non-ASCII characters → "1", the rest → " "
+_DIGITS_AND_NON_ASCII = bytes(48 if 48 <= b <= 57 else 49 if b >= 128 else 32 for b in range(256))
 
 
 def check_digit_runs(data: bytes | str, file: str | None) -> None:
     """LovkonsError (with the line) for a run of more than MAX_DIGITS decimal digits. Checked on
     the file's bytes, and again on the text a reader builds from HTML or JSON (escapes, entities).
-    Fast (two byte translations and two substring searches); only a long run of non-ASCII text
+    Fast (one byte translation and two substring searches); only a long run of non-ASCII text
     (where other scripts' digits could be) is searched with a regular expression."""
     raw = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
-    at = raw.translate(_ASCII_DIGITS).find(b"0" * (MAX_DIGITS + 1))
-    if at < 0 and b"1" * (2 * MAX_DIGITS + 2) in raw.translate(_NON_ASCII):
+    marked = raw.translate(_DIGITS_AND_NON_ASCII)
+    at = marked.find(b"0" * (MAX_DIGITS + 1))
+    if at < 0 and b"1" * (2 * MAX_DIGITS + 2) in marked:
         text = raw.decode("utf-8", "ignore")
         m = _DIGIT_RUN.search(text)
         at = len(text[: m.start()].encode("utf-8")) if m else -1

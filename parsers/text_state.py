@@ -10,6 +10,8 @@ import regex
 from lovkons.model.document import Kind
 from lovkons.parsers.draft import Draft
 
+_QUOTE = regex.compile("[»«]")  # the quotes around an amending payload: »new text«
+
 Key = tuple[int, str]
 Line = tuple[str, bool, int]  # (text, after a blank line, line number)
 
@@ -66,9 +68,16 @@ class BuildState:
         return self.stk is not None and not self.stk.parts and not self.stk.children and self.stk.label == "1"
 
     def _count_quotes(self, text: str) -> None:
-        if self.track_quotes and ("»" in text or "«" in text):
-            for ch in text:
+        if not self.track_quotes:
+            return
+        opening, closing = text.count("»"), text.count("«")
+        if not closing:
+            self.depth += opening
+        elif not opening:
+            self.depth = max(0, self.depth - closing)
+        else:  # both: in order, a closing quote never takes the depth below 0
+            for ch in _QUOTE.findall(text):
                 if ch == "»":
                     self.depth += 1
-                elif ch == "«":
+                else:
                     self.depth = max(0, self.depth - 1)

@@ -15,6 +15,7 @@ from lovkons.parsers.xml_text import (
     exitus_into_one,
     first_child,
     label_of,
+    labelled,
     line_text,
     note,
     table_rows,
@@ -35,16 +36,16 @@ def payload_lines(el: etree._Element, ctx: Context, out: Pieces) -> None:
         if tag == "Explicatus":
             lbl = label_of(child)
             if own_line:
-                out.add(lbl)
+                out.add_clean(lbl)
             else:
                 pending = lbl
         elif tag == "Exitus" or tag == "Rubrica" or tag == "Linea":
             text = line_text(child) if tag == "Linea" else _exitus_line(child, ctx, out, pending)
-            out.add(f"{pending} {text}" if pending else text)
+            out.add_clean(labelled(pending, text))
             pending = ""
         elif tag == "Index":
             if pending:
-                out.add(pending)
+                out.add_clean(pending)
                 pending = ""
             for ind in child:
                 if ind.tag == "Indentatio":
@@ -54,14 +55,14 @@ def payload_lines(el: etree._Element, ctx: Context, out: Pieces) -> None:
             out.noted = True
         elif tag == "Table":
             for row in table_rows(child, ctx):
-                out.add(row)
+                out.add_clean(row)
         else:  # Paragraf, Stk, Kapitel, ParagrafGruppe, Titel, AendringsNummer, …
             if pending:
-                out.add(pending)
+                out.add_clean(pending)
                 pending = ""
             payload_lines(child, ctx, out)
     if pending:
-        out.add(pending)
+        out.add_clean(pending)
 
 
 def _exitus_line(ex: etree._Element, ctx: Context, out: Pieces, pending: str) -> str:
@@ -72,12 +73,12 @@ def _exitus_line(ex: etree._Element, ctx: Context, out: Pieces, pending: str) ->
         tag = child.tag
         if tag == "Table" or tag == "Index":
             if line or pending:
-                out.add(f"{pending} {line.text()}" if pending else line.text())
+                out.add_clean(labelled(pending, line.text()))
                 line.parts.clear()
                 pending = ""
             if tag == "Table":
                 for row in table_rows(child, ctx):
-                    out.add(row)
+                    out.add_clean(row)
             else:
                 for ind in child:
                     if ind.tag == "Indentatio":
@@ -99,14 +100,14 @@ def aendringsnummer_into(num: etree._Element, ctx: Context, out: Pieces) -> None
                     line = Pieces()
                     exitus_children_into(part, line, ctx)
                     text = line.text()
-                    out.add(f"{label} {text}" if first and label else text)
+                    out.add_clean(labelled(label, text) if first else text)
                     first = False
                 elif part.tag == "AendringAktion":
                     _aktion_into(part, ctx, out)
         elif tag == "Rykningsklausul":
             exitus_children_into(child, out, ctx)
     if first and label:
-        out.add(label)
+        out.add_clean(label)
 
 
 def _aktion_into(aktion: etree._Element, ctx: Context, out: Pieces) -> None:

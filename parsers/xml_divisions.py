@@ -9,6 +9,7 @@ from __future__ import annotations
 from lxml import etree
 
 from lovkons.model.document import Kind, Node
+from lovkons.parsers.node_factory import new_node
 from lovkons.parsers.xml_meta import division_label, kapitel_label
 from lovkons.parsers.xml_paragraf import amending_paragraf_nodes, paragraf_nodes, slug, stray_stk_text
 from lovkons.parsers.xml_text import Context, label_of, rubrica_text
@@ -27,14 +28,14 @@ def structure_nodes(el: etree._Element, ctx: Context) -> list[Node]:
         out: list[Node] = []
         for child in el:
             if child.tag == "Rubrica":
-                out.append(Node(Kind.OVERSKRIFT, text=rubrica_text(child, ctx)))
+                out.append(new_node(Kind.OVERSKRIFT, text=rubrica_text(child, ctx)))
             elif isinstance(child.tag, str):
                 out.extend(structure_nodes(child, ctx))
         return out
     if tag in _DIVISIONS:
         return _division(el, ctx)
     if tag == "Stk":  # a stray Stk directly in a group: keep its text, no invented §
-        return [Node(Kind.TEKST, text=stray_stk_text(el, ctx))]
+        return [new_node(Kind.TEKST, text=stray_stk_text(el, ctx))]
     return []
 
 
@@ -57,7 +58,7 @@ def _division(el: etree._Element, ctx: Context) -> list[Node]:
     if el.tag == "Bog":  # no Bog level in the model: its heading becomes a heading line
         if raw or heading:
             text = " ".join(x for x in (raw, heading) if x)
-            return [Node(Kind.OVERSKRIFT, text=text), *inner]
+            return [new_node(Kind.OVERSKRIFT, text=text), *inner]
         return inner
     if not raw and not heading:
         return inner
@@ -67,7 +68,7 @@ def _division(el: etree._Element, ctx: Context) -> list[Node]:
     else:
         label = division_label(raw, "afsnit") if raw else None
         kind, nid = Kind.AFSNIT, f"afsnit{slug(label)}" if label else ""
-    return [Node(kind, label=label, heading=heading, children=heading_ids(tuple(inner)), id=nid)]
+    return [new_node(kind, label=label, heading=heading, children=heading_ids(tuple(inner)), id=nid)]
 
 
 def heading_ids(nodes: tuple[Node, ...]) -> tuple[Node, ...]:

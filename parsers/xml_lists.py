@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from lxml import etree
 
 from lovkons.model.document import Kind, Node
+from lovkons.parsers.node_factory import new_node
 from lovkons.parsers.xml_amendments import aendringsnummer_into
 from lovkons.parsers.xml_meta import item_label
 from lovkons.parsers.xml_text import Context, Pieces, glue_punctuation, label_of, line_text, note, table_rows
@@ -63,18 +64,18 @@ def unit_node(
                 elif ptag == "Index" or ptag == "Table":
                     noted = False
                     if after:
-                        children.append(Node(TEKST, text=" ".join(after)))
+                        children.append(new_node(TEKST, text=" ".join(after)))
                         after.clear()
                     if ptag == "Index":
                         children.extend(index_nodes(part, nid, ctx))
                     else:
-                        children.extend(Node(TEKST, text=row) for row in table_rows(part, ctx))
+                        children.extend(new_node(TEKST, text=row) for row in table_rows(part, ctx))
         elif tag == "AendringsNummer":
             aendringsnummer_into(child, ctx, Pieces(after if children else own))
         skip = None  # only the first element's first line can be a typed label
     if after:
-        children.append(Node(TEKST, text=" ".join(after)))
-    return Node(kind, label=label, text=" ".join(own), children=tuple(children), id=nid)
+        children.append(new_node(TEKST, text=" ".join(after)))
+    return new_node(kind, label=label, text=" ".join(own), children=tuple(children), id=nid)
 
 
 def index_nodes(index: etree._Element, parent_id: str, ctx: Context) -> list[Node]:

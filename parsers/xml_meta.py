@@ -35,9 +35,14 @@ def _reject_dtd(data: bytes, pos: int, file: str | None) -> LovkonsError:
     return LovkonsError("XML with a DTD/entity declaration is not accepted", file=file, line=line)
 
 
-def load_xml(data: bytes, *, file: str | None = None) -> etree._Element:
+def load_xml(data: bytes, *, file: str | None = None, keep_blank_text: bool = True) -> etree._Element:
     """Parse XML bytes safely: no DTD (hence no entities, no external reads), no network, bounded
     size. A BOM is fine. Raises LovkonsError on anything else.
+
+    With `keep_blank_text=False` the indentation between elements (whitespace-only text where an
+    element follows) is left out of the tree, as libxml2's "remove blank text" does: the document
+    reader never reads it (a Linea is its Char texts, other text is cleaned to single spaces) and
+    the parse is about a quarter faster. A whitespace-only element (`<Char> </Char>`) keeps its text.
 
     A DOCTYPE can only stand in the prolog, so only the prolog is scanned before parsing (the
     parser neither loads DTDs nor resolves entities); the parsed tree is checked again."""
@@ -46,7 +51,7 @@ def load_xml(data: bytes, *, file: str | None = None) -> etree._Element:
     prolog_end = _PROLOG.match(data).end()  # type: ignore[union-attr]  # matches the empty string
     if data.startswith(b"<!DOCTYPE", prolog_end):
         raise _reject_dtd(data, prolog_end, file)
-    parser = etree.XMLParser(**_PARSER_OPTIONS)  # type: ignore[arg-type]
+    parser = etree.XMLParser(remove_blank_text=not keep_blank_text, **_PARSER_OPTIONS)  # type: ignore[arg-type]
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:

@@ -11,6 +11,7 @@ import re
 from lxml import etree
 
 from lovkons.model.document import Kind, Node, Problem
+from lovkons.parsers.node_factory import new_node
 from lovkons.parsers.xml_amendments import aendringsnummer_into
 from lovkons.parsers.xml_lists import unit_node
 from lovkons.parsers.xml_meta import paragraf_label, stk_label
@@ -67,7 +68,7 @@ def paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:
         elif tag == "Explicatus" and explicatus is None:
             explicatus = child
         elif tag == "Rubrica":
-            headings.append(Node(OVERSKRIFT, text=rubrica_text(child, ctx)))
+            headings.append(new_node(OVERSKRIFT, text=rubrica_text(child, ctx)))
     label = _checked_label(label_of(explicatus), ctx)
     trailing = _trailing_heading(el, stks)
     paragraffer = _build(_groups(label, stks, trailing), label, ctx)
@@ -81,7 +82,7 @@ def paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:
                 file=ctx.file,
             )
         )
-        paragraffer.append(Node(OVERSKRIFT, text=rubrica_text(trailing, ctx)))
+        paragraffer.append(new_node(OVERSKRIFT, text=rubrica_text(trailing, ctx)))
     return [*headings, *paragraffer] if headings else paragraffer
 
 
@@ -159,9 +160,9 @@ def _build(groups: list[_Group], label: str, ctx: Context) -> list[Node]:
         pid = f"p{slug(par)}"
         only = stks[0] if len(stks) == 1 else None
         if only is not None and not only.children and _REPEALED.fullmatch(only.text):
-            out.append(Node(PARAGRAF, label=par, repealed=True, id=pid))
+            out.append(new_node(PARAGRAF, label=par, repealed=True, id=pid))
         else:
-            out.append(Node(PARAGRAF, label=par, children=tuple(stks), id=pid))
+            out.append(new_node(PARAGRAF, label=par, children=tuple(stks), id=pid))
 
     for group_par, lbl, elements in groups:
         if par is None or group_par != par:
@@ -173,7 +174,7 @@ def _build(groups: list[_Group], label: str, ctx: Context) -> list[Node]:
             extra = _stk(elements, "", pid, ctx, skip_label_line=False)
             if extra.text or extra.children:
                 prev = stks[-1]
-                tail = (Node(TEKST, text=extra.text),) if extra.text else ()
+                tail = (new_node(TEKST, text=extra.text),) if extra.text else ()
                 stks[-1] = prev.with_(children=(*prev.children, *tail, *extra.children))
             continue
         node = _stk(elements, lbl or str(len(stks) + 1), pid, ctx, skip_label_line=True)
@@ -203,7 +204,7 @@ def amending_paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:
     for child in el:
         tag = child.tag
         if tag == "Rubrica":
-            out.append(Node(OVERSKRIFT, text=rubrica_text(child, ctx)))
+            out.append(new_node(OVERSKRIFT, text=rubrica_text(child, ctx)))
         elif tag == "Exitus":
             exitus_into(child, text, ctx)
         elif tag == "AendringsNummer":
@@ -214,8 +215,8 @@ def amending_paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:
         return out  # a ministry heading standing alone in an omnibus law
     label = _checked_label(label_of(explicatus), ctx)
     pid = f"p{slug(label)}"
-    stk = Node(STK, label="1", text=text.text(), id=f"{pid}-stk1")
-    out.append(Node(PARAGRAF, label=label, children=(stk,) if text else (), id=pid))
+    stk = new_node(STK, label="1", text=text.text(), id=f"{pid}-stk1")
+    out.append(new_node(PARAGRAF, label=label, children=(stk,) if text else (), id=pid))
     return out
 
 

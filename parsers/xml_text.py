@@ -22,6 +22,10 @@ def clean(text: str) -> str:
     space."""
     if _is_clean(text):
         return text
+    if "\xa0" in text:  # a no-break space ("§\xa05") is the usual reason: try without them first
+        spaced = text.replace("\xa0", " ")
+        if _is_clean(spaced):  # then no other space or invisible character: split/join would agree
+            return spaced
     for ch in _INVISIBLE:
         if ch in text:
             text = text.replace(ch, "")
@@ -80,6 +84,16 @@ class Pieces:
 
     def add(self, text: str) -> None:
         text = clean(text)
+        if text:
+            if self.noted:
+                self.noted = False
+                if glue_punctuation(self.parts, text):
+                    return
+            self.parts.append(text)
+
+    def add_clean(self, text: str) -> None:
+        """`add` for text that is clean already (a `line_text`, a label, a table row, the `text()`
+        of other Pieces, or these joined by one space): the same, without cleaning it again."""
         if text:
             if self.noted:
                 self.noted = False
@@ -165,6 +179,11 @@ def note(nota: etree._Element, ctx: Context) -> None:
     ctx.notes.append((label_of(marker_el).rstrip(")").strip(), body.text()))
 
 
+def labelled(label: str, text: str) -> str:
+    """A clean label and a clean text on one line, as `clean(f"{label} {text}")` gives them."""
+    return (f"{label} {text}" if text else label) if label else text
+
+
 def exitus_into(ex: etree._Element, out: Pieces, ctx: Context) -> None:
     """Append the running text of one Exitus (Linea, table rows; Nota recorded) to `out`."""
     parts = out.parts
@@ -193,7 +212,7 @@ def exitus_into_one(child: etree._Element, out: Pieces, ctx: Context) -> None:
     """Append the running text of one child of an Exitus to `out`."""
     tag = child.tag
     if tag == "Linea":
-        out.add(line_text(child))
+        out.add_clean(line_text(child))
     elif tag == "Nota":
         note(child, ctx)
         out.noted = True
@@ -204,7 +223,7 @@ def exitus_into_one(child: etree._Element, out: Pieces, ctx: Context) -> None:
         out.noted = False
         for ind in child:
             if ind.tag == "Indentatio":
-                out.add(label_of(first_child(ind, "Explicatus")))
+                out.add_clean(label_of(first_child(ind, "Explicatus")))
                 for sub in ind:
                     if sub.tag == "Exitus":
                         exitus_into(sub, out, ctx)
