@@ -86,6 +86,32 @@ def _title_of_an_act(text: str, start: int, end: int, day: dt.date) -> bool:
     return bool(_ACT_TITLE.search(text[max(0, start - 80):start]))
 
 
+# "Anmeldelser …, der er modtaget i Erhvervs- og Selskabsstyrelsen inden denne lovs ikrafttræden, behandles
+# efter de hidtil gældende regler": an authority named where the text speaks of the law's commencement
+# or of the rules in force until then is the body that acted at that time (a past office). The official
+# consolidations keep it (LBK 610/2015 § 373, LBK 23/2013 § 27, stk. 5, LBK 75/2017 § 76, stk. 5), while
+# the minister who holds a power in the same provisions is renamed (LBK 418/2016 §§ 93-103): only
+# authorities, never a minister or a ministry.
+_COMMENCEMENT = regex.compile(r"""\b(?:ved|inden|før)\s+(?:denne\s+)?lov(?:en)?s\s+ikrafttræd
+                                 |\bhidtil\s+gældende\s+regler
+                                 |\btidspunktet\s+for\s+(?:denne\s+)?lov(?:en)?s\s+ikrafttræd""", _V)
+_MINISTER = regex.compile(r"minist", regex.IGNORECASE)
+
+
+def _authority_at_commencement(text: str, start: int, end: int, day: dt.date) -> bool:
+    return not _MINISTER.search(text[start:end]) and bool(_COMMENCEMENT.search(text))
+
+
+# "efter indenrigs- socialministerens nærmere bestemmelse" (LBK 132/2010 § 55, stk. 3, kept so by LBK
+# 504/2013): a first conjunct cut off by a hyphen ("indenrigs- og …" with "og" missing) makes the name
+# part of a title the text misprints; which office it means is not for a rename to guess
+_CUT_BEFORE = regex.compile(r"\p{L}-\s*$")
+
+
+def _cut_compound(text: str, start: int, end: int, day: dt.date) -> bool:
+    return bool(_CUT_BEFORE.search(text[max(0, start - 20):start]))
+
+
 GUARDS: tuple[Guard, ...] = (
     Guard("quoted", "ændres »Erhvervs- og Selskabsstyrelsen« til: »Erhvervsstyrelsens it-system«", _inside_quotes),
     Guard("former", "personer fra det tidligere Jugoslavien", _said_to_be_former),
@@ -95,6 +121,10 @@ GUARDS: tuple[Guard, ...] = (
           "Miljøklagenævnet", _before_the_change),
     Guard("name-part", "kan indbringes for Erhvervsministeriets Erhvervsankenævn", _part_of_a_name),
     Guard("act-title", "lov om ændring af forskellige love på Undervisningsministeriets område", _title_of_an_act),
+    Guard("commencement", "Anmeldelser i henhold til aktieselskabsloven eller anpartsselskabsloven, der er modtaget i "
+          "Erhvervs- og Selskabsstyrelsen inden denne lovs ikrafttræden, behandles efter de hidtil gældende regler.",
+          _authority_at_commencement),
+    Guard("cut-compound", "efter indenrigs- socialministerens nærmere bestemmelse herom", _cut_compound),
 )
 
 

@@ -239,8 +239,9 @@ def apply_ressort(document: Document, day: dt.date, *, base: Document | None = N
     kids = tuple(writer.node(c, ()) for c in document.children)
     problems = list(resp.problems) + list(agency.problems) + namer.problems
     if register.complete_until is not None and day > register.complete_until:
-        problems.append(Problem("RESSORT_REGISTER_ENDS", f"the register of ministries knows the changes up to "
-                                f"{register.complete_until.isoformat()}; later renames are not made", "warning"))
+        problems.append(Problem("RESSORT_REGISTER_ENDS", f"the register of ministries is complete up to "
+                                f"{register.complete_until.isoformat()}; later changes are known only in part (not "
+                                "verified), so a name may be out of date", "warning"))
     changes = tuple(EditorialChange(a, old, new, bases, when, n)
                     for (a, old, new, bases, when), n in writer.found.items())
     doc = document if all(a is b for a, b in zip(kids, document.children, strict=True)) else document.with_(children=kids)
