@@ -64,6 +64,19 @@ def _before_the_change(text: str, start: int, end: int, day: dt.date) -> bool:
     return any(when < day and _BEFORE_DATE.search(clause[:a]) for when, a, _ in find_danish_dates(clause))
 
 
+# "reglerne i miljøministerens bekendtgørelse nr. 456 af 25. april 2013" (LBK 101/2017 § 22), "miljøministerens
+# forbud af 14. marts 1986" (LBK 123/2017 § 30): an act cited by its issuer and its date, issued before the
+# change, is cited as it was issued (the issuer is the past office)
+_DATED_ACT = regex.compile(r"""^\s+[\p{L}-]+\s+(?:nr\.\s*\d+\s+)?af\s+$""", _V)
+
+
+def _dated_act(text: str, start: int, end: int, day: dt.date) -> bool:
+    if text[end - 1:end] != "s":
+        return False
+    after = text[end:end + 80]
+    return any(when < day and _DATED_ACT.search(after[:a]) for when, a, _ in find_danish_dates(after))
+
+
 # "Fødevareministeriets Klagecenter", "Undervisningsministeriets Pris": a genitive that begins the
 # proper name of another body (a capital letter follows) is part of that name
 _NEXT_CAPITAL = regex.compile(r"^\s+\p{Lu}\p{Ll}")
@@ -119,6 +132,8 @@ GUARDS: tuple[Guard, ...] = (
           "fødevareministeren", _spoken_of_as_past),
     Guard("before-date", "der ikke er færdigbehandlet af Naturklagenævnet inden den 1. januar 2007, overføres til "
           "Miljøklagenævnet", _before_the_change),
+    Guard("dated-act", "godtgørelse på 200 kr./ha græsarealer, der er omfattet af miljøministerens forbud af 14. marts "
+          "1986", _dated_act),
     Guard("name-part", "kan indbringes for Erhvervsministeriets Erhvervsankenævn", _part_of_a_name),
     Guard("act-title", "lov om ændring af forskellige love på Undervisningsministeriets område", _title_of_an_act),
     Guard("commencement", "Anmeldelser i henhold til aktieselskabsloven eller anpartsselskabsloven, der er modtaget i "

@@ -144,7 +144,16 @@ class _Namer:
         (the practice of the official consolidations). Without evidence of the law's ministry: every name."""
         if self.resp.office is None or any(t is not None and t.laws for _, _, t in path):
             return True
+        if path and path[-1][1] == self.resp.office and self._renamed_alone(path[-1][0], path[-1][1]):
+            return True  # the law's own ministry under its former name: renamed by the same resolution
         return self.register.offices[office].kind == AUTHORITY and self._belongs(office)
+
+
+    @staticmethod
+    def _renamed_alone(change: Change, new: str) -> bool:
+        """`new` took over one old name at `change`, not a merger of two ministries (a merger keeps the
+        other ministry's name: LBK 123/2017 of a fødevare-law keeps "miljøministeren")."""
+        return sum(1 for _, target in change.renames if target == new) == 1
 
 
 def _address(path: tuple[tuple[Level, str], ...]) -> str:
