@@ -64,6 +64,19 @@ def _before_the_change(text: str, start: int, end: int, day: dt.date) -> bool:
     return any(when < day and _BEFORE_DATE.search(clause[:a]) for when, a, _ in find_danish_dates(clause))
 
 
+# "reglerne i miljøministerens bekendtgørelse nr. 456 af 25. april 2013" (LBK 101/2017 § 22), "miljøministerens
+# forbud af 14. marts 1986" (LBK 123/2017 § 30): an act cited by its issuer and its date, issued before the
+# change, is cited as it was issued (the issuer is the past office)
+_DATED_ACT = regex.compile(r"""^\s+[\p{L}-]+\s+(?:nr\.\s*\d+\s+)?af\s+$""", _V)
+
+
+def _dated_act(text: str, start: int, end: int, day: dt.date) -> bool:
+    if text[end - 1:end] != "s":
+        return False
+    after = text[end:end + 80]
+    return any(when < day and _DATED_ACT.search(after[:a]) for when, a, _ in find_danish_dates(after))
+
+
 # "Fødevareministeriets Klagecenter", "Undervisningsministeriets Pris": a genitive that begins the
 # proper name of another body (a capital letter follows) is part of that name
 _NEXT_CAPITAL = regex.compile(r"^\s+\p{Lu}\p{Ll}")
@@ -86,6 +99,32 @@ def _title_of_an_act(text: str, start: int, end: int, day: dt.date) -> bool:
     return bool(_ACT_TITLE.search(text[max(0, start - 80):start]))
 
 
+# "Anmeldelser …, der er modtaget i Erhvervs- og Selskabsstyrelsen inden denne lovs ikrafttræden, behandles
+# efter de hidtil gældende regler": an authority named where the text speaks of the law's commencement
+# or of the rules in force until then is the body that acted at that time (a past office). The official
+# consolidations keep it (LBK 610/2015 § 373, LBK 23/2013 § 27, stk. 5, LBK 75/2017 § 76, stk. 5), while
+# the minister who holds a power in the same provisions is renamed (LBK 418/2016 §§ 93-103): only
+# authorities, never a minister or a ministry.
+_COMMENCEMENT = regex.compile(r"""\b(?:ved|inden|før)\s+(?:denne\s+)?lov(?:en)?s\s+ikrafttræd
+                                 |\bhidtil\s+gældende\s+regler
+                                 |\btidspunktet\s+for\s+(?:denne\s+)?lov(?:en)?s\s+ikrafttræd""", _V)
+_MINISTER = regex.compile(r"minist", regex.IGNORECASE)
+
+
+def _authority_at_commencement(text: str, start: int, end: int, day: dt.date) -> bool:
+    return not _MINISTER.search(text[start:end]) and bool(_COMMENCEMENT.search(text))
+
+
+# "efter indenrigs- socialministerens nærmere bestemmelse" (LBK 132/2010 § 55, stk. 3, kept so by LBK
+# 504/2013): a first conjunct cut off by a hyphen ("indenrigs- og …" with "og" missing) makes the name
+# part of a title the text misprints; which office it means is not for a rename to guess
+_CUT_BEFORE = regex.compile(r"\p{L}-\s*$")
+
+
+def _cut_compound(text: str, start: int, end: int, day: dt.date) -> bool:
+    return bool(_CUT_BEFORE.search(text[max(0, start - 20):start]))
+
+
 GUARDS: tuple[Guard, ...] = (
     Guard("quoted", "ændres »Erhvervs- og Selskabsstyrelsen« til: »Erhvervsstyrelsens it-system«", _inside_quotes),
     Guard("former", "personer fra det tidligere Jugoslavien", _said_to_be_former),
@@ -93,8 +132,14 @@ GUARDS: tuple[Guard, ...] = (
           "fødevareministeren", _spoken_of_as_past),
     Guard("before-date", "der ikke er færdigbehandlet af Naturklagenævnet inden den 1. januar 2007, overføres til "
           "Miljøklagenævnet", _before_the_change),
+    Guard("dated-act", "godtgørelse på 200 kr./ha græsarealer, der er omfattet af miljøministerens forbud af 14. marts "
+          "1986", _dated_act),
     Guard("name-part", "kan indbringes for Erhvervsministeriets Erhvervsankenævn", _part_of_a_name),
     Guard("act-title", "lov om ændring af forskellige love på Undervisningsministeriets område", _title_of_an_act),
+    Guard("commencement", "Anmeldelser i henhold til aktieselskabsloven eller anpartsselskabsloven, der er modtaget i "
+          "Erhvervs- og Selskabsstyrelsen inden denne lovs ikrafttræden, behandles efter de hidtil gældende regler.",
+          _authority_at_commencement),
+    Guard("cut-compound", "efter indenrigs- socialministerens nærmere bestemmelse herom", _cut_compound),
 )
 
 

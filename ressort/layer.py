@@ -144,7 +144,16 @@ class _Namer:
         (the practice of the official consolidations). Without evidence of the law's ministry: every name."""
         if self.resp.office is None or any(t is not None and t.laws for _, _, t in path):
             return True
+        if path and path[-1][1] == self.resp.office and self._renamed_alone(path[-1][0], path[-1][1]):
+            return True  # the law's own ministry under its former name: renamed by the same resolution
         return self.register.offices[office].kind == AUTHORITY and self._belongs(office)
+
+
+    @staticmethod
+    def _renamed_alone(change: Change, new: str) -> bool:
+        """`new` took over one old name at `change`, not a merger of two ministries (a merger keeps the
+        other ministry's name: LBK 123/2017 of a fødevare-law keeps "miljøministeren")."""
+        return sum(1 for _, target in change.renames if target == new) == 1
 
 
 def _address(path: tuple[tuple[Level, str], ...]) -> str:
@@ -239,8 +248,9 @@ def apply_ressort(document: Document, day: dt.date, *, base: Document | None = N
     kids = tuple(writer.node(c, ()) for c in document.children)
     problems = list(resp.problems) + list(agency.problems) + namer.problems
     if register.complete_until is not None and day > register.complete_until:
-        problems.append(Problem("RESSORT_REGISTER_ENDS", f"the register of ministries knows the changes up to "
-                                f"{register.complete_until.isoformat()}; later renames are not made", "warning"))
+        problems.append(Problem("RESSORT_REGISTER_ENDS", f"the register of ministries is complete up to "
+                                f"{register.complete_until.isoformat()}; later changes are known only in part (not "
+                                "verified), so a name may be out of date", "warning"))
     changes = tuple(EditorialChange(a, old, new, bases, when, n)
                     for (a, old, new, bases, when), n in writer.found.items())
     doc = document if all(a is b for a, b in zip(kids, document.children, strict=True)) else document.with_(children=kids)

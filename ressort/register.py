@@ -291,6 +291,10 @@ def load_register(path: str | Path | None = None) -> Register:
     complete = data.get("complete_until")
     if complete is not None:
         complete = _date(complete, "complete_until", file)
+        for c in changes:
+            if c.date > complete and c.verified:
+                raise RegisterError(f"change of {c.date.isoformat()}: after complete_until ({complete.isoformat()}), "
+                                    "so it is 'verified: false' (or complete_until moves)", file=file)
     return Register(offices, tuple(changes), complete, file,
                     {name: tuple((a, b) for a, b in spans) for name, spans in periods.items()})
 

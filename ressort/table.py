@@ -29,8 +29,9 @@ def markdown_table(register: Register) -> str:
            "it is validated when loaded. Changes marked *not verified* are not shown by any document of the "
            "development corpus (2010 – early 2017).", ""]  # fmt: skip
     if register.complete_until:
-        out += [f"The register knows the changes up to {register.complete_until.isoformat()}; consolidating at a "
-                "later day gives the warning `RESSORT_REGISTER_ENDS`.", ""]
+        out += [f"The register is complete up to {register.complete_until.isoformat()}; the changes after that day are "
+                "listed as far as known (not verified), and consolidating at a later day gives the warning "
+                "`RESSORT_REGISTER_ENDS`.", ""]
     out += ["## Ministries", "", "| ministry | minister (in running text) | in office |", "| --- | --- | --- |"]
     for o in sorted(register.offices.values(), key=lambda o: (register.periods[o.name][0][0] or dt.date.min, o.name)):
         if o.kind == MINISTRY:
