@@ -28,12 +28,47 @@ class Quoted:
     quotes: tuple[str, ...]
     balanced: bool = True
     alt_quotes: bool = False  # ASCII/curly quotes were accepted instead of guillemets
+    repaired: tuple[str, ...] = ()  # the misprinted guillemets read as meant (GUILLEMET_SLIPS names)
+
+
+# Misprinted guillemets of the amending act, tried (in order, each where it matches) only when the item's
+# guillemets do not balance, and kept only when the repaired item balances; every row is real.
+GUILLEMET_SLIPS: tuple[tuple[str, regex.Pattern[str], str], ...] = (
+    # "indsættes efter »afgørelse»: »…«" (LOV 140/2010), "ændres »socialministeren» til: »…«" (LOV 546/2010):
+    # an opening mark where the quote closes, right before the colon or "til"
+    ("»A»: read as »A«:", regex.compile(r"(?<=»[^»«]+)»(?=:\s*»|\s+til:?\s*»)"), "«"),
+    # "ændres »A« til«: »B«" (LOV 1482/2014): a closing mark after "til"
+    ("til«: read as til:", regex.compile(r"(?<=«\s+til)«(?=:?\s*»)"), ""),
+    # "ændres »indbetaling af beløb« til: «frivillig indbetaling …«" (LOV 998/2015): a closing mark opens
+    ("til: «B« read as til: »B«", regex.compile(r"(?<=«\s+til:?\s+)«(?=[^»«]+«)"), "»"),
+    # "ændres »A« til: Europa-Parlamentets … 2012«." (LOV 268/2014), "indsættes efter »§ 7 a,«: herunder …,«"
+    # (LOV 1149/2012): the opening mark of the new text left out after "til:" or "«:"
+    ("til: B« read as til: »B«", regex.compile(r"(?<=«\s*(?:til)?:\s+)(?=[^\s»«][^»«]*«)"), "»"),
+    # "§ 51, stk. 5, 1. og 5. pkt., ophæves.«" (LOV 580/2012): a closing mark after the last word
+    ("ophæves.« read as ophæves.", regex.compile(r"(?<=\b(?:ophæves|udgår)\.?)«\s*$"), ""),
+)
 
 
 def split_quotes(text: str) -> Quoted:
-    """Replace each top-level »…« by "Q<n>"; nested guillemets stay inside the quote text."""
+    """Replace each top-level »…« by "Q<n>"; nested guillemets stay inside the quote text. An item
+    whose guillemets do not balance is read with its misprinted guillemets repaired (GUILLEMET_SLIPS),
+    when that balances it."""
     if "»" not in text and "«" not in text:
         return _split_alt(text)
+    quoted = _split(text)
+    if quoted.balanced:
+        return quoted
+    fixed, names = text, []
+    for name, rx, replacement in GUILLEMET_SLIPS:
+        new = rx.sub(replacement, fixed)
+        if new != fixed:
+            fixed = new
+            names.append(name)
+    repaired = _split(fixed) if names else quoted
+    return Quoted(repaired.template, repaired.quotes, True, repaired=tuple(names)) if repaired.balanced else quoted
+
+
+def _split(text: str) -> Quoted:
     out: list[str] = []
     quotes: list[str] = []
     depth = 0
