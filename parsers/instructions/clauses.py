@@ -47,6 +47,9 @@ _SLIPS: tuple[tuple[str, regex.Pattern[str], str], ...] = (
     ("TOLERATED_CITATION", regex.compile(r"\bstk(?=\s+\d)"), "stk."),  # "I § 797, stk 2, nr. 2" (LOV 414/2011)
     ("TOLERATED_CITATION", regex.compile(r"\bstk\.,\s*(?=\d)"), "stk. "),  # "I § 22, stk., 1, nr. 5" (LOV 1539/2014)
     ("TOLERATED_CITATION", regex.compile(r"\bs\s+tk\."), "stk."),  # "I § 9, s tk. 3" (LOV 746/2015)
+    # "I § 15, stk. 2 og 3, § 15 a, stk. 1, og 15 c, stk. 1, ændres" (LOV 591/2012): a lettered number before
+    # ", stk." in a list of §§ is a §
+    ("TOLERATED_CITATION", regex.compile(r"(?<=§[^Q]*,\s+og\s+)(?=\d+\s[a-z],\s+stk\.\s*\d)"), "§ "),
     ("TOLERATED_CITATION", regex.compile(r"(?<=\b\d+),\s+pkt\."), ". pkt."),  # "stk. 5, 1, pkt." (LOV 1569/2015)
     ("TOLERATED_CITATION", regex.compile(r"(?<=\b\d+)\s*[-–]\s*(?=\d+\.\s*pkt)"), ".-"),  # "og 2-4. pkt. ophæves" (LOV 612/2016)
     ("TOLERATED_PUNCTUATION", regex.compile(r"(?<=\bpkt)\s+\.\s*:"), ".:"),  # "efter 1. pkt . :" (LOV 1532/2014)
@@ -175,7 +178,31 @@ def parse_instruction(
     return tuple(ops), tuple(ctx.problems)
 
 
+# Formulas understood but not read into operations, because no operation says them exactly (a guess would
+# be a silent wrong §): the refusal names the convention. Every row is real.
+_REFUSED: tuple[tuple[regex.Pattern[str], str], ...] = (
+    # "Overalt i loven bortset fra i § 10 ændres »Matrikelmyndigheden« til: »Geodatastyrelsen«." (LOV 80/2017)
+    (regex.compile(r"Overalt\s+i\s+\w+\s+bortset\s+fra\b", regex.I),
+     "a change everywhere but in the units named ('Overalt … bortset fra …'): no operation has an exception"),
+    # "Kapitelbetegnelsen »Kapitel 5 a« ændres til: »Kapitel 5 b«." (LOV 594/2011)
+    (regex.compile(r"Kapitelbetegnelsen\s+Q\d+\s+ændres\s+til", regex.I),
+     "a kapitel renamed ('Kapitelbetegnelsen … ændres til'): no operation renames a unit"),
+    # "I § 1, nr. 9, ophæves § 16, nr. 6." (LOV 1560/2010), "I § 1, nr. 8, indsættes i sølovens § 223 som stk. 6:"
+    # (LOV 724/2014): a change of a numbered change of an amending act, not of the act's provisions
+    (regex.compile(r"I\s+§\s*\d+,\s+nr\.\s*\d+,\s+(?:ophæves|indsættes|ændres|affattes)\s+(?:i\s+|efter\s+)?(?:\w+s\s+)?§",
+                   regex.I),
+     "a change of a numbered change of an amending act ('I § 1, nr. 9, ophæves § 16, nr. 6'), not of its provisions"),
+    # "I bilag 1, liste A, indsættes som nr. 35: »35) …«" (LOV 247/2011), "Bilag 1, liste A, nr. 35, ophæves." (LOV
+    # 1395/2012): a unit of a part of a bilag, which the document model does not divide
+    (regex.compile(r"(?:I\s+)?bilag\s+\d+,\s+(?:liste|tabel|skema)\b[^Q]*\b(?:indsættes\s+som|ophæves)\b", regex.I),
+     "a unit inside a part of a bilag ('liste A, nr. 35'), which the document model does not divide"),
+)
+
+
 def _unparsed(source: Source, clause: str) -> Problem:
+    why = next((reason for rx, reason in _REFUSED if rx.match(clause)), None)
+    if why is not None:
+        return Problem("UNPARSED_INSTRUCTION", f"refused: {why}: {clause!r}", "error", str(source))
     return Problem("UNPARSED_INSTRUCTION", f"instruction not understood: {clause!r}", "error", str(source))
 
 

@@ -44,6 +44,11 @@ GUILLEMET_SLIPS: tuple[tuple[str, regex.Pattern[str], str], ...] = (
     # "ændres »A« til: Europa-Parlamentets … 2012«." (LOV 268/2014), "indsættes efter »§ 7 a,«: herunder …,«"
     # (LOV 1149/2012): the opening mark of the new text left out after "til:" or "«:"
     ("til: B« read as til: »B«", regex.compile(r"(?<=«\s*(?:til)?:\s+)(?=[^\s»«][^»«]*«)"), "»"),
+    # "ændres 1. -4. pkt.« til: »1. -5. pkt.«" (LOV 174/2011), "…, og § 11 a, nr. 9.« ændres til: »…«" (LOV
+    # 179/2015): the opening mark of the old text left out after "ændres" or ", og"
+    ("ændres A« read as ændres »A«", regex.compile(r"(?<=\bændres\s+|,\s+og\s+)(?=[^\s»«][^»«]*«\s+(?:ændres\s+)?til\b)"), "»"),
+    # "I § 26, stk. 2, »ændres »§ 15, stk. 2, nr. 16« til: »…«" (LOV 221/2015): a stray mark before the verb
+    ("»ændres read as ændres", regex.compile(r"»(?=(?:ændres|udgår|indsættes)\s+»)"), ""),
     # "§ 51, stk. 5, 1. og 5. pkt., ophæves.«" (LOV 580/2012): a closing mark after the last word
     ("ophæves.« read as ophæves.", regex.compile(r"(?<=\b(?:ophæves|udgår)\.?)«\s*$"), ""),
 )
