@@ -62,6 +62,7 @@ def test_shape_applied_in_its_stykke(tmp_path: Path, base: str, act: str, part: 
     run = run_manifest(load_manifest(manifest))
     assert run.expected is not None
     ours, official = paragraf_map(run.result.document)[paragraf], paragraf_map(run.expected)[paragraf]
+    assert ours is not None and official is not None
     assert ours != official  # (the ministry the LBK renames)
     assert _stykke(ours, stk) == _stykke(official, stk)
     assert not [p for p in run.result.refused if f"§ {paragraf}" in (p.address or "")]
