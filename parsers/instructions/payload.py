@@ -49,6 +49,9 @@ GUILLEMET_SLIPS: tuple[tuple[str, regex.Pattern[str], str], ...] = (
     ("ændres A« read as ændres »A«", regex.compile(r"(?<=\bændres\s+|,\s+og\s+)(?=[^\s»«][^»«]*«\s+(?:ændres\s+)?til\b)"), "»"),
     # "I § 26, stk. 2, »ændres »§ 15, stk. 2, nr. 16« til: »…«" (LOV 221/2015): a stray mark before the verb
     ("»ændres read as ændres", regex.compile(r"»(?=(?:ændres|udgår|indsættes)\s+»)"), ""),
+    # "Efter § 33 a indsættes: »§ 33 b. … forstå.« § 33 c. … skriftligt.«" (LOV 248/2011): a new § quoted as one
+    # text, closed too early before the next new §
+    ("»§ N. …« § M. …« read as one quote", regex.compile(r"«(?=\s+§\s*\d+(?:\s*[a-z])?\.\s[^»«]*«\s*\.?\s*$)"), ""),
     # "§ 51, stk. 5, 1. og 5. pkt., ophæves.«" (LOV 580/2012): a closing mark after the last word
     ("ophæves.« read as ophæves.", regex.compile(r"(?<=\b(?:ophæves|udgår)\.?)«\s*$"), ""),
 )
