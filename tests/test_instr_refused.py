@@ -24,5 +24,6 @@ def test_refused_with_its_reason(source: str, text: str, words: str) -> None:
 
 
 def test_a_sentence_not_understood_is_not_said_to_be_refused() -> None:
-    _, problems = parse_instruction("I § 47, stk. 1, sidste pkt., ændres »litra c« til: »litra d«.", Source("T", "1", 1))
+    text = "I § 46 a, stk. 2, ændres et »andet vandforsyningsanlæg« til: »en anden almen vandforsyning«."  # LOV 132/2016
+    _, problems = parse_instruction(text, Source("T", "1", 1))
     assert [p.message.split(":")[0] for p in problems] == ["instruction not understood"]

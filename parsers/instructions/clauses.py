@@ -192,6 +192,21 @@ _REFUSED: tuple[tuple[regex.Pattern[str], str], ...] = (
     (regex.compile(r"I\s+§\s*\d+,\s+nr\.\s*\d+,\s+(?:ophæves|indsættes|ændres|affattes)\s+(?:i\s+|efter\s+)?(?:\w+s\s+)?§",
                    regex.I),
      "a change of a numbered change of an amending act ('I § 1, nr. 9, ophæves § 16, nr. 6'), not of its provisions"),
+    # "I første bog ændres »Sjette afsnit. Advokater« til: »Syvende afsnit. Advokater«." (LOV 404/2010)
+    (regex.compile(r"I\s+\w+\s+bog\s+(?:ændres|udgår|indsættes)\b", regex.I),
+     "a change in a 'bog' of the act, a level the document model does not have"),
+    # "I § 47, stk. 1, sidste pkt., ændres »litra c« til: »litra d«." (LOV 439/2014)
+    (regex.compile(r"[^Q]*\bsidste\s+(?:pkt\.|punktum)", regex.I), "'sidste pkt.' (the last punktum) is no address"),
+    # "…, § 55, 2. pkt. og 3. pkt. første gang, … ændres »A« til: »B«" (LOV 627/2016)
+    (regex.compile(r"[^Q]*\bførste\s+gang\b", regex.I),
+     "'første gang' (only the first of several occurrences) is no count"),
+    # "I § 30 B, stk. 1. pkt., indsættes …" (LOV 1561/2010), "I § 9 a, stk. , indsættes som nr. 4:" (LOV 1563/2016)
+    (regex.compile(r"[^Q]*\bstk\.\s*(?:\d+\.\s*pkt\.|,)", regex.I),
+     "a citation that lost a number ('stk. 1. pkt.', 'stk. ,')"),
+    # "I § 3, stk. 1, tabelafsnit D, ændres …" (LOV 1503/2014), "I § 6, stk. 2, ændres i skemaet med titlen Øvrige
+    # skibe »A« til: »B«." (LOV 400/2016)
+    (regex.compile(r"[^Q]*\b(?:tabelafsnit|tabel|skemaet|skema)\b", regex.I),
+     "a part of a table, which the document model does not divide"),
     # "I bilag 1, liste A, indsættes som nr. 35: »35) …«" (LOV 247/2011), "Bilag 1, liste A, nr. 35, ophæves." (LOV
     # 1395/2012): a unit of a part of a bilag, which the document model does not divide
     (regex.compile(r"(?:I\s+)?bilag\s+\d+,\s+(?:liste|tabel|skema)\b[^Q]*\b(?:indsættes\s+som|ophæves)\b", regex.I),
