@@ -47,7 +47,8 @@ def instruction_lines() -> Iterator[tuple[str, str, bool]]:
     for path in sorted(LINES.glob("*.txt")):
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             text = regex.sub(r"^\d{4}-\d+;\s*", "", line).strip()
-            if not text or regex.fullmatch(r"\(?Udelades\)?\.?", text, regex.I):
+            # "(Udelades)", "(Ophævet)": a numbered change left out or repealed before it took effect, no instruction
+            if not text or regex.fullmatch(r"\(?(?:Udelades|Ophævet)\)?\.?", text, regex.I):
                 continue
             sentence = f"{text} »…«" if text.endswith(":") else text
             ops, _ = parse_instruction(sentence, Source("LINE", "1", n))

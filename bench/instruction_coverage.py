@@ -9,7 +9,7 @@ payload included) are identical in the .txt and XML route of the same law, and i
 --corpus adds the whole 2010-2017 corpus (every document of ../shared/data/corpus/love-2010-2017.tar.xz
 that reads as an amending act, unpacked by bench/scorecard.py into bench/.corpus/) and every line of
 ../shared/data/instructions/*.txt (the AendringDefinition sentences without their new text: a line that
-ends in a colon gets a placeholder »…« as its payload; "(Udelades)" lines are not instructions).
+ends in a colon gets a placeholder »…« as its payload; "(Udelades)" and "(Ophævet)" lines are not instructions).
 The unread ones are grouped by shape: the sentence with quotes as »…« and numbers as N.
 
 Run: .venv/bin/python bench/instruction_coverage.py [--corpus] [--list] [--top N]

@@ -47,6 +47,7 @@ CODES: tuple[Code, ...] = (
     Code("TOLERATED_CITATION", _W, "instructions", "a malformed citation of the amended document was read leniently"),
     Code("TOLERATED_UDGAAR", _W, "instructions", "a structural 'udgår' was read as 'ophæves'"),
     Code("TOLERATED_PUNCTUATION", _W, "instructions", "a punctuation slip in the formula ('til:»', '1. pkt . :') was read anyway"),
+    Code("TOLERATED_GUILLEMET", _W, "instructions", "a misprinted or missing guillemet (»A»: / til: B«) was read as meant, the item balances so"),
     Code("TOLERATED_QUOTES", _W, "instructions", "other quote glyphs than »« were read as »«"),
     Code("TOLERATED_SLIP", _W, "instructions", "an obvious drafting slip in the instruction was read as meant"),
     Code("TOLERATED_LABEL", _W, "apply", "the new text repeats the label of the unit it replaces; the label is kept once"),

@@ -51,6 +51,9 @@ _ANCHOR = r"""
 _NEW_UNIT = r"""
     (?P<unit> (?: stk\. | nr\. | litra ) \s* [\w\s,\-–]+?
             | \d+ \. \s* (?: (?: , | og | - | – ) \s* \d+ \. \s* )* pkt\. )"""
+# the label a new unit gets, said after its place: "som stk. 5", "som stk. 10-12", "som 4.-7. pkt." (group as)
+_AS_LABEL = r"""(?P<as> (?: stk\. | nr\. | litra ) \s* \w+ (?: \s* [-–] \s* \w+ | \s+ og \s+ \w+ )?
+                    | \d+ \. (?: \s* (?: , | og | - | – ) \s* \d+ \. )* \s* pkt\. )"""
 # the quoted payload at the end of a clause, after an optional colon: ": Q1" (group p)
 _PAYLOAD = rf"\s* :? \s* {_q('p')}"
 # one quote or a list of them: "Q2", "Q2, Q3 og Q4" (group rest)
@@ -63,7 +66,7 @@ _OWN_BILAG = rf"bilag \s+ {_BILAG_LIST.format('k')} \s+ til \s+ denne \s+ (?: be
 # next to a heading (group hpos), quoted ("før overskriften »Tilsyn«") or by its § ("før overskriften
 # før § 66", "før overskrifterne før § 20"; group hof)
 _BY_HEADING = r"""(?P<hpos> før | efter ) \s+ overskrift(?:en|erne)
-    \s+ (?: Q\d+ | (?: før | til ) \s+ (?P<hof> § \s* \d+ (?: \s* \w (?![\w.]) )? ) )"""
+    \s+ (?: Q\d+ | (?: før | til | for ) \s+ (?P<hof> § \s* \d+ (?: \s* \w (?![\w.]) )? ) )"""  # "for": LOV 1520/2014
 # "§ 65 med tilhørende overskrift": the heading before the § goes with it (group wh; "overskrifter": each)
 _WITH_HEADINGS = r"(?: \s+ med \s+ tilhørende \s+ (?P<wh> overskrift (?: er )? ) )?"
 # the end of a repealed target and the start of its replacement: "ophæves, og i stedet indsættes"
@@ -92,7 +95,8 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
         {_OWN_BILAG}                                     # … the amending act's bilag (group k)
         """), units.bilag_recast),
     ("bilag_insert", _rx(rf"""
-        (?: Som \s+ bilag \s+ {_BILAG_LIST.format('n')} \s+ indsættes \s+  # "Som bilag 2 indsættes" (group n)
+        (?: Som \s+ bilag \s+ {_BILAG_LIST.format('n')} (?: \s+ til \s+ {_DOC} )? \s+ indsættes \s+  # "Som bilag 2 (til
+                                                         # loven) indsættes" (group n; LOV 594/2012)
           | Efter \s+ bilag \s+ \S+ \s+ indsættes \s+ bilag \s+ {_BILAG_LIST.format('n')}  # "Efter bilag 1 indsættes
             , \s+ der \s+ affattes \s+ som \s+ (?: henholdsvis \s+ )? )  # bilag 2 og 3, der affattes som …"
         {_OWN_BILAG}                                     # … the amending act's bilag (group k)
@@ -109,7 +113,7 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
         {_PAYLOAD}                                       # "Efter bilag 3 indsættes som bilag 3 a: »…«" (group p)
         """), units.bilag_insert_quoted),
     ("footnote_insert", _rx(rf"""
-        Som \s+ fodnote (?: \s+ \d+ )? \s+ til \s+ \w+ \s+ titel  # "Som fodnote (2) til lovens titel"
+        Som \s+ fodnote (?: \s+ (?: nr\. \s* )? \d+ )? \s+ til \s+ \w+ \s+ titel  # "Som fodnote (nr.) (2) til lovens titel"
         \s+ indsættes :? \s+ {_q('p')}                   # the note text (group p)
         """), txt.footnote_insert),
     ("replace_text", _rx(rf"""
@@ -141,7 +145,8 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
     ("insert_unit_at", _rx(rf"""
         {_I} {_T} ,? \s+ indsættes \s+                   # "I § 41 indsættes" (group t)
         (?P<pos> efter | før ) \s+ {_ANCHOR} ,? \s*      # "efter stk. 1" (groups pos, anchor)
-        (?: som \s+ (?: et \s+ )? (?: nyt | nye | ny ) \s+ {_UNIT_WORDS} (?: \s+ \S+ )? )?  # "som nyt stykke"
+        (?: som \s+ (?: et \s+ )? (?: nyt | nye | ny ) \s+ {_UNIT_WORDS} (?: \s+ \S+ )?  # "som nyt stykke"
+          | som \s+ {_AS_LABEL} )?                       # "efter stk. 2, der bliver stk. 4, som stk. 5" (said)
         {_PAYLOAD}                                       # the new unit (group p)
         """), units.insert_unit_at),
     ("insert_as", _rx(rf"""
@@ -165,6 +170,7 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
         (?: \s+ og \s+ {_BY_HEADING} )?                  # "Efter § 14 og før overskriften »…« indsættes"
         ,? \s+ indsættes
         (?: \s+ som \s+ (?P<ovs> (?: ny \s+ )? overskrift )  # "som (ny) overskrift": a heading alone (group ovs)
+          | \s+ som \s+ {_AS_LABEL}                      # "Efter § 13, stk. 7, indsættes som stk. 8" (group as)
           | \s+ som \s+ (?: et \s+ )? (?: nyt | nye | ny ) \s+   # "som nyt stykke" (group unit),
             (?: {_UNIT_WORDS} | kapitel | afsnit | paragraf )  # "som nyt kapitel: »Kapitel 71 a … § 781 a. …«"
           | \s+ i \s+ (?P<cont> {_CHAPTER} )              # "i kapitel 4": where the new § goes (group cont)
@@ -235,10 +241,18 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
         (?: {_COUNT} \s+ )?                              # "to steder" (group cnt)
         til :? \s+ {_q('b')}                             # "til: »landet,«" (group b)
         """), txt.substitution_more),
+    ("sub_substitution_more", _rx(r"""
+        i \s+ (?P<sub> \d+ \. \s* pkt\. ) \s+               # "(…, og) i 2. pkt." (group sub) …
+        (?P<rest> Q\d+ \s+ til :? \s+ Q\d+ )              # … "»§ 126, stk. 1,« til: »§ 126,«" (group rest)
+        """), txt.sub_substitution_more),
     ("substitutions_more", _rx(r"""
         (?P<rest> (?: (?: i \s+ alt \s+ )? \w+ \s+ sted (?: er )? \s+ | ændres \s+ )*  # "(og) to steder ændres" …
                   Q\d+ .* )                              # … "»A« til: »B«" (group rest; a substitution list)
         """), txt.substitutions_more),
+    ("insert_text_counted_more", _rx(rf"""
+        {_VCOUNT} \s+ indsættes \s+                     # "(…, og) to steder indsættes" (groups vcnt, valt)
+        (?P<pos> efter | før ) \s+ {_q('a')} :? \s* {_q('b')}  # "efter »koncernen«: »eller gruppen«" (groups pos, a, b)
+        """), txt.insert_text_counted_more),
     ("insert_text_next", _rx(rf"""
         (?P<pos> efter | før ) \s+ {_q('a')} :           # "(… og) efter »fra platformene«:" (groups pos, a)
         \s* {_q('b')}                                    # "»eller rørledningerne«" (group b)

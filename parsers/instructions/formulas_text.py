@@ -107,6 +107,21 @@ def insert_text_more(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     return [InsertText(t.address, ctx.q(m["a"]), ctx.q(m["b"]), pos, t.count or 1, ctx.source) for t in ctx.last_targets]
 
 
+def insert_text_counted_more(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """(I § 175 b, stk. 3, der bliver stk. 4, ændres »stk. 4« til: »stk. 5«,) og to steder indsættes efter
+    »koncernen«: »eller gruppen«. — same targets, the count said before the verb."""
+    pos, ts = position(m["pos"]), ctx.last_targets
+    return [InsertText(t.address, ctx.q(m["a"]), ctx.q(m["b"]), pos, count(m, t, ts, ctx), ctx.source) for t in ts]
+
+
+def sub_substitution_more(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """(I § 124, stk. 6, der bliver stk. 5, ændres i 1. pkt. »A« til: »B«) og i 2. pkt. »C« til: »D«. — the
+    verb of the clause before, in another punktum of the same targets."""
+    ts = [s for t in ctx.last_targets for s in parse_targets(m["sub"], base=t.address)]
+    return [ReplaceText(t.address, ctx.q(sub.old), ctx.q(sub.new), t.count or 1, ctx.source)
+            for t in ts for sub in substitutions(m["rest"])]
+
+
 def substitutions_more(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """(I § 7, stk. 5, ændres »75 pct.« til: »65 pct.«,) og to steder ændres »65 pct.« til: »55 pct.«
     — a substitution list over the same targets, with its own counts."""

@@ -24,11 +24,14 @@ from lovkons.parsers.instructions.targets import Target, expand_labels, parse_ta
 
 def insert_unit_at(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """I § 41 indsættes efter stk. 1, som et nyt stykke: »Stk. 2. …« / I § 15 indsættes efter nr. 3
-    som nyt nummer: »4) …« / I § 45, stk. 1, indsættes efter 1. pkt. som nyt punktum: »…«"""
+    som nyt nummer: »4) …« / I § 45, stk. 1, indsættes efter 1. pkt. som nyt punktum: »…« / I § 3 indsættes
+    efter stk. 2, der bliver stk. 4, som stk. 5: »Stk. 5. …« (the new label said; the place decides)"""
     pos = position(m["pos"])
     ops: list[Operation] = []
     for t in targets(m, ctx):
         anchors = parse_targets(m["anchor"], base=t.address)
+        if m["as"] and parse_targets(m["as"], base=t.address)[0].address.last[0] is not anchors[0].address.last[0]:
+            raise ValueError(f"'som {m['as']}' is no unit of the kind of {m['anchor']}")
         anchor = anchors[-1].address if pos == "after" else anchors[0].address
         ops.append(insert_op(anchor, pos, m["p"], ctx))
     return ops
@@ -72,6 +75,11 @@ def insert_after_unit(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     if m["ovs"]:  # "som ny overskrift": a stand-alone heading
         node = Node(Kind.OVERSKRIFT, text=ctx.q(m["p"]))
         return [Insert(anchor, (node,), pos, ctx.q(m["p"]), source=ctx.source)]
+    if m["as"]:  # "Efter § 13, stk. 7, indsættes som stk. 8: »Stk. 8. …«" (LOV 1715/2016): next to its sibling
+        new = parse_targets(m["as"], base=anchor)[0].address
+        if new.last[0] is not anchor.last[0] or len(new.steps) != len(anchor.steps):
+            raise ValueError(f"'som {m['as']}' is no sibling of {anchor}")
+        return [insert_op(anchor, pos, m["p"], ctx, unit=new)]
     kind = {"stykke": Kind.STK, "stykker": Kind.STK, "nummer": Kind.NR, "numre": Kind.NR}.get((m["unit"] or "").lower())
     payload = parse_payload(ctx.raw(m["p"]), kind)
     return [Insert(anchor, payload, pos, None, container, heading, heading_of, ctx.source)]

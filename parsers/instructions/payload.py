@@ -28,12 +28,55 @@ class Quoted:
     quotes: tuple[str, ...]
     balanced: bool = True
     alt_quotes: bool = False  # ASCII/curly quotes were accepted instead of guillemets
+    repaired: tuple[str, ...] = ()  # the misprinted guillemets read as meant (GUILLEMET_SLIPS names)
+
+
+# Misprinted guillemets of the amending act, tried (in order, each where it matches) only when the item's
+# guillemets do not balance, and kept only when the repaired item balances; every row is real.
+GUILLEMET_SLIPS: tuple[tuple[str, regex.Pattern[str], str], ...] = (
+    # "indsættes efter »afgørelse»: »…«" (LOV 140/2010), "ændres »socialministeren» til: »…«" (LOV 546/2010):
+    # an opening mark where the quote closes, right before the colon or "til"
+    ("»A»: read as »A«:", regex.compile(r"(?<=»[^»«]+)»(?=:\s*»|\s+til:?\s*»)"), "«"),
+    # "ændres »A« til«: »B«" (LOV 1482/2014): a closing mark after "til"
+    ("til«: read as til:", regex.compile(r"(?<=«\s+til)«(?=:?\s*»)"), ""),
+    # "ændres »indbetaling af beløb« til: «frivillig indbetaling …«" (LOV 998/2015): a closing mark opens
+    ("til: «B« read as til: »B«", regex.compile(r"(?<=«\s+til:?\s+)«(?=[^»«]+«)"), "»"),
+    # "ændres »A« til: Europa-Parlamentets … 2012«." (LOV 268/2014), "indsættes efter »§ 7 a,«: herunder …,«"
+    # (LOV 1149/2012): the opening mark of the new text left out after "til:" or "«:"
+    ("til: B« read as til: »B«", regex.compile(r"(?<=«\s*(?:til)?:\s+)(?=[^\s»«][^»«]*«)"), "»"),
+    # "ændres 1. -4. pkt.« til: »1. -5. pkt.«" (LOV 174/2011), "…, og § 11 a, nr. 9.« ændres til: »…«" (LOV
+    # 179/2015): the opening mark of the old text left out after "ændres" or ", og"
+    ("ændres A« read as ændres »A«", regex.compile(r"(?<=\bændres\s+|,\s+og\s+)(?=[^\s»«][^»«]*«\s+(?:ændres\s+)?til\b)"), "»"),
+    # "I § 26, stk. 2, »ændres »§ 15, stk. 2, nr. 16« til: »…«" (LOV 221/2015): a stray mark before the verb
+    ("»ændres read as ændres", regex.compile(r"»(?=(?:ændres|udgår|indsættes)\s+»)"), ""),
+    # "Efter § 33 a indsættes: »§ 33 b. … forstå.« § 33 c. … skriftligt.«" (LOV 248/2011): a new § quoted as one
+    # text, closed too early before the next new §
+    ("»§ N. …« § M. …« read as one quote", regex.compile(r"«(?=\s+§\s*\d+(?:\s*[a-z])?\.\s[^»«]*«\s*\.?\s*$)"), ""),
+    # "§ 51, stk. 5, 1. og 5. pkt., ophæves.«" (LOV 580/2012): a closing mark after the last word
+    ("ophæves.« read as ophæves.", regex.compile(r"(?<=\b(?:ophæves|udgår)\.?)«\s*$"), ""),
+)
 
 
 def split_quotes(text: str) -> Quoted:
-    """Replace each top-level »…« by "Q<n>"; nested guillemets stay inside the quote text."""
+    """Replace each top-level »…« by "Q<n>"; nested guillemets stay inside the quote text. An item
+    whose guillemets do not balance is read with its misprinted guillemets repaired (GUILLEMET_SLIPS),
+    when that balances it."""
     if "»" not in text and "«" not in text:
         return _split_alt(text)
+    quoted = _split(text)
+    if quoted.balanced:
+        return quoted
+    fixed, names = text, []
+    for name, rx, replacement in GUILLEMET_SLIPS:
+        new = rx.sub(replacement, fixed)
+        if new != fixed:
+            fixed = new
+            names.append(name)
+    repaired = _split(fixed) if names else quoted
+    return Quoted(repaired.template, repaired.quotes, True, repaired=tuple(names)) if repaired.balanced else quoted
+
+
+def _split(text: str) -> Quoted:
     out: list[str] = []
     quotes: list[str] = []
     depth = 0

@@ -23,7 +23,8 @@ _RANK = {
     Level.PKT: 5,
 }
 COUNTS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10}
-_PKT_COUNT = r"(?:et|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+sted(?:er)?\s+i\s+"
+# "to steder i 4. pkt.", "to gange i 3. pkt." (LOV 1497/2014)
+_PKT_COUNT = r"(?:et|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+(?:sted(?:er)?|gange?)\s+i\s+"
 
 _LABEL = r"\d+(?:\s*[A-Za-zÆØÅæøå](?![A-Za-zæøå.]))?(?![\d.])"
 # kapitel/afsnit labels: "IV", "VII B", "X e" (upper-case roman numerals only: "kapitel 1 og i § 3" has
@@ -34,9 +35,10 @@ _ROMAN_LABEL = (r"(?-i:[IVXLC]+)(?:\s+(?![iI]\b)[A-Za-z](?![\w.]))?\b|\d+(?:\s*[
 ORDINAL_ROMAN = {"første": "I", "anden": "II", "tredje": "III", "fjerde": "IV", "femte": "V", "sjette": "VI",
                   "syvende": "VII", "ottende": "VIII", "niende": "IX", "tiende": "X", "ellevte": "XI",
                   "tolvte": "XII", "trettende": "XIII", "fjortende": "XIV", "femtende": "XV"}
-_SEP = r"\s*(?:,|og|eller|-|–|‑|−)\s*"
+_SEP = r"\s*(?:,\s*og\b|,|og|eller|-|–|‑|−)\s*"  # ", og": "§ 91 a, stk. 1, 3, og 5," (LOV 600/2011)
 
 
+_LITRA = r"(?!(?:og|nr)\b)[a-zæøå]{1,2}(?![a-zæøå])"  # a litra, not a word of the list
 _PKTS = r"\d+\.(?:\s*(?:,|og|-|–)\s*\d+\.)*\s*pkt\.?"  # "3. pkt.", "1. og 3. pkt."
 
 
@@ -46,12 +48,13 @@ def _list_rx(label: str) -> str:
 
 # The token table: first match at the current position wins.
 _TOKENS: tuple[tuple[str, regex.Pattern[str]], ...] = (
-    ("skip", regex.compile(r"[\s,]+|og\b|samt\b|i\b|hhv\.|der\s+er\s+ophævet\b", regex.I)),  # "før § 45, der er ophævet,"
-    ("count", regex.compile(r"(?P<n>et|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+sted(?:er)?\s+i\b", regex.I)),
+    ("skip", regex.compile(r"[\s,]+|og\b|samt\b|i\b|hhv\.|der\s+er\s+ophævet\b"
+                           r"|(?:lovens|bekendtgørelsens)(?=\s+bilag\b)", regex.I)),  # "I lovens bilag 1 indsættes …"  # "før § 45, der er ophævet,"
+    ("count", regex.compile(r"(?P<n>et|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+(?:sted(?:er)?|gange?)\s+i\b", regex.I)),
     # "der bliver stk. 4", "der bliver stk. 12, 13 og 14", "der bliver stk. 1, nr. 1 og 2", "der bliver nummer 3",
     # "der bliver til stk. 1, 2. pkt."
     ("becomes", regex.compile(
-        rf"(?:der|som)\s+bliver\s+(?:til\s+)?(?P<new>(?:stk\.|nr\.|nummer|litra|§)\s*{_LABEL}(?:\s*(?:,|-|–|og)\s*{_LABEL})*"
+        rf"(?:der|som)\s+bliver\s+(?:til\s+)?(?P<new>litra\s+[a-zæøå](?![\w.])|(?:stk\.|nr\.|nummer|litra|§)\s*{_LABEL}(?:\s*(?:,|-|–|og)\s*{_LABEL})*"
         rf"(?:\s*,\s*(?:nr\.\s*\d+,\s*)?{_PKTS}|\s*,\s*nr\.\s*\d+(?:\s*(?:-|–|og)\s*\d+)?)?|{_PKTS}|\d+(?![\d.]))",
         regex.I)),
     ("titelnote", regex.compile(r"fodnote(?:n|rne)?(?:\s+\d+)?\s+til\s+(?:bekendtgørelsens|lovens|anordningens)\s+titel"
@@ -66,7 +69,8 @@ _TOKENS: tuple[tuple[str, regex.Pattern[str]], ...] = (
                           regex.I)),
     ("level", regex.compile(rf"(?P<kw>§§|§)\s*{_list_rx(_LABEL)}", regex.I)),
     ("level", regex.compile(rf"(?P<kw>stk\.|stykke|nr\.|numre)\s*{_list_rx(_LABEL)}", regex.I)),
-    ("level", regex.compile(rf"(?P<kw>litra)\s+{_list_rx(r'[a-zæøå]{1,2}(?![a-zæøå])')}", regex.I)),
+    # (not the words of a list: "litra a, og nr. 2, litra a")
+    ("level", regex.compile(rf"(?P<kw>litra)\s+{_list_rx(_LITRA)}", regex.I)),
     ("level", regex.compile(rf"(?P<kw>kapitel|kapitlerne|afsnit|bilag)\s+{_list_rx(_ROMAN_LABEL)}", regex.I)),
     ("nth_kapitel", regex.compile(r"(?P<n>\d+)\.\s*kapitel\b", regex.I)),  # straffeloven: "24. kapitel"
     # "første bog, femte afsnit": afsnit are numbered through the whole act; the model has no bog level
@@ -206,7 +210,7 @@ def parse_targets(text: str, *, base: Address | None = None) -> list[Target]:
             count = heading = None
             continue
         level = Level.PKT if name == "pkt" else _KW_LEVEL[m["kw"].lower()]
-        counted = {k[3]: COUNTS.get(k[2].lower(), 1) for k in regex.finditer(r"((\w+)\s+sted(?:er)?\s+i\s+)(\d+)\.",
+        counted = {k[3]: COUNTS.get(k[2].lower(), 1) for k in regex.finditer(r"((\w+)\s+(?:sted(?:er)?|gange?)\s+i\s+)(\d+)\.",
                                                                             m["labels"])} if name == "pkt" else {}
         labels, spans = labels_and_spans(regex.sub(_PKT_COUNT, "", m["labels"], flags=regex.I), level)
         through = {a: b for a, b in spans} if level is Level.PARAGRAF else {}
