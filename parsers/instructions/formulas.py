@@ -2,14 +2,15 @@
 
 The ordered table RULES is the grammar: the first rule whose pattern matches the whole clause (and
 whose reader yields operations) wins. Every pattern is `regex.VERBOSE` with a comment per group; the
-reader it names (formulas_text / formulas_units) quotes a real sentence of the formula in its docstring.
+reader it names (formulas_text / formulas_units; here the one rule that reads a narrowed clause through
+the table again) quotes a real sentence of the formula in its docstring.
 """
 
 from __future__ import annotations
 
 import regex
 
-from lovkons.model.edits import Operation
+from lovkons.model.edits import DeleteText, InsertText, Operation, ReplaceText
 from lovkons.parsers.instructions import formulas_text as txt
 from lovkons.parsers.instructions import formulas_units as units
 from lovkons.parsers.instructions.context import Ctx, Rule
@@ -79,6 +80,20 @@ def _rx(pattern: str) -> regex.Pattern[str]:
 
 
 # ------------------------------------------------------------------------------------ the table
+
+def bilag_part_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """I bilag 1, liste A, nr. 22, ændres »lov om afgift af naturgas og bygas.« til: »… m.v.« — a part of a
+    bilag the document model does not divide (lists, schemes, tables): the change is made in the bilag
+    where the quoted text stands, exactly once (the amender refuses when it is not found exactly once),
+    and the part is named in a warning."""
+    label = regex.sub(r"\s+", " ", m["n"])
+    hit = apply_rules(f"I bilag {label} {m['verb']} {m['rest']}", ctx)
+    if hit is None or not all(isinstance(op, ReplaceText | DeleteText | InsertText) and op.count == 1 for op in hit[1]):
+        return []  # only a change of words, made once: a new unit in "liste A" has no place in the model
+    ctx.warn("BILAG_PART", f"bilag {label}, {m['part'].strip(' ,')}: no such unit in the document model; changed where "
+             "the quoted text stands in the bilag (it must stand there once)")
+    return hit[1]
+
 
 RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
     ("overalt_replace", _rx(rf"""
@@ -223,7 +238,7 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
         I \s+ (?: lovens \s+ )? bilag \s+ (?P<n> \d+ (?: \s+ [a-z] (?![\w.]) )? | [A-Z] (?![\w.]) )  # "I bilag 1" (group n)
         (?P<part> (?: ,? \s+ (?! ændres | udgår | indsættes ) [^Q␟]+? )+ ) ,?  # ", liste A, nr. 22" (group part)
         \s+ (?P<verb> ændres | udgår | indsættes ) \s+ (?P<rest> .* )   # "ændres »A« til: »B«" (groups verb, rest)
-        """), txt.bilag_part_text),
+        """), bilag_part_text),
     # continuations of the same item: the targets of the previous clause
     ("delete_more", _rx(rf"""
         {_QUOTES} \s+ udgår                              # "og »A« udgår" (group rest)

@@ -137,19 +137,3 @@ def replace_text_instead(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     text goes and the new text stands in its place: a substitution."""
     ts = targets(m, ctx)
     return [ReplaceText(t.address, ctx.q(m["a"]), ctx.q(m["b"]), count(m, t, ts, ctx), ctx.source) for t in ts]
-
-
-def bilag_part_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
-    """I bilag 1, liste A, nr. 22, ændres »lov om afgift af naturgas og bygas.« til: »… m.v.« — a part of a
-    bilag the document model does not divide (lists, schemes, tables): the change is made in the bilag
-    where the quoted text stands, exactly once (the amender refuses when it is not found exactly once),
-    and the part is named in a warning."""
-    from lovkons.parsers.instructions.formulas import apply_rules  # the table reads the narrowed clause
-
-    label = regex.sub(r"\s+", " ", m["n"])
-    hit = apply_rules(f"I bilag {label} {m['verb']} {m['rest']}", ctx)
-    if hit is None or not all(isinstance(op, ReplaceText | DeleteText | InsertText) and op.count == 1 for op in hit[1]):
-        return []  # only a change of words, made once: a new unit in "liste A" has no place in the model
-    ctx.warn("BILAG_PART", f"bilag {label}, {m['part'].strip(' ,')}: no such unit in the document model; changed where "
-             "the quoted text stands in the bilag (it must stand there once)")
-    return hit[1]
