@@ -243,6 +243,29 @@ def _select(order: AmendingDocument, base: Document, refs: list[tuple[int, int, 
     return out
 
 
+def in_force_order(acts: Sequence[tuple[AmendingDocument, list[tuple[ChangeBlock, list[Item]]]]],
+                   ) -> list[tuple[int, ChangeBlock, Item]]:
+    """The items of the acts (act index, block, item): act by act as the chain lists them, and inside
+    one act in the order its items take effect (by in-force date, then as listed).
+
+    Drafting convention (drafting-grammar 4.4, step 5): changes are replayed in the order they took
+    effect, not the order they are printed in: LOV 496/2013 § 1, nr. 24 (1 July 2013, "jf. dog stk. 2")
+    changes the text before its nr. 3 (1 October 2013) does. An item without a date of its own takes
+    its act's earliest date (the main commencement is the earliest one in practice). Across acts the
+    chain order is kept: an act cites units by the labels its drafters saw, and the data holds both an
+    act that cites the units as an act passed later (but in force earlier) renumbered them (LOV
+    494/2013 after LOV 493/2013, LBK 1052/2013) and one that cites them as they stood before (LOV
+    347/2013 before LOV 646/2013, LBK 771/2013); a date order across acts gets one of the two wrong."""
+    flat: list[tuple[dt.date, int, int, ChangeBlock, Item]] = []
+    for k, (_, selected) in enumerate(acts):
+        items = [(block, item) for block, its in selected for item in its]
+        dates = [item.in_force for _, item in items if item.in_force is not None]
+        first = min(dates) if dates else dt.date.min
+        flat += [(item.in_force or first, k, n, block, item) for n, (block, item) in enumerate(items)]
+    flat.sort(key=lambda row: (row[1], row[0], row[2]))
+    return [(k, block, item) for _, k, _, block, item in flat]
+
+
 def _item_units(item: Item) -> list[str]:
     """The addresses an item acts on, and the §§ its payload brings ("§ 43 a", "§ 43 b", …)."""
     out: list[str] = []
@@ -267,36 +290,39 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
     problems: list[Problem] = []
     pending: list[Pending] = []
     touched: set[str] = set()
-    for order in orders:
+    acts: list[tuple[AmendingDocument, list[tuple[ChangeBlock, list[Item]]]]] = [
+        (order, _select(order, base, refs, (parts or {}).get(order.meta.short), problems)) for order in orders]
+    ctxs: dict[int, ApplyContext] = {}  # per act, its snapshot taken before its first item applies
+    lines: dict[str, int | None] = {}  # item (its source) → its line: where a late problem points
+    mine: dict[int, list[tuple[Operation, Applied]]] = {}
+    for k, block, item in in_force_order(acts):
+        order = acts[k][0]
         short = order.meta.short
-        selected = _select(order, base, refs, (parts or {}).get(short), problems)
-        ctx = ApplyContext(Resolver(doc))
-        lines: dict[str, int | None] = {}  # item (its source) → its line: where a late problem points
-        mine: list[tuple[Operation, Applied]] = []
-        for block, items in selected:
-            for item in items:
-                source = Source(short, block.paragraf, item.number, item.in_force, item.text)
-                lines[str(source)] = item.line
-                if at is not None and (item.in_force is None or item.in_force > at):
-                    pending.append(Pending(source, item, item.in_force))
-                    continue
-                if not item.operations:
-                    problems.append(Problem("UNPARSED_INSTRUCTION", "the instruction was not understood: "
-                                            f"{item.text}", "error", str(source), None,
-                                            order.meta.source, item.line))
-                    continue
-                ctx.source = source
-                doc, done, found = _apply_item(doc, item, ctx, source)
-                problems.extend(p if p.file else dc_replace(p, file=order.meta.source, line=item.line)
-                                for p in found)
-                for op, result in done:
-                    touched |= result.touched
-                    mine.append((op, Applied(op.source or source, op.op, str(op.target))))
-                problems.extend(check_renumbers(doc, ctx, final=False))
-        problems.extend(p if p.file else dc_replace(p, file=order.meta.source, line=lines.get(p.source or ""))
+        ctx = ctxs.setdefault(k, ApplyContext(Resolver(doc)))
+        source = Source(short, block.paragraf, item.number, item.in_force, item.text)
+        lines[str(source)] = item.line
+        if at is not None and (item.in_force is None or item.in_force > at):
+            pending.append(Pending(source, item, item.in_force))
+            continue
+        if not item.operations:
+            problems.append(Problem("UNPARSED_INSTRUCTION", "the instruction was not understood: "
+                                    f"{item.text}", "error", str(source), None,
+                                    order.meta.source, item.line))
+            continue
+        ctx.source = source
+        doc, done, found = _apply_item(doc, item, ctx, source)
+        problems.extend(p if p.file else dc_replace(p, file=order.meta.source, line=item.line)
+                        for p in found)
+        for op, result in done:
+            touched |= result.touched
+            mine.setdefault(k, []).append((op, Applied(op.source or source, op.op, str(op.target))))
+        problems.extend(check_renumbers(doc, ctx, final=False))
+    for k, ctx in sorted(ctxs.items()):
+        source_file = acts[k][0].meta.source
+        problems.extend(p if p.file else dc_replace(p, file=source_file, line=lines.get(p.source or ""))
                         for p in check_renumbers(doc, ctx, final=True))  # file:line of the item it checks
         # a rykningsklausul is an assertion: listed as applied only when it held
-        applied += [a for op, a in mine if not any(op is u for u in ctx.unheld)]
+        applied += [a for op, a in mine.get(k, []) if not any(op is u for u in ctx.unheld)]
     problems.extend(safety_net(start, doc, touched))
     return Consolidation(doc, tuple(applied), tuple(problems), tuple(pending))
 
