@@ -17,6 +17,7 @@ from lovkons.amender.apply import ApplyContext, OpResult, apply_op, check_renumb
 from lovkons.amender.grain import groups
 from lovkons.amender.resolve import Resolver, expand_spans
 from lovkons.amender.safety import safety_net
+from lovkons.amender.slips import unclosed_quote_stop
 from lovkons.model.document import Document, Kind, Node, Problem, Source
 from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef, Item, Operation
 from lovkons.parsers.citations import find_docrefs
@@ -335,7 +336,8 @@ def _apply_item(doc: Document, item: Item, ctx: ApplyContext,
     result) pairs, problems in the order of the operations)."""
     before, renumbers, done_keys = doc, list(ctx.renumbers), set(ctx.done)
     # "§§ 62-62 c": also the lettered §§ between the ends that the document holds (resolve.expand_spans)
-    ops = expand_spans(doc, item.operations, ctx.resolver)
+    ops, tolerated = unclosed_quote_stop(item, item.operations)
+    ops = expand_spans(doc, ops, ctx.resolver)
     group = groups(ops)
     withheld: dict[int, tuple[Operation, OpResult]] = {}  # operation index → its result when refused
     while True:
@@ -352,7 +354,7 @@ def _apply_item(doc: Document, item: Item, ctx: ApplyContext,
             break
         withheld |= {i: pair for i, pair in results.items() if group[i] in failed}
     ctx.item_start, ctx.item_ops = None, ()
-    problems: list[Problem] = []
+    problems: list[Problem] = list(tolerated)
     for i in range(len(ops)):
         if i in results:
             problems.extend(results[i][1].problems)
