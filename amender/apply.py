@@ -41,6 +41,7 @@ class ApplyContext:
     item_start: Document | None = None  # the document before the current item (consolidate sets it)
     unheld: list[Renumber] = field(default_factory=list)  # clauses that did not hold after the order
     item_ops: tuple[Operation, ...] = ()  # the operations of the current item (consolidate sets them)
+    act_ops: tuple[Operation, ...] = ()  # the operations of every item of the act (consolidate sets them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +92,7 @@ def apply_op(doc: Document, op: Operation, ctx: ApplyContext) -> OpResult:
 def _dispatch(doc: Document, op: Operation, ctx: ApplyContext, source: Source | None) -> Outcome:
     """The per-kind step: text operations in `amender.text_readings`, the rest in `amender.structure_ops`."""
     if isinstance(op, ReplaceText | InsertText | DeleteText):
-        return text_op(doc, op, ctx.resolver, source, ctx.item_ops)
+        return text_op(doc, op, ctx.resolver, source, ctx.item_ops, ctx.act_ops)
     if isinstance(op, ReplaceBilag):
         return replace_bilag_op(doc, op, ctx.resolver, source)
     if isinstance(op, Replace):

@@ -299,7 +299,10 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
     for k, block, item in in_force_order(acts):
         order = acts[k][0]
         short = order.meta.short
-        ctx = ctxs.setdefault(k, ApplyContext(Resolver(doc)))
+        if k not in ctxs:
+            ctxs[k] = ApplyContext(Resolver(doc), act_ops=tuple(
+                op for _, items in acts[k][1] for one in items for op in one.operations))
+        ctx = ctxs[k]
         source = Source(short, block.paragraf, item.number, item.in_force, item.text)
         lines[str(source)] = item.line
         if at is not None and (item.in_force is None or item.in_force > at):

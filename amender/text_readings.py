@@ -23,7 +23,7 @@ from lovkons.model.edits import DeleteText, InsertText, Operation, ReplaceText
 
 
 def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: Resolver,
-            source: Source | None, item_ops: Sequence[Operation] = ()) -> Outcome:
+            source: Source | None, item_ops: Sequence[Operation] = (), act_ops: Sequence[Operation] = ()) -> Outcome:
     """The readings in turn: the unit the pre-order labels name, the renumbered punktum, the unit the
     label names now; then where in a list the text stands (`amender.list_readings`); last, the named
     unit read past an obvious slip in the quoted text (TOLERATED_*). The item's other operations narrow
@@ -51,7 +51,7 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
             except ResolveError:
                 continue
             return Outcome(new_doc, [*warnings, *([said] if said else [])], _touched_by_text(doc, new_doc, target))
-        counted = every_occurrence(doc, target, op, err, resolver, scope, source)
+        counted = every_occurrence(doc, target, op, err, resolver, scope, source, act_ops)
         if counted is not None:
             return counted
         raise
@@ -65,7 +65,8 @@ _NAME_OR_REFERENCE = regex.compile(r"^\p{Lu}|\d")
 
 
 def every_occurrence(doc: Document, target: Target, op: ReplaceText | InsertText | DeleteText, err: ResolveError,
-                     resolver: Resolver, scope: Scope, source: Source | None) -> Outcome | None:
+                     resolver: Resolver, scope: Scope, source: Source | None,
+                     act_ops: Sequence[Operation] = ()) -> Outcome | None:
     """A replacement whose count the cited unit does not bear out changes every occurrence in that unit.
 
     Drafting convention (a navneændring / konsekvensændring): "I § 34, stk. 1, stk. 2, 1. og 3. pkt.,
@@ -77,11 +78,33 @@ def every_occurrence(doc: Document, target: Target, op: ReplaceText | InsertText
     Miljøklagenævnet«) the LBK keeps none of the old text. Taken only for a replacement, and where the
     unit holds more occurrences than said, only for a name or a reference (a capital letter, a digit):
     an ordinary word said once but found twice may mean one of them, and stays refused. Said as
-    TOLERATED_COUNT, with both counts."""
+    TOLERATED_COUNT, with both counts.
+
+    The drafter's tally may leave out an occurrence that another item of the same act changes in a
+    longer quote: LOV 395/2016 § 1, nr. 7, renames »Arbejdsskadestyrelsen« once in § 34, stk. 5, which
+    names it twice, because its nr. 21 changes »Direktøren for Arbejdsskadestyrelsen fastsætter« there.
+    Occurrences inside such a longer quote of an operation of the act on the same § are left to it;
+    when that makes the count right, only the rest is changed (said so too)."""
     m = _MISMATCH.search(err.message)
     if err.code != "OCCURRENCE_MISMATCH" or not isinstance(op, ReplaceText) or m is None or op.count == "all":
         return None
     found, said = int(m["found"]), int(m["said"])
+    paragraf = str(op.target).split(",")[0]
+    longer = tuple(dict.fromkeys(
+        text for other in act_ops if other is not op and str(other.target).split(",")[0] == paragraf
+        for text in (getattr(other, "old", None), getattr(other, "anchor", None))
+        if text and op.old in text and len(text) > len(op.old)))
+    scope = Scope(scope.skip, (*scope.shadows, *longer), scope.only) if longer else scope
+    if longer:
+        try:
+            new_doc, warnings = apply_text(doc, target, op, source, before=resolver.snapshot, scope=scope)
+            left = "«, »".join(longer)
+            warnings = [*warnings, ("TOLERATED_COUNT", f"»{op.old}« occurs {found} times in {op.target}, the item "
+                                    f"says {said}: the occurrences inside »{left}«, which another item of the act "
+                                    "changes, were left to it")]
+            return Outcome(new_doc, warnings, _touched_by_text(doc, new_doc, target))
+        except ResolveError:
+            pass
     if found > said and not _NAME_OR_REFERENCE.search(op.old):
         return None
     try:

@@ -49,3 +49,20 @@ def test_count_the_unit_does_not_bear_out(where: str, sentence: str, before: str
     result = consolidate(_base(before), [order(Item(1, sentence, ops))])
     assert [p.code for p in result.problems] == codes, where
     assert result.document.children[0].children[0].text == (after or before), where
+
+
+def test_an_occurrence_another_item_of_the_act_changes_is_left_to_it() -> None:
+    # LOV 395/2016 § 1, nr. 7 renames »Arbejdsskadestyrelsen« once in § 34, stk. 5 (which names it
+    # twice), because its nr. 21 changes »Direktøren for Arbejdsskadestyrelsen fastsætter« there (LBK 216/2017)
+    text = ("Arbejdsskadestyrelsen skal underrettes af Sundhedsstyrelsen om anmeldelser af særlige kræftdiagnoser. "
+            "Direktøren for Arbejdsskadestyrelsen fastsætter regler om underretningen.")
+    sentences = ["I § 1 ændres »Arbejdsskadestyrelsen« til: »Arbejdsmarkedets Erhvervssikring«.",
+                 "I § 1 ændres »Direktøren for Arbejdsskadestyrelsen fastsætter« til: »Beskæftigelsesministeren "
+                 "fastsætter«."]
+    items = [Item(n, s, parse_instruction(s, Source("LOV 395/2016", "1", n))[0]) for n, s in ((7, sentences[0]),
+                                                                                            (21, sentences[1]))]
+    result = consolidate(_base(text), [order(*items)])
+    assert [p.code for p in result.problems] == ["TOLERATED_COUNT"]
+    assert result.document.children[0].children[0].text == (
+        "Arbejdsmarkedets Erhvervssikring skal underrettes af Sundhedsstyrelsen om anmeldelser af særlige "
+        "kræftdiagnoser. Beskæftigelsesministeren fastsætter regler om underretningen.")
