@@ -67,6 +67,7 @@ CODES: tuple[Code, ...] = (
     Code("PARTIAL_NOT_APPLIED", _E, "apply", "an item that commences in part ('delvis') was not applied"),
     Code("UNTOUCHED_CHANGED", _E, "apply", "safety net: text no applied operation touched changed"),
     Code("ALREADY_PRESENT", _W, "apply", "the unit to insert is already there with the same text; not inserted again"),
+    Code("TEXT_ALREADY_PRESENT", _W, "apply", "the words to insert already follow the quoted text (an earlier act inserted them); not inserted twice"),
     Code("ALREADY_REPEALED", _W, "apply", "the unit to repeal was already repealed"),
     Code("LABEL_MISMATCH", _W, "apply", "the label inside the new text differs from where the instruction puts it"),
     Code("RANGE_INCLUDES", _W, "apply", "units lying inside a repealed range went with it"),
