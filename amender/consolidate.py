@@ -14,6 +14,7 @@ from dataclasses import replace as dc_replace
 import regex
 
 from lovkons.amender.apply import ApplyContext, OpResult, apply_op, check_renumbers
+from lovkons.amender.chain import Act, cited_text, in_force_order
 from lovkons.amender.grain import groups
 from lovkons.amender.resolve import Resolver, expand_spans
 from lovkons.amender.safety import safety_net
@@ -244,29 +245,6 @@ def _select(order: AmendingDocument, base: Document, refs: list[tuple[int, int, 
     return out
 
 
-def in_force_order(acts: Sequence[tuple[AmendingDocument, list[tuple[ChangeBlock, list[Item]]]]],
-                   ) -> list[tuple[int, ChangeBlock, Item]]:
-    """The items of the acts (act index, block, item): act by act as the chain lists them, and inside
-    one act in the order its items take effect (by in-force date, then as listed).
-
-    Drafting convention (drafting-grammar 4.4, step 5): changes are replayed in the order they took
-    effect, not the order they are printed in: LOV 496/2013 § 1, nr. 24 (1 July 2013, "jf. dog stk. 2")
-    changes the text before its nr. 3 (1 October 2013) does. An item without a date of its own takes
-    its act's earliest date (the main commencement is the earliest one in practice). Across acts the
-    chain order is kept: an act cites units by the labels its drafters saw, and the data holds both an
-    act that cites the units as an act passed later (but in force earlier) renumbered them (LOV
-    494/2013 after LOV 493/2013, LBK 1052/2013) and one that cites them as they stood before (LOV
-    347/2013 before LOV 646/2013, LBK 771/2013); a date order across acts gets one of the two wrong."""
-    flat: list[tuple[dt.date, int, int, ChangeBlock, Item]] = []
-    for k, (_, selected) in enumerate(acts):
-        items = [(block, item) for block, its in selected for item in its]
-        dates = [item.in_force for _, item in items if item.in_force is not None]
-        first = min(dates) if dates else dt.date.min
-        flat += [(item.in_force or first, k, n, block, item) for n, (block, item) in enumerate(items)]
-    flat.sort(key=lambda row: (row[1], row[0], row[2]))
-    return [(k, block, item) for _, k, _, block, item in flat]
-
-
 def _item_units(item: Item) -> list[str]:
     """The addresses an item acts on, and the §§ its payload brings ("§ 43 a", "§ 43 b", …)."""
     out: list[str] = []
@@ -291,16 +269,18 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
     problems: list[Problem] = []
     pending: list[Pending] = []
     touched: set[str] = set()
-    acts: list[tuple[AmendingDocument, list[tuple[ChangeBlock, list[Item]]]]] = [
+    acts: list[Act] = [
         (order, _select(order, base, refs, (parts or {}).get(order.meta.short), problems)) for order in orders]
     ctxs: dict[int, ApplyContext] = {}  # per act, its snapshot taken before its first item applies
+    starts: dict[int, Document] = {}  # per act, the document before its first item applied
     lines: dict[str, int | None] = {}  # item (its source) → its line: where a late problem points
     mine: dict[int, list[tuple[Operation, Applied]]] = {}
     for k, block, item in in_force_order(acts):
         order = acts[k][0]
         short = order.meta.short
         if k not in ctxs:
-            ctxs[k] = ApplyContext(Resolver(doc), act_ops=tuple(
+            starts[k] = doc
+            ctxs[k] = ApplyContext(Resolver(cited_text(k, acts, starts, doc)), act_ops=tuple(
                 op for _, items in acts[k][1] for one in items for op in one.operations))
         ctx = ctxs[k]
         source = Source(short, block.paragraf, item.number, item.in_force, item.text)

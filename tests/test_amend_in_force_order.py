@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lovkons.amender.consolidate import in_force_order
+from lovkons.amender.chain import in_force_order
 from lovkons.amender.manifest import read_order
 
 DATA = Path(__file__).parent / "data" / "laws"
