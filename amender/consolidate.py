@@ -14,9 +14,11 @@ from dataclasses import replace as dc_replace
 import regex
 
 from lovkons.amender.apply import ApplyContext, OpResult, apply_op, check_renumbers
+from lovkons.amender.chain import Act, cited_text, in_force_order
 from lovkons.amender.grain import groups
 from lovkons.amender.resolve import Resolver, expand_spans
 from lovkons.amender.safety import safety_net
+from lovkons.amender.slips import unclosed_quote_stop
 from lovkons.model.document import Document, Kind, Node, Problem, Source
 from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef, Item, Operation
 from lovkons.parsers.citations import find_docrefs
@@ -267,36 +269,44 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
     problems: list[Problem] = []
     pending: list[Pending] = []
     touched: set[str] = set()
-    for order in orders:
+    acts: list[Act] = [
+        (order, _select(order, base, refs, (parts or {}).get(order.meta.short), problems)) for order in orders]
+    ctxs: dict[int, ApplyContext] = {}  # per act, its snapshot taken before its first item applies
+    starts: dict[int, Document] = {}  # per act, the document before its first item applied
+    lines: dict[str, int | None] = {}  # item (its source) → its line: where a late problem points
+    mine: dict[int, list[tuple[Operation, Applied]]] = {}
+    for k, block, item in in_force_order(acts):
+        order = acts[k][0]
         short = order.meta.short
-        selected = _select(order, base, refs, (parts or {}).get(short), problems)
-        ctx = ApplyContext(Resolver(doc))
-        lines: dict[str, int | None] = {}  # item (its source) → its line: where a late problem points
-        mine: list[tuple[Operation, Applied]] = []
-        for block, items in selected:
-            for item in items:
-                source = Source(short, block.paragraf, item.number, item.in_force, item.text)
-                lines[str(source)] = item.line
-                if at is not None and (item.in_force is None or item.in_force > at):
-                    pending.append(Pending(source, item, item.in_force))
-                    continue
-                if not item.operations:
-                    problems.append(Problem("UNPARSED_INSTRUCTION", "the instruction was not understood: "
-                                            f"{item.text}", "error", str(source), None,
-                                            order.meta.source, item.line))
-                    continue
-                ctx.source = source
-                doc, done, found = _apply_item(doc, item, ctx, source)
-                problems.extend(p if p.file else dc_replace(p, file=order.meta.source, line=item.line)
-                                for p in found)
-                for op, result in done:
-                    touched |= result.touched
-                    mine.append((op, Applied(op.source or source, op.op, str(op.target))))
-                problems.extend(check_renumbers(doc, ctx, final=False))
-        problems.extend(p if p.file else dc_replace(p, file=order.meta.source, line=lines.get(p.source or ""))
+        if k not in ctxs:
+            starts[k] = doc
+            ctxs[k] = ApplyContext(Resolver(cited_text(k, acts, starts, doc)), act_ops=tuple(
+                op for _, items in acts[k][1] for one in items for op in one.operations))
+        ctx = ctxs[k]
+        source = Source(short, block.paragraf, item.number, item.in_force, item.text)
+        lines[str(source)] = item.line
+        if at is not None and (item.in_force is None or item.in_force > at):
+            pending.append(Pending(source, item, item.in_force))
+            continue
+        if not item.operations:
+            problems.append(Problem("UNPARSED_INSTRUCTION", "the instruction was not understood: "
+                                    f"{item.text}", "error", str(source), None,
+                                    order.meta.source, item.line))
+            continue
+        ctx.source = source
+        doc, done, found = _apply_item(doc, item, ctx, source)
+        problems.extend(p if p.file else dc_replace(p, file=order.meta.source, line=item.line)
+                        for p in found)
+        for op, result in done:
+            touched |= result.touched
+            mine.setdefault(k, []).append((op, Applied(op.source or source, op.op, str(op.target))))
+        problems.extend(check_renumbers(doc, ctx, final=False))
+    for k, ctx in sorted(ctxs.items()):
+        source_file = acts[k][0].meta.source
+        problems.extend(p if p.file else dc_replace(p, file=source_file, line=lines.get(p.source or ""))
                         for p in check_renumbers(doc, ctx, final=True))  # file:line of the item it checks
         # a rykningsklausul is an assertion: listed as applied only when it held
-        applied += [a for op, a in mine if not any(op is u for u in ctx.unheld)]
+        applied += [a for op, a in mine.get(k, []) if not any(op is u for u in ctx.unheld)]
     problems.extend(safety_net(start, doc, touched))
     return Consolidation(doc, tuple(applied), tuple(problems), tuple(pending))
 
@@ -309,7 +319,8 @@ def _apply_item(doc: Document, item: Item, ctx: ApplyContext,
     result) pairs, problems in the order of the operations)."""
     before, renumbers, done_keys = doc, list(ctx.renumbers), set(ctx.done)
     # "§§ 62-62 c": also the lettered §§ between the ends that the document holds (resolve.expand_spans)
-    ops = expand_spans(doc, item.operations, ctx.resolver)
+    ops, tolerated = unclosed_quote_stop(item, item.operations)
+    ops = expand_spans(doc, ops, ctx.resolver)
     group = groups(ops)
     withheld: dict[int, tuple[Operation, OpResult]] = {}  # operation index → its result when refused
     while True:
@@ -326,7 +337,7 @@ def _apply_item(doc: Document, item: Item, ctx: ApplyContext,
             break
         withheld |= {i: pair for i, pair in results.items() if group[i] in failed}
     ctx.item_start, ctx.item_ops = None, ()
-    problems: list[Problem] = []
+    problems: list[Problem] = list(tolerated)
     for i in range(len(ops)):
         if i in results:
             problems.extend(results[i][1].problems)

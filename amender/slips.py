@@ -17,9 +17,12 @@ says "anmeldelse af betalingsstandsningen"). A slip is accepted only when all of
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
-from lovkons.model.edits import Count
+from lovkons.model.document import Problem
+from lovkons.model.edits import Count, InsertText, Item, Operation, ReplaceText
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _DIGITS = regex.compile(r"\p{N}+")
@@ -103,3 +106,30 @@ def slip_spans(strings: list[tuple[str, int, int]], old: str, count: Count) -> l
         total += len(spans)
     ok = total >= 1 if count == "all" else total == count
     return found if ok else None
+
+
+def unclosed_quote_stop(item: Item, ops: tuple[Operation, ...]) -> tuple[tuple[Operation, ...], list[Problem]]:
+    """An item whose last quote is never closed: its final full stop is the instruction's own.
+
+    Drafting convention: a change instruction is a sentence ending in "." after the closing »
+    ("… ændres »A« til: »B«."); new words put into running text bring no full stop of their own unless
+    the words they replace or follow end one. LOV 1715/2016 § 42, nr. 1, reads "Overalt i loven ændres
+    »Natur- og Miljøklagenævnet« til: »Miljø- og Fødevareklagenævnet." (no closing «): the law gets
+    "Miljø- og Fødevareklagenævnet", not "Fødevareklagenævnet." in mid-sentence (LBK 9/2017 § 30).
+    Only the item's last text operation is read so, when its new words are the end of the item and
+    the quoted words it replaces or follows do not end in a full stop; said as TOLERATED_UNCLOSED_QUOTE."""
+    text = item.text.rstrip()
+    if not ops or text.rfind("»") <= text.rfind("«"):
+        return ops, []
+    last = ops[-1]
+    if not isinstance(last, ReplaceText | InsertText):
+        return ops, []
+    before = last.old if isinstance(last, ReplaceText) else last.anchor
+    if not last.new.endswith(".") or last.new.endswith("..") or before.rstrip().endswith(".") \
+            or not text.endswith(last.new.strip()):
+        return ops, []
+    fixed = replace(last, new=last.new[:-1])
+    problem = Problem("TOLERATED_UNCLOSED_QUOTE", f"»{last.new[-40:]} is not closed by «: the final full stop "
+                      f"ends the instruction, so »{fixed.new[-40:]}« was applied", "warning",
+                      str(last.source) if last.source else None, str(last.target))
+    return (*ops[:-1], fixed), [problem]

@@ -8,6 +8,9 @@ renumbered punktum is taken, only when the quoted text proves it, and reported a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace as dc_replace
+
+import regex
 
 from lovkons.amender.list_readings import item_scope, list_readings
 from lovkons.amender.resolve import ResolveError, Resolver, Target, resolve_current
@@ -20,7 +23,7 @@ from lovkons.model.edits import DeleteText, InsertText, Operation, ReplaceText
 
 
 def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: Resolver,
-            source: Source | None, item_ops: Sequence[Operation] = ()) -> Outcome:
+            source: Source | None, item_ops: Sequence[Operation] = (), act_ops: Sequence[Operation] = ()) -> Outcome:
     """The readings in turn: the unit the pre-order labels name, the renumbered punktum, the unit the
     label names now; then where in a list the text stands (`amender.list_readings`); last, the named
     unit read past an obvious slip in the quoted text (TOLERATED_*). The item's other operations narrow
@@ -48,7 +51,70 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
             except ResolveError:
                 continue
             return Outcome(new_doc, [*warnings, *([said] if said else [])], _touched_by_text(doc, new_doc, target))
+        counted = every_occurrence(doc, target, op, err, resolver, scope, source, act_ops)
+        if counted is not None:
+            return counted
         raise
+
+
+# "occurs 2 times, expected 1" (amender.occurrences): the count the unit holds and the one the item says
+_MISMATCH = regex.compile(r"occurs (?P<found>\d+) times, expected (?P<said>\d+)")
+# A name ("Arbejdsskadestyrelsen", "Natur- og Miljøklagenævnet") or a reference ("stk. 2, nr. 3,"): what
+# a renaming or a consequential renumbering changes wherever the cited unit mentions it
+_NAME_OR_REFERENCE = regex.compile(r"^\p{Lu}|\d")
+
+
+def every_occurrence(doc: Document, target: Target, op: ReplaceText | InsertText | DeleteText, err: ResolveError,
+                     resolver: Resolver, scope: Scope, source: Source | None,
+                     act_ops: Sequence[Operation] = ()) -> Outcome | None:
+    """A replacement whose count the cited unit does not bear out changes every occurrence in that unit.
+
+    Drafting convention (a navneændring / konsekvensændring): "I § 34, stk. 1, stk. 2, 1. og 3. pkt.,
+    og stk. 3-5, … ændres »Arbejdsskadestyrelsen« til: »Arbejdsmarkedets Erhvervssikring«" (LOV 395/2016
+    § 1, nr. 7) renames the authority wherever the cited units name it; the count words ("to steder")
+    are the drafter's tally, and where the tally is off the official consolidations change every
+    occurrence: in all 24 mismatches of the development cases (LBK 216/2017 § 34, stk. 3: two where the
+    item says one; § 55, stk. 6: one where it says "to steder"; LBK 118/2017 § 53 j: eleven »Natur- og
+    Miljøklagenævnet«) the LBK keeps none of the old text. Taken only for a replacement, and where the
+    unit holds more occurrences than said, only for a name or a reference (a capital letter, a digit):
+    an ordinary word said once but found twice may mean one of them, and stays refused. Said as
+    TOLERATED_COUNT, with both counts.
+
+    The drafter's tally may leave out an occurrence that another item of the same act changes in a
+    longer quote: LOV 395/2016 § 1, nr. 7, renames »Arbejdsskadestyrelsen« once in § 34, stk. 5, which
+    names it twice, because its nr. 21 changes »Direktøren for Arbejdsskadestyrelsen fastsætter« there.
+    Occurrences inside such a longer quote of an operation of the act on the same § are left to it;
+    when that makes the count right, only the rest is changed (said so too)."""
+    m = _MISMATCH.search(err.message)
+    if err.code != "OCCURRENCE_MISMATCH" or not isinstance(op, ReplaceText) or m is None or op.count == "all":
+        return None
+    found, said = int(m["found"]), int(m["said"])
+    paragraf = str(op.target).split(",")[0]
+    longer = tuple(dict.fromkeys(
+        text for other in act_ops if other is not op and str(other.target).split(",")[0] == paragraf
+        for text in (getattr(other, "old", None), getattr(other, "anchor", None))
+        if text and op.old in text and len(text) > len(op.old)))
+    scope = Scope(scope.skip, (*scope.shadows, *longer), scope.only) if longer else scope
+    if longer:
+        try:
+            new_doc, warnings = apply_text(doc, target, op, source, before=resolver.snapshot, scope=scope)
+            left = "«, »".join(longer)
+            warnings = [*warnings, ("TOLERATED_COUNT", f"»{op.old}« occurs {found} times in {op.target}, the item "
+                                    f"says {said}: the occurrences inside »{left}«, which another item of the act "
+                                    "changes, were left to it")]
+            return Outcome(new_doc, warnings, _touched_by_text(doc, new_doc, target))
+        except ResolveError:
+            pass
+    if found > said and not _NAME_OR_REFERENCE.search(op.old):
+        return None
+    try:
+        new_doc, warnings = apply_text(doc, target, dc_replace(op, count="all"), source, before=resolver.snapshot,
+                                       scope=scope)
+    except ResolveError:
+        return None
+    warnings = [*warnings, ("TOLERATED_COUNT", f"»{op.old}« occurs {found} times in {op.target}, the item says "
+                            f"{said}: every occurrence was changed, as the official consolidations do")]
+    return Outcome(new_doc, warnings, _touched_by_text(doc, new_doc, target))
 
 
 def _text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: Resolver,

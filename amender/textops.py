@@ -104,6 +104,9 @@ def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | Del
         return _edit(doc, matches, swap, source), warnings
     if isinstance(op, InsertText):
         new = clean_quote(op.new)
+        if op.position == "after" and _already_after(doc, matches, new):
+            return doc, [*warnings, ("TEXT_ALREADY_PRESENT", f"»{new}« already follows »{anchor}« (an earlier act "
+                                     "inserted the same words there); not inserted twice")]
         if op.position == "before":
             sep = "" if anchor.startswith(_PUNCT_START) else " "
             return _edit(doc, matches, lambda s, a, b: s[:a] + _undouble(s[:a], new, s[a:]) + sep + s[a:],
@@ -118,3 +121,21 @@ def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | Del
 
         return _edit(doc, matches, after, source), warnings
     return _edit(doc, matches, lambda s, a, b: _join_delete(s[:a], s[b:]), source), warnings
+
+
+def _already_after(doc: Document, matches: list[tuple[Slot, list[tuple[int, int]]]], new: str) -> bool:
+    """Whether every anchor is already followed by the words to insert (two words at least).
+
+    Drafting practice: two acts passed in the same session may make the same consequential insertion
+    (LOV 922/2012 § 5, nr. 2, and LOV 1354/2012 § 10, nr. 2, both insert », fra en aldersopsparing«
+    after »fra en opsparing i pensionsøjemed« in kursgevinstlovens § 35); the official consolidation
+    (LBK 1113/2013) prints the words once. A single word ("og", "eller") is never judged so."""
+    words = new.strip()
+    if len(words.split()) < 2:
+        return False
+    for slot, spans in matches:
+        s = get_string(doc, slot)
+        if not all(s[b:].lstrip().startswith(words.lstrip()) if not words.startswith(_PUNCT_START)
+                   else s[b:].startswith(words) for _, b in spans):
+            return False
+    return bool(matches)

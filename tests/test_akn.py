@@ -141,9 +141,10 @@ BEK_MODS = [
     ("BEK 1072/2008 § 1, nr. 2", "substitution", ["chp_4__sec_28__subsec_2"]),  # § 28, stk. 2 og 3, affattes
     ("BEK 1072/2008 § 1, nr. 2", "substitution", ["chp_4__sec_28__subsec_3"]),
     ("BEK 1072/2008 § 1, nr. 3", "insertion", ["chp_4__sec_28__subsec_4"]),  # I § 28 indsættes som stk. 4
-    ("BEK 1072/2008 § 1, nr. 4", "substitution", ["chp_4__sec_29__subsec_2"]),  # »året« til: »måneden«
     ("BEK 1072/2008 § 1, nr. 5", "insertion", ["chp_6__sec_32__subsec_2__para_1"]),
     ("BEK 1072/2008 § 1, nr. 6", "insertion", ["chp_6__sec_37__subsec_2"]),  # I § 37 indsættes som stk. 2
+    # nr. 4 takes effect later than nr. 1-3, 5 and 6: an act's items apply in the order they take effect
+    ("BEK 1072/2008 § 1, nr. 4", "substitution", ["chp_4__sec_29__subsec_2"]),  # »året« til: »måneden«
     ("BEK 162/2009 § 1, nr. 1", "substitution", ["chp_4__sec_26__subsec_2__para_2"]),  # nr. 2 og 4: »2« til »1«
     ("BEK 162/2009 § 1, nr. 1", "substitution", ["chp_4__sec_26__subsec_2__para_4"]),
 ]

@@ -34,11 +34,13 @@ def test_later_items_cite_pre_order_labels_and_renumber_is_checked() -> None:
         ("1", "Første stk. om kommunen."), ("2", "Indsat."), ("3", "Det andet stk."), ("4", "Tredje stk.")]  # fmt: skip
 
 
-def test_wrong_rykningsklausul_is_a_warning() -> None:
+def test_rykningsklausul_that_does_not_hold_is_an_error() -> None:
+    # the act says what the unit becomes; where the labels disagree the provision is not what the act
+    # makes it (every such provision of the development cases differed from the LBK): never silent
     items = (Item(1, "", (Repeal(A("§ 3, stk. 2")), Renumber(A("§ 3, stk. 3"), "4"))),)
     result = consolidate(doc(), [order(*items)])
     assert [(p.code, p.severity, p.address) for p in result.problems] == [
-        ("RENUMBER_MISMATCH", "warning", "§ 3, stk. 3")]  # fmt: skip
+        ("RENUMBER_MISMATCH", "error", "§ 3, stk. 3")]  # fmt: skip
 
 
 def test_refusal_source_and_base_not_cited() -> None:

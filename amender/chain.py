@@ -1,0 +1,79 @@
+"""Stage 2 (amender): the chain of amending acts in time: the order their items take effect, and the
+text each act cites its units in.
+
+Input: the acts of a consolidation with the items selected from each (Act); output: the items in the
+order they apply, and per act the document its labels count in. consolidate applies them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+import regex
+
+from lovkons.model.document import Document
+from lovkons.model.edits import AmendingDocument, ChangeBlock, Item
+
+Act = tuple[AmendingDocument, list[tuple[ChangeBlock, list[Item]]]]  # an act and its selected items
+
+
+def in_force_order(acts: Sequence[Act]) -> list[tuple[int, ChangeBlock, Item]]:
+    """The items of the acts (act index, block, item): act by act as the chain lists them, and inside
+    one act in the order its items take effect (by in-force date, then as listed).
+
+    Drafting convention (drafting-grammar 4.4, step 5): changes are replayed in the order they took
+    effect, not the order they are printed in: LOV 496/2013 § 1, nr. 13 and 26 (1 July 2013, "jf. dog")
+    change the text before its other items (1 October 2013) do. An item without a date of its own takes
+    its act's earliest date (the main commencement is the earliest one in practice). Across acts the
+    chain order is kept: an act cites units by the labels its drafters saw, and the data holds both an
+    act that cites the units as an act passed later (but in force earlier) renumbered them (LOV
+    494/2013 after LOV 493/2013, LBK 1052/2013) and one that cites them as they stood before (LOV
+    347/2013 before LOV 646/2013, LBK 771/2013); a date order across acts gets one of the two wrong;
+    `cited_text` reads each act's labels in the text its drafters saw instead."""
+    flat: list[tuple[dt.date, int, int, ChangeBlock, Item]] = []
+    for k, (_, selected) in enumerate(acts):
+        items = [(block, item) for block, its in selected for item in its]
+        dates = [item.in_force for _, item in items if item.in_force is not None]
+        first = min(dates) if dates else dt.date.min
+        flat += [(item.in_force or first, k, n, block, item) for n, (block, item) in enumerate(items)]
+    flat.sort(key=lambda row: (row[1], row[0], row[2]))
+    return [(k, block, item) for _, k, _, block, item in flat]
+
+
+# an opening that names a bill passed but not yet law: "og som ændres ved det af Folketinget den 17.
+# december 2010 vedtagne forslag til lov om ændring af lov om social service" (LOV 1614/2010 on LOV 1613/2010)
+_PENDING_NAMED = regex.compile(r"som ændres ved|vedtagne forslag")
+
+
+def cited_text(k: int, acts: Sequence[Act],
+                starts: Mapping[int, Document], doc: Document) -> Document:
+    """The text act k cites its units in: the document before it, unless an earlier act of the chain
+    was not yet in force when act k was passed and act k does not name it ("som ændret ved …").
+
+    Drafting convention: an amending act is written on the law as it stands when it is passed, plus
+    the amending acts its opening names as "som ændret ved"; a parallel act passed days before, not
+    yet in force and not named, is not part of what its labels count. LOV 1287/2012 (19 December 2012)
+    "§ 163, stk. 3, affattes således" means the stk. 3 on Fondsrådet, which LOV 1231/2012 (18 December,
+    in force 1 January 2013, not named) had just made stk. 4 (LBK 1253/2013 § 163, stk. 4); LOV 494/2013
+    "I § 12, stk. 3, ændres »Pensionsstyrelsens«" means the stk. 3 that LOV 493/2013 (in force later)
+    makes stk. 2 (LBK 1052/2013). LOV 646/2013 names LOV 347/2013 "som ændret ved", and LOV 1614/2010
+    names LOV 1613/2010 as "det af Folketinget den 17. december 2010 vedtagne forslag": both count with
+    those changes (LBK 771/2013 § 15, LBK 81/2011 § 182). The labels are read in that earlier text and followed to the units they name now."""
+    act = acts[k][0]
+    passed = act.meta.date
+    if passed is None:
+        return doc
+    if any(_PENDING_NAMED.search(block.opening) for block, _ in acts[k][1]):
+        return doc  # "og som ændres ved det af Folketinget den 17. december 2010 vedtagne forslag …"
+    named = {(r.number, r.date.year) for block, _ in acts[k][1] for r in block.amended_by if r.number and r.date}
+    for j in sorted(starts):
+        if j >= k:
+            break
+        other, selected = acts[j]
+        dates = [item.in_force for _, items in selected for item in items if item.in_force is not None]
+        if not dates or min(dates) <= passed or other.meta.number is None or other.meta.year is None:
+            continue
+        if (other.meta.number, other.meta.year) not in named:
+            return starts[j]
+    return doc

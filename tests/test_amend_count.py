@@ -1,0 +1,68 @@
+"""A replacement whose count the cited unit does not bear out (amender.text_readings.every_occurrence):
+the official consolidations change every occurrence of a name or a reference in the cited unit
+(TOLERATED_COUNT); an ordinary word found more often than said stays refused. Rows are real sentences
+and provision texts (LOV 395/2016 on LBK 216/2017, LOV 268/2014 on LBK 1074/2016); a lawyer can add one."""
+
+from __future__ import annotations
+
+import pytest
+
+from lovkons.amender.consolidate import consolidate, ensure_ids
+from lovkons.model.document import Document, Meta, Source
+from lovkons.model.edits import Item
+from lovkons.parsers.instructions.clauses import parse_instruction
+from tests.amender_trees import order, par, stk
+
+# (where, sentence, text of the provision, the provision afterwards (None: refused), problem codes)
+ROWS = [
+    ("LOV 395/2016 § 1, nr. 7: a renamed authority named twice, the item says once",
+     "I § 1 ændres »Arbejdsskadestyrelsen« til: »Arbejdsmarkedets Erhvervssikring«.",
+     "Arbejdsskadestyrelsen træffer afgørelse om dispensation ved anmeldelser af erhvervssygdomme, uanset om de er "
+     "sendt til Arbejdsskadestyrelsen eller til Arbejdstilsynet.",
+     "Arbejdsmarkedets Erhvervssikring træffer afgørelse om dispensation ved anmeldelser af erhvervssygdomme, uanset "
+     "om de er sendt til Arbejdsmarkedets Erhvervssikring eller til Arbejdstilsynet.", ["TOLERATED_COUNT"]),
+    ("LOV 268/2014 § 4, nr. 14: \"to steder\" where the unit holds the reference once",
+     "I § 1 ændres »stk. 2, nr. 3,« to steder til: »stk. 2, nr. 4,«.",
+     "Den variable løndel, jf. stk. 2, nr. 3, kan udbetales i form af andele.",
+     "Den variable løndel, jf. stk. 2, nr. 4, kan udbetales i form af andele.", ["TOLERATED_COUNT"]),
+    ("the count holds: no tolerance needed",
+     "I § 1 ændres »Arbejdsskadestyrelsen« to steder til: »Arbejdsmarkedets Erhvervssikring«.",
+     "Arbejdsskadestyrelsen træffer afgørelse, også når sagen er sendt til Arbejdsskadestyrelsen.",
+     "Arbejdsmarkedets Erhvervssikring træffer afgørelse, også når sagen er sendt til Arbejdsmarkedets "
+     "Erhvervssikring.", []),
+    ("an ordinary word said once and found twice may mean one of them: refused",
+     "I § 1 ændres »kan« til: »skal«.",
+     "Ministeren kan fastsætte regler om anmeldelse, og styrelsen kan træffe afgørelse herom.",
+     None, ["OCCURRENCE_MISMATCH"]),
+]  # fmt: skip
+
+
+def _base(text: str) -> Document:
+    return ensure_ids(Document(Meta("BEK", 1, 2019, title="Bekendtgørelse om tilsyn"), "", (par("1", stk("1", text)),)))
+
+
+@pytest.mark.parametrize(("where", "sentence", "before", "after", "codes"), ROWS, ids=[r[0] for r in ROWS])
+def test_count_the_unit_does_not_bear_out(where: str, sentence: str, before: str, after: str | None,
+                                          codes: list[str]) -> None:
+    ops, _ = parse_instruction(sentence, Source("LOV 395/2016", "1", 7))
+    assert ops, where
+    result = consolidate(_base(before), [order(Item(1, sentence, ops))])
+    assert [p.code for p in result.problems] == codes, where
+    assert result.document.children[0].children[0].text == (after or before), where
+
+
+def test_an_occurrence_another_item_of_the_act_changes_is_left_to_it() -> None:
+    # LOV 395/2016 § 1, nr. 7 renames »Arbejdsskadestyrelsen« once in § 34, stk. 5 (which names it
+    # twice), because its nr. 21 changes »Direktøren for Arbejdsskadestyrelsen fastsætter« there (LBK 216/2017)
+    text = ("Arbejdsskadestyrelsen skal underrettes af Sundhedsstyrelsen om anmeldelser af særlige kræftdiagnoser. "
+            "Direktøren for Arbejdsskadestyrelsen fastsætter regler om underretningen.")
+    sentences = ["I § 1 ændres »Arbejdsskadestyrelsen« til: »Arbejdsmarkedets Erhvervssikring«.",
+                 "I § 1 ændres »Direktøren for Arbejdsskadestyrelsen fastsætter« til: »Beskæftigelsesministeren "
+                 "fastsætter«."]
+    items = [Item(n, s, parse_instruction(s, Source("LOV 395/2016", "1", n))[0]) for n, s in ((7, sentences[0]),
+                                                                                            (21, sentences[1]))]
+    result = consolidate(_base(text), [order(*items)])
+    assert [p.code for p in result.problems] == ["TOLERATED_COUNT"]
+    assert result.document.children[0].children[0].text == (
+        "Arbejdsmarkedets Erhvervssikring skal underrettes af Sundhedsstyrelsen om anmeldelser af særlige "
+        "kræftdiagnoser. Beskæftigelsesministeren fastsætter regler om underretningen.")
