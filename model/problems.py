@@ -64,7 +64,8 @@ CODES: tuple[Code, ...] = (
     Code("UNSUPPORTED_OPERATION", _E, "apply", "an operation this amender cannot apply"),
     Code("ITEM_WITHHELD", _E, "apply", "an operation of the item was refused, so the item's other operations on the same provision were not applied"),
     Code("RENUMBER_IMPOSSIBLE", _E, "apply", "a rykningsklausul names a unit that did not exist before the item; the provision is withheld"),
-    Code("RENUMBER_MISMATCH", _E, "apply", "a rykningsklausul ('Stk. 3 bliver stk. 4') does not hold after the item"),
+    Code("RENUMBER_MISMATCH", _E, "apply", "a rykningsklausul ('Stk. 3 bliver stk. 4') does not hold after the order: the provision stands as "
+         "applied but is not what the act makes it"),
     Code("PARTIAL_NOT_APPLIED", _E, "apply", "an item that commences in part ('delvis') was not applied"),
     Code("UNTOUCHED_CHANGED", _E, "apply", "safety net: text no applied operation touched changed"),
     Code("ALREADY_PRESENT", _W, "apply", "the unit to insert is already there with the same text; not inserted again"),
