@@ -24,6 +24,7 @@ def score_json(s: CaseScore) -> dict[str, object]:
         "ressort_paragraphs": s.renamed_paragraphs,
         "wrong_editorial": s.editorial, "wrong_typo_fix": s.typo_fixed,
         "wrong_uninstructed": s.uninstructed, "wrong_unexplained": s.unexplained,
+        "wrong_unexplained_punctuation": s.unexplained_punctuation,
         "touched_instructed": s.touched_instructed, "touched_instructed_identical": s.touched_instructed_ok,
         "applied": s.applied, "errors": s.errors, "warnings": s.warnings,
         "wrong": [{"paragraf": w.label, "touched": w.touched, "refused": w.refused, "editorial": w.editorial,

@@ -100,6 +100,14 @@ class Wrong:
     renamed: bool = False  # only names of ministries or authorities differ (review.renames)
 
     @property
+    def punctuation_only(self) -> bool:
+        """Ours and the LBK's text differ only by commas, full stops, colons or semicolons (reported
+        apart inside "unexplained": often the LBK's own silent punctuation fix, sometimes ours)."""
+        if self.expected is None or self.got is None:
+            return False
+        return _unpunctuated(self.expected) == _unpunctuated(self.got)
+
+    @property
     def category(self) -> str:
         """The one category of the wrong §, first match wins (see the module docstring)."""
         if self.refused:
@@ -172,6 +180,11 @@ class CaseScore:
         """silent wrong §§ that some instruction addressed and that are neither editorial nor typo-fix:
         the ones to work on"""
         return self._count("unexplained")
+
+    @property
+    def unexplained_punctuation(self) -> int:
+        """unexplained §§ whose only difference is punctuation (see Wrong.punctuation_only)"""
+        return sum(1 for w in self.wrong if w.category == "unexplained" and w.punctuation_only)
 
     @property
     def touched_instructed(self) -> int:
@@ -251,6 +264,13 @@ def score(name: str, base: Document, result: Consolidation, expected: Document, 
     return CaseScore(name, touched, touched_ok, untouched, untouched_ok, spurious, len(result.applied),
                      errors, len(result.problems) - errors, tuple(wrong), tuple(pairs), renames, len(by_layer),
                      renamed_ok)
+
+
+_PUNCTUATION = regex.compile(r"[,.;:]")
+
+
+def _unpunctuated(text: str) -> str:
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
 
 
 RENAME = "rename"

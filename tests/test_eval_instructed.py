@@ -3,6 +3,8 @@ addressed is "uninstructed", an addressed one "unexplained"; the categories part
 
 from __future__ import annotations
 
+import pytest
+
 from lovkons.amender.consolidate import consolidate, ensure_ids
 from lovkons.model.document import Address, Document, Kind, Level, Meta, Node, parse_address
 from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef, Insert, Item, ReplaceText
@@ -137,3 +139,21 @@ def test_address_keys() -> None:
     assert address_keys(Address(((Level.KAPITEL, "1"),)), docs, anchor=True) == set()
     assert address_keys(Address(((Level.DOKUMENT, ""),)), docs) == set()
     assert address_keys(Address(((Level.PARAGRAF, "6"), (Level.OVERSKRIFT, "før"))), docs) == set()
+
+
+# Shapes seen among the unexplained §§ of the development cases: the LBK adds or drops a full stop or a
+# comma without an instruction ("kurset" → "kurset."); "%" → "pct." and changed figures are more than that.
+PUNCTUATION = [
+    ("Deltagerne skal have gennemført kurset", "Deltagerne skal have gennemført kurset.", True),
+    ("jf. § 3, stk. 2 og 3", "jf. § 3, stk. 2, og 3", True),
+    ("Gebyret er 425 kr.", "Gebyret er 450 kr.", False),
+    ("med 5 pct.", "med 5 %", False),
+]
+
+
+@pytest.mark.parametrize(("ours", "lbk", "only"), PUNCTUATION)
+def test_punctuation_only_is_counted_apart_inside_unexplained(ours: str, lbk: str, only: bool) -> None:
+    wrong = Wrong("3", True, False, False, lbk, ours)
+    assert wrong.category == "unexplained"
+    assert wrong.punctuation_only is only
+    assert CaseScore("x", wrong=(wrong,)).unexplained_punctuation == int(only)
