@@ -100,7 +100,10 @@ class Corpus:
         return found
 
     def forget(self) -> None:
-        """Drop the parsed trees held in memory (a rebuild worker between two document families)."""
+        """Drop the parsed trees held in memory (a rebuild worker between two document families),
+        when the parse cache can give them back (without it, they were parsed once and are kept)."""
+        if self.parsed is None:
+            return
         self._docs.clear()
         self._orders.clear()
         self.timelines.clear()

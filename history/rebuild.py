@@ -90,6 +90,10 @@ def _load_cache(out: Path, code: str) -> dict[str, Any]:
     return dict(data)
 
 
+def _stat(st: os.stat_result) -> list[int]:
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
 def _stat_file(out: Path) -> Path:
     cache = rebuild_cache_file(out)
     return cache.with_name(cache.stem + ".stat.json")
@@ -97,19 +101,20 @@ def _stat_file(out: Path) -> Path:
 
 def _reusable(out: Path, old: Any, job: str) -> dict[str, Any] | None:
     """A previous result, when the cache entry matches `job` and every file is still there, inside
-    `out`, with the bytes it had (a tree mixed by another writer is not reused). A file whose size
-    and mtime are those it was written with is taken as it is; any other is read and hashed."""
+    `out`, with the bytes it had (a tree mixed by another writer is not reused). A file whose size,
+    mtime, ctime and inode are those recorded once it was in place is taken as it is (any write, even
+    one restoring the mtime, changes the ctime); any other is read and hashed."""
     if not isinstance(old, dict) or old.get("hash") != job or not isinstance(old.get("files"), dict):
         return None
     if not isinstance(old.get("entry"), dict) or not isinstance(old.get("report"), str):
         return None
-    recorded = old.get("stat") if isinstance(old.get("stat"), dict) else {}
+    recorded: dict[str, Any] = old["stat"] if isinstance(old.get("stat"), dict) else {}
     stat: dict[str, list[int]] = {}
     for rel, sha in old["files"].items():
         try:
             path = out / safe_relpath(rel)
             st = path.stat(follow_symlinks=False)
-            now = [st.st_size, st.st_mtime_ns]
+            now = _stat(st)
             if not stat_mod.S_ISREG(st.st_mode):
                 return None
             if recorded.get(rel) != now and hashlib.sha256(path.read_bytes()).hexdigest() != sha:
@@ -135,7 +140,7 @@ def _build_inherited(key: str, render: Renderer, literal: bool, staged: Path) ->
 
 def _build_one(corpus: Corpus, key: str, render: Renderer, literal: bool, staged: Path) -> dict[str, Any]:
     """Worker: all versions of one document, written into the staging folder `staged` → {"hashes":
-    {relpath: sha256}, "stat": {relpath: [size, mtime_ns]}, "entry": …, "report": …}. An exception (a
+    {relpath: sha256}, "entry": …, "report": …}. An exception (a
     bug) fails this document only: its entry then carries an INTERNAL_ERROR; an OSError (the output
     cannot be written) ends the rebuild."""
     try:
@@ -143,8 +148,9 @@ def _build_one(corpus: Corpus, key: str, render: Renderer, literal: bool, staged
     except Exception as exc:  # reported per document, the rebuild goes on
         return failed(corpus, key, exc, render)
     hashes = {p: hashlib.sha256(b).hexdigest() for p, b in files.items()}  # for the cache, made here in parallel
-    stat = {p: list(write_file(staged, p, b)) for p, b in sorted(files.items())}
-    return {"hashes": hashes, "stat": stat, "entry": entry, "report": report}
+    for p, b in sorted(files.items()):
+        write_file(staged, p, b)
+    return {"hashes": hashes, "entry": entry, "report": report}
 
 
 def one_line(exc: BaseException) -> str:
@@ -158,7 +164,7 @@ def failed(corpus: Corpus, key: str, exc: BaseException, render: Renderer) -> di
     f = corpus.facts[key]
     problem = Problem("INTERNAL_ERROR", f"consolidating {key} failed: {one_line(exc)}", "error", source=key, file=f.rel)
     entry = render.failed(f, problem, f"{f.rel}: {one_line(exc)}")
-    return {"hashes": {}, "stat": {}, "entry": entry, "report": render.section(entry)}
+    return {"hashes": {}, "entry": entry, "report": render.section(entry)}
 
 
 def _needs(corpus: Corpus, key: str) -> list[str]:
@@ -270,6 +276,8 @@ def _rebuild(root: Path, out: Path, render: Renderer, jobs: int | None, progress
         for rel, data in _own_files(corpus, render, bases, results).items():
             write_file(staged, rel, data)
         swap_dir(out, staged)
+    for r in results.values():  # recorded once in place (linking and unlinking change a file's ctime)
+        r["stat"] = {rel: _stat((out / rel).stat(follow_symlinks=False)) for rel in r["hashes"]}
     _finish(stats, corpus, bases, results)
     stats.written = True
     if cache:  # only once the files it describes are in place

@@ -163,12 +163,9 @@ def _write(path: Path, data: bytes) -> None:
         fh.write(data)
 
 
-def write_file(folder: Path, rel: str, data: bytes) -> tuple[int, int]:
-    """Write `data` to `folder/rel` (a checked relative path); its (size, mtime_ns) as written."""
-    path = folder / safe_relpath(rel)
-    _write(path, data)
-    st = path.stat()
-    return st.st_size, st.st_mtime_ns
+def write_file(folder: Path, rel: str, data: bytes) -> None:
+    """Write `data` to `folder/rel` (a checked relative path)."""
+    _write(folder / safe_relpath(rel), data)
 
 
 def link_file(src: Path, dst: Path, rel: str) -> None:
