@@ -139,15 +139,23 @@ class Corpus:
     def bases(self) -> list[Facts]:
         return sorted((f for f in self.facts.values() if f.role == "base"), key=lambda f: f.doc_id)
 
+    @cached_property
+    def _by_target(self) -> dict[str, list[Edge]]:
+        """The edges by target, each list in the order of `edges` (so a lookup is not a scan)."""
+        out: dict[str, list[Edge]] = {}
+        for e in self.edges:
+            out.setdefault(e.target, []).append(e)
+        return out
+
     def orders_for(self, key: str) -> list[Facts]:
         """Orders with a change block citing `key`, in publication order (date, number)."""
-        keys = {e.source for e in self.edges if e.kind == "amends" and e.target == key}
+        keys = {e.source for e in self._by_target.get(key, ()) if e.kind == "amends"}
         found = [self.facts[k] for k in keys if k in self.facts]
         return sorted(found, key=lambda f: (f.date or "", f.number or 0, f.key))
 
     def ended_by(self, key: str) -> list[Edge]:
         """Edges that end a document: repeals of it and later consolidations (LBK) of it."""
-        return [e for e in self.edges if e.target == key and e.kind in ("repeals", "consolidates")]
+        return [e for e in self._by_target.get(key, ()) if e.kind in ("repeals", "consolidates")]
 
     def graph_problems(self) -> list[Problem]:
         """Missing bases, and orders named in a "som ændret ved" list but missing from the corpus."""

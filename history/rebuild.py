@@ -64,8 +64,9 @@ def job_hash(corpus: Corpus, key: str, code: str) -> str:
     """Everything a document's output depends on: its facts, its orders' facts, what ends them."""
     keys = dependencies(corpus, key)
     parts: list[Any] = [code, repr(timeline(corpus, key))]  # dates, items handed on or received
-    for k in keys:
-        parts.append(corpus.facts[k].to_json())
+    for k in keys:  # a file's facts follow from its place, its bytes (and sidecar's) and the code version
+        f = corpus.facts[k]
+        parts.append([f.rel, f.sha, f.key])
         parts.append([(e.kind, e.source, e.target, str(e.date)) for e in corpus.ended_by(k)])
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
