@@ -2,25 +2,29 @@
 (../shared/data/corpus/love-2010-2017.tar.xz, unpacked once into bench/.corpus/love by
 bench/scorecard.py's `unpack`), with lxml's bare parse of the same files as the reference.
 
-Each figure runs the real `lovkons` command in a child process with its own empty cache folder
-(HOME and XDG_CACHE_HOME point into a temporary folder), so "cold" means cold:
+Each figure runs the real `lovkons` command in a child process with its own cache folder
+($LOVKONS_CACHE_DIR in a temporary folder), so "cold" means cold. Every row gives the wall time
+and the CPU time (user + system of the process and its workers: on a shared machine the wall time
+depends on the other load, the CPU time much less) and, for the rebuilds, the peak RSS of the
+largest process (the parent or one worker):
 
-- rebuild --jobs N: cold (wall, peak RSS of the largest process, versions, output size), no-op,
-  after touching one amending law, and cold on half the corpus (the linearity ratio);
+- rebuild --jobs N: cold (wall, CPU, peak RSS, versions, output size and what it is made of), no-op,
+  after changing one amending law, and cold on half the corpus (the linearity ratio);
 - parse --format summary over every file vs lxml.etree.parse of the same files (the ratio);
-- consolidate / timeline / diff of one large document (default LBK 1257/2016, retsplejeloven):
-  first call (cold) and second call (warm).
+- consolidate of one large document (default LBK 1257/2016, retsplejeloven) with a cold index (the
+  index is built in parallel), then consolidate / timeline / diff by dates with the warm index.
 
-Run: .venv/bin/python bench/scale.py [--jobs N] [--doc "LBK 1257/2016"] [--skip-half]
-Prints a Markdown table; benchmarks measure, tests never assert timings.
+Run: .venv/bin/python bench/scale.py [--jobs N] [--doc "LBK 1257/2016"] [--skip-half] [--compare DIR]
+(--compare: the cold rebuild's output must equal DIR byte for byte, e.g. a rebuild made by an older
+checkout). Prints a Markdown table; benchmarks measure, tests never assert timings.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys
@@ -40,19 +44,24 @@ LOVKONS = [sys.executable, "-m", "lovkons"]
 
 
 class Runner:
-    def __init__(self, tmp: Path) -> None:
-        self.env = dict(os.environ, HOME=str(tmp / "home"), XDG_CACHE_HOME=str(tmp / "cache"))
-        (tmp / "home").mkdir()
+    def __init__(self, tmp: Path, name: str = "cache") -> None:
+        self.env = dict(os.environ, HOME=str(tmp / "home"), LOVKONS_CACHE_DIR=str(tmp / name))
+        (tmp / "home").mkdir(exist_ok=True)
+        self.tmp = tmp
 
-    def run(self, *args: str) -> tuple[float, float, subprocess.CompletedProcess[str]]:
-        """Wall seconds, peak RSS (MB) of the largest child process so far, and the process."""
+    def run(self, *args: str) -> tuple[float, float, float, subprocess.CompletedProcess[str]]:
+        """Wall seconds, CPU seconds, peak RSS (MB) of the largest process of this run, and the process."""
+        out, err = self.tmp / "stdout", self.tmp / "stderr"
         start = time.perf_counter()
-        proc = subprocess.run([*LOVKONS, *args], capture_output=True, text=True, env=self.env, cwd=ROOT)
+        with out.open("w") as o, err.open("w") as e:
+            child = subprocess.Popen([*LOVKONS, *args], stdout=o, stderr=e, text=True, env=self.env, cwd=ROOT)
+            _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        child.returncode = os.waitstatus_to_exitcode(status)
+        proc = subprocess.CompletedProcess(child.args, child.returncode, out.read_text(), err.read_text())
         if proc.returncode not in (0, 3):
             print(f"  ! lovkons {' '.join(args)} → exit {proc.returncode}: {proc.stderr.strip()[-300:]}", file=sys.stderr)
-        return wall, peak, proc
+        return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc
 
 
 def size_mb(folder: Path) -> float:
@@ -72,58 +81,97 @@ def half_corpus(src: Path, dst: Path) -> None:
         shutil.copytree(year, dst / year.name)
 
 
+def sizes(out: Path) -> str:
+    """What the output is made of: Markdown, JSON (and what compact JSON would weigh), index and report."""
+    md = js = compact = 0
+    for f in out.rglob("*"):
+        if f.suffix == ".md" and f.parent != out:
+            md += f.stat().st_size
+        elif f.suffix == ".json" and f.parent != out:
+            data = f.read_bytes()
+            js += len(data)
+            compact += len(json.dumps(json.loads(data), ensure_ascii=False, sort_keys=True,
+                                      separators=(",", ":")).encode()) + 1
+    own = sum((out / n).stat().st_size for n in ("index.json", "report.md") if (out / n).exists())
+    return (f"versions .md {md / 1e6:.0f} MB + .json {js / 1e6:.0f} MB (--compact-json: {compact / 1e6:.0f} MB)"
+            f" + index/report {own / 1e6:.1f} MB")
+
+
+def amending_law(files: list[Path]) -> Path:
+    """A 2016 act amending other laws ("I lov om … foretages følgende ændringer")."""
+    acts = [f for f in files if "foretages følgende ændring".encode() in f.read_bytes()]
+    return next((f for f in acts if "2016" in f.parts), acts[0])
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--doc", default="LBK 1257/2016")
     ap.add_argument("--at", default="2017-06-01")
+    ap.add_argument("--since", default="2016-11-01", help="diff --from (the document must be in force)")
     ap.add_argument("--skip-half", action="store_true")
+    ap.add_argument("--compare", type=Path, help="a rebuild output the cold rebuild must equal byte for byte")
+    ap.add_argument("--corpus", type=Path, help="another corpus folder (default: the development corpus)")
     args = ap.parse_args()
-    corpus = unpack() / "love"
+    corpus = args.corpus.resolve() if args.corpus else unpack() / "love"
     files = sorted(corpus.rglob("*.xml"))
     rows: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
         r = Runner(tmp)
         out = tmp / "out"
-        wall, peak, proc = r.run("rebuild", "--corpus", str(corpus), "--out", str(out), "--jobs", str(args.jobs))
-        rows.append((f"rebuild --jobs {args.jobs}, cold", f"{wall:.1f} s, peak RSS {peak:.0f} MB, output "
-                     f"{size_mb(out):.0f} MB, input {size_mb(corpus):.0f} MB"))
-        summary = " ".join(line.strip() for line in proc.stderr.splitlines()[-12:] if "versions" in line)
-        if summary:
-            rows.append(("  rebuild summary", summary[:200]))
-        wall, _, _ = r.run("rebuild", "--corpus", str(corpus), "--out", str(out), "--jobs", str(args.jobs))
-        rows.append(("rebuild, no-op", f"{wall:.2f} s"))
-        touched = next(f for f in files if "2016" in f.parts)
-        os.utime(touched, None)
+        jobs = ["--jobs", str(args.jobs)]
+        wall, cpu, peak, proc = r.run("rebuild", "--corpus", str(corpus), "--out", str(out), *jobs)
+        full_cpu = cpu
+        rows.append((f"rebuild --jobs {args.jobs}, cold", f"{wall:.1f} s wall, {cpu:.0f} s CPU, peak RSS {peak:.0f} MB"))
+        summary = "; ".join(line.strip() for line in proc.stderr.splitlines()[-12:]
+                            if line.split(":")[0] in ("documents", "versions", "files parsed"))  # fmt: skip
+        rows.append(("  what it wrote", f"{summary}; output {size_mb(out):.0f} MB from input {size_mb(corpus):.0f} MB"))
+        rows.append(("  output made of", sizes(out)))
+        if args.compare:
+            same = subprocess.run(["diff", "-rq", "-x", ".lovkons-cache.json", str(args.compare), str(out)],
+                                  capture_output=True, text=True)  # fmt: skip
+            rows.append((f"  identical to {args.compare}", "yes" if same.returncode == 0 else
+                         f"NO: {len(same.stdout.splitlines())} files differ"))
+        wall, cpu, peak, _ = r.run("rebuild", "--corpus", str(corpus), "--out", str(out), *jobs)
+        rows.append(("rebuild, no-op", f"{wall:.2f} s wall, {cpu:.2f} s CPU, peak RSS {peak:.0f} MB"))
+        touched = amending_law(files)
         data = touched.read_bytes()
         touched.write_bytes(data + b"\n")
         try:
-            wall, _, _ = r.run("rebuild", "--corpus", str(corpus), "--out", str(out), "--jobs", str(args.jobs))
+            wall, cpu, peak, proc = r.run("rebuild", "--corpus", str(corpus), "--out", str(out), *jobs)
         finally:
             touched.write_bytes(data)
-        rows.append((f"rebuild after changing one file ({touched.name})", f"{wall:.2f} s"))
+        redone = next((line for line in proc.stderr.splitlines() if line.startswith("recomputed")), "")
+        rows.append((f"rebuild after changing one amending law ({touched.name})",
+                     f"{wall:.2f} s wall, {cpu:.2f} s CPU, peak RSS {peak:.0f} MB; {redone}"))
         if not args.skip_half:
             half = tmp / "half"
             half_corpus(corpus, half)
             n_half = sum(1 for _ in half.rglob("*.xml"))
-            wall_half, _, _ = r.run("rebuild", "--corpus", str(half), "--out", str(tmp / "out-half"), "--jobs",
-                                    str(args.jobs))
-            rows.append((f"rebuild cold, half corpus ({n_half} of {len(files)} files)", f"{wall_half:.1f} s"))
+            wall_half, cpu_half, peak_half, _ = r.run("rebuild", "--corpus", str(half), "--out", str(tmp / "out-half"),
+                                                      *jobs)  # fmt: skip
+            rows.append((f"rebuild cold, half corpus ({n_half} of {len(files)} files)",
+                         f"{wall_half:.1f} s wall, {cpu_half:.0f} s CPU, peak RSS {peak_half:.0f} MB; "
+                         f"CPU full/half {full_cpu / cpu_half:.2f} for {len(files) / n_half:.2f}× the files"))
         bare = lxml_bare(files)
-        wall, _, _ = r.run("parse", *map(str, files), "--format", "summary")
-        rows.append(("parse --format summary, every file", f"{wall:.1f} s vs lxml bare parse {bare:.2f} s: "
-                     f"{wall / bare:.2f}×"))
+        wall, cpu, _, _ = r.run("parse", *map(str, files), "--format", "summary")
+        rows.append(("parse --format summary, every file", f"{wall:.1f} s wall, {cpu:.1f} s CPU vs lxml bare parse "
+                     f"{bare:.2f} s: {cpu / bare:.2f}× (CPU)"))
+        cli = Runner(tmp, "cache-cli")  # a cold index: nothing of the rebuild's cache
         for label, cmd in (
             ("consolidate", ["consolidate", args.doc, "--corpus", str(corpus), "--at", args.at, "--format", "json"]),
+            ("consolidate", ["consolidate", args.doc, "--corpus", str(corpus), "--at", args.at, "--format", "json"]),
+            ("consolidate --literal", ["consolidate", args.doc, "--corpus", str(corpus), "--at", args.at, "--literal"]),
             ("timeline", ["timeline", args.doc, "--corpus", str(corpus), "--format", "json"]),
-            ("diff", ["diff", args.doc, "--corpus", str(corpus), "--from", "2016-10-01", "--to", args.at]),
+            ("diff", ["diff", args.doc, "--corpus", str(corpus), "--from", args.since, "--to", args.at]),
         ):
-            cold, _, _ = r.run(*cmd)
-            warm, _, _ = r.run(*cmd)
-            rows.append((f"{label} \"{args.doc}\", first / second call", f"{cold:.1f} s / {warm:.2f} s"))
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-          f"corpus: {len(files)} files")
+            first = not any(row[0].startswith("consolidate") for row in rows)
+            wall, cpu, peak, _ = cli.run(*cmd)
+            rows.append((f"{label} \"{args.doc}\", {'cold index' if first else 'warm index'}",
+                         f"{wall:.2f} s wall, {cpu:.2f} s CPU, peak RSS {peak:.0f} MB"))
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, load average "
+          f"{os.getloadavg()[0]:.1f} at the end; corpus: {len(files)} files")
     print("\n| what | measured |\n| --- | --- |")
     for what, value in rows:
         print(f"| {what} | {value} |")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -144,8 +144,9 @@ def check_file(path: str | Path) -> Path:
 
 
 def open_corpus(option: Path | None, doc: str | None = None, *, no_cache: bool = False) -> Corpus:
-    """The corpus of --corpus / $LOVKONS_CORPUS / ./corpus, its facts cached per user (unless
-    --no-cache); `doc` is checked first, before anything is read."""
+    """The corpus of --corpus / $LOVKONS_CORPUS / ./corpus through the shared index (its facts cached
+    per user unless --no-cache, history.index); `doc` is checked first, before anything is read.
+    Files are indexed in parallel, with a progress bar on stderr when it is a terminal."""
     from lovkons.cli.options import corpus_dir
     from lovkons.history.cache import facts_cache_file
     from lovkons.history.corpus import load_corpus
@@ -153,7 +154,38 @@ def open_corpus(option: Path | None, doc: str | None = None, *, no_cache: bool =
     path = corpus_dir(option)
     if doc is not None:
         check_doc(doc, path)
-    return load_corpus(path, jobs=os.cpu_count() or 1, cache_file=None if no_cache else facts_cache_file(path))
+    with indexing_bar() as progress:
+        return load_corpus(path, jobs=os.cpu_count() or 1, cache_file=None if no_cache else facts_cache_file(path),
+                           progress=progress)
+
+
+@contextlib.contextmanager
+def indexing_bar() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress callback (files read, files to read) drawing a bar on stderr while the corpus is
+    indexed; None (nothing shown) when stderr is not a terminal. Nothing goes to stdout."""
+    if not is_terminal(sys.stderr):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True, highlight=False)
+    bar = Progress(TextColumn("indexing the corpus"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   console=console, transient=True)  # fmt: skip
+    task = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal task
+        if task is None:
+            bar.start()
+            task = bar.add_task("index", total=total)
+        bar.update(task, completed=done, total=total)
+
+    try:
+        yield update
+    finally:
+        if task is not None:
+            bar.stop()
 
 
 def check_doc(doc: str, corpus: Path) -> None:

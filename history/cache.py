@@ -1,7 +1,8 @@
 """Stage 2 (history): where lovkons keeps its cache — one folder under the platform's cache folder
 (platformdirs: `$XDG_CACHE_HOME/lovkons` or `~/.cache/lovkons` on Linux, `~/Library/Caches/lovkons`
 on macOS, `%LOCALAPPDATA%\\lovkons\\Cache` on Windows; `$LOVKONS_CACHE_DIR` overrides it). It holds
-the facts of corpus files (`facts/`) and the rebuild jobs (`rebuild/`); nothing else is written
+the corpus index of each corpus folder (`index/`: the facts of its files), their parsed trees
+(`parsed/`) and the rebuild jobs (`rebuild/`); nothing else is written
 outside the folders a command is given. Deleting it only costs time. Also where the corpus is:
 --corpus, else $LOVKONS_CORPUS, else ./corpus.
 """
@@ -25,13 +26,13 @@ def cache_dir() -> Path:
     return Path(override) if override else Path(platformdirs.user_cache_dir("lovkons", appauthor=False))
 
 
-def _name(folder: Path) -> str:
-    return hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16] + ".json"
+def _name(folder: Path, suffix: str = ".json") -> str:
+    return hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16] + suffix
 
 
 def facts_cache_file(corpus: Path) -> Path:
-    """The facts cache of one corpus folder (keyed by its absolute path)."""
-    return cache_dir() / "facts" / _name(corpus)
+    """The index of one corpus folder (keyed by its absolute path): facts and stats, history.index."""
+    return cache_dir() / "index" / _name(corpus, ".pickle")
 
 
 def rebuild_cache_file(out: Path) -> Path:

@@ -6,9 +6,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -20,10 +19,12 @@ from lovkons.history.facts import (
     Scanned,
     code_version,
     read_base,
+    read_order,
     scan_file,
     sha256_file,
 )
 from lovkons.history.identifiers import Identifier, parse_identifier
+from lovkons.history.index import ParseCache, parse_cache, read_index, write_index
 from lovkons.history.listing import SUFFIXES as SUFFIXES  # re-exported: the CLI lists files with it
 from lovkons.history.listing import corpus_files as corpus_files
 from lovkons.history.listing import list_corpus
@@ -66,6 +67,7 @@ class Corpus:
     _orders: dict[str, AmendingDocument] = field(default_factory=dict, repr=False)
     # history.timeline's memo (key → Timeline); typed loosely so the corpus does not import the timeline
     timelines: dict[str, Any] = field(default_factory=dict, repr=False)
+    parsed: ParseCache | None = field(default=None, repr=False)  # parsed trees on disk (history.index)
 
     # ------------------------------------------------------------------ lookup
     def resolve(self, identifier: str | Identifier) -> Facts:
@@ -82,21 +84,41 @@ class Corpus:
 
     def document(self, key: str) -> Document:
         if key not in self._docs:
-            self._docs[key] = read_base(self.root / self.facts[key].rel)[0]
+            self._docs[key] = self._load(key, "doc", lambda path: read_base(path)[0])
         return self._docs[key]
+
+    def _load(self, key: str, what: str, read: Any) -> Any:
+        """A parsed tree: from the parse cache when it holds this file's content, else read (and kept)."""
+        f = self.facts[key]
+        path = self.root / f.rel
+        if self.parsed is None:
+            return read(path)
+        found = self.parsed.get(path, f.sha, what)
+        if found is None:
+            found = read(path)
+            self.parsed.put(path, f.sha, what, found)
+        return found
+
+    def forget(self) -> None:
+        """Drop the parsed trees held in memory (a rebuild worker between two document families),
+        when the parse cache can give them back (without it, they were parsed once and are kept)."""
+        if self.parsed is None:
+            return
+        self._docs.clear()
+        self._orders.clear()
+        self.timelines.clear()
 
     def subset(self, keys: Iterable[str]) -> Corpus:
         """The same corpus carrying only the parsed documents of `keys` (cheap to send to a worker)."""
         wanted = set(keys)
         return Corpus(self.root, self.facts, self.problems,
                       {k: v for k, v in self._docs.items() if k in wanted},
-                      {k: v for k, v in self._orders.items() if k in wanted})  # fmt: skip
+                      {k: v for k, v in self._orders.items() if k in wanted}, parsed=self.parsed)  # fmt: skip
 
     def order(self, key: str) -> AmendingDocument:
+        """The change blocks of `key`, read as the scan read them (with the sidecar's publication date)."""
         if key not in self._orders:
-            from lovkons.parsers.instructions import read_amending_file
-
-            self._orders[key] = read_amending_file(self.root / self.facts[key].rel)
+            self._orders[key] = self._load(key, "order", read_order)
         return self._orders[key]
 
     # ------------------------------------------------------------------ graph
@@ -117,15 +139,23 @@ class Corpus:
     def bases(self) -> list[Facts]:
         return sorted((f for f in self.facts.values() if f.role == "base"), key=lambda f: f.doc_id)
 
+    @cached_property
+    def _by_target(self) -> dict[str, list[Edge]]:
+        """The edges by target, each list in the order of `edges` (so a lookup is not a scan)."""
+        out: dict[str, list[Edge]] = {}
+        for e in self.edges:
+            out.setdefault(e.target, []).append(e)
+        return out
+
     def orders_for(self, key: str) -> list[Facts]:
         """Orders with a change block citing `key`, in publication order (date, number)."""
-        keys = {e.source for e in self.edges if e.kind == "amends" and e.target == key}
+        keys = {e.source for e in self._by_target.get(key, ()) if e.kind == "amends"}
         found = [self.facts[k] for k in keys if k in self.facts]
         return sorted(found, key=lambda f: (f.date or "", f.number or 0, f.key))
 
     def ended_by(self, key: str) -> list[Edge]:
         """Edges that end a document: repeals of it and later consolidations (LBK) of it."""
-        return [e for e in self.edges if e.target == key and e.kind in ("repeals", "consolidates")]
+        return [e for e in self._by_target.get(key, ()) if e.kind in ("repeals", "consolidates")]
 
     def graph_problems(self) -> list[Problem]:
         """Missing bases, and orders named in a "som ændret ved" list but missing from the corpus."""
@@ -145,11 +175,25 @@ class Corpus:
         return out
 
 
+Progress = Callable[[int, int], None]  # (files read, files to read)
+
+
+def scan_one(root: Path, rel: str, sha: str, parsed: ParseCache | None, keep: bool) -> Scanned:
+    """Worker: one file's facts; its parsed trees go to the parse cache (and are returned if `keep`)."""
+    facts, doc, order = scan_file(root, rel, sha)
+    if parsed is not None:
+        parsed.put(root / rel, sha, "doc", doc)
+        parsed.put(root / rel, sha, "order", order)
+    return (facts, doc, order) if keep else (facts, None, None)
+
+
 def scan(
-    root: Path, rels: Iterable[str], hashes: Mapping[str, str], cache: Mapping[str, Facts], jobs: int
+    root: Path, rels: Iterable[str], hashes: Mapping[str, str], cache: Mapping[str, Facts], jobs: int, *,
+    parsed: ParseCache | None = None, keep: bool = True, progress: Progress | None = None,
 ) -> tuple[list[Facts], dict[str, Document], dict[str, AmendingDocument]]:
-    """Facts for every file: from the cache when its hash is known, else parsed (in parallel).
-    Also returns the documents parsed on the way (by key), so nothing is parsed twice."""
+    """Facts for every file: from the cache when its hash is known, else parsed (in parallel). With
+    `keep`, also returns the documents parsed on the way (by key), so nothing is parsed twice; else
+    the workers send back only the facts (the trees go to `parsed`, the parse cache)."""
     rels = list(rels)
     # a cached fact is reused only for the same content at the same place (the key and the output
     # folder of an unnumbered document come from its path)
@@ -159,11 +203,18 @@ def scan(
     fresh: dict[str, Scanned] = {}
     if jobs > 1 and len(todo) > 1:
         with worker_pool(min(jobs, len(todo))) as pool:
-            for r, got in zip(todo, pool.map(scan_file, [root] * len(todo), todo, [hashes[r] for r in todo]), strict=True):
+            n = len(todo)
+            results = pool.map(scan_one, [root] * n, todo, [hashes[r] for r in todo], [parsed] * n, [keep] * n,
+                               chunksize=4)
+            for r, got in zip(todo, results, strict=True):
                 fresh[r] = got
+                if progress:
+                    progress(len(fresh), n)
     else:
         for r in todo:
-            fresh[r] = scan_file(root, r, hashes[r])
+            fresh[r] = scan_one(root, r, hashes[r], parsed, keep)
+            if progress:
+                progress(len(fresh), len(todo))
     facts = [known[r] if r in known else fresh[r][0] for r in rels]
     docs = {f.key: d for f, d, _ in fresh.values() if d is not None}
     orders = {f.key: o for f, _, o in fresh.values() if o is not None}
@@ -203,16 +254,6 @@ def default_cache_file(root: Path) -> Path:
     return facts_cache_file(root)
 
 
-def _read_facts_cache(path: Path, code: str) -> dict[str, Facts]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("code") != code:
-            return {}
-        return {sha: Facts.from_json(f) for sha, f in data["facts"].items()}
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-
-
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size
@@ -220,35 +261,55 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _write_facts_cache(path: Path, code: str, facts: Iterable[Facts]) -> None:
-    kept = [f for f in facts if not any(p.get("code") == "INTERNAL_ERROR" for p in f.problems)
-            and not f.sha.startswith(UNREADABLE_HASH)]  # retry bugs and files that could not be read
-    data = {"code": code, "facts": {f.sha: f.to_json() for f in sorted(kept, key=lambda f: f.sha)}}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}")
-        tmp.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:  # a cache that cannot be written only costs time
-        pass
+@dataclass
+class Indexed:
+    """The corpus index as read now: every file's facts, the trees parsed on the way (when kept), and
+    how many files were parsed (0 when every file was known) or hashed (the rest known by their stat)."""
+
+    facts: list[Facts]
+    docs: dict[str, Document]
+    orders: dict[str, AmendingDocument]
+    parsed: ParseCache | None
+    scanned: int
+    hashed: int
+
+
+def index_corpus(
+    root: Path, rels: list[str], *, jobs: int, cache_file: Path | None, keep: bool = False,
+    progress: Progress | None = None,
+) -> Indexed:
+    """Facts of every file of the corpus through the shared index (history.index): unchanged files
+    (known by their stat, else by their hash) from `cache_file`, the others parsed in `jobs` processes
+    (their trees stored in the parse cache); the index is written back when anything changed.
+    Without `cache_file` nothing is read from or written to the cache."""
+    code = code_version() if cache_file else ""
+    index = read_index(cache_file, code)
+    hashes = index.hashes(root, rels, file_hash)
+    parsed = parse_cache(code) if cache_file else None
+    todo = sum(1 for r in rels if hashes[r] not in index.facts or index.facts[hashes[r]].rel != r)
+    facts, docs, orders = scan(root, rels, hashes, index.facts, max(1, jobs or os.cpu_count() or 1),
+                               parsed=parsed, keep=keep or parsed is None, progress=progress)
+    if cache_file and (todo or index.reads or set(index.stats) != set(rels)):
+        write_index(cache_file, code, root, facts)
+        if parsed is not None and todo:
+            parsed.prune()
+    return Indexed(facts, docs, orders, parsed, todo, index.reads)
 
 
 def load_corpus(
-    root: str | Path, *, jobs: int = 1, cache_file: Path | None = None, follow_links: bool = False
+    root: str | Path, *, jobs: int = 1, cache_file: Path | None = None, follow_links: bool = False,
+    progress: Progress | None = None,
 ) -> Corpus:
     """Read a corpus folder (see corpus/README.md for the layout). With `cache_file`, the facts of
     unchanged files are taken from it (and it is refreshed), so only changed files are parsed now;
-    documents are then parsed on demand. Links leading outside the corpus are refused (named
+    documents are then loaded on demand (from the parse cache, else parsed). `progress(done, total)`
+    is called as files are parsed. Links leading outside the corpus are refused (named
     among the corpus problems) unless `follow_links`."""
     base = Path(root)
     if not base.is_dir():
         raise LovkonsError("corpus folder not found", file=str(root))
     listing = list_corpus(base, follow_links=follow_links)
-    rels = listing.files
-    hashes = {r: file_hash(base, r) for r in rels}
-    code = code_version() if cache_file else ""
-    cached = _read_facts_cache(cache_file, code) if cache_file else {}
-    facts, docs, orders = scan(base, rels, hashes, cached, max(1, jobs or os.cpu_count() or 1))
-    if cache_file and any(hashes[r] not in cached for r in rels):
-        _write_facts_cache(cache_file, code, facts)
-    return build_corpus(base, facts, docs, orders, listing.problems)
+    found = index_corpus(base, listing.files, jobs=jobs, cache_file=cache_file, progress=progress)
+    corpus = build_corpus(base, found.facts, found.docs, found.orders, listing.problems)
+    corpus.parsed = found.parsed
+    return corpus

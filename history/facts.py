@@ -255,6 +255,15 @@ def _try_amending(path: Path, published: dt.date | None) -> AmendingDocument | N
         return None
 
 
+def read_order(path: Path) -> AmendingDocument:
+    """The change blocks of a corpus document, read as the scan reads them (the sidecar's Lovtidende
+    date as the publication date)."""
+    from lovkons.parsers.instructions import read_amending_file
+
+    published = _date(read_sidecar(path).get("published"))
+    return read_amending_file(path, published=dt.date.fromisoformat(published) if published else None)
+
+
 def _scan(root: Path, rel: str, sha: str) -> Scanned:
     path = root / rel
     side = read_sidecar(path)

@@ -9,6 +9,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import stat as stat_mod
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from concurrent.futures import as_completed
@@ -16,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lovkons.history.cache import rebuild_cache_file
-from lovkons.history.corpus import Corpus, build_corpus, file_hash, scan
+from lovkons.history.cache import facts_cache_file, rebuild_cache_file
+from lovkons.history.corpus import Corpus, build_corpus, index_corpus
 from lovkons.history.facts import Facts, code_version
 from lovkons.history.listing import list_corpus
 from lovkons.history.outputs import RebuildRenderer, document_outputs
@@ -25,20 +26,24 @@ from lovkons.history.swap import (
     MARKER,
     MARKER_TEXT,
     cleanup_stale,
+    link_file,
     made_by_lovkons,
     output_lock,
     safe_relpath,
-    swap_in,
+    staging,
+    swap_dir,
+    write_file,
 )
 from lovkons.history.timeline import dependencies, timeline
 from lovkons.history.workers import Interrupted, terminate_as_exception, worker_pool
 from lovkons.model.document import LovkonsError, Problem
 
 CACHE = ".lovkons-cache.json"  # where older versions kept the jobs cache (inside --out); now history.cache
-CACHE_FORMAT = 2  # 2: each reused file's sha256 is checked before it is copied
+CACHE_FORMAT = 3  # 3: facts in the shared corpus index; each file's size and mtime beside its sha256
 
 Renderer = RebuildRenderer  # renderers.rebuild_files.REBUILD_FILES: version files, entries, index, report
 Progress = Callable[[str, int, int], None]
+IndexProgress = Callable[[int, int], None]  # (files indexed, files to index)
 
 
 @dataclass
@@ -59,8 +64,9 @@ def job_hash(corpus: Corpus, key: str, code: str) -> str:
     """Everything a document's output depends on: its facts, its orders' facts, what ends them."""
     keys = dependencies(corpus, key)
     parts: list[Any] = [code, repr(timeline(corpus, key))]  # dates, items handed on or received
-    for k in keys:
-        parts.append(corpus.facts[k].to_json())
+    for k in keys:  # a file's facts follow from its place, its bytes (and sidecar's) and the code version
+        f = corpus.facts[k]
+        parts.append([f.rel, f.sha, f.key])
         parts.append([(e.kind, e.source, e.target, str(e.date)) for e in corpus.ended_by(k)])
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -73,57 +79,79 @@ def _load_cache(out: Path, code: str) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT or data.get("code") != code:
         return {}
+    try:  # the size and mtime of each file, kept apart so that the cache's own bytes stay deterministic
+        stat = json.loads(_stat_file(out).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        stat = {}
+    jobs = data.get("jobs")
+    if isinstance(stat, dict) and isinstance(jobs, dict):
+        for doc_id, job in jobs.items():
+            if isinstance(job, dict) and isinstance(stat.get(doc_id), dict):
+                job["stat"] = stat[doc_id]
     return dict(data)
 
 
-def _cached_facts(cache: dict[str, Any]) -> dict[str, Facts]:
-    out: dict[str, Facts] = {}
-    for sha, f in (cache.get("facts") or {}).items():
-        try:
-            out[sha] = Facts.from_json(f)
-        except (KeyError, TypeError, ValueError, AttributeError):  # a damaged entry: parse that file again
-            continue
-    return out
+def _stat(st: os.stat_result) -> list[int]:
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+def _stat_file(out: Path) -> Path:
+    cache = rebuild_cache_file(out)
+    return cache.with_name(cache.stem + ".stat.json")
 
 
 def _reusable(out: Path, old: Any, job: str) -> dict[str, Any] | None:
     """A previous result, when the cache entry matches `job` and every file is still there, inside
-    `out`, with the bytes it had (a tree mixed by another writer is not reused)."""
+    `out`, with the bytes it had (a tree mixed by another writer is not reused). A file whose size,
+    mtime, ctime and inode are those recorded once it was in place is taken as it is (any write, even
+    one restoring the mtime, changes the ctime); any other is read and hashed."""
     if not isinstance(old, dict) or old.get("hash") != job or not isinstance(old.get("files"), dict):
         return None
     if not isinstance(old.get("entry"), dict) or not isinstance(old.get("report"), str):
         return None
-    files: dict[str, bytes] = {}
+    recorded: dict[str, Any] = old["stat"] if isinstance(old.get("stat"), dict) else {}
+    stat: dict[str, list[int]] = {}
     for rel, sha in old["files"].items():
         try:
-            data = (out / safe_relpath(rel)).read_bytes()
+            path = out / safe_relpath(rel)
+            st = path.stat(follow_symlinks=False)
+            now = _stat(st)
+            if not stat_mod.S_ISREG(st.st_mode):
+                return None
+            if recorded.get(rel) != now and hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+                return None
         except (OSError, LovkonsError):
             return None
-        if hashlib.sha256(data).hexdigest() != sha:
-            return None
-        files[rel] = data
-    return {"files": files, "hashes": dict(old["files"]), "entry": old["entry"], "report": old["report"]}
+        stat[rel] = now
+    return {"hashes": dict(old["files"]), "stat": stat, "entry": old["entry"], "report": old["report"]}
 
 
-# Set in the parent just before a fork-based pool starts: forked workers inherit the parsed corpus
-# instead of receiving it pickled (the documents are most of the data).
+# Set in the parent just before a fork-based pool starts: forked workers inherit the corpus (its facts
+# and graph) instead of receiving it pickled; each loads the trees it needs from the parse cache.
 _INHERITED: Corpus | None = None
 
 
-def _build_inherited(key: str, render: Renderer, literal: bool = False) -> dict[str, Any]:
+def _build_inherited(key: str, render: Renderer, literal: bool, staged: Path) -> dict[str, Any]:
     assert _INHERITED is not None
-    return _build_one(_INHERITED, key, render, literal)
+    try:
+        return _build_one(_INHERITED, key, render, literal, staged)
+    finally:
+        _INHERITED.forget()  # a worker holds one document family at a time
 
 
-def _build_one(corpus: Corpus, key: str, render: Renderer, literal: bool = False) -> dict[str, Any]:
-    """Worker: all versions of one document → {"files": {relpath: bytes}, "entry": …, "report": …}.
-    An exception (a bug) fails this document only: its entry then carries an INTERNAL_ERROR."""
+def _build_one(corpus: Corpus, key: str, render: Renderer, literal: bool, staged: Path) -> dict[str, Any]:
+    """Worker: all versions of one document, written into the staging folder `staged` → {"hashes":
+    {relpath: sha256}, "entry": …, "report": …}. An exception (a
+    bug) fails this document only: its entry then carries an INTERNAL_ERROR; an OSError (the output
+    cannot be written) ends the rebuild."""
     try:
         files, entry, report = document_outputs(corpus, key, render, literal=literal)
     except Exception as exc:  # reported per document, the rebuild goes on
         return failed(corpus, key, exc, render)
     hashes = {p: hashlib.sha256(b).hexdigest() for p, b in files.items()}  # for the cache, made here in parallel
-    return {"files": files, "hashes": hashes, "entry": entry, "report": report}
+    for p, b in sorted(files.items()):
+        write_file(staged, p, b)
+    return {"hashes": hashes, "entry": entry, "report": report}
 
 
 def one_line(exc: BaseException) -> str:
@@ -137,7 +165,7 @@ def failed(corpus: Corpus, key: str, exc: BaseException, render: Renderer) -> di
     f = corpus.facts[key]
     problem = Problem("INTERNAL_ERROR", f"consolidating {key} failed: {one_line(exc)}", "error", source=key, file=f.rel)
     entry = render.failed(f, problem, f"{f.rel}: {one_line(exc)}")
-    return {"files": {}, "hashes": {}, "entry": entry, "report": render.section(entry)}
+    return {"hashes": {}, "entry": entry, "report": render.section(entry)}
 
 
 def _needs(corpus: Corpus, key: str) -> list[str]:
@@ -180,6 +208,7 @@ def rebuild(
     cache: bool = True,
     follow_links: bool = False,
     literal: bool = False,
+    indexing: IndexProgress | None = None,
 ) -> RebuildStats:
     """Rebuild `out_dir` from `corpus_dir`. Returns what was done; the old output stays in place
     until the complete new tree is ready (a killed rebuild leaves it untouched). With `cache`, the
@@ -187,7 +216,9 @@ def rebuild(
     rebuild at a time writes an output folder (a second one waits, then refuses); SIGTERM stops the
     rebuild and its workers, cleans up and exits 143. `follow_links`: read symbolic links leading
     outside the corpus (refused otherwise). `literal`: without the ressortændringer (the names as the
-    amending acts leave them)."""
+    amending acts leave them). `indexing(done, total)`: progress of the corpus index (files parsed).
+    Memory: the parent holds the facts, the graph and each document's index entry; the workers load
+    the trees of one document family at a time and write its files straight into the new tree."""
     root, out = Path(corpus_dir), Path(out_dir)
     if not root.is_dir():
         raise LovkonsError("corpus folder not found", file=str(root))
@@ -195,26 +226,27 @@ def rebuild(
     try:
         with terminate_as_exception(), output_lock(out):
             check_out(root, out)  # again: another rebuild may have changed it while we waited
-            return _rebuild(root, out, render, jobs, progress, cache, follow_links, literal)
+            return _rebuild(root, out, render, jobs, progress, cache, follow_links, literal, indexing)
     except Interrupted:
         raise SystemExit(143) from None
 
 
 def _rebuild(root: Path, out: Path, render: Renderer, jobs: int | None, progress: Progress | None,
-             cache: bool, follow_links: bool, literal: bool = False) -> RebuildStats:  # fmt: skip
+             cache: bool, follow_links: bool, literal: bool = False,
+             indexing: IndexProgress | None = None) -> RebuildStats:  # fmt: skip
     workers = max(1, jobs or os.cpu_count() or 1)
     # the injected renderer is one of the package's renderers (hashed in the code version); its `key`
     # (the formats it writes, when not the default) makes output for other formats a different job
     code = code_version() + str(getattr(render, "key", "")) + (":literal" if literal else "")
     cleanup_stale(out)
     saved = _load_cache(out, code) if cache else {}
-    cached_facts = _cached_facts(saved)
     listing = list_corpus(root, follow_links=follow_links)
-    rels = listing.files
-    hashes = {r: file_hash(root, r) for r in rels}
-    stats = RebuildStats(scanned=sum(1 for r in rels if hashes[r] not in cached_facts))
-    scanned_facts, parsed_docs, parsed_orders = scan(root, rels, hashes, cached_facts, workers)
-    corpus = build_corpus(root, scanned_facts, parsed_docs, parsed_orders, listing.problems)
+    # the corpus index shared with consolidate/timeline/diff; the parent keeps only the facts
+    found = index_corpus(root, listing.files, jobs=workers, cache_file=facts_cache_file(root) if cache else None,
+                         progress=indexing)  # fmt: skip
+    stats = RebuildStats(scanned=found.scanned)
+    corpus = build_corpus(root, found.facts, found.docs, found.orders, listing.problems)
+    corpus.parsed = found.parsed
     bases = [f.key for f in corpus.bases()]
     stats.documents = len(bases)
     old_jobs: dict[str, Any] = saved.get("jobs") or {}
@@ -222,89 +254,117 @@ def _rebuild(root: Path, out: Path, render: Renderer, jobs: int | None, progress
     hashes_by_key = {k: job_hash(corpus, k, code) for k in bases}
     todo = []
     for k in bases:
-        old = old_jobs.get(corpus.facts[k].doc_id)
-        reused = _reusable(out, old, hashes_by_key[k])
+        reused = _reusable(out, old_jobs.get(corpus.facts[k].doc_id), hashes_by_key[k])
         if reused is not None:
             results[k] = reused
             stats.reused.append(corpus.facts[k].doc_id)
         else:
             todo.append(k)
+    stats.reused.sort()
+    stats.recomputed = sorted(corpus.facts[k].doc_id for k in todo)
+    if not todo:
+        own = _own_files(corpus, render, bases, results)
+        if _same_tree(out, own, {p for k in bases for p in results[k]["hashes"]}):
+            _finish(stats, corpus, bases, results)
+            if cache:
+                _save_cache(out, _new_cache(code, corpus, bases, hashes_by_key, results), results, corpus)
+            return stats
+    with staging(out) as staged:
+        for k in bases:
+            for rel in results.get(k, {}).get("hashes", {}):
+                link_file(out, staged, rel)
+        _build_all(corpus, todo, render, literal, staged, workers, results, progress, len(bases))
+        for rel, data in _own_files(corpus, render, bases, results).items():
+            write_file(staged, rel, data)
+        swap_dir(out, staged)
+    for r in results.values():  # recorded once in place (linking and unlinking change a file's ctime)
+        r["stat"] = {rel: _stat((out / rel).stat(follow_symlinks=False)) for rel in r["hashes"]}
+    _finish(stats, corpus, bases, results)
+    stats.written = True
+    if cache:  # only once the files it describes are in place
+        _save_cache(out, _new_cache(code, corpus, bases, hashes_by_key, results), results, corpus)
+    return stats
+
+
+def _build_all(corpus: Corpus, todo: list[str], render: Renderer, literal: bool, staged: Path, workers: int,
+               results: dict[str, dict[str, Any]], progress: Progress | None, total: int) -> None:  # fmt: skip
+    """Every document of `todo` written into `staged` (in `workers` processes), its result into `results`."""
+    global _INHERITED
     done = len(results)
-    todo.sort(key=lambda k: (-sum(_size(root / corpus.facts[n].rel) for n in _needs(corpus, k)), k))
+    root = corpus.root
+    todo = sorted(todo, key=lambda k: (-sum(_size(root / corpus.facts[n].rel) for n in _needs(corpus, k)), k))
     if todo and workers > 1 and len(todo) > 1:
-        global _INHERITED
         fork = multiprocessing.get_start_method() == "fork"
         _INHERITED = corpus if fork else None
         try:
             with worker_pool(min(workers, len(todo))) as pool:
                 if fork:
-                    futures = {pool.submit(_build_inherited, k, render, literal): k for k in todo}
+                    futures = {pool.submit(_build_inherited, k, render, literal, staged): k for k in todo}
                 else:
-                    futures = {pool.submit(_build_one, corpus.subset(_needs(corpus, k)), k, render, literal): k
-                               for k in todo}
+                    futures = {pool.submit(_build_one, corpus.subset(_needs(corpus, k)), k, render, literal,
+                                           staged): k for k in todo}  # fmt: skip
                 for fut in as_completed(futures):
                     try:
                         results[futures[fut]] = fut.result()
+                    except OSError:  # the output cannot be written: nothing is replaced
+                        raise
                     except Exception as exc:  # e.g. a worker killed by the system
                         results[futures[fut]] = failed(corpus, futures[fut], exc, render)
                     done += 1
                     if progress:
-                        progress(corpus.facts[futures[fut]].doc_id, done, len(bases))
+                        progress(corpus.facts[futures[fut]].doc_id, done, total)
         finally:
             _INHERITED = None
-    else:
-        for k in todo:
-            results[k] = _build_one(corpus, k, render, literal)
-            done += 1
-            if progress:
-                progress(corpus.facts[k].doc_id, done, len(bases))
-    stats.recomputed = sorted(corpus.facts[k].doc_id for k in todo)
-    stats.reused.sort()
+        return
+    for k in todo:
+        try:
+            results[k] = _build_one(corpus, k, render, literal, staged)
+        finally:
+            corpus.forget()
+        done += 1
+        if progress:
+            progress(corpus.facts[k].doc_id, done, total)
 
-    files: dict[str, bytes] = {}
-    for k in bases:
-        files.update(results[k]["files"])
-    entries = [results[k]["entry"] for k in bases]
-    files["index.json"] = render.index(corpus, entries)
-    files["report.md"] = render.report(corpus, [results[k]["report"] for k in bases])
-    files[MARKER] = MARKER_TEXT
-    new_cache = {
+
+def _own_files(corpus: Corpus, render: Renderer, bases: list[str], results: dict[str, dict[str, Any]]) -> dict[str, bytes]:
+    """The files a rebuild writes at the top of its output: index.json, report.md and the marker."""
+    return {"index.json": render.index(corpus, [results[k]["entry"] for k in bases]),
+            "report.md": render.report(corpus, [results[k]["report"] for k in bases]),
+            MARKER: MARKER_TEXT}  # fmt: skip
+
+
+def _new_cache(code: str, corpus: Corpus, bases: list[str], hashes_by_key: dict[str, str],
+               results: dict[str, dict[str, Any]]) -> dict[str, Any]:  # fmt: skip
+    return {
         "format": CACHE_FORMAT,
         "code": code,
-        # every file's facts, also those of duplicates and unreadable files, so a no-op parses nothing
-        "facts": {f.sha: f.to_json() for f in sorted(scanned_facts, key=lambda f: f.sha) if not _unreadable(f)},
         "jobs": {corpus.facts[k].doc_id: {"hash": hashes_by_key[k], "entry": results[k]["entry"],
                                           "report": results[k]["report"],
                                           "files": dict(sorted(results[k]["hashes"].items()))}
                  for k in bases if "error" not in results[k]["entry"]},  # a failed document is retried
     }  # fmt: skip
 
+
+def _finish(stats: RebuildStats, corpus: Corpus, bases: list[str], results: dict[str, dict[str, Any]]) -> None:
+    entries = [results[k]["entry"] for k in bases]
     stats.versions = sum(len(e["versions"]) for e in entries)
     stats.problems = sum(e["problem_count"] for e in entries) + len(corpus.problems)
     stats.refused = sum(e["refused_count"] for e in entries)
     stats.errors = [e["error"] for e in entries if "error" in e]
     stats.errors += [f"{p.file}: {p.message}" for p in corpus.problems if p.code == "INTERNAL_ERROR"]
     stats.unreadable = [p.one_line() for p in corpus.problems if p.code in UNREAD_CODES]
-    if not todo and _same_tree(out, files, verified={p for k in bases for p in results[k]["files"]}):
-        if cache:
-            _save_cache(out, new_cache)
-        return stats
-    swap_in(out, files)
-    stats.written = True
-    if cache:  # only once the files it describes are in place
-        _save_cache(out, new_cache)
-    return stats
 
 
-def _save_cache(out: Path, data: dict[str, Any]) -> None:
-    path = rebuild_cache_file(out)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}")
-        tmp.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:  # a cache that cannot be written only costs time
-        pass
+def _save_cache(out: Path, data: dict[str, Any], results: dict[str, dict[str, Any]], corpus: Corpus) -> None:
+    stat = {corpus.facts[k].doc_id: dict(sorted(r["stat"].items())) for k, r in results.items()}
+    for path, value in ((_stat_file(out), stat), (rebuild_cache_file(out), data)):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}")
+            tmp.write_text(json.dumps(value, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:  # a cache that cannot be written only costs time
+            pass
 
 
 # Corpus problems that mean an input was not read at all (listed on stderr by the CLI).
@@ -324,12 +384,12 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _same_tree(out: Path, files: dict[str, bytes], verified: AbstractSet[str] = frozenset()) -> bool:
-    """True when `out` holds exactly `files` (ignoring the cache file's bytes; `verified`: files
-    just read from `out` and checked against their hashes, under the lock)."""
+def _same_tree(out: Path, own: dict[str, bytes], verified: AbstractSet[str]) -> bool:
+    """True when `out` holds exactly the files `verified` (just checked against their hashes, under
+    the lock) and `own` (compared byte for byte)."""
     if not out.is_dir():
         return False
     present = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
-    if present != set(files):
+    if present != set(own) | set(verified):
         return False
-    return all((out / p).read_bytes() == b for p, b in files.items() if p != CACHE and p not in verified)
+    return all((out / p).read_bytes() == b for p, b in own.items())

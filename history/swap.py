@@ -163,15 +163,40 @@ def _write(path: Path, data: bytes) -> None:
         fh.write(data)
 
 
-def swap_in(out: Path, files: dict[str, bytes]) -> None:
-    """Make `out` contain exactly `files` (relative POSIX path → bytes), atomically."""
+def write_file(folder: Path, rel: str, data: bytes) -> None:
+    """Write `data` to `folder/rel` (a checked relative path)."""
+    _write(folder / safe_relpath(rel), data)
+
+
+def link_file(src: Path, dst: Path, rel: str) -> None:
+    """`src/rel` into `dst/rel` as a hard link (no bytes copied; files are never changed in place,
+    only replaced), or a copy keeping its mtime where links are not possible."""
+    target = dst / safe_relpath(rel)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src / rel, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(src / rel, target, follow_symlinks=False)
+
+
+@contextlib.contextmanager
+def staging(out: Path) -> Iterator[Path]:
+    """A fresh hidden sibling of `out` to build the new tree in (`swap_dir` then puts it in place);
+    removed when the block fails. A killed writer's sibling is removed by `cleanup_stale`."""
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = _tmp_name(out, "tmp")
     shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
     try:
-        tmp.mkdir()
-        for rel in sorted(files):
-            _write(tmp / safe_relpath(rel), files[rel])
+        yield tmp
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def swap_dir(out: Path, tmp: Path) -> None:
+    """Put the finished tree `tmp` in the place of `out`, atomically (the old tree is removed)."""
+    try:
         if out.exists() and _exchange(tmp, out):
             shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the previous tree
             return
@@ -188,3 +213,11 @@ def swap_in(out: Path, files: dict[str, bytes]) -> None:
         if old.exists() and not out.exists():
             os.rename(old, out)
         raise
+
+
+def swap_in(out: Path, files: dict[str, bytes]) -> None:
+    """Make `out` contain exactly `files` (relative POSIX path → bytes), atomically."""
+    with staging(out) as tmp:
+        for rel in sorted(files):
+            _write(tmp / safe_relpath(rel), files[rel])
+        swap_dir(out, tmp)

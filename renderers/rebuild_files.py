@@ -6,6 +6,7 @@ deterministic bytes (sorted keys, no timestamps). `REBUILD_FILES` is what `lovko
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from lovkons.history.corpus import Corpus
@@ -25,7 +26,11 @@ def _where(p: Problem) -> str:
     return f" ({place})" if place else ""
 
 
-def _bytes(obj: dict[str, Any]) -> bytes:
+def _bytes(obj: dict[str, Any], compact: bool = False) -> bytes:
+    """The JSON of a rebuild file: sorted keys, UTF-8; pretty (indent 2) or, `compact`, one line
+    without spaces (the same values, about 30 % fewer bytes), ending in a newline either way."""
+    if compact:
+        return (json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode()
     return dumps(obj, sort_keys=True).encode()
 
 
@@ -44,7 +49,10 @@ def compact(changes: list[dict[str, Any]]) -> list[str]:
 
 
 class RebuildFiles:
-    """The rebuild's renderer (history.outputs.RebuildRenderer); stateless, so it pickles to workers."""
+    """The rebuild's renderer (history.outputs.RebuildRenderer); a plain value, so it pickles to
+    workers. `compact`: JSON files on one line (rebuild --compact-json)."""
+
+    compact = False
 
     def __call__(self, version: VersionOut) -> dict[str, bytes]:
         """One version → {".md": Markdown bytes, ".json": the version object (lovkons.version/1)}."""
@@ -59,7 +67,7 @@ class RebuildFiles:
             "problems": problems_json(list(v.problems)),
             "editorial": [c.to_json() for c in v.editorial],  # ressortændringer (lovkons.ressort), not instructed
         })  # fmt: skip
-        return {".md": md.encode(), ".json": _bytes(obj)}
+        return {".md": md.encode(), ".json": _bytes(obj, self.compact)}
 
     def entry(self, record: DocumentRecord) -> dict[str, Any]:
         facts, tl = record.facts, record.timeline
@@ -119,7 +127,7 @@ class RebuildFiles:
             "sources": sources,
             "graph": edges,
             "problems": [p.to_json() for p in corpus.problems],
-        }))  # fmt: skip
+        }), self.compact)  # fmt: skip
 
     def report(self, corpus: Corpus, sections: list[str]) -> bytes:
         head = ["# Rebuild report", "", "Refused, unparsed and pending instructions per document.", ""]

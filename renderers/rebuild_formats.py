@@ -1,6 +1,7 @@
 """Stage 3 (renderers): the files of one rebuild version in the formats asked for with
 `rebuild --formats md,json,akn,html`: `<from-date>.md`, `.json` (as today), `.akn.xml` (Akoma Ntoso)
-and `.html` (the law page), deterministic bytes. The default (md,json) is `REBUILD_FILES` itself.
+and `.html` (the law page), deterministic bytes, the JSON pretty or (`--compact-json`) on one line.
+The default (md,json, pretty) is `REBUILD_FILES` itself.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ class FormatFiles(RebuildFiles):
     reports, each version in the formats asked for. Its `key` enters every job's hash, so output
     written for other formats is never reused."""
 
-    def __init__(self, formats: Sequence[str]) -> None:
+    def __init__(self, formats: Sequence[str], compact: bool = False) -> None:
         self.formats = tuple(formats)
-        self.key = ",".join(self.formats)
+        self.compact = compact
+        self.key = ",".join(self.formats) + (";compact-json" if compact else "")
 
     def __call__(self, version: VersionOut) -> dict[str, bytes]:
         from lovkons.renderers.publication import of_version
@@ -48,6 +50,6 @@ class FormatFiles(RebuildFiles):
         return out
 
 
-def renderer(formats: Sequence[str]) -> RebuildFiles:
-    """The rebuild's renderer (picklable: worker processes receive it)."""
-    return REBUILD_FILES if tuple(formats) == DEFAULT else FormatFiles(formats)
+def renderer(formats: Sequence[str], compact: bool = False) -> RebuildFiles:
+    """The rebuild's renderer (picklable: worker processes receive it). `compact`: JSON on one line."""
+    return REBUILD_FILES if tuple(formats) == DEFAULT and not compact else FormatFiles(formats, compact)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from lovkons.history.cache import rebuild_cache_file
+from lovkons.history.cache import facts_cache_file, rebuild_cache_file
 from lovkons.history.corpus import load_corpus
 from lovkons.history.rebuild import CACHE, rebuild
 from lovkons.history.swap import MARKER, output_lock
@@ -300,8 +300,8 @@ def test_damaged_cache_is_ignored(tmp_path: Path) -> None:
     cache = json.loads(rebuild_cache_file(out).read_text(encoding="utf-8"))
     for job in cache["jobs"].values():
         job["files"] = {"../../../etc/passwd": "0" * 64}
-    cache["facts"] = {k: {"rel": 1} for k in cache["facts"]}
     rebuild_cache_file(out).write_text(json.dumps(cache), encoding="utf-8")
+    facts_cache_file(corpus).write_bytes(b"\x80\x05damaged")  # the shared corpus index
     stats = rebuild(corpus, out, render=render_version, jobs=1)
     assert stats.reused == [] and files_under(out) == before
 

@@ -1,0 +1,168 @@
+"""Stage 2 (history): the corpus index every command shares (`consolidate`, `timeline`, `diff`,
+`rebuild`): per corpus folder one file in the user cache (history.cache.facts_cache_file, a pickle: it is read
+on every call) holding the facts of every file keyed by its content hash, and the size / mtime / inode each file had when it
+was hashed, so an unchanged corpus is recognised from `stat` alone (like git's index) instead of
+hashing every byte again. Beside it, `ParseCache` keeps each file's parsed tree (pickled, keyed by
+the code version, the file's place and its content hash), so a point in time, a diff or a rebuild
+worker loads the few documents it needs instead of parsing them.
+
+A stat record is trusted only when the file was last modified well before the record was written
+("racy" files, changed within the same clock tick, are hashed again).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lovkons.history.facts import UNREADABLE_HASH, Facts
+
+INDEX_FORMAT = 2  # 2: stat records beside the facts
+RACY_SECONDS = 2.0  # a file modified this close to the record's time is hashed again
+
+# One file's stat: (size, mtime_ns, inode) of the document and of its sidecar (None: no sidecar).
+Stat = tuple[int, int, int, tuple[int, int, int] | None]
+
+
+def _stat3(path: Path) -> tuple[int, int, int]:
+    st = path.stat()
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def file_stat(root: Path, rel: str) -> Stat | None:
+    """The stat of a corpus file and its sidecar; None when it cannot be taken."""
+    try:
+        side = root / (rel + ".yaml")
+        return (*_stat3(root / rel), _stat3(side) if side.exists() else None)
+    except OSError:
+        return None
+
+
+@dataclass
+class Index:
+    """What the index file holds: facts by content hash, and (stat, hash, written at) by path."""
+
+    facts: dict[str, Facts] = field(default_factory=dict)
+    stats: dict[str, tuple[list[Any], str]] = field(default_factory=dict)  # rel → (stat as list, sha)
+    written: float = 0.0  # time.time() when the file was written
+    reads: int = 0  # files hashed by `hashes` (the rest came from their stat)
+
+    def hashes(self, root: Path, rels: Iterable[str], file_hash: Any) -> dict[str, str]:
+        """Content hash of every file: from the stat record when size, mtime and inode are those it
+        had when hashed (and it was not modified just before that), else `file_hash(root, rel)`."""
+        out: dict[str, str] = {}
+        trusted = (self.written - RACY_SECONDS) * 1e9
+        for r in rels:
+            st = file_stat(root, r)
+            old = self.stats.get(r)
+            if st is not None and old is not None and _same(old[0], st) and _older(st, trusted):
+                out[r] = old[1]
+            else:
+                out[r] = file_hash(root, r)
+                self.reads += 1
+        return out
+
+
+def _same(old: list[Any], st: Stat) -> bool:
+    side = list(st[3]) if st[3] is not None else None
+    return old == [st[0], st[1], st[2], side]
+
+
+def _older(st: Stat, limit_ns: float) -> bool:
+    return st[1] < limit_ns and (st[3] is None or st[3][1] < limit_ns)
+
+
+def read_index(path: Path | None, code: str) -> Index:
+    """The index of `path` for this code version; an empty one when missing, stale or damaged."""
+    if path is None:
+        return Index()
+    try:
+        data = pickle.loads(path.read_bytes())
+        if data.get("code") != code or data.get("format") != INDEX_FORMAT:
+            return Index()
+        facts = data["facts"]
+        if not all(isinstance(f, Facts) and f.sha == sha for sha, f in facts.items()):
+            return Index()
+        stats = {str(r): (list(v[0]), str(v[1])) for r, v in data.get("stats", {}).items() if v[1] in facts}
+        return Index(dict(facts), stats, float(data.get("written", 0.0)))
+    except Exception:  # missing, damaged, written by another Python: index again
+        return Index()
+
+
+def write_index(path: Path, code: str, root: Path, facts: Iterable[Facts]) -> None:
+    """Write the index of a corpus: every readable file's facts (a file whose reading hit a bug is
+    retried next time) and its stat, atomically; a cache that cannot be written only costs time."""
+    kept = [f for f in facts if not any(p.get("code") == "INTERNAL_ERROR" for p in f.problems)
+            and not f.sha.startswith(UNREADABLE_HASH)]  # fmt: skip
+    written = time.time()
+    stats: dict[str, Any] = {}
+    for f in kept:
+        st = file_stat(root, f.rel)
+        if st is not None:
+            stats[f.rel] = [[st[0], st[1], st[2], list(st[3]) if st[3] is not None else None], f.sha]
+    data = {"format": INDEX_FORMAT, "code": code, "written": written, "facts": {f.sha: f for f in kept},
+            "stats": stats}  # fmt: skip
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)
+    except (OSError, pickle.PicklingError):
+        pass
+
+
+@dataclass(frozen=True)
+class ParseCache:
+    """Parsed trees on disk: `folder/<code>/<key>.pickle`, the key made of the file's absolute path,
+    its content hash and what was read ("doc" or "order"). Written by the process that parsed the file
+    (a scan worker), read by any later one; a missing or damaged entry is parsed again. The folder is
+    the user's own cache (like Python's .pyc files, it is trusted)."""
+
+    folder: Path
+    code: str
+
+    def _file(self, path: Path, sha: str, what: str) -> Path:
+        name = hashlib.sha256(f"{path.resolve()}\0{sha}\0{what}".encode()).hexdigest()[:32]
+        return self.folder / self.code[:16] / name[:2] / f"{name}.pickle"
+
+    def get(self, path: Path, sha: str, what: str) -> Any:
+        """The tree stored for this file, or None."""
+        if sha.startswith(UNREADABLE_HASH):
+            return None
+        try:
+            return pickle.loads(self._file(path, sha, what).read_bytes())
+        except Exception:  # missing, damaged or from another Python: parse again
+            return None
+
+    def put(self, path: Path, sha: str, what: str, value: Any) -> None:
+        if sha.startswith(UNREADABLE_HASH) or value is None:
+            return
+        target = self._file(path, sha, what)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.{os.getpid()}")
+            tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, target)
+        except (OSError, pickle.PicklingError, RecursionError):
+            pass
+
+    def prune(self) -> None:
+        """Remove the trees stored by other code versions."""
+        if not self.folder.is_dir():
+            return
+        for old in self.folder.iterdir():
+            if old.is_dir() and old.name != self.code[:16]:
+                shutil.rmtree(old, ignore_errors=True)
+
+
+def parse_cache(code: str) -> ParseCache:
+    from lovkons.history.cache import cache_dir
+
+    return ParseCache(cache_dir() / "parsed", code)
