@@ -106,7 +106,7 @@ def reuse_numbers(doc: Document, keys: Iterable[str], point: TreePath, *,
     is after the removals; with `into_gap` an insertion point moves onto a tombstone that follows it
     behind nothing but headings (the new § takes the tombstone's place). Returns the removed ids too."""
     touched: set[str] = set()
-    for key in keys:
+    for key in sorted(keys):  # a set from the callers: a fixed order keeps messages deterministic
         for old_path in sorted(top_index(doc).paragraf.get(key, []), reverse=True):
             old = node_at(doc, old_path)
             if not old.repealed:
