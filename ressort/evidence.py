@@ -48,7 +48,24 @@ def _footnotes(register: Register, base: Document) -> list[Evidence]:
 MIN_NAMED = 3  # a minister the base names fewer times is not the one the law gives its powers to
 
 
+_NAMED: dict[tuple[int, int], tuple[Register, Document, Evidence | None]] = {}
+
+
 def named_most(register: Register, base: Document) -> Evidence | None:
+    """Memoised per (register, base) object: a point-in-time consolidation renames several versions of
+    one law, each with the same base (see `_named_most`)."""
+    key = (id(register), id(base))
+    hit = _NAMED.get(key)
+    if hit is not None and hit[0] is register and hit[1] is base:
+        return hit[2]
+    if len(_NAMED) >= 64:
+        _NAMED.clear()
+    found = _named_most(register, base)
+    _NAMED[key] = (register, base, found)
+    return found
+
+
+def _named_most(register: Register, base: Document) -> Evidence | None:
     """The minister the base names most often (≥ MIN_NAMED times), on the base's day: by the law's
     text the minister it gives its powers to ("Undervisningsministeren fastsætter regler …"), who may
     differ from the ministry that signs (the SVU-lov, administered by Uddannelses- og
@@ -59,7 +76,7 @@ def named_most(register: Register, base: Document) -> Evidence | None:
     for node in base.walk():
         if node.kind in (Kind.NOTE, Kind.UNDERSKRIFT) or not node.text:
             continue
-        for m in name_forms(register).pattern.finditer(node.text):
+        for m in name_forms(register).finditer(node.text):
             for form in name_forms(register).lookup(m[0])[:1]:
                 if form.role == MINISTER:
                     counts[form.office] += 1

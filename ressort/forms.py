@@ -10,6 +10,7 @@ older "ministerens for børn og undervisning".
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -69,19 +70,31 @@ def _pattern(texts: list[str]) -> regex.Pattern[str]:
                          regex.IGNORECASE)  # fmt: skip
 
 
+_WORD = regex.compile(r"[\p{L}\d]+")  # a word as the pattern bounds it
+
+
 @dataclass(frozen=True)
 class NameForms:
     pattern: regex.Pattern[str]
     forms: dict[str, list[Form]]
+    # the last word of every form: a text holds a name only if it holds that word as a whole word (the
+    # pattern never matches inside a word), so a text with none of them is not searched at all
+    last_words: frozenset[str] = frozenset()
 
     def lookup(self, written: str) -> list[Form]:
         return self.forms.get(" ".join(written.split()).casefold(), [])
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        """The names in `text`, as `pattern.finditer` finds them (the same matches, fewer searches)."""
+        if self.last_words.isdisjoint(_WORD.findall(text.casefold())):
+            return iter(())
+        return self.pattern.finditer(text)
 
 
 @cache
 def name_forms(register: Register) -> NameForms:
     table = forms_of(register)
-    return NameForms(_pattern(list(table)), table)
+    return NameForms(_pattern(list(table)), table, frozenset(_WORD.findall(t)[-1] for t in table))
 
 
 def render(register: Register, office: str, role: str, genitive: bool, written: str) -> str:

@@ -182,7 +182,7 @@ class _Rewriter:
         out: list[str] = []
         sources: list[Source] = []
         last = 0
-        for m in name_forms(namer.register).pattern.finditer(text):
+        for m in name_forms(namer.register).finditer(text):
             rename = namer.decide(m[0])
             if rename is None or not rename.changes:
                 continue
