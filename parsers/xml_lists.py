@@ -13,7 +13,8 @@ from lovkons.model.document import Kind, Node
 from lovkons.parsers.node_factory import new_node
 from lovkons.parsers.xml_amendments import aendringsnummer_into
 from lovkons.parsers.xml_meta import item_label
-from lovkons.parsers.xml_text import Context, Pieces, glue_punctuation, label_of, line_text, note, table_rows
+from lovkons.parsers.xml_table_lists import table_nodes
+from lovkons.parsers.xml_text import Context, Pieces, glue_punctuation, label_of, line_text, note
 
 NR, LITRA, TEKST = Kind.NR, Kind.LITRA, Kind.TEKST
 
@@ -69,7 +70,7 @@ def unit_node(
                     if ptag == "Index":
                         children.extend(index_nodes(part, nid, ctx))
                     else:
-                        children.extend(new_node(TEKST, text=row) for row in table_rows(part, ctx))
+                        children.extend(table_nodes(part, nid, ctx))
         elif tag == "AendringsNummer":
             aendringsnummer_into(child, ctx, Pieces(after if children else own))
         skip = None  # only the first element's first line can be a typed label
