@@ -13,8 +13,7 @@ from lovkons.model.document import Kind, Node
 from lovkons.parsers.node_factory import new_node
 from lovkons.parsers.xml_amendments import aendringsnummer_into
 from lovkons.parsers.xml_meta import item_label
-from lovkons.parsers.xml_table_lists import table_nodes
-from lovkons.parsers.xml_text import Context, Pieces, glue_punctuation, label_of, line_text, note
+from lovkons.parsers.xml_text import Context, Pieces, glue_punctuation, label_of, line_text, note, table_rows
 
 NR, LITRA, TEKST = Kind.NR, Kind.LITRA, Kind.TEKST
 
@@ -70,7 +69,7 @@ def unit_node(
                     if ptag == "Index":
                         children.extend(index_nodes(part, nid, ctx))
                     else:
-                        children.extend(table_nodes(part, nid, ctx))
+                        children.extend(new_node(TEKST, text=row) for row in table_rows(part, ctx))
         elif tag == "AendringsNummer":
             aendringsnummer_into(child, ctx, Pieces(after if children else own))
         skip = None  # only the first element's first line can be a typed label

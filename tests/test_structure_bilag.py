@@ -12,7 +12,7 @@ from lovkons.parsers.instructions.build import own_bilag
 from lovkons.parsers.xml_bilag import own_bilag_texts
 from lovkons.parsers.xml_meta import load_xml
 
-LOV_2013_70 = Path(__file__).parent / "data" / "laws" / "LOV-2013-70" / "LOV-2013-70.xml"
+LOV_2013_70 = Path(__file__).parent / "data" / "structure" / "LOV-2013-70.xml"
 
 # (the act's bilag, the bilag of the amended law it becomes, a line it holds); LOV 70/2013
 ROWS = [

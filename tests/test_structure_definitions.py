@@ -14,10 +14,10 @@ from lovkons.model.document import Kind, Node
 from lovkons.parsers.text import parse_fragment
 from lovkons.review.evaluate import paragraf_map
 
-LAWS = Path(__file__).parent / "data" / "laws"
-BASE = LAWS / "LBK-2011-1047" / "LBK-2011-1047.xml"  # færdselsloven, LBK 1047/2011
-ORDER = LAWS / "LOV-2011-479" / "LOV-2011-479.xml"  # § 1, nr. 1: a new nr. 6 "Førerret" in § 2
-OFFICIAL = LAWS / "LBK-2012-1055" / "LBK-2012-1055.xml"  # the LBK that incorporates it
+LAWS = Path(__file__).parent / "data" / "structure"
+BASE = LAWS / "LBK-2011-1047.xml"  # færdselsloven, LBK 1047/2011
+ORDER = LAWS / "LOV-2011-479.xml"  # § 1, nr. 1: a new nr. 6 "Førerret" in § 2
+OFFICIAL = LAWS / "LBK-2012-1055.xml"  # the LBK that incorporates it
 
 
 def _stk1(path: Path) -> Node:

@@ -62,7 +62,7 @@ def _own_text(exitus: list[etree._Element], skip: str = "") -> tuple[str, list[e
         for child in ex:
             if child.tag in ("Index", "Table"):
                 stopped = True
-                lists += [child]
+                lists += [child] if child.tag == "Index" else []
             elif child.tag == "Nota":
                 noted = True
             elif child.tag == "Linea" and not stopped and (text := _linea(child)):
@@ -79,40 +79,7 @@ def _own_text(exitus: list[etree._Element], skip: str = "") -> tuple[str, list[e
 def _xml_item(ind: etree._Element) -> _Item:
     label = (_explicatus(ind) or "").rstrip(")").rstrip(".").strip()
     text, lists = _own_text([c for c in ind if c.tag == "Exitus"])
-    return label, text, tuple(item for el in lists for item in _items_of(el))
-
-
-def _items_of(el: etree._Element) -> tuple[_Item, ...]:
-    if el.tag == "Table":
-        return _table_items(el)
-    return tuple(_xml_item(i) for i in el if i.tag == "Indentatio")
-
-
-_CELL_LABEL = re.compile(r"(\d+(?: ?[a-z])?|[a-zæøå])\)")
-_NESTED_LABEL = re.compile(r"(?<!\S)(?:\d+|[a-zæøå])\)\s")
-
-
-def _table_items(table: etree._Element) -> tuple[_Item, ...]:
-    """A list typeset as a table (retsplejeloven § 353, stk. 1): rows "1)" | text, a row with an
-    empty label cell going on with the item before, one-cell rows ("samt eventuelt") between
-    items; any other table is no list (its rows are text)."""
-    rows = [[_squash(_itertext(td)) for td in tr.iter("Td")] for tr in table.iter("Tr")]
-    items: list[list[str]] = []
-    at = -1
-    for row in rows:
-        if not any(row) or len(row) == 1:
-            continue
-        at = next(i for i, c in enumerate(row) if c) if at < 0 else at
-        rest = [c for c in row[at + 1 :] if c]
-        if any(row[:at]) or len(rest) != 1 or _NESTED_LABEL.search(rest[0]):
-            return ()
-        if (m := _CELL_LABEL.fullmatch(row[at])) is not None:
-            items.append([m[1], rest[0]])
-        elif not row[at] and items:
-            items[-1][1] += " " + rest[0]
-        else:
-            return ()
-    return tuple((label, text, ()) for label, text in items) if len(items) > 1 else ()
+    return label, text, tuple(_xml_item(i) for index in lists for i in index if i.tag == "Indentatio")
 
 
 def _all_chars(el: etree._Element) -> str:
@@ -138,7 +105,7 @@ def _xml_stk(
     text, lists = _own_text([e for e in elements if e.tag == "Exitus"], skip)
     if text.startswith(". "):  # "Stk. 2" + a text line starting with the dot (LBK 670/2010)
         text = text[2:]
-    return label, text, tuple(item for el in lists for item in _items_of(el))
+    return label, text, tuple(_xml_item(i) for index in lists for i in index if i.tag == "Indentatio")
 
 
 def xml_paragraffer(
