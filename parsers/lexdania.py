@@ -7,13 +7,12 @@ Document level only (title note, indledning, body, underskrift, bilag, notes); t
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
-from lovkons.model.document import Document, Kind, Node, ParseResult, Problem, normalize_label
+from lovkons.model.document import Document, Kind, Node, ParseResult, Problem
 from lovkons.parsers.node_factory import new_node
 from lovkons.parsers.xml_amendments import payload_lines
+from lovkons.parsers.xml_bilag import bilag_node
 from lovkons.parsers.xml_divisions import heading_ids, structure_nodes
 from lovkons.parsers.xml_meta import load_xml, read_meta
 from lovkons.parsers.xml_paragraf import slug
@@ -24,14 +23,10 @@ from lovkons.parsers.xml_text import (
     exitus_text,
     first_child,
     label_of,
-    rubrica_text,
 )
 
 __all__ = ["load_xml", "parse_lexdania"]
 
-_BILAG_NUMBER = re.compile(r"\d+\s*[a-zA-Z]?$")
-# An amending law's bilag that quotes a whole new bilag opens with "»Bilag 2" (a heading line).
-_QUOTED_BILAG = re.compile(r"»Bilag \d+(?: ?[a-zA-Z])?")
 
 
 def parse_lexdania(data: bytes, *, file: str | None = None) -> ParseResult:
@@ -65,7 +60,7 @@ def parse_lexdania(data: bytes, *, file: str | None = None) -> ParseResult:
             children.extend(structure_nodes(el, ctx))
     children = _merge_split(children, ctx)
     children.extend(sign for sign in map(_underskrift, signatures) if sign is not None)
-    children.extend(_bilag(el, ctx) for el in bilags)
+    children.extend(bilag_node(el, ctx) for el in bilags)
     children.extend(new_node(Kind.NOTE, label=lbl, text=txt, id=f"note{slug(lbl)}") for lbl, txt in ctx.notes)
     doc = Document(
         meta=meta,
@@ -112,27 +107,6 @@ def _underskrift(el: etree._Element) -> Node | None:
         if isinstance(child.tag, str):
             parts.add(" ".join(str(t) for t in child.itertext()))
     return new_node(Kind.UNDERSKRIFT, text=parts.text()) if parts else None
-
-
-def _bilag(el: etree._Element, ctx: Context) -> Node:
-    m = _BILAG_NUMBER.search(label_of(first_child(el, "Explicatus")))
-    label = normalize_label(m[0]) if m else None
-    rub = first_child(el, "Rubrica")
-    heading = rubrica_text(rub, ctx) if rub is not None else None
-    lines = Pieces()
-    for content in el:
-        if content.tag == "BilagIndhold":
-            payload_lines(content, ctx, lines)
-    if heading is None and lines.parts and _QUOTED_BILAG.fullmatch(lines.parts[0]):
-        heading = lines.parts.pop(0)  # as when the quoted "»Bilag 1" stands in the Rubrica
-    kids = tuple(new_node(Kind.TEKST, text=t) for t in lines.parts)
-    return new_node(
-        Kind.BILAG,
-        label=label,
-        heading=heading,
-        children=kids,
-        id=f"bilag{slug(label)}" if label else "bilag",
-    )
 
 
 def _merge_split(nodes: list[Node], ctx: Context) -> list[Node]:

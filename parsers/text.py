@@ -17,6 +17,7 @@ from lovkons.parsers.draft import Draft, expand_inline, freeze, next_paragraf_la
 from lovkons.parsers.normalize import normalize, squash
 from lovkons.parsers.note_markers import strip_note_markers
 from lovkons.parsers.segment import PREAMBLE, PROVENANCE, label_key
+from lovkons.parsers.xml_definitions import quoted_definition
 
 # "# Key: value". The value is read to the line's end and stripped after: a lazy value before
 # "\s*$" tried the rest of the line again from every space of a long run (quadratic).
@@ -84,6 +85,8 @@ def parse_fragment(text: str, *, expect: Kind | None = None) -> tuple[Node, ...]
     src = normalize(text).strip().strip("»«").strip()
     if not src:
         return ()
+    if expect is Kind.NR and (definition := quoted_definition(src)) is not None:
+        return (definition,)  # "6. Førerret: …": a numbered definition (the nr. with a full stop)
     lines = src.split("\n")
     first = lines[0].lstrip()
     if regex.match(r"(?:Stk\.\s*\d|\d+\s?[a-z]?\)|[a-zæøå]\))", first) or (

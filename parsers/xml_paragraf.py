@@ -13,6 +13,7 @@ from lxml import etree
 from lovkons.model.document import Kind, Node, Problem
 from lovkons.parsers.node_factory import new_node
 from lovkons.parsers.xml_amendments import aendringsnummer_into
+from lovkons.parsers.xml_definitions import numbered_definitions
 from lovkons.parsers.xml_lists import unit_node
 from lovkons.parsers.xml_meta import paragraf_label, stk_label
 from lovkons.parsers.xml_text import (
@@ -155,9 +156,13 @@ def _build(groups: list[_Group], label: str, ctx: Context) -> list[Node]:
     par: str | None = None
     pid = ""
     stks: list[Node] = []
+    continued: set[int] = set()  # stks that took in unlabelled Stk elements
 
     def finish() -> None:
         pid = f"p{slug(par)}"
+        for i in continued:  # unlabelled Stk after a stk: maybe numbered definitions
+            stks[i] = numbered_definitions(stks[i])
+        continued.clear()
         only = stks[0] if len(stks) == 1 else None
         if only is not None and not only.children and _REPEALED.fullmatch(only.text):
             out.append(new_node(PARAGRAF, label=par, repealed=True, id=pid))
@@ -176,6 +181,7 @@ def _build(groups: list[_Group], label: str, ctx: Context) -> list[Node]:
                 prev = stks[-1]
                 tail = (new_node(TEKST, text=extra.text),) if extra.text else ()
                 stks[-1] = prev.with_(children=(*prev.children, *tail, *extra.children))
+                continued.add(len(stks) - 1)
             continue
         node = _stk(elements, lbl or str(len(stks) + 1), pid, ctx, skip_label_line=True)
         if node.text.startswith(". "):

@@ -140,6 +140,8 @@ def xml_paragraffer(
             stk_expl = _explicatus(stk)
             kids = [c for c in stk if c.tag != "Explicatus"]
             if stk_expl is None and n > 0:  # an unnumbered later Stk: text after the list before
+                if stks:
+                    stks[-1] = _definition(stks[-1], stk)
                 continue
             lbl = _squash((stk_expl or "Stk. 1.").replace("Stk.", "").strip().rstrip("."))
             current: list[etree._Element] = []
@@ -158,6 +160,25 @@ def xml_paragraffer(
                 lbl, current, skip = (m[1] if typed.startswith("Stk") else "1"), [kid], typed
             stks.append(_xml_stk(current, lbl, skip))
     return [(label, tuple(stks)) for label, stks in out], slips, split
+
+
+_DEFINITION_LABEL = re.compile(r"\d+(?: ?[a-z])?\.")
+
+
+def _definition(stk: Stk, later: etree._Element) -> Stk:
+    """An unnumbered later Stk as part of a definition list "1." + "Akseltryk:" / "det tryk, …"
+    (færdselsloven § 2) under a stk whose text ends with ":": a Stk whose first line is only a
+    full-stop number opens nr. N, any other Stk continues the last nr.; else the stk unchanged."""
+    label, text, items = stk
+    lines = [t for ex in later if ex.tag == "Exitus" for li in ex if li.tag == "Linea" and (t := _linea(li))]
+    if not lines or not text.endswith(":"):
+        return stk
+    if _DEFINITION_LABEL.fullmatch(lines[0]):
+        return label, text, (*items, (lines[0].rstrip("."), " ".join(lines[1:]), ()))
+    if items and not items[-1][2]:
+        last = items[-1]
+        return label, text, (*items[:-1], (last[0], f"{last[1]} {' '.join(lines)}", ()))
+    return stk
 
 
 def _tree_item(node: Node) -> _Item:
