@@ -94,6 +94,20 @@ CASES = [
      [("2015-08-18", "Miljø- og Fødevareministeriet")], "2017-01-26",
      "Klage til Natur- og Miljøklagenævnet indgives skriftligt til den myndighed, der har truffet afgørelsen.",
      "Klage til Natur- og Miljøklagenævnet indgives skriftligt til den myndighed, der har truffet afgørelsen.", None),
+    ("authority renamed (footnote of LBK 260/2013 § 36)",
+     "Bekendtgørelse af lov om hold af malkekvæg og afkom af malkekvæg",
+     [("2010-05-26", "Justitsministeriet")], "2013-03-08",
+     "Afgørelser efter § 35, stk. 1, kan påklages til Sekretariatet for Fødevare- og Veterinærklager.",
+     "Afgørelser efter § 35, stk. 1, kan påklages til Fødevareministeriets Klagecenter.",
+     "navneændring (fodnoter i LBK nr. 252, 255, 256 og 260 af 8. marts 2013 og LBK nr. 874 af 29. juni 2013)"),
+    ("authority renamed, first shown by an LBK (LBK 761/2016 § 14)",
+     "Bekendtgørelse af lov om godtgørelse og tilskud til befordring ved deltagelse i erhvervsrettet voksen- og "
+     "efteruddannelse", [("2012-06-15", "Ministeriet for Børn og Undervisning")], "2016-06-22",
+     "Kvalitets- og Tilsynsstyrelsen kan til brug for administrationen af godtgørelse og tilskud til befordring få "
+     "terminaladgang til de nødvendige oplysninger i indkomstregisteret.",
+     "Styrelsen for Undervisning og Kvalitet kan til brug for administrationen af godtgørelse og tilskud til "
+     "befordring få terminaladgang til de nødvendige oplysninger i indkomstregisteret.",
+     "navneændring (første dokument med det nye navn er LBK nr. 748 af 16. maj 2015)"),
     ("another ministry's name stays (LBK 255/2014)", "Bekendtgørelse af lov om radio- og fjernsynsvirksomhed",
      [("2013-09-23", "Kulturministeriet")], "2014-03-20",
      "Efter forhandling med socialministeren kan kulturministeren fastsætte regler om nedsættelse eller bortfald af "

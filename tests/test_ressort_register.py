@@ -99,6 +99,10 @@ PERIODS = [
     ("Erhvervsministeriet", ["2000-01-01", "2016-12-08"], ["2012-01-20"]),
     ("Konkurrence- og Forbrugerstyrelsen", ["2013-01-17"], ["2009-12-31"]),
     ("Miljø- og Fødevareklagenævnet", ["2017-02-01"], ["2017-01-26"]),
+    ("Fødevareministeriets Klagecenter", ["2011-05-18", "2013-03-08"], ["2010-06-25"]),
+    ("Sekretariatet for Fødevare- og Veterinærklager", ["2010-06-25"], ["2011-05-18"]),
+    ("Kvalitets- og Tilsynsstyrelsen", ["2013-05-28"], ["2015-05-16"]),
+    ("Styrelsen for Undervisning og Kvalitet", ["2015-05-16", "2016-06-22"], ["2015-05-15"]),
 ]
 
 
