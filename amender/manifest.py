@@ -14,6 +14,7 @@ import yaml
 from lovkons.amender.consolidate import Consolidation, consolidate, parse_part
 from lovkons.model.document import Document, LovkonsError, Problem
 from lovkons.model.edits import AmendingDocument
+from lovkons.parsers.yaml_text import load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,7 @@ def load_manifest(path: str | Path, *, follow_links: bool = False) -> Manifest:
 
     file = Path(path)
     try:
-        data = yaml.safe_load(read_input(file, what="manifest").decode("utf-8"))
+        data = load_yaml(read_input(file, what="manifest").decode("utf-8"))
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise LovkonsError("not valid YAML", file=str(file), line=mark.line + 1 if mark else None) from None

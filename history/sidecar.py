@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from lovkons.model.document import LovkonsError
+from lovkons.parsers.yaml_text import load_yaml
 
 SIDECAR_FIELDS = (
     "id", "kind", "number", "year", "date", "title", "published", "in_force", "expires", "repealed", "note"
@@ -28,7 +29,7 @@ def read_sidecar(path: Path) -> dict[str, Any]:
     if not side.exists() and not side.is_symlink():
         return {}
     try:
-        data = yaml.safe_load(read_input(side).decode("utf-8")) or {}
+        data = load_yaml(read_input(side).decode("utf-8")) or {}
     except UnicodeDecodeError:
         raise LovkonsError("bad sidecar: not UTF-8 text", file=str(side)) from None
     except yaml.YAMLError as exc:

@@ -19,6 +19,7 @@ import regex
 import yaml
 
 from lovkons.model.document import LovkonsError
+from lovkons.parsers.yaml_text import load_yaml
 
 MINISTRY, AUTHORITY = "ministry", "authority"
 
@@ -265,7 +266,7 @@ def load_register(path: str | Path | None = None) -> Register:
         except (OSError, UnicodeDecodeError) as err:
             raise RegisterError(f"cannot read the register: {err}", file=file) from None
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise RegisterError("not valid YAML", file=file, line=mark.line + 1 if mark else None) from None
