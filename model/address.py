@@ -61,9 +61,12 @@ _ID_PREFIX = {
 }
 
 
+_LABEL = regex.compile(r"\s*(\d+)\s*([A-Za-zÆØÅæøå]?)\s*")  # "5a", " 5  a "
+
+
 def normalize_label(label: str) -> str:
     """"5a" / "5  a" → "5 a"; case of the letter is kept ("9 A")."""
-    m = regex.fullmatch(r"\s*(\d+)\s*([A-Za-zÆØÅæøå]?)\s*", label)
+    m = _LABEL.fullmatch(label)
     if not m:
         return label.strip()
     return f"{m[1]} {m[2]}" if m[2] else m[1]

@@ -73,14 +73,30 @@ _SLIPS: tuple[tuple[str, regex.Pattern[str], str], ...] = (
 _MESSAGES = {"TOLERATED_CITATION": "a malformed citation was read leniently"}
 
 
+# normalize_template's fixed rewrites, compiled once ("i kapitel 13 :", "stk. 2 , affattes", "§5")
+_INVISIBLE = regex.compile(f"[{INVISIBLE_CHARS}]")
+_SPACES = regex.compile(r"\s+")
+_SPACE_BEFORE_MARK = regex.compile(r"\s+([,:])")
+_SPACE_BEFORE_STOP = regex.compile(r"(?<=\S)\s+\.(?=\s|$)")
+_AENDRES_COLON = regex.compile(r"\bændres:\s+(?=Q\d)")
+_PARAGRAF_GLUED = regex.compile(r"§(?=\d)")
+_ORDENE = regex.compile(r"\bordene\s+(?=Q\d)", regex.I)
+
+
+# "…, og i stedet indsættes" joins the clause before it (␟ marks the join); "udgår, og i stedet" is a slip
+_OG_I_STEDET = regex.compile(r",\s*og\s+i\s+stedet\s+indsættes", regex.I)
+_OPHAEVES_OG_I_STEDET = regex.compile(r"\bophæves\s+og\s+i\s+stedet\s+indsættes", regex.I)
+_UDGAAR_I_STEDET = regex.compile(r"\budgår(?=␟og\s+i\s+stedet\s+indsættes)", regex.I)
+
+
 def normalize_template(template: str, ctx: Ctx) -> str:
     """Whitespace and tolerated typos: "i kapitel 13 :" → "i kapitel 13:", "stk. 2 , affattes"."""
-    s = regex.sub(r"\s+", " ", regex.sub(f"[{INVISIBLE_CHARS}]", "", template.replace("\u00a0", " "))).strip()
-    s = regex.sub(r"\s+([,:])", r"\1", s)
-    s = regex.sub(r"(?<=\S)\s+\.(?=\s|$)", ".", s)
-    s = regex.sub(r"\bændres:\s+(?=Q\d)", "ændres ", s)
-    s = regex.sub(r"§(?=\d)", "§ ", s)
-    s = regex.sub(r"\bordene\s+(?=Q\d)", "", s, flags=regex.I)  # "…, ordene »A« ændres til: »B«" (LOV 895/2013)
+    s = _SPACES.sub(" ", _INVISIBLE.sub("", template.replace("\u00a0", " "))).strip()
+    s = _SPACE_BEFORE_MARK.sub(r"\1", s)
+    s = _SPACE_BEFORE_STOP.sub(".", s)
+    s = _AENDRES_COLON.sub("ændres ", s)
+    s = _PARAGRAF_GLUED.sub("§ ", s)
+    s = _ORDENE.sub("", s)  # "…, ordene »A« ændres til: »B«" (LOV 895/2013)
     slips: dict[str, list[str]] = {}
     for code, rx, replacement in _SLIPS:
         fixed = rx.sub(replacement, s)
@@ -89,9 +105,9 @@ def normalize_template(template: str, ctx: Ctx) -> str:
             s = fixed
     for code, seen in slips.items():
         ctx.warn(code, _MESSAGES.get(code) or "read as meant: " + ", ".join(f"'{x.strip()}'" for x in seen))
-    s = regex.sub(r",\s*og\s+i\s+stedet\s+indsættes", "␟og i stedet indsættes", s, flags=regex.I)
-    s = regex.sub(r"\bophæves\s+og\s+i\s+stedet\s+indsættes", "ophæves␟og i stedet indsættes", s, flags=regex.I)
-    fixed = regex.sub(r"\budgår(?=␟og\s+i\s+stedet\s+indsættes)", "ophæves", s, flags=regex.I)
+    s = _OG_I_STEDET.sub("␟og i stedet indsættes", s)
+    s = _OPHAEVES_OG_I_STEDET.sub("ophæves␟og i stedet indsættes", s)
+    fixed = _UDGAAR_I_STEDET.sub("ophæves", s)
     if fixed != s:  # "§ 32, stk. 1, 2. pkt., udgår, og i stedet indsættes: »…«" (LOV 579/2010)
         ctx.warn("TOLERATED_UDGAAR", "structural 'udgår, og i stedet indsættes' read as 'ophæves, og i stedet indsættes'")
     return fixed

@@ -128,6 +128,9 @@ class _Dates:
     signed: dt.date | None
 
 
+_SPACES = regex.compile(r"\s+")
+
+
 def read_trailing(
     stykker: list[str], *, published: dt.date | None = None, signed: dt.date | None = None
 ) -> TrailingResult:
@@ -136,7 +139,7 @@ def read_trailing(
     res = TrailingResult()
     dates = _Dates(published, signed)
     for stk in stykker:
-        text = regex.sub(r"\s+", " ", stk.replace("\u00a0", " ")).strip()
+        text = _SPACES.sub(" ", stk.replace("\u00a0", " ")).strip()
         if not text:
             continue
         used = False
@@ -146,7 +149,7 @@ def read_trailing(
             res.commencement.append(Commencement(day, "all", text, expires, earliest))
             used = True
         for what, m in parts_in_force(text):
-            what = regex.sub(r"\s+", " ", what).strip(" ,")
+            what = _SPACES.sub(" ", what).strip(" ,")
             if regex.match(_SELF, what, regex.I):
                 continue
             day, earliest = _when(m, dates, res, text)
@@ -154,7 +157,7 @@ def read_trailing(
             used = True
         mm = MINISTER_DECIDES.search(text)
         if mm:
-            what = regex.sub(r"\s+", " ", mm["what"]).strip(" ,") if mm["what"] else "all"
+            what = _SPACES.sub(" ", mm["what"]).strip(" ,") if mm["what"] else "all"
             res.commencement.append(Commencement(None, what, text))
             res.problems.append(
                 Problem("COMMENCEMENT_UNDETERMINED", f"the minister decides when {what} comes into force",

@@ -116,16 +116,20 @@ def _split_alt(text: str) -> Quoted:
     return Quoted(template, tuple(quotes), True, alt_quotes=bool(quotes))
 
 
+_SPACES = regex.compile(r"\s+")
+_LINE_SPACES = regex.compile(r"[ \t\f\v]+")
+
+
 def clean_inline(text: str) -> str:
     """Quoted old/new text: one space between words, no NBSP/soft hyphen, no outer spaces."""
     s = _INVISIBLE.sub("", text).replace("\u00a0", " ")
-    return regex.sub(r"\s+", " ", s).strip()
+    return _SPACES.sub(" ", s).strip()
 
 
 def clean_block(text: str) -> str:
     """Payload text: lines stripped and inner spaces collapsed, empty lines dropped."""
     s = _INVISIBLE.sub("", text).replace("\u00a0", " ").replace("\r", "")
-    lines = [regex.sub(r"[ \t\f\v]+", " ", ln).strip() for ln in s.split("\n")]
+    lines = [_LINE_SPACES.sub(" ", ln).strip() for ln in s.split("\n")]
     return "\n".join(ln for ln in lines if ln)
 
 

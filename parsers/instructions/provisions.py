@@ -52,10 +52,14 @@ class Provision:
     date: dt.date | None  # the day named in the sentence (None: the act's commencement)
 
 
+_STK_LABEL = regex.compile(r"Stk\.\s*\d+\.\s+")  # "Stk. 2. "
+_PARAGRAF_START = regex.compile(r"§§?\s*\d")  # "§ 5", "§§ 5-7"
+
+
 def split_provisions(stk: str) -> tuple[list[Provision], str]:
     """The amending provisions of one stk. text, and what is left of the text without them.
     A rykningsklausul right after a provision ("Nr. 4 og 5 bliver herefter nr. 3 og 4.") joins it."""
-    label = regex.match(r"Stk\.\s*\d+\.\s+", stk.strip())
+    label = _STK_LABEL.match(stk.strip())
     body = stk.strip()[label.end():] if label else stk.strip()
     found: list[Provision] = []
     rest: list[str] = []
@@ -78,7 +82,7 @@ def split_provisions(stk: str) -> tuple[list[Provision], str]:
 def _read(sentence: str) -> list[Provision]:
     """The provisions of one sentence "<units> i <act> [og <units> i <act>], ophæves [den …]." (linear: the
     ending is found once, the subject is cut at its act mentions; no pattern scans it twice)."""
-    if not regex.match(r"§§?\s*\d", sentence):
+    if not _PARAGRAF_START.match(sentence):
         return []
     end = _END.search(sentence)
     if end is None:
@@ -106,7 +110,7 @@ def _read(sentence: str) -> list[Provision]:
         if target.number is None and target.title is None:
             return []
         units = text[: act.start()].strip().rstrip(",").strip()
-        if not regex.match(r"§§?\s*\d", units):
+        if not _PARAGRAF_START.match(units):
             return []
         out.append(Provision(target, f"{units} ophæves.", sentence, date))
     return out

@@ -25,6 +25,8 @@ _RANK = {
 COUNTS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10}
 # "to steder i 4. pkt.", "to gange i 3. pkt." (LOV 1497/2014)
 _PKT_COUNT = r"(?:et|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+(?:sted(?:er)?|gange?)\s+i\s+"
+_PKT_COUNT_RX = regex.compile(_PKT_COUNT, regex.I)
+_PKT_COUNTED = regex.compile(r"((\w+)\s+(?:sted(?:er)?|gange?)\s+i\s+)(\d+)\.")  # "to steder i 3."
 
 _LABEL = r"\d+(?:\s*[A-Za-zÆØÅæøå](?![A-Za-zæøå.]))?(?![\d.])"
 # kapitel/afsnit labels: "IV", "VII B", "X e" (upper-case roman numerals only: "kapitel 1 og i § 3" has
@@ -110,17 +112,22 @@ def expand_labels(text: str, level: Level) -> list[str]:
     return labels_and_spans(text, level)[0]
 
 
+_LIST_SEPARATOR = regex.compile(r"\s*(?:,|\bog\b|\beller\b)\s*")  # "1, 3 og 5", "stk. 2 eller 3"
+_RANGE_DASH = regex.compile(r"\s*[-–‑−]\s*")  # "62-62 c", "28 – 31 a"
+_SPACES = regex.compile(r"\s+")
+
+
 def labels_and_spans(text: str, level: Level) -> tuple[list[str], list[tuple[str, str]]]:
     """The labels of a list, and the ranges among them that only the document can fill in: "§§ 62-62 c"
     → ([62, 62 c], [(62, 62 c)]); "§§ 28-31 a" → ([28, 31 a], [(28, 31 a)]) — the lettered §§ that stand
     between (62 a, 62 b; 28 a, 29 a …) are inserted units the amending act does not list."""
     out: list[str] = []
     spans: list[tuple[str, str]] = []
-    parts = regex.split(r"\s*(?:,|\bog\b|\beller\b)\s*", text.strip())
+    parts = _LIST_SEPARATOR.split(text.strip())
     for part in parts:
         if not part:
             continue
-        bounds = regex.split(r"\s*[-–‑−]\s*", part)
+        bounds = _RANGE_DASH.split(part)
         if len(bounds) == 2:
             labels = _expand_range(bounds[0], bounds[1], level)
             out.extend(labels)
@@ -160,7 +167,7 @@ def parse_targets(text: str, *, base: Address | None = None) -> list[Target]:
 
     Raises TargetError when something other than a target is left over.
     """
-    s = regex.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip(" ,.:")
+    s = _SPACES.sub(" ", text.replace("\u00a0", " ")).strip(" ,.:")
     s = _RANGE_SLIPS[0].sub("-", s)  # "§ 46 e-§ 46 h" (LOV 485/2013): one range
     s = _RANGE_SLIPS[1].sub(r"\1 \2-\1 \3", s)  # "§§ 34 c-f" (LOV 615/2013): 34 c-34 f
     emitted: list[Target] = []
@@ -210,9 +217,8 @@ def parse_targets(text: str, *, base: Address | None = None) -> list[Target]:
             count = heading = None
             continue
         level = Level.PKT if name == "pkt" else _KW_LEVEL[m["kw"].lower()]
-        counted = {k[3]: COUNTS.get(k[2].lower(), 1) for k in regex.finditer(r"((\w+)\s+(?:sted(?:er)?|gange?)\s+i\s+)(\d+)\.",
-                                                                            m["labels"])} if name == "pkt" else {}
-        labels, spans = labels_and_spans(regex.sub(_PKT_COUNT, "", m["labels"], flags=regex.I), level)
+        counted = {k[3]: COUNTS.get(k[2].lower(), 1) for k in _PKT_COUNTED.finditer(m["labels"])} if name == "pkt" else {}
+        labels, spans = labels_and_spans(_PKT_COUNT_RX.sub("", m["labels"]), level)
         through = {a: b for a, b in spans} if level is Level.PARAGRAF else {}
         start = pending[-1].address if pending else (base or Address())
         if heading is None and level is not Level.PARAGRAF and not pending and base is None:

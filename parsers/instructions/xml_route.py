@@ -114,6 +114,9 @@ def _meta(root: etree._Element) -> Meta:
     )
 
 
+_LABEL_SLIP = regex.compile(r"([\dlI]+)( ?[a-z])?")  # "§ l" (LOV 471/2011) is § 1
+
+
 def read_xml(data: bytes, *, file: str | None = None) -> RawDoc:
     root = _load(data, file)
     paras: list[RawParagraf] = []
@@ -127,9 +130,9 @@ def read_xml(data: bytes, *, file: str | None = None) -> RawDoc:
         label = _text(explicatus) if explicatus is not None else str(len(paras) + 1)
         label = label.replace("§", "").strip().rstrip(".")
         # OCR/typing slip in the amending law's own label: "§ l" (LOV 471/2011) is § 1
-        slip = regex.fullmatch(r"([\dlI]+)( ?[a-z])?", label)
-        if slip and regex.search(r"[lI]", slip[1]):
-            label = regex.sub(r"[lI]", "1", slip[1]) + (slip[2] or "")
+        slip = _LABEL_SLIP.fullmatch(label)
+        if slip and ("l" in slip[1] or "I" in slip[1]):
+            label = slip[1].replace("l", "1").replace("I", "1") + (slip[2] or "")
         rub = el.find("Rubrica")
         heading = _text(rub) if rub is not None else None
         # a main law amending another law in an ordinary § (LOV H): "§ 18. Stk. … foretages følgende
