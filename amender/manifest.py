@@ -50,7 +50,7 @@ def _checked_path(value: Any, root: Path, file: str, what: str, allowed: tuple[P
 def load_manifest(path: str | Path, *, follow_links: bool = False) -> Manifest:
     """Read and check a manifest. Its paths must stay inside the manifest's folder or the current
     folder (where a project keeps its cases and data), links followed, unless `follow_links`."""
-    from lovkons.parsers.read import read_input
+    from lovkons.parsers.input_bytes import read_input
 
     file = Path(path)
     try:

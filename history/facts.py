@@ -48,9 +48,9 @@ UNREADABLE_HASH = "!unreadable:"
 
 
 def sha256_file(path: Path) -> str:
-    """sha256 of an input file, read as every input is (parsers.read.read_input: regular files only,
+    """sha256 of an input file, read as every input is (parsers.input_bytes.read_input: regular files only,
     size limit); LovkonsError naming the file when it cannot be read."""
-    from lovkons.parsers.read import read_input
+    from lovkons.parsers.input_bytes import read_input
 
     return hashlib.sha256(read_input(path)).hexdigest()
 
@@ -243,7 +243,7 @@ def _identity(meta: Meta, side: dict[str, Any], rel: str) -> tuple[str, str]:
 def _try_amending(path: Path, published: dt.date | None) -> AmendingDocument | None:
     """The change blocks of a document, if it has any. Cheap sniff first: every change block opens
     with "… foretages følgende ændring(er)". `published`: the sidecar's Lovtidende date."""
-    from lovkons.parsers.read import read_input
+    from lovkons.parsers.input_bytes import read_input
 
     if b"foretages" not in read_input(path):
         return None

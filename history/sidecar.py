@@ -23,7 +23,7 @@ SIDECAR_FIELDS = (
 def read_sidecar(path: Path) -> dict[str, Any]:
     """`<file>.yaml` next to a document: only what the document does not say itself. Every value is
     checked here (LovkonsError naming the sidecar): dates become `datetime.date`, numbers `int`."""
-    from lovkons.parsers.read import read_input
+    from lovkons.parsers.input_bytes import read_input
 
     side = path.with_name(path.name + ".yaml")
     if not side.exists() and not side.is_symlink():

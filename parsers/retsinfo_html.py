@@ -15,12 +15,12 @@ from typing import Any
 from lxml import etree, html
 
 from lovkons.model.document import LovkonsError, Meta, ParseResult
+from lovkons.parsers.input_bytes import MAX_BYTES
 from lovkons.parsers.json_record import read_record
-from lovkons.parsers.read import MAX_BYTES
 from lovkons.parsers.text import parse_text
 from lovkons.parsers.xml_text import clean
 
-MAX_HTML_CHARS = MAX_BYTES  # one limit for every input kind (parsers.read)
+MAX_HTML_CHARS = MAX_BYTES  # one limit for every input kind (parsers.input_bytes)
 _SKIP_CLASSES = {"bjelke", "indholdsfortegnelse"}
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th", "br"}
 _SHORT = re.compile(

@@ -14,6 +14,7 @@ import regex
 from lovkons.model.document import Document, Kind, LovkonsError, Meta, Node, ParseResult, Problem
 from lovkons.parsers.build import Builder
 from lovkons.parsers.draft import Draft, expand_inline, freeze, next_paragraf_labels
+from lovkons.parsers.input_bytes import check_digit_runs
 from lovkons.parsers.normalize import normalize, squash
 from lovkons.parsers.note_markers import strip_note_markers
 from lovkons.parsers.segment import PREAMBLE, PROVENANCE, label_key
@@ -39,8 +40,6 @@ def parse_text(text: str, *, file: str | None = None, lenient: bool = False) -> 
     Raises LovkonsError when the text is not a legal document (no § 1 and no Kapitel/Stk.
     structure), unless `lenient` (then Meta kind "other" and the lines as TEKST nodes).
     """
-    from lovkons.parsers.read import check_digit_runs
-
     check_digit_runs(text, file)
     lines = normalize(text).split("\n")
     if len(lines) > MAX_LINES:

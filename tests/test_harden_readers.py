@@ -18,9 +18,10 @@ import pytest
 from lovkons.cli.main import main
 from lovkons.history.corpus import load_corpus
 from lovkons.model.document import LovkonsError
+from lovkons.parsers.input_bytes import MAX_BYTES
 from lovkons.parsers.instructions import read_amending_bytes
 from lovkons.parsers.json_record import check_depth
-from lovkons.parsers.read import MAX_BYTES, read_bytes, read_document
+from lovkons.parsers.read import read_bytes, read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"

@@ -249,7 +249,7 @@ def _deny(monkeypatch: pytest.MonkeyPatch, denied: Path) -> None:
         denied.chmod(0)
         return
     import lovkons.history.listing as listing
-    import lovkons.parsers.read as read
+    import lovkons.parsers.input_bytes as read
 
     real_open, real_scandir = os.open, os.scandir
 

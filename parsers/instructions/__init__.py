@@ -20,7 +20,7 @@ __all__ = ["read_amending_bytes", "read_amending_file"]
 
 def _raw(data: bytes, file: str | None) -> tuple[RawDoc, list[Problem]]:
     """The document read by its route (format detected from the content), with decoding warnings."""
-    from lovkons.parsers.read import MAX_BYTES, check_digit_runs, from_unicode_bom
+    from lovkons.parsers.input_bytes import MAX_BYTES, check_digit_runs, from_unicode_bom
 
     if len(data) > MAX_BYTES:
         raise LovkonsError(f"too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})", file=file)
@@ -61,7 +61,7 @@ def read_amending_bytes(
 
 
 def read_amending_file(path: str | Path, *, published: dt.date | None = None) -> AmendingDocument:
-    from lovkons.parsers.read import read_input  # regular files only, one size limit
+    from lovkons.parsers.input_bytes import read_input  # regular files only, one size limit
 
     p = Path(path)
     return read_amending_bytes(read_input(p), file=str(p), published=published)

@@ -13,6 +13,7 @@ import regex
 
 from lovkons.model.document import Meta
 from lovkons.parsers.dates import parse_numeric_date
+from lovkons.parsers.input_bytes import check_digit_runs  # the HTML/JSON routes arrive here as text
 from lovkons.parsers.instructions.opening import search_opening
 from lovkons.parsers.instructions.raw import RawDoc, RawItem, RawParagraf
 
@@ -76,8 +77,6 @@ def _meta(headers: dict[str, str], first_line: str) -> Meta:
 
 
 def read_text(raw: str, *, file: str | None = None) -> RawDoc:
-    from lovkons.parsers.read import check_digit_runs  # the HTML/JSON routes arrive here as text
-
     check_digit_runs(raw, file)
     text = raw.replace("\r", "").replace("\u00a0", " ").replace("\u00ad", "").replace("\ufeff", "")
     headers = {m["k"].strip(): m["v"].strip() for m in _HEADER.finditer(text)}

@@ -1,0 +1,100 @@
+"""Stage 1 (parsers): the bytes of an input file, before any reader sees them — one size limit for
+every input kind, regular files only, UTF-16/32 with a byte-order mark as UTF-8, and no number of
+more digits than a legal document holds. Used by the document readers (`parsers.read`, the text,
+HTML and JSON readers), the instruction reader, manifests and sidecars."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from pathlib import Path
+
+import regex
+
+from lovkons.model.document import LovkonsError
+
+# One limit for every input kind (document, amending order, sidecar, manifest, JSON record). The
+# largest real document we know is 2,765,522 bytes (LexDania XML, love/2015/2015-1704.xml in the
+# 2010-2017 corpus; retsplejeloven LBK 1257/2016 is 2,627,775): 16 MiB leaves six times that.
+MAX_BYTES = 16 * 1024 * 1024
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))  # fmt: skip
+
+
+def read_input(path: str | Path, *, limit: int = MAX_BYTES, what: str = "") -> bytes:
+    """The bytes of the input file `path`: LovkonsError (naming the file) when it is missing,
+    unreadable, not a regular file (a FIFO would block, a device never ends) or larger than `limit`.
+    Opened without blocking and checked on the open file, so nothing is read from a non-file."""
+    where = str(path)
+    cannot = f"cannot read {what}".rstrip()
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise LovkonsError(f"{cannot}: {exc.strerror or type(exc).__name__}", file=where) from None
+    try:
+        with os.fdopen(fd, "rb", closefd=True) as fh:
+            mode = os.fstat(fh.fileno())
+            if not stat.S_ISREG(mode.st_mode):
+                kind = next((name for test, name in _KINDS if test(mode.st_mode)), "not a regular file")
+                raise LovkonsError(f"{kind}, not a regular file: not read", file=where)
+            if mode.st_size > limit:
+                raise LovkonsError(f"too large ({mode.st_size:,} bytes; the limit is {limit:,})", file=where)
+            # a buffer of the file's size, not of the limit (16 MiB allocated per file costs more
+            # than reading it); the file may have grown since fstat: then read on, to the limit
+            data = fh.read(mode.st_size + 1)
+            if len(data) > mode.st_size:
+                data += fh.read(limit + 1 - len(data))
+    except OSError as exc:
+        raise LovkonsError(f"{cannot}: {exc.strerror or type(exc).__name__}", file=where) from None
+    if len(data) > limit:
+        raise LovkonsError(f"too large (more than {limit:,} bytes)", file=where)
+    return data
+
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)  # fmt: skip  # UTF-32 first: its little-endian BOM starts like UTF-16's
+
+
+def from_unicode_bom(data: bytes, file: str | None = None) -> bytes:
+    """UTF-16/UTF-32 input with a byte-order mark (Windows "Unicode" text) as UTF-8 bytes; other
+    input unchanged. XML keeps its own bytes (its declaration names the encoding for the parser)."""
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise LovkonsError(f"unreadable {codec.upper()} text (byte {exc.start})", file=file) from None
+            if text.lstrip().startswith("<?xml"):
+                return data
+            return text.encode("utf-8")
+    return data
+
+
+# No real document holds a number of more than a few dozen digits; Python refuses to turn more than
+# 4,300 digits into an int (and the work grows with the square of the length), so a run this long
+# is not a legal document.
+MAX_DIGITS = 1000
+_DIGIT_RUN = regex.compile(rf"(?<!\d)\d{{{MAX_DIGITS + 1}}}")  # any script's digits; tried where a run starts
+# One byte translation marks both: "0"-"9" → "0", bytes of non-ASCII characters → "1", the rest → " "
+_DIGITS_AND_NON_ASCII = bytes(48 if 48 <= b <= 57 else 49 if b >= 128 else 32 for b in range(256))
+
+
+def check_digit_runs(data: bytes | str, file: str | None) -> None:
+    """LovkonsError (with the line) for a run of more than MAX_DIGITS decimal digits. Checked on
+    the file's bytes, and again on the text a reader builds from HTML or JSON (escapes, entities).
+    Fast (one byte translation and two substring searches); only a long run of non-ASCII text
+    (where other scripts' digits could be) is searched with a regular expression."""
+    raw = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
+    marked = raw.translate(_DIGITS_AND_NON_ASCII)
+    at = marked.find(b"0" * (MAX_DIGITS + 1))
+    if at < 0 and b"1" * (2 * MAX_DIGITS + 2) in marked:
+        text = raw.decode("utf-8", "ignore")
+        m = _DIGIT_RUN.search(text)
+        at = len(text[: m.start()].encode("utf-8")) if m else -1
+    if at >= 0:
+        line = raw.count(b"\n", 0, at) + 1
+        raise LovkonsError(f"a number of more than {MAX_DIGITS:,} digits: not a legal document", file=file, line=line)
