@@ -147,6 +147,18 @@ class Corpus:
             out.setdefault(e.target, []).append(e)
         return out
 
+    @cached_property
+    def _by_source(self) -> dict[str, list[Edge]]:
+        """The edges by source, each list in the order of `edges`."""
+        out: dict[str, list[Edge]] = {}
+        for e in self.edges:
+            out.setdefault(e.source, []).append(e)
+        return out
+
+    def edges_from(self, key: str) -> list[Edge]:
+        """Edges whose source is `key` (what the document amends, repeals or restates)."""
+        return self._by_source.get(key, [])
+
     def orders_for(self, key: str) -> list[Facts]:
         """Orders with a change block citing `key`, in publication order (date, number)."""
         keys = {e.source for e in self._by_target.get(key, ()) if e.kind == "amends"}

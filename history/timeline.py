@@ -165,8 +165,8 @@ def _order_end(corpus: Corpus, key: str) -> dt.date | None:
 def predecessors(corpus: Corpus, key: str) -> list[str]:
     """Documents (in the corpus) that `key` restates and that end by being superseded by it."""
     out = []
-    for e in corpus.edges:
-        if e.kind == "consolidates" and e.source == key and e.target in corpus.facts and e.target != key:
+    for e in corpus.edges_from(key):
+        if e.kind == "consolidates" and e.target in corpus.facts and e.target != key:
             end = _end(corpus, e.target)
             if end is not None and end.state == "superseded" and end.by == key:
                 out.append(e.target)
