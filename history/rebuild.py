@@ -11,7 +11,6 @@ import multiprocessing
 import os
 import stat as stat_mod
 from collections.abc import Callable
-from collections.abc import Set as AbstractSet
 from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +29,7 @@ from lovkons.history.swap import (
     made_by_lovkons,
     output_lock,
     safe_relpath,
+    same_tree,
     staging,
     swap_dir,
     write_file,
@@ -264,7 +264,7 @@ def _rebuild(root: Path, out: Path, render: Renderer, jobs: int | None, progress
     stats.recomputed = sorted(corpus.facts[k].doc_id for k in todo)
     if not todo:
         own = _own_files(corpus, render, bases, results)
-        if _same_tree(out, own, {p for k in bases for p in results[k]["hashes"]}):
+        if same_tree(out, own, {p for k in bases for p in results[k]["hashes"]}):
             _finish(stats, corpus, bases, results)
             if cache:
                 _save_cache(out, _new_cache(code, corpus, bases, hashes_by_key, results), results, corpus)
@@ -382,14 +382,3 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-def _same_tree(out: Path, own: dict[str, bytes], verified: AbstractSet[str]) -> bool:
-    """True when `out` holds exactly the files `verified` (just checked against their hashes, under
-    the lock) and `own` (compared byte for byte)."""
-    if not out.is_dir():
-        return False
-    present = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
-    if present != set(own) | set(verified):
-        return False
-    return all((out / p).read_bytes() == b for p, b in own.items())

@@ -15,6 +15,7 @@ import os
 import shutil
 import time
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from pathlib import Path, PurePosixPath
 
 from lovkons.model.document import LovkonsError
@@ -221,3 +222,25 @@ def swap_in(out: Path, files: dict[str, bytes]) -> None:
         for rel in sorted(files):
             _write(tmp / safe_relpath(rel), files[rel])
         swap_dir(out, tmp)
+
+
+def _files_below(top: str, prefix: str = "") -> set[str]:
+    """The regular files under `top` as "a/b.md" paths (os.scandir: no Path object per file)."""
+    found: set[str] = set()
+    with os.scandir(top) as entries:
+        for e in entries:
+            if e.is_dir(follow_symlinks=False):
+                found |= _files_below(e.path, f"{prefix}{e.name}/")
+            elif e.is_file():
+                found.add(prefix + e.name)
+    return found
+
+
+def same_tree(out: Path, own: dict[str, bytes], verified: AbstractSet[str]) -> bool:
+    """True when `out` holds exactly the files `verified` (just checked against their hashes, under
+    the lock) and `own` (compared byte for byte)."""
+    if not out.is_dir():
+        return False
+    if _files_below(str(out)) != set(own) | set(verified):
+        return False
+    return all((out / p).read_bytes() == b for p, b in own.items())
