@@ -6,7 +6,6 @@ deterministic bytes (sorted keys, no timestamps). `REBUILD_FILES` is what `lovko
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from lovkons.history.corpus import Corpus
@@ -16,7 +15,7 @@ from lovkons.history.outputs import DocumentRecord, VersionOut
 from lovkons.history.rebuild import RebuildStats
 from lovkons.model.document import Problem, one_line_text, shown_path
 from lovkons.renderers.history_words import applied_json, carried_lines, change_json, status_json
-from lovkons.renderers.json_out import date_json, document_json, dumps, problems_json, stamped
+from lovkons.renderers.json_out import date_json, document_json, dumps, dumps_line, problems_json, stamped
 from lovkons.renderers.markdown import render_markdown
 
 
@@ -30,7 +29,7 @@ def _bytes(obj: dict[str, Any], compact: bool = False) -> bytes:
     """The JSON of a rebuild file: sorted keys, UTF-8; pretty (indent 2) or, `compact`, one line
     without spaces (the same values, about 30 % fewer bytes), ending in a newline either way."""
     if compact:
-        return (json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode()
+        return dumps_line(obj, sort_keys=True).encode()
     return dumps(obj, sort_keys=True).encode()
 
 
