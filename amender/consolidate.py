@@ -22,6 +22,7 @@ from lovkons.amender.slips import unclosed_quote_stop
 from lovkons.model.document import Document, Kind, Node, Problem, Source
 from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef, Item, Operation
 from lovkons.parsers.citations import find_docrefs
+from lovkons.parsers.instructions.context import TokenTable, first_token
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +71,6 @@ def base_refs(base: Document) -> list[tuple[int, int, dt.date | None]]:
         out.append((m.number, m.year, m.date))
     pre = base.preamble or ""
     if m.kind.startswith("LBK") and pre:
-        from lovkons.parsers.citations import find_docrefs
-
         head = regex.split(r"med de ændringer|med den ændring", pre, maxsplit=1)[0]
         out += [(r.number, r.date.year, r.date) for r in find_docrefs(head) if r.number and r.date]
     return out
@@ -103,7 +102,7 @@ class Part:
 # A part as an LBK's intro names it ("med de ændringer, der følger af § 1, nr. 1-4 og nr. 6, i lov nr. …"):
 # one § of the amending act, maybe the stk. holding its numbered changes, then the numbers. The table
 # is read token by token; anything else in the text is an error that names it.
-_PART_TOKENS: tuple[tuple[str, regex.Pattern[str]], ...] = (
+_PART_TOKENS: TokenTable = (
     ("sep", regex.compile(r"[\s,]+|og\b")),                                  # "," / "og" between numbers
     ("paragraf", regex.compile(r"§(?!§)\s*(?P<label>\d+(?:\s*[a-zA-Z](?![a-zæøå]))?)")),  # "§ 1", "§ 132 c"
     ("paragrafs", regex.compile(r"§§")),                                      # "§§ 2 og 3": several §§
@@ -123,13 +122,11 @@ def parse_part(text: str) -> Part:
     partly: set[int] = set()
     pos = 0
     while pos < len(s):
-        for name, rx in _PART_TOKENS:  # noqa: B007 (the matching token's name is used below)
-            m = rx.match(s, pos)
-            if m and m.end() > pos:
-                break
-        else:
+        token = first_token(_PART_TOKENS, s, pos)
+        if token is None:
             what = "not a part of an amending act" if par is None else "not a list of numbers"
             raise ValueError(f"{what}: {s[pos:pos + 30]!r} in {text!r}")
+        name, m = token
         pos = m.end()
         if name == "paragrafs":
             raise ValueError(f"a part names one § of the amending act (one entry per §), not several: {text!r}")

@@ -42,6 +42,14 @@ EXIT_HELP = "Exit codes: " + " · ".join(f"{code} {what}" for code, what in EXIT
 DOCUMENT_SUFFIXES = (".xml", ".txt", ".json", ".html", ".htm")
 
 
+def _open_for_output(where: Path, named: Path) -> TextIO:
+    """`where` opened for the -o/--output file `named`; LovkonsError naming it when that fails."""
+    try:
+        return where.open("w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise LovkonsError(f"-o/--output: cannot write: {exc.strerror or exc}", file=str(named)) from None
+
+
 @contextlib.contextmanager
 def output(path: Path | None) -> Iterator[TextIO]:
     """Where the data goes: stdout, or FILE for -o/--output (written whole when the command is done,
@@ -55,18 +63,11 @@ def output(path: Path | None) -> Iterator[TextIO]:
     if path.exists() and not path.is_file():
         # a device or pipe (/dev/null, /dev/stdout, a FIFO) is written in place: replacing it with a
         # renamed temporary file would put a regular file where the device was (as root: /dev/null)
-        try:
-            special = path.open("w", encoding="utf-8", newline="\n")
-        except OSError as exc:
-            raise LovkonsError(f"-o/--output: cannot write: {exc.strerror or exc}", file=str(path)) from None
-        with special:
+        with _open_for_output(path, path) as special:
             yield special
         return
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        handle = tmp.open("w", encoding="utf-8", newline="\n")
-    except OSError as exc:
-        raise LovkonsError(f"-o/--output: cannot write: {exc.strerror or exc}", file=str(path)) from None
+    handle = _open_for_output(tmp, path)
     try:
         with handle:
             yield handle

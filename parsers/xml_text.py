@@ -83,13 +83,7 @@ class Pieces:
         self.noted = False  # a note marker was just left out
 
     def add(self, text: str) -> None:
-        text = clean(text)
-        if text:
-            if self.noted:
-                self.noted = False
-                if glue_punctuation(self.parts, text):
-                    return
-            self.parts.append(text)
+        self.add_clean(clean(text))
 
     def add_clean(self, text: str) -> None:
         """`add` for text that is clean already (a `line_text`, a label, a table row, the `text()`

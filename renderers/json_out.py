@@ -39,30 +39,33 @@ def stamped(shape: str, body: dict[str, Any]) -> dict[str, Any]:
     return {"schema": schema(shape), **body}
 
 
-def _fast(value: Any, option: int) -> str | None:
-    if orjson is None:
+def _fast(value: Any, *, indent: bool, sort_keys: bool) -> str | None:
+    """The text orjson makes (its only indent is 2, INDENT's value), or None: orjson is missing or
+    the value is not a plain JSON value for it (`json` decides then)."""
+    if orjson is None or (indent and INDENT != 2):
         return None
+    option = (orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_SUBCLASS
+              | (orjson.OPT_INDENT_2 if indent else 0) | (orjson.OPT_SORT_KEYS if sort_keys else 0))
     try:
-        return orjson.dumps(value, option=option | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_DATETIME
-                            | orjson.OPT_PASSTHROUGH_SUBCLASS).decode("utf-8")
-    except TypeError:  # orjson.JSONEncodeError: not a plain JSON value for orjson; `json` decides
+        return orjson.dumps(value, option=option).decode("utf-8")
+    except TypeError:  # orjson.JSONEncodeError
         return None
 
 
 def dumps(value: Any, *, sort_keys: bool = False) -> str:
     """Pretty JSON text (indent INDENT, non-ASCII kept), ending in a newline."""
-    fast = _fast(value, orjson.OPT_INDENT_2 | (orjson.OPT_SORT_KEYS if sort_keys else 0)) if orjson else None
-    if fast is not None:
-        return fast + "\n"
-    return json.dumps(value, ensure_ascii=False, indent=INDENT, sort_keys=sort_keys) + "\n"
+    text = _fast(value, indent=True, sort_keys=sort_keys)
+    if text is None:
+        text = json.dumps(value, ensure_ascii=False, indent=INDENT, sort_keys=sort_keys)
+    return text + "\n"
 
 
 def dumps_line(value: Any, *, sort_keys: bool = False) -> str:
     """One compact object on one line (JSON Lines, for several documents), ending in a newline."""
-    fast = _fast(value, orjson.OPT_SORT_KEYS if sort_keys else 0) if orjson else None
-    if fast is not None:
-        return fast + "\n"
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=sort_keys) + "\n"
+    text = _fast(value, indent=False, sort_keys=sort_keys)
+    if text is None:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=sort_keys)
+    return text + "\n"
 
 
 def date_json(d: dt.date | None) -> str | None:

@@ -249,7 +249,7 @@ def _deny(monkeypatch: pytest.MonkeyPatch, denied: Path) -> None:
         denied.chmod(0)
         return
     import lovkons.history.listing as listing
-    import lovkons.parsers.input_bytes as read
+    import lovkons.parsers.input_bytes as input_bytes
 
     real_open, real_scandir = os.open, os.scandir
 
@@ -263,7 +263,7 @@ def _deny(monkeypatch: pytest.MonkeyPatch, denied: Path) -> None:
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(read.os, "open", fake_open)
+    monkeypatch.setattr(input_bytes.os, "open", fake_open)
     monkeypatch.setattr(listing.os, "scandir", fake_scandir)
 
 

@@ -118,13 +118,25 @@ def insert_op(anchor: Address, pos: str, p: str | None, ctx: Ctx, unit: Address 
 
 
 # The words of a substitution list after the verb (quotes already Q0, Q1 …), in the order tried.
-_SUBST_TOKENS: tuple[tuple[str, regex.Pattern[str]], ...] = (
+_SUBST_TOKENS: TokenTable = (
     ("quote", regex.compile(r"Q(?P<n>\d+)")),  # a quoted text
     ("til", regex.compile(r"(?:ændres\s+)?til:?(?=\s|$)", regex.I)),  # "til:" / "ændres til:"
     ("one", regex.compile(r"et\s+sted\b", regex.I)),  # "og et sted ændres »A« til: »B«" (LOV 903/2013)
     ("count", regex.compile(rf"(?P<alt>i\s+alt\s+)?(?P<c>{'|'.join(COUNTS)}|\d+)\s+(?:steder|gange)\b", regex.I)),  # "to steder"
     ("sep", regex.compile(r"[\s,]+|og\b|ændres\b", regex.I)),  # between quotes
 )
+
+
+TokenTable = tuple[tuple[str, regex.Pattern[str]], ...]
+
+
+def first_token(table: TokenTable, s: str, pos: int) -> tuple[str, regex.Match[str]] | None:
+    """The first token of an ordered table that matches at `pos` and consumes something."""
+    for name, rx in table:
+        m = rx.match(s, pos)
+        if m and m.end() > pos:
+            return name, m
+    return None
 
 
 _NEXT_QUOTE = regex.compile(r"[\s,]*(?:og\s+)?(?:ændres\s+)?Q\d", regex.I)
@@ -153,12 +165,10 @@ def substitutions(text: str, first_count: str | None = None, first_total: bool =
     pos = 0
     s = text.strip()
     while pos < len(s):
-        for name, rx in _SUBST_TOKENS:  # noqa: B007 (the matching token's name is used below)
-            m = rx.match(s, pos)
-            if m and m.end() > pos:
-                break
-        else:
+        token = first_token(_SUBST_TOKENS, s, pos)
+        if token is None:
             raise ValueError(f"not a substitution: {text!r}")
+        name, m = token
         pos = m.end()
         if name == "quote":
             (buffer if in_news else olds).append(m["n"])
