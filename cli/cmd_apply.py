@@ -105,7 +105,8 @@ def register(app: typer.Typer) -> None:
 
                 stream.write(dumps(apply_json(result, ressort.changes)))
             elif fmt in (Format.akn, Format.html):
-                from lovkons.renderers.publication import of_consolidation, render_publication
+                from lovkons.renderers.publication import of_consolidation
+                from lovkons.renderers.publish import render_publication
 
                 stream.write(render_publication(of_consolidation(result, day), fmt.value))
             elif fmt is Format.markdown:

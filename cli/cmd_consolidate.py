@@ -71,7 +71,8 @@ def register(app: typer.Typer) -> None:
                 stream.write(dumps(pointintime_json(result, title)))
             elif fmt in (Format.akn, Format.html):
                 from lovkons.renderers.history_words import status_text
-                from lovkons.renderers.publication import of_point_in_time, render_publication
+                from lovkons.renderers.publication import of_point_in_time
+                from lovkons.renderers.publish import render_publication
 
                 if result.document is None:
                     print(f"lovkons: {doc}: no text in force on {day.isoformat()} ({status_text(result.status)})",

@@ -66,7 +66,8 @@ def _emit(fmt: Format, file: str, result: ParseResult, stream: TextIO, *, batch:
 
         stream.write(render_text(result.document))
     elif fmt in (Format.akn, Format.html):
-        from lovkons.renderers.publication import of_document, render_publication
+        from lovkons.renderers.publication import of_document
+        from lovkons.renderers.publish import render_publication
 
         stream.write(render_publication(of_document(result.document), fmt.value))
     else:

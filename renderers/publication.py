@@ -140,13 +140,3 @@ def of_version(v: VersionOut) -> Publication:
     return Publication(v.document, v.key, v.start, v.end, None, status_da(v.status), start or v.start,
                        _dated(applied), applied, refused=refused)  # fmt: skip
 
-
-def render_publication(pub: Publication, fmt: str) -> str:
-    """"akn" → the Akoma Ntoso XML, "html" → the law page (both as text for stdout)."""
-    if fmt == "akn":
-        from lovkons.renderers.akn import render_akn
-
-        return render_akn(pub).decode("utf-8")
-    from lovkons.renderers.law_html import render_law_html
-
-    return render_law_html(pub)
