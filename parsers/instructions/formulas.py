@@ -81,18 +81,38 @@ def _rx(pattern: str) -> regex.Pattern[str]:
 
 # ------------------------------------------------------------------------------------ the table
 
-def bilag_part_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
-    """I bilag 1, liste A, nr. 22, ændres »lov om afgift af naturgas og bygas.« til: »… m.v.« — a part of a
-    bilag the document model does not divide (lists, schemes, tables): the change is made in the bilag
-    where the quoted text stands, exactly once (the amender refuses when it is not found exactly once),
-    and the part is named in a warning."""
-    label = regex.sub(r"\s+", " ", m["n"])
-    hit = apply_rules(f"I bilag {label} {m['verb']} {m['rest']}", ctx)
+def _words_once(clause: str, ctx: Ctx) -> list[Operation]:
+    """The operations of `clause` when they only change words, each once; else none."""
+    hit = apply_rules(clause, ctx)
     if hit is None or not all(isinstance(op, ReplaceText | DeleteText | InsertText) and op.count == 1 for op in hit[1]):
         return []  # only a change of words, made once: a new unit in "liste A" has no place in the model
-    ctx.warn("BILAG_PART", f"bilag {label}, {m['part'].strip(' ,')}: no such unit in the document model; changed where "
-             "the quoted text stands in the bilag (it must stand there once)")
     return hit[1]
+
+
+def bilag_part_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """I bilag 1, liste A, nr. 22, ændres »lov om afgift af naturgas og bygas.« til: »… m.v.« / I bilag 2
+    ændres i 2. afsnit »A« til: »B«. — a part of a bilag the document model does not divide (lists,
+    schemes, tables, its paragraphs): the change is made in the bilag where the quoted text stands,
+    exactly once (the amender refuses when it is not found exactly once), and the part is named in a warning."""
+    label = regex.sub(r"\s+", " ", m["n"])
+    ops = _words_once(f"I bilag {label} {m['verb']} {m['rest']}", ctx)
+    if ops:
+        ctx.warn("BILAG_PART", f"bilag {label}, {m['part'].strip(' ,')}: no such unit in the document model; changed "
+                 "where the quoted text stands in the bilag (it must stand there once)")
+    return ops
+
+
+def unit_part_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """I § 4, stk. 1, II, A, ændres »560« til: »570«, … / I § 3, stk. 1, tabelafsnit D, ændres »D. Hyrevogne …«
+    til: »…« / I § 6, stk. 2, ændres i skemaet med titlen Øvrige skibe »A« til: »B«. — a part of a provision
+    the document model does not divide (a section of a table, a schema): the change is made in the provision
+    where the quoted text stands, exactly once (the amender refuses otherwise); the part is named in a warning."""
+    ops = _words_once(f"I {m['t']} {m['verb']} {m['rest']}", ctx)
+    if ops:
+        part = " ".join(m["part"].split()).strip(" ,")
+        ctx.warn("UNIT_PART", f"{m['t'].strip(' ,')}, {part}: no such unit in the document model; changed where the "
+                 "quoted text stands in the provision (it must stand there once)")
+    return ops
 
 
 RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
@@ -239,6 +259,35 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
         (?P<part> (?: ,? \s+ (?! ændres | udgår | indsættes ) [^Q␟]+? )+ ) ,?  # ", liste A, nr. 22" (group part)
         \s+ (?P<verb> ændres | udgår | indsættes ) \s+ (?P<rest> .* )   # "ændres »A« til: »B«" (groups verb, rest)
         """), bilag_part_text),
+    ("bilag_part_text_after", _rx(r"""
+        I \s+ (?: lovens \s+ )? bilag \s+ (?P<n> \d+ (?: \s+ [a-z] (?![\w.]) )? )  # "I bilag 2" (group n)
+        \s+ (?P<verb> ændres | udgår ) \s+ i \s+       # "ændres i" (group verb) …
+        (?P<part> \d+ \. \s+ afsnit )                   # … "2. afsnit": a paragraph of the bilag (group part)
+        \s+ (?P<rest> Q\d+ .* )                          # "»A« til: »B«" (group rest)
+        """), bilag_part_text),
+    ("unit_part_text", _rx(r"""
+        I \s+ (?P<t> § [^Q␟]+? ) , \s+                   # "I § 4, stk. 1," (group t)
+        (?P<part> tabelafsnit \s+ (?-i: [A-Z] )          # "tabelafsnit D": a section of a table,
+                | (?-i: [IVX]+ , \s+ [A-Z] ) ) ,? \s+    # "II, A": one of a table's divisions (group part)
+        (?P<verb> ændres | udgår ) \s+ (?P<rest> Q\d+ .* )  # "ændres »560« til: »570«" (groups verb, rest)
+        """), unit_part_text),
+    ("unit_part_text_after", _rx(r"""
+        I \s+ (?P<t> § [^Q␟]+? ) ,? \s+                  # "I § 6, stk. 2," (group t)
+        (?P<verb> ændres | udgår ) \s+ i \s+             # "ændres i" (group verb) …
+        (?P<part> skemaet \s+ med \s+ titlen \s+ [^Q␟]+? )  # … "skemaet med titlen Øvrige skibe" (group part)
+        \s+ (?P<rest> Q\d+ .* )                          # "»A« til: »B«" (group rest)
+        """), unit_part_text),
+    ("heading_named_replace", _rx(r"""
+        (?P<t> Overskrift (?: en | erne )? \s+ (?: før | til ) \s+ [^Q␟]+? )  # "Overskriften før §§ 36 og 36 a" (t)
+        ,? \s+ Q(?P<a>\d+) ,? \s+                        # ", »Definitioner af tobaksvarer m.v.«," (group a)
+        ændres \s+ til :? \s+ Q(?P<b>\d+)                # "ændres til: »…«" (group b)
+        """), txt.heading_named_replace),
+    ("repeal_in_container", _rx(rf"""
+        I \s+ {_CHAPTER} \s+ (?P<verb> ophæves ) \s+      # "I kapitel 4 a ophæves" (group verb)
+        (?P<t> §§? [^Q␟]+? ) {_WITH_HEADINGS}             # "§§ 24-24 c og 24 e-24 j med tilhørende overskrifter"
+        (?: \s+ og \s+ overskriften \s+ (?: til | før ) \s+  # "og overskriften til § 24 d" (group hof)
+            (?P<hof> § \s* \d+ (?: \s* [a-z] (?![\w.]) )? ) )?
+        """), units.repeal_in_container),
     # continuations of the same item: the targets of the previous clause
     ("delete_more", _rx(rf"""
         {_QUOTES} \s+ udgår                              # "og »A« udgår" (group rest)

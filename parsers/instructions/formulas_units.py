@@ -205,6 +205,17 @@ def repeal(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     return [*headings, *(Repeal(t.address, group, ctx.source, _spans(ts)) for t in ts)]
 
 
+def repeal_in_container(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """I kapitel 4 a ophæves §§ 24-24 c og 24 e-24 j med tilhørende overskrifter og overskriften til § 24 d.
+    (the verb before the §§; the kapitel only says where they stand) — and the heading of a § that stays
+    ("overskriften til § 24 d" is the heading before it)."""
+    ops = repeal(m, ctx)
+    if m["hof"]:
+        heading = parse_targets(m["hof"])[0].address.child(Level.OVERSKRIFT, "før")
+        ops.append(Repeal(heading, (), ctx.source))
+    return ops
+
+
 def repeal_object(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """I § 33 ophæves stk. 2. (the verb before the unit)"""
     scope = targets(m, ctx)[0].address
