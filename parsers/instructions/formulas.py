@@ -200,6 +200,9 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
         (?P<obj> (?: stk\. | nr\. | litra | \d+ \. (?: \s* (?: , | og | - | – ) \s* \d+ \. )* \s* pkt ) .* )  # "stk. 2",
                                                          # "3. og 4. pkt." (group obj)
         """), units.repeal_object),
+    ("repeal_quoted_unit", _rx(rf"""
+        I \s+ {_T} ,? \s+ ophæves \s+ {_q('p')}          # "I § 289, stk. 1, ophæves »6) …«" (groups t, p)
+        """), units.repeal_quoted_unit),
     ("insert_after_unit", _rx(rf"""
         (?P<pos> Efter | Før ) \s+ {_T}                   # "Efter § 134" (groups pos, t)
         (?: \s+ og \s+ {_BY_HEADING} )?                  # "Efter § 14 og før overskriften »…« indsættes"
@@ -223,6 +226,16 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
           | \s+ i \s+ (?P<cont> {_CHAPTER} ) )?          # "i kapitel 7" (group cont)
         {_PAYLOAD}                                       # the new units (group p)
         """), units.repeal_and_insert),
+    ("repeal_and_insert_elsewhere", _rx(rf"""
+        {_T} ,? \s+ {_INSTEAD} \s+                        # "Kapitel 12 a ophæves, og i stedet indsættes" (group t)
+        (?P<pos> efter | før ) \s+ (?P<at> § \s* \d+ (?: \s* [a-z] (?![\w.]) )? )  # "efter § 85 b" (groups pos, at)
+        (?: \s+ i \s+ (?P<cont> {_CHAPTER} ) )?          # "i kapitel 12" (group cont)
+        {_PAYLOAD}                                       # the new §§ (group p)
+        """), units.repeal_and_insert_elsewhere),
+    ("insert_as_paragraf", _rx(rf"""
+        Som \s+ (?P<t> § \s* \d+ (?: \s* [a-z] (?![\w.]) )? ) \s+ indsættes  # "Som § 23 indsættes" (group t)
+        {_PAYLOAD}                                       # "»§ 23. …«" (group p)
+        """), units.insert_as_paragraf),
     ("insert_as_clause", _rx(rf"""
         (?: og \s+ )? som \s+                            # "(…, og) som stk. 5 indsættes"
         (?P<unit> (?: stk\. | nr\. | litra ) \s* [\w\s\-–]+?  # the new unit: "stk. 5", "2.-4. pkt." (group unit)

@@ -114,6 +114,18 @@ def insert_as_clause(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     return [insert_op(new[0].address.parent, "end", m["p"], ctx, unit=new[0].address)]
 
 
+def insert_as_paragraf(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """Som § 23 indsættes: »§ 23. For personer, der er omfattet af § 2, nr. 1, …« — a § put under a number
+    the act has left free (a repealed §, VLK 3.4.5: numbers of repealed §§ may be used again): it takes the
+    place of § 23; where there is no § 23 at all, or a live one, the amender refuses."""
+    label = targets(m, ctx)[0].address
+    payload = parse_payload(ctx.raw(m["p"]), None)
+    pars = [n for n in payload if n.kind is Kind.PARAGRAF]
+    if not pars or pars[0].label != label.last[1]:
+        raise ValueError(f"the new text is no {label}")
+    return [Insert(label, payload, "before", source=ctx.source)]
+
+
 def recast(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """§ 42, stk. 1, affattes således: »For personer …« / § 188 affattes således. »§ 188. …« /
     Overskriften før § 10 affattes således: »…« / Lovens titel affattes således: »…«"""
@@ -225,6 +237,22 @@ def repeal_object(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     return [Repeal(t.address, group, ctx.source) for t in ts]
 
 
+_QUOTED_LEVEL = {Kind.STK: Level.STK, Kind.NR: Level.NR, Kind.LITRA: Level.LITRA}
+
+
+def repeal_quoted_unit(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """I § 289, stk. 1, ophæves »6) Kreditorernes krav anmeldt efter § 278 er afgjort.« — a unit quoted whole,
+    its label with it: the label names the unit that goes (as "ophæves nr. 6" would)."""
+    scope = targets(m, ctx)[0].address
+    payload = parse_payload(ctx.raw(m["p"]), None)
+    if len(payload) != 1 or payload[0].kind not in _QUOTED_LEVEL or not payload[0].label:
+        raise ValueError("the quote is not one labelled stk., nr. or litra")
+    unit = payload[0]
+    if _QUOTED_LEVEL[unit.kind] is Level.STK and scope.last[0] is not Level.PARAGRAF:
+        raise ValueError("a stk. quoted in a unit that is no §")
+    return [Repeal(scope.child(_QUOTED_LEVEL[unit.kind], unit.label), (), ctx.source)]
+
+
 def heading_after_repeal(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """Efter § 22 udgår overskriften. (the heading after § 22 goes)"""
     t = targets(m, ctx)[0].address.child(Level.OVERSKRIFT, "efter")
@@ -260,6 +288,20 @@ def repeal_and_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     payload = parse_payload(ctx.raw(m["p"]), expect(first))
     headings = [Repeal(h, (), ctx.source) for h in _headings_of(m, ts)]  # "§ 26 a med tilhørende overskrift ophæves, …"
     return [*gone, *headings, RepealAndInsert(first, payload, group, None, ctx.source, container, _spans(ts))]
+
+
+def repeal_and_insert_elsewhere(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """Kapitel 12 a ophæves, og i stedet indsættes efter § 85 b i kapitel 12: »§ 85 c. …« — the units named go,
+    and the new §§ are put where the instruction says (not in the place of the old units)."""
+    ts = targets(m, ctx)
+    payload = parse_payload(ctx.raw(m["p"]), None)
+    if not payload or any(n.kind is not Kind.PARAGRAF for n in payload if n.kind is not Kind.OVERSKRIFT):
+        raise ValueError("only new §§ are put at a § named elsewhere")
+    group = tuple(t.address for t in ts) if len(ts) > 1 else ()
+    anchor = parse_targets(m["at"])[0].address
+    container = parse_targets(m["cont"])[0].address if m["cont"] else None
+    return [*(Repeal(t.address, group, ctx.source, _spans(ts)) for t in ts),
+            Insert(anchor, payload, position(m["pos"]), None, container, source=ctx.source)]
 
 
 def repeal_object_and_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
