@@ -245,12 +245,13 @@ def repeal_quoted_unit(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     its label with it: the label names the unit that goes (as "ophæves nr. 6" would)."""
     scope = targets(m, ctx)[0].address
     payload = parse_payload(ctx.raw(m["p"]), None)
-    if len(payload) != 1 or payload[0].kind not in _QUOTED_LEVEL or not payload[0].label:
+    label = payload[0].label if len(payload) == 1 and payload[0].kind in _QUOTED_LEVEL else None
+    if not label:
         raise ValueError("the quote is not one labelled stk., nr. or litra")
-    unit = payload[0]
-    if _QUOTED_LEVEL[unit.kind] is Level.STK and scope.last[0] is not Level.PARAGRAF:
+    level = _QUOTED_LEVEL[payload[0].kind]
+    if level is Level.STK and scope.last[0] is not Level.PARAGRAF:
         raise ValueError("a stk. quoted in a unit that is no §")
-    return [Repeal(scope.child(_QUOTED_LEVEL[unit.kind], unit.label), (), ctx.source)]
+    return [Repeal(scope.child(level, label), (), ctx.source)]
 
 
 def heading_after_repeal(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
