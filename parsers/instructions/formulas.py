@@ -228,9 +228,12 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
         """), units.repeal_and_insert),
     ("repeal_and_insert_elsewhere", _rx(rf"""
         {_T} ,? \s+ {_INSTEAD} \s+                        # "Kapitel 12 a ophæves, og i stedet indsættes" (group t)
-        (?P<pos> efter | før ) \s+ (?P<at> § \s* \d+ (?: \s* [a-z] (?![\w.]) )? )  # "efter § 85 b" (groups pos, at)
+        (?P<pos> efter | før ) \s+                       # "efter § 85 b", "efter kapitel 2" (groups pos, at)
+        (?P<at> § \s* \d+ (?: \s* [a-z] (?![\w.]) )? | (?P<chapter> {_CHAPTER} ) )
         (?: \s+ i \s+ (?P<cont> {_CHAPTER} ) )?          # "i kapitel 12" (group cont)
-        {_PAYLOAD}                                       # the new §§ (group p)
+        (?(chapter) \s+ som \s+ nyt \s+ kapitel (?: \s+ (?: før | efter ) \s+ {_CHAPTER} )? )  # "som nyt kapitel
+                                                         # før afsnit II" (said by the new text itself)
+        {_PAYLOAD}                                       # the new §§ or kapitel (group p)
         """), units.repeal_and_insert_elsewhere),
     ("insert_as_paragraf", _rx(rf"""
         Som \s+ (?P<t> § \s* \d+ (?: \s* [a-z] (?![\w.]) )? ) \s+ indsættes  # "Som § 23 indsættes" (group t)

@@ -292,12 +292,14 @@ def repeal_and_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
 
 
 def repeal_and_insert_elsewhere(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
-    """Kapitel 12 a ophæves, og i stedet indsættes efter § 85 b i kapitel 12: »§ 85 c. …« — the units named go,
-    and the new §§ are put where the instruction says (not in the place of the old units)."""
+    """Kapitel 12 a ophæves, og i stedet indsættes efter § 85 b i kapitel 12: »§ 85 c. …« / § 6 ophæves, og i
+    stedet indsættes efter kapitel 2 som nyt kapitel før afsnit II: »Kapitel 2 a Kommunikation § 6. …« — the
+    units named go, and the new §§ (a new kapitel) are put where the instruction says, not in their place."""
     ts = targets(m, ctx)
     payload = parse_payload(ctx.raw(m["p"]), None)
-    if not payload or any(n.kind is not Kind.PARAGRAF for n in payload if n.kind is not Kind.OVERSKRIFT):
-        raise ValueError("only new §§ are put at a § named elsewhere")
+    kind = Kind.KAPITEL if m["chapter"] else Kind.PARAGRAF
+    if not payload or any(n.kind is not kind for n in payload if n.kind is not Kind.OVERSKRIFT):
+        raise ValueError(f"only new {kind.value} are put at a {kind.value} named elsewhere")
     group = tuple(t.address for t in ts) if len(ts) > 1 else ()
     anchor = parse_targets(m["at"])[0].address
     container = parse_targets(m["cont"])[0].address if m["cont"] else None
