@@ -102,16 +102,28 @@ def bilag_part_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     return ops
 
 
+def lost_number_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """I § 30 B, stk. 1. pkt., indsættes efter »reguleret marked«: » eller en multilateral handelsfacilitet«. — a
+    citation that lost a number ("stk. 1. pkt." is "stk. 1, N. pkt." or "stk. N, 1. pkt."): the change of words is
+    made in the § it certainly names, where the quoted text stands exactly once (the amender refuses otherwise)."""
+    ops = _words_once(f"I {m['t']} {m['verb']} {m['rest']}", ctx)
+    if ops:
+        ctx.warn("TOLERATED_CITATION", f"'{m['t']}, {' '.join(m['part'].split())}' lost a number: changed where the "
+                 f"quoted text stands in {m['t']} (it must stand there once)")
+    return ops
+
+
 def unit_part_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """I § 4, stk. 1, II, A, ændres »560« til: »570«, … / I § 3, stk. 1, tabelafsnit D, ændres »D. Hyrevogne …«
-    til: »…« / I § 6, stk. 2, ændres i skemaet med titlen Øvrige skibe »A« til: »B«. — a part of a provision
-    the document model does not divide (a section of a table, a schema): the change is made in the provision
+    til: »…« / I § 6, stk. 2, ændres i skemaet med titlen Øvrige skibe »A« til: »B«. / I § 47, stk. 1, sidste
+    pkt., ændres »litra c« til: »litra d«. — a part of a provision the document model does not divide (a section
+    of a table, a schema) or cannot address (the last punktum): the change is made in the provision
     where the quoted text stands, exactly once (the amender refuses otherwise); the part is named in a warning."""
     ops = _words_once(f"I {m['t']} {m['verb']} {m['rest']}", ctx)
     if ops:
         part = " ".join(m["part"].split()).strip(" ,")
-        ctx.warn("UNIT_PART", f"{m['t'].strip(' ,')}, {part}: no such unit in the document model; changed where the "
-                 "quoted text stands in the provision (it must stand there once)")
+        ctx.warn("UNIT_PART", f"{m['t'].strip(' ,')}, {part}: a part the document model cannot address; changed where "
+                 "the quoted text stands in the provision (it must stand there once)")
     return ops
 
 
@@ -284,9 +296,15 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
     ("unit_part_text", _rx(r"""
         I \s+ (?P<t> § [^Q␟]+? ) , \s+                   # "I § 4, stk. 1," (group t)
         (?P<part> tabelafsnit \s+ (?-i: [A-Z] )          # "tabelafsnit D": a section of a table,
-                | (?-i: [IVX]+ , \s+ [A-Z] ) ) ,? \s+    # "II, A": one of a table's divisions (group part)
+                | (?-i: [IVX]+ , \s+ [A-Z] )              # "II, A": one of a table's divisions,
+                | sidste \s+ (?: pkt\. | punktum ) ) ,? \s+  # "sidste pkt.": no number to address (group part)
         (?P<verb> ændres | udgår ) \s+ (?P<rest> Q\d+ .* )  # "ændres »560« til: »570«" (groups verb, rest)
         """), unit_part_text),
+    ("lost_number_text", _rx(r"""
+        I \s+ (?P<t> § \s* \d+ (?: \s* [A-Za-z] (?![\w.]) )? ) , \s+  # "I § 30 B," (group t): the unit certainly meant
+        (?P<part> stk\. \s* \d+ \. \s* pkt\. | stk\. \s* , ) ,? \s+  # "stk. 1. pkt.": a number lost (group part)
+        (?P<verb> ændres | udgår | indsættes ) \s+ (?P<rest> (?: efter | før ) \s+ Q\d+ .* | Q\d+ .* )  # (groups verb, rest)
+        """), lost_number_text),
     ("unit_part_text_after", _rx(r"""
         I \s+ (?P<t> § [^Q␟]+? ) ,? \s+                  # "I § 6, stk. 2," (group t)
         (?P<verb> ændres | udgår ) \s+ i \s+             # "ændres i" (group verb) …
