@@ -320,8 +320,34 @@ def repeal_object_and_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
 
 def bilag_recast(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """Bilag 2 affattes som bilag 1 til denne bekendtgørelse. / Bilag 4 og 5 affattes som bilag 1 og 2
-    til denne lov."""
+    til denne lov. / Bilag 4-7 affattes som bilag 1 til denne lov. (one own bilag printing the new bilag 4, 5,
+    6 and 7 one after the other, each under its own "Bilag N" line: each is recast with its part)"""
+    targets = expand_labels(_bilag_words(m["n"]), Level.BILAG)
+    own = expand_labels(_bilag_words(m["k"]), Level.BILAG)
+    if len(targets) > 1 and len(own) == 1:
+        parts = _bilag_parts(ctx.bilag.get(own[0]), targets)
+        return [ReplaceBilag(Address(((Level.BILAG, n),)), (part,), False, ctx.source) for n, part in zip(targets, parts, strict=True)]
     return [_bilag(n, k, ctx, insert=False) for n, k in _bilag_pairs(m["n"], m["k"])]
+
+
+_BILAG_LINE = regex.compile(r"Bilag\s+(\d+(?:\s*[a-zA-Z](?![\w]))?)\.?")
+
+
+def _bilag_parts(own: tuple[Node, ...] | None, labels: list[str]) -> list[Node]:
+    """One own bilag cut at its "Bilag N" lines into the new bilag `labels`, in order; ValueError unless it
+    holds exactly those (not found, or printed otherwise: not read)."""
+    if not own or len(own) != 1 or own[0].kind is not Kind.BILAG:
+        raise ValueError("the amending act's own bilag is not there to be divided")
+    parts: list[tuple[str | None, list[Node]]] = [(own[0].label, [])]
+    for line in own[0].children:
+        hit = _BILAG_LINE.fullmatch(line.text.strip())
+        if hit:
+            parts.append((regex.sub(r"\s+", " ", hit[1]), []))
+        else:
+            parts[-1][1].append(line)
+    if [label for label, _ in parts] != labels:
+        raise ValueError(f"the own bilag prints bilag {[label for label, _ in parts]}, not {labels}")
+    return [Node(Kind.BILAG, label=label, text="", children=tuple(lines), id=f"bilag{label}") for label, lines in parts]
 
 
 def bilag_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
