@@ -40,6 +40,7 @@ CODES: tuple[Code, ...] = (
     Code("COMMENCEMENT_ESTIMATED", _W, "instructions", "'dagen efter bekendtgørelsen' without a publication date: the earliest day is taken"),
     Code("AMBIGUOUS_INSERT", _W, "instructions", "'som nyt stk./nr.' read with the stated reading of where the unit goes"),
     Code("BILAG_PART", _W, "instructions", "a part of a bilag the model does not divide (liste A, nr. 22): changed where the quoted text stands, once"),
+    Code("UNIT_PART", _W, "instructions", "a part of a provision the model does not divide or address (a table's 'II, A', a schema, 'sidste pkt.'): changed where the quoted text stands, once"),
     Code("COUNT_OVER_TARGETS", _W, "instructions", "'i alt tre steder' over several units: every occurrence in each is changed"),
     Code("BILAG_NOT_FOUND", _W, "instructions", "a bilag the instruction refers to is not in the amending document"),
     Code("RYKNING_SHAPE", _W, "instructions", "a rykningsklausul maps a different number of old and new labels"),

@@ -24,6 +24,8 @@ def test_refused_with_its_reason(source: str, text: str, words: str) -> None:
 
 
 def test_a_sentence_not_understood_is_not_said_to_be_refused() -> None:
-    text = "I § 46 a, stk. 2, ændres et »andet vandforsyningsanlæg« til: »en anden almen vandforsyning«."  # LOV 132/2016
+    # LOV 631/2016 § 1, nr. 2: a kapitel heading and a heading before § 1 in one quote, not told apart
+    text = ("Overskriften til kapitel 1 ophæves, og i stedet indsættes: »Kapitel 1 Lovens anvendelsesområde og "
+            "definitioner Anvendelsesområde«")
     _, problems = parse_instruction(text, Source("T", "1", 1))
     assert [p.message.split(":")[0] for p in problems] == ["instruction not understood"]

@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+import regex
 
 from lovkons.model.document import Source
 from lovkons.model.edits import AmendingDocument
@@ -38,6 +39,10 @@ def test_shape_as_a_sentence(shape: str, source: str, text: str, expected: str, 
 CASES = [r for r in ROWS if (DATA / "instr" / f"{r[1].split()[0]}.xml").is_file()]
 
 
+def _own_bilag_out(described: str) -> str:
+    return regex.sub(r" \{bilag[^}]*\}", "", described)
+
+
 def _visible(text: str) -> str:
     return "".join(c for c in text if not c.isspace() and c not in "\u00ad\u200b\u200c\u200d\u2060\ufeff")
 
@@ -50,7 +55,8 @@ def test_shape_in_its_law(shape: str, source: str, text: str, expected: str, war
     # the item as written, up to invisible characters and spacing (soft hyphens, zero-width joiners and
     # the space in a slip like "1. pkt . :" are the XML reader's business, not this shape's)
     assert _visible(item.text) == _visible(text)
-    assert describe(item.operations) == expected
+    # the law supplies its own bilag, which the sentence alone does not have: "replace bilag 2 {bilag 2}"
+    assert _own_bilag_out(describe(item.operations)) == _own_bilag_out(expected)
     where = f"§ {paragraf} nr. {number}"
     codes = {p.code for p in law.problems if p.severity == "warning" and (p.source or "").endswith(where)}
     said = set(warnings.split())
@@ -62,7 +68,8 @@ def test_shape_in_its_law(shape: str, source: str, text: str, expected: str, war
 def test_every_copied_law_has_a_row() -> None:
     named = {r[1].split()[0] for r in ROWS}
     laws = {p.stem for p in (DATA / "instr").glob("LOV-*.xml")} - {"LOV-2012-324", "LOV-2012-1253", "LOV-2013-633",
-                                                               "LOV-2010-1595", "LOV-2015-1891", "LOV-2012-1095"}
+                                                               "LOV-2010-1595", "LOV-2015-1891", "LOV-2012-1095",
+                                                               "LOV-2013-70"}  # test_instr_own_bilag
     assert laws <= named
 
 

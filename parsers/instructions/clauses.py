@@ -211,16 +211,16 @@ _REFUSED: tuple[tuple[regex.Pattern[str], str], ...] = (
     # "I første bog ændres »Sjette afsnit. Advokater« til: »Syvende afsnit. Advokater«." (LOV 404/2010)
     (regex.compile(r"I\s+\w+\s+bog\s+(?:ændres|udgår|indsættes)\b", regex.I),
      "a change in a 'bog' of the act, a level the document model does not have"),
-    # "I § 47, stk. 1, sidste pkt., ændres »litra c« til: »litra d«." (LOV 439/2014)
-    (regex.compile(r"[^Q]*\bsidste\s+(?:pkt\.|punktum)", regex.I), "'sidste pkt.' (the last punktum) is no address"),
     # "…, § 55, 2. pkt. og 3. pkt. første gang, … ændres »A« til: »B«" (LOV 627/2016)
     (regex.compile(r"[^Q]*\bførste\s+gang\b", regex.I),
      "'første gang' (only the first of several occurrences) is no count"),
-    # "I § 30 B, stk. 1. pkt., indsættes …" (LOV 1561/2010), "I § 9 a, stk. , indsættes som nr. 4:" (LOV 1563/2016)
+    # "I § 9 a, stk. , indsættes som nr. 4:" (LOV 1563/2016): a new unit needs its place ("I § 30 B, stk. 1. pkt.,
+    # indsættes efter »A«: »B«", LOV 1561/2010, changes words once in the § and is read: formulas lost_number_text)
     (regex.compile(r"[^Q]*\bstk\.\s*(?:\d+\.\s*pkt\.|,)", regex.I),
      "a citation that lost a number ('stk. 1. pkt.', 'stk. ,')"),
-    # "I § 3, stk. 1, tabelafsnit D, ændres …" (LOV 1503/2014), "I § 6, stk. 2, ændres i skemaet med titlen Øvrige
-    # skibe »A« til: »B«." (LOV 400/2016)
+    # "I overskriften til § 3, stk. 1, tabel A og B, ændres …" (LOV 1532/2014: one change in two parts), "§ 3, stk. 1,
+    # tabelafsnit A, affattes således: »…«" (LOV 540/2015: a new section); a change of words made once in a part is
+    # read (formulas unit_part_text)
     (regex.compile(r"[^Q]*\b(?:tabelafsnit|tabel|skemaet|skema)\b", regex.I),
      "a part of a table, which the document model does not divide"),
     # "I bilag 1, liste A, indsættes som nr. 35: »35) …«" (LOV 247/2011), "Bilag 1, liste A, nr. 35, ophæves." (LOV

@@ -137,3 +137,13 @@ def replace_text_instead(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     text goes and the new text stands in its place: a substitution."""
     ts = targets(m, ctx)
     return [ReplaceText(t.address, ctx.q(m["a"]), ctx.q(m["b"]), count(m, t, ts, ctx), ctx.source) for t in ts]
+
+
+def heading_named_replace(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """Overskriften før §§ 36 og 36 a, »Definitioner af tobaksvarer m.v.«, ændres til: »Administrative regler
+    for afgiftsfritagne varer m.v.« — a heading named by its place and quoted whole: the words are changed in
+    that heading (the heading of a group of §§ stands before the first of them)."""
+    first = targets(m, ctx)[0]
+    if first.address.last[0] is not Level.OVERSKRIFT:
+        raise ValueError(f"{m['t']!r} names no heading")
+    return [ReplaceText(first.address, ctx.q(m["a"]), ctx.q(m["b"]), source=ctx.source)]

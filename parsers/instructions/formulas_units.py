@@ -114,6 +114,18 @@ def insert_as_clause(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     return [insert_op(new[0].address.parent, "end", m["p"], ctx, unit=new[0].address)]
 
 
+def insert_as_paragraf(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """Som § 23 indsættes: »§ 23. For personer, der er omfattet af § 2, nr. 1, …« — a § put under a number
+    the act has left free (a repealed §, VLK 3.4.5: numbers of repealed §§ may be used again): it takes the
+    place of § 23; where there is no § 23 at all, or a live one, the amender refuses."""
+    label = targets(m, ctx)[0].address
+    payload = parse_payload(ctx.raw(m["p"]), None)
+    pars = [n for n in payload if n.kind is Kind.PARAGRAF]
+    if not pars or pars[0].label != label.last[1]:
+        raise ValueError(f"the new text is no {label}")
+    return [Insert(label, payload, "before", source=ctx.source)]
+
+
 def recast(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """§ 42, stk. 1, affattes således: »For personer …« / § 188 affattes således. »§ 188. …« /
     Overskriften før § 10 affattes således: »…« / Lovens titel affattes således: »…«"""
@@ -205,6 +217,17 @@ def repeal(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     return [*headings, *(Repeal(t.address, group, ctx.source, _spans(ts)) for t in ts)]
 
 
+def repeal_in_container(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """I kapitel 4 a ophæves §§ 24-24 c og 24 e-24 j med tilhørende overskrifter og overskriften til § 24 d.
+    (the verb before the §§; the kapitel only says where they stand) — and the heading of a § that stays
+    ("overskriften til § 24 d" is the heading before it)."""
+    ops = repeal(m, ctx)
+    if m["hof"]:
+        heading = parse_targets(m["hof"])[0].address.child(Level.OVERSKRIFT, "før")
+        ops.append(Repeal(heading, (), ctx.source))
+    return ops
+
+
 def repeal_object(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """I § 33 ophæves stk. 2. (the verb before the unit)"""
     scope = targets(m, ctx)[0].address
@@ -212,6 +235,23 @@ def repeal_object(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     ctx.base = ts[0].address
     group = tuple(t.address for t in ts) if len(ts) > 1 else ()
     return [Repeal(t.address, group, ctx.source) for t in ts]
+
+
+_QUOTED_LEVEL = {Kind.STK: Level.STK, Kind.NR: Level.NR, Kind.LITRA: Level.LITRA}
+
+
+def repeal_quoted_unit(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """I § 289, stk. 1, ophæves »6) Kreditorernes krav anmeldt efter § 278 er afgjort.« — a unit quoted whole,
+    its label with it: the label names the unit that goes (as "ophæves nr. 6" would)."""
+    scope = targets(m, ctx)[0].address
+    payload = parse_payload(ctx.raw(m["p"]), None)
+    label = payload[0].label if len(payload) == 1 and payload[0].kind in _QUOTED_LEVEL else None
+    if not label:
+        raise ValueError("the quote is not one labelled stk., nr. or litra")
+    level = _QUOTED_LEVEL[payload[0].kind]
+    if level is Level.STK and scope.last[0] is not Level.PARAGRAF:
+        raise ValueError("a stk. quoted in a unit that is no §")
+    return [Repeal(scope.child(level, label), (), ctx.source)]
 
 
 def heading_after_repeal(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
@@ -251,6 +291,22 @@ def repeal_and_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     return [*gone, *headings, RepealAndInsert(first, payload, group, None, ctx.source, container, _spans(ts))]
 
 
+def repeal_and_insert_elsewhere(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """Kapitel 12 a ophæves, og i stedet indsættes efter § 85 b i kapitel 12: »§ 85 c. …« / § 6 ophæves, og i
+    stedet indsættes efter kapitel 2 som nyt kapitel før afsnit II: »Kapitel 2 a Kommunikation § 6. …« — the
+    units named go, and the new §§ (a new kapitel) are put where the instruction says, not in their place."""
+    ts = targets(m, ctx)
+    payload = parse_payload(ctx.raw(m["p"]), None)
+    kind = Kind.KAPITEL if m["chapter"] else Kind.PARAGRAF
+    if not payload or any(n.kind is not kind for n in payload if n.kind is not Kind.OVERSKRIFT):
+        raise ValueError(f"only new {kind.value} are put at a {kind.value} named elsewhere")
+    group = tuple(t.address for t in ts) if len(ts) > 1 else ()
+    anchor = parse_targets(m["at"])[0].address
+    container = parse_targets(m["cont"])[0].address if m["cont"] else None
+    return [*(Repeal(t.address, group, ctx.source, _spans(ts)) for t in ts),
+            Insert(anchor, payload, position(m["pos"]), None, container, source=ctx.source)]
+
+
 def repeal_object_and_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """I § 7, stk. 2, ophæves 2. pkt., og i stedet indsættes: »For indkomståret 2013 …«"""
     scope = targets(m, ctx)[0].address
@@ -264,8 +320,34 @@ def repeal_object_and_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
 
 def bilag_recast(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """Bilag 2 affattes som bilag 1 til denne bekendtgørelse. / Bilag 4 og 5 affattes som bilag 1 og 2
-    til denne lov."""
+    til denne lov. / Bilag 4-7 affattes som bilag 1 til denne lov. (one own bilag printing the new bilag 4, 5,
+    6 and 7 one after the other, each under its own "Bilag N" line: each is recast with its part)"""
+    targets = expand_labels(_bilag_words(m["n"]), Level.BILAG)
+    own = expand_labels(_bilag_words(m["k"]), Level.BILAG)
+    if len(targets) > 1 and len(own) == 1:
+        parts = _bilag_parts(ctx.bilag.get(own[0]), targets)
+        return [ReplaceBilag(Address(((Level.BILAG, n),)), (part,), False, ctx.source) for n, part in zip(targets, parts, strict=True)]
     return [_bilag(n, k, ctx, insert=False) for n, k in _bilag_pairs(m["n"], m["k"])]
+
+
+_BILAG_LINE = regex.compile(r"Bilag\s+(\d+(?:\s*[a-zA-Z](?![\w]))?)\.?")
+
+
+def _bilag_parts(own: tuple[Node, ...] | None, labels: list[str]) -> list[Node]:
+    """One own bilag cut at its "Bilag N" lines into the new bilag `labels`, in order; ValueError unless it
+    holds exactly those (not found, or printed otherwise: not read)."""
+    if not own or len(own) != 1 or own[0].kind is not Kind.BILAG:
+        raise ValueError("the amending act's own bilag is not there to be divided")
+    parts: list[tuple[str | None, list[Node]]] = [(own[0].label, [])]
+    for line in own[0].children:
+        hit = _BILAG_LINE.fullmatch(line.text.strip())
+        if hit:
+            parts.append((regex.sub(r"\s+", " ", hit[1]), []))
+        else:
+            parts[-1][1].append(line)
+    if [label for label, _ in parts] != labels:
+        raise ValueError(f"the own bilag prints bilag {[label for label, _ in parts]}, not {labels}")
+    return [Node(Kind.BILAG, label=label, text="", children=tuple(lines), id=f"bilag{label}") for label, lines in parts]
 
 
 def bilag_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:

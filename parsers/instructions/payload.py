@@ -54,6 +54,29 @@ GUILLEMET_SLIPS: tuple[tuple[str, regex.Pattern[str], str], ...] = (
     ("»§ N. …« § M. …« read as one quote", regex.compile(r"«(?=\s+§\s*\d+(?:\s*[a-z])?\.\s[^»«]*«\s*\.?\s*$)"), ""),
     # "§ 51, stk. 5, 1. og 5. pkt., ophæves.«" (LOV 580/2012): a closing mark after the last word
     ("ophæves.« read as ophæves.", regex.compile(r"(?<=\b(?:ophæves|udgår)\.?)«\s*$"), ""),
+    # "som »trusts« («unit trusts«) eller …" (LOV 433/2012 § 1, nr. 37, in a new bilag): a closing mark
+    # opens a defined term right after a parenthesis
+    ("(«A« read as (»A«", regex.compile(r"(?<=\()«(?=[^»«]+«\))"), "»"),
+)
+
+# Guillemets set one word off, in items that balance all the same: the word or mark next to the quote
+# belongs to the quoted text (the only reading that gives Danish). Each is repaired wherever it matches
+# and named like a GUILLEMET_SLIPS row; every row is real.
+MISPLACED_GUILLEMETS: tuple[tuple[str, regex.Pattern[str], str], ...] = (
+    # "indsættes efter § »3, stk. 1-3,«: »§ 3 a, stk. 1,«" (LOV 179/2015 § 2, nr. 5): the § sign of the
+    # cited text printed before its opening mark
+    ("§ »N« read as »§ N«", regex.compile(r"(?<=\b(?:efter|før|ændres|udgår)\s+)§\s*»(?=\d)"), "»§ "),
+    # "ændres et »andet vandforsyningsanlæg« til: »en anden almen vandforsyning«" (LOV 132/2016 § 2, nr. 35):
+    # the article of the old text before its opening mark (the new text has its own)
+    ("ændres et »A« read as ændres »et A«", regex.compile(r"(?<=\bændres\s+)(et|en)\s+»(?=[^»«]+«\s+til:?\s+»(?:et|en)\s)"),
+     r"»\1 "),
+    # "efter »seerne« indsættes:, »lytterne«" (LOV 643/2016 § 1, nr. 10): the comma that begins the new
+    # text printed before its opening mark
+    ("indsættes:, »B« read as indsættes: », B«", regex.compile(r"(?<=\bindsættes:)\s*,\s*»(?=[^»«]+«)"), " », "),
+    # "ændres »§§ 25 b og 25 c i lov om … beskæftigelsesindsats.« til: §§ 13-15 i lov om … m.v." (LOV 1482/2014
+    # § 62, nr. 4): the new text of the item's last substitution not quoted at all; read as quoted only when
+    # the old text ends the sentence and so does the new one (its full stop is the new text's own)
+    ("til: B. read as til: »B.«", regex.compile(r"(?<=\.«\s+til:?\s+)(?P<b>[^\s»«][^»«]*\.)\s*$"), r"»\g<b>«"),
 )
 
 
@@ -63,10 +86,16 @@ def split_quotes(text: str) -> Quoted:
     when that balances it."""
     if "»" not in text and "«" not in text:
         return _split_alt(text)
+    misplaced = []
+    for name, rx, replacement in MISPLACED_GUILLEMETS:
+        new = rx.sub(replacement, text)
+        if new != text:
+            text = new
+            misplaced.append(name)
     quoted = _split(text)
     if quoted.balanced:
-        return quoted
-    fixed, names = text, []
+        return Quoted(quoted.template, quoted.quotes, repaired=tuple(misplaced)) if misplaced else quoted
+    fixed, names = text, misplaced
     for name, rx, replacement in GUILLEMET_SLIPS:
         new = rx.sub(replacement, fixed)
         if new != fixed:

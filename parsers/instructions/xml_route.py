@@ -155,4 +155,25 @@ def read_xml(data: bytes, *, file: str | None = None) -> RawDoc:
             exitus = el.find("Exitus")
             stks = [_text(s) for s in el.findall("Stk")] or ([_text(exitus)] if exitus is not None else [])
             paras.append(RawParagraf(label, None, heading, (), tuple(s for s in stks if s), _line(el)))
-    return RawDoc(_meta(root), tuple(paras), {}, file=file)
+    return RawDoc(_meta(root), tuple(paras), _own_bilag(root), file=file)
+
+
+_BILAG_LABEL = regex.compile(r"Bilag\s+(\S+(?:\s+[A-Za-z](?![\w.]))?)")
+
+
+def _own_bilag(root: etree._Element) -> dict[str, str]:
+    """The amending act's own bilag (<Bilag><Explicatus>Bilag 1</Explicatus><BilagIndhold>…), label → its text
+    as printed, one line per heading, paragraph or table row ("»Bilag 4\nSatser for elafgiftslovens § 11 …«"):
+    the new text of "Bilag 4 affattes som bilag 1 til denne lov". A bilag quoted inside an item is no own bilag;
+    one printed as a picture only has no text to give (BILAG_NOT_FOUND, as before)."""
+    out: dict[str, str] = {}
+    for el in root.iter("Bilag"):
+        if any(a.tag == "AendringNyTekst" for a in el.iterancestors()):
+            continue
+        explicatus, content = el.find("Explicatus"), el.find("BilagIndhold")
+        m = _BILAG_LABEL.fullmatch(_text(explicatus).strip()) if explicatus is not None else None
+        lines = _lines(content) if content is not None else []
+        if m is None or not [ln for ln in lines if ln.strip(" »«") and not _BILAG_LABEL.fullmatch(ln.strip(" »«"))]:
+            continue  # no text but its label: a map or a picture (LOV 657/2016), which is not in the document
+        out.setdefault(regex.sub(r"\s+", " ", m[1]), "\n".join(lines))
+    return out
