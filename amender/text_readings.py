@@ -12,6 +12,7 @@ from dataclasses import replace as dc_replace
 
 import regex
 
+from lovkons.amender.earlier_items import as_left_by_earlier
 from lovkons.amender.list_readings import item_scope, list_readings
 from lovkons.amender.resolve import ResolveError, Resolver, Target, resolve_current
 from lovkons.amender.slots import Scope
@@ -23,11 +24,13 @@ from lovkons.model.edits import DeleteText, InsertText, Operation, ReplaceText
 
 
 def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: Resolver,
-            source: Source | None, item_ops: Sequence[Operation] = (), act_ops: Sequence[Operation] = ()) -> Outcome:
+            source: Source | None, item_ops: Sequence[Operation] = (), act_ops: Sequence[Operation] = (),
+            earlier: Sequence[Operation] = ()) -> Outcome:
     """The readings in turn: the unit the pre-order labels name, the renumbered punktum, the unit the
     label names now; then where in a list the text stands (`amender.list_readings`); last, the named
-    unit read past an obvious slip in the quoted text (TOLERATED_*). The item's other operations narrow
-    what this one may change (`list_readings.item_scope`)."""
+    unit read past an obvious slip in the quoted text (TOLERATED_*); the quote as an earlier item of the
+    act left it (`amender.earlier_items`). The item's other operations narrow what this one may change
+    (`list_readings.item_scope`)."""
     try:
         scope = item_scope(doc, op, resolver, item_ops)
     except ResolveError:
@@ -54,6 +57,10 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
         counted = every_occurrence(doc, target, op, err, resolver, scope, source, act_ops)
         if counted is not None:
             return counted
+        left = as_left_by_earlier(doc, target, op, resolver, scope, source, earlier) \
+            if err.code == "TEXT_NOT_FOUND" else None
+        if left is not None:
+            return Outcome(left[0], left[1], _touched_by_text(doc, left[0], target))
         raise
 
 
