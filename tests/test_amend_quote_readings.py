@@ -1,7 +1,11 @@
-"""Amender: the items of one act quote the law as it stood before the act. Where an earlier item of the
-same act has already changed the quoted words (an "Overalt", a renaming over many units), a later item's
-quote is read in the form that item left, as the official consolidations do, and said
-(READ_AS_LEFT_BY_EARLIER_ITEM). Cases are real excerpts in tests/data/amend; a lawyer can add a row."""
+"""Amender: where the quoted text is not in the unit as cited, the readings a drafter meant.
+
+- The items of one act quote the law as it stood before the act. Where an earlier item of the same act
+  has already changed the quoted words (an "Overalt", a renaming over many units), a later item's quote
+  is read in the form that item left, as the official consolidations do (READ_AS_LEFT_BY_EARLIER_ITEM).
+- A punktum number is the drafter's count: a quote found in exactly one other punktum of the cited unit
+  is taken there (TEXT_IN_OTHER_PKT).
+Cases are real excerpts in tests/data/amend; a lawyer can add a row."""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ import pytest
 
 from lovkons.amender.consolidate import consolidate
 from lovkons.amender.manifest import read_doc, read_order
-from lovkons.model.document import parse_address
+from lovkons.model.document import Document, parse_address
 from lovkons.model.edits import InsertText, Item, ReplaceText
 from tests.amender_trees import at, doc, order
 
@@ -68,3 +72,43 @@ def test_two_items_putting_different_words_in_the_same_place_stay_refused() -> N
     assert at(result.document, "§ 40, stk. 1").text.startswith("Et anlæg eller en rørledning")
     refused = [p for p in result.problems if p.address == "§ 40, stk. 1, 1. pkt." and p.severity == "error"]
     assert [p.code for p in refused] == ["TEXT_NOT_FOUND"]
+
+
+# A punktum number is the drafter's count; the quote names the place (amender.text_readings._other_pkt)
+
+
+def test_quote_found_only_in_another_punktum_of_the_unit() -> None:
+    """LOV 616/2013 § 1, nr. 13: "I … § 144, stk. 4, 2. pkt., … ændres »årsrapport« til: »årsregnskab
+    m.v.«"; the word stands in 3. pkt. only, where LBK 610/2015 changed it."""
+    case = DATA / "selskab-2013"
+    result = consolidate(read_doc(case / "base.xml"), [read_order(case / "order.xml")])
+    assert unit_text(result.document, "§ 144, stk. 4, 3. pkt.") == unit_text(read_doc(case / "expected.xml"),
+                                                                            "§ 144, stk. 4, 3. pkt.")
+    assert "TEXT_IN_OTHER_PKT" in {p.code for p in result.problems if p.address == "§ 144, stk. 4, 2. pkt."}
+
+
+def test_quote_in_two_other_punktummer_stays_refused() -> None:
+    text = "Kommunen fører tilsyn. Tilsynet er årligt. Kommunen betaler."
+    d = law_with("3", text)
+    op = ReplaceText(parse_address("§ 3, stk. 1, 2. pkt."), "Kommunen", "Regionen")
+    result = consolidate(d, [order(Item(1, "…", (op,)))])
+    assert at(result.document, "§ 3, stk. 1").text == text
+    assert {p.code for p in result.problems} == {"TEXT_NOT_FOUND"}
+
+
+def law_with(label: str, text: str) -> Document:
+    from lovkons.amender.consolidate import ensure_ids
+    from lovkons.model.document import Kind, Meta, Node
+
+    par = Node(Kind.PARAGRAF, label, children=(Node(Kind.STK, "1", text=text),))
+    return ensure_ids(Document(Meta("BEK", 1, 2019, title="Bekendtgørelse om tilsyn"), None, (par,)))
+
+
+def unit_text(d: Document, address: str) -> str:
+    from lovkons.amender.resolve import node_at, resolve_current
+    from lovkons.amender.slots import sentence_spans
+
+    target = resolve_current(d, parse_address(address))
+    node = node_at(d, target.path)
+    a, b = sentence_spans(node.text)[(target.pkt or 1) - 1]
+    return node.text[a:b]
