@@ -42,6 +42,7 @@ class ApplyContext:
     unheld: list[Renumber] = field(default_factory=list)  # clauses that did not hold after the order
     item_ops: tuple[Operation, ...] = ()  # the operations of the current item (consolidate sets them)
     act_ops: tuple[Operation, ...] = ()  # the operations of every item of the act (consolidate sets them)
+    earlier: tuple[Operation, ...] = ()  # the operations earlier items of the act applied (consolidate adds them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,7 @@ def apply_op(doc: Document, op: Operation, ctx: ApplyContext) -> OpResult:
 def _dispatch(doc: Document, op: Operation, ctx: ApplyContext, source: Source | None) -> Outcome:
     """The per-kind step: text operations in `amender.text_readings`, the rest in `amender.structure_ops`."""
     if isinstance(op, ReplaceText | InsertText | DeleteText):
-        return text_op(doc, op, ctx.resolver, source, ctx.item_ops, ctx.act_ops)
+        return text_op(doc, op, ctx.resolver, source, ctx.item_ops, ctx.act_ops, ctx.earlier)
     if isinstance(op, ReplaceBilag):
         return replace_bilag_op(doc, op, ctx.resolver, source)
     if isinstance(op, Replace):

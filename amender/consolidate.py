@@ -294,6 +294,7 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
         doc, done, found = _apply_item(doc, item, ctx, source)
         problems.extend(p if p.file else dc_replace(p, file=order.meta.source, line=item.line)
                         for p in found)
+        ctx.earlier = (*ctx.earlier, *(op for op, _ in done))  # what the next items may find changed
         for op, result in done:
             touched |= result.touched
             mine.setdefault(k, []).append((op, Applied(op.source or source, op.op, str(op.target))))

@@ -12,7 +12,8 @@ from dataclasses import replace as dc_replace
 
 import regex
 
-from lovkons.amender.list_readings import item_scope, list_readings
+from lovkons.amender.earlier_items import as_left_by_earlier
+from lovkons.amender.list_readings import item_scope, list_readings, quoted
 from lovkons.amender.resolve import ResolveError, Resolver, Target, resolve_current
 from lovkons.amender.slots import Scope
 from lovkons.amender.textops import Warning_, apply_text, sentence_spans
@@ -23,11 +24,13 @@ from lovkons.model.edits import DeleteText, InsertText, Operation, ReplaceText
 
 
 def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: Resolver,
-            source: Source | None, item_ops: Sequence[Operation] = (), act_ops: Sequence[Operation] = ()) -> Outcome:
+            source: Source | None, item_ops: Sequence[Operation] = (), act_ops: Sequence[Operation] = (),
+            earlier: Sequence[Operation] = ()) -> Outcome:
     """The readings in turn: the unit the pre-order labels name, the renumbered punktum, the unit the
     label names now; then where in a list the text stands (`amender.list_readings`); last, the named
-    unit read past an obvious slip in the quoted text (TOLERATED_*). The item's other operations narrow
-    what this one may change (`list_readings.item_scope`)."""
+    unit read past an obvious slip in the quoted text (TOLERATED_*); the quote as an earlier item of the
+    act left it (`amender.earlier_items`). The item's other operations narrow what this one may change
+    (`list_readings.item_scope`)."""
     try:
         scope = item_scope(doc, op, resolver, item_ops)
     except ResolveError:
@@ -54,6 +57,16 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
         counted = every_occurrence(doc, target, op, err, resolver, scope, source, act_ops)
         if counted is not None:
             return counted
+        left = as_left_by_earlier(doc, target, op, resolver, scope, source, earlier) \
+            if err.code == "TEXT_NOT_FOUND" else None
+        if left is not None:
+            return Outcome(left[0], left[1], _touched_by_text(doc, left[0], target))
+        other = _other_pkt(doc, target, op, source) if err.code == "TEXT_NOT_FOUND" else None
+        if other is not None:
+            new_doc, warnings = apply_text(doc, other, op, source, scope=Scope(shadows=scope.shadows))
+            warnings = [*warnings, ("TEXT_IN_OTHER_PKT", f"»{quoted(op)}« is not in {op.target} but only in the "
+                                    f"{other.pkt}. pkt. of the same unit; that punktum was taken")]
+            return Outcome(new_doc, warnings, _touched_by_text(doc, new_doc, other))
         raise
 
 
@@ -173,6 +186,28 @@ def _shifted_pkt(doc: Document, target: Target, op: ReplaceText | InsertText | D
         return None
     fits = []
     for k in range(1, len(sentence_spans(node.text)) + 1):
+        if k == target.pkt:
+            continue
+        try:
+            apply_text(doc, Target("pkt", target.path, pkt=k, via=target.via), op, source)
+        except ResolveError:
+            continue
+        fits.append(k)
+    return Target("pkt", target.path, pkt=fits[0], via=target.via) if len(fits) == 1 else None
+
+
+def _other_pkt(doc: Document, target: Target, op: ReplaceText | InsertText | DeleteText,
+               source: Source | None) -> Target | None:
+    """The one other punktum of the cited unit that holds the quoted text, when the cited one does not.
+
+    A punktum number is the drafter's count, and the quote names the place: LOV 616/2013 § 1, nr. 13,
+    "I … § 144, stk. 4, 2. pkt., … ændres »årsrapport« til: »årsregnskab m.v.«", where the word stands
+    in 3. pkt. only (LBK 610/2015 § 144, stk. 4, 3. pkt., reads "årsregnskab m.v."). Taken only when
+    exactly one other punktum fits; said as TEXT_IN_OTHER_PKT."""
+    if target.kind != "pkt" or not quoted(op):
+        return None
+    fits = []
+    for k in range(1, len(sentence_spans(node_at(doc, target.path).text)) + 1):
         if k == target.pkt:
             continue
         try:

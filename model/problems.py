@@ -89,6 +89,8 @@ CODES: tuple[Code, ...] = (
     Code("OVERALT_OUTSIDE_PROVISIONS", _W, "apply", "'overalt' text also occurs outside the provisions and was not changed there"),
     Code("RESOLVED_BY_CURRENT_LABEL", _W, "apply", "the target was read with the labels after the earlier items of the same act"),
     Code("PKT_RENUMBERED", _W, "apply", "the punktummer were renumbered by an earlier item; the target was read accordingly"),
+    Code("TEXT_IN_OTHER_PKT", _W, "apply", "the quoted text is not in the cited punktum but in exactly one other punktum of the same unit; that one was taken (both named)"),
+    Code("READ_AS_LEFT_BY_EARLIER_ITEM", _W, "apply", "the quoted text was changed by an earlier item of the same act; it was read in the form that item left (both forms named)"),
     # corpus and time
     Code("UNREADABLE_FILE", _E, "corpus", "a file of the corpus is not a document lovkons can read (named, skipped)"),
     Code("DUPLICATE_DOCUMENT", _W, "corpus", "two files of the corpus are the same document; one is used"),

@@ -110,6 +110,15 @@ def test_insertion_partly_present_in_the_base_is_refused() -> None:
         ("§ 4. til ham.", "§ 4. til ham, forudsat han ikke er samlevende.", False),
         ("§ 4. stk. 2", "§ 4. stk. 2,", False),  # punctuation is not a typo-fix
         ("§ 4. Børne- og undervisningsministeren", "§ 4. Undervisningsministeren", False),  # no such rename
+        # a spelling slip in a word, mended by the LBK (LBK 122/2015 § 13) or made by it (LBK 504/2013 § 19)
+        ("§ 13. har fået etableringtilladelse.", "§ 13. har fået etableringstilladelse.", True),
+        ("§ 19. Dog refunderes udgiften.", "§ 19. Dog redunderes udgiften.", True),
+        ("§ 5. hvis denne er skattepligtig", "§ 5. hvis disse er skattepligtig", False),  # another word
+        ("§ 15. der har truffet afgørelsen", "§ 15. der har truffet afgørelse", False),  # another ending
+        ("§ 8. stk. 2 og stk. 3", "§ 8. stk. 3 og stk. 3", False),  # another number
+        ("§ 283. taget under konkursbehandling", "§ 283. taget under konkursbehandling,", False),  # punctuation
+        ("§ 9. etableringstilladelse, investeringsinstitut, integrationsministeren",
+         "§ 9. etableringtilladelse, investeringsinsitut, integrationsministereren", False),  # three: not a slip
     ],
 )
 def test_typo_fix_category(got: str, expected: str, typo: bool) -> None:

@@ -1,0 +1,86 @@
+"""Stage 2 (amender): a quoted text that an earlier item of the same act has already changed.
+
+Input: a Document, a text operation whose quoted text is not in the unit it names, its resolved Target,
+the order's snapshot Resolver and the operations earlier items of the act applied; output: an Outcome
+with a READ_AS_LEFT_BY_EARLIER_ITEM warning, or None.
+
+Drafting convention: the items of one amending act quote the law as it stood before the act (as their
+labels do, amender.resolve). Where two items overlap, a general change applied first (an "Overalt" or a
+renaming listing many units) and a later item quoting a longer phrase around the changed words, the
+later item's quote is no longer in the text once the earlier item applied. The official consolidations
+apply both: the later item to the text as the earlier one left it. Real examples:
+- LOV 1499/2014 § 1, nr. 3, "Overalt i loven ændres »sørge for« til: »sikre«", then nr. 17, "I § 11,
+  stk. 2 og 3, indsættes efter »Anlægschefen skal sørge for«: »og føre tilsyn med«": LBK 831/2015 § 11,
+  stk. 2, reads "Anlægschefen skal sikre og føre tilsyn med, at …";
+- LOV 395/2016 § 1, nr. 20, changes »Arbejdsmarkedets Erhvervssygdomssikring« to »Arbejdsmarkedets
+  Erhvervssikring« in a list of units that names § 66, stk. 5, and its nr. 61 changes the same words
+  there to »bestyrelsen for Arbejdsmarkedets Erhvervssikring«: LBK 216/2017 § 66, stk. 5, has the latter.
+Taken only when the quote is in the unit before the act (the snapshot) and its form after the earlier
+changes is in the unit now, and, where both items quote the very same words, only when the later one
+builds on the earlier (see below); said as a warning naming both forms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace as dc_replace
+
+from lovkons.amender.resolve import ResolveError, Resolver, Target
+from lovkons.amender.slots import Scope, clean_quote
+from lovkons.amender.textops import Warning_, apply_text
+from lovkons.model.address import Level
+from lovkons.model.document import Document, Source
+from lovkons.model.edits import DeleteText, InsertText, Operation, ReplaceText
+
+TextOp = ReplaceText | InsertText | DeleteText
+
+
+def _scope_of(op: Operation) -> tuple[Level, str] | None:
+    """The first step of the operation's address: the § (or "Overalt": the document)."""
+    steps = op.target.steps
+    return steps[0] if steps else None
+
+
+def as_left_by_earlier(doc: Document, target: Target, op: TextOp, resolver: Resolver, scope: Scope,
+                       source: Source | None, earlier: Sequence[Operation]) -> tuple[Document, list[Warning_]] | None:
+    """The operation applied with its quote as the earlier items of the act left it, or None."""
+    quote = clean_quote(op.anchor if isinstance(op, InsertText) else op.old)
+    if not quote:
+        return None
+    rewritten, by = quote, []
+    for other in earlier:
+        # a change of the whole document ("Overalt") or of the same §
+        if not isinstance(other, ReplaceText):
+            continue
+        where = _scope_of(other)
+        if where is None or (where[0] is not Level.DOKUMENT and where != _scope_of(op)):
+            continue
+        old, new = clean_quote(other.old), clean_quote(other.new)
+        if old and new and old in rewritten and old != new:
+            rewritten = rewritten.replace(old, new)
+            by.append(other)
+    if not by or rewritten == quote:
+        return None
+    # two items that change the very same words: the later one must build on what the earlier one made
+    # (its new text holds the earlier new text: LOV 395/2016 § 1, nr. 61, »bestyrelsen for Arbejdsmarkedets
+    # Erhvervssikring« after nr. 20's »Arbejdsmarkedets Erhvervssikring»); where they put different words
+    # in the same place (LOV 1499/2014 § 1, nr. 36 »anlæg eller en rørledning« and nr. 54 »anlæg« for
+    # »offshoreanlæg« in § 40, stk. 1: LBK 831/2015 kept the first) it stays refused. A later item quoting
+    # a longer phrase takes the earlier change along (an insertion keeps it, a replacement subsumes it).
+    same = [other for other in by if isinstance(other, ReplaceText) and clean_quote(other.old) == quote]
+    if same and (not isinstance(op, ReplaceText)
+                 or not all(clean_quote(other.new) in clean_quote(op.new) for other in same)):
+        return None
+    try:  # the quote stood in the unit before the act
+        before = resolver.snapshot
+        apply_text(before, resolver.resolve(before, op.target), op, source)
+    except ResolveError:
+        return None
+    moved = dc_replace(op, anchor=rewritten) if isinstance(op, InsertText) else dc_replace(op, old=rewritten)
+    try:
+        new_doc, warnings = apply_text(doc, target, moved, source, scope=Scope(shadows=scope.shadows))
+    except ResolveError:
+        return None
+    return new_doc, [*warnings, ("READ_AS_LEFT_BY_EARLIER_ITEM",
+                                 f"»{quote}« is not in {op.target}: an earlier item of the act changed it to "
+                                 f"»{rewritten}«; the items of an act quote the text before it, so that was meant")]

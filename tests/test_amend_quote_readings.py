@@ -1,0 +1,114 @@
+"""Amender: where the quoted text is not in the unit as cited, the readings a drafter meant.
+
+- The items of one act quote the law as it stood before the act. Where an earlier item of the same act
+  has already changed the quoted words (an "Overalt", a renaming over many units), a later item's quote
+  is read in the form that item left, as the official consolidations do (READ_AS_LEFT_BY_EARLIER_ITEM).
+- A punktum number is the drafter's count: a quote found in exactly one other punktum of the cited unit
+  is taken there (TEXT_IN_OTHER_PKT).
+Cases are real excerpts in tests/data/amend; a lawyer can add a row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lovkons.amender.consolidate import consolidate
+from lovkons.amender.manifest import read_doc, read_order
+from lovkons.model.document import Document, parse_address
+from lovkons.model.edits import InsertText, Item, ReplaceText
+from tests.amender_trees import at, doc, order
+
+DATA = Path(__file__).parent / "data" / "amend"
+CODE = "READ_AS_LEFT_BY_EARLIER_ITEM"
+
+# (excerpt, unit that must equal the official consolidation's, what the earlier item had changed)
+CASES = [
+    # LOV 1499/2014 § 1, nr. 3 "Overalt … »sørge for« til: »sikre«", nr. 17 "I § 11, stk. 2 og 3, indsættes
+    # efter »Anlægschefen skal sørge for«: »og føre tilsyn med«" → LBK 831/2015
+    ("offshore-2014", "§ 11, stk. 2", "»Anlægschefen skal sikre«"),
+    ("offshore-2014", "§ 11, stk. 3", "»Anlægschefen skal sikre«"),  # with nr. 18 on the same stk.
+    # LOV 395/2016 § 1, nr. 20 renames »Arbejdsmarkedets Erhvervssygdomssikring« in § 66, stk. 5, among
+    # many units; nr. 61 changes the same words there to »bestyrelsen for …« → LBK 216/2017
+    ("erhvervssikring-2016", "§ 66, stk. 5", "»Arbejdsmarkedets Erhvervssikring«"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "unit", "form"), CASES, ids=[f"{c[0]} {c[1]}" for c in CASES])
+def test_later_item_reads_the_text_the_earlier_item_left(case: str, unit: str, form: str) -> None:
+    base, expected = read_doc(DATA / case / "base.xml"), read_doc(DATA / case / "expected.xml")
+    result = consolidate(base, [read_order(DATA / case / "order.xml")])
+    assert at(result.document, unit).full_text() == at(expected, unit).full_text()
+    said = [p for p in result.problems if p.code == CODE and p.address == unit]
+    assert said and form in said[0].message and said[0].severity == "warning"
+    assert not [p for p in result.problems if p.severity == "error" and p.address == unit]
+
+
+def test_a_quote_that_was_never_there_stays_refused() -> None:
+    """The earlier item changed »kommunen« in § 3; a later item quotes »Første stk. om byen«, which § 3,
+    stk. 1, never held: no reading, the operation is refused."""
+    first = Item(1, "…", (ReplaceText(parse_address("§ 3, stk. 1"), "kommunen", "regionen"),))
+    later = Item(2, "…", (InsertText(parse_address("§ 3, stk. 1"), "Første stk. om byen", " og amtet"),))
+    result = consolidate(doc(), [order(first, later)])
+    assert at(result.document, "§ 3, stk. 1").text == "Første stk. om regionen."
+    assert {p.code for p in result.problems if p.severity == "error"} == {"TEXT_NOT_FOUND"}
+    assert CODE not in {p.code for p in result.problems}
+
+
+def test_a_quote_the_earlier_item_changed_is_read_as_it_left_it() -> None:
+    first = Item(1, "…", (ReplaceText(parse_address("§ 3, stk. 1"), "kommunen", "regionen"),))
+    later = Item(2, "…", (InsertText(parse_address("§ 3, stk. 1"), "Første stk. om kommunen", " og amtet"),))
+    result = consolidate(doc(), [order(first, later)])
+    assert at(result.document, "§ 3, stk. 1").text == "Første stk. om regionen og amtet."
+    assert CODE in {p.code for p in result.problems}
+
+
+def test_two_items_putting_different_words_in_the_same_place_stay_refused() -> None:
+    """LOV 1499/2014 § 1, nr. 36, changes »offshoreanlæg« to »anlæg eller en rørledning« in § 40, stk. 1,
+    1. pkt., and its nr. 54 the same word to »anlæg«: which one holds is not for the amender to guess
+    (LBK 831/2015 kept the first); nr. 54 is refused, nr. 36 stays applied."""
+    case = DATA / "offshore-2014"
+    result = consolidate(read_doc(case / "base.xml"), [read_order(case / "order.xml")])
+    assert at(result.document, "§ 40, stk. 1").text.startswith("Et anlæg eller en rørledning")
+    refused = [p for p in result.problems if p.address == "§ 40, stk. 1, 1. pkt." and p.severity == "error"]
+    assert [p.code for p in refused] == ["TEXT_NOT_FOUND"]
+
+
+# A punktum number is the drafter's count; the quote names the place (amender.text_readings._other_pkt)
+
+
+def test_quote_found_only_in_another_punktum_of_the_unit() -> None:
+    """LOV 616/2013 § 1, nr. 13: "I … § 144, stk. 4, 2. pkt., … ændres »årsrapport« til: »årsregnskab
+    m.v.«"; the word stands in 3. pkt. only, where LBK 610/2015 changed it."""
+    case = DATA / "selskab-2013"
+    result = consolidate(read_doc(case / "base.xml"), [read_order(case / "order.xml")])
+    assert unit_text(result.document, "§ 144, stk. 4, 3. pkt.") == unit_text(read_doc(case / "expected.xml"),
+                                                                            "§ 144, stk. 4, 3. pkt.")
+    assert "TEXT_IN_OTHER_PKT" in {p.code for p in result.problems if p.address == "§ 144, stk. 4, 2. pkt."}
+
+
+def test_quote_in_two_other_punktummer_stays_refused() -> None:
+    text = "Kommunen fører tilsyn. Tilsynet er årligt. Kommunen betaler."
+    d = law_with("3", text)
+    op = ReplaceText(parse_address("§ 3, stk. 1, 2. pkt."), "Kommunen", "Regionen")
+    result = consolidate(d, [order(Item(1, "…", (op,)))])
+    assert at(result.document, "§ 3, stk. 1").text == text
+    assert {p.code for p in result.problems} == {"TEXT_NOT_FOUND"}
+
+
+def law_with(label: str, text: str) -> Document:
+    from lovkons.amender.consolidate import ensure_ids
+    from lovkons.model.document import Kind, Meta, Node
+
+    par = Node(Kind.PARAGRAF, label, children=(Node(Kind.STK, "1", text=text),))
+    return ensure_ids(Document(Meta("BEK", 1, 2019, title="Bekendtgørelse om tilsyn"), None, (par,)))
+
+
+def unit_text(d: Document, address: str) -> str:
+    from lovkons.amender.resolve import node_at, resolve_current
+    from lovkons.amender.slots import sentence_spans
+
+    target = resolve_current(d, parse_address(address))
+    node = node_at(d, target.path)
+    a, b = sentence_spans(node.text)[(target.pkt or 1) - 1]
+    return node.text[a:b]
