@@ -18,10 +18,16 @@ _INLINE = regex.compile(r"([\\`*_\[\]<>|~])")
 _BLOCK_START = regex.compile(r"^(\d+)([.)])(?=\s|$)|^([#+=-])")
 
 
+# What _INLINE.sub(r"\\\1", …) does, as one translation (faster; tests/test_markdown_escape.py)
+_INLINE_TABLE = {ord(c): "\\" + c for c in "\\`*_[]<>|~"}
+
+
 def escape(text: str) -> str:
     """Escape `text` so that CommonMark shows it verbatim as one paragraph line."""
-    out = _INLINE.sub(r"\\\1", text)
-    return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", out)
+    out = text.translate(_INLINE_TABLE)
+    if out[:1] in "#+=-" or out[:1].isdecimal():  # else _BLOCK_START cannot match (\d is a decimal digit)
+        return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", out)
+    return out
 
 
 class _MarkdownWriter:
