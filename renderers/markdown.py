@@ -18,13 +18,16 @@ _INLINE = regex.compile(r"([\\`*_\[\]<>|~])")
 _BLOCK_START = regex.compile(r"^(\d+)([.)])(?=\s|$)|^([#+=-])")
 
 
-# What _INLINE.sub(r"\\\1", …) does, as one translation (faster; tests/test_markdown_escape.py)
-_INLINE_TABLE = {ord(c): "\\" + c for c in "\\`*_[]<>|~"}
+_INLINE_CHARS = "\\`*_[]<>|~"  # the characters of _INLINE: a text without any is left as it is
 
 
 def escape(text: str) -> str:
     """Escape `text` so that CommonMark shows it verbatim as one paragraph line."""
-    out = text.translate(_INLINE_TABLE)
+    out = text
+    for ch in _INLINE_CHARS:  # a few substring scans: most legal text holds none of them
+        if ch in text:
+            out = _INLINE.sub(r"\\\1", text)
+            break
     if out[:1] in "#+=-" or out[:1].isdecimal():  # else _BLOCK_START cannot match (\d is a decimal digit)
         return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", out)
     return out

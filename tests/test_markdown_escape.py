@@ -1,6 +1,6 @@
-"""Markdown escaping (renderers.markdown.escape) is the two substitutions it stands for: every inline
-character escaped (_INLINE), a line start a parser would read as a block marker escaped (_BLOCK_START).
-Real lines of the corpus and the edge cases of both."""
+"""Markdown escaping (renderers.markdown.escape: the substitution skipped for a text without any inline
+character) is the two substitutions it stands for: every inline character escaped (_INLINE), a line
+start a parser would read as a block marker escaped (_BLOCK_START). Real lines and the edge cases."""
 
 from __future__ import annotations
 
