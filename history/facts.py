@@ -245,7 +245,8 @@ def _try_amending(path: Path, published: dt.date | None) -> AmendingDocument | N
     with "… foretages følgende ændring(er)". `published`: the sidecar's Lovtidende date."""
     from lovkons.parsers.input_bytes import read_input
 
-    if b"foretages" not in read_input(path):
+    data = read_input(path)
+    if b"foretages" not in data or _restates(data):
         return None
     from lovkons.parsers.instructions import read_amending_file
 
@@ -253,6 +254,26 @@ def _try_amending(path: Path, published: dt.date | None) -> AmendingDocument | N
         return read_amending_file(path, published=published)
     except LovkonsError:
         return None
+
+
+def _restates(data: bytes) -> bool:
+    """A LexDania lovbekendtgørelse (DocumentType "LBK …"): it restates a law and never amends one, so
+    the instruction reader refuses it (parsers.instructions.build: "not an amending document") after
+    reading every instruction its notes quote; it is not read at all. Decided as that reader decides:
+    the XML route, the <Meta>'s DocumentType up to "#", its first word. Anything else (another format,
+    XML that does not load): False, and the reader decides."""
+    from lovkons.parsers.xml_meta import load_xml
+
+    head = data[:2000].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not (head.startswith(b"<?xml") or head.startswith(b"<Dokument")):
+        return False
+    try:
+        meta = load_xml(data).find("Meta")
+    except LovkonsError:
+        return False
+    kind = meta.find("DocumentType") if meta is not None else None
+    words = ((kind.text or "").strip().split("#")[0].split() or [""]) if kind is not None else [""]
+    return words[0] == "LBK"
 
 
 def read_order(path: Path) -> AmendingDocument:

@@ -47,9 +47,19 @@ def _retarget(block: ChangeBlock, base: Document) -> ChangeBlock:
     return replace(block, target=DocRef(m.kind.split()[0] if m.kind else None, m.number, m.date, m.title))
 
 
+Item = tuple[str, str, int]  # (order, its §, the item's number)
+
+
+def _in_force(tl: Timeline, at: dt.date) -> frozenset[Item]:
+    return frozenset((c.order, c.paragraf, c.item) for c in tl.in_force_at(at))
+
+
 def orders_at(corpus: Corpus, tl: Timeline, at: dt.date) -> list[AmendingDocument]:
     """The orders amending the document, each cut down to its items in force on `at`."""
-    wanted = {(c.order, c.paragraf, c.item) for c in tl.in_force_at(at)}
+    return _orders_with(corpus, tl, _in_force(tl, at))
+
+
+def _orders_with(corpus: Corpus, tl: Timeline, wanted: frozenset[Item]) -> list[AmendingDocument]:
     handed = {(c.order, c.paragraf) for c in tl.changes if c.via}
     out: list[AmendingDocument] = []
     for key in tl.orders:
@@ -96,10 +106,23 @@ class Version:
 
 
 def _literal(corpus: Corpus, tl: Timeline, at: dt.date) -> Version:
+    """The text as the amending acts leave it on `at`. Memoised on the corpus per set of items in
+    force: two days with the same items in force have the same text (consolidate_at asks for the day
+    and for the last day, which are often one version; timeline and diff ask for several days)."""
+    wanted = _in_force(tl, at)
+    memo: dict[frozenset[Item], tuple[Timeline, Version]] = corpus.timelines.setdefault(f"literal:{tl.key}", {})
+    hit = memo.get(wanted)
+    if hit is None or hit[0] is not tl:
+        hit = memo[wanted] = (tl, _consolidated(corpus, tl, wanted))
+    return replace(hit[1], start=at)
+
+
+def _consolidated(corpus: Corpus, tl: Timeline, wanted: frozenset[Item]) -> Version:
     from lovkons.amender.consolidate import consolidate  # H5
 
+    at = dt.date.min  # the memo's value does not depend on the day; _literal sets it
     base = corpus.document(tl.key)
-    orders = orders_at(corpus, tl, at)
+    orders = _orders_with(corpus, tl, wanted)
     signed = tuple(corpus.order(k) for k in tl.orders)  # whole acts: who signed them is evidence
     if not orders:
         return Version(at, base, (), (), base, signed)

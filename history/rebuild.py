@@ -71,6 +71,23 @@ def job_hash(corpus: Corpus, key: str, code: str) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
+def corpus_digest(corpus: Corpus, code: str) -> str:
+    """The identity of every file of the corpus (its place, bytes and key, as job_hash counts a file)
+    and of the code: every job hash is a function of it."""
+    files = sorted((f.rel, f.sha, f.key) for f in corpus.facts.values())
+    return hashlib.sha256(json.dumps([code, files]).encode()).hexdigest()
+
+
+def _job_hashes(corpus: Corpus, bases: list[str], code: str, saved: dict[str, Any]) -> dict[str, str]:
+    """job_hash of every document; the previous run's when the corpus and the code are the same (a
+    no-op rebuild then builds no timeline)."""
+    old = saved.get("hashes")
+    if saved.get("corpus") == corpus_digest(corpus, code) and isinstance(old, dict) and all(
+            isinstance(old.get(k), str) for k in bases):  # fmt: skip
+        return {k: old[k] for k in bases}
+    return {k: job_hash(corpus, k, code) for k in bases}
+
+
 def _load_cache(out: Path, code: str) -> dict[str, Any]:
     """The previous run's cache, or {} when it is missing, of another version, or not as written."""
     try:
@@ -111,14 +128,15 @@ def _reusable(out: Path, old: Any, job: str) -> dict[str, Any] | None:
         return None
     recorded: dict[str, Any] = old["stat"] if isinstance(old.get("stat"), dict) else {}
     stat: dict[str, list[int]] = {}
+    folder = str(out)
     for rel, sha in old["files"].items():
         try:
-            path = out / safe_relpath(rel)
-            st = path.stat(follow_symlinks=False)
+            path = os.path.join(folder, safe_relpath(rel))
+            st = os.stat(path, follow_symlinks=False)
             now = _stat(st)
             if not stat_mod.S_ISREG(st.st_mode):
                 return None
-            if recorded.get(rel) != now and hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+            if recorded.get(rel) != now and hashlib.sha256(Path(path).read_bytes()).hexdigest() != sha:
                 return None
         except (OSError, LovkonsError):
             return None
@@ -251,11 +269,14 @@ def _rebuild(root: Path, out: Path, render: Renderer, jobs: int | None, progress
     stats.documents = len(bases)
     old_jobs: dict[str, Any] = saved.get("jobs") or {}
     results: dict[str, dict[str, Any]] = {}
-    hashes_by_key = {k: job_hash(corpus, k, code) for k in bases}
+    hashes_by_key = _job_hashes(corpus, bases, code, saved)
     todo = []
+    unmoved = saved.get("corpus") == corpus_digest(corpus, code)  # and no file touched since: see below
     for k in bases:
-        reused = _reusable(out, old_jobs.get(corpus.facts[k].doc_id), hashes_by_key[k])
+        old = old_jobs.get(corpus.facts[k].doc_id)
+        reused = _reusable(out, old, hashes_by_key[k])
         if reused is not None:
+            unmoved = unmoved and reused["stat"] == (old or {}).get("stat")
             results[k] = reused
             stats.reused.append(corpus.facts[k].doc_id)
         else:
@@ -266,7 +287,7 @@ def _rebuild(root: Path, out: Path, render: Renderer, jobs: int | None, progress
         own = _own_files(corpus, render, bases, results)
         if same_tree(out, own, {p for k in bases for p in results[k]["hashes"]}):
             _finish(stats, corpus, bases, results)
-            if cache:
+            if cache and not unmoved:  # else the cache and its stat records would be written as they are
                 _save_cache(out, _new_cache(code, corpus, bases, hashes_by_key, results), results, corpus)
             return stats
     with staging(out) as staged:
@@ -338,6 +359,8 @@ def _new_cache(code: str, corpus: Corpus, bases: list[str], hashes_by_key: dict[
     return {
         "format": CACHE_FORMAT,
         "code": code,
+        "corpus": corpus_digest(corpus, code),
+        "hashes": dict(sorted(hashes_by_key.items())),
         "jobs": {corpus.facts[k].doc_id: {"hash": hashes_by_key[k], "entry": results[k]["entry"],
                                           "report": results[k]["report"],
                                           "files": dict(sorted(results[k]["hashes"].items()))}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import os
 import signal
 import threading
@@ -38,6 +39,20 @@ def _die_with(parent: int) -> None:
                 os._exit(1)
 
     threading.Thread(target=watch, name="lovkons-parent-watch", daemon=True).start()
+
+
+GC_THRESHOLD = (20_000, 10, 10)  # a worker's cyclic GC: first generation 20,000 objects (Python's default: 700)
+
+
+def _init_worker(parent: int) -> None:
+    """Worker initializer: die with `parent`, and a lighter cyclic GC. A worker builds and drops
+    frozen trees, which hold no cycles (reference counting frees them), so a collection every 700
+    allocations finds next to nothing; what the worker inherited from the parent (the corpus facts)
+    is frozen out of the collections (gc.freeze: also no copy-on-write of it from the GC's marks).
+    About a tenth of a rebuild worker's CPU time was the GC's."""
+    _die_with(parent)
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLD)
 
 
 def _kill_workers(pool: ProcessPoolExecutor) -> None:
@@ -68,7 +83,7 @@ def _ignore_sigpipe() -> object:
 def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     """A process pool for the `with` block; its workers end with it, and with this process."""
     previous = _ignore_sigpipe()
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_die_with, initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),))
     try:
         yield pool
     except BaseException as exc:

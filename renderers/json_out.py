@@ -86,13 +86,23 @@ def source_json(source: Source) -> dict[str, Any]:
     return {"source": str(source), "in_force": date_json(source.in_force), "text": source.text}
 
 
-def node_json(node: Node, *, provenance: bool = True) -> dict[str, Any]:
+# id(node) → (the node, kept alive; its JSON): the versions of one document share most of their nodes
+# (frozen trees), so a renderer writing them all can give each node's JSON once. One provenance setting
+# per memo; the values are shared between the documents rendered, never to be changed.
+NodeMemo = dict[int, tuple[Node, dict[str, Any]]]
+
+
+def node_json(node: Node, *, provenance: bool = True, memo: NodeMemo | None = None) -> dict[str, Any]:
+    if memo is not None:
+        hit = memo.get(id(node))
+        if hit is not None and hit[0] is node:
+            return hit[1]
     out: dict[str, Any] = {
         "type": node.kind.value,
         "label": node.label,
         "heading": node.heading,
         "text": node.text,
-        "children": [node_json(c, provenance=provenance) for c in node.children],
+        "children": [node_json(c, provenance=provenance, memo=memo) for c in node.children],
     }
     if node.repealed:
         out["repealed"] = True
@@ -100,15 +110,17 @@ def node_json(node: Node, *, provenance: bool = True) -> dict[str, Any]:
         out["id"] = node.id
     if provenance and node.changed_by:
         out["changed_by"] = [source_json(s) for s in node.changed_by]
+    if memo is not None:
+        memo[id(node)] = (node, out)
     return out
 
 
-def document_json(doc: Document, *, provenance: bool = True) -> dict[str, Any]:
+def document_json(doc: Document, *, provenance: bool = True, memo: NodeMemo | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {
         "type": "document",
         "meta": meta_json(doc.meta),
         "preamble": doc.preamble,
-        "children": [node_json(c, provenance=provenance) for c in doc.children],
+        "children": [node_json(c, provenance=provenance, memo=memo) for c in doc.children],
     }
     if doc.title_note:
         out["title_note"] = doc.title_note

@@ -18,10 +18,19 @@ _INLINE = regex.compile(r"([\\`*_\[\]<>|~])")
 _BLOCK_START = regex.compile(r"^(\d+)([.)])(?=\s|$)|^([#+=-])")
 
 
+_INLINE_CHARS = "\\`*_[]<>|~"  # the characters of _INLINE: a text without any is left as it is
+
+
 def escape(text: str) -> str:
     """Escape `text` so that CommonMark shows it verbatim as one paragraph line."""
-    out = _INLINE.sub(r"\\\1", text)
-    return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", out)
+    out = text
+    for ch in _INLINE_CHARS:  # a few substring scans: most legal text holds none of them
+        if ch in text:
+            out = _INLINE.sub(r"\\\1", text)
+            break
+    if out[:1] in "#+=-" or out[:1].isdecimal():  # else _BLOCK_START cannot match (\d is a decimal digit)
+        return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", out)
+    return out
 
 
 class _MarkdownWriter:
@@ -109,8 +118,14 @@ class _MarkdownWriter:
             self._item_lines(child.children, depth + 1, lines)
 
 
-def render_markdown(doc: Document, *, notes: bool = False) -> str:
-    """Render `doc` as Markdown; `notes=True` adds the provenance of changed units in italics."""
+# id(node) → (the node, kept alive; the blocks of that top-level unit): see render_markdown's `memo`
+BlockMemo = dict[int, tuple[Node, list[str]]]
+
+
+def render_markdown(doc: Document, *, notes: bool = False, memo: BlockMemo | None = None) -> str:
+    """Render `doc` as Markdown; `notes=True` adds the provenance of changed units in italics. `memo`
+    (one `notes` setting per memo): the blocks of each top-level unit, kept for the next document
+    that holds the same node (the versions of one document share most of theirs)."""
     w = _MarkdownWriter(notes)
     w.blocks.append(f"# {escape(doc.meta.title or doc.meta.short)}")
     if doc.title_note:
@@ -118,5 +133,12 @@ def render_markdown(doc: Document, *, notes: bool = False) -> str:
     if doc.preamble:
         w.blocks.append(escape(doc.preamble))
     for child in doc.children:
+        hit = memo.get(id(child)) if memo is not None else None
+        if hit is not None and hit[0] is child:
+            w.blocks.extend(hit[1])
+            continue
+        start = len(w.blocks)
         w.node(child)
+        if memo is not None:
+            memo[id(child)] = (child, w.blocks[start:])
     return "\n\n".join(b for b in w.blocks if b.strip()) + "\n"

@@ -15,8 +15,16 @@ from lovkons.history.outputs import DocumentRecord, VersionOut
 from lovkons.history.rebuild import RebuildStats
 from lovkons.model.document import Problem, one_line_text, shown_path
 from lovkons.renderers.history_words import applied_json, carried_lines, change_json, status_json
-from lovkons.renderers.json_out import date_json, document_json, dumps, dumps_line, problems_json, stamped
-from lovkons.renderers.markdown import render_markdown
+from lovkons.renderers.json_out import (
+    NodeMemo,
+    date_json,
+    document_json,
+    dumps,
+    dumps_line,
+    problems_json,
+    stamped,
+)
+from lovkons.renderers.markdown import BlockMemo, render_markdown
 
 
 def _where(p: Problem) -> str:
@@ -47,6 +55,19 @@ def compact(changes: list[dict[str, Any]]) -> list[str]:
     return [f"{order} § {par}, nr. {spans(nrs)}" for (order, par), nrs in groups.items()]
 
 
+class _Memo:
+    """The Markdown blocks and JSON of the nodes of the document being written (its versions share
+    most of their nodes): see render_markdown's and node_json's `memo`."""
+
+    def __init__(self) -> None:
+        self.key: str | None = None
+        self.md: BlockMemo = {}
+        self.json: NodeMemo = {}
+
+
+_MEMO = _Memo()
+
+
 class RebuildFiles:
     """The rebuild's renderer (history.outputs.RebuildRenderer); a plain value, so it pickles to
     workers. `compact`: JSON files on one line (rebuild --compact-json)."""
@@ -56,9 +77,11 @@ class RebuildFiles:
     def __call__(self, version: VersionOut) -> dict[str, bytes]:
         """One version → {".md": Markdown bytes, ".json": the version object (lovkons.version/1)}."""
         v = version
-        md = _header(v) + render_markdown(v.document)
+        if _MEMO.key != v.key:  # one document's versions at a time (a rebuild worker's order)
+            _MEMO.key, _MEMO.md, _MEMO.json = v.key, {}, {}
+        md = _header(v) + render_markdown(v.document, memo=_MEMO.md)
         obj = stamped("version", {
-            "document": document_json(v.document),
+            "document": document_json(v.document, memo=_MEMO.json),
             "version": {"from": date_json(v.start), "to": date_json(v.end)},
             "orders": list(v.included),
             "status": status_json(v.status),

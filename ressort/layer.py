@@ -172,44 +172,104 @@ def _cite(bases: tuple[str, ...]) -> str:
     return ", ".join(bases[:-1]) + (" og " if len(bases) > 1 else "") + bases[-1]
 
 
+Span = tuple[int, int, str]  # a name found in a text: start, end, the name as written
+
+
+class Memo:
+    """What the layer works out once per law (the `base` and `orders` objects, by identity) rather than
+    once per version: the evidence of who is responsible, the names found in each distinct text (the
+    name pattern runs once per text: consecutive versions share most of their provisions), the
+    guards' verdicts, and which subtrees hold no name at all (skipped whole). Every value is a pure
+    function of its key, so the renamed text is the same with or without it."""
+
+    def __init__(self, register: Register, base: Document, orders: Sequence[AmendingDocument]) -> None:
+        self.register, self.base, self.orders = register, base, tuple(orders)
+        self.evidence: list[Evidence] | None = None
+        self.names: dict[str, tuple[Span, ...]] = {}
+        self.kept: dict[tuple[str, int, int, dt.date], bool] = {}
+        self.named: dict[int, tuple[Node, bool]] = {}  # id(node) → (the node, kept alive; any name below)
+        self.scans = 0  # texts searched with the name pattern (tests count them)
+
+    def serves(self, register: Register, base: Document, orders: Sequence[AmendingDocument]) -> bool:
+        return (register is self.register and base is self.base and len(orders) == len(self.orders)
+                and all(a is b for a, b in zip(orders, self.orders, strict=True)))  # fmt: skip
+
+    def names_in(self, text: str) -> tuple[Span, ...]:
+        found = self.names.get(text)
+        if found is None:
+            self.scans += 1
+            found = tuple((m.start(), m.end(), m[0]) for m in name_forms(self.register).finditer(text))
+            self.names[text] = found
+        return found
+
+    def kept_by(self, text: str, start: int, end: int, day: dt.date) -> bool:
+        key = (text, start, end, day)
+        hit = self.kept.get(key)
+        if hit is None:
+            hit = self.kept[key] = kept_by(text, start, end, day) is not None
+        return hit
+
+    def any_name(self, node: Node) -> bool:
+        """Whether the layer could change anything in `node`: a name in its text, heading or below."""
+        hit = self.named.get(id(node))
+        if hit is not None and hit[0] is node:
+            return hit[1]
+        found = node.kind not in _SKIP and (bool(node.text and self.names_in(node.text))
+                                            or bool(node.heading and self.names_in(node.heading))
+                                            or any(self.any_name(c) for c in node.children))  # fmt: skip
+        self.named[id(node)] = (node, found)
+        return found
+
+
+_MEMO: list[Memo] = []  # the memo of the last law renamed (a rebuild worker renames one law at a time)
+
+
+def memo_for(register: Register, base: Document, orders: Sequence[AmendingDocument]) -> Memo:
+    """The memo of this law: the last one when it serves the same objects, else a new one."""
+    if not (_MEMO and _MEMO[0].serves(register, base, orders)):
+        _MEMO[:] = [Memo(register, base, orders)]
+    return _MEMO[0]
+
+
 class _Rewriter:
-    def __init__(self, namer: _Namer) -> None:
-        self.namer = namer
+    def __init__(self, namer: _Namer, memo: Memo) -> None:
+        self.namer, self.memo = namer, memo
         self.found: Counter[tuple[str, str, str, tuple[str, ...], dt.date]] = Counter()
 
-    def text(self, text: str, address: str) -> tuple[str, list[Source]]:
+    def text(self, text: str, path: tuple[tuple[Level, str], ...]) -> tuple[str, list[Source]]:
         namer = self.namer
         out: list[str] = []
         sources: list[Source] = []
         last = 0
-        for m in name_forms(namer.register).finditer(text):
-            rename = namer.decide(m[0])
+        address = ""
+        for start, end, written in self.memo.names_in(text):
+            rename = namer.decide(written)
             if rename is None or not rename.changes:
                 continue
             when = rename.changes[-1].date
-            if kept_by(text, m.start(), m.end(), rename.changes[0].date):
+            if self.memo.kept_by(text, start, end, rename.changes[0].date):
                 continue
-            form = next(f for f in name_forms(namer.register).lookup(m[0]))
-            new = render(namer.register, rename.office, form.role, form.genitive, m[0])
-            if new == m[0]:
+            form = next(f for f in name_forms(namer.register).lookup(written))
+            new = render(namer.register, rename.office, form.role, form.genitive, written)
+            if new == written:
                 continue
             bases = tuple(dict.fromkeys(c.basis for c in rename.changes))
-            change = EditorialChange(address, " ".join(m[0].split()), new, bases, when)
+            address = address or _address(path)
+            change = EditorialChange(address, " ".join(written.split()), new, bases, when)
             self.found[(address, change.old, new, bases, when)] += 1
             sources.append(change.source())
-            out += [text[last:m.start()], new]
-            last = m.end()
+            out += [text[last:start], new]
+            last = end
         return ("".join(out) + text[last:], sources) if out else (text, [])
 
     def node(self, node: Node, path: tuple[tuple[Level, str], ...], sole: bool = False) -> Node:
-        if node.kind in _SKIP:
+        if not self.memo.any_name(node):  # also the LBK's notes and the signature (_SKIP)
             return node
         level = _LEVEL.get(node.kind)
         if level is not None and node.label is not None and not sole:  # a § with one stk. is cited as the §
             path = (*path, (level, node.label))
-        address = _address(path)
-        text, s1 = self.text(node.text, address) if node.text else (node.text, [])
-        heading, s2 = self.text(node.heading, address) if node.heading else (node.heading, [])
+        text, s1 = self.text(node.text, path) if node.text else (node.text, [])
+        heading, s2 = self.text(node.heading, path) if node.heading else (node.heading, [])
         one = node.kind is Kind.PARAGRAF and sum(c.kind is Kind.STK for c in node.children) == 1
         kids = tuple(self.node(c, path, one and c.kind is Kind.STK) for c in node.children)
         same_kids = all(a is b for a, b in zip(kids, node.children, strict=True))
@@ -236,15 +296,18 @@ def apply_ressort(document: Document, day: dt.date, *, base: Document | None = N
     `evidence`, when given, is used instead of what their signatures and footnotes say."""
     register = register or default_register()
     title = law_title((base or document).meta.title)
+    memo = memo_for(register, base or document, orders)
     if evidence is None:
-        evidence = evidence_of(register, base or document, orders)
+        if memo.evidence is None:
+            memo.evidence = evidence_of(register, base or document, orders)
+        evidence = memo.evidence
     resp = responsibility(register, title, [e for e in evidence if register.offices[e.office].kind == MINISTRY], day)
     agency = responsibility(register, title, [e for e in evidence if register.offices[e.office].kind == AUTHORITY],
                             day)
     most = named_most(register, base or document)  # the minister the law gives its powers to, by its text
     named = responsibility(register, title, [most] if most else [], day)
     namer = _Namer(register, day, title, resp, agency, named)
-    writer = _Rewriter(namer)
+    writer = _Rewriter(namer, memo)
     kids = tuple(writer.node(c, ()) for c in document.children)
     problems = list(resp.problems) + list(agency.problems) + namer.problems
     if register.complete_until is not None and day > register.complete_until:

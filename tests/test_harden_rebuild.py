@@ -319,3 +319,22 @@ def test_cli_names_every_input_it_did_not_read(tmp_path: Path) -> None:
         "lovkons: passwd.txt: error LINK_OUTSIDE_CORPUS: a symbolic link to /etc/passwd, outside the corpus: "
         "not read (rebuild --follow-links reads it)",
         "lovkons: pipe.txt: error NOT_A_FILE: not a regular file (a FIFO, device or socket): not read"]
+
+
+
+@pytest.mark.parametrize("rel", ["BEK-2007-1292/2008-04-01.md", "a/b/c.json", "index.json", "", "/etc/passwd", "//x",
+                                 "a//b", "a/", "./a", "a/./b", "a/../b", "..", ".", "a\\b", "a\x00b", "a/.hidden"])
+def test_safe_relpath_accepts_exactly_a_plain_relative_posix_path(rel: str) -> None:
+    """What PurePosixPath keeps of it is `rel` as written, without "..": the same verdict without pathlib."""
+    from pathlib import PurePosixPath
+
+    from lovkons.history.swap import safe_relpath
+
+    parts = PurePosixPath(rel).parts
+    plain = (bool(parts) and not rel.startswith("/") and ".." not in parts and "\\" not in rel and "\x00" not in rel
+             and PurePosixPath(rel).as_posix() == rel)  # fmt: skip
+    if plain:
+        assert safe_relpath(rel) == rel
+    else:
+        with pytest.raises(LovkonsError):
+            safe_relpath(rel)

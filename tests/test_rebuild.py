@@ -80,6 +80,34 @@ def test_second_run_recomputes_nothing(small_corpus: Path, tmp_path: Path) -> No
     assert third.recomputed == ["LOV-2013-608"] and third.scanned == 1
 
 
+
+def test_a_no_op_rebuild_hashes_no_job_and_writes_no_cache(small_corpus: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing in the corpus changed (the same files, bytes and code): the jobs' hashes are the last
+    run's (no timeline is built) and the cache is left as it is; one changed file: every job is hashed."""
+    import lovkons.history.rebuild as rebuild_module
+
+    out = tmp_path / "out"
+    rebuild(small_corpus, out, render=render_version, jobs=1)
+    cache = rebuild_cache_file(out)
+    written = (cache.stat().st_ino, cache.stat().st_mtime_ns, cache.read_bytes())
+    hashed: list[str] = []
+    real = rebuild_module.job_hash
+
+    def counted(corpus: Any, key: str, code: str) -> str:
+        hashed.append(key)
+        return real(corpus, key, code)
+
+    monkeypatch.setattr(rebuild_module, "job_hash", counted)
+    second = rebuild(small_corpus, out, render=render_version, jobs=1)
+    assert (second.recomputed, hashed) == ([], [])
+    assert (cache.stat().st_ino, cache.stat().st_mtime_ns, cache.read_bytes()) == written
+    order = small_corpus / "laws" / "LOV-2015-649" / "LOV-2015-649.xml"
+    order.write_bytes(order.read_bytes() + b"\n")
+    third = rebuild(small_corpus, out, render=render_version, jobs=1)
+    assert third.recomputed == ["LOV-2013-608"] and sorted(hashed) == ["LBK 1054/2015", "LOV 608/2013", "seed-002"]
+    assert cache.read_bytes() != written[2]
+
 def test_second_run_parses_nothing_with_duplicates_and_unreadable_files(small_corpus: Path, tmp_path: Path) -> None:
     """The text twin of a law (a DUPLICATE_DOCUMENT) and a non-legal file are cached too."""
     twin = ROOT / "tests" / "data" / "laws" / "LOV-2013-608" / "LOV-2013-608.txt"
