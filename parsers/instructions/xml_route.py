@@ -40,6 +40,34 @@ def _line(el: etree._Element) -> int | None:
     return n if isinstance(n, int) else None
 
 
+# The element names the unit, whatever its label prints: in a new text (AendringNyTekst) a <Paragraf> is
+# a § and a <Stk> a stk., so a label that lost its "§" or ends in a comma is printed as the unit's label
+# (the text route would otherwise read "… Aarø. 36 d. Ministeren …" as one stykke of § 36 c).
+_LABEL_SLIPS: tuple[tuple[str, regex.Pattern[str], str], ...] = (
+    # "<Paragraf><Explicatus>36 d.</Explicatus>" (LOV 76/2016 § 1, nr. 1; LOV 1613/2013 § 1, nr. 28: "152 w.")
+    ("Paragraf", regex.compile(r"(\d+(?:\s[a-zæøå])?\.)", regex.I | regex.VERBOSE), r"§ \1"),
+    # "<Stk><Explicatus>Stk. 2,</Explicatus>" (LOV 1750/2016 § 1, nr. 1), "Stk. 2" without its full
+    # stop (LOV 665/2016 § 5, nr. 1; LOV 132/2016 § 3, nr. 3; LOV 1732/2016 § 1, nr. 9)
+    ("Stk", regex.compile(r"(Stk\.\s\d+(?:\s[a-z])?),?", regex.VERBOSE), r"\1."),
+)
+
+
+def _printed_label(unit: str, label: str) -> str:
+    """The label of a payload unit as its element names it (see _LABEL_SLIPS)."""
+    for tag, slip, printed in _LABEL_SLIPS:
+        if unit == tag and slip.fullmatch(label):
+            return slip.sub(printed, label)
+    return label
+
+
+def _labelled(label: str, line: str) -> str:
+    """A unit's line "label text"; the label's full stop printed as the first run of its text goes
+    back to the label: "§ 4 h" + "." + "Økonomi- …" (LOV 73/2010 § 1, nr. 1) is "§ 4 h. Økonomi- …"."""
+    if label and not label.endswith(".") and line.startswith("."):
+        label, line = label + ".", line[1:].lstrip()
+    return f"{label} {line}".strip()
+
+
 def _lines(el: etree._Element) -> list[str]:
     """A payload element as printed: one line per labelled unit/heading, "label text"."""
     if not any(isinstance(c.tag, str) for c in el) or el.tag == "Linea":
@@ -51,7 +79,7 @@ def _lines(el: etree._Element) -> list[str]:
             continue
         tag = child.tag
         if tag == "Explicatus":
-            label = _text(child)
+            label = _printed_label(el.tag, _text(child))
             if el.tag in ("Kapitel", "Afsnit", "Bilag") or not label:
                 out.append(label)
                 label = ""
@@ -60,14 +88,14 @@ def _lines(el: etree._Element) -> list[str]:
         elif tag == "Exitus":
             sentences = [_text(li) for li in child if isinstance(li.tag, str)]
             line = " ".join(s for s in sentences if s) or _text(child)
-            out.append(f"{label} {line}".strip())
+            out.append(_labelled(label, line))
             label = ""
         elif tag == "Tr":
             out.append(" ".join(_text(td) for td in child))
         else:
             sub = _lines(child)
             if label and sub:
-                sub[0] = f"{label} {sub[0]}"
+                sub[0] = _labelled(label, sub[0])
                 label = ""
             out.extend(sub)
     if label:
