@@ -331,8 +331,9 @@ class Builder(TextRules, TailRules):
             prefix = text[start : m.start()].strip()
             if prefix:
                 front_ok = self._front_closed() and not prefix[0].islower()
+                waiting = self._labelled_stk_waiting()  # the prefix is the text of that stk.
                 heading = self.mode != "front" and (
-                    is_heading_text(prefix) or (self.fragment and self.paragraf is None)
+                    (is_heading_text(prefix) and not waiting) or (self.fragment and self.paragraf is None)
                 )
                 glued = m is para  # a "§ N." (not a glued Stk./Kapitel)
                 body, head = (None, None)
@@ -346,7 +347,7 @@ class Builder(TextRules, TailRules):
                     for part in split_heading_run(prefix):
                         self.pending.append((part, True, lineno))
                 else:
-                    self._text(prefix, lineno)
+                    self._text(prefix, lineno, labelled=waiting)
                     self._drain()
             self._feed_next(text, lineno, m.start(), end)
             return
@@ -366,6 +367,14 @@ class Builder(TextRules, TailRules):
         self._decide_pending(False)
         self._append_text(text, lineno)
         self._count_quotes(text)
+
+    def _labelled_stk_waiting(self) -> bool:
+        """Has a "Stk. N." label just opened a stk. that has no text yet? A stk. label is always
+        followed by its text, never by a heading (an overskrift stands before a § or a chapter):
+        "Stk. 2. Social- og integrationsministeren kan fastsætte nærmere regler om … og opgaver m.v.
+        § 50 b." (LOV 496/2013 § 1, nr. 7) is the text of stk. 2, not the heading of § 50 b."""
+        stk = self.stk
+        return stk is not None and stk.label != "1" and not stk.parts and not stk.children
 
     def finish(self) -> None:
         if self.bare_heading is not None:

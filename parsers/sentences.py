@@ -77,6 +77,15 @@ _WORD_BEFORE = regex.compile(r"(?P<w>[\p{L}\d][\p{L}\d.]*?)\.$")
 _ORDINAL_NEXT = regex.compile(r"\d+\.\s")
 # A number and a space before a single capital: the letter of a lettered § ("§§ 4 A og 4 B."), no initial.
 _LETTERED = regex.compile(r"\d\ $")
+# A class, category or part named by a capital letter ends the sentence with it: "… omfattet af
+# regnskabsklasse D. Erhvervs- og Selskabsstyrelsen kan …" (LBK 323/2011 § 138, stk. 1), "jf. stk. 1,
+# litra B. Foreligger …", "bilag A.", "kategori B.", "afsnit I.", "alternativ A.", "fondsmæglerselskab
+# I." (the law's classes I-III). After such a word a single capital is no initial ("H.C. Andersen").
+_DESIGNATION = regex.compile(
+    r"""(?<!\p{L})(?:\p{L}*klasser?|\p{L}*kategori|litra|bilag|afsnit|alternativ|punkt
+    |fondsmæglerselskab(?:er)?)\ $""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
 # A punktum that opens by citing another of the same stk. and goes on with its verb ("1. pkt. finder
 # dog alene anvendelse", "4. pkt. omfatter ikke"); a citation goes on with a comma or "og"/"eller".
 _PKT_SENTENCE = regex.compile(r"\d+\.\ pkt\.\ (?!og\b|eller\b|samt\b)\p{Ll}")
@@ -99,8 +108,8 @@ def _is_end(text: str, dot: int, nxt: int) -> bool:
         return True  # "… indkomst. 1. pkt. finder dog …", "… 15 pct. 4. pkt. omfatter …": a new punktum
     if low in _WEAK:
         return (following.isalpha() and following.isupper()) or following in "§»"
-    if len(word) == 1 and word.isupper() and not _LETTERED.search(text, 0, m.start() if m else 0):
-        return False  # an initial: "J. Hansen" (not the letter of "§§ 4 A og 4 B. Bestemmelsen …")
+    if len(word) == 1 and word.isupper() and not _letter_named(text, m.start() if m else 0):
+        return False  # an initial: "J. Hansen"
     if "." in word and word.replace(".", "").isalpha() and len(word) <= 6:
         return following.isupper() and following.isalpha() and len(word) > 4  # other short abbrevs
     if following.isdigit():
@@ -109,13 +118,20 @@ def _is_end(text: str, dot: int, nxt: int) -> bool:
     return True
 
 
+def _letter_named(text: str, before: int) -> bool:
+    """Is the capital letter at `before` the letter of a lettered § ("§§ 4 A og 4 B. Bestemmelsen …")
+    or of a class, category or part ("regnskabsklasse D. Erhvervs- …"), not an initial?"""
+    return bool(_LETTERED.search(text, 0, before) or _DESIGNATION.search(text, max(0, before - 40), before))
+
+
 def split_sentences(text: str) -> list[str]:
     """Split `text` into punktummer.
 
     A sentence ends at ". ? !" followed by a space and an upper-case letter, a digit, "§", a quote
     or "(". Not an end: after an abbreviation that never ends a sentence (jf., stk., nr., f.eks.,
     bl.a., ca., evt., pr., month abbreviations), after an initial ("J. Hansen"; a company form such
-    as "A/S." is no initial and ends a sentence), before an ordinal
+    as "A/S." and the letter of a class or part, "regnskabsklasse D.", "litra B.", "bilag A.", are no
+    initials and end a sentence), before an ordinal
     ("stk. 2. 2. pkt."), or inside »…« (quoted text of an amending order). A punktum may open by
     citing another ("… indkomst. 1. pkt. finder dog …"): that ends the one before, except after jf.
     Weak abbreviations (m.v., kr., pct., pkt., …) end a sentence only before a capital letter.
