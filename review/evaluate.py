@@ -268,7 +268,7 @@ def score(name: str, base: Document, result: Consolidation, expected: Document, 
             untouched_ok += ok
         if not ok:
             ours, theirs = nr.get(label), ne.get(label)
-            diff = where(label, ours, theirs, nb.get(label), units) if rv and ev and ours and theirs else ()
+            diff = where(label, ours, theirs, nb.get(label), units, renamed=label in by_layer) if rv and ev and ours and theirs else ()
             why = ("substitution" if pairs and ev is not None and apply_substitutions(rv, pairs) == tokens(ev)
                    else _editorial_reason(label, rv, ev, r, e))
             names = name_only(rv, ev)

@@ -40,6 +40,7 @@ from lovkons.model.edits import (
     ReplaceText,
 )
 from lovkons.review.instructed import _instructed, _items, address_keys, op_keys
+from lovkons.review.renames import name_only
 
 Unit = tuple[tuple[str, str], ...]  # (("stk", "2"), ("nr", "3")); () = the § as a whole
 _LEVELS = {Level.STK: "stk", Level.NR: "nr", Level.LITRA: "litra"}
@@ -228,14 +229,19 @@ def _at(node: Node | None, unit: Unit) -> list[Node] | None:
     return path
 
 
-def where(key: str, ours: Node, theirs: Node, base: Node | None, scope: UnitScope) -> tuple[UnitDiff, ...]:
-    """The differing units of § `key` (ours vs. the LBK's), each with whether it was addressed."""
+def where(key: str, ours: Node, theirs: Node, base: Node | None, scope: UnitScope, *,
+          renamed: bool = False) -> tuple[UnitDiff, ...]:
+    """The differing units of § `key` (ours vs. the LBK's), each with whether it was addressed;
+    `renamed`: the ressort layer renamed in the § (a unit that differs from the base only by such a
+    name was not changed by an instruction, as in review.evaluate.score)."""
     out = []
     for unit, aligned in differing_units(ours, theirs):
         mine, before = _at(ours, unit), _at(base, unit) if base is not None else None
-        changed = (mine is None or before is None
-                   or unit_text(mine[-1] if mine else ours) != unit_text(before[-1] if before else base or ours)
-                   or any(_instructed(n.changed_by) for n in [*mine[:-1], *(mine[-1].walk() if mine else ())]))
+        changed = mine is None or before is None
+        if mine is not None and before is not None and base is not None:
+            now, then = unit_text(mine[-1] if mine else ours), unit_text(before[-1] if before else base)
+            changed = now != then and not (renamed and name_only(now, then))
+            changed = changed or any(_instructed(n.changed_by) for n in [*mine[:-1], *(mine[-1].walk() if mine else ())])
         out.append(UnitDiff(unit, aligned, changed or scope.addresses(key, unit)))
     return tuple(out)
 
