@@ -120,7 +120,22 @@ def op_units(op: Operation, docs: Sequence[Document]) -> dict[str, set[Unit]]:
     structural = not isinstance(op, _IN_PLACE) and not (isinstance(op, Insert) and op.position == "end")
     addresses = [op.target, *(getattr(op, "group", ()) or ()),
                  *(a for span in getattr(op, "spans", ()) or () for a in span)]
-    return _address_units(addresses, op_keys(op, docs), structural=structural)
+    found = _address_units(addresses, op_keys(op, docs), structural=structural)
+    par = op.target.label_of(Level.PARAGRAF)
+    if isinstance(op, Insert) and op.position == "end" and par is not None and label_key(par) in found:
+        found[label_key(par)] = _new_units(op, found[label_key(par)])
+    return found
+
+
+def _new_units(op: Insert, units: set[Unit]) -> set[Unit]:
+    """"I § 43 indsættes som stk. 4:" (LOV 607/2013 § 18, nr. 1) addresses the new stk. 4, not the
+    whole § 43: the labelled units of the payload inside the target; else the target as a whole."""
+    inside = address_unit(op.target)
+    new = {(*inside, (_KINDS[n.kind], label_key(n.label))) for n in op.payload if n.kind in _KINDS and n.label}
+    if op.new is None and op.payload and len(new) == len(op.payload) and all(u[0][0] == "stk" for u in new) \
+            and op.target.steps[-1][0] in (Level.PARAGRAF, Level.STK, Level.NR):
+        return new
+    return units
 
 
 def _text_units(text: str | None, docs: Sequence[Document], *, structural: bool = True) -> dict[str, set[Unit]]:

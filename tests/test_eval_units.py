@@ -12,10 +12,10 @@ import pytest
 
 from lovkons.amender.consolidate import consolidate, ensure_ids
 from lovkons.model.document import Document, Kind, Level, Meta, Node, parse_address
-from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef, Item, ReplaceText
+from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef, Insert, Item, ReplaceText
 from lovkons.renderers.eval_out import score_json
 from lovkons.review.evaluate import score
-from lovkons.review.units import UnitDiff, UnitScope, address_unit, outside
+from lovkons.review.units import UnitDiff, UnitScope, address_unit, op_units, outside
 
 STK1 = ("En praktiserende landinspektør eller en landinspektørassistent med beskikkelse, der ved udøvelse af "
         "sin virksomhed tilsidesætter de pligter, som stillingen medfører, kan af Landinspektørnævnet tildeles "
@@ -108,3 +108,21 @@ OUTSIDE = [
 def test_outside_needs_every_differing_unit_aligned_and_unaddressed(
         units: list[tuple[tuple[tuple[str, str], ...], bool, bool]], expected: bool) -> None:
     assert outside([UnitDiff(*u) for u in units]) is expected
+
+
+NEW_STK4 = ("Der ydes ikke pristillæg og andre ydelser efter §§ 35 a, 35 b, 36, 37, 37 a og 38-42, hvis der ydes "
+            "støtte efter § 3, stk. 3, i lov om tilskud til fremme af vedvarende energi i virksomheders "
+            "produktionsprocesser.")
+
+
+def test_an_insertion_at_the_end_addresses_the_new_unit_not_the_whole_paragraf() -> None:
+    # LOV 607/2013 § 18, nr. 1: "I § 43 indsættes som stk. 4: »Stk. 4. Der ydes ikke pristillæg …«"
+    # (LBK 1274/2013 prints "35 b 36": the LBK's slip inside the act's own words, an addressed unit)
+    docs = [law(STK1.format("irettesættelse"))]
+    insert = Insert(parse_address("§ 43"), (Node(Kind.STK, "4", text=NEW_STK4),), position="end")
+    assert op_units(insert, docs) == {"43": {(("stk", "4"),)}}
+    # a nr. put at the end of a § without stk. ("I § 43 indsættes som nr. 4"): which stk.? the whole §
+    bare = Insert(parse_address("§ 43"), (Node(Kind.NR, "4", text="x"),), position="end")
+    assert op_units(bare, docs) == {"43": {()}}
+    after = Insert(parse_address("§ 43, stk. 3"), (Node(Kind.STK, "4", text=NEW_STK4),), position="after")
+    assert op_units(after, docs) == {"43": {(("stk", "≥3"),)}}  # stk. 4 on are renumbered
