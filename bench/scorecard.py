@@ -33,7 +33,7 @@ MANIFESTS = UNPACKED / "manifests"
 SUMMED = (
     "touched", "touched_identical", "touched_identical_editorial", "untouched", "untouched_preserved",
     "untouched_damaged", "spurious", "wrong_refused", "wrong_silent", "wrong_rename", "wrong_rename_touched", "wrong_editorial", "wrong_typo_fix",
-    "wrong_uninstructed", "wrong_unexplained", "wrong_unexplained_punctuation", "touched_instructed", "touched_instructed_identical",
+    "wrong_uninstructed", "wrong_unexplained", "wrong_unexplained_punctuation", "wrong_unexplained_outside", "touched_instructed", "touched_instructed_identical",
     "applied", "errors", "warnings", "ressort_renames", "ressort_paragraphs",
 )  # fmt: skip
 
@@ -117,7 +117,8 @@ def print_totals(name: str, t: dict[str, Any]) -> None:
     print(f"  wrong by category: refused {t['wrong_refused']}, rename {t['wrong_rename']}, editorial "
           f"{t['wrong_editorial']}, typo-fix {t['wrong_typo_fix']}, uninstructed {t['wrong_uninstructed']}, "
           f"unexplained {t['wrong_unexplained']} (of which punctuation only: "
-          f"{t.get('wrong_unexplained_punctuation', 0)})")
+          f"{t.get('wrong_unexplained_punctuation', 0)}; only where no instruction touched the §: "
+          f"{t.get('wrong_unexplained_outside', 0)})")
     print(f"  touched §§ whose only difference is a ministry/authority name  {t['wrong_rename_touched']}"
           f"  (untouched: {t['wrong_rename'] - t['wrong_rename_touched']})")
     print(f"  ressort layer: {t['ressort_renames']} names changed in {t['ressort_paragraphs']} §§ (editorial "

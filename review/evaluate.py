@@ -33,6 +33,7 @@ from lovkons.review.editorial import (
 )
 from lovkons.review.instructed import cited_keys, instructed_scope
 from lovkons.review.renames import name_only
+from lovkons.review.units import UnitDiff, outside, paragraf_nodes, unit_scope, where
 
 _INVISIBLE = regex.compile(f"[{INVISIBLE_CHARS}]")
 # a § printed as repealed ("§ 38. (Ophævet)") is not in force, like a tombstone
@@ -99,6 +100,13 @@ class Wrong:
     why: str = ""
     instructed: bool = True  # some applied, refused or pending operation addressed the § or a unit in it
     renamed: bool = False  # only names of ministries or authorities differ (review.renames)
+    units: tuple[UnitDiff, ...] = ()  # where ours and the LBK's text differ (review.units)
+
+    @property
+    def outside(self) -> bool:
+        """Every differing unit (stk., nr., litra) is aligned and no instruction addressed it: the LBK's
+        own edit where no instruction touched the § (reported apart inside "unexplained")."""
+        return outside(self.units)
 
     @property
     def punctuation_only(self) -> bool:
@@ -188,6 +196,11 @@ class CaseScore:
         return sum(1 for w in self.wrong if w.category == "unexplained" and w.punctuation_only)
 
     @property
+    def unexplained_outside(self) -> int:
+        """unexplained §§ that differ only in units no instruction addressed (see Wrong.outside)"""
+        return sum(1 for w in self.wrong if w.category == "unexplained" and w.outside)
+
+    @property
     def touched_instructed(self) -> int:
         """touched §§ that some instruction addressed (an identical touched § is, unless only the ressort
         layer changed it)"""
@@ -228,6 +241,8 @@ def score(name: str, base: Document, result: Consolidation, expected: Document, 
     b, r, e = paragraf_map(base), paragraf_map(result.document), paragraf_map(expected)
     flagged = problem_labels(result.problems)
     scope = instructed_scope(base, result, orders)
+    units = unit_scope(base, result, orders, unknown=scope.unknown)
+    nb, nr, ne = paragraf_nodes(base), paragraf_nodes(result.document), paragraf_nodes(expected)
     pairs = editorial_substitutions(b, r, e, flagged)
     titles = title_renames(b, r, e, flagged)
     touched = touched_ok = untouched = untouched_ok = spurious = renamed_ok = 0
@@ -252,15 +267,18 @@ def score(name: str, base: Document, result: Consolidation, expected: Document, 
             untouched += 1
             untouched_ok += ok
         if not ok:
+            ours, theirs = nr.get(label), ne.get(label)
+            diff = where(label, ours, theirs, nb.get(label), units, renamed=label in by_layer) if rv and ev and ours and theirs else ()
             why = ("substitution" if pairs and ev is not None and apply_substitutions(rv, pairs) == tokens(ev)
                    else _editorial_reason(label, rv, ev, r, e))
             names = name_only(rv, ev)
             if not why and not names and _typo_fix(rv, ev, [*pairs, *titles]):
-                wrong.append(Wrong(label, is_touched, label in flagged, False, ev, rv, TYPO_FIX, instructed))
+                wrong.append(Wrong(label, is_touched, label in flagged, False, ev, rv, TYPO_FIX, instructed,
+                                   units=diff))
                 continue
             why = why or ("" if instructed else UNINSTRUCTED)
             wrong.append(Wrong(label, is_touched, label in flagged, why not in ("", UNINSTRUCTED), ev, rv, why,
-                               instructed, names))
+                               instructed, names, diff))
     errors = sum(1 for p in result.problems if p.severity == "error")
     return CaseScore(name, touched, touched_ok, untouched, untouched_ok, spurious, len(result.applied),
                      errors, len(result.problems) - errors, tuple(wrong), tuple(pairs), renames, len(by_layer),
