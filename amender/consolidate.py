@@ -22,7 +22,7 @@ from lovkons.amender.slips import unclosed_quote_stop
 from lovkons.model.document import Document, Kind, Node, Problem, Source
 from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef, Item, Operation
 from lovkons.parsers.citations import find_docrefs
-from lovkons.parsers.instructions.context import TokenTable, first_token
+from lovkons.parsers.tokens import TokenTable, first_token
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from lovkons.model.document import Address, Kind, Level, Node, Problem, Source
 from lovkons.model.edits import Count, Insert, Operation
 from lovkons.parsers.instructions.payload import clean_inline, parse_payload
 from lovkons.parsers.instructions.targets import COUNTS, Target, parse_targets
+from lovkons.parsers.tokens import TokenTable, first_token
 
 
 @dataclass
@@ -125,18 +126,6 @@ _SUBST_TOKENS: TokenTable = (
     ("count", regex.compile(rf"(?P<alt>i\s+alt\s+)?(?P<c>{'|'.join(COUNTS)}|\d+)\s+(?:steder|gange)\b", regex.I)),  # "to steder"
     ("sep", regex.compile(r"[\s,]+|og\b|ændres\b", regex.I)),  # between quotes
 )
-
-
-TokenTable = tuple[tuple[str, regex.Pattern[str]], ...]
-
-
-def first_token(table: TokenTable, s: str, pos: int) -> tuple[str, regex.Match[str]] | None:
-    """The first token of an ordered table that matches at `pos` and consumes something."""
-    for name, rx in table:
-        m = rx.match(s, pos)
-        if m and m.end() > pos:
-            return name, m
-    return None
 
 
 _NEXT_QUOTE = regex.compile(r"[\s,]*(?:og\s+)?(?:ændres\s+)?Q\d", regex.I)
