@@ -26,11 +26,11 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest -n auto tests
-	$(BIN)/ruff check lovkons cli parsers model amender history review renderers ressort tests bench
+	$(BIN)/ruff check lovkons tests bench
 	$(BIN)/mypy
 
 lint: setup
-	$(BIN)/ruff check lovkons cli parsers model amender history review renderers ressort tests bench
+	$(BIN)/ruff check lovkons tests bench
 	$(BIN)/mypy
 
 bench: setup
