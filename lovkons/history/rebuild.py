@@ -9,16 +9,16 @@ import hashlib
 import json
 import multiprocessing
 import os
-import stat as stat_mod
 from collections.abc import Callable
 from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lovkons.history.cache import facts_cache_file, rebuild_cache_file
+from lovkons.history.cache import facts_cache_file
 from lovkons.history.corpus import Corpus, build_corpus, index_corpus
 from lovkons.history.facts import Facts, code_version
+from lovkons.history.jobs_cache import CACHE_FORMAT, file_stat, load_jobs, reusable, save_jobs
 from lovkons.history.listing import list_corpus
 from lovkons.history.outputs import RebuildRenderer, document_outputs
 from lovkons.history.swap import (
@@ -28,7 +28,6 @@ from lovkons.history.swap import (
     link_file,
     made_by_lovkons,
     output_lock,
-    safe_relpath,
     same_tree,
     staging,
     swap_dir,
@@ -39,7 +38,6 @@ from lovkons.history.workers import Interrupted, terminate_as_exception, worker_
 from lovkons.model.document import LovkonsError, Problem
 
 CACHE = ".lovkons-cache.json"  # where older versions kept the jobs cache (inside --out); now history.cache
-CACHE_FORMAT = 3  # 3: facts in the shared corpus index; each file's size and mtime beside its sha256
 
 Renderer = RebuildRenderer  # renderers.rebuild_files.REBUILD_FILES: version files, entries, index, report
 Progress = Callable[[str, int, int], None]
@@ -86,62 +84,6 @@ def _job_hashes(corpus: Corpus, bases: list[str], code: str, saved: dict[str, An
             isinstance(old.get(k), str) for k in bases):  # fmt: skip
         return {k: old[k] for k in bases}
     return {k: job_hash(corpus, k, code) for k in bases}
-
-
-def _load_cache(out: Path, code: str) -> dict[str, Any]:
-    """The previous run's cache, or {} when it is missing, of another version, or not as written."""
-    try:
-        data = json.loads(rebuild_cache_file(out).read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return {}
-    if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT or data.get("code") != code:
-        return {}
-    try:  # the size and mtime of each file, kept apart so that the cache's own bytes stay deterministic
-        stat = json.loads(_stat_file(out).read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
-        stat = {}
-    jobs = data.get("jobs")
-    if isinstance(stat, dict) and isinstance(jobs, dict):
-        for doc_id, job in jobs.items():
-            if isinstance(job, dict) and isinstance(stat.get(doc_id), dict):
-                job["stat"] = stat[doc_id]
-    return dict(data)
-
-
-def _stat(st: os.stat_result) -> list[int]:
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
-
-
-def _stat_file(out: Path) -> Path:
-    cache = rebuild_cache_file(out)
-    return cache.with_name(cache.stem + ".stat.json")
-
-
-def _reusable(out: Path, old: Any, job: str) -> dict[str, Any] | None:
-    """A previous result, when the cache entry matches `job` and every file is still there, inside
-    `out`, with the bytes it had (a tree mixed by another writer is not reused). A file whose size,
-    mtime, ctime and inode are those recorded once it was in place is taken as it is (any write, even
-    one restoring the mtime, changes the ctime); any other is read and hashed."""
-    if not isinstance(old, dict) or old.get("hash") != job or not isinstance(old.get("files"), dict):
-        return None
-    if not isinstance(old.get("entry"), dict) or not isinstance(old.get("report"), str):
-        return None
-    recorded: dict[str, Any] = old["stat"] if isinstance(old.get("stat"), dict) else {}
-    stat: dict[str, list[int]] = {}
-    folder = str(out)
-    for rel, sha in old["files"].items():
-        try:
-            path = os.path.join(folder, safe_relpath(rel))
-            st = os.stat(path, follow_symlinks=False)
-            now = _stat(st)
-            if not stat_mod.S_ISREG(st.st_mode):
-                return None
-            if recorded.get(rel) != now and hashlib.sha256(Path(path).read_bytes()).hexdigest() != sha:
-                return None
-        except (OSError, LovkonsError):
-            return None
-        stat[rel] = now
-    return {"hashes": dict(old["files"]), "stat": stat, "entry": old["entry"], "report": old["report"]}
 
 
 # Set in the parent just before a fork-based pool starts: forked workers inherit the corpus (its facts
@@ -257,7 +199,7 @@ def _rebuild(root: Path, out: Path, render: Renderer, jobs: int | None, progress
     # (the formats it writes, when not the default) makes output for other formats a different job
     code = code_version() + str(getattr(render, "key", "")) + (":literal" if literal else "")
     cleanup_stale(out)
-    saved = _load_cache(out, code) if cache else {}
+    saved = load_jobs(out, code) if cache else {}
     listing = list_corpus(root, follow_links=follow_links)
     # the corpus index shared with consolidate/timeline/diff; the parent keeps only the facts
     found = index_corpus(root, listing.files, jobs=workers, cache_file=facts_cache_file(root) if cache else None,
@@ -274,7 +216,7 @@ def _rebuild(root: Path, out: Path, render: Renderer, jobs: int | None, progress
     unmoved = saved.get("corpus") == corpus_digest(corpus, code)  # and no file touched since: see below
     for k in bases:
         old = old_jobs.get(corpus.facts[k].doc_id)
-        reused = _reusable(out, old, hashes_by_key[k])
+        reused = reusable(out, old, hashes_by_key[k])
         if reused is not None:
             unmoved = unmoved and reused["stat"] == (old or {}).get("stat")
             results[k] = reused
@@ -288,7 +230,7 @@ def _rebuild(root: Path, out: Path, render: Renderer, jobs: int | None, progress
         if same_tree(out, own, {p for k in bases for p in results[k]["hashes"]}):
             _finish(stats, corpus, bases, results)
             if cache and not unmoved:  # else the cache and its stat records would be written as they are
-                _save_cache(out, _new_cache(code, corpus, bases, hashes_by_key, results), results, corpus)
+                save_jobs(out, _new_cache(code, corpus, bases, hashes_by_key, results), results, corpus)
             return stats
     with staging(out) as staged:
         for k in bases:
@@ -299,11 +241,11 @@ def _rebuild(root: Path, out: Path, render: Renderer, jobs: int | None, progress
             write_file(staged, rel, data)
         swap_dir(out, staged)
     for r in results.values():  # recorded once in place (linking and unlinking change a file's ctime)
-        r["stat"] = {rel: _stat((out / rel).stat(follow_symlinks=False)) for rel in r["hashes"]}
+        r["stat"] = {rel: file_stat((out / rel).stat(follow_symlinks=False)) for rel in r["hashes"]}
     _finish(stats, corpus, bases, results)
     stats.written = True
     if cache:  # only once the files it describes are in place
-        _save_cache(out, _new_cache(code, corpus, bases, hashes_by_key, results), results, corpus)
+        save_jobs(out, _new_cache(code, corpus, bases, hashes_by_key, results), results, corpus)
     return stats
 
 
@@ -376,18 +318,6 @@ def _finish(stats: RebuildStats, corpus: Corpus, bases: list[str], results: dict
     stats.errors = [e["error"] for e in entries if "error" in e]
     stats.errors += [f"{p.file}: {p.message}" for p in corpus.problems if p.code == "INTERNAL_ERROR"]
     stats.unreadable = [p.one_line() for p in corpus.problems if p.code in UNREAD_CODES]
-
-
-def _save_cache(out: Path, data: dict[str, Any], results: dict[str, dict[str, Any]], corpus: Corpus) -> None:
-    stat = {corpus.facts[k].doc_id: dict(sorted(r["stat"].items())) for k, r in results.items()}
-    for path, value in ((_stat_file(out), stat), (rebuild_cache_file(out), data)):
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}")
-            tmp.write_text(json.dumps(value, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-            os.replace(tmp, path)
-        except OSError:  # a cache that cannot be written only costs time
-            pass
 
 
 # Corpus problems that mean an input was not read at all (listed on stderr by the CLI).
