@@ -74,3 +74,18 @@ def test_tolerant_match_is_reported() -> None:
     d, problems = run(ReplaceText(A("§ 4"), "100-200", "300-400"), d0)
     assert [p.code for p in problems] == ["TOLERANT_MATCH"]  # type: ignore[attr-defined]
     assert at(d, "§ 4, stk. 1").text == "Gebyret er 300-400 kr."
+
+
+def test_a_quote_read_past_its_letter_case_keeps_the_capital_of_the_punktum() -> None:
+    """LOV 601/2011 § 1, nr. 12: "I § 9, stk. 20, der bliver stk. 24, ændres »stk. 19, 2. pkt.,« til: »stk. 23,
+    2. pkt.,«" where udlændingelovens text reads "Stk. 19, 2. pkt., …" at the start of a punktum: LBK 947/2011
+    prints "Stk. 23, 2. pkt., …" (a Danish sentence begins with a capital). Same shape on the small tree."""
+    d, problems = run(ReplaceText(A("§ 1"), "kommunen fører", "regionen fører"))
+    assert [p.code for p in problems] == ["TOLERATED_CASE"]
+    assert at(d, "§ 1, stk. 1").text == "Regionen fører tilsyn. Tilsynet er årligt."
+
+
+def test_a_quote_matched_as_written_keeps_the_new_text_as_written() -> None:
+    d, problems = run(ReplaceText(A("§ 1"), "Tilsynet er", "tilsynet er"))  # the act's own lower case is kept
+    assert problems == ()
+    assert at(d, "§ 1, stk. 1").text == "Kommunen fører tilsyn. tilsynet er årligt."

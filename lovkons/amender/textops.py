@@ -68,6 +68,15 @@ def _edit(doc: Document, matches: list[tuple[Slot, list[tuple[int, int]]]],
     return doc
 
 
+def _sentence_capital(found: str, quoted: str, new: str) -> str:
+    """»stk. 19, 2. pkt.,« til: »stk. 23, 2. pkt.,« where the text reads "Stk. 19, 2. pkt., …" at the start
+    of a punktum (LOV 1232/2011 on udlændingelovens § 9, LBK 947/2011): the quote was matched past its
+    letter case (TOLERATED_CASE) and the punktum keeps its capital — a Danish sentence begins with one."""
+    if found[:1].isupper() and quoted[:1].islower() and found[:1].lower() == quoted[:1] and new[:1].islower():
+        return new[:1].upper() + new[1:]
+    return new
+
+
 def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | DeleteText, source: Source | None, *,
                before: Document | None = None, slips: bool = False, scope: Scope | None = None
                ) -> tuple[Document, list[Warning_]]:
@@ -97,6 +106,7 @@ def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | Del
         def swap(s: str, a: int, b: int) -> str:
             # »…, jf. § 7« til: »efter denne lov«: a word never glues to the word before or after it
             text = _undouble(s[:a], new, s[b:])
+            text = _sentence_capital(s[a:b], anchor, text)
             left = " " if a and s[a - 1].isalnum() and text[:1].isalnum() else ""
             right = " " if b < len(s) and s[b].isalnum() and text[-1:].isalnum() else ""
             return s[:a] + left + text + right + s[b:]
