@@ -174,6 +174,21 @@ def _text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver:
     return Outcome(new_doc, warnings, touched)
 
 
+def _one_other_pkt(doc: Document, text: str, target: Target, op: ReplaceText | InsertText | DeleteText,
+                   source: Source | None) -> Target | None:
+    """The punktum of the unit, other than the cited one, where the operation applies — when exactly one does."""
+    fits = []
+    for k in range(1, len(sentence_spans(text)) + 1):
+        if k == target.pkt:
+            continue
+        try:
+            apply_text(doc, Target("pkt", target.path, pkt=k, via=target.via), op, source)
+        except ResolveError:
+            continue
+        fits.append(k)
+    return Target("pkt", target.path, pkt=fits[0], via=target.via) if len(fits) == 1 else None
+
+
 def _shifted_pkt(doc: Document, target: Target, op: ReplaceText | InsertText | DeleteText,
                  source: Source | None) -> Target | None:
     """"I § 351, stk. 6, 3. pkt., der bliver 2. pkt., …" after an earlier item of the same order merged
@@ -184,16 +199,7 @@ def _shifted_pkt(doc: Document, target: Target, op: ReplaceText | InsertText | D
     node = node_at(doc, target.path)
     if not any(s.document == source.document for s in node.changed_by):
         return None
-    fits = []
-    for k in range(1, len(sentence_spans(node.text)) + 1):
-        if k == target.pkt:
-            continue
-        try:
-            apply_text(doc, Target("pkt", target.path, pkt=k, via=target.via), op, source)
-        except ResolveError:
-            continue
-        fits.append(k)
-    return Target("pkt", target.path, pkt=fits[0], via=target.via) if len(fits) == 1 else None
+    return _one_other_pkt(doc, node.text, target, op, source)
 
 
 def _other_pkt(doc: Document, target: Target, op: ReplaceText | InsertText | DeleteText,
@@ -206,16 +212,7 @@ def _other_pkt(doc: Document, target: Target, op: ReplaceText | InsertText | Del
     exactly one other punktum fits; said as TEXT_IN_OTHER_PKT."""
     if target.kind != "pkt" or not quoted(op):
         return None
-    fits = []
-    for k in range(1, len(sentence_spans(node_at(doc, target.path).text)) + 1):
-        if k == target.pkt:
-            continue
-        try:
-            apply_text(doc, Target("pkt", target.path, pkt=k, via=target.via), op, source)
-        except ResolveError:
-            continue
-        fits.append(k)
-    return Target("pkt", target.path, pkt=fits[0], via=target.via) if len(fits) == 1 else None
+    return _one_other_pkt(doc, node_at(doc, target.path).text, target, op, source)
 
 
 def _touched_by_text(old: Document, new: Document, target: Target) -> set[str]:
