@@ -12,9 +12,10 @@ cheap):
 - `diff(old, new)` / `diff_versions(doc, start, end, corpus=None)` → DocumentDiff;
 - `evaluate(manifest)` → CaseScore against the official consolidation.
 
-Bad input raises `LovkonsError`. The code lives in the repository's top-level folders, installed as
-sub-packages: `lovkons.model` (values), `lovkons.parsers`, `lovkons.amender`, `lovkons.history`
-(corpus and time), `lovkons.review` (diff, eval), `lovkons.renderers`, `lovkons.cli`.
+Bad input raises `LovkonsError`. The code lives in the sub-packages of this package (each also linked
+from the top of the repository): `lovkons.model` (values), `lovkons.parsers`, `lovkons.amender`,
+`lovkons.ressort` (ministry renames), `lovkons.history` (corpus and time), `lovkons.review` (diff,
+eval), `lovkons.renderers`, `lovkons.cli`.
 """
 
 from __future__ import annotations

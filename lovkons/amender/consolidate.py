@@ -19,6 +19,7 @@ from lovkons.amender.grain import groups
 from lovkons.amender.resolve import Resolver, expand_spans
 from lovkons.amender.safety import safety_net
 from lovkons.amender.slips import unclosed_quote_stop
+from lovkons.amender.tree import PLACEHOLDER
 from lovkons.model.document import Document, Kind, Node, Problem, Source
 from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef, Item, Operation
 from lovkons.parsers.citations import find_docrefs
@@ -158,7 +159,6 @@ def parse_part(text: str) -> Part:
 
 
 # "§ 38. (Ophævet)8)" as an LBK prints a repealed § with its note reference: a tombstone, not text
-_STONE = regex.compile(r"\((?:Ophævet|Ophævede|Udgået)\)\.?\s*(?:\d{1,3}\)\s*)*")
 
 
 def mark_tombstones(doc: Document) -> Document:
@@ -166,7 +166,7 @@ def mark_tombstones(doc: Document) -> Document:
     def fix(node: Node) -> Node:
         if node.kind is Kind.PARAGRAF and not node.repealed and len(node.children) == 1:
             only = node.children[0]
-            if only.kind is Kind.STK and not only.children and _STONE.fullmatch(only.text.strip()):
+            if only.kind is Kind.STK and not only.children and PLACEHOLDER.fullmatch(only.text.strip()):
                 return node.with_(repealed=True, children=())
             return node
         if node.kind in (Kind.KAPITEL, Kind.AFSNIT):

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace as dc_replace
 
+from lovkons.amender.list_readings import quoted
 from lovkons.amender.resolve import ResolveError, Resolver, Target
 from lovkons.amender.slots import Scope, clean_quote
 from lovkons.amender.textops import Warning_, apply_text
@@ -35,7 +36,7 @@ from lovkons.model.edits import DeleteText, InsertText, Operation, ReplaceText
 TextOp = ReplaceText | InsertText | DeleteText
 
 
-def _scope_of(op: Operation) -> tuple[Level, str] | None:
+def first_step(op: Operation) -> tuple[Level, str] | None:
     """The first step of the operation's address: the § (or "Overalt": the document)."""
     steps = op.target.steps
     return steps[0] if steps else None
@@ -44,16 +45,17 @@ def _scope_of(op: Operation) -> tuple[Level, str] | None:
 def as_left_by_earlier(doc: Document, target: Target, op: TextOp, resolver: Resolver, scope: Scope,
                        source: Source | None, earlier: Sequence[Operation]) -> tuple[Document, list[Warning_]] | None:
     """The operation applied with its quote as the earlier items of the act left it, or None."""
-    quote = clean_quote(op.anchor if isinstance(op, InsertText) else op.old)
+    quote = quoted(op)
     if not quote:
         return None
-    rewritten, by = quote, []
+    rewritten = quote
+    by: list[ReplaceText] = []
     for other in earlier:
         # a change of the whole document ("Overalt") or of the same §
         if not isinstance(other, ReplaceText):
             continue
-        where = _scope_of(other)
-        if where is None or (where[0] is not Level.DOKUMENT and where != _scope_of(op)):
+        where = first_step(other)
+        if where is None or (where[0] is not Level.DOKUMENT and where != first_step(op)):
             continue
         old, new = clean_quote(other.old), clean_quote(other.new)
         if old and new and old in rewritten and old != new:
@@ -67,7 +69,7 @@ def as_left_by_earlier(doc: Document, target: Target, op: TextOp, resolver: Reso
     # in the same place (LOV 1499/2014 § 1, nr. 36 »anlæg eller en rørledning« and nr. 54 »anlæg« for
     # »offshoreanlæg« in § 40, stk. 1: LBK 831/2015 kept the first) it stays refused. A later item quoting
     # a longer phrase takes the earlier change along (an insertion keeps it, a replacement subsumes it).
-    same = [other for other in by if isinstance(other, ReplaceText) and clean_quote(other.old) == quote]
+    same = [other for other in by if clean_quote(other.old) == quote]
     if same and (not isinstance(op, ReplaceText)
                  or not all(clean_quote(other.new) in clean_quote(op.new) for other in same)):
         return None

@@ -8,15 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
 from lovkons.amender.headings import DOCUMENT_STRINGS
 from lovkons.amender.placement import check_order, label_keys, place_in_list, place_paragraf, reuse_numbers
 from lovkons.amender.punktum import insert_pkt
 from lovkons.amender.renumber import RENUMBERED
 from lovkons.amender.resolve import ResolveError, Target
 from lovkons.amender.textops import Slot, Warning_, clean_quote, get_string, set_string
-from lovkons.amender.tree import TreePath, children_at, node_at, replace_at, set_children
+from lovkons.amender.tree import (
+    PLACEHOLDER,
+    TreePath,
+    children_at,
+    label_key,
+    node_at,
+    replace_at,
+    set_children,
+)
 from lovkons.amender.units import (
     Outcome,
     as_kind,
@@ -32,8 +38,6 @@ from lovkons.amender.units import (
     with_prov,
 )
 from lovkons.model.document import Document, Kind, Node, Source
-
-_STONE = regex.compile(r"\((?:Ophævet|Ophævede|Udgået)\)\.?")  # "Stk. 2. (Ophævet)." as an LBK prints it
 
 
 def insert(doc: Document, target: Target, position: str, payload: Sequence[Node], new: str | None,
@@ -107,15 +111,13 @@ def _insert_listed(doc: Document, target: Target, position: str, nodes: list[Nod
     # with that number takes the empty place instead of pushing the placeholder on: LOV 1385/2012 § 1,
     # nr. 12, "I § 16 indsættes som stk. 2" where konkurrencelovens § 16 held "Stk. 2. (Ophævet)."
     # (LBK 23/2013 prints the new stk. 2 and no placeholder).
-    kids = children_at(doc, parent)
-    stones = {(c.label or "").replace(" ", ""): i for i, c in enumerate(kids)
-              if c.kind is kind and not c.children and _STONE.fullmatch(c.text.strip())}
-    if not dupes and all((n.label or "").replace(" ", "") in stones for n in nodes):
-        stamped = stamp(nodes, source, used_ids(doc, parent), holder_id)
-        for n in stamped:
-            doc = replace_at(doc, (*parent, stones[(n.label or "").replace(" ", "")]), [n])
-        return Outcome(doc, warnings, {owner_id(doc, parent)})
+    stones = {label_key(c.label): i for i, c in enumerate(children_at(doc, parent))
+              if c.kind is kind and not c.children and PLACEHOLDER.fullmatch(c.text.strip())}
     stamped = stamp(nodes, source, used_ids(doc, parent), holder_id)
+    if not dupes and all(label_key(n.label) in stones for n in stamped):
+        for n in stamped:
+            doc = replace_at(doc, (*parent, stones[label_key(n.label)]), [n])
+        return Outcome(doc, warnings, {owner_id(doc, parent)})
     doc = splice(doc, parent, index, index, stamped)
     # the payload's own label ("som nyt stk. 4") must be the label the unit gets where it lands
     landed = {c.id: c.label for c in children_at(doc, parent)}

@@ -143,7 +143,8 @@ def find_matches(doc: Document, slots: list[Slot], old: str, count: Count, *, be
         if not tolerant and total:
             break  # the exact text is there, only the count is wrong: do not guess further
     if exact_total:
-        raise ResolveError("OCCURRENCE_MISMATCH", f"»{old}« occurs {exact_total} times, expected {_describe(count)}")
+        raise ResolveError("OCCURRENCE_MISMATCH", f"»{old}« occurs {exact_total} times, expected {_describe(count)}",
+                           counts=(exact_total, count) if isinstance(count, int) else None)
     slipped = _slipped(slots, strings, old, count) if slips else None
     if slipped is not None:
         return slipped

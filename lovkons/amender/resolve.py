@@ -31,12 +31,14 @@ from lovkons.parsers.sentences import split_sentences
 
 
 class ResolveError(Exception):
-    """An address that does not lead to exactly one unit; `code` is the Problem code."""
+    """An address that does not lead to exactly one unit; `code` is the Problem code. `counts`
+    (OCCURRENCE_MISMATCH): how often the quoted text occurs and how often the item says it does."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, *, counts: tuple[int, int] | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.counts = counts
 
 
 @dataclass(frozen=True, slots=True)

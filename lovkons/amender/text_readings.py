@@ -12,7 +12,7 @@ from dataclasses import replace as dc_replace
 
 import regex
 
-from lovkons.amender.earlier_items import as_left_by_earlier
+from lovkons.amender.earlier_items import as_left_by_earlier, first_step
 from lovkons.amender.list_readings import item_scope, list_readings, quoted
 from lovkons.amender.resolve import ResolveError, Resolver, Target, resolve_current
 from lovkons.amender.slots import Scope
@@ -70,8 +70,6 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
         raise
 
 
-# "occurs 2 times, expected 1" (amender.occurrences): the count the unit holds and the one the item says
-_MISMATCH = regex.compile(r"occurs (?P<found>\d+) times, expected (?P<said>\d+)")
 # A name ("Arbejdsskadestyrelsen", "Natur- og Miljøklagenævnet") or a reference ("stk. 2, nr. 3,"): what
 # a renaming or a consequential renumbering changes wherever the cited unit mentions it
 _NAME_OR_REFERENCE = regex.compile(r"^\p{Lu}|\d")
@@ -98,13 +96,12 @@ def every_occurrence(doc: Document, target: Target, op: ReplaceText | InsertText
     names it twice, because its nr. 21 changes »Direktøren for Arbejdsskadestyrelsen fastsætter« there.
     Occurrences inside such a longer quote of an operation of the act on the same § are left to it;
     when that makes the count right, only the rest is changed (said so too)."""
-    m = _MISMATCH.search(err.message)
-    if err.code != "OCCURRENCE_MISMATCH" or not isinstance(op, ReplaceText) or m is None or op.count == "all":
+    if err.code != "OCCURRENCE_MISMATCH" or not isinstance(op, ReplaceText) or err.counts is None or op.count == "all":
         return None
-    found, said = int(m["found"]), int(m["said"])
-    paragraf = str(op.target).split(",")[0]
+    found, said = err.counts
+    paragraf = first_step(op)
     longer = tuple(dict.fromkeys(
-        text for other in act_ops if other is not op and str(other.target).split(",")[0] == paragraf
+        text for other in act_ops if other is not op and first_step(other) == paragraf
         for text in (getattr(other, "old", None), getattr(other, "anchor", None))
         if text and op.old in text and len(text) > len(op.old)))
     scope = Scope(scope.skip, (*scope.shadows, *longer), scope.only) if longer else scope

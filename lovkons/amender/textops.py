@@ -70,8 +70,8 @@ def _edit(doc: Document, matches: list[tuple[Slot, list[tuple[int, int]]]],
 
 def _sentence_capital(found: str, quoted: str, new: str) -> str:
     """»stk. 19, 2. pkt.,« til: »stk. 23, 2. pkt.,« where the text reads "Stk. 19, 2. pkt., …" at the start
-    of a punktum (LOV 1232/2011 on udlændingelovens § 9, LBK 947/2011): the quote was matched past its
-    letter case (TOLERATED_CASE) and the punktum keeps its capital — a Danish sentence begins with one."""
+    of a punktum (LOV 601/2011 § 1, nr. 12, on udlændingelovens § 9; LBK 947/2011): the quote was matched
+    past its letter case (TOLERATED_CASE) and the punktum keeps its capital — a Danish sentence begins with one."""
     if found[:1].isupper() and quoted[:1].islower() and found[:1].lower() == quoted[:1] and new[:1].islower():
         return new[:1].upper() + new[1:]
     return new

@@ -10,7 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import regex
+
 from lovkons.model.document import Document, Kind, Node, normalize_label
+
+# the whole text of a repealed unit as an LBK prints it, its number kept: "§ 7. (Ophævet)", "Stk. 2. (Ophævet).",
+# maybe with note markers after it ("(Ophævet). 1)")
+PLACEHOLDER = regex.compile(r"\((?:Ophævet|Ophævede|Udgået)\)\.?\s*(?:\d{1,3}\)\s*)*")
 
 TreePath = tuple[int, ...]  # child indices from Document.children down to a node
 

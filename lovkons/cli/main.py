@@ -158,7 +158,7 @@ def main() -> None:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     # the engines build and drop frozen trees (no cycles): the cyclic GC as in the workers, from before
     # the command's imports (a warm `consolidate` spent about a tenth of its CPU time in it)
-    from lovkons.history.workers import GC_THRESHOLD
+    from lovkons.history import GC_THRESHOLD
 
     gc.set_threshold(*GC_THRESHOLD)
     debug = DEBUG["on"] = "--debug" in sys.argv[1:]

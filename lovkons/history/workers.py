@@ -19,6 +19,8 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
+from lovkons.history import GC_THRESHOLD  # re-exported: the workers set it
+
 _PR_SET_PDEATHSIG = 1
 WATCH_SECONDS = 0.5  # how often a worker looks whether its parent is still there
 
@@ -41,7 +43,6 @@ def _die_with(parent: int) -> None:
     threading.Thread(target=watch, name="lovkons-parent-watch", daemon=True).start()
 
 
-GC_THRESHOLD = (20_000, 10, 10)  # a worker's cyclic GC: first generation 20,000 objects (Python's default: 700)
 
 
 def _init_worker(parent: int) -> None:

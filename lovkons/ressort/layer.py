@@ -148,7 +148,6 @@ class _Namer:
             return True  # the law's own ministry under its former name: renamed by the same resolution
         return self.register.offices[office].kind == AUTHORITY and self._belongs(office)
 
-
     @staticmethod
     def _renamed_alone(change: Change, new: str) -> bool:
         """`new` took over one old name at `change`, not a merger of two ministries (a merger keeps the

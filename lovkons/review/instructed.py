@@ -109,7 +109,7 @@ def _provisions(nodes: tuple[Node, ...]) -> Iterable[Node]:
             yield from _provisions(node.children)
 
 
-def _items(orders: Iterable[AmendingDocument]) -> dict[str, list[Item]]:
+def items_by_source(orders: Iterable[AmendingDocument]) -> dict[str, list[Item]]:
     """Items by their source string ("LOV 341/2011 § 7, nr. 1") and by order ("LOV 341/2011": all)."""
     out: dict[str, list[Item]] = {}
     for order in orders:
@@ -129,7 +129,7 @@ def instructed_scope(base: Document, result: Consolidation,
     replacement applied). Without the orders, applied targets are used as given (an insertion's anchor
     then counts as addressed: the safe side)."""
     docs = (base, result.document)
-    items = _items(orders)
+    items = items_by_source(orders)
     keys: set[str] = set()
     unknown = False
 
@@ -155,10 +155,10 @@ def instructed_scope(base: Document, result: Consolidation,
     for pending in result.pending:
         keys |= set().union(*(op_keys(op, docs) for op in pending.item.operations))
     keys |= {label_key(node.label) for node in _provisions(result.document.children)
-             if node.label and any(_instructed(n.changed_by) for n in node.walk())}
+             if node.label and any(by_instruction(n.changed_by) for n in node.walk())}
     return InstructedScope(frozenset(keys), unknown)
 
 
-def _instructed(sources: tuple[Source, ...]) -> bool:
+def by_instruction(sources: tuple[Source, ...]) -> bool:
     """Provenance of an instruction: not of an editorial change (a ressortændring, lovkons.ressort)."""
     return any(not s.document.startswith(EDITORIAL) for s in sources)

@@ -39,7 +39,7 @@ from lovkons.model.edits import (
     Replace,
     ReplaceText,
 )
-from lovkons.review.instructed import _instructed, _items, address_keys, op_keys
+from lovkons.review.instructed import address_keys, by_instruction, items_by_source, op_keys
 from lovkons.review.renames import name_only
 
 Unit = tuple[tuple[str, str], ...]  # (("stk", "2"), ("nr", "3")); () = the § as a whole
@@ -152,7 +152,7 @@ def unit_scope(base: Document, result: Consolidation, orders: Sequence[AmendingD
                unknown: bool = False) -> UnitScope:
     """The units addressed by the operations instructed_scope counts (applied, refused, pending)."""
     docs = (base, result.document)
-    items = _items(orders)
+    items = items_by_source(orders)
     units: dict[str, set[Unit]] = {}
 
     def add(found: Mapping[str, set[Unit]]) -> None:
@@ -256,7 +256,7 @@ def where(key: str, ours: Node, theirs: Node, base: Node | None, scope: UnitScop
         if mine is not None and before is not None and base is not None:
             now, then = unit_text(mine[-1] if mine else ours), unit_text(before[-1] if before else base)
             changed = now != then and not (renamed and name_only(now, then))
-            changed = changed or any(_instructed(n.changed_by) for n in [*mine[:-1], *(mine[-1].walk() if mine else ())])
+            changed = changed or any(by_instruction(n.changed_by) for n in [*mine[:-1], *(mine[-1].walk() if mine else ())])
         out.append(UnitDiff(unit, aligned, changed or scope.addresses(key, unit)))
     return tuple(out)
 
