@@ -106,6 +106,9 @@ def test_insertion_partly_present_in_the_base_is_refused() -> None:
         ("§ 12. for hver type den andelaf kvælstof.", "§ 12. for hver type den andel af kvælstof.", True),
         ("§ 38. Godtgørelsen ydes.", "§ 38. Godtgørel-sen ydes.", True),
         ("§ 41. Energinet.dk’s tilsagn.", "§ 41. Energinet.dk's tilsagn.", True),
+        # the apostrophe in other code points: U+02BC (LOV 1490/2014, LBK 1051/2015 § 52), U+1FBD (LBK 418/2016 § 31)
+        ("§ 52. administrere SIKAVʼen,", "§ 52. administrere SIKAV’en,", True),
+        ("§ 31. Energinet.dk’s net", "§ 31. Energinet.dk᾽s net", True),
         ("§ 4. Kirkeministeren godkender.", "§ 4. Ministeren for ligestilling og kirke godkender.", True),
         ("§ 4. til ham.", "§ 4. til ham, forudsat han ikke er samlevende.", False),
         ("§ 4. stk. 2", "§ 4. stk. 2,", False),  # punctuation is not a typo-fix

@@ -92,13 +92,16 @@ def title_renames(b: Mapping[str, str | None], r: Mapping[str, str | None], e: M
 
 
 _HYPHEN_IN_WORD = regex.compile(r"(?<=\p{Ll})-(?=\p{Ll})")
+_APOSTROPHES = regex.compile("[\u2019\u02bc\u1fbd\u2018\u00b4]")  # ’ ʼ ᾽ ‘ ´ as in "Energinet.dk's"
 
 
 def squash(text: str) -> str:
     """The text with all whitespace removed, a hyphen between two lower-case letters removed, and
     typographic variants unified (’ → ', – → -): equal squashes = a difference of spacing inside
-    words ("andelaf" / "andel af"), of hyphenation ("Godtgørel-sen") or of glyphs only."""
-    text = text.replace("’", "'").replace("–", "-")
+    words ("andelaf" / "andel af"), of hyphenation ("Godtgørel-sen") or of glyphs only. The apostrophe
+    comes in several code points: LOV 1490/2014 writes »SIKAVʼen« (U+02BC) where LBK 1051/2015 § 52
+    prints "SIKAV’en" (U+2019); LBK 418/2016 § 31 prints "Energinet.dk᾽s" (U+1FBD)."""
+    text = _APOSTROPHES.sub("'", text).replace("–", "-")
     return regex.sub(r"\s+", "", _HYPHEN_IN_WORD.sub("", text))
 
 

@@ -31,7 +31,7 @@ from lovkons.review.editorial import (
     tokens,
     untokens,
 )
-from lovkons.review.instructed import cited_keys, instructed_scope
+from lovkons.review.instructed import cited_keys, instructed_scope, refused_order_keys
 from lovkons.review.renames import name_only
 from lovkons.review.units import UnitDiff, outside, paragraf_nodes, unit_scope, where
 
@@ -239,7 +239,7 @@ def score(name: str, base: Document, result: Consolidation, expected: Document, 
     `renames` = names the ressort layer changed, in the §§ `renamed` (addresses "§ 5 a, stk. 2"): a §
     that differs from the base only by those names is not counted as instructed."""
     b, r, e = paragraf_map(base), paragraf_map(result.document), paragraf_map(expected)
-    flagged = problem_labels(result.problems)
+    flagged = problem_labels(result.problems) | refused_order_keys(base, result, orders)
     scope = instructed_scope(base, result, orders)
     units = unit_scope(base, result, orders, unknown=scope.unknown)
     nb, nr, ne = paragraf_nodes(base), paragraf_nodes(result.document), paragraf_nodes(expected)
@@ -328,6 +328,11 @@ def _spelling_only(got: str, expected: str) -> bool:
 
 
 _OMITTED = regex.compile(r"(?:^§ [^.]+\.|Stk\. [0-9-]+\.?) \((?:Udelades|Udeladt)\)")
+# a § of the base act that amends another law ("ændringsbestemmelse"): an LBK leaves it out, printed
+# "(Udelades)" (LBK 1605/2016 §§ 40-42) or not at all (LBK 1074/2016 §§ 197-201, LBK 860/2012 §§ 22-27,
+# LBK 336/2016 §§ 51-54), and may number the §§ after it on (LBK 1074/2016 § 200 = LOV 598/2013 § 202)
+_AMENDS_OTHER_LAW = regex.compile(r"§ [^.]+\. I (?:lov|lovbekendtgørelse|bekendtgørelse)\b[^»]{0,800}?"
+                                  r"\bforetages følgende ændring(?:er)?:")
 
 
 def _editorial_reason(label: str, got: str | None, expected: str | None, result: dict[str, str | None],
@@ -342,13 +347,16 @@ def _editorial_reason(label: str, got: str | None, expected: str | None, result:
             body = body.replace(regex.escape(m[0]), unit, 1)
         if got is not None and regex.fullmatch(body, got):
             return "omitted"
+    if expected is None and got is not None and _AMENDS_OTHER_LAW.match(got):
+        return "omitted"
     def strip(text: str | None) -> str | None:
         if not text or _OMITTED.match(text):  # "(Udelades)" alone says nothing about where a text went
             return None
         return regex.sub(r"^§ [^.]+\.", "§", text)
     mine = {strip(v) for k, v in result.items() if k != label and v}
     theirs = {strip(v) for k, v in official.items() if k != label and v}
-    moved = (expected is None or strip(expected) in mine) and (got is None or strip(got) in theirs)
+    left_out = got is None or strip(got) in theirs or bool(_AMENDS_OTHER_LAW.match(got))
+    moved = (expected is None or strip(expected) in mine) and left_out
     if moved and (strip(got) or strip(expected)):
         return "renumbered"
     return ""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from lovkons.amender.consolidate import Consolidation
+from lovkons.amender.consolidate import Consolidation, base_refs, cites_base
 from lovkons.amender.tree import label_key
 from lovkons.model.document import Address, AddressError, Document, Kind, Level, Node, Source, parse_address
 from lovkons.model.edits import AmendingDocument, Insert, Item, Operation, Renumber
@@ -157,6 +157,26 @@ def instructed_scope(base: Document, result: Consolidation,
     keys |= {label_key(node.label) for node in _provisions(result.document.children)
              if node.label and any(by_instruction(n.changed_by) for n in node.walk())}
     return InstructedScope(frozenset(keys), unknown)
+
+
+def refused_order_keys(base: Document, result: Consolidation, orders: Sequence[AmendingDocument]) -> set[str]:
+    """§ keys of the orders refused as a whole: an error whose source is the order itself (no item, no
+    address: BAD_PART, BASE_NOT_CITED "LOV 565/2012 has no change block § 132 c"), so that none of its
+    items applied. Every § its change blocks for the base address is wrong because of that error, not
+    silently: it counts as refused. The blocks that cite the base, or all when none does (the error may
+    be that none does). Real example: LBK 1055/2012 (færdselsloven) names "§ 132 c" of LOV 565/2012 as
+    the part incorporated (its preamble: "§ 1, nr. 1-8, 10, 11 og nr. 13 vedrørende § 132 b og § 132 c");
+    LOV 565/2012 § 1 rewrites §§ 63, 124 a, 124 c, 124 d, … which stay as the base has them."""
+    refused = {p.source for p in result.problems if p.severity == "error" and p.address is None and p.source}
+    docs = (base, result.document)
+    out: set[str] = set()
+    for order in orders:
+        if order.meta.short not in refused:
+            continue
+        refs = base_refs(base)
+        blocks = [b for b in order.changes if cites_base(b, base, refs)] or list(order.changes)
+        out |= {key for b in blocks for item in b.items for op in item.operations for key in op_keys(op, docs)}
+    return out
 
 
 def by_instruction(sources: tuple[Source, ...]) -> bool:
