@@ -26,6 +26,9 @@ def describe(ops: Sequence[Operation]) -> str:
             s += f" [{old or ''} → {j['new'] or ''}]"
         if j["count"] not in (None, 1):
             s += f" x{j['count']}"
+        exceptions = getattr(o, "exceptions", ())
+        if exceptions:  # "Overalt i loven bortset fra § 10": the units left alone
+            s += " except " + ", ".join(str(a) for a in exceptions)
         units = [f"{p['type']} {p['label'] or ''}".strip() for p in j["payload"] or () if p["type"] != "overskrift"]
         if units:
             s += " {" + ",".join(units) + "}"

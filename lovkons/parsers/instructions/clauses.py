@@ -197,9 +197,6 @@ def parse_instruction(
 # Formulas understood but not read into operations, because no operation says them exactly (a guess would
 # be a silent wrong §): the refusal names the convention. Every row is real.
 _REFUSED: tuple[tuple[regex.Pattern[str], str], ...] = (
-    # "Overalt i loven bortset fra i § 10 ændres »Matrikelmyndigheden« til: »Geodatastyrelsen«." (LOV 80/2017)
-    (regex.compile(r"Overalt\s+i\s+\w+\s+bortset\s+fra\b", regex.I),
-     "a change everywhere but in the units named ('Overalt … bortset fra …'): no operation has an exception"),
     # "Kapitelbetegnelsen »Kapitel 5 a« ændres til: »Kapitel 5 b«." (LOV 594/2011)
     (regex.compile(r"Kapitelbetegnelsen\s+Q\d+\s+ændres\s+til", regex.I),
      "a kapitel renamed ('Kapitelbetegnelsen … ændres til'): no operation renames a unit"),

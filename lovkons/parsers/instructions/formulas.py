@@ -28,6 +28,8 @@ def _q(name: str) -> str:
 
 # the document itself: "Overalt i loven", "i bekendtgørelsen"
 _DOC = r"(?: bekendtgørelsen | loven | anordningen | regulativet )"
+# the units a change everywhere leaves alone: "bortset fra § 8, stk. 8,", "bortset fra i § 10" (group exc)
+_EXCEPT = r"(?: \s+ bortset \s+ fra \s+ (?: i \s+ )? (?P<exc> §§? [^Q␟]+? ) )?"
 # an occurrence count: "to steder", "3 steder" (group cnt = the number word or digits)
 _COUNT = rf"(?P<cnt> {'|'.join(COUNTS)} | \d+ ) \s+ steder"
 # the same after the verb: "ændres to steder", "indsættes i alt tre steder" (groups vcnt, valt)
@@ -131,12 +133,20 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
     ("overalt_replace", _rx(rf"""
         Overalt \s+ i \s+ (?: {_DOC} | (?P<t> (?: § | kapitel | afsnit ) .+? ) )  # the act, "i § 5", "i kapitel 8 a"
         (?: \s+ og \s+ bilag \s+ \S+ )?                 # "og bilag 1": the bilag goes with it
+        {_EXCEPT}                                        # "bortset fra § 8, stk. 8," (group exc)
         ,? \s+ ændres \s+ (?P<rest> Q.+ )                # the substitutions: "Q0 til: Q1" (group rest)
         """), txt.overalt_replace),
     ("overalt_delete", _rx(rf"""
         Overalt \s+ i \s+ (?: {_DOC} | (?P<t> (?: § | kapitel | afsnit ) .+? ) )  # the act, "i § 5" (group t)
+        {_EXCEPT}                                        # "bortset fra § 8, stk. 8," (group exc)
         ,? \s+ udgår \s+ {_QUOTES}                       # the texts that go (group rest)
         """), txt.overalt_delete),
+    ("overalt_insert", _rx(rf"""
+        Overalt \s+ i \s+ (?: {_DOC} | (?P<t> (?: § | kapitel | afsnit ) .+? ) )  # the act, "i § 5" (group t)
+        {_EXCEPT}                                        # "bortset fra § 6, stk. 4 og 11, …" (group exc)
+        ,? \s+ indsættes \s+ (?P<pos> efter | før ) \s+   # "indsættes efter" (group pos)
+        (?P<anchors> Q\d+ (?: (?: , | \s+ og ) \s+ Q\d+ )* ) :? \s+ {_q('b')}  # "»A«: »B«" (groups anchors, b)
+        """), txt.overalt_insert),
     ("bilag_recast", _rx(rf"""
         (?: Lovens \s+ )? Bilag \s+ {_BILAG_LIST.format('n')} \s+ affattes \s+ som \s+  # the target's bilag (group n)
         {_OWN_BILAG}                                     # … the amending act's bilag (group k)
