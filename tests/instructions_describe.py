@@ -11,6 +11,10 @@ from lovkons.renderers.instructions_out import operation_json
 def describe(ops: Sequence[Operation]) -> str:
     out = []
     for o in ops:
+        change = getattr(o, "change", None)
+        if change is not None:  # a change of an earlier act's item: "in § 1, nr. 9: repeal § 16, nr. 6"
+            out.append(f"in {o.target}: {describe([change])}")
+            continue
         j = operation_json(o)
         s = f"{j['op']} {j['target']}"
         if j["position"]:

@@ -146,8 +146,23 @@ class ReplaceBilag:
     op: str = field(default="replace", init=False)
 
 
+@dataclass(frozen=True, slots=True)
+class ChangeOfItem:
+    """`I § 1, nr. 9, ophæves § 16, nr. 6.` in "I lov nr. 513 af 7. juni 2006 om ændring af opkrævningsloven …
+    foretages følgende ændringer" (LOV 1560/2010 § 5, nr. 1): a change of a numbered change of an earlier amending
+    act. `target` is that act's item (§ 1, nr. 9), `change` the operation on the text the item brings; its
+    addresses are those of the act the item changes (§ 16, nr. 6 of opkrævningsloven). Applied to the item's
+    new units before the item itself is applied, where the earlier act is at hand (amender.manifest)."""
+
+    target: Address
+    change: Operation
+    source: Source | None = None
+    op: str = field(default="change_of_item", init=False)
+
+
 Operation = (
     ReplaceText | InsertText | DeleteText | Replace | Repeal | Insert | RepealAndInsert | Renumber | ReplaceBilag
+    | ChangeOfItem
 )
 
 

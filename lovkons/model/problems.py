@@ -63,6 +63,8 @@ CODES: tuple[Code, ...] = (
     Code("PARTLY_PRESENT", _E, "apply", "some of the units to insert are already there, others not"),
     Code("PAYLOAD_MISMATCH", _E, "apply", "the quoted new text does not fit the operation (nothing to insert, wrong level)"),
     Code("UNSUPPORTED_OPERATION", _E, "apply", "an operation this amender cannot apply"),
+    Code("ITEM_OF_ACT_ABSENT", _E, "apply", "a change of a numbered change of an earlier amending act ('I § 1, nr. 9, ophæves § 16, nr. 6') whose act or item is not among the amendments; not applied"),
+    Code("ITEM_OF_ACT_UNCHANGED", _E, "apply", "a change of a numbered change of an earlier amending act that the item's new units do not allow; not applied"),
     Code("ITEM_WITHHELD", _E, "apply", "an operation of the item was refused, so the item's other operations on the same provision were not applied"),
     Code("RENUMBER_IMPOSSIBLE", _E, "apply", "a rykningsklausul names a unit that did not exist before the item; the provision is withheld"),
     Code("RENUMBER_MISMATCH", _E, "apply", "a rykningsklausul ('Stk. 3 bliver stk. 4') does not hold after the order: the provision stands as "

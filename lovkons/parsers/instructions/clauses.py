@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 from lovkons.model.document import Address, Level, Node, Problem, Source, normalize_label
-from lovkons.model.edits import Operation, Renumber
+from lovkons.model.edits import ChangeOfItem, Operation, Renumber
 from lovkons.parsers.instructions.formulas import Ctx, apply_rules
 from lovkons.parsers.instructions.payload import split_quotes
 from lovkons.parsers.instructions.targets import expand_labels
@@ -143,13 +143,18 @@ _CLAUSE_END = regex.compile(
 )
 
 
+# "I § 1, nr. 14, ændres i § 137 e, stk. 2 og 3, …, og stk. 4, og § 137 m, …, »A« til: »B«" (LOV 651/2013 § 2, nr. 1):
+# the verb of a change of an earlier act's item stands before its list of units, which runs on to the quotes
+_ITEM_VERB_FIRST = regex.compile(r"I\s+§\s*\d+(?:\s*[a-z](?![\w.]))?,\s+nr\.\s*\d+,\s+(?:ændres|udgår)\s+i\s+§[^Q]*$", regex.I)
+
+
 def split_clauses(s: str) -> list[str]:
     """Split at ", og" / "; " between clauses; a part without a verb belongs to the next part."""
     parts = [p.strip() for p in _CLAUSE_END.split(s) if p.strip()]
     out: list[str] = []
     carry = ""
     for part in parts:
-        if not _VERB.search(part):
+        if not _VERB.search(part) or (not carry and _ITEM_VERB_FIRST.match(part)):
             carry = f"{carry}, og {part}" if carry else part
             continue
         out.append(f"{carry}, og {part}" if carry else part)
@@ -188,7 +193,8 @@ def parse_instruction(
         if ctx.last_targets:
             ctx.base = ctx.last_targets[0].address
     for m in rykning:
-        ops.extend(_renumber(m, ctx))
+        # "I § 1, nr. 9, ophæves § 16, nr. 6. Nr. 7-18 bliver herefter nr. 6-17.": the numbers of the item's text
+        ops.extend(ChangeOfItem(ctx.item, r, ctx.source) if ctx.item else r for r in _renumber(m, ctx))
     if not ops:
         return (), (*ctx.problems, _unparsed(source, s))
     return tuple(ops), tuple(ctx.problems)
@@ -200,11 +206,6 @@ _REFUSED: tuple[tuple[regex.Pattern[str], str], ...] = (
     # "Kapitelbetegnelsen »Kapitel 5 a« ændres til: »Kapitel 5 b«." (LOV 594/2011)
     (regex.compile(r"Kapitelbetegnelsen\s+Q\d+\s+ændres\s+til", regex.I),
      "a kapitel renamed ('Kapitelbetegnelsen … ændres til'): no operation renames a unit"),
-    # "I § 1, nr. 9, ophæves § 16, nr. 6." (LOV 1560/2010), "I § 1, nr. 8, indsættes i sølovens § 223 som stk. 6:"
-    # (LOV 724/2014): a change of a numbered change of an amending act, not of the act's provisions
-    (regex.compile(r"I\s+§\s*\d+,\s+nr\.\s*\d+,\s+(?:ophæves|indsættes|ændres|affattes)\s+(?:i\s+|efter\s+)?(?:\w+s\s+)?§",
-                   regex.I),
-     "a change of a numbered change of an amending act ('I § 1, nr. 9, ophæves § 16, nr. 6'), not of its provisions"),
     # "I første bog ændres »Sjette afsnit. Advokater« til: »Syvende afsnit. Advokater«." (LOV 404/2010)
     (regex.compile(r"I\s+\w+\s+bog\s+(?:ændres|udgår|indsættes)\b", regex.I),
      "a change in a 'bog' of the act, a level the document model does not have"),

@@ -14,6 +14,7 @@ from lovkons.model.edits import DeleteText, InsertText, Operation, ReplaceText
 from lovkons.parsers.instructions import formulas_text as txt
 from lovkons.parsers.instructions import formulas_units as units
 from lovkons.parsers.instructions.context import Ctx, Rule
+from lovkons.parsers.instructions.formulas_items import change_of_item
 from lovkons.parsers.instructions.targets import COUNTS
 
 __all__ = ["RULES", "Ctx", "apply_rules"]
@@ -173,6 +174,12 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
         Som \s+ fodnote (?: \s+ (?: nr\. \s* )? \d+ )? \s+ til \s+ \w+ \s+ titel  # "Som fodnote (nr.) (2) til lovens titel"
         \s+ indsættes :? \s+ {_q('p')}                   # the note text (group p)
         """), txt.footnote_insert),
+    ("change_of_item", _rx(r"""
+        I \s+ (?P<item> § \s* \d+ (?: \s* [a-z] (?![\w.]) )? , \s+ nr\. \s* \d+ ) , \s+  # "I § 1, nr. 9,": an item of an
+                                                         # earlier amending act (group item) …
+        (?P<inner> (?: ophæves | udgår | indsættes | ændres | affattes ) \s+  # … the verb first, then a § of the
+                   (?: (?: i | efter | før ) \s+ )? (?: \w+s \s+ )? § .+ )  # item's text: "ophæves § 16, nr. 6" (inner)
+        """), change_of_item),
     ("replace_text", _rx(rf"""
         {_I} {_T} ,? \s+ ændres \s+                      # "I § 5, stk. 2, ændres" (group t, maybe cnt)
         (?: {_VCOUNT} \s+ )?                             # "ændres to steder" (groups vcnt, valt)
