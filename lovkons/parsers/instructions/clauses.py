@@ -51,6 +51,9 @@ _SLIPS: tuple[tuple[str, regex.Pattern[str], str], ...] = (
     # ", stk." in a list of §§ is a §
     ("TOLERATED_CITATION", regex.compile(r"(?<=§[^Q]*,\s+og\s+)(?=\d+\s[a-z],\s+stk\.\s*\d)"), "§ "),
     ("TOLERATED_CITATION", regex.compile(r"(?<=\b\d+),\s+pkt\."), ". pkt."),  # "stk. 5, 1, pkt." (LOV 1569/2015)
+    # "I § 25, A, stk. 2, indsættes som nr. 6" (LOV 386/2016, where nr. 14 and 15 say "§ 25 A, stk. 2"): a capital
+    # letter alone between commas after a § number is the § number's letter
+    ("TOLERATED_CITATION", regex.compile(r"(?<=§\s*\d+),\s+(?=[A-Z],\s+(?:stk|nr)\.)"), " "),
     ("TOLERATED_CITATION", regex.compile(r"(?<=\b\d+)\s*[-–]\s*(?=\d+\.\s*pkt)"), ".-"),  # "og 2-4. pkt. ophæves" (LOV 612/2016)
     ("TOLERATED_PUNCTUATION", regex.compile(r"(?<=\bpkt)\s+\.\s*:"), ".:"),  # "efter 1. pkt . :" (LOV 1532/2014)
     ("TOLERATED_PUNCTUATION", regex.compile(r"\btil:?(?=Q\d)"), "til: "),  # "til:»B«", "til»B«" (LOV 1549/2016)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import regex
 
-from lovkons.model.edits import DeleteText, InsertText, Operation, ReplaceText
+from lovkons.model.edits import Operation
+from lovkons.parsers.instructions import formulas_parts as parts
 from lovkons.parsers.instructions import formulas_text as txt
 from lovkons.parsers.instructions import formulas_units as units
 from lovkons.parsers.instructions.context import Ctx, Rule
@@ -83,52 +84,6 @@ def _rx(pattern: str) -> regex.Pattern[str]:
 
 
 # ------------------------------------------------------------------------------------ the table
-
-def _words_once(clause: str, ctx: Ctx) -> list[Operation]:
-    """The operations of `clause` when they only change words, each once; else none."""
-    hit = apply_rules(clause, ctx)
-    if hit is None or not all(isinstance(op, ReplaceText | DeleteText | InsertText) and op.count == 1 for op in hit[1]):
-        return []  # only a change of words, made once: a new unit in "liste A" has no place in the model
-    return hit[1]
-
-
-def bilag_part_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
-    """I bilag 1, liste A, nr. 22, ændres »lov om afgift af naturgas og bygas.« til: »… m.v.« / I bilag 2
-    ændres i 2. afsnit »A« til: »B«. — a part of a bilag the document model does not divide (lists,
-    schemes, tables, its paragraphs): the change is made in the bilag where the quoted text stands,
-    exactly once (the amender refuses when it is not found exactly once), and the part is named in a warning."""
-    label = regex.sub(r"\s+", " ", m["n"])
-    ops = _words_once(f"I bilag {label} {m['verb']} {m['rest']}", ctx)
-    if ops:
-        ctx.warn("BILAG_PART", f"bilag {label}, {m['part'].strip(' ,')}: no such unit in the document model; changed "
-                 "where the quoted text stands in the bilag (it must stand there once)")
-    return ops
-
-
-def lost_number_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
-    """I § 30 B, stk. 1. pkt., indsættes efter »reguleret marked«: » eller en multilateral handelsfacilitet«. — a
-    citation that lost a number ("stk. 1. pkt." is "stk. 1, N. pkt." or "stk. N, 1. pkt."): the change of words is
-    made in the § it certainly names, where the quoted text stands exactly once (the amender refuses otherwise)."""
-    ops = _words_once(f"I {m['t']} {m['verb']} {m['rest']}", ctx)
-    if ops:
-        ctx.warn("TOLERATED_CITATION", f"'{m['t']}, {' '.join(m['part'].split())}' lost a number: changed where the "
-                 f"quoted text stands in {m['t']} (it must stand there once)")
-    return ops
-
-
-def unit_part_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
-    """I § 4, stk. 1, II, A, ændres »560« til: »570«, … / I § 3, stk. 1, tabelafsnit D, ændres »D. Hyrevogne …«
-    til: »…« / I § 6, stk. 2, ændres i skemaet med titlen Øvrige skibe »A« til: »B«. / I § 47, stk. 1, sidste
-    pkt., ændres »litra c« til: »litra d«. — a part of a provision the document model does not divide (a section
-    of a table, a schema) or cannot address (the last punktum): the change is made in the provision
-    where the quoted text stands, exactly once (the amender refuses otherwise); the part is named in a warning."""
-    ops = _words_once(f"I {m['t']} {m['verb']} {m['rest']}", ctx)
-    if ops:
-        part = " ".join(m["part"].split()).strip(" ,")
-        ctx.warn("UNIT_PART", f"{m['t'].strip(' ,')}, {part}: a part the document model cannot address; changed where "
-                 "the quoted text stands in the provision (it must stand there once)")
-    return ops
-
 
 RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
     ("overalt_replace", _rx(rf"""
@@ -303,31 +258,37 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
         I \s+ (?: lovens \s+ )? bilag \s+ (?P<n> \d+ (?: \s+ [a-z] (?![\w.]) )? | [A-Z] (?![\w.]) )  # "I bilag 1" (group n)
         (?P<part> (?: ,? \s+ (?! ændres | udgår | indsættes ) [^Q␟]+? )+ ) ,?  # ", liste A, nr. 22" (group part)
         \s+ (?P<verb> ændres | udgår | indsættes ) \s+ (?P<rest> .* )   # "ændres »A« til: »B«" (groups verb, rest)
-        """), bilag_part_text),
+        """), parts.bilag_part_text),
     ("bilag_part_text_after", _rx(r"""
         I \s+ (?: lovens \s+ )? bilag \s+ (?P<n> \d+ (?: \s+ [a-z] (?![\w.]) )? )  # "I bilag 2" (group n)
         \s+ (?P<verb> ændres | udgår ) \s+ i \s+       # "ændres i" (group verb) …
         (?P<part> \d+ \. \s+ afsnit )                   # … "2. afsnit": a paragraph of the bilag (group part)
         \s+ (?P<rest> Q\d+ .* )                          # "»A« til: »B«" (group rest)
-        """), bilag_part_text),
+        """), parts.bilag_part_text),
     ("unit_part_text", _rx(r"""
         I \s+ (?P<t> § [^Q␟]+? ) , \s+                   # "I § 4, stk. 1," (group t)
         (?P<part> tabelafsnit \s+ (?-i: [A-Z] )          # "tabelafsnit D": a section of a table,
                 | (?-i: [IVX]+ , \s+ [A-Z] )              # "II, A": one of a table's divisions,
                 | sidste \s+ (?: pkt\. | punktum ) ) ,? \s+  # "sidste pkt.": no number to address (group part)
         (?P<verb> ændres | udgår ) \s+ (?P<rest> Q\d+ .* )  # "ændres »560« til: »570«" (groups verb, rest)
-        """), unit_part_text),
+        """), parts.unit_part_text),
+    ("table_heading_text", _rx(r"""
+        I \s+ overskrift (?: en | erne ) \s+ til \s+ (?P<t> § [^Q␟]+? ) , \s+  # "I overskriften til § 3, stk. 1," (t)
+        (?P<part> tabel (?: lerne )? \s+ (?P<tables> (?-i: [A-Z] ) (?: (?: , | \s+ og ) \s+ (?-i: [A-Z] ) )* ) ) ,? \s+
+                                                         # "tabel A og B": the tables whose headings (groups part, tables)
+        (?P<verb> ændres | udgår ) \s+ (?P<rest> Q\d+ .* )  # "ændres »personbiler m.v.« til: »biler m.v.«"
+        """), parts.table_heading_text),
     ("lost_number_text", _rx(r"""
         I \s+ (?P<t> § \s* \d+ (?: \s* [A-Za-z] (?![\w.]) )? ) , \s+  # "I § 30 B," (group t): the unit certainly meant
         (?P<part> stk\. \s* \d+ \. \s* pkt\. | stk\. \s* , ) ,? \s+  # "stk. 1. pkt.": a number lost (group part)
         (?P<verb> ændres | udgår | indsættes ) \s+ (?P<rest> (?: efter | før ) \s+ Q\d+ .* | Q\d+ .* )  # (groups verb, rest)
-        """), lost_number_text),
+        """), parts.lost_number_text),
     ("unit_part_text_after", _rx(r"""
         I \s+ (?P<t> § [^Q␟]+? ) ,? \s+                  # "I § 6, stk. 2," (group t)
         (?P<verb> ændres | udgår ) \s+ i \s+             # "ændres i" (group verb) …
         (?P<part> skemaet \s+ med \s+ titlen \s+ [^Q␟]+? )  # … "skemaet med titlen Øvrige skibe" (group part)
         \s+ (?P<rest> Q\d+ .* )                          # "»A« til: »B«" (group rest)
-        """), unit_part_text),
+        """), parts.unit_part_text),
     ("heading_named_replace", _rx(r"""
         (?P<t> Overskrift (?: en | erne )? \s+ (?: før | til ) \s+ [^Q␟]+? )  # "Overskriften før §§ 36 og 36 a" (t)
         ,? \s+ Q(?P<a>\d+) ,? \s+                        # ", »Definitioner af tobaksvarer m.v.«," (group a)
