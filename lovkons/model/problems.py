@@ -32,6 +32,7 @@ CODES: tuple[Code, ...] = (
     Code("UNPARSED_INSTRUCTION", _E, "instructions", "a numbered change could not be read into operations"),
     Code("UNPARSED_ORDER", _E, "instructions", "an amending document could not be read at all"),
     Code("UNREADABLE_ORDER", _E, "instructions", "an amending document named in a manifest could not be read"),
+    Code("HEADING_QUOTED", _W, "instructions", "a heading named by its words ('ophæves overskriften »…«, og § 8 ophæves') was read as the heading before the § repealed with it; its words are not compared"),
     Code("BASE_NOT_CITED", _W, "instructions", "the amending document does not cite the document it is applied to"),
     Code("BAD_PART", _E, "instructions", "the part of an amending act to incorporate ('§ 1, nr. 1-5') cannot be read"),
     Code("PART_ITEM_MISSING", _W, "instructions", "the part names an item the amending act does not have"),

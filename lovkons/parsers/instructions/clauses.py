@@ -89,6 +89,13 @@ _ORDENE = regex.compile(r"\bordene\s+(?=Q\d)", regex.I)
 # "…, og i stedet indsættes" joins the clause before it (␟ marks the join); "udgår, og i stedet" is a slip
 _OG_I_STEDET = regex.compile(r",\s*og\s+i\s+stedet\s+indsættes", regex.I)
 _OPHAEVES_OG_I_STEDET = regex.compile(r"\bophæves\s+og\s+i\s+stedet\s+indsættes", regex.I)
+# "§ 11 ophæves, og som nyt kapitel indsættes: »Kapitel 1 c … § 11. …«" (LOV 190/2017 § 1, nr. 17): the new kapitel
+# takes the place of what goes, as "…, og i stedet indsættes" says it
+_SOM_NYT_KAPITEL = regex.compile(r"\bophæves,\s*og\s+som\s+nyt\s+kapitel\s+indsættes(?=:?\s*Q\d+\s*$)", regex.I)
+# "I kapitel 5 ophæves overskriften »Udpegning af drikkevandsforekomster«, og § 8 ophæves." (LOV 1631/2013 § 14, nr. 2):
+# one change (formulas repeal_quoted_heading), not two clauses
+_HEADING_AND_PARAGRAF = regex.compile(r"(?<=\bophæves\s+overskriften\s+Q\d+),\s*og\s+(?=§\s*\d+(?:\s*[a-z])?\s+ophæves\.?$)",
+                                      regex.I)
 _UDGAAR_I_STEDET = regex.compile(r"\budgår(?=␟og\s+i\s+stedet\s+indsættes)", regex.I)
 
 
@@ -110,6 +117,8 @@ def normalize_template(template: str, ctx: Ctx) -> str:
         ctx.warn(code, _MESSAGES.get(code) or "read as meant: " + ", ".join(f"'{x.strip()}'" for x in seen))
     s = _OG_I_STEDET.sub("␟og i stedet indsættes", s)
     s = _OPHAEVES_OG_I_STEDET.sub("ophæves␟og i stedet indsættes", s)
+    s = _SOM_NYT_KAPITEL.sub("ophæves␟og i stedet indsættes", s)
+    s = _HEADING_AND_PARAGRAF.sub("␟og ", s)
     fixed = _UDGAAR_I_STEDET.sub("ophæves", s)
     if fixed != s:  # "§ 32, stk. 1, 2. pkt., udgår, og i stedet indsættes: »…«" (LOV 579/2010)
         ctx.warn("TOLERATED_UDGAAR", "structural 'udgår, og i stedet indsættes' read as 'ophæves, og i stedet indsættes'")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from lovkons.model.edits import Operation
+from lovkons.parsers.instructions import formulas_headings as headings
 from lovkons.parsers.instructions import formulas_parts as parts
 from lovkons.parsers.instructions import formulas_text as txt
 from lovkons.parsers.instructions import formulas_units as units
@@ -203,7 +204,7 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
     ("heading_after_repeal", _rx(rf"""
         Efter \s+ {_T} \s+ udgår \s+ overskriften        # "Efter § 22 udgår overskriften" (group t)
         (?: \s+ Q\d+ )?                                  # the heading quoted
-        """), units.heading_after_repeal),
+        """), headings.heading_after_repeal),
     ("repeal_and_insert", _rx(rf"""
         (?: I \s+ )? {_T} {_WITH_HEADINGS} ,? \s+ {_INSTEAD}  # "§ 155 ophæves, og i stedet indsættes" (group t)
         (?: \s+ som \s+ [^:Q]+?                          # "som stk. 2-5": said, the payload labels itself
@@ -294,6 +295,10 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
         ,? \s+ Q(?P<a>\d+) ,? \s+                        # ", »Definitioner af tobaksvarer m.v.«," (group a)
         ændres \s+ til :? \s+ Q(?P<b>\d+)                # "ændres til: »…«" (group b)
         """), txt.heading_named_replace),
+    ("repeal_quoted_heading", _rx(rf"""
+        I \s+ {_CHAPTER} \s+ ophæves \s+ overskriften \s+ Q(?P<h>\d+)  # "I kapitel 5 ophæves overskriften »…«" (group h)
+        ␟og \s+ (?P<t> § \s* \d+ (?: \s* [a-z] (?![\w.]) )? ) \s+ ophæves  # ", og § 8 ophæves" (joined; group t)
+        """), headings.repeal_quoted_heading),
     ("repeal_in_container", _rx(rf"""
         I \s+ {_CHAPTER} \s+ (?P<verb> ophæves ) \s+      # "I kapitel 4 a ophæves" (group verb)
         (?P<t> §§? [^Q␟]+? ) {_WITH_HEADINGS}             # "§§ 24-24 c og 24 e-24 j med tilhørende overskrifter"

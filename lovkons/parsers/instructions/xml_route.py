@@ -118,7 +118,7 @@ def _numbered(host: etree._Element) -> list[etree._Element]:
         out.append(an)
         # (a numbered change quoted whole as new text, "§ 1, nr. 7, affattes således: »7. …«", stands right in
         # AendringNyTekst: it is that text, no item of this act)
-        out.extend(a for a in an.iter("AendringsNummer") if a is not an and a.getparent().tag == "Stk")
+        out.extend(a for a in an.iter("AendringsNummer") if a is not an and getattr(a.getparent(), "tag", None) == "Stk")
     return out
 
 
