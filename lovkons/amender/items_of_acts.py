@@ -64,7 +64,8 @@ def _changed_payload(item: Item, later: AmendingDocument, block: ChangeBlock, ch
 def changes_of_items(orders: Sequence[AmendingDocument], selected: Callable[[AmendingDocument, ChangeBlock], bool]
                      ) -> tuple[list[AmendingDocument], list[Problem]]:
     """The orders with every ChangeOfItem made in the earlier act's item (earlier act among `orders`) and taken out
-    of the later item; one that cannot be made is reported (error) where `selected` says its block is applied."""
+    of the later item (an item left without operations goes); one that cannot be made is reported (error) where
+    `selected` says its block is applied."""
     by_key = {_key(o.meta.kind, o.meta.number, o.meta.year): n for n, o in enumerate(orders)}
     out = list(orders)
     problems: list[Problem] = []
@@ -82,8 +83,9 @@ def changes_of_items(orders: Sequence[AmendingDocument], selected: Callable[[Ame
                 for at in dict.fromkeys(_item_of(op) for op in inner):
                     per_item.setdefault(at, []).append(
                         replace(item, operations=tuple(op.change for op in inner if _item_of(op) == at)))
-                items.append(replace(item, operations=tuple(op for op in item.operations
-                                                            if not isinstance(op, ChangeOfItem))))
+                rest = tuple(op for op in item.operations if not isinstance(op, ChangeOfItem))
+                if rest or not inner:  # an item that only changed the earlier act's item is done (or reported)
+                    items.append(replace(item, operations=rest))
             for at, changes in per_item.items():
                 done, said = _make(out, earlier, at, order, block, tuple(changes))
                 if done is not None and earlier is not None:
