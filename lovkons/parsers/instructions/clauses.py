@@ -184,7 +184,7 @@ def parse_instruction(
 ) -> tuple[tuple[Operation, ...], tuple[Problem, ...]]:
     """Read one numbered item (instruction, quotes, rykningsklausul). No operations = not understood."""
     quoted = split_quotes(text)
-    ctx = Ctx(quotes=quoted.quotes, source=source, bilag=dict(bilag or {}))
+    ctx = Ctx(quotes=quoted.quotes, source=source, bilag=dict(bilag or {}), reread=apply_rules)
     if not quoted.balanced:
         ctx.warn("UNBALANCED_QUOTES", "guillemets are not balanced in this item")
     if quoted.repaired:

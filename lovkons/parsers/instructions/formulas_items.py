@@ -44,8 +44,6 @@ INNER: tuple[tuple[str, regex.Pattern[str], str], ...] = (
 def change_of_item(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """I § 1, nr. 9, ophæves § 16, nr. 6. / I § 1, nr. 14, affattes § 137 m, stk. 3, således: »Stk. 3. …« — the
     operations of the clause in the usual order, each a ChangeOfItem of the item (§ 1, nr. 9)."""
-    from lovkons.parsers.instructions.formulas import apply_rules  # the table reads the clause said again
-
     item = parse_targets(m["item"])[0].address
     for _, rx, form in INNER:
         inner = rx.fullmatch(m["inner"])
@@ -54,7 +52,7 @@ def change_of_item(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
         words = {k: v for k, v in inner.groupdict().items() if v is not None}
         if "pos" in words:
             words["pos"] = words["pos"].capitalize()
-        hit = apply_rules(form.format(**words), ctx)
+        hit = ctx.reread(form.format(**words), ctx) if ctx.reread else None
         if hit is not None:
             ctx.item = item
             return [ChangeOfItem(item, op, ctx.source) for op in hit[1]]

@@ -17,9 +17,7 @@ from lovkons.parsers.instructions.context import Ctx
 
 def _words_once(clause: str, ctx: Ctx) -> list[Operation]:
     """The operations of `clause` when they only change words, each once; else none."""
-    from lovkons.parsers.instructions.formulas import apply_rules  # the table reads the narrowed clause
-
-    hit = apply_rules(clause, ctx)
+    hit = ctx.reread(clause, ctx) if ctx.reread else None
     if hit is None or not all(isinstance(op, ReplaceText | DeleteText | InsertText) and op.count == 1 for op in hit[1]):
         return []  # only a change of words, made once: a new unit in "liste A" has no place in the model
     return hit[1]
