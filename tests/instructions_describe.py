@@ -11,6 +11,10 @@ from lovkons.renderers.instructions_out import operation_json
 def describe(ops: Sequence[Operation]) -> str:
     out = []
     for o in ops:
+        change = getattr(o, "change", None)
+        if change is not None:  # a change of an earlier act's item: "in § 1, nr. 9: repeal § 16, nr. 6"
+            out.append(f"in {o.target}: {describe([change])}")
+            continue
         j = operation_json(o)
         s = f"{j['op']} {j['target']}"
         if j["position"]:
@@ -26,6 +30,9 @@ def describe(ops: Sequence[Operation]) -> str:
             s += f" [{old or ''} → {j['new'] or ''}]"
         if j["count"] not in (None, 1):
             s += f" x{j['count']}"
+        exceptions = getattr(o, "exceptions", ())
+        if exceptions:  # "Overalt i loven bortset fra § 10": the units left alone
+            s += " except " + ", ".join(str(a) for a in exceptions)
         units = [f"{p['type']} {p['label'] or ''}".strip() for p in j["payload"] or () if p["type"] != "overskrift"]
         if units:
             s += " {" + ",".join(units) + "}"

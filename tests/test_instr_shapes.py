@@ -83,3 +83,12 @@ def test_empty_numbered_change_is_no_item_and_a_marked_repeal_is_a_repeal() -> N
     repealing = read_amending_file(DATA / "instr" / "LOV-2015-1891.xml")  # only "Reklameafgiftsloven, … ophæves."
     assert repealing.changes == ()
     assert [(r.target.number, r.target.year) for r in repealing.repeals] == [(1228, 2012)]
+
+
+def test_numbered_changes_printed_inside_a_stk_of_the_new_text_are_items_of_their_own() -> None:
+    # LOV 251/2012 § 1 prints nr. 2-6 inside »Stk. 5. …« of nr. 1 (and nr. 1's closing mark in its text)
+    law = read_amending_file(DATA / "instr" / "LOV-2012-251.xml")
+    items = law.changes[0].items
+    assert [i.number for i in items] == [1, 2, 3, 4, 5, 6, 7]
+    assert all(i.operations for i in items)
+    assert items[1].text.startswith("To steder i § 109, stk. 1,") and items[0].text.endswith("efter stk. 3.«")

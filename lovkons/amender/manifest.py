@@ -11,9 +11,10 @@ from typing import Any
 
 import yaml
 
-from lovkons.amender.consolidate import Consolidation, consolidate, parse_part
+from lovkons.amender.consolidate import Consolidation, base_refs, cites_base, consolidate, parse_part
+from lovkons.amender.items_of_acts import changes_of_items
 from lovkons.model.document import Document, LovkonsError, Problem
-from lovkons.model.edits import AmendingDocument
+from lovkons.model.edits import AmendingDocument, ChangeBlock
 from lovkons.parsers.yaml_text import load_yaml
 
 
@@ -117,6 +118,22 @@ def read_order(path: Path) -> AmendingDocument:
     return read_amending_file(path)
 
 
+def _items_of_acts(orders: list[AmendingDocument], base: Document, parts: dict[str, str], unread: list[Problem]
+                   ) -> tuple[list[AmendingDocument], list[Problem]]:
+    """The changes of an earlier amending act's items made in that act (amender.items_of_acts); one that cannot be
+    made is reported where its block is applied (it cites the base, or the manifest's part names it)."""
+    refs = base_refs(base)
+
+    def selected(order: AmendingDocument, block: ChangeBlock) -> bool:
+        part = parts.get(order.meta.short)
+        if part:
+            return parse_part(part).paragraf.replace(" ", "") == block.paragraf.replace(" ", "")
+        return cites_base(block, base, refs)
+
+    orders, problems = changes_of_items(orders, selected)
+    return orders, [*unread, *problems]
+
+
 @dataclass(frozen=True, slots=True)
 class Run:
     manifest: Manifest
@@ -144,6 +161,7 @@ def run_manifest(manifest: Manifest, *, at: dt.date | None = None, lenient: bool
         orders.append(order)
         if a.part:
             parts[order.meta.short] = a.part
+    orders, unread = _items_of_acts(orders, base, parts, unread)
     result = consolidate(base, orders, at=at or manifest.at, parts=parts)
     if unread:
         result = replace(result, problems=(*unread, *result.problems))

@@ -8,11 +8,13 @@ joins the words around it with one space (none before punctuation).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace as dc_replace
 
 from lovkons.amender.occurrences import Warning_, find_matches, outside_provisions
-from lovkons.amender.resolve import ResolveError, Target
+from lovkons.amender.resolve import ResolveError, Target, resolve_current
 from lovkons.amender.slots import Scope, Slot, clean_quote, get_string, sentence_spans, set_string, slots_for
-from lovkons.model.document import Document, Source
+from lovkons.amender.tree import TreePath, node_at
+from lovkons.model.document import Address, Document, Source
 from lovkons.model.edits import DeleteText, InsertText, ReplaceText
 
 # re-exported: the other amender modules import the slot and match names from here
@@ -60,12 +62,50 @@ def _undouble(left: str, new: str, right: str) -> str:
 
 def _edit(doc: Document, matches: list[tuple[Slot, list[tuple[int, int]]]],
           splice: Callable[[str, int, int], str], source: Source | None) -> Document:
+    # the spans of slots on one string (its text around an excepted punktum) are spliced together, last first
+    strings: dict[tuple[str, TreePath, str], tuple[Slot, list[tuple[int, int]]]] = {}
     for slot, spans in matches:
+        strings.setdefault((slot.where, slot.path, slot.attr), (slot, []))[1].extend(spans)
+    for slot, spans in strings.values():
         s = get_string(doc, slot)
-        for a, b in reversed(spans):
+        for a, b in sorted(spans, reverse=True):
             s = splice(s, a, b)
         doc = set_string(doc, slot, s, source)
     return doc
+
+
+def _except(doc: Document, slots: list[Slot], exceptions: tuple[Address, ...]) -> list[Slot]:
+    """The slots without the units "bortset fra" names: "Overalt i loven bortset fra § 8, stk. 8, ændres …" (LOV
+    395/2016 § 3, nr. 1) leaves § 8, stk. 8 and all below it; "bortset fra i § 49, stk. 2, 1. pkt." (LOV 80/2017
+    § 1, nr. 4) leaves that punktum and changes the rest of the stk. An exception the act does not have is refused."""
+    for address in exceptions:
+        try:
+            unit = resolve_current(doc, address)
+        except ResolveError as err:
+            raise ResolveError("TARGET_NOT_FOUND", f"the exception {address} ('bortset fra') cannot be found: "
+                               f"{err.message}") from None
+        if unit.kind == "pkt" and unit.pkt is not None:
+            spans = sentence_spans(node_at(doc, unit.path).text)
+            if not 1 <= unit.pkt <= len(spans):
+                raise ResolveError("TARGET_NOT_FOUND", f"the exception {address} ('bortset fra') does not exist")
+            lo, hi = spans[unit.pkt - 1]
+            kept: list[Slot] = []
+            for sl in slots:
+                if sl.where != "node" or sl.path != unit.path or sl.attr != "text":
+                    kept.append(sl)
+                    continue
+                end = sl.hi if sl.hi is not None else len(node_at(doc, sl.path).text)
+                kept.extend(dc_replace(sl, lo=a, hi=b) for a, b in ((sl.lo, min(lo, end)), (max(hi, sl.lo), end)) if a < b)
+            slots = kept
+        elif unit.kind == "node":  # the unit and everything below it
+            slots = [sl for sl in slots if not (sl.where == "node" and sl.path[: len(unit.path)] == unit.path)]
+        elif unit.kind == "heading":
+            slots = [sl for sl in slots if not (sl.where == "node" and sl.path in unit.headings)]
+        elif unit.kind == "kapitel_heading":
+            slots = [sl for sl in slots if not (sl.where == "node" and sl.path == unit.path and sl.attr == "heading")]
+        else:
+            raise ResolveError("TARGET_NOT_FOUND", f"the exception {address} ('bortset fra') is no unit of the act")
+    return slots
 
 
 def _sentence_capital(found: str, quoted: str, new: str) -> str:
@@ -83,6 +123,8 @@ def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | Del
     """The operation on the target's text; `scope` narrows what the item leaves to this operation."""
     scope = scope or Scope()
     slots = scope.narrow(slots_for(doc, target))
+    if op.exceptions:
+        slots = _except(doc, slots, op.exceptions)
     if not slots:
         raise ResolveError("TEXT_NOT_FOUND", "the target has no text")
     anchor = clean_quote(op.anchor if isinstance(op, InsertText) else op.old)

@@ -18,13 +18,17 @@ Position = Literal["after", "before", "end"]
 
 @dataclass(frozen=True, slots=True)
 class ReplaceText:
-    """`I § 3, stk. 2, ændres »A« til: »B«.` (count 2 for "To steder i", "all" for "Overalt")."""
+    """`I § 3, stk. 2, ændres »A« til: »B«.` (count 2 for "To steder i", "all" for "Overalt").
+
+    `exceptions`: the units left as they are by "Overalt i loven bortset fra § 8, stk. 8, ændres »A« til: »B«"
+    (LOV 395/2016 § 3, nr. 1); a punktum ("bortset fra i § 49, stk. 2, 1. pkt.") keeps only that punktum."""
 
     target: Address
     old: str
     new: str
     count: Count = 1
     source: Source | None = None
+    exceptions: tuple[Address, ...] = ()
     op: str = field(default="replace_text", init=False)
 
 
@@ -38,6 +42,7 @@ class InsertText:
     position: Position = "after"
     count: Count = 1
     source: Source | None = None
+    exceptions: tuple[Address, ...] = ()  # "Overalt i loven bortset fra … indsættes efter »A«: »B«" (see ReplaceText)
     op: str = field(default="insert_text", init=False)
 
 
@@ -49,6 +54,7 @@ class DeleteText:
     old: str
     count: Count = 1
     source: Source | None = None
+    exceptions: tuple[Address, ...] = ()  # "Overalt i loven bortset fra … udgår »A«" (see ReplaceText)
     op: str = field(default="delete_text", init=False)
 
 
@@ -140,8 +146,23 @@ class ReplaceBilag:
     op: str = field(default="replace", init=False)
 
 
+@dataclass(frozen=True, slots=True)
+class ChangeOfItem:
+    """`I § 1, nr. 9, ophæves § 16, nr. 6.` in "I lov nr. 513 af 7. juni 2006 om ændring af opkrævningsloven …
+    foretages følgende ændringer" (LOV 1560/2010 § 5, nr. 1): a change of a numbered change of an earlier amending
+    act. `target` is that act's item (§ 1, nr. 9), `change` the operation on the text the item brings; its
+    addresses are those of the act the item changes (§ 16, nr. 6 of opkrævningsloven). Applied to the item's
+    new units before the item itself is applied, where the earlier act is at hand (amender.manifest)."""
+
+    target: Address
+    change: Operation
+    source: Source | None = None
+    op: str = field(default="change_of_item", init=False)
+
+
 Operation = (
     ReplaceText | InsertText | DeleteText | Replace | Repeal | Insert | RepealAndInsert | Renumber | ReplaceBilag
+    | ChangeOfItem
 )
 
 

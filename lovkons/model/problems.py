@@ -32,6 +32,7 @@ CODES: tuple[Code, ...] = (
     Code("UNPARSED_INSTRUCTION", _E, "instructions", "a numbered change could not be read into operations"),
     Code("UNPARSED_ORDER", _E, "instructions", "an amending document could not be read at all"),
     Code("UNREADABLE_ORDER", _E, "instructions", "an amending document named in a manifest could not be read"),
+    Code("HEADING_QUOTED", _W, "instructions", "a heading named by its words ('ophæves overskriften »…«, og § 8 ophæves') was read as the heading before the § repealed with it; its words are not compared"),
     Code("BASE_NOT_CITED", _W, "instructions", "the amending document does not cite the document it is applied to"),
     Code("BAD_PART", _E, "instructions", "the part of an amending act to incorporate ('§ 1, nr. 1-5') cannot be read"),
     Code("PART_ITEM_MISSING", _W, "instructions", "the part names an item the amending act does not have"),
@@ -63,6 +64,8 @@ CODES: tuple[Code, ...] = (
     Code("PARTLY_PRESENT", _E, "apply", "some of the units to insert are already there, others not"),
     Code("PAYLOAD_MISMATCH", _E, "apply", "the quoted new text does not fit the operation (nothing to insert, wrong level)"),
     Code("UNSUPPORTED_OPERATION", _E, "apply", "an operation this amender cannot apply"),
+    Code("ITEM_OF_ACT_ABSENT", _E, "apply", "a change of a numbered change of an earlier amending act ('I § 1, nr. 9, ophæves § 16, nr. 6') whose act or item is not among the amendments; not applied"),
+    Code("ITEM_OF_ACT_UNCHANGED", _E, "apply", "a change of a numbered change of an earlier amending act that the item's new units do not allow; not applied"),
     Code("ITEM_WITHHELD", _E, "apply", "an operation of the item was refused, so the item's other operations on the same provision were not applied"),
     Code("RENUMBER_IMPOSSIBLE", _E, "apply", "a rykningsklausul names a unit that did not exist before the item; the provision is withheld"),
     Code("RENUMBER_MISMATCH", _E, "apply", "a rykningsklausul ('Stk. 3 bliver stk. 4') does not hold after the order: the provision stands as "

@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 from lovkons.model.document import Address, Level, Node, Problem, Source, normalize_label
-from lovkons.model.edits import Operation, Renumber
+from lovkons.model.edits import ChangeOfItem, Operation, Renumber
 from lovkons.parsers.instructions.formulas import Ctx, apply_rules
 from lovkons.parsers.instructions.payload import split_quotes
 from lovkons.parsers.instructions.targets import expand_labels
@@ -51,6 +51,9 @@ _SLIPS: tuple[tuple[str, regex.Pattern[str], str], ...] = (
     # ", stk." in a list of §§ is a §
     ("TOLERATED_CITATION", regex.compile(r"(?<=§[^Q]*,\s+og\s+)(?=\d+\s[a-z],\s+stk\.\s*\d)"), "§ "),
     ("TOLERATED_CITATION", regex.compile(r"(?<=\b\d+),\s+pkt\."), ". pkt."),  # "stk. 5, 1, pkt." (LOV 1569/2015)
+    # "I § 25, A, stk. 2, indsættes som nr. 6" (LOV 386/2016, where nr. 14 and 15 say "§ 25 A, stk. 2"): a capital
+    # letter alone between commas after a § number is the § number's letter
+    ("TOLERATED_CITATION", regex.compile(r"(?<=§\s*\d+),\s+(?=[A-Z],\s+(?:stk|nr)\.)"), " "),
     ("TOLERATED_CITATION", regex.compile(r"(?<=\b\d+)\s*[-–]\s*(?=\d+\.\s*pkt)"), ".-"),  # "og 2-4. pkt. ophæves" (LOV 612/2016)
     ("TOLERATED_PUNCTUATION", regex.compile(r"(?<=\bpkt)\s+\.\s*:"), ".:"),  # "efter 1. pkt . :" (LOV 1532/2014)
     ("TOLERATED_PUNCTUATION", regex.compile(r"\btil:?(?=Q\d)"), "til: "),  # "til:»B«", "til»B«" (LOV 1549/2016)
@@ -86,6 +89,13 @@ _ORDENE = regex.compile(r"\bordene\s+(?=Q\d)", regex.I)
 # "…, og i stedet indsættes" joins the clause before it (␟ marks the join); "udgår, og i stedet" is a slip
 _OG_I_STEDET = regex.compile(r",\s*og\s+i\s+stedet\s+indsættes", regex.I)
 _OPHAEVES_OG_I_STEDET = regex.compile(r"\bophæves\s+og\s+i\s+stedet\s+indsættes", regex.I)
+# "§ 11 ophæves, og som nyt kapitel indsættes: »Kapitel 1 c … § 11. …«" (LOV 190/2017 § 1, nr. 17): the new kapitel
+# takes the place of what goes, as "…, og i stedet indsættes" says it
+_SOM_NYT_KAPITEL = regex.compile(r"\bophæves,\s*og\s+som\s+nyt\s+kapitel\s+indsættes(?=:?\s*Q\d+\s*$)", regex.I)
+# "I kapitel 5 ophæves overskriften »Udpegning af drikkevandsforekomster«, og § 8 ophæves." (LOV 1631/2013 § 14, nr. 2):
+# one change (formulas repeal_quoted_heading), not two clauses
+_HEADING_AND_PARAGRAF = regex.compile(r"(?<=\bophæves\s+overskriften\s+Q\d+),\s*og\s+(?=§\s*\d+(?:\s*[a-z])?\s+ophæves\.?$)",
+                                      regex.I)
 _UDGAAR_I_STEDET = regex.compile(r"\budgår(?=␟og\s+i\s+stedet\s+indsættes)", regex.I)
 
 
@@ -107,6 +117,8 @@ def normalize_template(template: str, ctx: Ctx) -> str:
         ctx.warn(code, _MESSAGES.get(code) or "read as meant: " + ", ".join(f"'{x.strip()}'" for x in seen))
     s = _OG_I_STEDET.sub("␟og i stedet indsættes", s)
     s = _OPHAEVES_OG_I_STEDET.sub("ophæves␟og i stedet indsættes", s)
+    s = _SOM_NYT_KAPITEL.sub("ophæves␟og i stedet indsættes", s)
+    s = _HEADING_AND_PARAGRAF.sub("␟og ", s)
     fixed = _UDGAAR_I_STEDET.sub("ophæves", s)
     if fixed != s:  # "§ 32, stk. 1, 2. pkt., udgår, og i stedet indsættes: »…«" (LOV 579/2010)
         ctx.warn("TOLERATED_UDGAAR", "structural 'udgår, og i stedet indsættes' read as 'ophæves, og i stedet indsættes'")
@@ -143,13 +155,18 @@ _CLAUSE_END = regex.compile(
 )
 
 
+# "I § 1, nr. 14, ændres i § 137 e, stk. 2 og 3, …, og stk. 4, og § 137 m, …, »A« til: »B«" (LOV 651/2013 § 2, nr. 1):
+# the verb of a change of an earlier act's item stands before its list of units, which runs on to the quotes
+_ITEM_VERB_FIRST = regex.compile(r"I\s+§\s*\d+(?:\s*[a-z](?![\w.]))?,\s+nr\.\s*\d+,\s+(?:ændres|udgår)\s+i\s+§[^Q]*$", regex.I)
+
+
 def split_clauses(s: str) -> list[str]:
     """Split at ", og" / "; " between clauses; a part without a verb belongs to the next part."""
     parts = [p.strip() for p in _CLAUSE_END.split(s) if p.strip()]
     out: list[str] = []
     carry = ""
     for part in parts:
-        if not _VERB.search(part):
+        if not _VERB.search(part) or (not carry and _ITEM_VERB_FIRST.match(part)):
             carry = f"{carry}, og {part}" if carry else part
             continue
         out.append(f"{carry}, og {part}" if carry else part)
@@ -167,7 +184,7 @@ def parse_instruction(
 ) -> tuple[tuple[Operation, ...], tuple[Problem, ...]]:
     """Read one numbered item (instruction, quotes, rykningsklausul). No operations = not understood."""
     quoted = split_quotes(text)
-    ctx = Ctx(quotes=quoted.quotes, source=source, bilag=dict(bilag or {}))
+    ctx = Ctx(quotes=quoted.quotes, source=source, bilag=dict(bilag or {}), reread=apply_rules)
     if not quoted.balanced:
         ctx.warn("UNBALANCED_QUOTES", "guillemets are not balanced in this item")
     if quoted.repaired:
@@ -188,7 +205,8 @@ def parse_instruction(
         if ctx.last_targets:
             ctx.base = ctx.last_targets[0].address
     for m in rykning:
-        ops.extend(_renumber(m, ctx))
+        # "I § 1, nr. 9, ophæves § 16, nr. 6. Nr. 7-18 bliver herefter nr. 6-17.": the numbers of the item's text
+        ops.extend(ChangeOfItem(ctx.item, r, ctx.source) if ctx.item else r for r in _renumber(m, ctx))
     if not ops:
         return (), (*ctx.problems, _unparsed(source, s))
     return tuple(ops), tuple(ctx.problems)
@@ -197,17 +215,9 @@ def parse_instruction(
 # Formulas understood but not read into operations, because no operation says them exactly (a guess would
 # be a silent wrong §): the refusal names the convention. Every row is real.
 _REFUSED: tuple[tuple[regex.Pattern[str], str], ...] = (
-    # "Overalt i loven bortset fra i § 10 ændres »Matrikelmyndigheden« til: »Geodatastyrelsen«." (LOV 80/2017)
-    (regex.compile(r"Overalt\s+i\s+\w+\s+bortset\s+fra\b", regex.I),
-     "a change everywhere but in the units named ('Overalt … bortset fra …'): no operation has an exception"),
     # "Kapitelbetegnelsen »Kapitel 5 a« ændres til: »Kapitel 5 b«." (LOV 594/2011)
     (regex.compile(r"Kapitelbetegnelsen\s+Q\d+\s+ændres\s+til", regex.I),
      "a kapitel renamed ('Kapitelbetegnelsen … ændres til'): no operation renames a unit"),
-    # "I § 1, nr. 9, ophæves § 16, nr. 6." (LOV 1560/2010), "I § 1, nr. 8, indsættes i sølovens § 223 som stk. 6:"
-    # (LOV 724/2014): a change of a numbered change of an amending act, not of the act's provisions
-    (regex.compile(r"I\s+§\s*\d+,\s+nr\.\s*\d+,\s+(?:ophæves|indsættes|ændres|affattes)\s+(?:i\s+|efter\s+)?(?:\w+s\s+)?§",
-                   regex.I),
-     "a change of a numbered change of an amending act ('I § 1, nr. 9, ophæves § 16, nr. 6'), not of its provisions"),
     # "I første bog ændres »Sjette afsnit. Advokater« til: »Syvende afsnit. Advokater«." (LOV 404/2010)
     (regex.compile(r"I\s+\w+\s+bog\s+(?:ændres|udgår|indsættes)\b", regex.I),
      "a change in a 'bog' of the act, a level the document model does not have"),

@@ -28,6 +28,12 @@ class Ctx:
     last_targets: list[Target] = field(default_factory=list)
     bilag: dict[str, tuple[Node, ...]] = field(default_factory=dict)  # the amending doc's own bilag
     problems: list[Problem] = field(default_factory=list)
+    # "I § 1, nr. 9, ophæves § 16, nr. 6.": the item of an earlier amending act the clauses change
+    # (formulas_items); its rykningsklausul ("Nr. 7-18 bliver herefter nr. 6-17.") is about that item's text
+    item: Address | None = None
+    # the formula table (formulas.apply_rules, set by clauses.parse_instruction) for the readers that read a narrowed
+    # or reordered clause through it again (formulas_parts, formulas_items): no import circle
+    reread: Callable[[str, Ctx], tuple[str, list[Operation]] | None] | None = None
 
     def q(self, n: str | None) -> str:
         return clean_inline(self.quotes[int(n)]) if n is not None else ""

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import regex
 
-from lovkons.model.edits import DeleteText, InsertText, Operation, ReplaceText
+from lovkons.model.edits import Operation
+from lovkons.parsers.instructions import formulas_headings as headings
+from lovkons.parsers.instructions import formulas_parts as parts
 from lovkons.parsers.instructions import formulas_text as txt
 from lovkons.parsers.instructions import formulas_units as units
 from lovkons.parsers.instructions.context import Ctx, Rule
+from lovkons.parsers.instructions.formulas_items import change_of_item
 from lovkons.parsers.instructions.targets import COUNTS
 
 __all__ = ["RULES", "Ctx", "apply_rules"]
@@ -28,6 +31,8 @@ def _q(name: str) -> str:
 
 # the document itself: "Overalt i loven", "i bekendtgørelsen"
 _DOC = r"(?: bekendtgørelsen | loven | anordningen | regulativet )"
+# the units a change everywhere leaves alone: "bortset fra § 8, stk. 8,", "bortset fra i § 10" (group exc)
+_EXCEPT = r"(?: \s+ bortset \s+ fra \s+ (?: i \s+ )? (?P<exc> §§? [^Q␟]+? ) )?"
 # an occurrence count: "to steder", "3 steder" (group cnt = the number word or digits)
 _COUNT = rf"(?P<cnt> {'|'.join(COUNTS)} | \d+ ) \s+ steder"
 # the same after the verb: "ændres to steder", "indsættes i alt tre steder" (groups vcnt, valt)
@@ -81,62 +86,24 @@ def _rx(pattern: str) -> regex.Pattern[str]:
 
 # ------------------------------------------------------------------------------------ the table
 
-def _words_once(clause: str, ctx: Ctx) -> list[Operation]:
-    """The operations of `clause` when they only change words, each once; else none."""
-    hit = apply_rules(clause, ctx)
-    if hit is None or not all(isinstance(op, ReplaceText | DeleteText | InsertText) and op.count == 1 for op in hit[1]):
-        return []  # only a change of words, made once: a new unit in "liste A" has no place in the model
-    return hit[1]
-
-
-def bilag_part_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
-    """I bilag 1, liste A, nr. 22, ændres »lov om afgift af naturgas og bygas.« til: »… m.v.« / I bilag 2
-    ændres i 2. afsnit »A« til: »B«. — a part of a bilag the document model does not divide (lists,
-    schemes, tables, its paragraphs): the change is made in the bilag where the quoted text stands,
-    exactly once (the amender refuses when it is not found exactly once), and the part is named in a warning."""
-    label = regex.sub(r"\s+", " ", m["n"])
-    ops = _words_once(f"I bilag {label} {m['verb']} {m['rest']}", ctx)
-    if ops:
-        ctx.warn("BILAG_PART", f"bilag {label}, {m['part'].strip(' ,')}: no such unit in the document model; changed "
-                 "where the quoted text stands in the bilag (it must stand there once)")
-    return ops
-
-
-def lost_number_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
-    """I § 30 B, stk. 1. pkt., indsættes efter »reguleret marked«: » eller en multilateral handelsfacilitet«. — a
-    citation that lost a number ("stk. 1. pkt." is "stk. 1, N. pkt." or "stk. N, 1. pkt."): the change of words is
-    made in the § it certainly names, where the quoted text stands exactly once (the amender refuses otherwise)."""
-    ops = _words_once(f"I {m['t']} {m['verb']} {m['rest']}", ctx)
-    if ops:
-        ctx.warn("TOLERATED_CITATION", f"'{m['t']}, {' '.join(m['part'].split())}' lost a number: changed where the "
-                 f"quoted text stands in {m['t']} (it must stand there once)")
-    return ops
-
-
-def unit_part_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
-    """I § 4, stk. 1, II, A, ændres »560« til: »570«, … / I § 3, stk. 1, tabelafsnit D, ændres »D. Hyrevogne …«
-    til: »…« / I § 6, stk. 2, ændres i skemaet med titlen Øvrige skibe »A« til: »B«. / I § 47, stk. 1, sidste
-    pkt., ændres »litra c« til: »litra d«. — a part of a provision the document model does not divide (a section
-    of a table, a schema) or cannot address (the last punktum): the change is made in the provision
-    where the quoted text stands, exactly once (the amender refuses otherwise); the part is named in a warning."""
-    ops = _words_once(f"I {m['t']} {m['verb']} {m['rest']}", ctx)
-    if ops:
-        part = " ".join(m["part"].split()).strip(" ,")
-        ctx.warn("UNIT_PART", f"{m['t'].strip(' ,')}, {part}: a part the document model cannot address; changed where "
-                 "the quoted text stands in the provision (it must stand there once)")
-    return ops
-
-
 RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
     ("overalt_replace", _rx(rf"""
         Overalt \s+ i \s+ (?: {_DOC} | (?P<t> (?: § | kapitel | afsnit ) .+? ) )  # the act, "i § 5", "i kapitel 8 a"
         (?: \s+ og \s+ bilag \s+ \S+ )?                 # "og bilag 1": the bilag goes with it
+        {_EXCEPT}                                        # "bortset fra § 8, stk. 8," (group exc)
         ,? \s+ ændres \s+ (?P<rest> Q.+ )                # the substitutions: "Q0 til: Q1" (group rest)
         """), txt.overalt_replace),
     ("overalt_delete", _rx(rf"""
         Overalt \s+ i \s+ (?: {_DOC} | (?P<t> (?: § | kapitel | afsnit ) .+? ) )  # the act, "i § 5" (group t)
+        {_EXCEPT}                                        # "bortset fra § 8, stk. 8," (group exc)
         ,? \s+ udgår \s+ {_QUOTES}                       # the texts that go (group rest)
         """), txt.overalt_delete),
+    ("overalt_insert", _rx(rf"""
+        Overalt \s+ i \s+ (?: {_DOC} | (?P<t> (?: § | kapitel | afsnit ) .+? ) )  # the act, "i § 5" (group t)
+        {_EXCEPT}                                        # "bortset fra § 6, stk. 4 og 11, …" (group exc)
+        ,? \s+ indsættes \s+ (?P<pos> efter | før ) \s+   # "indsættes efter" (group pos)
+        (?P<anchors> Q\d+ (?: (?: , | \s+ og ) \s+ Q\d+ )* ) :? \s+ {_q('b')}  # "»A«: »B«" (groups anchors, b)
+        """), txt.overalt_insert),
     ("bilag_recast", _rx(rf"""
         (?: Lovens \s+ )? Bilag \s+ {_BILAG_LIST.format('n')} \s+ affattes \s+ som \s+  # the target's bilag (group n)
         {_OWN_BILAG}                                     # … the amending act's bilag (group k)
@@ -163,6 +130,12 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
         Som \s+ fodnote (?: \s+ (?: nr\. \s* )? \d+ )? \s+ til \s+ \w+ \s+ titel  # "Som fodnote (nr.) (2) til lovens titel"
         \s+ indsættes :? \s+ {_q('p')}                   # the note text (group p)
         """), txt.footnote_insert),
+    ("change_of_item", _rx(r"""
+        I \s+ (?P<item> § \s* \d+ (?: \s* [a-z] (?![\w.]) )? , \s+ nr\. \s* \d+ ) , \s+  # "I § 1, nr. 9,": an item of an
+                                                         # earlier amending act (group item) …
+        (?P<inner> (?: ophæves | udgår | indsættes | ændres | affattes ) \s+  # … the verb first, then a § of the
+                   (?: (?: i | efter | før ) \s+ )? (?: \w+s \s+ )? § .+ )  # item's text: "ophæves § 16, nr. 6" (inner)
+        """), change_of_item),
     ("replace_text", _rx(rf"""
         {_I} {_T} ,? \s+ ændres \s+                      # "I § 5, stk. 2, ændres" (group t, maybe cnt)
         (?: {_VCOUNT} \s+ )?                             # "ændres to steder" (groups vcnt, valt)
@@ -231,7 +204,7 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
     ("heading_after_repeal", _rx(rf"""
         Efter \s+ {_T} \s+ udgår \s+ overskriften        # "Efter § 22 udgår overskriften" (group t)
         (?: \s+ Q\d+ )?                                  # the heading quoted
-        """), units.heading_after_repeal),
+        """), headings.heading_after_repeal),
     ("repeal_and_insert", _rx(rf"""
         (?: I \s+ )? {_T} {_WITH_HEADINGS} ,? \s+ {_INSTEAD}  # "§ 155 ophæves, og i stedet indsættes" (group t)
         (?: \s+ som \s+ [^:Q]+?                          # "som stk. 2-5": said, the payload labels itself
@@ -286,36 +259,46 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
         I \s+ (?: lovens \s+ )? bilag \s+ (?P<n> \d+ (?: \s+ [a-z] (?![\w.]) )? | [A-Z] (?![\w.]) )  # "I bilag 1" (group n)
         (?P<part> (?: ,? \s+ (?! ændres | udgår | indsættes ) [^Q␟]+? )+ ) ,?  # ", liste A, nr. 22" (group part)
         \s+ (?P<verb> ændres | udgår | indsættes ) \s+ (?P<rest> .* )   # "ændres »A« til: »B«" (groups verb, rest)
-        """), bilag_part_text),
+        """), parts.bilag_part_text),
     ("bilag_part_text_after", _rx(r"""
         I \s+ (?: lovens \s+ )? bilag \s+ (?P<n> \d+ (?: \s+ [a-z] (?![\w.]) )? )  # "I bilag 2" (group n)
         \s+ (?P<verb> ændres | udgår ) \s+ i \s+       # "ændres i" (group verb) …
         (?P<part> \d+ \. \s+ afsnit )                   # … "2. afsnit": a paragraph of the bilag (group part)
         \s+ (?P<rest> Q\d+ .* )                          # "»A« til: »B«" (group rest)
-        """), bilag_part_text),
+        """), parts.bilag_part_text),
     ("unit_part_text", _rx(r"""
         I \s+ (?P<t> § [^Q␟]+? ) , \s+                   # "I § 4, stk. 1," (group t)
         (?P<part> tabelafsnit \s+ (?-i: [A-Z] )          # "tabelafsnit D": a section of a table,
                 | (?-i: [IVX]+ , \s+ [A-Z] )              # "II, A": one of a table's divisions,
                 | sidste \s+ (?: pkt\. | punktum ) ) ,? \s+  # "sidste pkt.": no number to address (group part)
         (?P<verb> ændres | udgår ) \s+ (?P<rest> Q\d+ .* )  # "ændres »560« til: »570«" (groups verb, rest)
-        """), unit_part_text),
+        """), parts.unit_part_text),
+    ("table_heading_text", _rx(r"""
+        I \s+ overskrift (?: en | erne ) \s+ til \s+ (?P<t> § [^Q␟]+? ) , \s+  # "I overskriften til § 3, stk. 1," (t)
+        (?P<part> tabel (?: lerne )? \s+ (?P<tables> (?-i: [A-Z] ) (?: (?: , | \s+ og ) \s+ (?-i: [A-Z] ) )* ) ) ,? \s+
+                                                         # "tabel A og B": the tables whose headings (groups part, tables)
+        (?P<verb> ændres | udgår ) \s+ (?P<rest> Q\d+ .* )  # "ændres »personbiler m.v.« til: »biler m.v.«"
+        """), parts.table_heading_text),
     ("lost_number_text", _rx(r"""
         I \s+ (?P<t> § \s* \d+ (?: \s* [A-Za-z] (?![\w.]) )? ) , \s+  # "I § 30 B," (group t): the unit certainly meant
         (?P<part> stk\. \s* \d+ \. \s* pkt\. | stk\. \s* , ) ,? \s+  # "stk. 1. pkt.": a number lost (group part)
         (?P<verb> ændres | udgår | indsættes ) \s+ (?P<rest> (?: efter | før ) \s+ Q\d+ .* | Q\d+ .* )  # (groups verb, rest)
-        """), lost_number_text),
+        """), parts.lost_number_text),
     ("unit_part_text_after", _rx(r"""
         I \s+ (?P<t> § [^Q␟]+? ) ,? \s+                  # "I § 6, stk. 2," (group t)
         (?P<verb> ændres | udgår ) \s+ i \s+             # "ændres i" (group verb) …
         (?P<part> skemaet \s+ med \s+ titlen \s+ [^Q␟]+? )  # … "skemaet med titlen Øvrige skibe" (group part)
         \s+ (?P<rest> Q\d+ .* )                          # "»A« til: »B«" (group rest)
-        """), unit_part_text),
+        """), parts.unit_part_text),
     ("heading_named_replace", _rx(r"""
         (?P<t> Overskrift (?: en | erne )? \s+ (?: før | til ) \s+ [^Q␟]+? )  # "Overskriften før §§ 36 og 36 a" (t)
         ,? \s+ Q(?P<a>\d+) ,? \s+                        # ", »Definitioner af tobaksvarer m.v.«," (group a)
         ændres \s+ til :? \s+ Q(?P<b>\d+)                # "ændres til: »…«" (group b)
         """), txt.heading_named_replace),
+    ("repeal_quoted_heading", _rx(rf"""
+        I \s+ {_CHAPTER} \s+ ophæves \s+ overskriften \s+ Q(?P<h>\d+)  # "I kapitel 5 ophæves overskriften »…«" (group h)
+        ␟og \s+ (?P<t> § \s* \d+ (?: \s* [a-z] (?![\w.]) )? ) \s+ ophæves  # ", og § 8 ophæves" (joined; group t)
+        """), headings.repeal_quoted_heading),
     ("repeal_in_container", _rx(rf"""
         I \s+ {_CHAPTER} \s+ (?P<verb> ophæves ) \s+      # "I kapitel 4 a ophæves" (group verb)
         (?P<t> §§? [^Q␟]+? ) {_WITH_HEADINGS}             # "§§ 24-24 c og 24 e-24 j med tilhørende overskrifter"

@@ -22,22 +22,35 @@ from lovkons.parsers.instructions.context import (
 from lovkons.parsers.instructions.targets import Target, parse_targets
 
 
-def _everywhere(m: regex.Match[str]) -> Address:
-    """"Overalt i loven" is the whole document; "Overalt i § 5" is that §."""
-    return parse_targets(m["t"])[0].address if m["t"] else Address(((Level.DOKUMENT, ""),))
+def _everywhere(m: regex.Match[str], ctx: Ctx) -> Target:
+    """"Overalt i loven" is the whole document; "Overalt i § 5" is that §; "bortset fra § 10" (group exc)
+    names the units left alone. Remembered for the clauses that continue the item."""
+    target = parse_targets(m["t"])[0].address if m["t"] else Address(((Level.DOKUMENT, ""),))
+    exceptions = tuple(t.address for t in parse_targets(m["exc"])) if m["exc"] else ()
+    ctx.last_targets = [Target(target, None, exceptions=exceptions)]
+    return ctx.last_targets[0]
 
 
 def overalt_replace(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
-    """Overalt i loven ændres »Miljøklagenævnet« til: »Miljø- og Fødevareklagenævnet«."""
-    target = _everywhere(m)
-    ctx.last_targets = [Target(target, None)]
-    return [ReplaceText(target, ctx.q(sub.old), ctx.q(sub.new), "all", ctx.source) for sub in substitutions(m["rest"])]
+    """Overalt i loven ændres »Miljøklagenævnet« til: »Miljø- og Fødevareklagenævnet«. / Overalt i loven bortset
+    fra § 8, stk. 8, ændres »Arbejdsskadestyrelsen« til: »Arbejdsmarkedets Erhvervssikring«. (LOV 395/2016)"""
+    t = _everywhere(m, ctx)
+    return [ReplaceText(t.address, ctx.q(sub.old), ctx.q(sub.new), "all", ctx.source, t.exceptions)
+            for sub in substitutions(m["rest"])]
 
 
 def overalt_delete(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """Overalt i loven udgår », jf. dog stk. 2«."""
-    target = _everywhere(m)
-    return [DeleteText(target, ctx.q(n), "all", ctx.source) for n in quote_numbers(m["rest"])]
+    t = _everywhere(m, ctx)
+    return [DeleteText(t.address, ctx.q(n), "all", ctx.source, t.exceptions) for n in quote_numbers(m["rest"])]
+
+
+def overalt_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """Overalt i loven bortset fra § 6, stk. 4 og 11, § 8, stk. 3, 6 og 7, og §§ 8 a, 10 a og 12 indsættes efter
+    »Undervisningsministeren«: »eller uddannelses- og forskningsministeren«. (LOV 1378/2014 § 1, nr. 1)"""
+    t = _everywhere(m, ctx)
+    return [InsertText(t.address, ctx.q(a), ctx.q(m["b"]), position(m["pos"]), "all", ctx.source, t.exceptions)
+            for a in quote_numbers(m["anchors"])]
 
 
 def replace_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
@@ -81,7 +94,8 @@ def footnote_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
 def substitution_more(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """(I § 15, nr. 3, ændres »A« til: »B«,) og »landet og« ændres til: »landet,«. — same targets."""
     return [
-        ReplaceText(t.address, ctx.q(m["a"]), ctx.q(m["b"]), count(m, t) if m["cnt"] else all_or(t), ctx.source)
+        ReplaceText(t.address, ctx.q(m["a"]), ctx.q(m["b"]), count(m, t) if m["cnt"] else all_or(t), ctx.source,
+                    t.exceptions)
         for t in ctx.last_targets
     ]
 
@@ -89,7 +103,8 @@ def substitution_more(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
 def delete_more(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """(I § 82 ændres »A« til: »B«,) og », beskæftigelsesankenævnene og de sociale nævn« udgår."""
     quotes = quote_numbers(m["rest"])
-    return [DeleteText(t.address, ctx.q(n), all_or(t), ctx.source) for t in ctx.last_targets for n in quotes]
+    return [DeleteText(t.address, ctx.q(n), all_or(t), ctx.source, t.exceptions) for t in ctx.last_targets
+            for n in quotes]
 
 
 def delete_next_to_more(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
@@ -98,13 +113,14 @@ def delete_next_to_more(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     a, b = ctx.q(m["a"]), ctx.q(m["b"])
     space = "" if b[:1] in tuple(",.;:)") else " "
     old = f"{a}{space}{b}" if m["pos"].lower() == "efter" else f"{b} {a}"
-    return [ReplaceText(t.address, old, a, all_or(t), ctx.source) for t in ctx.last_targets]
+    return [ReplaceText(t.address, old, a, all_or(t), ctx.source, t.exceptions) for t in ctx.last_targets]
 
 
 def insert_text_more(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """(I § 3 indsættes efter »A«: »B«,) efter »fjernkøling« indsættes: », jf. dog stk. 2« — same targets."""
     pos = position(m["pos"])
-    return [InsertText(t.address, ctx.q(m["a"]), ctx.q(m["b"]), pos, t.count or 1, ctx.source) for t in ctx.last_targets]
+    return [InsertText(t.address, ctx.q(m["a"]), ctx.q(m["b"]), pos, t.count or 1, ctx.source, t.exceptions)
+            for t in ctx.last_targets]
 
 
 def insert_text_counted_more(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
@@ -128,7 +144,7 @@ def substitutions_more(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     subs = substitutions(m["rest"])
     ts = ctx.last_targets
     return [ReplaceText(t.address, ctx.q(sub.old), ctx.q(sub.new),
-                        count(m, t, ts, ctx, sub) if sub.count is not None else all_or(t), ctx.source)
+                        count(m, t, ts, ctx, sub) if sub.count is not None else all_or(t), ctx.source, t.exceptions)
             for t in ts for sub in subs]
 
 

@@ -254,13 +254,6 @@ def repeal_quoted_unit(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     return [Repeal(scope.child(level, label), (), ctx.source)]
 
 
-def heading_after_repeal(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
-    """Efter § 22 udgår overskriften. (the heading after § 22 goes)"""
-    t = targets(m, ctx)[0].address.child(Level.OVERSKRIFT, "efter")
-    ctx.warn("TOLERATED_UDGAAR", "structural 'udgår' read as 'ophæves'")
-    return [Repeal(t, (), ctx.source)]
-
-
 # new text that starts a unit: "§ 6. …", "Kapitel 6 Henstand …", "Afsnit II a Støtte …" (not "§ 1 og § 7 a gælder …")
 _UNIT_START = regex.compile(r"\s*(?:§\s*\d+(?:\s*[a-zA-Z])?\.\s|(?:Kapitel|Afsnit)\s+[\dIVXLC]+(?:\s+[a-zA-Z])?\.?\s+\p{Lu})")
 

@@ -101,6 +101,9 @@ class Target:
     # "§§ 62-62 c", "§§ 223 a-231": a range whose members only the document knows (62 a, 62 b; 224 a …);
     # set on the first § of the range, naming the last one
     through: Address | None = None
+    # "Overalt i loven bortset fra § 8, stk. 8, …": the units a change everywhere leaves alone (the clauses that
+    # continue the item, "og »ombuddets« til: »styrelsens«", keep them)
+    exceptions: tuple[Address, ...] = ()
 
 
 class TargetError(ValueError):

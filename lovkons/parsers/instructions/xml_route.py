@@ -92,6 +92,8 @@ def _lines(el: etree._Element) -> list[str]:
             label = ""
         elif tag == "Tr":
             out.append(" ".join(_text(td) for td in child))
+        elif tag == "AendringsNummer" and el.tag == "Stk":  # a numbered change printed inside a stk.: an item of its
+            continue                                          # own (_numbered)
         else:
             sub = _lines(child)
             if label and sub:
@@ -101,6 +103,23 @@ def _lines(el: etree._Element) -> list[str]:
     if label:
         out.append(label)
     return [ln for ln in out if ln]
+
+
+def _owner(el: etree._Element) -> etree._Element | None:
+    """The numbered change an element belongs to (its nearest AendringsNummer)."""
+    return next(el.iterancestors("AendringsNummer"), None)
+
+
+def _numbered(host: etree._Element) -> list[etree._Element]:
+    """The numbered changes of a change §, in order. The next changes printed inside one's new text are items of
+    their own (a slip of the document: LOV 251/2012 § 1 prints nr. 2-10 inside the »Stk. 5. …« of nr. 1)."""
+    out: list[etree._Element] = []
+    for an in host.findall("AendringsNummer"):
+        out.append(an)
+        # (a numbered change quoted whole as new text, "§ 1, nr. 7, affattes således: »7. …«", stands right in
+        # AendringNyTekst: it is that text, no item of this act)
+        out.extend(a for a in an.iter("AendringsNummer") if a is not an and getattr(a.getparent(), "tag", None) == "Stk")
+    return out
 
 
 def _item(an: etree._Element) -> str:
@@ -113,10 +132,13 @@ def _item(an: etree._Element) -> str:
                 if sub.tag == "AendringDefinition":
                     parts.append(_text(sub))
                 elif sub.tag == "AendringAktion":
-                    for ny in sub.iter("AendringNyTekst"):
+                    for ny in (n for n in sub.iter("AendringNyTekst") if _owner(n) is an):
                         lines = [ln for el in ny if isinstance(el.tag, str) for ln in (_lines(el) if len(el) else [_text(el)])]
-                        if lines:
-                            parts.append("»" + "\n".join(lines) + "«")
+                        body = "\n".join(lines)
+                        if body.endswith("«") and body.count("«") > body.count("»"):
+                            body = body[:-1]  # the closing mark printed in the new text (LOV 251/2012 § 1, nr. 1)
+                        if body:
+                            parts.append("»" + body + "«")
         elif child.tag == "Rykningsklausul":
             parts.append(_text(child))
     return "\n".join(p for p in parts if p)
@@ -172,7 +194,7 @@ def read_xml(data: bytes, *, file: str | None = None) -> RawDoc:
             opening = _text(ex) if ex is not None else ""
             # an AendringsNummer without any text is a slip of the document (LOV 1595/2010 § 1 opens with
             # one): no item, and the numbered items keep their own numbers
-            numbered = [an for an in host.findall("AendringsNummer") if _text(an)]
+            numbered = [an for an in _numbered(host) if _text(an)]
             items = tuple(RawItem(i + 1, _item(an), _line(an)) for i, an in enumerate(numbered))
             if not items:  # no numbered change at all: an ordinary § ("Lov nr. 795 … ophæves.") or an empty one
                 stk = (opening,) if opening else ()

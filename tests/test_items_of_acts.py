@@ -1,0 +1,89 @@
+"""A change of a numbered change of an earlier amending act (ChangeOfItem), made in that act's item before it is
+applied (amender.items_of_acts). Real acts: LOV 651/2013 § 2 changes § 1, nr. 14, of LOV 495/2013 (the new kapitel
+24 a of serviceloven) before it took effect."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from lovkons.amender.items_of_acts import changes_of_items
+from lovkons.amender.manifest import read_order
+from lovkons.model.document import Meta, Node, Source
+from lovkons.model.edits import AmendingDocument, ChangeBlock, ChangeOfItem, DocRef, Item
+from lovkons.parsers.instructions.clauses import parse_instruction
+
+DATA = Path(__file__).parent / "data" / "amend" / "item-of-act-2013"
+
+
+def _units(item: Item) -> dict[str, Node]:
+    payload = next(op for op in item.operations if getattr(op, "payload", ()))
+    out: dict[str, Node] = {}
+    for top in payload.payload:  # type: ignore[union-attr]
+        for p in top.walk():
+            if p.kind.value == "paragraf":
+                for stk in p.children:
+                    out[f"§ {p.label}, stk. {stk.label}"] = stk
+    return out
+
+
+def _item(order: AmendingDocument, paragraf: str, number: int) -> Item:
+    return next(i for b in order.changes if b.paragraf == paragraf for i in b.items if i.number == number)
+
+
+def test_the_later_act_changes_the_new_units_of_the_earlier_item() -> None:
+    earlier, later = read_order(DATA / "earlier.xml"), read_order(DATA / "later.xml")
+    assert all(isinstance(op, ChangeOfItem) for i in later.changes[0].items for op in i.operations)
+    (new_earlier, new_later), problems = changes_of_items([earlier, later], lambda o, b: True)
+    assert problems == []
+    before, after = _units(_item(earlier, "1", 14)), _units(_item(new_earlier, "1", 14))
+    for unit in ("§ 137 e, stk. 2", "§ 137 e, stk. 3", "§ 137 f, stk. 4"):  # nr. 1: »§ 66, nr. 5 og 6,« changed
+        assert "§ 66, nr. 5 og 6," in before[unit].text
+        assert "§ 66, nr. 5 og 6," not in after[unit].text and "§ 66, stk. 1, nr. 5 og 6," in after[unit].text
+    # nr. 2: § 137 m, stk. 3, recast ("… og boformen", where it read "… eller boformen")
+    assert after["§ 137 m, stk. 3"].text.startswith("Lederen af anbringelsesstedet, jf. § 66, stk. 1, nr. 5 og 6, og boformen")
+    assert before["§ 137 m, stk. 3"].text.startswith("Lederen af anbringelsesstedet, jf. § 66, nr. 5 og 6, eller boformen")
+    assert new_later.changes[0].items == ()  # their work is done in the earlier act
+
+
+def test_without_the_earlier_act_the_change_is_refused_where_its_block_applies() -> None:
+    later = read_order(DATA / "later.xml")
+    _, problems = changes_of_items([later], lambda o, b: True)
+    assert {p.code for p in problems} == {"ITEM_OF_ACT_ABSENT"} and len(problems) == 7  # 6 units in nr. 1, 1 in nr. 2
+    assert changes_of_items([later], lambda o, b: False)[1] == []  # a block no one applies says nothing
+
+
+def test_a_repeal_and_a_new_number_with_their_rykningsklausuler_use_the_labels_before_the_later_act() -> None:
+    # LOV 1560/2010 § 5, nr. 1-3, as written, on § 16 that LOV 513/2006 § 1, nr. 9, puts into opkrævningsloven
+    # (that act is older than the corpus: a list of 21 numbers stands in for its § 16)
+    numbers = " ".join(f"{n}) lov nr. {n}," for n in range(1, 22))
+    text = f"Efter § 15 indsættes: »§ 16. Told- og skatteforvaltningen opkræver efter denne lov: {numbers}«"
+    earlier = AmendingDocument(Meta(kind="LOV", number=513, year=2006), (ChangeBlock("1", DocRef("LBK", 1, None), "", items=(
+        Item(9, text, parse_instruction(text, Source("LOV 513/2006", "1", 9))[0]),)),))
+    items = []
+    for n, sentence in enumerate(("I § 1, nr. 9, ophæves § 16, nr. 6. Nr. 7-18 bliver herefter nr. 6-17.",
+                                  "I § 1, nr. 9, indsættes efter § 16, nr. 18, der bliver nr. 17, som nyt nummer: »18) lov "
+                                  "om registrering af køretøjer,«",
+                                  "I § 1, nr. 9, ophæves § 16, nr. 19. Nr. 20 og 21 bliver herefter nr. 19 og 20."), 1):
+        items.append(Item(n, sentence, parse_instruction(sentence, Source("LOV 1560/2010", "5", n))[0]))
+    later = AmendingDocument(Meta(kind="LOV", number=1560, year=2010), (ChangeBlock(
+        "5", DocRef("LOV", 513, dt.date(2006, 6, 7)), "", items=tuple(items)),))
+    (new_earlier, _), problems = changes_of_items([earlier, later], lambda o, b: True)
+    assert problems == []
+    payload = _item(new_earlier, "1", 9).operations[0].payload  # type: ignore[union-attr]
+    numbered = [(n.label, n.text) for n in payload[0].walk() if n.kind.value == "nr"]
+    assert [label for label, _ in numbered] == [str(n) for n in range(1, 21)]
+    assert [t for _, t in numbered] == [f"lov nr. {n}," for n in (1, 2, 3, 4, 5, *range(7, 19))] + [
+        "lov om registrering af køretøjer,", "lov nr. 20,", "lov nr. 21,"]
+
+
+def test_a_manifest_whose_part_names_the_later_block_without_the_earlier_act_refuses_each_change(tmp_path: Path) -> None:
+    from lovkons.amender.manifest import load_manifest, run_manifest
+
+    manifest = tmp_path / "m.yaml"
+    manifest.write_text(f"base: {DATA / 'earlier.xml'}\namendments:\n  - path: {DATA / 'later.xml'}\n    part: \"§ 2\"\n",
+                        encoding="utf-8")
+    run = run_manifest(load_manifest(manifest, follow_links=True))
+    errors = [p.code for p in run.result.problems if p.severity == "error"]
+    assert errors == ["ITEM_OF_ACT_ABSENT"] * 7  # never "not understood", never applied to the base
+    assert run.result.applied == ()
