@@ -17,6 +17,7 @@ from lovkons.amender.tree import node_at
 from lovkons.amender.units import Outcome
 from lovkons.model.document import Address, Document, Problem, Source
 from lovkons.model.edits import (
+    ChangeOfItem,
     DeleteText,
     Insert,
     InsertText,
@@ -84,8 +85,9 @@ def apply_op(doc: Document, op: Operation, ctx: ApplyContext) -> OpResult:
         return OpResult(doc, applied=True)
     try:
         outcome = _dispatch(doc, op, ctx, source)
-    except ResolveError as err:
-        return OpResult(doc, (_problem(err.code, err.message, source, op.target),))
+    except ResolveError as err:  # a change of an earlier act's item names the unit of the law it would change
+        where = op.change.target if isinstance(op, ChangeOfItem) else op.target
+        return OpResult(doc, (_problem(err.code, err.message, source, where),))
     problems = tuple(_problem(code, msg, source, op.target, "warning") for code, msg in outcome.warnings)
     return OpResult(outcome.doc, problems, frozenset(outcome.touched), True)
 
@@ -104,6 +106,10 @@ def _dispatch(doc: Document, op: Operation, ctx: ApplyContext, source: Source | 
         return repeal_and_insert_op(doc, op, ctx.resolver, source)
     if isinstance(op, Insert):
         return insert_op(doc, op, ctx.resolver, source)
+    if isinstance(op, ChangeOfItem):  # made in the earlier act's item (amender.items_of_acts) where that act is at
+        # hand; reaching a document means it is not: the change of a change cannot be made on the text it changes
+        raise ResolveError("ITEM_OF_ACT_ABSENT", f"{op.change.op} {op.change.target} in {op.target} of an earlier "
+                           "amending act, which is not among the amendments: not applied")
     raise ResolveError("UNSUPPORTED_OPERATION", f"cannot apply {type(op).__name__}")
 
 
