@@ -31,6 +31,8 @@ def test_the_block_amending_an_earlier_act_is_made_there_or_refused_never_applie
     assert ours["5"] == base["5"]
     assert ours["6"] != base["6"] and ours["6"].startswith("§ 6. Levering af elektricitet")
     assert "28 a," in base["8"] and "28 a," not in ours["8"]
+    repealed = [p for p in run.result.problems if p.code == "ITEM_OF_ACT_REPEALED"]
+    assert [(p.source, p.severity) for p in repealed] == [("LOV 577/2015 § 3, nr. 1", "warning")]
     refused = [p for p in run.result.problems if p.code == "AMENDS_OTHER_ACT"]
     assert sorted({p.source for p in refused}) == [f"LOV 577/2015 § 3, nr. {n}" for n in range(2, 7)]
     assert all(p.severity == "error" and "LOV 633/2014" in p.message for p in refused)

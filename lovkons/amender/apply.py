@@ -131,8 +131,8 @@ def check_renumbers(doc: Document, ctx: ApplyContext, *, final: bool) -> list[Pr
             continue
         # An error, not a warning: the act says what the unit becomes, and where our labels disagree
         # the provision is not what the act makes it. In the development cases every such provision
-        # (6 of 6: LBK 1074/2016 § 20, where »2) … 3) …« replaced nr. 2 and "Nr. 3-6 bliver herefter
-        # nr. 4-7" did not hold; LBK 656/2011 § 11 a; LBK 653/2012 § 13) differed from the LBK.
+        # (LBK 656/2011 § 11 a; LBK 653/2012 § 13; LBK 1074/2016 § 20 until the payload »2) … 3) …« of
+        # LOV 268/2014 § 4, nr. 10, was read as two numbers) differed from the LBK.
         ctx.unheld.append(op)
         problems.append(_problem("RENUMBER_MISMATCH", f"{op.target} should become {op.new_label}, "
                                  f"but is {label or 'not found'} after the order", op.source, op.target))

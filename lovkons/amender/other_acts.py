@@ -90,16 +90,23 @@ def blocks_of_other_acts(orders: Sequence[AmendingDocument], base: Document,
             named = f"{block.target.kind or 'act'} {block.target.number}/{block.target.year}"
             where = f"{order.meta.short} § {block.paragraf}"
             for item in block.items:
+                gone: dict[tuple[str, int], None] = {}
                 for op in item.operations:
                     at = _items_repealed(op)
                     if at and earlier is not None and earlier != n:
-                        out[earlier] = _drop_items(out[earlier], set(at))
+                        gone.update(dict.fromkeys(at))
                         continue
                     if selected(order, block):
                         problems.append(Problem(
                             "AMENDS_OTHER_ACT", f"{op.op} {op.target} changes {named} (cited by the opening of "
                             f"{where}), not {base.meta.short}: not applied to it", "error",
                             f"{where}, nr. {item.number}", None, order.meta.source))
+                if gone and earlier is not None:
+                    out[earlier] = _drop_items(out[earlier], set(gone))
+                    problems.append(Problem(
+                        "ITEM_OF_ACT_REPEALED", f"{', '.join(f'§ {p}, nr. {i}' for p, i in gone)} of {named} repealed "
+                        f"by {where}, nr. {item.number}, before taking effect: not applied", "warning",
+                        f"{where}, nr. {item.number}", None, order.meta.source))
             blocks[b] = replace(block, items=())
             emptied.add(where)
         out[n] = replace(out[n], changes=tuple(blocks))

@@ -222,7 +222,7 @@ class CaseScore:
 
 
 # Problems about another act than the base: their addresses and the §§ their messages cite are that act's
-OTHER_ACT_CODES = frozenset({"AMENDS_OTHER_ACT"})
+OTHER_ACT_CODES = frozenset({"AMENDS_OTHER_ACT", "ITEM_OF_ACT_REPEALED"})
 
 
 def problem_labels(problems: tuple[Problem, ...]) -> set[str]:
