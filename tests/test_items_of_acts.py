@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from lovkons.amender.items_of_acts import changes_of_items
 from lovkons.amender.manifest import read_order
 from lovkons.model.document import Meta, Node, Source
@@ -87,3 +89,20 @@ def test_a_manifest_whose_part_names_the_later_block_without_the_earlier_act_ref
     errors = [p.code for p in run.result.problems if p.severity == "error"]
     assert errors == ["ITEM_OF_ACT_ABSENT"] * 7  # never "not understood", never applied to the base
     assert run.result.applied == ()
+
+
+@pytest.mark.parametrize("sentence", [
+    "I § 1, nr. 9, ophæves § 16, nr. 6. Nr. 7-18 bliver herefter nr. 6-17.",  # LOV 1560/2010 § 5, nr. 1
+    "I § 1, nr. 14, affattes § 137 m, stk. 3, således: »Stk. 3. Lederen af anbringelsesstedet …«",  # LOV 651/2013 § 2, nr. 2
+])
+def test_a_change_of_an_earlier_acts_item_that_reaches_a_document_is_refused_as_absent(sentence: str) -> None:
+    from lovkons.amender.apply import apply_op, context_for
+    from lovkons.model.document import Document
+
+    ops, _ = parse_instruction(sentence, Source("LOV 1560/2010", "5", 1))
+    change = next(op for op in ops if isinstance(op, ChangeOfItem))
+    doc = Document(Meta(kind="LBK", number=1, year=2010))
+    result = apply_op(doc, change, context_for(doc))
+    assert [p.code for p in result.problems] == ["ITEM_OF_ACT_ABSENT"]  # never UNSUPPORTED_OPERATION
+    assert result.problems[0].address == str(change.change.target)  # the unit of the law, not "§ 1, nr. 9"
+    assert result.document is doc and not result.applied

@@ -17,6 +17,7 @@ from lovkons.amender.tree import node_at
 from lovkons.amender.units import Outcome
 from lovkons.model.document import Address, Document, Problem, Source
 from lovkons.model.edits import (
+    ChangeOfItem,
     DeleteText,
     Insert,
     InsertText,
@@ -84,8 +85,9 @@ def apply_op(doc: Document, op: Operation, ctx: ApplyContext) -> OpResult:
         return OpResult(doc, applied=True)
     try:
         outcome = _dispatch(doc, op, ctx, source)
-    except ResolveError as err:
-        return OpResult(doc, (_problem(err.code, err.message, source, op.target),))
+    except ResolveError as err:  # a change of an earlier act's item names the unit of the law it would change
+        where = op.change.target if isinstance(op, ChangeOfItem) else op.target
+        return OpResult(doc, (_problem(err.code, err.message, source, where),))
     problems = tuple(_problem(code, msg, source, op.target, "warning") for code, msg in outcome.warnings)
     return OpResult(outcome.doc, problems, frozenset(outcome.touched), True)
 
@@ -104,6 +106,10 @@ def _dispatch(doc: Document, op: Operation, ctx: ApplyContext, source: Source | 
         return repeal_and_insert_op(doc, op, ctx.resolver, source)
     if isinstance(op, Insert):
         return insert_op(doc, op, ctx.resolver, source)
+    if isinstance(op, ChangeOfItem):  # made in the earlier act's item (amender.items_of_acts) where that act is at
+        # hand; reaching a document means it is not: the change of a change cannot be made on the text it changes
+        raise ResolveError("ITEM_OF_ACT_ABSENT", f"{op.change.op} {op.change.target} in {op.target} of an earlier "
+                           "amending act, which is not among the amendments: not applied")
     raise ResolveError("UNSUPPORTED_OPERATION", f"cannot apply {type(op).__name__}")
 
 
@@ -125,8 +131,8 @@ def check_renumbers(doc: Document, ctx: ApplyContext, *, final: bool) -> list[Pr
             continue
         # An error, not a warning: the act says what the unit becomes, and where our labels disagree
         # the provision is not what the act makes it. In the development cases every such provision
-        # (6 of 6: LBK 1074/2016 § 20, where »2) … 3) …« replaced nr. 2 and "Nr. 3-6 bliver herefter
-        # nr. 4-7" did not hold; LBK 656/2011 § 11 a; LBK 653/2012 § 13) differed from the LBK.
+        # (LBK 656/2011 § 11 a; LBK 653/2012 § 13; LBK 1074/2016 § 20 until the payload »2) … 3) …« of
+        # LOV 268/2014 § 4, nr. 10, was read as two numbers) differed from the LBK.
         ctx.unheld.append(op)
         problems.append(_problem("RENUMBER_MISMATCH", f"{op.target} should become {op.new_label}, "
                                  f"but is {label or 'not found'} after the order", op.source, op.target))

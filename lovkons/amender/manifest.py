@@ -13,6 +13,7 @@ import yaml
 
 from lovkons.amender.consolidate import Consolidation, base_refs, cites_base, consolidate, parse_part
 from lovkons.amender.items_of_acts import changes_of_items
+from lovkons.amender.other_acts import blocks_of_other_acts
 from lovkons.model.document import Document, LovkonsError, Problem
 from lovkons.model.edits import AmendingDocument, ChangeBlock
 from lovkons.parsers.yaml_text import load_yaml
@@ -119,9 +120,10 @@ def read_order(path: Path) -> AmendingDocument:
 
 
 def _items_of_acts(orders: list[AmendingDocument], base: Document, parts: dict[str, str], unread: list[Problem]
-                   ) -> tuple[list[AmendingDocument], list[Problem]]:
-    """The changes of an earlier amending act's items made in that act (amender.items_of_acts); one that cannot be
-    made is reported where its block is applied (it cites the base, or the manifest's part names it)."""
+                   ) -> tuple[list[AmendingDocument], list[Problem], set[str]]:
+    """The changes of an earlier amending act's items made in that act (amender.items_of_acts), and the blocks that
+    amend another act than the base emptied (amender.other_acts; their sources returned); one that cannot be made is
+    reported where its block is applied (it cites the base, or the manifest's part names it)."""
     refs = base_refs(base)
 
     def selected(order: AmendingDocument, block: ChangeBlock) -> bool:
@@ -131,7 +133,8 @@ def _items_of_acts(orders: list[AmendingDocument], base: Document, parts: dict[s
         return cites_base(block, base, refs)
 
     orders, problems = changes_of_items(orders, selected)
-    return orders, [*unread, *problems]
+    orders, refused, emptied = blocks_of_other_acts(orders, base, selected)
+    return orders, [*unread, *problems, *refused], emptied
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,8 +164,11 @@ def run_manifest(manifest: Manifest, *, at: dt.date | None = None, lenient: bool
         orders.append(order)
         if a.part:
             parts[order.meta.short] = a.part
-    orders, unread = _items_of_acts(orders, base, parts, unread)
+    orders, unread, emptied = _items_of_acts(orders, base, parts, unread)
     result = consolidate(base, orders, at=at or manifest.at, parts=parts)
+    if emptied:  # a block emptied as amending another act is not "applied because the part names it"
+        result = replace(result, problems=tuple(p for p in result.problems if p.source not in emptied
+                                                or p.code not in ("BASE_NOT_CITED", "PART_ITEM_MISSING")))
     if unread:
         result = replace(result, problems=(*unread, *result.problems))
     expected = read_doc(manifest.expected) if manifest.expected else None

@@ -12,7 +12,7 @@ is the base's) > unexplained (instructed, silent, none of the above: where amend
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -221,6 +221,10 @@ class CaseScore:
         return sum(1 for w in self.wrong if w.refused)
 
 
+# Problems about another act than the base: their addresses and the §§ their messages cite are that act's
+OTHER_ACT_CODES = frozenset({"AMENDS_OTHER_ACT", "ITEM_OF_ACT_REPEALED"})
+
+
 def problem_labels(problems: tuple[Problem, ...]) -> set[str]:
     """§ labels an error Problem is about (its address, or the § cited in its message/source)."""
     out: set[str] = set()
@@ -239,6 +243,10 @@ def score(name: str, base: Document, result: Consolidation, expected: Document, 
     `renames` = names the ressort layer changed, in the §§ `renamed` (addresses "§ 5 a, stk. 2"): a §
     that differs from the base only by those names is not counted as instructed."""
     b, r, e = paragraf_map(base), paragraf_map(result.document), paragraf_map(expected)
+    errors = sum(1 for p in result.problems if p.severity == "error")
+    warnings = len(result.problems) - errors
+    # a refusal of a change of another act (AMENDS_OTHER_ACT: "§ 7" of LOV 633/2014) addresses no § of the base
+    result = replace(result, problems=tuple(p for p in result.problems if p.code not in OTHER_ACT_CODES))
     flagged = problem_labels(result.problems) | refused_order_keys(base, result, orders)
     scope = instructed_scope(base, result, orders)
     units = unit_scope(base, result, orders, unknown=scope.unknown)
@@ -279,9 +287,8 @@ def score(name: str, base: Document, result: Consolidation, expected: Document, 
             why = why or ("" if instructed else UNINSTRUCTED)
             wrong.append(Wrong(label, is_touched, label in flagged, why not in ("", UNINSTRUCTED), ev, rv, why,
                                instructed, names, diff))
-    errors = sum(1 for p in result.problems if p.severity == "error")
     return CaseScore(name, touched, touched_ok, untouched, untouched_ok, spurious, len(result.applied),
-                     errors, len(result.problems) - errors, tuple(wrong), tuple(pairs), renames, len(by_layer),
+                     errors, warnings, tuple(wrong), tuple(pairs), renames, len(by_layer),
                      renamed_ok)
 
 

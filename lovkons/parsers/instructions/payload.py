@@ -170,9 +170,95 @@ def parse_payload(text: str, expect: Kind | None = None) -> tuple[Node, ...]:
     if not body:
         return ()
     try:  # line breaks in printed payloads are layout (seed 003 breaks mid-sentence): read labels only
-        return _roman_kapitel(tuple(parse_fragment(clean_inline(body), expect=expect)))
+        return _roman_kapitel(_successors_out(tuple(parse_fragment(clean_inline(body), expect=expect))))
     except LovkonsError:
         return (Node(Kind.TEKST, text=clean_inline(body)),)
+
+
+# A numbered or lettered unit whose own list was split out of its text before the units that follow it were: the
+# successors it swallowed stand in its text, and its list belongs to the last of them. "»2) De variable løndele …
+# inklusive pension. 3) En forvalter … forudsat at følgende krav opfyldes: a) Forvalteren skal … e) …«" (LOV 268/2014
+# § 4, nr. 10, read as one line): nr. 2 held "… pension. 3) En forvalter … opfyldes:" and litra a-e; nr. 3 is a unit
+# of its own, and litra a-e are its litras. A successor starts after the end of a unit (".", ":", ";", ",", "og",
+# "eller"), as `parsers.draft.expand_inline` splits the units of a text without a list of its own.
+_SWALLOWED: dict[Kind, regex.Pattern[str]] = {
+    Kind.NR: regex.compile(r"""(?<=[.:;,]\s|\b(?:og|eller)\s)(?P<l>\d{1,2})\)\s+(?=\S)""", regex.VERBOSE),  # "… pension. 3) En"
+    Kind.LITRA: regex.compile(r"""(?<=[.:;,]\s|\b(?:og|eller)\s)(?P<l>[a-z])\)\s+(?=\S)""", regex.VERBOSE),  # "… loft. b) Det"
+}
+
+
+def _next_label(label: str, kind: Kind) -> str | None:
+    if kind is Kind.LITRA:
+        return chr(ord(label) + 1) if len(label) == 1 and label.isalpha() else None
+    return str(int(label) + 1) if label.isdecimal() else None
+
+
+def _successors_out(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
+    """Every unit with a list of its own that swallowed its successors (_SWALLOWED) split into them, its list given
+    to the last one."""
+    out: list[Node] = []
+    for node in nodes:
+        node = node.with_(children=_successors_out(node.children)) if node.children else node
+        pattern = _SWALLOWED.get(node.kind)
+        want = _next_label(node.label or "", node.kind) if pattern and node.children and "»" not in node.text else None
+        cuts: list[regex.Match[str]] = []
+        for m in pattern.finditer(node.text) if pattern else ():
+            if want is not None and m["l"] == want:
+                cuts.append(m)
+                want = _next_label(want, node.kind)
+        if not cuts:
+            out.extend(_out_of_last(node))
+            continue
+        prefix = node.id.removesuffix(f"{node.kind.value}{node.label}")
+        out.append(node.with_(text=node.text[:cuts[0].start()].strip(), children=()))
+        for i, m in enumerate(cuts):
+            end = cuts[i + 1].start() if i + 1 < len(cuts) else len(node.text)
+            ident = f"{prefix}{node.kind.value}{m['l']}"
+            if i + 1 < len(cuts):
+                out.append(_unit(node, m["l"], node.text[m.end():end], ident))
+            else:
+                out.extend(_out_of_last(node.with_(label=m["l"], text=node.text[m.end():].strip(), id=ident,
+                                                   children=tuple(_moved(c, node.id, ident) for c in node.children))))
+    return tuple(out)
+
+
+def _out_of_last(node: Node) -> list[Node]:
+    """The unit, and the successors the last unit of its list swallowed: "c) forventes at blive afregnet ved levering
+    af råvaren, og 7) andre finansielle instrumenter …" (LOV 738/2015 § 1, nr. 50: nr. 7 follows nr. 6, whose litra c
+    ends its list)."""
+    pattern = _SWALLOWED.get(node.kind)
+    want = _next_label(node.label or "", node.kind)
+    if not (pattern and want and node.children) or node.children[-1].children or "»" in node.children[-1].text:
+        return [node]
+    tail = node.children[-1]
+    cuts: list[regex.Match[str]] = []
+    for m in pattern.finditer(tail.text):
+        if want is not None and m["l"] == want:
+            cuts.append(m)
+            want = _next_label(want, node.kind)
+    if not cuts:
+        return [node]
+    prefix = node.id.removesuffix(f"{node.kind.value}{node.label}")
+    out = [node.with_(children=(*node.children[:-1], tail.with_(text=tail.text[:cuts[0].start()].strip())))]
+    for i, m in enumerate(cuts):
+        end = cuts[i + 1].start() if i + 1 < len(cuts) else len(tail.text)
+        out.append(_unit(node, m["l"], tail.text[m.end():end], f"{prefix}{node.kind.value}{m['l']}"))
+    return out
+
+
+def _unit(like: Node, label: str, text: str, ident: str) -> Node:
+    """A swallowed successor as a unit of its own, its inline list read as any unit's ("5) Det øverste ledelsesorgan:
+    a) Bestyrelsen …, b) …", LOV 1557/2010 § 1, nr. 2)."""
+    read = parse_fragment(f"{label}) {text.strip()}", expect=like.kind)
+    if len(read) == 1 and read[0].kind is like.kind and read[0].label == label:
+        return _moved(read[0], read[0].id, ident)
+    return like.with_(label=label, text=text.strip(), children=(), id=ident)
+
+
+def _moved(node: Node, old: str, new: str) -> Node:
+    """A node with the ids under `old` now under `new`."""
+    ident = new + node.id[len(old):] if node.id.startswith(old) else node.id
+    return node.with_(id=ident, children=tuple(_moved(c, old, new) for c in node.children))
 
 
 # "Kapitel VII C Udgifter til køling m.v." (lejeloven numbers its kapitler in roman numerals)
