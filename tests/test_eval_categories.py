@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from lovkons.amender.consolidate import consolidate
-from lovkons.model.document import Meta, parse_address
+from lovkons.model.document import Meta, Problem, parse_address
 from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef, Item, ReplaceText
-from lovkons.review.evaluate import _AMENDS_OTHER_LAW, _editorial_reason, score
+from lovkons.review.evaluate import _AMENDS_OTHER_LAW, _editorial_reason, problem_labels, score
 from tests.test_eval_instructed import BASE, TILSYN, assert_partition, law, order, par, wrong
 
 # (the § as the base act has it, whether it amends another law) — real §§ of the corpus
@@ -68,3 +68,29 @@ def test_a_paragraf_of_an_order_refused_as_a_whole_is_refused_not_silent() -> No
     assert {k: w.category for k, w in wrong(score("tiny", BASE, applied, law(
         par("1", "Kommunen fører kontrol."), par("2", "Klage indgives inden 8 uger."),
         par("3", "Gebyret er 425 kr.")), orders=orders)).items()} == {"2": "unexplained"}
+
+
+def test_an_order_of_several_blocks_none_citing_the_base_does_not_flag_the_base() -> None:
+    # a multi-law act whose blocks all cite other laws: its "§ 2" is another law's § 2, so a § 2 of the base
+    # that comes out wrong stays unexplained; with one block the block may be the base's (test above)
+    klage = Item(1, "I § 2 ændres »4 uger« til: »fire uger«.", (ReplaceText(parse_address("§ 2"), "4 uger", "fire uger"),))
+    blocks = tuple(ChangeBlock(str(n), DocRef("LOV", n, None, f"lov nr. {n}"), f"I lov nr. {n} …", items=(klage,))
+                   for n in (7, 8))
+    other = AmendingDocument(Meta("LOV Æ", 565, 2012), blocks)
+    orders = [order(TILSYN), other]
+    result = consolidate(BASE, orders, parts={"LOV 565/2012": "§ 132 c"})
+    assert "BASE_NOT_CITED" in {p.code for p in result.problems if p.severity == "error"}
+    expected = law(par("1", "Kommunen fører kontrol."), par("2", "Klage indgives inden fire uger."),
+                   par("3", "Gebyret er 425 kr."))  # fmt: skip
+    s = score("tiny", BASE, result, expected, orders=orders)
+    assert {k: w.category for k, w in wrong(s).items()} == {"2": "unexplained"}
+    assert_partition(s)
+
+
+def test_a_change_of_an_earlier_acts_item_flags_only_its_address() -> None:
+    # ITEM_OF_ACT_ABSENT cites the earlier act's item ("§ 1, nr. 14 of LOV 495/2013") in its message: not base § 1
+    absent = Problem("ITEM_OF_ACT_ABSENT", "in § 1, nr. 14 of LOV 495/2013, which it does not have", "error",
+                     address="§ 137 e")
+    assert problem_labels((absent,)) == {"137e"}
+    other = Problem("TEXT_NOT_FOUND", "in § 1, stk. 2: »x« not found", "error", address="§ 4")
+    assert problem_labels((other,)) == {"4", "1"}

@@ -15,6 +15,7 @@ from lovkons.amender.renumber import RENUMBERED
 from lovkons.amender.resolve import ResolveError, Target
 from lovkons.amender.textops import Warning_
 from lovkons.amender.tree import (
+    TreePath,
     children_at,
     headings_before,
     label_key,
@@ -157,9 +158,29 @@ def _recast_paragraffer(doc: Document, paths: list[tuple[int, ...]], items: list
         siblings = children_at(doc, holder)
         doc = set_children(doc, holder, (*siblings[: point[-1]], *stamped, *siblings[point[-1] :]))
         return Outcome(doc, [], touched | stamped_paragraf_ids(stamped))
+    divisions = {n.kind for n in stamped if n.kind in (Kind.KAPITEL, Kind.AFSNIT)}
+    if divisions and first[:-1] and node_at(doc, first[:-1]).kind in divisions:
+        return _after_division(doc, first, keep, stamped, touched)
     heads = headings_before(doc, first)
     # the new text may bring its own heading: it then replaces the old one
     start = heads[0][-1] if stamped and stamped[0].kind is Kind.OVERSKRIFT and heads else first[-1]
     siblings = children_at(doc, first[:-1])
     doc = set_children(doc, first[:-1], (*siblings[:start], *keep, *stamped, *siblings[first[-1] + 1 :]))
+    return Outcome(doc, [], touched | stamped_paragraf_ids(stamped))
+
+
+def _after_division(doc: Document, first: TreePath, keep: list[Node], stamped: list[Node],
+                    touched: set[str]) -> Outcome:
+    """A new kapitel in place of a §: "§ 11 ophæves, og som nyt kapitel indsættes: »Kapitel 1 c … § 11. …«"
+    (LOV 190/2017 § 1, nr. 17). A kapitel is never inside a kapitel: when the § was the last of its
+    kapitel the new one follows that kapitel; when §§ follow it, where the new kapitel begins is not said
+    (refused)."""
+    holder = first[:-1]
+    siblings = children_at(doc, holder)
+    if any(n.kind is Kind.PARAGRAF and not n.repealed for n in siblings[first[-1] + 1 :]):
+        raise ResolveError("PAYLOAD_MISMATCH", "a new kapitel in place of a § that other §§ of its kapitel follow:"
+                           " where the new kapitel begins is not said")
+    doc = set_children(doc, holder, (*siblings[: first[-1]], *keep, *siblings[first[-1] + 1 :]))
+    outer = children_at(doc, holder[:-1])
+    doc = set_children(doc, holder[:-1], (*outer[: holder[-1] + 1], *stamped, *outer[holder[-1] + 1 :]))
     return Outcome(doc, [], touched | stamped_paragraf_ids(stamped))

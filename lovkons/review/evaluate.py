@@ -223,6 +223,8 @@ class CaseScore:
 
 # Problems about another act than the base: their addresses and the §§ their messages cite are that act's
 OTHER_ACT_CODES = frozenset({"AMENDS_OTHER_ACT", "ITEM_OF_ACT_REPEALED"})
+# Problems whose message cites the earlier act's item ("§ 1, nr. 14 of LOV 495/2013"): only their address is the base's
+ADDRESS_ONLY_CODES = frozenset({"ITEM_OF_ACT_ABSENT", "ITEM_OF_ACT_UNCHANGED"})
 
 
 def problem_labels(problems: tuple[Problem, ...]) -> set[str]:
@@ -231,7 +233,7 @@ def problem_labels(problems: tuple[Problem, ...]) -> set[str]:
     for p in problems:
         if p.severity != "error":
             continue
-        for text in (p.address or "", p.message):
+        for text in (p.address or "", "" if p.code in ADDRESS_ONLY_CODES else p.message):
             out |= cited_keys(text)
     return out
 

@@ -163,8 +163,8 @@ def refused_order_keys(base: Document, result: Consolidation, orders: Sequence[A
     """§ keys of the orders refused as a whole: an error whose source is the order itself (no item, no
     address: BAD_PART, BASE_NOT_CITED "LOV 565/2012 has no change block § 132 c"), so that none of its
     items applied. Every § its change blocks for the base address is wrong because of that error, not
-    silently: it counts as refused. The blocks that cite the base, or all when none does (the error may
-    be that none does). Real example: LBK 1055/2012 (færdselsloven) names "§ 132 c" of LOV 565/2012 as
+    silently: it counts as refused. The blocks that cite the base, or the order's one block when none does (the
+    error may be that none does). Real example: LBK 1055/2012 (færdselsloven) names "§ 132 c" of LOV 565/2012 as
     the part incorporated (its preamble: "§ 1, nr. 1-8, 10, 11 og nr. 13 vedrørende § 132 b og § 132 c");
     LOV 565/2012 § 1 rewrites §§ 63, 124 a, 124 c, 124 d, … which stay as the base has them."""
     refused = {p.source for p in result.problems if p.severity == "error" and p.address is None and p.source}
@@ -174,7 +174,9 @@ def refused_order_keys(base: Document, result: Consolidation, orders: Sequence[A
         if order.meta.short not in refused:
             continue
         refs = base_refs(base)
-        blocks = [b for b in order.changes if cites_base(b, base, refs)] or list(order.changes)
+        # none citing the base: the error may be that none does, but only a lone block is surely the base's
+        blocks = [b for b in order.changes if cites_base(b, base, refs)] or (
+            list(order.changes) if len(order.changes) == 1 else [])
         out |= {key for b in blocks for item in b.items for op in item.operations for key in op_keys(op, docs)}
     return out
 

@@ -249,7 +249,10 @@ def _out_of_last(node: Node) -> list[Node]:
 def _unit(like: Node, label: str, text: str, ident: str) -> Node:
     """A swallowed successor as a unit of its own, its inline list read as any unit's ("5) Det øverste ledelsesorgan:
     a) Bestyrelsen …, b) …", LOV 1557/2010 § 1, nr. 2)."""
-    read = parse_fragment(f"{label}) {text.strip()}", expect=like.kind)
+    try:  # a text the parser rejects stays the plain unit: the payload's other units keep their reading
+        read = parse_fragment(f"{label}) {text.strip()}", expect=like.kind)
+    except LovkonsError:
+        read = ()
     if len(read) == 1 and read[0].kind is like.kind and read[0].label == label:
         return _moved(read[0], read[0].id, ident)
     return like.with_(label=label, text=text.strip(), children=(), id=ident)
