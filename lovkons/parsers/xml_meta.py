@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from functools import lru_cache
 
 from lxml import etree
@@ -23,7 +24,21 @@ _PARSER_OPTIONS = {
     "huge_tree": False,
     "remove_comments": True,
     "remove_pis": True,
+    "collect_ids": False,  # no id() / getelementbyid lookups: the ids' hash table is not built
 }
+
+# Building an XMLParser costs about a fifth of parsing a typical file, so one parser per setting is
+# made once and reused (per thread: an lxml parser must not parse in two threads at once).
+_PARSERS = threading.local()
+
+
+def _parser(keep_blank_text: bool) -> etree.XMLParser:
+    """The reused parser for this setting (made on first use in this thread)."""
+    found: etree.XMLParser | None = getattr(_PARSERS, "keep" if keep_blank_text else "drop", None)
+    if found is None:
+        found = etree.XMLParser(remove_blank_text=not keep_blank_text, **_PARSER_OPTIONS)  # type: ignore[arg-type]
+        setattr(_PARSERS, "keep" if keep_blank_text else "drop", found)
+    return found
 
 
 # What may precede the root element: a BOM, whitespace, the XML declaration, PIs and comments.
@@ -51,9 +66,8 @@ def load_xml(data: bytes, *, file: str | None = None, keep_blank_text: bool = Tr
     prolog_end = _PROLOG.match(data).end()  # type: ignore[union-attr]  # matches the empty string
     if data.startswith(b"<!DOCTYPE", prolog_end):
         raise _reject_dtd(data, prolog_end, file)
-    parser = etree.XMLParser(remove_blank_text=not keep_blank_text, **_PARSER_OPTIONS)  # type: ignore[arg-type]
     try:
-        root = etree.fromstring(data, parser)
+        root = etree.fromstring(data, _parser(keep_blank_text))
     except etree.XMLSyntaxError as exc:
         lineno: int | None = exc.lineno if isinstance(exc.lineno, int) else None
         reason = exc.msg or str(exc)
