@@ -95,6 +95,12 @@ class Node:
     def with_(self, **changes: object) -> Node:
         return replace(self, **changes)  # type: ignore[arg-type]
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # pickled as its field values, rebuilt by `_restore_node`: the parse cache stores whole
+        # trees, and a frozen slots dataclass's own __getstate__/__setstate__ run Python per field
+        return _restore_node, (self.kind, self.label, self.heading, self.text, self.children, self.repealed,
+                               self.id, self.changed_by)  # fmt: skip
+
     def walk(self) -> Iterator[Node]:
         yield self
         for child in self.children:
@@ -108,6 +114,27 @@ class Node:
             sub = child.full_text()
             parts.append(f"{lbl} {sub}".strip() if lbl else sub)
         return "\n".join(p for p in parts if p)
+
+
+_new_object = object.__new__
+_set_kind, _set_label, _set_heading, _set_text, _set_children, _set_repealed, _set_id, _set_changed_by = (
+    Node.__dict__[name].__set__ for name in Node.__slots__  # type: ignore[attr-defined]  # the slot descriptors
+)
+
+
+def _restore_node(kind: Kind, label: str | None, heading: str | None, text: str, children: tuple[Node, ...],
+                  repealed: bool, id: str, changed_by: tuple[Source, ...]) -> Node:
+    """A Node from its field values in declaration order (what `Node.__reduce__` pickles)."""
+    node: Node = _new_object(Node)
+    _set_kind(node, kind)
+    _set_label(node, label)
+    _set_heading(node, heading)
+    _set_text(node, text)
+    _set_children(node, children)
+    _set_repealed(node, repealed)
+    _set_id(node, id)
+    _set_changed_by(node, changed_by)
+    return node
 
 
 def display_label(node: Node) -> str:
