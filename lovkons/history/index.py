@@ -31,18 +31,26 @@ RACY_SECONDS = 2.0  # a file modified this close to the record's time is hashed 
 Stat = tuple[int, int, int, tuple[int, int, int] | None]
 
 
-def _stat3(path: Path) -> tuple[int, int, int]:
-    st = path.stat()
+def _stat3(path: str) -> tuple[int, int, int]:
+    st = os.stat(path)
     return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
 def file_stat(root: Path, rel: str) -> Stat | None:
-    """The stat of a corpus file and its sidecar; None when it cannot be taken."""
+    """The stat of a corpus file and its sidecar; None when it cannot be taken. (Plain strings and
+    os.stat: a warm command takes the stat of every file of the corpus.)"""
+    path = os.path.join(root, rel)
     try:
-        side = root / (rel + ".yaml")
-        return (*_stat3(root / rel), _stat3(side) if side.exists() else None)
+        own = _stat3(path)
     except OSError:
         return None
+    try:
+        side: tuple[int, int, int] | None = _stat3(path + ".yaml")
+    except FileNotFoundError:
+        side = None
+    except OSError:
+        return None
+    return (*own, side)
 
 
 @dataclass
