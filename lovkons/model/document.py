@@ -102,9 +102,10 @@ class Node:
                                self.id, self.changed_by)  # fmt: skip
 
     def walk(self) -> Iterator[Node]:
+        """This node and every node below it, in document order (depth first)."""
         yield self
-        for child in self.children:
-            yield from child.walk()
+        if self.children:
+            yield from _below(self.children)
 
     def full_text(self) -> str:
         """Own text plus all descendants' text, labels included, one unit per line."""
@@ -135,6 +136,21 @@ def _restore_node(kind: Kind, label: str | None, heading: str | None, text: str,
     _set_id(node, id)
     _set_changed_by(node, changed_by)
     return node
+
+
+def _below(nodes: tuple[Node, ...]) -> Iterator[Node]:
+    """`nodes` and their descendants in document order, with one stack instead of a generator per
+    level (a recursive `yield from` passes every node up through each level above it)."""
+    stack = list(reversed(nodes))
+    pop, push = stack.pop, stack.extend
+    while stack:
+        node = pop()
+        yield node
+        if node.children:
+            push(reversed(node.children))
+
+
+_PARAGRAF = Kind.PARAGRAF
 
 
 def display_label(node: Node) -> str:
@@ -190,11 +206,11 @@ class Document:
         return replace(self, **changes)  # type: ignore[arg-type]
 
     def walk(self) -> Iterator[Node]:
-        for child in self.children:
-            yield from child.walk()
+        """Every node, in document order (depth first)."""
+        return _below(self.children)
 
     def paragraffer(self) -> list[Node]:
-        return [n for n in self.walk() if n.kind is Kind.PARAGRAF]
+        return [n for n in _below(self.children) if n.kind is _PARAGRAF]
 
 
 # ---------------------------------------------------------------------------------------- problems
