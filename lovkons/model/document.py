@@ -119,7 +119,7 @@ class Node:
 
 _new_object = object.__new__
 _set_kind, _set_label, _set_heading, _set_text, _set_children, _set_repealed, _set_id, _set_changed_by = (
-    Node.__dict__[name].__set__ for name in Node.__slots__  # type: ignore[attr-defined]  # the slot descriptors
+    Node.__dict__[name].__set__ for name in Node.__slots__  # the slot descriptors
 )
 
 
