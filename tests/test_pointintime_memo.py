@@ -56,6 +56,7 @@ def test_fates_do_not_depend_on_the_ressort_layer(tmp_path: Path) -> None:
     assert day is not None
     _, applied, problems = version_at(corpus, tl, day)  # with the ressort layer
     _, literal_applied, literal_problems = version_at(corpus, tl, day, literal=True)
+    assert literal_applied == applied
     assert {p for p in problems if p.severity == "error"} == {p for p in literal_problems if p.severity == "error"}
     renamed = decide(tl.in_force_at(day), applied, problems, day)
     assert fates(corpus, tl) == renamed and renamed.applied

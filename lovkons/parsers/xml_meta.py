@@ -63,6 +63,21 @@ def load_xml(data: bytes, *, file: str | None = None, keep_blank_text: bool = Tr
     parser neither loads DTDs nor resolves entities); the parsed tree is checked again."""
     if len(data) > MAX_XML_BYTES:
         raise LovkonsError(f"XML too large ({len(data)} bytes > {MAX_XML_BYTES})", file=file)
+    last = _LAST.__dict__.get("tree")
+    if last is not None and last[1] == keep_blank_text and last[0] == data:
+        return last[2]
+    root = _load(data, file, keep_blank_text)
+    _LAST.tree = (data, keep_blank_text, root)
+    return root
+
+
+# The last document parsed (per thread): a corpus scan reads an amending act twice in a row, once for
+# its <Meta> (is it a lovbekendtgørelse?) and once for its instructions; the second read of the same
+# bytes with the same setting gets the same tree. The readers only read a tree, never change it.
+_LAST = threading.local()
+
+
+def _load(data: bytes, file: str | None, keep_blank_text: bool) -> etree._Element:
     prolog_end = _PROLOG.match(data).end()  # type: ignore[union-attr]  # matches the empty string
     if data.startswith(b"<!DOCTYPE", prolog_end):
         raise _reject_dtd(data, prolog_end, file)
