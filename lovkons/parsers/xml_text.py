@@ -157,14 +157,16 @@ def element_text(el: etree._Element) -> str:
     # without cleaning every level's text again above it (the indentation between elements, kept
     # by the instruction reader, made the joined text unclean at every level)
     parts: list[str] = []
-    if el.text and (text := clean(el.text)):
+    text = el.text
+    if text and not text.isspace() and (text := clean(text)):  # (whitespace cleans to "")
         parts.append(text)
     for child in el:
         if isinstance(child.tag, str):
             text = element_text(child) if len(child) or child.tag == "Linea" else clean(child.text or "")
             if text:
                 parts.append(text)
-        if child.tail and (text := clean(child.tail)):
+        text = child.tail
+        if text and not text.isspace() and (text := clean(text)):
             parts.append(text)
     return " ".join(parts)
 
