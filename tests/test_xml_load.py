@@ -1,7 +1,7 @@
-"""parsers.xml_meta.load_xml: one reused parser per setting, and the last tree given again for the
-same bytes with the same setting (a corpus scan reads an amending act's <Meta>, then its
-instructions, from the same bytes); other bytes or another setting are parsed anew, and bad XML is
-refused every time."""
+"""parsers.xml_meta.load_xml: one reused parser per setting, and the last tree parsed with its blank
+text kept given again for the same bytes (a corpus scan reads an amending act's <Meta>, then its
+instructions, from the same bytes); other bytes, or the document reader's setting (each file read
+once), are parsed anew, and bad XML is refused every time."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ def test_same_bytes_same_setting_same_tree() -> None:
     first = load_xml(DOC)
     assert load_xml(bytes(bytearray(DOC))) is first  # equal bytes, another object
     assert load_xml(DOC, keep_blank_text=False) is not first  # another setting: parsed again
+    assert load_xml(DOC, keep_blank_text=False) is not load_xml(DOC, keep_blank_text=False)  # not kept
 
 
 def test_other_bytes_parsed_again() -> None:

@@ -63,17 +63,22 @@ def load_xml(data: bytes, *, file: str | None = None, keep_blank_text: bool = Tr
     parser neither loads DTDs nor resolves entities); the parsed tree is checked again."""
     if len(data) > MAX_XML_BYTES:
         raise LovkonsError(f"XML too large ({len(data)} bytes > {MAX_XML_BYTES})", file=file)
-    last = _LAST.__dict__.get("tree")
-    if last is not None and last[1] == keep_blank_text and last[0] == data:
-        return last[2]
-    root = _load(data, file, keep_blank_text)
-    _LAST.tree = (data, keep_blank_text, root)
+    last = _LAST.__dict__.pop("tree", None)  # kept until the next call at most
+    if not keep_blank_text:  # the document reader: each file once
+        last = None  # (freed before the next tree is built, so that its memory is reused)
+        return _load(data, file, keep_blank_text)
+    if last is not None and last[0] == data:
+        root = last[1]
+    else:
+        last = None
+        root = _load(data, file, keep_blank_text)
+    _LAST.tree = (data, root)
     return root
 
 
-# The last document parsed (per thread): a corpus scan reads an amending act twice in a row, once for
-# its <Meta> (is it a lovbekendtgørelse?) and once for its instructions; the second read of the same
-# bytes with the same setting gets the same tree. The readers only read a tree, never change it.
+# The last tree parsed with the blank text kept (per thread): a corpus scan reads an amending act
+# twice in a row, once for its <Meta> (is it a lovbekendtgørelse?) and once for its instructions; the
+# second read of the same bytes gets the same tree. The readers only read a tree, never change it.
 _LAST = threading.local()
 
 
