@@ -129,15 +129,17 @@ def write_index(path: Path, code: str, root: Path, facts: Iterable[Facts]) -> No
 @dataclass(frozen=True)
 class ParseCache:
     """Parsed trees on disk: `folder/<code>/<key>.pickle`, the key made of the file's absolute path,
-    its content hash and what was read ("doc" or "order"). Written by the process that parsed the file
-    (a scan worker), read by any later one; a missing or damaged entry is parsed again. The folder is
-    the user's own cache (like Python's .pyc files, it is trusted)."""
+    the path as given, its content hash and what was read ("doc" or "order"). Written by the process
+    that parsed the file (a scan worker), read by any later one; a missing or damaged entry is parsed
+    again. The folder is the user's own cache (like Python's .pyc files, it is trusted)."""
 
     folder: Path
     code: str
 
     def _file(self, path: Path, sha: str, what: str) -> Path:
-        name = hashlib.sha256(f"{path.resolve()}\0{sha}\0{what}".encode()).hexdigest()[:32]
+        # the path as given too: a tree carries it (in its problems' `file`), so a corpus named
+        # "corpus" and the same corpus named "/abs/corpus" get trees of their own
+        name = hashlib.sha256(f"{path.resolve()}\0{path}\0{sha}\0{what}".encode()).hexdigest()[:32]
         return self.folder / self.code[:16] / name[:2] / f"{name}.pickle"
 
     def get(self, path: Path, sha: str, what: str) -> Any:
