@@ -38,3 +38,25 @@ def test_one_consolidation_per_set_of_items_in_force(tmp_path: Path, monkeypatch
     earlier = consolidate_at(corpus, "BEK 1292/2007", dt.date(2009, 1, 1))  # other items in force
     assert len(calls) == 2 and earlier.document != first.document
     assert earlier.included == ("BEK 1072/2008",)
+
+
+def test_fates_do_not_depend_on_the_ressort_layer(tmp_path: Path) -> None:
+    """The fates of the items (history.pointintime.fates) are decided on the literal text: renaming
+    ministries neither applies nor refuses an item, so the text with the names in office on the
+    last day gives the same decision (its problems are warnings only)."""
+    from lovkons.history.fates import decide
+    from lovkons.history.pointintime import fates, last_day, version_at
+    from lovkons.history.timeline import timeline
+
+    for name in CHAIN:
+        shutil.copytree(CORPUS / "bek" / name, tmp_path / "bek" / name)
+    corpus = load_corpus(tmp_path)
+    tl = timeline(corpus, "BEK 1292/2007")
+    day = last_day(tl)
+    assert day is not None
+    _, applied, problems = version_at(corpus, tl, day)  # with the ressort layer
+    _, literal_applied, literal_problems = version_at(corpus, tl, day, literal=True)
+    assert literal_applied == applied
+    assert {p for p in problems if p.severity == "error"} == {p for p in literal_problems if p.severity == "error"}
+    renamed = decide(tl.in_force_at(day), applied, problems, day)
+    assert fates(corpus, tl) == renamed and renamed.applied

@@ -28,7 +28,6 @@ from lovkons.history.index import ParseCache, parse_cache, read_index, write_ind
 from lovkons.history.listing import SUFFIXES as SUFFIXES  # re-exported: the CLI lists files with it
 from lovkons.history.listing import corpus_files as corpus_files
 from lovkons.history.listing import list_corpus
-from lovkons.history.workers import worker_pool
 from lovkons.model.document import Document, LovkonsError, Problem
 from lovkons.model.edits import AmendingDocument
 
@@ -214,6 +213,8 @@ def scan(
     todo = sorted((r for r in rels if r not in known), key=lambda r: (-_size(root / r), r))
     fresh: dict[str, Scanned] = {}
     if jobs > 1 and len(todo) > 1:
+        from lovkons.history.workers import worker_pool  # the process pool only when files are parsed
+
         with worker_pool(min(jobs, len(todo))) as pool:
             n = len(todo)
             results = pool.map(scan_one, [root] * n, todo, [hashes[r] for r in todo], [parsed] * n, [keep] * n,

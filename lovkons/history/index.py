@@ -31,18 +31,26 @@ RACY_SECONDS = 2.0  # a file modified this close to the record's time is hashed 
 Stat = tuple[int, int, int, tuple[int, int, int] | None]
 
 
-def _stat3(path: Path) -> tuple[int, int, int]:
-    st = path.stat()
+def _stat3(path: str) -> tuple[int, int, int]:
+    st = os.stat(path)
     return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
 def file_stat(root: Path, rel: str) -> Stat | None:
-    """The stat of a corpus file and its sidecar; None when it cannot be taken."""
+    """The stat of a corpus file and its sidecar; None when it cannot be taken. (Plain strings and
+    os.stat: a warm command takes the stat of every file of the corpus.)"""
+    path = os.path.join(root, rel)
     try:
-        side = root / (rel + ".yaml")
-        return (*_stat3(root / rel), _stat3(side) if side.exists() else None)
+        own = _stat3(path)
     except OSError:
         return None
+    try:
+        side: tuple[int, int, int] | None = _stat3(path + ".yaml")
+    except FileNotFoundError:
+        side = None
+    except OSError:
+        return None
+    return (*own, side)
 
 
 @dataclass
@@ -121,15 +129,17 @@ def write_index(path: Path, code: str, root: Path, facts: Iterable[Facts]) -> No
 @dataclass(frozen=True)
 class ParseCache:
     """Parsed trees on disk: `folder/<code>/<key>.pickle`, the key made of the file's absolute path,
-    its content hash and what was read ("doc" or "order"). Written by the process that parsed the file
-    (a scan worker), read by any later one; a missing or damaged entry is parsed again. The folder is
-    the user's own cache (like Python's .pyc files, it is trusted)."""
+    the path as given, its content hash and what was read ("doc" or "order"). Written by the process
+    that parsed the file (a scan worker), read by any later one; a missing or damaged entry is parsed
+    again. The folder is the user's own cache (like Python's .pyc files, it is trusted)."""
 
     folder: Path
     code: str
 
     def _file(self, path: Path, sha: str, what: str) -> Path:
-        name = hashlib.sha256(f"{path.resolve()}\0{sha}\0{what}".encode()).hexdigest()[:32]
+        # the path as given too: a tree carries it (in its problems' `file`), so a corpus named
+        # "corpus" and the same corpus named "/abs/corpus" get trees of their own
+        name = hashlib.sha256(f"{path.resolve()}\0{path}\0{sha}\0{what}".encode()).hexdigest()[:32]
         return self.folder / self.code[:16] / name[:2] / f"{name}.pickle"
 
     def get(self, path: Path, sha: str, what: str) -> Any:

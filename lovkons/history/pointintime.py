@@ -142,14 +142,16 @@ def last_day(tl: Timeline) -> dt.date | None:
 def fates(corpus: Corpus, tl: Timeline) -> Fates:
     """Applied or refused, for every dated item up to the last version (one consolidation, memoised
     on the corpus): the amender applies items in date order, so an item's fate does not depend on
-    the day asked, and the last version decides them all."""
+    the day asked, and the last version decides them all. Decided on the literal text: the ressort
+    layer renames, it neither applies nor refuses an item (its problems are warnings), so the
+    names in office on that day are not worked out for this."""
     memo = f"fates:{tl.key}"
     if memo not in corpus.timelines:
         day = last_day(tl)
         if day is None:
             corpus.timelines[memo] = Fates(None, frozenset(), {})
         else:
-            _, applied, problems = version_at(corpus, tl, day)
+            _, applied, problems = version_at(corpus, tl, day, literal=True)
             corpus.timelines[memo] = decide(tl.in_force_at(day), applied, problems, day)
     found: Fates = corpus.timelines[memo]
     return found

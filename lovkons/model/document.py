@@ -95,10 +95,17 @@ class Node:
     def with_(self, **changes: object) -> Node:
         return replace(self, **changes)  # type: ignore[arg-type]
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # pickled as its field values, rebuilt by `_restore_node`: the parse cache stores whole
+        # trees, and a frozen slots dataclass's own __getstate__/__setstate__ run Python per field
+        return _restore_node, (self.kind, self.label, self.heading, self.text, self.children, self.repealed,
+                               self.id, self.changed_by)  # fmt: skip
+
     def walk(self) -> Iterator[Node]:
+        """This node and every node below it, in document order (depth first)."""
         yield self
-        for child in self.children:
-            yield from child.walk()
+        if self.children:
+            yield from _below(self.children)
 
     def full_text(self) -> str:
         """Own text plus all descendants' text, labels included, one unit per line."""
@@ -108,6 +115,42 @@ class Node:
             sub = child.full_text()
             parts.append(f"{lbl} {sub}".strip() if lbl else sub)
         return "\n".join(p for p in parts if p)
+
+
+_new_object = object.__new__
+_set_kind, _set_label, _set_heading, _set_text, _set_children, _set_repealed, _set_id, _set_changed_by = (
+    Node.__dict__[name].__set__ for name in Node.__slots__  # the slot descriptors
+)
+
+
+def _restore_node(kind: Kind, label: str | None, heading: str | None, text: str, children: tuple[Node, ...],
+                  repealed: bool, id: str, changed_by: tuple[Source, ...]) -> Node:
+    """A Node from its field values in declaration order (what `Node.__reduce__` pickles)."""
+    node: Node = _new_object(Node)
+    _set_kind(node, kind)
+    _set_label(node, label)
+    _set_heading(node, heading)
+    _set_text(node, text)
+    _set_children(node, children)
+    _set_repealed(node, repealed)
+    _set_id(node, id)
+    _set_changed_by(node, changed_by)
+    return node
+
+
+def _below(nodes: tuple[Node, ...]) -> Iterator[Node]:
+    """`nodes` and their descendants in document order, with one stack instead of a generator per
+    level (a recursive `yield from` passes every node up through each level above it)."""
+    stack = list(reversed(nodes))
+    pop, push = stack.pop, stack.extend
+    while stack:
+        node = pop()
+        yield node
+        if node.children:
+            push(reversed(node.children))
+
+
+_PARAGRAF = Kind.PARAGRAF
 
 
 def display_label(node: Node) -> str:
@@ -163,11 +206,11 @@ class Document:
         return replace(self, **changes)  # type: ignore[arg-type]
 
     def walk(self) -> Iterator[Node]:
-        for child in self.children:
-            yield from child.walk()
+        """Every node, in document order (depth first)."""
+        return _below(self.children)
 
     def paragraffer(self) -> list[Node]:
-        return [n for n in self.walk() if n.kind is Kind.PARAGRAF]
+        return [n for n in _below(self.children) if n.kind is _PARAGRAF]
 
 
 # ---------------------------------------------------------------------------------------- problems

@@ -86,15 +86,56 @@ _DIGITS_AND_NON_ASCII = bytes(48 if 48 <= b <= 57 else 49 if b >= 128 else 32 fo
 def check_digit_runs(data: bytes | str, file: str | None) -> None:
     """LovkonsError (with the line) for a run of more than MAX_DIGITS decimal digits. Checked on
     the file's bytes, and again on the text a reader builds from HTML or JSON (escapes, entities).
-    Fast (one byte translation and two substring searches); only a long run of non-ASCII text
-    (where other scripts' digits could be) is searched with a regular expression."""
+    Fast: only the neighbourhood of every 1000th byte that is a digit or part of a non-ASCII character
+    is looked at (a run long enough to matter covers one of them); only where one is, the whole
+    input is searched as `_find_digit_run` does (one byte translation, two substring searches, and
+    for a long run of non-ASCII text, where other scripts' digits could be, a regular expression)."""
     raw = data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
-    marked = raw.translate(_DIGITS_AND_NON_ASCII)
-    at = marked.find(b"0" * (MAX_DIGITS + 1))
-    if at < 0 and b"1" * (2 * MAX_DIGITS + 2) in marked:
-        text = raw.decode("utf-8", "ignore")
-        m = _DIGIT_RUN.search(text)
-        at = len(text[: m.start()].encode("utf-8")) if m else -1
+    if not _may_hold_run(raw):
+        return
+    at = _find_digit_run(raw)
     if at >= 0:
         line = raw.count(b"\n", 0, at) + 1
         raise LovkonsError(f"a number of more than {MAX_DIGITS:,} digits: not a legal document", file=file, line=line)
+
+
+_STRIDE = MAX_DIGITS  # every run of MAX_DIGITS + 1 bytes or more covers one byte at a multiple of this
+_WINDOW = 2 * MAX_DIGITS + 2  # the longest run searched for (non-ASCII: two bytes a character at least)
+_ASCII_DIGIT_RUN = b"0" * (MAX_DIGITS + 1)
+_NON_ASCII_RUN = b"1" * (2 * MAX_DIGITS + 2)
+
+
+def _may_hold_run(raw: bytes) -> bool:
+    """False when `raw` holds neither MAX_DIGITS + 1 ASCII digits in a row nor 2 * MAX_DIGITS + 2
+    bytes of non-ASCII characters in a row (what `_find_digit_run` searches for); True when it may.
+    Such a run covers a sampled byte (every _STRIDE-th) that is a digit, or two neighbouring sampled
+    bytes that are non-ASCII: only around those is the input translated and searched."""
+    samples = raw[::_STRIDE].translate(_DIGITS_AND_NON_ASCII)
+    at = samples.find(b"0")
+    while at >= 0:
+        if _ASCII_DIGIT_RUN in _marked_around(raw, at):
+            return True
+        at = samples.find(b"0", at + 1)
+    at = samples.find(b"11")
+    while at >= 0:
+        if _NON_ASCII_RUN in _marked_around(raw, at):
+            return True
+        at = samples.find(b"11", at + 1)
+    return False
+
+
+def _marked_around(raw: bytes, sample: int) -> bytes:
+    """The bytes within _WINDOW of the sample's byte, translated as `_find_digit_run` translates."""
+    p = sample * _STRIDE
+    return raw[max(0, p - _WINDOW) : p + _WINDOW + 1].translate(_DIGITS_AND_NON_ASCII)
+
+
+def _find_digit_run(raw: bytes) -> int:
+    """The byte offset of a run of more than MAX_DIGITS digits, or -1."""
+    marked = raw.translate(_DIGITS_AND_NON_ASCII)
+    at = marked.find(_ASCII_DIGIT_RUN)
+    if at < 0 and _NON_ASCII_RUN in marked:
+        text = raw.decode("utf-8", "ignore")
+        m = _DIGIT_RUN.search(text)
+        at = len(text[: m.start()].encode("utf-8")) if m else -1
+    return at

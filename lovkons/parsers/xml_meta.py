@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from functools import lru_cache
 
 from lxml import etree
@@ -23,7 +24,21 @@ _PARSER_OPTIONS = {
     "huge_tree": False,
     "remove_comments": True,
     "remove_pis": True,
+    "collect_ids": False,  # no id() / getelementbyid lookups: the ids' hash table is not built
 }
+
+# Building an XMLParser costs about a fifth of parsing a typical file, so one parser per setting is
+# made once and reused (per thread: an lxml parser must not parse in two threads at once).
+_PARSERS = threading.local()
+
+
+def _parser(keep_blank_text: bool) -> etree.XMLParser:
+    """The reused parser for this setting (made on first use in this thread)."""
+    found: etree.XMLParser | None = getattr(_PARSERS, "keep" if keep_blank_text else "drop", None)
+    if found is None:
+        found = etree.XMLParser(remove_blank_text=not keep_blank_text, **_PARSER_OPTIONS)  # type: ignore[arg-type]
+        setattr(_PARSERS, "keep" if keep_blank_text else "drop", found)
+    return found
 
 
 # What may precede the root element: a BOM, whitespace, the XML declaration, PIs and comments.
@@ -48,12 +63,31 @@ def load_xml(data: bytes, *, file: str | None = None, keep_blank_text: bool = Tr
     parser neither loads DTDs nor resolves entities); the parsed tree is checked again."""
     if len(data) > MAX_XML_BYTES:
         raise LovkonsError(f"XML too large ({len(data)} bytes > {MAX_XML_BYTES})", file=file)
+    last = _LAST.__dict__.pop("tree", None)  # kept until the next call at most
+    if not keep_blank_text:  # the document reader: each file once
+        last = None  # (freed before the next tree is built, so that its memory is reused)
+        return _load(data, file, keep_blank_text)
+    if last is not None and last[0] == data:
+        root = last[1]
+    else:
+        last = None
+        root = _load(data, file, keep_blank_text)
+    _LAST.tree = (data, root)
+    return root
+
+
+# The last tree parsed with the blank text kept (per thread): a corpus scan reads an amending act
+# twice in a row, once for its <Meta> (is it a lovbekendtgørelse?) and once for its instructions; the
+# second read of the same bytes gets the same tree. The readers only read a tree, never change it.
+_LAST = threading.local()
+
+
+def _load(data: bytes, file: str | None, keep_blank_text: bool) -> etree._Element:
     prolog_end = _PROLOG.match(data).end()  # type: ignore[union-attr]  # matches the empty string
     if data.startswith(b"<!DOCTYPE", prolog_end):
         raise _reject_dtd(data, prolog_end, file)
-    parser = etree.XMLParser(remove_blank_text=not keep_blank_text, **_PARSER_OPTIONS)  # type: ignore[arg-type]
     try:
-        root = etree.fromstring(data, parser)
+        root = etree.fromstring(data, _parser(keep_blank_text))
     except etree.XMLSyntaxError as exc:
         lineno: int | None = exc.lineno if isinstance(exc.lineno, int) else None
         reason = exc.msg or str(exc)

@@ -152,12 +152,23 @@ def element_text(el: etree._Element) -> str:
     between Char elements as spaces: "CO 2 -kvoter".)"""
     if el.tag == "Linea":
         return clean(linea_text(el))
-    parts = [el.text or ""]
+    # each piece cleaned on its own and the non-empty ones joined by one space: the same as cleaning
+    # the pieces joined by spaces (`clean` works token by token, and a space always ends a token),
+    # without cleaning every level's text again above it (the indentation between elements, kept
+    # by the instruction reader, made the joined text unclean at every level)
+    parts: list[str] = []
+    text = el.text
+    if text and not text.isspace() and (text := clean(text)):  # (whitespace cleans to "")
+        parts.append(text)
     for child in el:
         if isinstance(child.tag, str):
-            parts.append(element_text(child) if len(child) or child.tag == "Linea" else clean(child.text or ""))
-        parts.append(child.tail or "")
-    return clean(" ".join(parts))
+            text = element_text(child) if len(child) or child.tag == "Linea" else clean(child.text or "")
+            if text:
+                parts.append(text)
+        text = child.tail
+        if text and not text.isspace() and (text := clean(text)):
+            parts.append(text)
+    return " ".join(parts)
 
 
 def note(nota: etree._Element, ctx: Context) -> None:
