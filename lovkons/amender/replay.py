@@ -1,0 +1,118 @@
+"""Stage 2 (amender): a consolidation picks up where the last one of the same base left off.
+
+The versions of a document are consolidations of one base with more and more acts: the text on the
+next day is the text on this day plus the acts that came into force in between. `consolidate`
+applies the acts in chain order (amender.chain), and what it has built before act k (the tree, the
+problems, the per-act contexts) depends only on the base and on acts 0..k-1. So a `Trail` keeps
+that state before every act of the last run (`Mark`), and the next run of the same base (the same
+object, the same day and parts) starts at the first act that differs from the last run's instead of
+at the base: the result is the one a run from the base gives, object for object equal.
+
+Input: the base, the acts of a run; output: a `Run` to continue the item loop from, and the marks
+it leaves for the next run. Only the last base is kept (a rebuild worker consolidates one document
+at a time, version after version).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
+from typing import Any
+
+from lovkons.amender.apply import ApplyContext
+from lovkons.amender.chain import Act
+from lovkons.model.document import Document, Problem
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """What the item loop had built before the first item of one act. The contexts and the applied
+    operations of the acts before it are shared, not copied: once its act is done, the loop never
+    changes them again (the final checks work on copies, see `settled`)."""
+
+    act: int
+    doc: Document
+    problems: int  # how many of the trail's item problems were there
+    pending: int
+    touched: frozenset[str]
+    ctxs: dict[int, ApplyContext]
+    starts: dict[int, Document]
+    lines: dict[str, int | None]
+    mine: dict[int, list[Any]]  # act → [(operation, Applied)]
+
+
+@dataclass
+class Run:
+    """The mutable state of one consolidation's item loop (amender.consolidate)."""
+
+    act: int  # the first act still to apply
+    doc: Document
+    problems: list[Problem] = field(default_factory=list)
+    pending: list[Any] = field(default_factory=list)  # amender.consolidate.Pending
+    touched: set[str] = field(default_factory=set)
+    ctxs: dict[int, ApplyContext] = field(default_factory=dict)
+    starts: dict[int, Document] = field(default_factory=dict)
+    lines: dict[str, int | None] = field(default_factory=dict)
+    mine: dict[int, list[Any]] = field(default_factory=dict)
+
+
+@dataclass
+class Trail:
+    """The marks of the last consolidation of `base` (by identity) on `key` (the day and the parts)."""
+
+    base: Document
+    key: Hashable
+    start: Document  # the base with tombstones and ids, where every run starts
+    acts: list[Act] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)  # marks[k]: before act k (one per act reached)
+    problems: list[Problem] = field(default_factory=list)  # the item problems of the last run
+    pending: list[Any] = field(default_factory=list)
+
+    def resume(self, acts: list[Act]) -> Run:
+        """The state before the first act of `acts` that is not the last run's act at that place.
+        Until this run finishes, the trail holds no acts (a run that raised leaves nothing to resume)."""
+        same = 0
+        top = min(len(acts), len(self.acts), len(self.marks) - 1)
+        while same < top and acts[same] == self.acts[same]:
+            same += 1
+        self.acts = []
+        if same == 0:
+            return Run(0, self.start)
+        m = self.marks[same]
+        return Run(same, m.doc, self.problems[:m.problems], self.pending[:m.pending], set(m.touched),
+                   dict(m.ctxs), dict(m.starts), dict(m.lines), dict(m.mine))  # fmt: skip
+
+    def mark(self, run: Run) -> None:
+        """Record the state before act `run.act` (the marks after it belong to an older run)."""
+        del self.marks[run.act:]
+        self.marks.append(Mark(run.act, run.doc, len(run.problems), len(run.pending), frozenset(run.touched),
+                               dict(run.ctxs), dict(run.starts), dict(run.lines), dict(run.mine)))  # fmt: skip
+
+    def finish(self, acts: list[Act], run: Run) -> None:
+        """The run is done: its acts and item problems are what the next run compares with."""
+        self.acts, self.problems, self.pending = list(acts), list(run.problems), list(run.pending)
+
+
+def settled(ctx: ApplyContext) -> ApplyContext:
+    """A copy for the final checks, which change what they check (a mark shares the original)."""
+    return dc_replace(ctx, renumbers=list(ctx.renumbers), unheld=list(ctx.unheld), done=set(ctx.done))
+
+
+_TRAIL: list[Trail] = []  # the trail of the last base consolidated
+
+
+def trail_for(base: Document, at: dt.date | None, parts: tuple[tuple[str, str], ...],
+              start: Callable[[], Document]) -> Trail:
+    """The trail of `base` on this day with these parts: the last one when it is of the same base
+    object, else a new one starting from `start()`."""
+    key = (at, parts)
+    if not (_TRAIL and _TRAIL[0].base is base and _TRAIL[0].key == key):
+        _TRAIL[:] = [Trail(base, key, start())]
+    return _TRAIL[0]
+
+
+def forget() -> None:
+    """Drop the trail (the next consolidation starts from its base)."""
+    _TRAIL.clear()
