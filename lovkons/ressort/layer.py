@@ -345,12 +345,12 @@ def apply_ressort(document: Document, day: dt.date, *, base: Document | None = N
     memo = memo_for(register, base or document, orders)
     if evidence is None:
         if memo.evidence is None:
-            memo.evidence = evidence_of(register, base or document, orders)
+            memo.evidence = evidence_of(register, base or document, orders, memo.names_in)
         evidence = memo.evidence
     resp = responsibility(register, title, [e for e in evidence if register.offices[e.office].kind == MINISTRY], day)
     agency = responsibility(register, title, [e for e in evidence if register.offices[e.office].kind == AUTHORITY],
                             day)
-    most = named_most(register, base or document)  # the minister the law gives its powers to, by its text
+    most = named_most(register, base or document, memo.names_in)  # the minister the law gives its powers to
     named = responsibility(register, title, [most] if most else [], day)
     namer = _Namer(register, day, title, resp, agency, named)
     writer = _Rewriter(namer, memo)
