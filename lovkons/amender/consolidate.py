@@ -16,7 +16,7 @@ import regex
 from lovkons.amender.apply import ApplyContext, OpResult, apply_op, check_renumbers
 from lovkons.amender.chain import Act, cited_text, in_force_order
 from lovkons.amender.grain import groups
-from lovkons.amender.replay import Run, settled, trail_for
+from lovkons.amender.replay import Run, act_operations, settled, trail_for
 from lovkons.amender.resolve import Resolver, expand_spans
 from lovkons.amender.safety import safety_net
 from lovkons.amender.slips import unclosed_quote_stop
@@ -267,18 +267,22 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
     acts: list[Act] = [
         (order, _select(order, base, refs, (parts or {}).get(order.meta.short), problems)) for order in orders]
     trail = trail_for(base, at, tuple(sorted((parts or {}).items())), lambda: ensure_ids(mark_tombstones(base)))
-    run = trail.resume(acts)
     by_act: dict[int, list[tuple[ChangeBlock, Item]]] = {}
     for k, block, item in in_force_order(acts):
         by_act.setdefault(k, []).append((block, item))
+    run = trail.resume(acts, by_act)
     for k in range(run.act, len(acts)):
-        run.act = k
-        trail.mark(run)
-        for block, item in by_act.get(k, []):
+        steps = by_act.get(k, [])
+        if k == run.act and run.skip:  # act k goes on after the items the last run applied
+            steps = steps[run.skip:]
+        else:
+            run.act = k
+            trail.mark(run)
+        for block, item in steps:
             _step(run, acts, k, block, item, at)
     run.act = len(acts)
     trail.mark(run)
-    trail.finish(acts, run)
+    trail.finish(acts, by_act, run)
     applied: list[Applied] = []
     final: list[Problem] = []
     for k, kept in sorted(run.ctxs.items()):
@@ -298,8 +302,7 @@ def _step(run: Run, acts: list[Act], k: int, block: ChangeBlock, item: Item, at:
     short = order.meta.short
     if k not in run.ctxs:
         run.starts[k] = run.doc
-        run.ctxs[k] = ApplyContext(Resolver(cited_text(k, acts, run.starts, run.doc)), act_ops=tuple(
-            op for _, items in acts[k][1] for one in items for op in one.operations))
+        run.ctxs[k] = ApplyContext(Resolver(cited_text(k, acts, run.starts, run.doc)), act_ops=act_operations(acts[k]))
     ctx = run.ctxs[k]
     source = Source(short, block.paragraf, item.number, item.in_force, item.text)
     run.lines[str(source)] = item.line

@@ -16,14 +16,17 @@ at a time, version after version).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 from typing import Any
 
 from lovkons.amender.apply import ApplyContext
-from lovkons.amender.chain import Act
+from lovkons.amender.chain import Act, cited_text
 from lovkons.model.document import Document, Problem
+from lovkons.model.edits import ChangeBlock, Item, Operation
+
+Step = tuple[ChangeBlock, Item]  # an item to apply and the change block it stands in
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,7 @@ class Run:
     starts: dict[int, Document] = field(default_factory=dict)
     lines: dict[str, int | None] = field(default_factory=dict)
     mine: dict[int, list[Any]] = field(default_factory=dict)
+    skip: int = 0  # items of act `act` already applied (it goes on in the middle)
 
 
 @dataclass
@@ -69,20 +73,45 @@ class Trail:
     marks: list[Mark] = field(default_factory=list)  # marks[k]: before act k (one per act reached)
     problems: list[Problem] = field(default_factory=list)  # the item problems of the last run
     pending: list[Any] = field(default_factory=list)
+    items: dict[int, list[Step]] = field(default_factory=dict)  # per act, its items in the order applied
 
-    def resume(self, acts: list[Act]) -> Run:
-        """The state before the first act of `acts` that is not the last run's act at that place.
+    def resume(self, acts: list[Act], items: dict[int, list[Step]]) -> Run:
+        """The state before the first act of `acts` that is not the last run's act at that place, or
+        in the middle of that act when it only has items after those of the last run (`_within`).
         Until this run finishes, the trail holds no acts (a run that raised leaves nothing to resume)."""
         same = 0
         top = min(len(acts), len(self.acts), len(self.marks) - 1)
         while same < top and acts[same] == self.acts[same]:
             same += 1
-        self.acts = []
+        old, self.acts = self.acts, []
+        if same < min(len(acts), len(old)) and same + 1 < len(self.marks):
+            run = self._within(acts, old, items, same)
+            if run is not None:
+                return run
         if same == 0:
             return Run(0, self.start)
         m = self.marks[same]
         return Run(same, m.doc, self.problems[:m.problems], self.pending[:m.pending], set(m.touched),
                    dict(m.ctxs), dict(m.starts), dict(m.lines), dict(m.mine))  # fmt: skip
+
+    def _within(self, acts: list[Act], old: list[Act], items: dict[int, list[Step]], k: int) -> Run | None:
+        """Act k goes on where the last run left it when the act is the same act, its items then come
+        first now in the same order, the text it cites its units in is the same (amender.chain), and
+        no reading looked at the act's other operations (they are more now: `Watched`)."""
+        before, now = self.items.get(k, []), items.get(k, [])
+        m = self.marks[k + 1]
+        ctx = m.ctxs.get(k)
+        if (ctx is None or not isinstance(ctx.act_ops, Watched) or ctx.act_ops.seen
+                or acts[k][0].meta != old[k][0].meta or len(now) <= len(before)
+                or [(b.paragraf, i) for b, i in now[:len(before)]] != [(b.paragraf, i) for b, i in before]
+                or cited_text(k, acts, m.starts, m.starts[k]) is not ctx.resolver.snapshot):  # fmt: skip
+            return None
+        ctxs, mine = dict(m.ctxs), dict(m.mine)
+        ctxs[k] = dc_replace(settled(ctx), act_ops=act_operations(acts[k]))
+        if k in mine:
+            mine[k] = list(mine[k])
+        return Run(k, m.doc, self.problems[:m.problems], self.pending[:m.pending], set(m.touched), ctxs,
+                   dict(m.starts), dict(m.lines), mine, skip=len(before))  # fmt: skip
 
     def mark(self, run: Run) -> None:
         """Record the state before act `run.act` (the marks after it belong to an older run)."""
@@ -90,9 +119,35 @@ class Trail:
         self.marks.append(Mark(run.act, run.doc, len(run.problems), len(run.pending), frozenset(run.touched),
                                dict(run.ctxs), dict(run.starts), dict(run.lines), dict(run.mine)))  # fmt: skip
 
-    def finish(self, acts: list[Act], run: Run) -> None:
+    def finish(self, acts: list[Act], items: dict[int, list[Step]], run: Run) -> None:
         """The run is done: its acts and item problems are what the next run compares with."""
-        self.acts, self.problems, self.pending = list(acts), list(run.problems), list(run.pending)
+        self.acts, self.items = list(acts), items
+        self.problems, self.pending = list(run.problems), list(run.pending)
+
+
+class Watched(tuple[Operation, ...]):
+    """The operations of every item of an act (ApplyContext.act_ops), remembering whether a reading
+    looked at them (amender.text_readings.every_occurrence does, for a count the text does not bear
+    out): an act whose later items come into force later may go on from the last run only if none did."""
+
+    seen = False
+
+    def __iter__(self) -> Iterator[Operation]:
+        self.seen = True
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self.seen = True
+        return super().__len__()
+
+    def __contains__(self, value: object) -> bool:
+        self.seen = True
+        return super().__contains__(value)
+
+
+def act_operations(act: Act) -> Watched:
+    """The operations of every item selected from the act."""
+    return Watched(op for _, items in act[1] for one in items for op in one.operations)
 
 
 def settled(ctx: ApplyContext) -> ApplyContext:
