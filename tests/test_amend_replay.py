@@ -3,7 +3,7 @@ ressort layer reuses the subtrees it renamed before (ressort.layer.Rewritten): b
 what a run from scratch gives. LBK 1005/2012 (lov om social pension… as restated) and the five acts
 amending it 2013-2014 (with LOV 527/2010 and LOV 543/2015 amending it, and LBK 927/2013, whose
 names change with the ministries), copied from the development corpus: eight versions, acts whose items come into
-force on several days (LOV 1623/2013) and an act in force before an earlier-passed one, so later runs
+force on two days (LOV 431/2013, LOV 1623/2013, LOV 736/2014) and an act in force before an earlier-passed one, so later runs
 resume in the middle of the chain, not only at its end."""
 
 from __future__ import annotations
@@ -62,6 +62,15 @@ def test_resumed_consolidation_equals_one_from_the_base(corpus: Corpus, sequence
         return real(*args)
 
     monkeypatch.setattr(amender, "_apply_item", counted)
+    within: list[bool] = []
+    real_within = replay.Trail._within
+
+    def spied(self: replay.Trail, *args: Any) -> Any:
+        found = real_within(self, *args)
+        within.append(found is not None)
+        return found
+
+    monkeypatch.setattr(replay.Trail, "_within", spied)
     replay.forget()
     for i in order:
         got = amender.consolidate(corpus.document(KEY), versions[i][1])
@@ -69,6 +78,7 @@ def test_resumed_consolidation_equals_one_from_the_base(corpus: Corpus, sequence
     from_base = sum(len([p for p in versions[i][1] for b in p.changes for _ in b.items]) for i in order)
     if sequence == "forward":  # each version applies only the acts after the first one that changed
         assert len(items) < from_base / 2
+        assert any(within)  # the later items of LOV 431/2013, 1623/2013, 736/2014 go on in the act
 
 
 @pytest.mark.parametrize("key", ["LBK 1005/2012", "LOV 527/2010", "LBK 927/2013"])
