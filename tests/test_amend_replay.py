@@ -1,10 +1,10 @@
 """A consolidation goes on from where the last one of the same base left off (amender.replay), and the
 ressort layer reuses the subtrees it renamed before (ressort.layer.Rewritten): both must give exactly
-what a run from scratch gives. LBK 1005/2012 (lov om social pension… as restated) and the five acts
-amending it 2013-2014 (with LOV 527/2010 and LOV 543/2015 amending it, and LBK 927/2013, whose
-names change with the ministries), copied from the development corpus: eight versions, acts whose items come into
-force on two days (LOV 431/2013, LOV 1623/2013, LOV 736/2014) and an act in force before an earlier-passed one, so later runs
-resume in the middle of the chain, not only at its end."""
+what a run from scratch gives. Copied from the development corpus: LBK 1005/2012 (våbenloven) and
+the five acts amending it 2013-2014: eight versions, acts whose items come into force on two days
+(LOV 431/2013, LOV 1623/2013, LOV 736/2014) and an act in force before one passed earlier, so later
+runs resume in the middle of the chain and of an act, not only at its end; LOV 527/2010 with LOV
+543/2015 amending it, and LBK 927/2013, whose names of ministries change over the years."""
 
 from __future__ import annotations
 
