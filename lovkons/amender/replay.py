@@ -6,16 +6,18 @@ applies the acts in chain order (amender.chain), and what it has built before ac
 problems, the per-act contexts) depends only on the base and on acts 0..k-1. So a `Trail` keeps
 that state before every act of the last run (`Mark`), and the next run of the same base (the same
 object, the same day and parts) starts at the first act that differs from the last run's instead of
-at the base: the result is the one a run from the base gives, object for object equal.
+at the base, or in the middle of that act when its new items all come after the old ones
+(`Trail._within`): the result is the one a run from the base gives, object for object equal.
 
 Input: the base, the acts of a run; output: a `Run` to continue the item loop from, and the marks
-it leaves for the next run. Only the last base is kept (a rebuild worker consolidates one document
-at a time, version after version).
+it leaves for the next run. Only the last base is kept, per thread (a rebuild worker consolidates
+one document at a time, version after version).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
@@ -155,7 +157,7 @@ def settled(ctx: ApplyContext) -> ApplyContext:
     return dc_replace(ctx, renumbers=list(ctx.renumbers), unheld=list(ctx.unheld), done=set(ctx.done))
 
 
-_TRAIL: list[Trail] = []  # the trail of the last base consolidated
+_LOCAL = threading.local()  # .trail: the trail of the last base this thread consolidated
 
 
 def trail_for(base: Document, at: dt.date | None, parts: tuple[tuple[str, str], ...],
@@ -163,11 +165,12 @@ def trail_for(base: Document, at: dt.date | None, parts: tuple[tuple[str, str], 
     """The trail of `base` on this day with these parts: the last one when it is of the same base
     object, else a new one starting from `start()`."""
     key = (at, parts)
-    if not (_TRAIL and _TRAIL[0].base is base and _TRAIL[0].key == key):
-        _TRAIL[:] = [Trail(base, key, start())]
-    return _TRAIL[0]
+    trail: Trail | None = getattr(_LOCAL, "trail", None)
+    if trail is None or trail.base is not base or trail.key != key:
+        trail = _LOCAL.trail = Trail(base, key, start())
+    return trail
 
 
 def forget() -> None:
     """Drop the trail (the next consolidation starts from its base)."""
-    _TRAIL.clear()
+    _LOCAL.trail = None
