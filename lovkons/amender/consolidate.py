@@ -16,6 +16,7 @@ import regex
 from lovkons.amender.apply import ApplyContext, OpResult, apply_op, check_renumbers
 from lovkons.amender.chain import Act, cited_text, in_force_order
 from lovkons.amender.grain import groups
+from lovkons.amender.replay import Run, act_operations, settled, trail_for
 from lovkons.amender.resolve import Resolver, expand_spans
 from lovkons.amender.safety import safety_net
 from lovkons.amender.slips import unclosed_quote_stop
@@ -258,55 +259,68 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
     """Apply the orders in turn. A numbered item is atomic per provision (`amender.grain`): when one of
     its operations on a § is refused, every operation of the item on that § is withheld and reported
     as refused (the failing ones with their reason, the others with ITEM_WITHHELD); its operations on
-    other §§ apply. A provision is never half-changed. Problems carry the order's file and the item's line."""
-    doc = ensure_ids(mark_tombstones(base))
-    start = doc
+    other §§ apply. A provision is never half-changed. Problems carry the order's file and the item's line.
+    The acts the last consolidation of the same base began with are not applied again: it goes on
+    from the state it had reached before the first act that differs (`amender.replay`)."""
     refs = base_refs(base)
-    applied: list[Applied] = []
     problems: list[Problem] = []
-    pending: list[Pending] = []
-    touched: set[str] = set()
     acts: list[Act] = [
         (order, _select(order, base, refs, (parts or {}).get(order.meta.short), problems)) for order in orders]
-    ctxs: dict[int, ApplyContext] = {}  # per act, its snapshot taken before its first item applies
-    starts: dict[int, Document] = {}  # per act, the document before its first item applied
-    lines: dict[str, int | None] = {}  # item (its source) → its line: where a late problem points
-    mine: dict[int, list[tuple[Operation, Applied]]] = {}
+    trail = trail_for(base, at, tuple(sorted((parts or {}).items())), lambda: ensure_ids(mark_tombstones(base)))
+    by_act: dict[int, list[tuple[ChangeBlock, Item]]] = {}
     for k, block, item in in_force_order(acts):
-        order = acts[k][0]
-        short = order.meta.short
-        if k not in ctxs:
-            starts[k] = doc
-            ctxs[k] = ApplyContext(Resolver(cited_text(k, acts, starts, doc)), act_ops=tuple(
-                op for _, items in acts[k][1] for one in items for op in one.operations))
-        ctx = ctxs[k]
-        source = Source(short, block.paragraf, item.number, item.in_force, item.text)
-        lines[str(source)] = item.line
-        if at is not None and (item.in_force is None or item.in_force > at):
-            pending.append(Pending(source, item, item.in_force))
-            continue
-        if not item.operations:
-            problems.append(Problem("UNPARSED_INSTRUCTION", "the instruction was not understood: "
-                                    f"{item.text}", "error", str(source), None,
-                                    order.meta.source, item.line))
-            continue
-        ctx.source = source
-        doc, done, found = _apply_item(doc, item, ctx, source)
-        problems.extend(p if p.file else dc_replace(p, file=order.meta.source, line=item.line)
-                        for p in found)
-        ctx.earlier = (*ctx.earlier, *(op for op, _ in done))  # what the next items may find changed
-        for op, result in done:
-            touched |= result.touched
-            mine.setdefault(k, []).append((op, Applied(op.source or source, op.op, str(op.target))))
-        problems.extend(check_renumbers(doc, ctx, final=False))
-    for k, ctx in sorted(ctxs.items()):
+        by_act.setdefault(k, []).append((block, item))
+    run = trail.resume(acts, by_act)
+    for k in range(run.act, len(acts)):
+        steps = by_act.get(k, [])
+        if k == run.act and run.skip:  # act k goes on after the items the last run applied
+            steps = steps[run.skip:]
+        else:
+            run.act = k
+            trail.mark(run)
+        for block, item in steps:
+            _step(run, acts, k, block, item, at)
+    run.act = len(acts)
+    trail.mark(run)
+    trail.finish(acts, by_act, run)
+    applied: list[Applied] = []
+    final: list[Problem] = []
+    for k, kept in sorted(run.ctxs.items()):
+        ctx = settled(kept)
         source_file = acts[k][0].meta.source
-        problems.extend(p if p.file else dc_replace(p, file=source_file, line=lines.get(p.source or ""))
-                        for p in check_renumbers(doc, ctx, final=True))  # file:line of the item it checks
+        final.extend(p if p.file else dc_replace(p, file=source_file, line=run.lines.get(p.source or ""))
+                     for p in check_renumbers(run.doc, ctx, final=True))  # file:line of the item it checks
         # a rykningsklausul is an assertion: listed as applied only when it held
-        applied += [a for op, a in mine.get(k, []) if not any(op is u for u in ctx.unheld)]
-    problems.extend(safety_net(start, doc, touched))
-    return Consolidation(doc, tuple(applied), tuple(problems), tuple(pending))
+        applied += [a for op, a in run.mine.get(k, []) if not any(op is u for u in ctx.unheld)]
+    found = [*problems, *run.problems, *final, *safety_net(trail.start, run.doc, run.touched)]
+    return Consolidation(run.doc, tuple(applied), tuple(found), tuple(run.pending))
+
+
+def _step(run: Run, acts: list[Act], k: int, block: ChangeBlock, item: Item, at: dt.date | None) -> None:
+    """One item of act k applied to the run (or listed as pending, or as not understood)."""
+    order = acts[k][0]
+    short = order.meta.short
+    if k not in run.ctxs:
+        run.starts[k] = run.doc
+        run.ctxs[k] = ApplyContext(Resolver(cited_text(k, acts, run.starts, run.doc)), act_ops=act_operations(acts[k]))
+    ctx = run.ctxs[k]
+    source = Source(short, block.paragraf, item.number, item.in_force, item.text)
+    run.lines[str(source)] = item.line
+    if at is not None and (item.in_force is None or item.in_force > at):
+        run.pending.append(Pending(source, item, item.in_force))
+        return
+    if not item.operations:
+        run.problems.append(Problem("UNPARSED_INSTRUCTION", "the instruction was not understood: "
+                                    f"{item.text}", "error", str(source), None, order.meta.source, item.line))
+        return
+    ctx.source = source
+    run.doc, done, found = _apply_item(run.doc, item, ctx, source)
+    run.problems.extend(p if p.file else dc_replace(p, file=order.meta.source, line=item.line) for p in found)
+    ctx.earlier = (*ctx.earlier, *(op for op, _ in done))  # what the next items may find changed
+    for op, result in done:
+        run.touched |= result.touched
+        run.mine.setdefault(k, []).append((op, Applied(op.source or source, op.op, str(op.target))))
+    run.problems.extend(check_renumbers(run.doc, ctx, final=False))
 
 
 def _apply_item(doc: Document, item: Item, ctx: ApplyContext,

@@ -267,6 +267,9 @@ def _restates(data: bytes) -> bool:
     head = data[:2000].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not (head.startswith(b"<?xml") or head.startswith(b"<Dokument")):
         return False
+    sniffed = _document_type(data)
+    if sniffed is not None and b"LBK" not in sniffed:
+        return False  # not an LBK whatever its words are (an LBK is confirmed by the parse below)
     try:
         meta = load_xml(data).find("Meta")
     except LovkonsError:
@@ -274,6 +277,20 @@ def _restates(data: bytes) -> bool:
     kind = meta.find("DocumentType") if meta is not None else None
     words = ((kind.text or "").strip().split("#")[0].split() or [""]) if kind is not None else [""]
     return words[0] == "LBK"
+
+
+_DOCUMENT_TYPE = regex.compile(rb"<DocumentType>([^<&]*)</DocumentType>")
+
+
+def _document_type(data: bytes) -> bytes | None:
+    """The text of the one <DocumentType> before the first </Meta>, read from the bytes without
+    parsing the file (an amending act is parsed by the instruction reader anyway); None when that is
+    not plain (none or several, a comment, an entity, markup inside): the file is then parsed."""
+    end = data.find(b"</Meta>")
+    if end < 0 or b"<!--" in data[:end] or data.count(b"<DocumentType", 0, end) != 1:
+        return None
+    m = _DOCUMENT_TYPE.search(data, 0, end)
+    return m[1] if m else None
 
 
 def read_order(path: Path) -> AmendingDocument:

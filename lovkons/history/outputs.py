@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -77,11 +78,18 @@ def _corpus_relative(p: Problem, root: Path) -> Problem:
     """File names relative to the corpus root, so output does not depend on how the corpus was named."""
     if not p.file:
         return p
+    rel = _relative(p.file, str(root))
+    return p if rel is None else dataclasses.replace(p, file=rel)
+
+
+@lru_cache(maxsize=4096)
+def _relative(file: str, root: str) -> str | None:
+    """`file` relative to `root` (both resolved), None when outside it. Asked once per file and root:
+    every problem of an order names the order's file, and resolving asks the file system."""
     try:
-        rel = Path(p.file).resolve().relative_to(root.resolve())
+        return Path(file).resolve().relative_to(Path(root).resolve()).as_posix()
     except ValueError:
-        return p
-    return dataclasses.replace(p, file=rel.as_posix())
+        return None
 
 
 def _problem_key(p: Problem) -> tuple[str, str, str, str]:

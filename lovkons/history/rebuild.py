@@ -9,6 +9,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import as_completed
 from dataclasses import dataclass, field
@@ -91,12 +92,33 @@ def _job_hashes(corpus: Corpus, bases: list[str], code: str, saved: dict[str, An
 _INHERITED: Corpus | None = None
 
 
+# Orders that more than one document family needs (omnibus acts), set with _INHERITED: a worker keeps
+# the last SHARED_ORDERS of them it used between families instead of loading them again.
+_SHARED: frozenset[str] = frozenset()
+SHARED_ORDERS = 96
+_KEPT: dict[str, Any] = {}  # per worker: shared order key → its tree, the most recently used last
+
+
 def _build_inherited(key: str, render: Renderer, literal: bool, staged: Path) -> dict[str, Any]:
     assert _INHERITED is not None
     try:
         return _build_one(_INHERITED, key, render, literal, staged)
     finally:
-        _INHERITED.forget()  # a worker holds one document family at a time
+        _forget(_INHERITED)  # a worker holds one document family at a time (and some shared orders)
+
+
+def _forget(corpus: Corpus) -> None:
+    """Drop the family's trees, keeping the shared orders it used (see _SHARED)."""
+    if corpus.parsed is None:  # nothing is dropped: every tree was parsed once and is kept
+        return
+    used = corpus._orders  # the corpus's own memo of orders read
+    for k in [k for k in used if k in _SHARED]:
+        _KEPT.pop(k, None)
+        _KEPT[k] = used[k]
+    while len(_KEPT) > SHARED_ORDERS:
+        del _KEPT[next(iter(_KEPT))]
+    corpus.forget()
+    corpus._orders.update(_KEPT)
 
 
 def _build_one(corpus: Corpus, key: str, render: Renderer, literal: bool, staged: Path) -> dict[str, Any]:
@@ -252,13 +274,16 @@ def _rebuild(root: Path, out: Path, render: Renderer, jobs: int | None, progress
 def _build_all(corpus: Corpus, todo: list[str], render: Renderer, literal: bool, staged: Path, workers: int,
                results: dict[str, dict[str, Any]], progress: Progress | None, total: int) -> None:  # fmt: skip
     """Every document of `todo` written into `staged` (in `workers` processes), its result into `results`."""
-    global _INHERITED
+    global _INHERITED, _SHARED
     done = len(results)
     root = corpus.root
-    todo = sorted(todo, key=lambda k: (-sum(_size(root / corpus.facts[n].rel) for n in _needs(corpus, k)), k))
+    needs = {k: _needs(corpus, k) for k in todo}
+    todo = sorted(todo, key=lambda k: (-sum(_size(root / corpus.facts[n].rel) for n in needs[k]), k))
     if todo and workers > 1 and len(todo) > 1:
         fork = multiprocessing.get_start_method() == "fork"
         _INHERITED = corpus if fork else None
+        counts = Counter(n for k in todo for n in needs[k] if corpus.facts[n].role == "amending")
+        _SHARED = frozenset(n for n, c in counts.items() if c > 1)
         try:
             with worker_pool(min(workers, len(todo))) as pool:
                 if fork:
@@ -277,7 +302,7 @@ def _build_all(corpus: Corpus, todo: list[str], render: Renderer, literal: bool,
                     if progress:
                         progress(corpus.facts[futures[fut]].doc_id, done, total)
         finally:
-            _INHERITED = None
+            _INHERITED, _SHARED = None, frozenset()
         return
     for k in todo:
         try:

@@ -11,7 +11,7 @@ fiskeri"); without any of these, the minister the base names most often.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,21 +52,30 @@ MIN_NAMED = 3  # a minister the base names fewer times is not the one the law gi
 _NAMED: dict[tuple[int, int], tuple[Register, Document, Evidence | None]] = {}
 
 
-def named_most(register: Register, base: Document) -> Evidence | None:
+Names = Callable[[str], Iterable[tuple[int, int, str]]]  # the names in a text: (start, end, as written)
+
+
+def named_most(register: Register, base: Document, names: Names | None = None) -> Evidence | None:
     """Memoised per (register, base) object: a point-in-time consolidation renames several versions of
-    one law, each with the same base (see `_named_most`)."""
+    one law, each with the same base (see `_named_most`). `names`: where the caller keeps the names
+    found in each text (ressort.layer.Memo.names_in); the same names as a search of the text finds."""
     key = (id(register), id(base))
     hit = _NAMED.get(key)
     if hit is not None and hit[0] is register and hit[1] is base:
         return hit[2]
     if len(_NAMED) >= 64:
         _NAMED.clear()
-    found = _named_most(register, base)
+    found = _named_most(register, base, names or (lambda text: _search(register, text)))
     _NAMED[key] = (register, base, found)
     return found
 
 
-def _named_most(register: Register, base: Document) -> Evidence | None:
+def _search(register: Register, text: str) -> Iterator[tuple[int, int, str]]:
+    if _MINIST in text.casefold():  # every minister's title holds "minist" ("Ministeren for …", "…ministeren")
+        yield from ((m.start(), m.end(), m[0]) for m in name_forms(register).finditer(text))
+
+
+def _named_most(register: Register, base: Document, names: Names) -> Evidence | None:
     """The minister the base names most often (≥ MIN_NAMED times), on the base's day: by the law's
     text the minister it gives its powers to ("Undervisningsministeren fastsætter regler …"), who may
     differ from the ministry that signs (the SVU-lov, administered by Uddannelses- og
@@ -75,10 +84,10 @@ def _named_most(register: Register, base: Document) -> Evidence | None:
         return None
     counts: Counter[str] = Counter()
     for node in base.walk():
-        if node.kind in (Kind.NOTE, Kind.UNDERSKRIFT) or _MINIST not in node.text.casefold():
-            continue  # every minister's title holds "minist" ("Ministeren for …", "…ministeren"): no scan without it
-        for m in name_forms(register).finditer(node.text):
-            for form in name_forms(register).lookup(m[0])[:1]:
+        if node.kind in (Kind.NOTE, Kind.UNDERSKRIFT) or not node.text:
+            continue
+        for _, _, written in names(node.text):
+            for form in name_forms(register).lookup(written)[:1]:
                 if form.role == MINISTER:
                     counts[form.office] += 1
     if not counts:
@@ -111,7 +120,8 @@ def _order_signature(order: AmendingDocument) -> str:
     return _signature_of_file(source)
 
 
-def evidence_of(register: Register, base: Document, orders: Sequence[AmendingDocument] = ()) -> list[Evidence]:
+def evidence_of(register: Register, base: Document, orders: Sequence[AmendingDocument] = (),
+                names: Names | None = None) -> list[Evidence]:
     """Every piece of dated evidence about the law's ministry and authority in the base and its
     amending acts (give the acts whole: an act with change blocks for several laws counts weakly)."""
     out: list[Evidence] = []
@@ -123,7 +133,7 @@ def evidence_of(register: Register, base: Document, orders: Sequence[AmendingDoc
         for day, office in signed_by(register, order.meta.source, order.meta.date, _order_signature(order)):
             out.append(Evidence(day, office, f"{order.meta.short}, underskrift", strength))
     if not any(e.strength == STRONG and register.offices[e.office].kind == MINISTRY for e in out):
-        most = named_most(register, base)
+        most = named_most(register, base, names)
         if most:
             out.append(most)
     return out

@@ -188,6 +188,7 @@ class Memo:
         self.kept: dict[tuple[str, int, int, dt.date], bool] = {}
         self.named: dict[int, tuple[Node, bool]] = {}  # id(node) → (the node, kept alive; any name below)
         self.scans = 0  # texts searched with the name pattern (tests count them)
+        self.rewritten: dict[tuple[int, tuple[tuple[Level, str], ...], bool], Rewritten] = {}
 
     def serves(self, register: Register, base: Document, orders: Sequence[AmendingDocument]) -> bool:
         return (register is self.register and base is self.base and len(orders) == len(self.orders)
@@ -230,10 +231,45 @@ def memo_for(register: Register, base: Document, orders: Sequence[AmendingDocume
     return _MEMO[0]
 
 
+Found = tuple[str, str, str, tuple[str, ...], dt.date]  # address, old, new, bases, day of an editorial change
+
+
+@dataclass(frozen=True, slots=True)
+class Rewritten:
+    """A subtree as the rewriter left it, with what that depended on: the decision on each name it
+    holds (asked in this order) and the editorial changes it counted. The same node at the same place
+    comes out the same whenever the namer decides those names the same way."""
+
+    node: Node  # the subtree rewritten (its key is the id of the original, kept alive here)
+    original: Node
+    decisions: tuple[tuple[str, _Rename | None], ...]
+    found: tuple[Found, ...]
+
+
 class _Rewriter:
     def __init__(self, namer: _Namer, memo: Memo) -> None:
         self.namer, self.memo = namer, memo
-        self.found: Counter[tuple[str, str, str, tuple[str, ...], dt.date]] = Counter()
+        self.found: Counter[Found] = Counter()
+        self.decisions: list[tuple[str, _Rename | None]] = []  # every decision asked, in order
+        self.log: list[Found] = []  # every change counted, in order
+
+    def decide(self, written: str) -> _Rename | None:
+        rename = self.namer.decide(written)
+        self.decisions.append((written, rename))
+        return rename
+
+    def _reuse(self, hit: Rewritten) -> bool:
+        """Replay a subtree rewritten before when every name in it is decided as it was then (the
+        decisions asked again in the same order, so the namer's problems come out as from a walk)."""
+        mark = len(self.decisions)
+        for written, rename in hit.decisions:
+            if self.decide(written) != rename:
+                del self.decisions[mark:]
+                return False
+        for found in hit.found:
+            self.found[found] += 1
+        self.log += hit.found
+        return True
 
     def text(self, text: str, path: tuple[tuple[Level, str], ...]) -> tuple[str, list[Source]]:
         namer = self.namer
@@ -242,7 +278,7 @@ class _Rewriter:
         last = 0
         address = ""
         for start, end, written in self.memo.names_in(text):
-            rename = namer.decide(written)
+            rename = self.decide(written)
             if rename is None or not rename.changes:
                 continue
             when = rename.changes[-1].date
@@ -256,6 +292,7 @@ class _Rewriter:
             address = address or _address(path)
             change = EditorialChange(address, " ".join(written.split()), new, bases, when)
             self.found[(address, change.old, new, bases, when)] += 1
+            self.log.append((address, change.old, new, bases, when))
             sources.append(change.source())
             out += [text[last:start], new]
             last = end
@@ -264,6 +301,16 @@ class _Rewriter:
     def node(self, node: Node, path: tuple[tuple[Level, str], ...], sole: bool = False) -> Node:
         if not self.memo.any_name(node):  # also the LBK's notes and the signature (_SKIP)
             return node
+        key = (id(node), path, sole)
+        hit = self.memo.rewritten.get(key)
+        if hit is not None and hit.original is node and self._reuse(hit):
+            return hit.node
+        first, counted = len(self.decisions), len(self.log)
+        out = self._node(node, path, sole)
+        self.memo.rewritten[key] = Rewritten(out, node, tuple(self.decisions[first:]), tuple(self.log[counted:]))
+        return out
+
+    def _node(self, node: Node, path: tuple[tuple[Level, str], ...], sole: bool) -> Node:
         level = _LEVEL.get(node.kind)
         if level is not None and node.label is not None and not sole:  # a § with one stk. is cited as the §
             path = (*path, (level, node.label))
@@ -298,12 +345,12 @@ def apply_ressort(document: Document, day: dt.date, *, base: Document | None = N
     memo = memo_for(register, base or document, orders)
     if evidence is None:
         if memo.evidence is None:
-            memo.evidence = evidence_of(register, base or document, orders)
+            memo.evidence = evidence_of(register, base or document, orders, memo.names_in)
         evidence = memo.evidence
     resp = responsibility(register, title, [e for e in evidence if register.offices[e.office].kind == MINISTRY], day)
     agency = responsibility(register, title, [e for e in evidence if register.offices[e.office].kind == AUTHORITY],
                             day)
-    most = named_most(register, base or document)  # the minister the law gives its powers to, by its text
+    most = named_most(register, base or document, memo.names_in)  # the minister the law gives its powers to
     named = responsibility(register, title, [most] if most else [], day)
     namer = _Namer(register, day, title, resp, agency, named)
     writer = _Rewriter(namer, memo)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -65,6 +66,7 @@ def law_title(title: str | None) -> str:
     return " ".join(_TITLE_HEAD.sub("", title or "").split()).lower()
 
 
+@cache
 def _keyword(k: str) -> regex.Pattern[str]:
     """"dyre*" = a word starting so, "*bolig" = a word ending so, else the word or phrase itself."""
     body = r"\s+".join(regex.escape(w) for w in k.strip("*").split())

@@ -23,10 +23,20 @@ from lovkons.ressort.register import AUTHORITY, MINISTRY, Register
 _ABBREVIATED = regex.compile(r"(?<=\p{L})min\.(?=[\s,]|$)")  # "Beskæftigelsesmin." → "…ministeriet"
 
 
+_FIELDS = ("DiesSigni", "PlaceOfSignature", "JournalNumber")
+_HEAD = 65536  # bytes read for the fields: <Meta> stands at the top of a LexDania file
+_PLAIN = {name: regex.compile(rb"<" + name.encode() + rb">([^<]*)</" + name.encode() + rb">") for name in _FIELDS}
+_NOT_PLAIN = regex.compile(rb"<!--|<!\[CDATA\[|<!DOCTYPE|&|xmlns|encoding=[\"'](?!utf-8[\"'])", regex.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def _meta_fields(path: str) -> tuple[str, str, str]:
     """(DiesSigni, PlaceOfSignature, JournalNumber) of a LexDania file; empty strings when absent or
-    not LexDania. Reads only up to the end of <Meta>."""
+    not LexDania. Reads only up to the end of <Meta>: as plain text when the fields are plain elements
+    there (`_plain`), else with the XML parser."""
+    plain = _plain(path)
+    if plain is not None:
+        return plain
     out = {"DiesSigni": "", "PlaceOfSignature": "", "JournalNumber": ""}
     try:
         for _, el in etree.iterparse(path, events=("end",), recover=True, huge_tree=True):
@@ -38,6 +48,33 @@ def _meta_fields(path: str) -> tuple[str, str, str]:
     except (OSError, etree.Error):
         pass
     return out["DiesSigni"], out["PlaceOfSignature"], out["JournalNumber"]
+
+
+def _plain(path: str) -> tuple[str, str, str] | None:
+    """The fields as the parser reads them (the first non-empty text of each, spaces made single),
+    taken from the bytes before the first </Meta>: None when anything there could make the parser
+    read them otherwise (a comment, CDATA, an entity, a namespace, an encoding other than UTF-8, a
+    field with attributes, markup inside or no end tag)."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(_HEAD)
+    except OSError:
+        return None
+    end = data.find(b"</Meta>")
+    if end < 0 or _NOT_PLAIN.search(data, 0, end):
+        return None
+    head = data[:end]
+    out: list[str] = []
+    for name in _FIELDS:
+        found = _PLAIN[name].findall(head)
+        if len(found) != head.count(b"<" + name.encode()):
+            return None
+        try:
+            texts = [" ".join(t.decode("utf-8").replace("\\n", " ").split()) for t in found]
+        except UnicodeDecodeError:
+            return None
+        out.append(next((t for t in texts if t), ""))
+    return out[0], out[1], out[2]
 
 
 def _office_at_start(register: Register, text: str, kind: str | None = None) -> str | None:
