@@ -4,12 +4,13 @@ Cells are rich Text, never markup, so "[…]" in legal text prints as written.""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
-from lovkons.model.edits import AmendingDocument, DocRef, Operation
+from lovkons.model.edits import AmendingDocument, DeleteText, DocRef, InsertText, Operation, ReplaceText
 from lovkons.renderers.console import render
 from lovkons.renderers.json_out import date_json, meta_json, node_json, problems_json, stamped
 from lovkons.renderers.terminal import node_label
@@ -21,7 +22,9 @@ def docref_json(ref: DocRef, text: str) -> dict[str, Any]:
 
 def operation_json(op: Operation) -> dict[str, Any]:
     """The contract's Operation; an insert_text's anchor (»A« in "indsættes efter »A«") is "anchor",
-    never "old" (nothing is replaced)."""
+    never "old" (nothing is replaced). Added keys (README, Conventions): "exceptions" (the units "bortset fra"
+    names), and for op "change_of_item" (a change of an earlier amending act's item, LOV 1560/2010 § 5) "change",
+    the Operation made in the text that item brings."""
     anchor = getattr(op, "anchor", None)
     old = getattr(op, "old", None)
     new = getattr(op, "new", None)
@@ -54,6 +57,12 @@ def operation_json(op: Operation) -> dict[str, Any]:
         out["spans"] = [[str(a), str(b)] for a, b in spans]
     if getattr(op, "insert", False):
         out["insert"] = True
+    exceptions = getattr(op, "exceptions", ())
+    if exceptions:  # "Overalt i loven bortset fra § 10 ændres …": the units left as they are
+        out["exceptions"] = [str(a) for a in exceptions]
+    change = getattr(op, "change", None)
+    if change is not None:  # change_of_item: the change made in the earlier act's item (its target)
+        out["change"] = operation_json(change)
     return out
 
 
@@ -103,6 +112,12 @@ def change_text(op: Operation) -> str:
     """What the operation does to text, in the formula's own terms: "»A« → »B«" (replace_text),
     "after »A«: »B«" (insert_text), "»A« udgår" (delete_text), "→ stk. 4" (renumber)."""
     anchor, old, new = getattr(op, "anchor", None), getattr(op, "old", None), getattr(op, "new", None)
+    change = getattr(op, "change", None)
+    if change is not None:  # change_of_item: "repeal § 16, nr. 6" in the earlier act's item
+        return f"{change.op} {change.target} {change_text(change)}".strip()
+    exceptions = getattr(op, "exceptions", ())
+    if isinstance(op, (ReplaceText, InsertText, DeleteText)) and exceptions:  # "Overalt i loven bortset fra § 10"
+        return f"{change_text(replace(op, exceptions=()))} (bortset fra {', '.join(str(a) for a in exceptions)})"
     if op.op == "insert_text":
         return f"{getattr(op, 'position', None) or 'after'} {_quote(anchor)}: {_quote(new)}"
     if op.op == "delete_text":
