@@ -54,9 +54,9 @@ def apply(base: Document | PathLike, orders: Sequence[AmendingDocument | PathLik
           at: dt.date | None = None) -> Consolidation:
     """Apply the orders to `base` in turn (only change blocks citing the base) → Consolidation
     (document, applied, problems, pending). With `at`, only the items in force that day."""
-    from lovkons.amender.consolidate import consolidate
+    from lovkons.amender.orders import consolidate_orders
 
-    return consolidate(_document(base), [_order(o) for o in orders], at=at)
+    return consolidate_orders(_document(base), [_order(o) for o in orders], at=at)[0]
 
 
 def open_corpus(path: PathLike | None = None, *, cache: bool = True) -> Corpus:

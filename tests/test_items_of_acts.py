@@ -106,3 +106,18 @@ def test_a_change_of_an_earlier_acts_item_that_reaches_a_document_is_refused_as_
     assert [p.code for p in result.problems] == ["ITEM_OF_ACT_ABSENT"]  # never UNSUPPORTED_OPERATION
     assert result.problems[0].address == str(change.change.target)  # the unit of the law, not "§ 1, nr. 9"
     assert result.document is doc and not result.applied
+
+
+def test_every_way_in_makes_the_change_in_the_earlier_act_first() -> None:
+    # the library's apply (and so consolidate/timeline/rebuild over a corpus: history.pointintime) goes through
+    # amender.orders.consolidate_orders as `apply MANIFEST` does: kapitel 24 a comes with nr. 1's new words.
+    # The base is a stand-in for serviceloven around § 137 d (the anchor of LOV 495/2013 § 1, nr. 14)
+    from lovkons.api import apply
+    from lovkons.review.evaluate import paragraf_map
+
+    base = DATA / "base-excerpt.txt"
+    result = apply(base, [DATA / "earlier.xml", DATA / "later.xml"])
+    text = {k: v or "" for k, v in paragraf_map(result.document).items()}
+    assert "§ 66, stk. 1, nr. 5 og 6," in text["137e"] and "§ 66, nr. 5 og 6," not in text["137e"]
+    alone = apply(base, [DATA / "earlier.xml"])  # without the later act the earlier item stands as written
+    assert "§ 66, nr. 5 og 6," in {k: v or "" for k, v in paragraf_map(alone.document).items()}["137e"]

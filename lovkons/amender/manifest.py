@@ -11,11 +11,10 @@ from typing import Any
 
 import yaml
 
-from lovkons.amender.consolidate import Consolidation, base_refs, cites_base, consolidate, parse_part
-from lovkons.amender.items_of_acts import changes_of_items
-from lovkons.amender.other_acts import blocks_of_other_acts
+from lovkons.amender.consolidate import Consolidation, parse_part
+from lovkons.amender.orders import consolidate_orders
 from lovkons.model.document import Document, LovkonsError, Problem
-from lovkons.model.edits import AmendingDocument, ChangeBlock
+from lovkons.model.edits import AmendingDocument
 from lovkons.parsers.yaml_text import load_yaml
 
 
@@ -119,24 +118,6 @@ def read_order(path: Path) -> AmendingDocument:
     return read_amending_file(path)
 
 
-def _items_of_acts(orders: list[AmendingDocument], base: Document, parts: dict[str, str], unread: list[Problem]
-                   ) -> tuple[list[AmendingDocument], list[Problem], set[str]]:
-    """The changes of an earlier amending act's items made in that act (amender.items_of_acts), and the blocks that
-    amend another act than the base emptied (amender.other_acts; their sources returned); one that cannot be made is
-    reported where its block is applied (it cites the base, or the manifest's part names it)."""
-    refs = base_refs(base)
-
-    def selected(order: AmendingDocument, block: ChangeBlock) -> bool:
-        part = parts.get(order.meta.short)
-        if part:
-            return parse_part(part).paragraf.replace(" ", "") == block.paragraf.replace(" ", "")
-        return cites_base(block, base, refs)
-
-    orders, problems = changes_of_items(orders, selected)
-    orders, refused, emptied = blocks_of_other_acts(orders, base, selected)
-    return orders, [*unread, *problems, *refused], emptied
-
-
 @dataclass(frozen=True, slots=True)
 class Run:
     manifest: Manifest
@@ -164,12 +145,8 @@ def run_manifest(manifest: Manifest, *, at: dt.date | None = None, lenient: bool
         orders.append(order)
         if a.part:
             parts[order.meta.short] = a.part
-    orders, unread, emptied = _items_of_acts(orders, base, parts, unread)
-    result = consolidate(base, orders, at=at or manifest.at, parts=parts)
-    if emptied:  # a block emptied as amending another act is not "applied because the part names it"
-        result = replace(result, problems=tuple(p for p in result.problems if p.source not in emptied
-                                                or p.code not in ("BASE_NOT_CITED", "PART_ITEM_MISSING")))
+    result, ready = consolidate_orders(base, orders, at=at or manifest.at, parts=parts)
     if unread:
         result = replace(result, problems=(*unread, *result.problems))
     expected = read_doc(manifest.expected) if manifest.expected else None
-    return Run(manifest, base, tuple(orders), result, expected)
+    return Run(manifest, base, ready, result, expected)

@@ -118,7 +118,7 @@ def _literal(corpus: Corpus, tl: Timeline, at: dt.date) -> Version:
 
 
 def _consolidated(corpus: Corpus, tl: Timeline, wanted: frozenset[Item]) -> Version:
-    from lovkons.amender.consolidate import consolidate  # H5
+    from lovkons.amender.orders import consolidate_orders  # H5
 
     at = dt.date.min  # the memo's value does not depend on the day; _literal sets it
     base = corpus.document(tl.key)
@@ -126,7 +126,7 @@ def _consolidated(corpus: Corpus, tl: Timeline, wanted: frozenset[Item]) -> Vers
     signed = tuple(corpus.order(k) for k in tl.orders)  # whole acts: who signed them is evidence
     if not orders:
         return Version(at, base, (), (), base, signed)
-    result = consolidate(base, orders, at=None)
+    result, _ = consolidate_orders(base, orders, at=None)
     return Version(at, result.document, tuple(result.applied), tuple(result.problems), base, signed)
 
 

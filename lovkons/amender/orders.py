@@ -1,0 +1,52 @@
+"""Stage 2 (amender): the orders as they are to be applied, then applied. Before the base is touched, a
+change of an earlier amending act's numbered change is made in that act (`items_of_acts`: "I § 1, nr. 9, ophæves
+§ 16, nr. 6", LOV 1560/2010 § 5), and a block amending another act than the base is emptied (`other_acts`: LOV
+577/2015 § 3 on LOV 633/2014). Every way in — `apply` with a manifest, `consolidate`/`timeline`/`rebuild` over a
+corpus, the library's `apply` — goes through `consolidate_orders`, so they agree on what was applied.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from lovkons.amender.consolidate import Consolidation, base_refs, cites_base, consolidate, parse_part
+from lovkons.amender.items_of_acts import changes_of_items
+from lovkons.amender.other_acts import blocks_of_other_acts
+from lovkons.model.document import Document, Problem
+from lovkons.model.edits import AmendingDocument, ChangeBlock
+
+
+def prepared(orders: Sequence[AmendingDocument], base: Document, parts: Mapping[str, str]
+             ) -> tuple[list[AmendingDocument], list[Problem], set[str]]:
+    """The orders with the changes of earlier acts' items made and the blocks amending other acts emptied, the
+    problems of both (reported where the block is applied: it cites the base, or the manifest's part names it)
+    and the sources of the emptied blocks."""
+    refs = base_refs(base)
+
+    def selected(order: AmendingDocument, block: ChangeBlock) -> bool:
+        part = parts.get(order.meta.short)
+        if part:
+            return parse_part(part).paragraf.replace(" ", "") == block.paragraf.replace(" ", "")
+        return cites_base(block, base, refs)
+
+    out, problems = changes_of_items(orders, selected)
+    out, refused, emptied = blocks_of_other_acts(out, base, selected)
+    return out, [*problems, *refused], emptied
+
+
+def consolidate_orders(base: Document, orders: Sequence[AmendingDocument], *, at: dt.date | None = None,
+                       parts: Mapping[str, str] | None = None
+                       ) -> tuple[Consolidation, tuple[AmendingDocument, ...]]:
+    """`consolidate` of the prepared orders → (the consolidation with the problems of preparing first, the orders
+    as applied)."""
+    parts = parts or {}
+    ready, problems, emptied = prepared(orders, base, parts)
+    result = consolidate(base, ready, at=at, parts=parts)
+    if emptied:  # a block emptied as amending another act is not "applied because the part names it"
+        result = replace(result, problems=tuple(p for p in result.problems if p.source not in emptied
+                                                or p.code not in ("BASE_NOT_CITED", "PART_ITEM_MISSING")))
+    if problems:
+        result = replace(result, problems=(*problems, *result.problems))
+    return result, tuple(ready)
