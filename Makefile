@@ -13,6 +13,8 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@# bytecode once, as a regular install has it (where PYTHONDONTWRITEBYTECODE is set, each command compiled again)
+	$(BIN)/python -m compileall -q lovkons >/dev/null
 	@# The diff HTML is checked in a real headless Chromium; install Debian's package when it is
 	@# missing and the machine allows it (root + apt). Otherwise that one test reports itself skipped.
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \

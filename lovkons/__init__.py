@@ -20,15 +20,21 @@ eval), `lovkons.renderers`, `lovkons.cli`.
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as _version
 from typing import Any
 
-try:
-    __version__ = _version("lovkons")
-except PackageNotFoundError:  # pragma: no cover - running from a checkout without installing
-    __version__ = "0+unknown"
+
+@cache
+def _package_version() -> str:
+    """The installed version, read on first use (importlib.metadata costs ~50 ms at every command's start)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("lovkons")
+    except PackageNotFoundError:  # pragma: no cover - running from a checkout without installing
+        return "0+unknown"
+
 
 _API = ("read", "read_instructions", "apply", "open_corpus", "consolidate", "timeline", "diff",
         "diff_versions", "evaluate")  # fmt: skip
@@ -42,6 +48,8 @@ __all__ = ["__version__", *_API, *_MODEL]
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        return _package_version()
     if name in _API:
         return getattr(import_module("lovkons.api"), name)
     if name in _MODEL:

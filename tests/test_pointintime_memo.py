@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import lovkons.amender.consolidate as amender
+import lovkons.amender.orders as orders
 from lovkons.history.corpus import load_corpus
 from lovkons.history.pointintime import consolidate_at
 
@@ -30,7 +31,7 @@ def test_one_consolidation_per_set_of_items_in_force(tmp_path: Path, monkeypatch
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(amender, "consolidate", counted)
+    monkeypatch.setattr(orders, "consolidate", counted)  # the point in time consolidates through amender.orders
     first = consolidate_at(corpus, "BEK 1292/2007", dt.date(2018, 1, 1))  # after the last change: also the last day
     assert len(calls) == 1
     again = consolidate_at(corpus, "BEK 1292/2007", dt.date(2018, 6, 1))  # the same version
