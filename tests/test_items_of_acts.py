@@ -12,7 +12,7 @@ import pytest
 from lovkons.amender.items_of_acts import changes_of_items
 from lovkons.amender.manifest import read_order
 from lovkons.model.document import Meta, Node, Source
-from lovkons.model.edits import AmendingDocument, ChangeBlock, ChangeOfItem, DocRef, Item
+from lovkons.model.edits import AmendingDocument, ChangeBlock, ChangeOfItem, DocRef, Item, Repeal
 from lovkons.parsers.instructions.clauses import parse_instruction
 
 DATA = Path(__file__).parent / "data" / "amend" / "item-of-act-2013"
@@ -121,3 +121,23 @@ def test_every_way_in_makes_the_change_in_the_earlier_act_first() -> None:
     assert "§ 66, stk. 1, nr. 5 og 6," in text["137e"] and "§ 66, nr. 5 og 6," not in text["137e"]
     alone = apply(base, [DATA / "earlier.xml"])  # without the later act the earlier item stands as written
     assert "§ 66, nr. 5 og 6," in {k: v or "" for k, v in paragraf_map(alone.document).items()}["137e"]
+
+
+def test_a_change_of_an_item_without_new_units_is_refused_at_each_unit_it_names() -> None:
+    # the earlier item only changes words (no new units to change): each change of it is refused where it points
+    from lovkons.model.document import parse_address
+    from lovkons.model.edits import ReplaceText
+
+    words = Item(1, "I § 2 ændres »4 uger« til: »fire uger«.", (ReplaceText(parse_address("§ 2"), "4 uger", "fire uger"),))
+    earlier = AmendingDocument(Meta("LOV", 495, 2013), (ChangeBlock(
+        "1", DocRef("LOV", 1, None, "lov om social service"), "I lov om social service …", items=(words,)),))
+    source = Source("LOV 651/2013", "2", 1)
+    change = Item(1, "I § 1, nr. 1, ophæves § 16, nr. 6, og § 17 ophæves.", tuple(
+        ChangeOfItem(parse_address("§ 1, nr. 1"), Repeal(parse_address(t), (), source), source)
+        for t in ("§ 16, nr. 6", "§ 17")))
+    later = AmendingDocument(Meta("LOV", 651, 2013), (ChangeBlock(
+        "2", DocRef("LOV", 495, dt.date(2013, 5, 21), "lov nr. 495"), "I lov nr. 495 af 21. maj 2013 …",
+        items=(change,)),))
+    _, problems = changes_of_items([earlier, later], lambda o, b: True)
+    assert [(p.code, p.address) for p in problems] == [
+        ("ITEM_OF_ACT_UNCHANGED", "§ 16, nr. 6"), ("ITEM_OF_ACT_UNCHANGED", "§ 17")]

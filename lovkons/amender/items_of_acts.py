@@ -54,10 +54,11 @@ def _changed_payload(item: Item, later: AmendingDocument, block: ChangeBlock, ch
             continue
         ops = (*item.operations[:i], replace(op, payload=result.document.children), *item.operations[i + 1:])  # type: ignore[arg-type]
         return replace(item, operations=ops), problems
-    if not problems:
-        where = changes[0].operations[0].source if changes and changes[0].operations else None
-        problems = (Problem("ITEM_OF_ACT_UNCHANGED", f"§ {block.paragraf}: the item changed brings no new units",
-                            "error", str(where) if where else None),)
+    if not problems:  # one refusal per change, at the unit it would change (the eval reads only the address)
+        problems = tuple(
+            Problem("ITEM_OF_ACT_UNCHANGED", f"{later.meta.short} § {block.paragraf}: the item it changes brings no new"
+                    " units", "error", str(op.source) if op.source else None, str(op.target))
+            for change in changes for op in change.operations)
     return None, problems
 
 
