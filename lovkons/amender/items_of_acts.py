@@ -18,12 +18,15 @@ from lovkons.model.document import Document, Level, Meta, Problem
 from lovkons.model.edits import AmendingDocument, ChangeBlock, ChangeOfItem, DocRef, Item
 
 
-def _key(kind: str | None, number: int | None, year: int | None) -> str:
+def act_key(kind: str | None, number: int | None, year: int | None) -> str | None:
+    """"LOV 495/2013" for an act and for a citation of it ("LOV Æ" is a LOV); None without a number."""
+    if number is None:
+        return None
     return f"{(kind or '').split()[0] if kind else ''} {number}/{year}"
 
 
-def _ref_key(ref: DocRef) -> str:
-    return _key(ref.kind, ref.number, ref.year)
+def ref_key(ref: DocRef) -> str | None:
+    return act_key(ref.kind, ref.number, ref.year)
 
 
 def _item_of(change: ChangeOfItem) -> tuple[str, int] | None:
@@ -67,7 +70,8 @@ def changes_of_items(orders: Sequence[AmendingDocument], selected: Callable[[Ame
     """The orders with every ChangeOfItem made in the earlier act's item (earlier act among `orders`) and taken out
     of the later item (an item left without operations goes); one that cannot be made is reported (error) where
     `selected` says its block is applied."""
-    by_key = {_key(o.meta.kind, o.meta.number, o.meta.year): n for n, o in enumerate(orders)}
+    by_key = {act_key(o.meta.kind, o.meta.number, o.meta.year): n for n, o in enumerate(orders)}
+    by_key.pop(None, None)  # an order without a number is never the act a later one cites
     out = list(orders)
     problems: list[Problem] = []
     for n, order in enumerate(orders):
@@ -75,7 +79,7 @@ def changes_of_items(orders: Sequence[AmendingDocument], selected: Callable[[Ame
             continue
         blocks = []
         for block in order.changes:
-            earlier = by_key.get(_ref_key(block.target))
+            earlier = by_key.get(ref_key(block.target))
             # the changes of each item of the earlier act, item by item of this block, with their inner operations
             per_item: dict[tuple[str, int] | None, list[Item]] = {}
             items = []
@@ -107,7 +111,8 @@ def _make(orders: list[AmendingDocument], earlier: int | None, at: tuple[str, in
                            for item in changes for op in item.operations)
 
     if earlier is None or at is None:
-        return refused(f"a numbered change of {_ref_key(block.target).strip()}, which is not among the amendments")
+        named = ref_key(block.target) or block.target.title or "an earlier act"
+        return refused(f"a numbered change of {named.strip()}, which is not among the amendments")
     order = orders[earlier]
     paragraf, number = at
     for b, old_block in enumerate(order.changes):

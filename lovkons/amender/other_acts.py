@@ -18,14 +18,16 @@ A block whose opening cites the base (even by an earlier consolidation or by its
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import regex
 
 from lovkons.amender.consolidate import base_refs, cites_base
+from lovkons.amender.items_of_acts import act_key, ref_key
 from lovkons.model.document import Document, Level, Problem
-from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef, Repeal
+from lovkons.model.edits import AmendingDocument, ChangeBlock, Repeal
 
 # The title of an amending act as an opening cites it: "lov nr. 633 af 16. juni 2014 om ændring af lov om
 # elforsyning, …" (DocRef.title "lov om ændring af lov om elforsyning, …"); "bekendtgørelse om ændring af …".
@@ -33,16 +35,13 @@ _AMENDING_TITLE = regex.compile(r"""^\s*(?:lov|bekendtgørelse|anordning)?\s*om\
                                 regex.VERBOSE | regex.IGNORECASE)
 
 
-def _key(ref: DocRef) -> str:
-    return f"{(ref.kind or '').split()[0] if ref.kind else ''} {ref.number}/{ref.year}"
-
-
-def amends_other_act(block: ChangeBlock, base: Document, refs: list, keys: dict[str, int], own: int) -> bool:
+def amends_other_act(block: ChangeBlock, base: Document, refs: list[tuple[int, int, dt.date | None]],
+                     keys: dict[str | None, int], own: int) -> bool:
     """The block's opening cites an act other than the base: another act of the manifest, or an amending act."""
     if cites_base(block, base, refs):
         return False
     ref = block.target
-    if ref.number is not None and ref.date is not None and keys.get(_key(ref), own) != own:
+    if ref.number is not None and ref.date is not None and keys.get(ref_key(ref), own) != own:
         return True
     return bool(ref.title and _AMENDING_TITLE.match(ref.title))
 
@@ -76,8 +75,8 @@ def blocks_of_other_acts(orders: Sequence[AmendingDocument], base: Document,
     changes made there), the refusals (where the block is selected) and the sources ("LOV 577/2015 § 3") of the
     blocks emptied."""
     refs = base_refs(base)
-    keys = {f"{o.meta.kind.split()[0] if o.meta.kind else ''} {o.meta.number}/{o.meta.year}": n
-            for n, o in enumerate(orders)}
+    keys = {act_key(o.meta.kind, o.meta.number, o.meta.year): n for n, o in enumerate(orders)}
+    keys.pop(None, None)
     out = list(orders)
     problems: list[Problem] = []
     emptied: set[str] = set()
@@ -86,7 +85,7 @@ def blocks_of_other_acts(orders: Sequence[AmendingDocument], base: Document,
         for b, block in enumerate(blocks):
             if not amends_other_act(block, base, refs, keys, n):
                 continue
-            earlier = keys.get(_key(block.target))
+            earlier = keys.get(ref_key(block.target))
             named = f"{block.target.kind or 'act'} {block.target.number}/{block.target.year}"
             where = f"{order.meta.short} § {block.paragraf}"
             for item in block.items:
