@@ -17,7 +17,8 @@ from lovkons.parsers.read import read_document
 from lovkons.renderers import markdown, rebuild_files
 from lovkons.renderers.json_out import NodeMemo, document_json, dumps
 from lovkons.renderers.markdown import BlockMemo, render_markdown
-from lovkons.renderers.rebuild_files import REBUILD_FILES, RebuildFiles
+from lovkons.renderers.rebuild_files import RebuildFiles
+from lovkons.renderers.rebuild_formats import renderer
 
 DATA = Path(__file__).resolve().parent / "data"
 LAW = DATA / "laws" / "LBK-2010-1352" / "LBK-2010-1352.xml"
@@ -70,7 +71,12 @@ def test_a_node_both_versions_hold_is_rendered_once(monkeypatch: pytest.MonkeyPa
     assert [n.label for n in rendered] == ["1"]  # the other §§ of the kapitel come from the memo
 
 
-def test_every_version_of_a_real_document_as_rendered_without_the_memo() -> None:
+@pytest.mark.parametrize("compact", [False, True])
+def test_every_version_of_a_real_document_as_rendered_without_the_memo(
+    compact: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The files of every version (Markdown, JSON pretty or compact) with the memo and the JSON
+    pieces are those rendered afresh for each version from the plain JSON values."""
     corpus = load_corpus(DATA / "replay")
     seen: list[VersionOut] = []
 
@@ -80,12 +86,23 @@ def test_every_version_of_a_real_document_as_rendered_without_the_memo() -> None
             rebuild_files._MEMO.key = None  # a new memo for every version: each rendered in full
             return super().__call__(version)
 
-    expected, _, _ = document_outputs(corpus, "LBK 1005/2012", Fresh())
+    with monkeypatch.context() as m:
+        m.setattr(rebuild_files, "PIECES", False)
+        expected, _, _ = document_outputs(
+            corpus, "LBK 1005/2012", Fresh() if not compact else _fresh_compact(Fresh)
+        )
     rebuild_files._MEMO.key = None
-    got, _, _ = document_outputs(corpus, "LBK 1005/2012", REBUILD_FILES)
+    got, _, _ = document_outputs(corpus, "LBK 1005/2012", renderer(("md", "json"), compact))
     assert len(seen) >= 6 and len(got) == 2 * len(seen)
     assert got == expected
+    assert rebuild_files.PIECES  # the pieces were used (orjson ≥ 3.9)
     # the versions share their unchanged §§: the memo holds far fewer than all versions' §§
     paragrafs = sum(1 for v in seen for n in v.document.walk() if n.kind is Kind.PARAGRAF)
     kept = sum(1 for n, _ in rebuild_files._MEMO.md.values() if n.kind is Kind.PARAGRAF)
     assert kept < paragrafs / 2
+
+
+def _fresh_compact(cls: type[RebuildFiles]) -> RebuildFiles:
+    r = cls()
+    r.compact = True
+    return r
