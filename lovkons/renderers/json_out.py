@@ -19,7 +19,7 @@ try:
 except ImportError:  # pragma: no cover - orjson is a dependency; the standard library gives the same bytes
     orjson = None  # type: ignore[assignment]
 
-from lovkons.model.document import Document, Meta, Node, Problem, Source
+from lovkons.model.document import Document, Kind, Meta, Node, Problem, Source
 
 INDENT = 2  # every pretty JSON lovkons writes, on stdout and in files
 SCHEMA_VERSION = 1  # raised when a shape changes incompatibly (adding keys does not)
@@ -106,17 +106,27 @@ def source_json(source: Source) -> dict[str, Any]:
 NodeMemo = dict[int, tuple[Node, dict[str, Any]]]
 
 
+_KIND_VALUE = {k: k.value for k in Kind}  # a dict look-up is quicker than the enum's property
+
+
 def node_json(node: Node, *, provenance: bool = True, memo: NodeMemo | None = None) -> dict[str, Any]:
-    if memo is not None:
+    """The node's JSON; `memo`: the values of the nodes with children made before (a leaf is made
+    again as fast as it is looked up)."""
+    return _node_json(node, provenance, memo)
+
+
+def _node_json(node: Node, provenance: bool, memo: NodeMemo | None) -> dict[str, Any]:
+    children = node.children
+    if children and memo is not None:
         hit = memo.get(id(node))
         if hit is not None and hit[0] is node:
             return hit[1]
     out: dict[str, Any] = {
-        "type": node.kind.value,
+        "type": _KIND_VALUE[node.kind],
         "label": node.label,
         "heading": node.heading,
         "text": node.text,
-        "children": [node_json(c, provenance=provenance, memo=memo) for c in node.children],
+        "children": [_node_json(c, provenance, memo) for c in children],
     }
     if node.repealed:
         out["repealed"] = True
@@ -124,7 +134,7 @@ def node_json(node: Node, *, provenance: bool = True, memo: NodeMemo | None = No
         out["id"] = node.id
     if provenance and node.changed_by:
         out["changed_by"] = [source_json(s) for s in node.changed_by]
-    if memo is not None:
+    if children and memo is not None:
         memo[id(node)] = (node, out)
     return out
 
@@ -138,7 +148,7 @@ def document_json(doc: Document, *, provenance: bool = True, memo: NodeMemo | No
         "meta": meta_json(doc.meta),
         "preamble": doc.preamble,
         "children": children if children is not None
-        else [node_json(c, provenance=provenance, memo=memo) for c in doc.children],
+        else [_node_json(c, provenance, memo) for c in doc.children],
     }
     if doc.title_note:
         out["title_note"] = doc.title_note
