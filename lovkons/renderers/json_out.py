@@ -19,7 +19,7 @@ try:
 except ImportError:  # pragma: no cover - orjson is a dependency; the standard library gives the same bytes
     orjson = None  # type: ignore[assignment]
 
-from lovkons.model.document import Document, Meta, Node, Problem, Source
+from lovkons.model.document import Document, Kind, Meta, Node, Problem, Source
 
 INDENT = 2  # every pretty JSON lovkons writes, on stdout and in files
 SCHEMA_VERSION = 1  # raised when a shape changes incompatibly (adding keys does not)
@@ -39,17 +39,31 @@ def stamped(shape: str, body: dict[str, Any]) -> dict[str, Any]:
     return {"schema": schema(shape), **body}
 
 
-def _fast(value: Any, *, indent: bool, sort_keys: bool) -> str | None:
-    """The text orjson makes (its only indent is 2, INDENT's value), or None: orjson is missing or
-    the value is not a plain JSON value for it (`json` decides then)."""
+def _fast_bytes(value: Any, *, indent: bool, sort_keys: bool) -> bytes | None:
+    """The UTF-8 text orjson makes (its only indent is 2, INDENT's value), or None: orjson is missing
+    or the value is not a plain JSON value for it (`json` decides then)."""
     if orjson is None or (indent and INDENT != 2):
         return None
     option = (orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_SUBCLASS
               | (orjson.OPT_INDENT_2 if indent else 0) | (orjson.OPT_SORT_KEYS if sort_keys else 0))
     try:
-        return orjson.dumps(value, option=option).decode("utf-8")
+        return orjson.dumps(value, option=option)
     except TypeError:  # orjson.JSONEncodeError
         return None
+
+
+def _fast(value: Any, *, indent: bool, sort_keys: bool) -> str | None:
+    data = _fast_bytes(value, indent=indent, sort_keys=sort_keys)
+    return None if data is None else data.decode("utf-8")
+
+
+def dumps_bytes(value: Any, *, sort_keys: bool = False, compact: bool = False) -> bytes:
+    """`dumps` (or, `compact`, `dumps_line`) as UTF-8 bytes: orjson's own, not decoded and encoded
+    again (a file of a rebuild is written as bytes)."""
+    data = _fast_bytes(value, indent=not compact, sort_keys=sort_keys)
+    if data is None:
+        return (dumps_line if compact else dumps)(value, sort_keys=sort_keys).encode()
+    return data + b"\n"
 
 
 def dumps(value: Any, *, sort_keys: bool = False) -> str:
@@ -92,17 +106,27 @@ def source_json(source: Source) -> dict[str, Any]:
 NodeMemo = dict[int, tuple[Node, dict[str, Any]]]
 
 
+_KIND_VALUE = {k: k.value for k in Kind}  # a dict look-up is quicker than the enum's property
+
+
 def node_json(node: Node, *, provenance: bool = True, memo: NodeMemo | None = None) -> dict[str, Any]:
-    if memo is not None:
+    """The node's JSON; `memo`: the values of the nodes with children made before (a leaf is made
+    again as fast as it is looked up)."""
+    return _node_json(node, provenance, memo)
+
+
+def _node_json(node: Node, provenance: bool, memo: NodeMemo | None) -> dict[str, Any]:
+    children = node.children
+    if children and memo is not None:
         hit = memo.get(id(node))
         if hit is not None and hit[0] is node:
             return hit[1]
     out: dict[str, Any] = {
-        "type": node.kind.value,
+        "type": _KIND_VALUE[node.kind],
         "label": node.label,
         "heading": node.heading,
         "text": node.text,
-        "children": [node_json(c, provenance=provenance, memo=memo) for c in node.children],
+        "children": [_node_json(c, provenance, memo) for c in children],
     }
     if node.repealed:
         out["repealed"] = True
@@ -110,21 +134,50 @@ def node_json(node: Node, *, provenance: bool = True, memo: NodeMemo | None = No
         out["id"] = node.id
     if provenance and node.changed_by:
         out["changed_by"] = [source_json(s) for s in node.changed_by]
-    if memo is not None:
+    if children and memo is not None:
         memo[id(node)] = (node, out)
     return out
 
 
-def document_json(doc: Document, *, provenance: bool = True, memo: NodeMemo | None = None) -> dict[str, Any]:
+def document_json(doc: Document, *, provenance: bool = True, memo: NodeMemo | None = None,
+                  children: list[Any] | None = None) -> dict[str, Any]:  # fmt: skip
+    """The document's JSON; `children`: the values of its top-level units when made already (e.g.
+    node_piece's), else node_json's."""
     out: dict[str, Any] = {
         "type": "document",
         "meta": meta_json(doc.meta),
         "preamble": doc.preamble,
-        "children": [node_json(c, provenance=provenance, memo=memo) for c in doc.children],
+        "children": children if children is not None
+        else [_node_json(c, provenance, memo) for c in doc.children],
     }
     if doc.title_note:
         out["title_note"] = doc.title_note
     return out
+
+
+# Pieces of finished JSON text (orjson.Fragment, orjson ≥ 3.9) that orjson copies into the text it makes.
+PIECES = orjson is not None and hasattr(orjson, "Fragment")
+# id(node) → (the node, kept alive; its JSON text as an orjson.Fragment): see node_piece
+PieceMemo = dict[int, tuple[Node, Any]]
+
+
+def node_piece(node: Node, *, indent: str | None, memo: PieceMemo, nodes: NodeMemo | None = None) -> Any:
+    """node_json(node) with sorted keys as finished text (an orjson.Fragment, PIECES), made once per
+    node of the memo. `indent`: the spaces before the node's lines where it stands in a pretty file
+    (INDENT 2; JSON strings hold no raw line break, so every line break of the text is orjson's);
+    None: compact. The file's text is then the one orjson makes of the plain values."""
+    hit = memo.get(id(node))
+    if hit is not None and hit[0] is node:
+        return hit[1]
+    value = node_json(node, memo=nodes)
+    if indent is None:
+        text = orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+    else:
+        text = orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
+        text = text.replace(b"\n", b"\n" + indent.encode())
+    piece = orjson.Fragment(text)
+    memo[id(node)] = (node, piece)
+    return piece
 
 
 def problems_json(problems: tuple[Problem, ...] | list[Problem]) -> list[dict[str, object]]:

@@ -33,10 +33,42 @@ def escape(text: str) -> str:
     return out
 
 
+# id(node) → (the node, kept alive; its blocks joined as render_markdown joins them, "" for none):
+# see render_markdown's `memo`
+BlockMemo = dict[int, tuple[Node, str]]
+
+# The units whose text is kept in a memo: each § and each heading unit (with all they hold). An
+# amendment replaces the path down to the § it changes, so the other §§ of a kapitel are the same
+# nodes in the next version; smaller units (stk., nr.) are not worth a look-up of their own.
+_MEMO_KINDS = frozenset({Kind.PARAGRAF, Kind.KAPITEL, Kind.AFSNIT, Kind.BILAG})
+
+
 class _MarkdownWriter:
-    def __init__(self, notes: bool) -> None:
+    def __init__(self, notes: bool, memo: BlockMemo | None = None) -> None:
         self.blocks: list[str] = []
         self.notes = notes
+        self.memo = memo
+
+    def unit(self, node: Node, top: bool = False) -> None:
+        """`node` through the memo (a top-level unit or one of _MEMO_KINDS): its joined blocks when
+        the same node was rendered before, else rendered and its blocks kept (as one, joined: the
+        final join gives the same text)."""
+        memo = self.memo
+        if memo is None or not (top or node.kind in _MEMO_KINDS):
+            self.node(node)
+            return
+        hit = memo.get(id(node))
+        if hit is not None and hit[0] is node:
+            if hit[1]:
+                self.blocks.append(hit[1])
+            return
+        start = len(self.blocks)
+        self.node(node)
+        text = "\n\n".join(b for b in self.blocks[start:] if b.strip())
+        del self.blocks[start:]
+        if text:
+            self.blocks.append(text)
+        memo[id(node)] = (node, text)
 
     def note(self, node: Node, indent: str = "") -> None:
         if self.notes and node.changed_by:
@@ -62,7 +94,7 @@ class _MarkdownWriter:
                 self.blocks.append(escape(node.text))
                 self.note(node)
                 for child in node.children:
-                    self.node(child)
+                    self.unit(child)
 
     def container(self, node: Node) -> None:
         level = {Kind.AFSNIT: "##", Kind.KAPITEL: "###", Kind.BILAG: "##"}[node.kind]
@@ -73,7 +105,7 @@ class _MarkdownWriter:
         if node.text:
             self.blocks.append(escape(node.text))
         for child in node.children:
-            self.node(child)
+            self.unit(child)
 
     def paragraf(self, node: Node) -> None:
         label = f"**{escape(paragraf_label(node.label))}**"
@@ -118,27 +150,16 @@ class _MarkdownWriter:
             self._item_lines(child.children, depth + 1, lines)
 
 
-# id(node) → (the node, kept alive; the blocks of that top-level unit): see render_markdown's `memo`
-BlockMemo = dict[int, tuple[Node, list[str]]]
-
-
 def render_markdown(doc: Document, *, notes: bool = False, memo: BlockMemo | None = None) -> str:
     """Render `doc` as Markdown; `notes=True` adds the provenance of changed units in italics. `memo`
-    (one `notes` setting per memo): the blocks of each top-level unit, kept for the next document
-    that holds the same node (the versions of one document share most of theirs)."""
-    w = _MarkdownWriter(notes)
+    (one `notes` setting per memo): the text of each top-level unit, § and heading unit, kept for the
+    next document that holds the same node (the versions of one document share most of theirs)."""
+    w = _MarkdownWriter(notes, memo)
     w.blocks.append(f"# {escape(doc.meta.title or doc.meta.short)}")
     if doc.title_note:
         w.blocks.append(f"*{escape(doc.title_note)}*")
     if doc.preamble:
         w.blocks.append(escape(doc.preamble))
     for child in doc.children:
-        hit = memo.get(id(child)) if memo is not None else None
-        if hit is not None and hit[0] is child:
-            w.blocks.extend(hit[1])
-            continue
-        start = len(w.blocks)
-        w.node(child)
-        if memo is not None:
-            memo[id(child)] = (child, w.blocks[start:])
+        w.unit(child, top=True)
     return "\n\n".join(b for b in w.blocks if b.strip()) + "\n"

@@ -16,11 +16,13 @@ from lovkons.history.rebuild import RebuildStats
 from lovkons.model.document import Problem, one_line_text, shown_path
 from lovkons.renderers.history_words import applied_json, carried_lines, change_json, status_json
 from lovkons.renderers.json_out import (
+    PIECES,
     NodeMemo,
+    PieceMemo,
     date_json,
     document_json,
-    dumps,
-    dumps_line,
+    dumps_bytes,
+    node_piece,
     problems_json,
     stamped,
 )
@@ -36,9 +38,7 @@ def _where(p: Problem) -> str:
 def _bytes(obj: dict[str, Any], compact: bool = False) -> bytes:
     """The JSON of a rebuild file: sorted keys, UTF-8; pretty (indent 2) or, `compact`, one line
     without spaces (the same values, about 30 % fewer bytes), ending in a newline either way."""
-    if compact:
-        return dumps_line(obj, sort_keys=True).encode()
-    return dumps(obj, sort_keys=True).encode()
+    return dumps_bytes(obj, sort_keys=True, compact=compact)
 
 
 def _header(v: VersionOut) -> str:
@@ -55,17 +55,35 @@ def compact(changes: list[dict[str, Any]]) -> list[str]:
     return [f"{order} § {par}, nr. {spans(nrs)}" for (order, par), nrs in groups.items()]
 
 
-class _Memo:
-    """The Markdown blocks and JSON of the nodes of the document being written (its versions share
-    most of their nodes): see render_markdown's and node_json's `memo`."""
+# Where a top-level unit of the document stands in a pretty version file: {"document": {"children": [
+_UNIT_INDENT = " " * 6
+MEMO_LIMIT = 200_000  # nodes per memo: a document larger than that starts its memos again
 
-    def __init__(self) -> None:
-        self.key: str | None = None
+
+class _Memo:
+    """The Markdown text, JSON values and JSON text of the nodes of the document being written (its
+    versions share most of their nodes; a worker writes one document's versions after another):
+    see render_markdown's `memo`, node_json's and node_piece's. Cleared for the next document."""
+
+    def __init__(self, key: str | None = None) -> None:
+        self.key = key
         self.md: BlockMemo = {}
         self.json: NodeMemo = {}
+        self.pieces: dict[bool, PieceMemo] = {False: {}, True: {}}  # pretty, compact
+
+    def full(self) -> bool:
+        return max(len(self.md), len(self.json)) > MEMO_LIMIT
 
 
 _MEMO = _Memo()
+
+
+def _memo(key: str) -> _Memo:
+    """The memo for a version of document `key`: the same as for its previous version, else new."""
+    global _MEMO
+    if _MEMO.key != key or _MEMO.full():
+        _MEMO = _Memo(key)
+    return _MEMO
 
 
 class RebuildFiles:
@@ -77,11 +95,10 @@ class RebuildFiles:
     def __call__(self, version: VersionOut) -> dict[str, bytes]:
         """One version → {".md": Markdown bytes, ".json": the version object (lovkons.version/1)}."""
         v = version
-        if _MEMO.key != v.key:  # one document's versions at a time (a rebuild worker's order)
-            _MEMO.key, _MEMO.md, _MEMO.json = v.key, {}, {}
-        md = _header(v) + render_markdown(v.document, memo=_MEMO.md)
+        memo = _memo(v.key)
+        md = _header(v) + render_markdown(v.document, memo=memo.md)
         obj = stamped("version", {
-            "document": document_json(v.document, memo=_MEMO.json),
+            "document": None,
             "version": {"from": date_json(v.start), "to": date_json(v.end)},
             "orders": list(v.included),
             "status": status_json(v.status),
@@ -89,7 +106,21 @@ class RebuildFiles:
             "problems": problems_json(list(v.problems)),
             "editorial": [c.to_json() for c in v.editorial],  # ressortændringer (lovkons.ressort), not instructed
         })  # fmt: skip
-        return {".md": md.encode(), ".json": _bytes(obj, self.compact)}
+        return {".md": md.encode(), ".json": self._json(obj, v, memo)}
+
+    def _json(self, obj: dict[str, Any], v: VersionOut, memo: _Memo) -> bytes:
+        """The version file's JSON: its top-level units as finished text from the memo (PIECES), the
+        same bytes as of the plain values (those decide when orjson cannot take the rest)."""
+        if PIECES:
+            pieces, indent = memo.pieces[self.compact], None if self.compact else _UNIT_INDENT
+            try:
+                units = [node_piece(c, indent=indent, memo=pieces, nodes=memo.json) for c in v.document.children]
+                obj["document"] = document_json(v.document, children=units)
+                return _bytes(obj, self.compact)
+            except TypeError:  # a value orjson does not take: json writes the plain values
+                pass
+        obj["document"] = document_json(v.document, memo=memo.json)
+        return _bytes(obj, self.compact)
 
     def entry(self, record: DocumentRecord) -> dict[str, Any]:
         facts, tl = record.facts, record.timeline
