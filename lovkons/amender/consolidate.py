@@ -78,9 +78,15 @@ def base_refs(base: Document) -> list[tuple[int, int, dt.date | None]]:
     return out
 
 
+# "I lov om finansiel virksomhed, jf. lovbekendtgørelse nr. 948 af 2. juli 2013, som ændret bl.a. ved … § 197 i lov nr.
+# 598 af 12. juni 2013, …, foretages følgende ændringer" (LOV 268/2014 § 1): the citation of the law ends there
+_AMENDED_BY = regex.compile(r"""\bsom\s+ændret\b | \bforetages\b""", regex.VERBOSE)
+
+
 def cites_base(block: ChangeBlock, base: Document, refs: list[tuple[int, int, dt.date | None]]) -> bool:
     cited: list[DocRef] = [block.target]
-    head = regex.split(r"som ændret ved|foretages", block.opening, maxsplit=1)[0]
+    # the acts after "som ændret ved" / "som ændret bl.a. ved" / "som ændret senest ved" amended the law: not it
+    head = _AMENDED_BY.split(block.opening, maxsplit=1)[0]
     cited += find_docrefs(head)
     for ref in cited:
         if ref.number is not None and ref.date is not None and any(
