@@ -51,3 +51,14 @@ def test_an_exception_the_act_does_not_have_is_refused(exception: Address) -> No
     doc, problems = apply(_base(), op, context_for(_base()))
     assert [p.code for p in problems if p.severity == "error"] == ["TARGET_NOT_FOUND"]
     assert "bortset fra" in problems[0].message and doc == _base()
+
+
+def test_an_exception_names_the_unit_by_its_number_before_the_order() -> None:
+    # an order's items cite the law as it stood before the order: item 1 makes stk. 3 into stk. 4, so item 2's
+    # "bortset fra § 8, stk. 3" is the stk. that is numbered 4 now (a stand-in law; the sentence is the corpus's)
+    data = Path(__file__).parent / "data" / "amend" / "overalt-numbers-before"
+    result = consolidate(read_doc(data / "base.txt"), [read_order(data / "order.txt")])
+    assert not [p for p in result.problems if p.severity == "error"]
+    stks = {str(s.label): s.text for p in result.document.children if p.label == "8" for s in p.children}
+    assert stks["4"] == "Staten kan ophæve A-ordningen."
+    assert all("B-ordningen" in stks[k] for k in ("1", "2", "3"))

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace as dc_replace
 
 from lovkons.amender.occurrences import Warning_, find_matches, outside_provisions
-from lovkons.amender.resolve import ResolveError, Target, resolve_current
+from lovkons.amender.resolve import ResolveError, Resolver, Target, resolve_current
 from lovkons.amender.slots import Scope, Slot, clean_quote, get_string, sentence_spans, set_string, slots_for
 from lovkons.amender.tree import TreePath, node_at
 from lovkons.model.document import Address, Document, Source
@@ -74,13 +74,15 @@ def _edit(doc: Document, matches: list[tuple[Slot, list[tuple[int, int]]]],
     return doc
 
 
-def _except(doc: Document, slots: list[Slot], exceptions: tuple[Address, ...]) -> list[Slot]:
+def _except(doc: Document, slots: list[Slot], exceptions: tuple[Address, ...], before: Document | None = None
+            ) -> list[Slot]:
     """The slots without the units "bortset fra" names: "Overalt i loven bortset fra § 8, stk. 8, ændres …" (LOV
     395/2016 § 3, nr. 1) leaves § 8, stk. 8 and all below it; "bortset fra i § 49, stk. 2, 1. pkt." (LOV 80/2017
-    § 1, nr. 4) leaves that punktum and changes the rest of the stk. An exception the act does not have is refused."""
+    § 1, nr. 4) leaves that punktum and changes the rest of the stk. An exception the act does not have is refused.
+    Its numbers are the law's before the order (`before`), as every address of an order's items."""
     for address in exceptions:
         try:
-            unit = resolve_current(doc, address)
+            unit = Resolver(before).resolve(doc, address) if before is not None else resolve_current(doc, address)
         except ResolveError as err:
             raise ResolveError("TARGET_NOT_FOUND", f"the exception {address} ('bortset fra') cannot be found: "
                                f"{err.message}") from None
@@ -124,7 +126,7 @@ def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | Del
     scope = scope or Scope()
     slots = scope.narrow(slots_for(doc, target))
     if op.exceptions:
-        slots = _except(doc, slots, op.exceptions)
+        slots = _except(doc, slots, op.exceptions, before)
     if not slots:
         raise ResolveError("TEXT_NOT_FOUND", "the target has no text")
     anchor = clean_quote(op.anchor if isinstance(op, InsertText) else op.old)
