@@ -141,3 +141,17 @@ def test_a_change_of_an_item_without_new_units_is_refused_at_each_unit_it_names(
     _, problems = changes_of_items([earlier, later], lambda o, b: True)
     assert [(p.code, p.address) for p in problems] == [
         ("ITEM_OF_ACT_UNCHANGED", "§ 16, nr. 6"), ("ITEM_OF_ACT_UNCHANGED", "§ 17")]
+
+
+def test_on_a_day_before_the_later_act_the_earlier_item_stands_as_written() -> None:
+    # LOV 651/2013 is in force from 1 January 2014: on 1 August 2013 kapitel 24 a reads as LOV 495/2013 wrote it,
+    # and nothing is said of the later act's changes yet; from 2014 they are made
+    from lovkons.api import apply
+    from lovkons.review.evaluate import paragraf_map
+
+    acts = [DATA / "earlier.xml", DATA / "later.xml"]
+    before = apply(DATA / "base-excerpt.txt", acts, at=dt.date(2013, 8, 1))
+    assert "§ 66, nr. 5 og 6," in (paragraf_map(before.document)["137e"] or "")
+    assert not [p for p in before.problems if p.code.startswith("ITEM_OF_ACT")]
+    after = apply(DATA / "base-excerpt.txt", acts, at=dt.date(2014, 2, 1))
+    assert "§ 66, stk. 1, nr. 5 og 6," in (paragraf_map(after.document)["137e"] or "")

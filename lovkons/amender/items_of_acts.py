@@ -10,6 +10,7 @@ item has done its work; where the earlier act is not at hand, the change cannot 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -65,10 +66,11 @@ def _changed_payload(item: Item, later: AmendingDocument, block: ChangeBlock, ch
     return None, problems
 
 
-def changes_of_items(orders: Sequence[AmendingDocument], selected: Callable[[AmendingDocument, ChangeBlock], bool]
-                     ) -> tuple[list[AmendingDocument], list[Problem]]:
+def changes_of_items(orders: Sequence[AmendingDocument], selected: Callable[[AmendingDocument, ChangeBlock], bool],
+                     day: dt.date | None = None) -> tuple[list[AmendingDocument], list[Problem]]:
     """The orders with every ChangeOfItem made in the earlier act's item (earlier act among `orders`) and taken out
-    of the later item (an item left without operations goes); one that cannot be made is reported (error) where
+    of the later item (an item left without operations goes); with `day`, only by the items in force that day (the
+    others stay in their act, pending, and the earlier item stands as written); one that cannot be made is reported (error) where
     `selected` says its block is applied."""
     by_key = {act_key(o.meta.kind, o.meta.number, o.meta.year): n for n, o in enumerate(orders)}
     by_key.pop(None, None)  # an order without a number is never the act a later one cites
@@ -84,6 +86,9 @@ def changes_of_items(orders: Sequence[AmendingDocument], selected: Callable[[Ame
             per_item: dict[tuple[str, int] | None, list[Item]] = {}
             items = []
             for item in block.items:
+                if day is not None and (item.in_force is None or item.in_force > day):
+                    items.append(item)  # not yet in force: consolidate lists it as pending
+                    continue
                 inner = [op for op in item.operations if isinstance(op, ChangeOfItem)]
                 for at in dict.fromkeys(_item_of(op) for op in inner):
                     per_item.setdefault(at, []).append(

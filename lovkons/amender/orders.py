@@ -18,8 +18,8 @@ from lovkons.model.document import Document, Problem
 from lovkons.model.edits import AmendingDocument, ChangeBlock
 
 
-def prepared(orders: Sequence[AmendingDocument], base: Document, parts: Mapping[str, str]
-             ) -> tuple[list[AmendingDocument], list[Problem], set[str]]:
+def prepared(orders: Sequence[AmendingDocument], base: Document, parts: Mapping[str, str],
+             at: dt.date | None = None) -> tuple[list[AmendingDocument], list[Problem], set[str]]:
     """The orders with the changes of earlier acts' items made and the blocks amending other acts emptied, the
     problems of both (reported where the block is applied: it cites the base, or the manifest's part names it)
     and the sources of the emptied blocks."""
@@ -31,7 +31,7 @@ def prepared(orders: Sequence[AmendingDocument], base: Document, parts: Mapping[
             return parse_part(part).paragraf.replace(" ", "") == block.paragraf.replace(" ", "")
         return cites_base(block, base, refs)
 
-    out, problems = changes_of_items(orders, selected)
+    out, problems = changes_of_items(orders, selected, at)
     out, refused, emptied = blocks_of_other_acts(out, base, selected)
     return out, [*problems, *refused], emptied
 
@@ -42,7 +42,7 @@ def consolidate_orders(base: Document, orders: Sequence[AmendingDocument], *, at
     """`consolidate` of the prepared orders → (the consolidation with the problems of preparing first, the orders
     as applied)."""
     parts = parts or {}
-    ready, problems, emptied = prepared(orders, base, parts)
+    ready, problems, emptied = prepared(orders, base, parts, at)
     result = consolidate(base, ready, at=at, parts=parts)
     if emptied:  # a block emptied as amending another act is not "applied because the part names it"
         result = replace(result, problems=tuple(p for p in result.problems if p.source not in emptied
