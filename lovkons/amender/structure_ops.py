@@ -36,6 +36,8 @@ def repeal_op(doc: Document, op: Repeal, resolver: Resolver, done: set[tuple[str
         # "§ 29 og § 29, stk. 3, ophæves": the stk. went with its § (as in "§ 29, stk. 3, og § 29")
         return Outcome(doc, [("ALREADY_REPEALED", f"{op.target} went with {covering}, which the same "
                               "instruction repeals")], set())
+    if op.words is not None:
+        _check_heading_words(doc, target, op.words)
     group = _group(doc, resolver, op.group)
     gaps = _range_gaps(doc, op.group, [target, *[g for g in group if g.kind == "node" and g.path > target.path][:1]])
     outcome = repeal(doc, target, group, source)
@@ -44,6 +46,22 @@ def repeal_op(doc: Document, op: Repeal, resolver: Resolver, done: set[tuple[str
         outcome = Outcome(more.doc, [*outcome.warnings, *more.warnings], outcome.touched | more.touched)
     outcome.warnings += _gap_warnings(doc, gaps, op.group)
     return outcome
+
+
+def _check_heading_words(doc: Document, target: Target, words: str) -> None:
+    """A heading the act names by its words is repealed only when it reads so (case and spacing aside)."""
+    def norm(text: str | None) -> str:
+        return " ".join((text or "").split()).strip(" .").casefold()
+    found: list[str | None]
+    if target.kind == "heading":
+        found = [node_at(doc, p).text for p in target.headings]
+    elif target.kind == "kapitel_heading":
+        found = [node_at(doc, target.path).heading]
+    else:
+        found = []
+    if not any(norm(text) == norm(words) for text in found):
+        now = " / ".join(f"»{t}«" for t in found if t) or "no heading"
+        raise ResolveError("TEXT_NOT_FOUND", f"the heading the act names »{words}« reads {now} here")
 
 
 def _repeal_pkts(doc: Document, op: Repeal, resolver: Resolver, done: set[tuple[str, str]],

@@ -84,6 +84,9 @@ class Repeal:
     # "§§ 62-62 c ophæves": (first, last) of each range whose members the document decides; every live §
     # standing between them goes too (62 a, 62 b). Empty: the group is complete as written.
     spans: tuple[tuple[Address, Address], ...] = ()
+    # "I kapitel 5 ophæves overskriften »Udpegning af drikkevandsforekomster«" (LOV 1631/2013): the heading's words
+    # as the act quotes them; the repeal is refused when the heading reads otherwise
+    words: str | None = None
     op: str = field(default="repeal", init=False)
 
 

@@ -26,7 +26,7 @@ def operation_json(op: Operation) -> dict[str, Any]:
     names), and for op "change_of_item" (a change of an earlier amending act's item, LOV 1560/2010 § 5) "change",
     the Operation made in the text that item brings."""
     anchor = getattr(op, "anchor", None)
-    old = getattr(op, "old", None)
+    old = getattr(op, "old", None) or getattr(op, "words", None)  # a repealed heading named by its quoted words
     new = getattr(op, "new", None)
     if op.op == "renumber":
         new = getattr(op, "new_label", None)

@@ -24,5 +24,7 @@ def repeal_quoted_heading(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """I kapitel 5 ophæves overskriften »Udpegning af drikkevandsforekomster«, og § 8 ophæves. (LOV 1631/2013) — a
     heading named by its words, repealed in one change with the § it stands before: the § with its heading."""
     t = parse_targets(m["t"])[0].address
-    ctx.warn("HEADING_QUOTED", f"the heading »{ctx.q(m['h'])}« is read as the heading before {t} (repealed with it)")
-    return [Repeal(t.child(Level.OVERSKRIFT, "før"), (), ctx.source), Repeal(t, (), ctx.source)]
+    words = ctx.q(m["h"])
+    ctx.warn("HEADING_QUOTED", f"the heading »{words}« is read as the heading before {t} (repealed with it, its words "
+             "checked)")
+    return [Repeal(t.child(Level.OVERSKRIFT, "før"), (), ctx.source, words=words), Repeal(t, (), ctx.source)]
