@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from lovkons.model.document import Kind, LovkonsError, Node
+from lovkons.parsers.instructions.prefilter import required, sub_where_possible
 from lovkons.parsers.normalize import INVISIBLE_CHARS
 from lovkons.parsers.text import parse_fragment
 
@@ -78,6 +79,9 @@ MISPLACED_GUILLEMETS: tuple[tuple[str, regex.Pattern[str], str], ...] = (
     # the old text ends the sentence and so does the new one (its full stop is the new text's own)
     ("til: B. read as til: »B.«", regex.compile(r"(?<=\.«\s+til:?\s+)(?P<b>[^\s»«][^»«]*\.)\s*$"), r"»\g<b>«"),
 )
+# the text each row's pattern cannot match without (prefilter.required): a row is not run where it is absent
+_SLIPS_REQUIRED = tuple(required(rx) for _, rx, _ in GUILLEMET_SLIPS)
+_MISPLACED_REQUIRED = tuple(required(rx) for _, rx, _ in MISPLACED_GUILLEMETS)
 
 
 def split_quotes(text: str) -> Quoted:
@@ -87,8 +91,8 @@ def split_quotes(text: str) -> Quoted:
     if "»" not in text and "«" not in text:
         return _split_alt(text)
     misplaced = []
-    for name, rx, replacement in MISPLACED_GUILLEMETS:
-        new = rx.sub(replacement, text)
+    for (name, rx, replacement), req in zip(MISPLACED_GUILLEMETS, _MISPLACED_REQUIRED, strict=True):
+        new = sub_where_possible(rx, req, replacement, text)
         if new != text:
             text = new
             misplaced.append(name)
@@ -96,8 +100,8 @@ def split_quotes(text: str) -> Quoted:
     if quoted.balanced:
         return Quoted(quoted.template, quoted.quotes, repaired=tuple(misplaced)) if misplaced else quoted
     fixed, names = text, misplaced
-    for name, rx, replacement in GUILLEMET_SLIPS:
-        new = rx.sub(replacement, fixed)
+    for (name, rx, replacement), req in zip(GUILLEMET_SLIPS, _SLIPS_REQUIRED, strict=True):
+        new = sub_where_possible(rx, req, replacement, fixed)
         if new != fixed:
             fixed = new
             names.append(name)
@@ -105,32 +109,40 @@ def split_quotes(text: str) -> Quoted:
     return Quoted(repaired.template, repaired.quotes, True, repaired=tuple(names)) if repaired.balanced else quoted
 
 
+_MARKS = regex.compile(r"[»«]")
+
+
 def _split(text: str) -> Quoted:
+    """The guillemets counted mark by mark; the text between them is copied in runs."""
     out: list[str] = []
     quotes: list[str] = []
     depth = 0
-    start = 0
+    start = 0  # where the open top-level quote's text begins
+    last = 0  # where the template text not yet copied begins
     balanced = True
-    for i, ch in enumerate(text):
-        if ch == "»":
+    for m in _MARKS.finditer(text):
+        i = m.start()
+        if m[0] == "»":
             if depth == 0:
+                out.append(text[last:i])
                 start = i + 1
             depth += 1
-        elif ch == "«":
-            if depth == 0:  # a stray closing mark: keep it as text
-                balanced = False
-                out.append(ch)
-                continue
+        elif depth == 0:  # a stray closing mark: keep it as text
+            balanced = False
+            out.append(text[last:i + 1])
+            last = i + 1
+        else:
             depth -= 1
             if depth == 0:
                 out.append(f"Q{len(quotes)}")
                 quotes.append(text[start:i])
-        elif depth == 0:
-            out.append(ch)
+                last = i + 1
     if depth > 0:  # unterminated quote: it runs to the end of the item
         balanced = False
         out.append(f"Q{len(quotes)}")
         quotes.append(text[start:])
+    else:
+        out.append(text[last:])
     return Quoted("".join(out), tuple(quotes), balanced)
 
 
