@@ -20,11 +20,12 @@ from __future__ import annotations
 import re
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import regex
 
-__all__ = ["Required", "may_match", "required", "sub_where_possible"]
+__all__ = ["Prefilter", "Required", "may_match", "required", "sub_where_possible"]
 
 # the flags both parsers read alike (the values of regex's flags are those of re)
 _FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE | re.ASCII
@@ -79,6 +80,30 @@ def may_match(req: Required, text: str, folded: str | None = None) -> bool:
 def sub_where_possible(rx: regex.Pattern[str], req: Required, replacement: str, text: str) -> str:
     """rx.sub(replacement, text), not run when the pattern's required text is absent."""
     return rx.sub(replacement, text) if may_match(req, text) else text
+
+
+class Prefilter:
+    """The patterns of a table (formulas.RULES) that may match a text, in the table's order: each
+    required text is looked for once per text, and the rows it lets through are remembered per set of
+    texts present (few sets occur: "indsættes" and "efter", "ændres" and "til" …)."""
+
+    def __init__(self, patterns: Sequence[regex.Pattern[str]]) -> None:
+        self.required = tuple(required(rx) for rx in patterns)
+        self._keys = tuple(sorted({(t, req.folded) for req in self.required for t in req.texts}))
+        self._rows: dict[frozenset[tuple[str, bool]], tuple[int, ...]] = {}
+
+    def candidates(self, text: str) -> tuple[int, ...]:
+        """The indexes of the patterns that may match `text`; the others cannot."""
+        folded = text.casefold()
+        present = frozenset(key for key in self._keys if key[0] in (folded if key[1] else text))
+        rows = self._rows.get(present)
+        if rows is None:
+            if len(self._rows) > 4096:
+                self._rows.clear()
+            rows = self._rows[present] = tuple(
+                i for i, req in enumerate(self.required)
+                if not req.texts or any((t, req.folded) in present for t in req.texts))
+        return rows
 
 
 def _needs(items: list[tuple[Any, Any]]) -> list[tuple[str, ...]]:
