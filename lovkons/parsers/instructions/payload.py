@@ -69,7 +69,7 @@ MISPLACED_GUILLEMETS: tuple[tuple[str, regex.Pattern[str], str], ...] = (
     ("§ »N« read as »§ N«", regex.compile(r"(?<=\b(?:efter|før|ændres|udgår)\s+)§\s*»(?=\d)"), "»§ "),
     # "ændres et »andet vandforsyningsanlæg« til: »en anden almen vandforsyning«" (LOV 132/2016 § 2, nr. 35):
     # the article of the old text before its opening mark (the new text has its own)
-    ("ændres et »A« read as ændres »et A«", regex.compile(r"(?<=\bændres\s+)(et|en)\s+»(?=[^»«]+«\s+til:?\s+»(?:et|en)\s)"),
+    ("ændres et »A« read as ændres »et A«", regex.compile(r"\bændres\s+\K(et|en)\s+»(?=[^»«]+«\s+til:?\s+»(?:et|en)\s)"),
      r"»\1 "),
     # "efter »seerne« indsættes:, »lytterne«" (LOV 643/2016 § 1, nr. 10): the comma that begins the new
     # text printed before its opening mark
@@ -77,8 +77,10 @@ MISPLACED_GUILLEMETS: tuple[tuple[str, regex.Pattern[str], str], ...] = (
     # "ændres »§§ 25 b og 25 c i lov om … beskæftigelsesindsats.« til: §§ 13-15 i lov om … m.v." (LOV 1482/2014
     # § 62, nr. 4): the new text of the item's last substitution not quoted at all; read as quoted only when
     # the old text ends the sentence and so does the new one (its full stop is the new text's own)
-    ("til: B. read as til: »B.«", regex.compile(r"(?<=\.«\s+til:?\s+)(?P<b>[^\s»«][^»«]*\.)\s*$"), r"»\g<b>«"),
+    ("til: B. read as til: »B.«", regex.compile(r"\.«\s+til:?\s+\K(?P<b>[^\s»«][^»«]*\.)\s*$"), r"»\g<b>«"),
 )
+# (two rows keep the text before the repair with \K, not a lookbehind: the same matches, found by the text
+# searched for first, ".«" or "ændres", instead of a lookbehind tried at every position of a long payload)
 # the text each row's pattern cannot match without (prefilter.required): a row is not run where it is absent
 _SLIPS_REQUIRED = tuple(required(rx) for _, rx, _ in GUILLEMET_SLIPS)
 _MISPLACED_REQUIRED = tuple(required(rx) for _, rx, _ in MISPLACED_GUILLEMETS)

@@ -18,9 +18,9 @@ negative lookaround. A case-insensitive pattern's text is compared casefolded.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import regex
@@ -44,7 +44,8 @@ class Required(NamedTuple):
 _NAMED_GROUP = regex.compile(r"(?<!\\)\(\?P<(\w+)>")
 
 
-def _unique_names(pattern: str) -> str:
+def _as_re(pattern: str) -> str:
+    """The pattern as re reads it: a repeated group name made plain, "\\K" left out."""
     seen: set[str] = set()
 
     def once(m: regex.Match[str]) -> str:
@@ -53,14 +54,18 @@ def _unique_names(pattern: str) -> str:
         seen.add(m[1])
         return m[0]
 
-    return _NAMED_GROUP.sub(once, pattern)
+    return _KEEP.sub(r"\1", _NAMED_GROUP.sub(once, pattern))
+
+
+# "\K" (regex: the match is kept from here on; the text before it is matched all the same), which re lacks
+_KEEP = regex.compile(r"(?<!\\)((?:\\\\)*)\\K")
 
 
 def required(rx: regex.Pattern[str]) -> Required:
     """The literal text every match of `rx` contains: the longest run, or the alternatives of an
     alternative whose shortest is longest (e.g. "ophæves" or "udgår"); none when none is certain."""
     try:
-        parsed = sre_parse.parse(_unique_names(rx.pattern), rx.flags & _FLAGS)
+        parsed = sre_parse.parse(_as_re(rx.pattern), rx.flags & _FLAGS)
     except (re.error, ValueError, TypeError, OverflowError, RecursionError):
         return Required((), False)
     folded = bool(parsed.state.flags & re.IGNORECASE)
