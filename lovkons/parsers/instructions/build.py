@@ -33,6 +33,7 @@ def own_bilag(raw: dict[str, str]) -> dict[str, tuple[Node, ...]]:
     return out
 
 
+_SPACES = regex.compile(r"\s+")
 # an item that starts with a bare § number ("50, stk. 5, affattes således:")
 _MISSING_SIGN = regex.compile(r"(\s*(?:I\s+)?)(\d+(?: [a-z])?)(?=, stk\. \d)")
 
@@ -77,7 +78,7 @@ def build(raw: RawDoc) -> AmendingDocument:
         items: list[Item] = []
         for it in para.items:
             in_force = item_in_force(trailing.commencement, para.label, it.number)
-            source = Source(short, para.label, it.number, in_force, regex.sub(r"\s+", " ", it.text).strip())
+            source = Source(short, para.label, it.number, in_force, _SPACES.sub(" ", it.text).strip())
             text = it.text
             slip = _MISSING_SIGN.match(text)
             if slip:  # "15. 50, stk. 5, affattes således:" (LOV 576/2012): the § sign was left out

@@ -12,7 +12,7 @@ from lovkons.model.document import Address, Level, Node, Problem, Source, normal
 from lovkons.model.edits import ChangeOfItem, Operation, Renumber
 from lovkons.parsers.instructions.formulas import Ctx, apply_rules
 from lovkons.parsers.instructions.payload import split_quotes
-from lovkons.parsers.instructions.prefilter import may_match, required, sub_where_possible
+from lovkons.parsers.instructions.prefilter import Prefilter, required, sub_where_possible
 from lovkons.parsers.instructions.targets import expand_labels
 from lovkons.parsers.normalize import INVISIBLE_CHARS
 
@@ -105,7 +105,7 @@ _TIDY = tuple((rx, repl, required(rx)) for rx, repl in (
     (_ORDENE, ""),  # "…, ordene »A« ændres til: »B«" (LOV 895/2013)
 ))
 _UDGAAR_REQUIRED = required(_UDGAAR_I_STEDET)
-_SLIPS_REQUIRED = tuple(required(rx) for _, rx, _ in _SLIPS)
+_SLIPS_PREFILTER = Prefilter([rx for _, rx, _ in _SLIPS])
 _JOINS = tuple((rx, repl, required(rx)) for rx, repl in (
     (_OG_I_STEDET, "␟og i stedet indsættes"), (_OPHAEVES_OG_I_STEDET, "ophæves␟og i stedet indsættes"),
     (_SOM_NYT_KAPITEL, "ophæves␟og i stedet indsættes"), (_HEADING_AND_PARAGRAF, "␟og "),
@@ -118,13 +118,15 @@ def normalize_template(template: str, ctx: Ctx) -> str:
     for rx, replacement, req in _TIDY:
         s = sub_where_possible(rx, req, replacement, s)
     slips: dict[str, list[str]] = {}
-    for (code, rx, replacement), req in zip(_SLIPS, _SLIPS_REQUIRED, strict=True):
-        if not may_match(req, s):  # (the text the slip's pattern cannot match without is absent)
-            continue
+    todo = _SLIPS_PREFILTER.candidates(s)  # the rows whose required text is there (again after each repair)
+    while todo:
+        i, todo = todo[0], todo[1:]
+        code, rx, replacement = _SLIPS[i]
         fixed = rx.sub(replacement, s)
         if fixed != s:
             slips.setdefault(code, []).extend(m[0] for m in rx.finditer(s))
             s = fixed
+            todo = tuple(j for j in _SLIPS_PREFILTER.candidates(s) if j > i)
     for code, seen in slips.items():
         ctx.warn(code, _MESSAGES.get(code) or "read as meant: " + ", ".join(f"'{x.strip()}'" for x in seen))
     for rx, replacement, req in _JOINS:
