@@ -11,7 +11,7 @@ import regex
 from lovkons.model.document import Address, Level, Node, Problem, Source, normalize_label
 from lovkons.model.edits import ChangeOfItem, Operation, Renumber
 from lovkons.parsers.instructions.formulas import Ctx, apply_rules
-from lovkons.parsers.instructions.payload import split_quotes
+from lovkons.parsers.instructions.payload import one_line, split_quotes
 from lovkons.parsers.instructions.prefilter import Prefilter, required, sub_where_possible
 from lovkons.parsers.instructions.targets import expand_labels
 from lovkons.parsers.normalize import INVISIBLE_CHARS
@@ -79,7 +79,6 @@ _MESSAGES = {"TOLERATED_CITATION": "a malformed citation was read leniently"}
 
 # normalize_template's fixed rewrites, compiled once ("i kapitel 13 :", "stk. 2 , affattes", "§5")
 _INVISIBLE = regex.compile(f"[{INVISIBLE_CHARS}]")
-_SPACES = regex.compile(r"\s+")
 _SPACE_BEFORE_MARK = regex.compile(r"\s+([,:])")
 _SPACE_BEFORE_STOP = regex.compile(r"(?<=\S)\s+\.(?=\s|$)")
 _AENDRES_COLON = regex.compile(r"\bændres:\s+(?=Q\d)")
@@ -114,7 +113,7 @@ _JOINS = tuple((rx, repl, required(rx)) for rx, repl in (
 
 def normalize_template(template: str, ctx: Ctx) -> str:
     """Whitespace and tolerated typos: "i kapitel 13 :" → "i kapitel 13:", "stk. 2 , affattes"."""
-    s = _SPACES.sub(" ", _INVISIBLE.sub("", template.replace("\u00a0", " "))).strip()
+    s = one_line(_INVISIBLE.sub("", template.replace("\u00a0", " ")))
     for rx, replacement, req in _TIDY:
         s = sub_where_possible(rx, req, replacement, s)
     slips: dict[str, list[str]] = {}
