@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Any, NamedTuple
+from typing import Any
 
 import regex
 
@@ -31,7 +32,8 @@ __all__ = ["Prefilter", "Required", "may_match", "required", "sub_where_possible
 _FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE | re.ASCII
 
 
-class Required(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Required:
     """Every match contains one of `texts` (none: no certain text); when `folded`, they are casefolded
     and compared casefolded."""
 
@@ -128,7 +130,7 @@ def _needs(items: list[tuple[Any, Any]]) -> list[tuple[str, ...]]:
             _group, add_flags, del_flags, sub = av
             if not (add_flags | del_flags):  # a scoped flag ("(?-i:…)") changes how the text compares
                 out.extend(_needs(list(sub)))
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
             low, _high, sub = av
             if low >= 1:
                 out.extend(_needs(list(sub)))
