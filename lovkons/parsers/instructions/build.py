@@ -13,7 +13,7 @@ from lovkons.model.edits import AmendingDocument, ChangeBlock, Commencement, Ite
 from lovkons.parsers.instructions.clauses import parse_instruction
 from lovkons.parsers.instructions.commencement import read_trailing
 from lovkons.parsers.instructions.opening import parse_opening, search_opening
-from lovkons.parsers.instructions.payload import clean_block
+from lovkons.parsers.instructions.payload import clean_block, one_line
 from lovkons.parsers.instructions.provisions import Provision, split_provisions
 from lovkons.parsers.instructions.raw import RawDoc, RawParagraf
 from lovkons.parsers.instructions.targets import TargetError, parse_targets
@@ -77,7 +77,7 @@ def build(raw: RawDoc) -> AmendingDocument:
         items: list[Item] = []
         for it in para.items:
             in_force = item_in_force(trailing.commencement, para.label, it.number)
-            source = Source(short, para.label, it.number, in_force, regex.sub(r"\s+", " ", it.text).strip())
+            source = Source(short, para.label, it.number, in_force, one_line(it.text))
             text = it.text
             slip = _MISSING_SIGN.match(text)
             if slip:  # "15. 50, stk. 5, affattes således:" (LOV 576/2012): the § sign was left out

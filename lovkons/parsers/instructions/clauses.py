@@ -11,7 +11,8 @@ import regex
 from lovkons.model.document import Address, Level, Node, Problem, Source, normalize_label
 from lovkons.model.edits import ChangeOfItem, Operation, Renumber
 from lovkons.parsers.instructions.formulas import Ctx, apply_rules
-from lovkons.parsers.instructions.payload import split_quotes
+from lovkons.parsers.instructions.payload import one_line, split_quotes
+from lovkons.parsers.instructions.prefilter import Prefilter, required, sub_where_possible
 from lovkons.parsers.instructions.targets import expand_labels
 from lovkons.parsers.normalize import INVISIBLE_CHARS
 
@@ -78,7 +79,6 @@ _MESSAGES = {"TOLERATED_CITATION": "a malformed citation was read leniently"}
 
 # normalize_template's fixed rewrites, compiled once ("i kapitel 13 :", "stk. 2 , affattes", "§5")
 _INVISIBLE = regex.compile(f"[{INVISIBLE_CHARS}]")
-_SPACES = regex.compile(r"\s+")
 _SPACE_BEFORE_MARK = regex.compile(r"\s+([,:])")
 _SPACE_BEFORE_STOP = regex.compile(r"(?<=\S)\s+\.(?=\s|$)")
 _AENDRES_COLON = regex.compile(r"\bændres:\s+(?=Q\d)")
@@ -98,28 +98,39 @@ _HEADING_AND_PARAGRAF = regex.compile(r"(?<=\bophæves\s+overskriften\s+Q\d+),\s
                                       regex.I)
 _UDGAAR_I_STEDET = regex.compile(r"\budgår(?=␟og\s+i\s+stedet\s+indsættes)", regex.I)
 
+# the fixed rewrites in order, each with the text it cannot match without (prefilter.required)
+_TIDY = tuple((rx, repl, required(rx)) for rx, repl in (
+    (_SPACE_BEFORE_MARK, r"\1"), (_SPACE_BEFORE_STOP, "."), (_AENDRES_COLON, "ændres "), (_PARAGRAF_GLUED, "§ "),
+    (_ORDENE, ""),  # "…, ordene »A« ændres til: »B«" (LOV 895/2013)
+))
+_UDGAAR_REQUIRED = required(_UDGAAR_I_STEDET)
+_SLIPS_PREFILTER = Prefilter([rx for _, rx, _ in _SLIPS])
+_JOINS = tuple((rx, repl, required(rx)) for rx, repl in (
+    (_OG_I_STEDET, "␟og i stedet indsættes"), (_OPHAEVES_OG_I_STEDET, "ophæves␟og i stedet indsættes"),
+    (_SOM_NYT_KAPITEL, "ophæves␟og i stedet indsættes"), (_HEADING_AND_PARAGRAF, "␟og "),
+))
+
 
 def normalize_template(template: str, ctx: Ctx) -> str:
     """Whitespace and tolerated typos: "i kapitel 13 :" → "i kapitel 13:", "stk. 2 , affattes"."""
-    s = _SPACES.sub(" ", _INVISIBLE.sub("", template.replace("\u00a0", " "))).strip()
-    s = _SPACE_BEFORE_MARK.sub(r"\1", s)
-    s = _SPACE_BEFORE_STOP.sub(".", s)
-    s = _AENDRES_COLON.sub("ændres ", s)
-    s = _PARAGRAF_GLUED.sub("§ ", s)
-    s = _ORDENE.sub("", s)  # "…, ordene »A« ændres til: »B«" (LOV 895/2013)
+    s = one_line(_INVISIBLE.sub("", template.replace("\u00a0", " ")))
+    for rx, replacement, req in _TIDY:
+        s = sub_where_possible(rx, req, replacement, s)
     slips: dict[str, list[str]] = {}
-    for code, rx, replacement in _SLIPS:
+    todo = _SLIPS_PREFILTER.candidates(s)  # the rows whose required text is there (again after each repair)
+    while todo:
+        i, todo = todo[0], todo[1:]
+        code, rx, replacement = _SLIPS[i]
         fixed = rx.sub(replacement, s)
         if fixed != s:
             slips.setdefault(code, []).extend(m[0] for m in rx.finditer(s))
             s = fixed
+            todo = tuple(j for j in _SLIPS_PREFILTER.candidates(s) if j > i)
     for code, seen in slips.items():
         ctx.warn(code, _MESSAGES.get(code) or "read as meant: " + ", ".join(f"'{x.strip()}'" for x in seen))
-    s = _OG_I_STEDET.sub("␟og i stedet indsættes", s)
-    s = _OPHAEVES_OG_I_STEDET.sub("ophæves␟og i stedet indsættes", s)
-    s = _SOM_NYT_KAPITEL.sub("ophæves␟og i stedet indsættes", s)
-    s = _HEADING_AND_PARAGRAF.sub("␟og ", s)
-    fixed = _UDGAAR_I_STEDET.sub("ophæves", s)
+    for rx, replacement, req in _JOINS:
+        s = sub_where_possible(rx, req, replacement, s)
+    fixed = sub_where_possible(_UDGAAR_I_STEDET, _UDGAAR_REQUIRED, "ophæves", s)
     if fixed != s:  # "§ 32, stk. 1, 2. pkt., udgår, og i stedet indsættes: »…«" (LOV 579/2010)
         ctx.warn("TOLERATED_UDGAAR", "structural 'udgår, og i stedet indsættes' read as 'ophæves, og i stedet indsættes'")
     return fixed

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from lovkons.model.document import Kind, LovkonsError, Node
+from lovkons.parsers.instructions.prefilter import required, sub_where_possible
 from lovkons.parsers.normalize import INVISIBLE_CHARS
 from lovkons.parsers.text import parse_fragment
 
@@ -68,7 +69,7 @@ MISPLACED_GUILLEMETS: tuple[tuple[str, regex.Pattern[str], str], ...] = (
     ("§ »N« read as »§ N«", regex.compile(r"(?<=\b(?:efter|før|ændres|udgår)\s+)§\s*»(?=\d)"), "»§ "),
     # "ændres et »andet vandforsyningsanlæg« til: »en anden almen vandforsyning«" (LOV 132/2016 § 2, nr. 35):
     # the article of the old text before its opening mark (the new text has its own)
-    ("ændres et »A« read as ændres »et A«", regex.compile(r"(?<=\bændres\s+)(et|en)\s+»(?=[^»«]+«\s+til:?\s+»(?:et|en)\s)"),
+    ("ændres et »A« read as ændres »et A«", regex.compile(r"\bændres\s+\K(et|en)\s+»(?=[^»«]+«\s+til:?\s+»(?:et|en)\s)"),
      r"»\1 "),
     # "efter »seerne« indsættes:, »lytterne«" (LOV 643/2016 § 1, nr. 10): the comma that begins the new
     # text printed before its opening mark
@@ -76,8 +77,13 @@ MISPLACED_GUILLEMETS: tuple[tuple[str, regex.Pattern[str], str], ...] = (
     # "ændres »§§ 25 b og 25 c i lov om … beskæftigelsesindsats.« til: §§ 13-15 i lov om … m.v." (LOV 1482/2014
     # § 62, nr. 4): the new text of the item's last substitution not quoted at all; read as quoted only when
     # the old text ends the sentence and so does the new one (its full stop is the new text's own)
-    ("til: B. read as til: »B.«", regex.compile(r"(?<=\.«\s+til:?\s+)(?P<b>[^\s»«][^»«]*\.)\s*$"), r"»\g<b>«"),
+    ("til: B. read as til: »B.«", regex.compile(r"\.«\s+til:?\s+\K(?P<b>[^\s»«][^»«]*\.)\s*$"), r"»\g<b>«"),
 )
+# (two rows keep the text before the repair with \K, not a lookbehind: the same matches, found by the text
+# searched for first, ".«" or "ændres", instead of a lookbehind tried at every position of a long payload)
+# the text each row's pattern cannot match without (prefilter.required): a row is not run where it is absent
+_SLIPS_REQUIRED = tuple(required(rx) for _, rx, _ in GUILLEMET_SLIPS)
+_MISPLACED_REQUIRED = tuple(required(rx) for _, rx, _ in MISPLACED_GUILLEMETS)
 
 
 def split_quotes(text: str) -> Quoted:
@@ -87,8 +93,8 @@ def split_quotes(text: str) -> Quoted:
     if "»" not in text and "«" not in text:
         return _split_alt(text)
     misplaced = []
-    for name, rx, replacement in MISPLACED_GUILLEMETS:
-        new = rx.sub(replacement, text)
+    for (name, rx, replacement), req in zip(MISPLACED_GUILLEMETS, _MISPLACED_REQUIRED, strict=True):
+        new = sub_where_possible(rx, req, replacement, text)
         if new != text:
             text = new
             misplaced.append(name)
@@ -96,8 +102,8 @@ def split_quotes(text: str) -> Quoted:
     if quoted.balanced:
         return Quoted(quoted.template, quoted.quotes, repaired=tuple(misplaced)) if misplaced else quoted
     fixed, names = text, misplaced
-    for name, rx, replacement in GUILLEMET_SLIPS:
-        new = rx.sub(replacement, fixed)
+    for (name, rx, replacement), req in zip(GUILLEMET_SLIPS, _SLIPS_REQUIRED, strict=True):
+        new = sub_where_possible(rx, req, replacement, fixed)
         if new != fixed:
             fixed = new
             names.append(name)
@@ -105,32 +111,40 @@ def split_quotes(text: str) -> Quoted:
     return Quoted(repaired.template, repaired.quotes, True, repaired=tuple(names)) if repaired.balanced else quoted
 
 
+_MARKS = regex.compile(r"[»«]")
+
+
 def _split(text: str) -> Quoted:
+    """The guillemets counted mark by mark; the text between them is copied in runs."""
     out: list[str] = []
     quotes: list[str] = []
     depth = 0
-    start = 0
+    start = 0  # where the open top-level quote's text begins
+    last = 0  # where the template text not yet copied begins
     balanced = True
-    for i, ch in enumerate(text):
-        if ch == "»":
+    for m in _MARKS.finditer(text):
+        i = m.start()
+        if m[0] == "»":
             if depth == 0:
+                out.append(text[last:i])
                 start = i + 1
             depth += 1
-        elif ch == "«":
-            if depth == 0:  # a stray closing mark: keep it as text
-                balanced = False
-                out.append(ch)
-                continue
+        elif depth == 0:  # a stray closing mark: keep it as text
+            balanced = False
+            out.append(text[last:i + 1])
+            last = i + 1
+        else:
             depth -= 1
             if depth == 0:
                 out.append(f"Q{len(quotes)}")
                 quotes.append(text[start:i])
-        elif depth == 0:
-            out.append(ch)
+                last = i + 1
     if depth > 0:  # unterminated quote: it runs to the end of the item
         balanced = False
         out.append(f"Q{len(quotes)}")
         quotes.append(text[start:])
+    else:
+        out.append(text[last:])
     return Quoted("".join(out), tuple(quotes), balanced)
 
 
@@ -149,16 +163,25 @@ _SPACES = regex.compile(r"\s+")
 _LINE_SPACES = regex.compile(r"[ \t\f\v]+")
 
 
+def one_line(text: str) -> str:
+    """`regex.sub(r"\\s+", " ", text).strip()`: one space between words, none outside. str.split splits at
+    the characters \\s matches, but for the four information separators U+001C-U+001F, and is faster."""
+    if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
+        return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
+
+
 def clean_inline(text: str) -> str:
     """Quoted old/new text: one space between words, no NBSP/soft hyphen, no outer spaces."""
-    s = _INVISIBLE.sub("", text).replace("\u00a0", " ")
-    return _SPACES.sub(" ", s).strip()
+    return one_line(_INVISIBLE.sub("", text).replace("\u00a0", " "))
 
 
 def clean_block(text: str) -> str:
     """Payload text: lines stripped and inner spaces collapsed, empty lines dropped."""
     s = _INVISIBLE.sub("", text).replace("\u00a0", " ").replace("\r", "")
-    lines = [_LINE_SPACES.sub(" ", ln).strip() for ln in s.split("\n")]
+    # (a line without a tab, form feed, vertical tab or double space has no run to collapse)
+    lines = [(_LINE_SPACES.sub(" ", ln) if "  " in ln or "\t" in ln or "\f" in ln or "\v" in ln else ln).strip()
+             for ln in s.split("\n")]
     return "\n".join(ln for ln in lines if ln)
 
 

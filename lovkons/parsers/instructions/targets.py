@@ -6,6 +6,7 @@ Handles lists ("§§ 2, 3 og 5 og § 7, stk. 3"), ranges ("§§ 7-9", "stk. 2-6"
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -168,8 +169,26 @@ def _expand_range(a: str, b: str, level: Level) -> list[str]:
 def parse_targets(text: str, *, base: Address | None = None) -> list[Target]:
     """Parse a target expression; `base` is the scope a relative target ("stk. 2") continues from.
 
-    Raises TargetError when something other than a target is left over.
+    Raises TargetError when something other than a target is left over. A pure function of its
+    arguments, memoised: the rules of the formula table and each item's commencement read the same
+    target texts again and again ("§ 1, nr. 4" for every item of the act).
     """
+    got = _parsed(text, base)
+    if isinstance(got, str):
+        raise TargetError(got)
+    return list(got)
+
+
+@functools.lru_cache(maxsize=16384)
+def _parsed(text: str, base: Address | None) -> tuple[Target, ...] | str:
+    """The targets (frozen values, shared safely), or the message of the TargetError."""
+    try:
+        return tuple(_parse_targets(text, base))
+    except TargetError as e:
+        return str(e)
+
+
+def _parse_targets(text: str, base: Address | None) -> list[Target]:
     s = _SPACES.sub(" ", text.replace("\u00a0", " ")).strip(" ,.:")
     s = _RANGE_SLIPS[0].sub("-", s)  # "§ 46 e-§ 46 h" (LOV 485/2013): one range
     s = _RANGE_SLIPS[1].sub(r"\1 \2-\1 \3", s)  # "§§ 34 c-f" (LOV 615/2013): 34 c-34 f

@@ -12,7 +12,7 @@ from lxml import etree
 from lovkons.model.document import LovkonsError, Meta
 from lovkons.parsers.dates import parse_numeric_date
 from lovkons.parsers.instructions.raw import RawDoc, RawItem, RawParagraf
-from lovkons.parsers.xml_text import element_text
+from lovkons.parsers.xml_text import clean, element_text, linea_text
 
 _TRAILING = ("IkraftCentreretParagraf", "CentreretParagraf", "Paragraf")
 
@@ -33,6 +33,22 @@ def _load(data: bytes, file: str | None) -> etree._Element:
 
 def _text(el: etree._Element) -> str:
     return element_text(el)  # Char runs concatenated as written: "CO" + subscript "2" → "CO2"
+
+
+def _has_text(el: etree._Element) -> bool:
+    """bool(_text(el)), decided at the first piece of text (element_text's pieces, read in its order)
+    instead of building the text of a whole item with its new text."""
+    if el.tag == "Linea":
+        return bool(clean(linea_text(el)))
+    if el.text and clean(el.text):
+        return True
+    for child in el:
+        if isinstance(child.tag, str) and (
+                _has_text(child) if len(child) or child.tag == "Linea" else bool(clean(child.text or ""))):
+            return True
+        if child.tail and clean(child.tail):
+            return True
+    return False
 
 
 def _line(el: etree._Element) -> int | None:
@@ -194,7 +210,7 @@ def read_xml(data: bytes, *, file: str | None = None) -> RawDoc:
             opening = _text(ex) if ex is not None else ""
             # an AendringsNummer without any text is a slip of the document (LOV 1595/2010 § 1 opens with
             # one): no item, and the numbered items keep their own numbers
-            numbered = [an for an in _numbered(host) if _text(an)]
+            numbered = [an for an in _numbered(host) if _has_text(an)]
             items = tuple(RawItem(i + 1, _item(an), _line(an)) for i, an in enumerate(numbered))
             if not items:  # no numbered change at all: an ordinary § ("Lov nr. 795 … ophæves.") or an empty one
                 stk = (opening,) if opening else ()
