@@ -208,6 +208,22 @@ def ensure_ids(doc: Document) -> Document:
     return doc.with_(children=kids)
 
 
+def _same_paragraf(a: str, b: str) -> bool:
+    return a.replace(" ", "") == b.replace(" ", "")
+
+
+def block_selected(block: ChangeBlock, base: Document, refs: list[tuple[int, int, dt.date | None]],
+                   part: str | None) -> bool:
+    """Whether `consolidate` applies the block: the manifest's part names its § (a part that does not read names
+    none), else its opening cites the base — the rule `_select` applies, with its problems."""
+    if part:
+        try:
+            return _same_paragraf(block.paragraf, parse_part(part).paragraf)
+        except ValueError:
+            return False
+    return cites_base(block, base, refs)
+
+
 def _select(order: AmendingDocument, base: Document, refs: list[tuple[int, int, dt.date | None]],
             part: str | None, problems: list[Problem]) -> list[tuple[ChangeBlock, list[Item]]]:
     short = order.meta.short
@@ -217,7 +233,7 @@ def _select(order: AmendingDocument, base: Document, refs: list[tuple[int, int, 
         except ValueError as err:
             problems.append(Problem("BAD_PART", str(err), "error", short))
             return []
-        blocks = [b for b in order.changes if b.paragraf.replace(" ", "") == spec.paragraf.replace(" ", "")]
+        blocks = [b for b in order.changes if _same_paragraf(b.paragraf, spec.paragraf)]
         if not blocks:
             problems.append(Problem("BASE_NOT_CITED", f"{short} has no change block § {spec.paragraf}", "error", short))
         out = []

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from lovkons.amender.consolidate import Consolidation, base_refs, cites_base, consolidate, parse_part
+from lovkons.amender.consolidate import Consolidation, base_refs, block_selected, consolidate
 from lovkons.amender.items_of_acts import changes_of_items
 from lovkons.amender.other_acts import blocks_of_other_acts
 from lovkons.model.document import Document, Problem
@@ -26,10 +26,7 @@ def prepared(orders: Sequence[AmendingDocument], base: Document, parts: Mapping[
     refs = base_refs(base)
 
     def selected(order: AmendingDocument, block: ChangeBlock) -> bool:
-        part = parts.get(order.meta.short)
-        if part:
-            return parse_part(part).paragraf.replace(" ", "") == block.paragraf.replace(" ", "")
-        return cites_base(block, base, refs)
+        return block_selected(block, base, refs, parts.get(order.meta.short))
 
     out, problems = changes_of_items(orders, selected, at)
     out, refused, emptied = blocks_of_other_acts(out, base, selected)
