@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from lovkons.amender.consolidate import consolidate
-from lovkons.model.document import Document, Level, Meta, Problem
+from lovkons.model.document import Address, Document, Level, Meta, Problem
 from lovkons.model.edits import AmendingDocument, ChangeBlock, ChangeOfItem, DocRef, Item
 
 
@@ -30,15 +30,19 @@ def ref_key(ref: DocRef) -> str | None:
     return act_key(ref.kind, ref.number, ref.year)
 
 
-def _item_of(change: ChangeOfItem) -> tuple[str, int] | None:
-    """("1", 14) for "§ 1, nr. 14"."""
-    steps = change.target.steps
+def numbered_change(address: Address) -> tuple[str, int] | None:
+    """("1", 14) for "§ 1, nr. 14", the address of an amending act's numbered change; None for any other."""
+    steps = address.steps
     if len(steps) != 2 or steps[0][0] is not Level.PARAGRAF or steps[1][0] is not Level.NR:
         return None
     try:
         return steps[0][1], int(steps[1][1])
     except ValueError:
         return None
+
+
+def _item_of(change: ChangeOfItem) -> tuple[str, int] | None:
+    return numbered_change(change.target)
 
 
 def _changed_payload(item: Item, later: AmendingDocument, block: ChangeBlock, changes: tuple[Item, ...]

@@ -25,8 +25,8 @@ from dataclasses import replace
 import regex
 
 from lovkons.amender.consolidate import base_refs, cites_base
-from lovkons.amender.items_of_acts import act_key, ref_key
-from lovkons.model.document import Document, Level, Problem
+from lovkons.amender.items_of_acts import act_key, numbered_change, ref_key
+from lovkons.model.document import Document, Problem
 from lovkons.model.edits import AmendingDocument, ChangeBlock, Repeal
 
 # The title of an amending act as an opening cites it: "lov nr. 633 af 16. juni 2014 om ændring af lov om
@@ -52,13 +52,10 @@ def _items_repealed(op: object) -> list[tuple[str, int]] | None:
         return None
     out = []
     for address in (op.target, *op.group):
-        steps = address.steps
-        if len(steps) != 2 or steps[0][0] is not Level.PARAGRAF or steps[1][0] is not Level.NR:
+        at = numbered_change(address)
+        if at is None:
             return None
-        try:
-            out.append((steps[0][1].replace(" ", ""), int(steps[1][1])))
-        except ValueError:
-            return None
+        out.append((at[0].replace(" ", ""), at[1]))
     return out
 
 
