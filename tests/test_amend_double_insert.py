@@ -78,3 +78,34 @@ def test_a_unit_inserted_with_a_repealed_number_takes_its_place(where: str, befo
     assert not result.problems, where
     assert [(s.label, s.text) for s in result.document.children[0].children] == [
         (str(i), t) for i, t in enumerate(after, 1)], where
+
+
+# "I § 3 indsættes som stk. 2" where the base already has another stk. 2: LBK 654/2010 (lov om sikkerhed til
+# søs) printed the stk. 2 of LOV 493/2010 § 1, nr. 5, which LOV 251/2011 § 4, nr. 1, repealed before it took
+# effect; LOV 251/2011 § 2, nr. 2, then inserts its own stk. 2 (LBK 72/2014 prints only that one)
+OCCUPIED_BEFORE = [
+    "Økonomi- og erhvervsministeren kan fastsætte regler om skibes bygning, udstyr og drift.",
+    "Økonomi- og erhvervsministeren kan for udenlandske skibe, der efter regler fastsat i medfør af § 1, stk. 3, er "
+    "omfattet af loven, fastsætte regler om de forhold, som er omfattet af FN’s Internationale Arbejdsorganisations "
+    "konvention om søfarendes arbejdsforhold."]
+OCCUPIED_SENTENCE = (
+    "I § 1 indsættes som stk. 2: »Stk. 2. Økonomi- og erhvervsministeren kan for udenlandske skibe, der efter regler "
+    "fastsat i medfør af § 1, stk. 3, er omfattet af loven, fastsætte regler om de forhold, som er omfattet af FN’s "
+    "Internationale Arbejdsorganisations konvention om søfarendes arbejdsforhold eller FN’s Internationale "
+    "Arbejdsorganisations konvention om arbejdsforhold i fiskerisektoren.«")
+
+
+def test_a_unit_added_at_the_end_with_a_number_the_base_holds_is_refused() -> None:
+    ops, _ = parse_instruction(OCCUPIED_SENTENCE, Source("LOV 251/2011", "2", 2))
+    assert ops
+    base = ensure_ids(Document(Meta("BEK", 1, 2019, title="Bekendtgørelse om tilsyn"), "",
+                               (par("1", *(stk(str(i), t) for i, t in enumerate(OCCUPIED_BEFORE, 1))),)))
+    result = consolidate(base, [order(Item(2, OCCUPIED_SENTENCE, ops))])
+    assert [p.code for p in result.problems] == ["TARGET_OCCUPIED"]
+    assert [s.text for s in result.document.children[0].children] == OCCUPIED_BEFORE  # left as it was
+    # the same item where stk. 2 is free is applied as usual
+    free = ensure_ids(Document(Meta("BEK", 1, 2019, title="Bekendtgørelse om tilsyn"), "",
+                               (par("1", stk("1", OCCUPIED_BEFORE[0])),)))
+    result = consolidate(free, [order(Item(2, OCCUPIED_SENTENCE, ops))])
+    assert not result.problems
+    assert [s.label for s in result.document.children[0].children] == ["1", "2"]

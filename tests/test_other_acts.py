@@ -60,3 +60,39 @@ def test_which_openings_amend_another_act(ref: DocRef, others: list[tuple[str, i
     keys = {f"{kind} {number}/{year}": n for n, (kind, number, year) in enumerate(others, 1)}
     block = ChangeBlock("3", ref, f"I {ref.title or 'lov'} foretages følgende ændringer:")
     assert amends_other_act(block, base, base_refs(base), keys, 0) is expected
+
+
+AHEAD = Path(__file__).parent / "data" / "amend" / "printed-ahead-2010"
+
+
+def test_units_the_base_prints_for_a_change_repealed_before_it_took_effect_are_taken_out() -> None:
+    """LBK 654/2010 (lov om sikkerhed til søs) prints § 3, stk. 2, of LOV 493/2010 § 1, nr. 5 ("I § 3 indsættes
+    som stk. 2"); LOV 251/2011 § 4, nr. 1, repeals that numbered change before it took effect, and its § 2, nr. 2,
+    inserts another stk. 2 "som stk. 2". LBK 72/2014 prints only the new one. Excerpts of the four documents
+    (§ 3 of the base and the LBK; LOV 493/2010 § 1, nr. 1-5; LOV 251/2011 § 2, nr. 1-2, and § 4, nr. 1)."""
+    from lovkons.ressort.layer import consolidated_at
+
+    run = run_manifest(load_manifest(AHEAD / "manifest.yaml", follow_links=True))
+    assert run.expected is not None and run.expected.meta.date is not None
+    result, _ = consolidated_at(run.result, run.expected.meta.date, base=run.base, orders=run.orders)
+    ours, lbk = paragraf_map(result.document), paragraf_map(run.expected)
+    assert ours["3"] == lbk["3"]  # as the LBK prints it (the minister's title as in office on its day)
+    assert "Stk. 3." not in ours["3"] and "fiskerisektoren" in ours["3"]
+    ahead = [p for p in run.result.problems if p.code == "ITEM_OF_ACT_PRINTED_AHEAD"]
+    assert [(p.source, p.address, p.severity) for p in ahead] == [("LOV 493/2010 § 1, nr. 5", "§ 3", "warning")]
+    assert not any(p.code == "TARGET_OCCUPIED" for p in run.result.problems)
+
+
+def test_a_base_older_than_the_act_keeps_its_units() -> None:
+    """The same orders on a base dated before LOV 493/2010: its stk. 2 cannot be that act's print; the insertion
+    "som stk. 2" of LOV 251/2011 meets it and is refused (TARGET_OCCUPIED), nothing is taken out."""
+    from dataclasses import replace as dc_replace
+
+    from lovkons.amender.orders import consolidate_orders
+
+    run = run_manifest(load_manifest(AHEAD / "manifest.yaml", follow_links=True))
+    old = dc_replace(run.base, meta=dc_replace(run.base.meta, date=dt.date(2009, 1, 1)))
+    result, _ = consolidate_orders(old, run.orders, parts=dict(zip((o.meta.short for o in run.orders),
+                                                                   ("§ 1, nr. 5", "§ 2, nr. 2"), strict=True)))
+    codes = [p.code for p in result.problems]
+    assert "ITEM_OF_ACT_PRINTED_AHEAD" not in codes and "TARGET_OCCUPIED" in codes

@@ -106,6 +106,8 @@ def _insert_listed(doc: Document, target: Target, position: str, nodes: list[Nod
             index = i + 1  # the new units follow the one already there
     if not nodes:
         return Outcome(doc, warnings, {owner_id(doc, parent)} if dupes else set())
+    if position == "end" and not dupes:
+        _check_free(kids, nodes, kind)
     holder_id = node_at(doc, parent).id if parent else ""
     # A repealed stk./nr. printed "(Ophævet)" keeps its number, as a repealed § does; a unit inserted
     # with that number takes the empty place instead of pushing the placeholder on: LOV 1385/2012 § 1,
@@ -131,6 +133,24 @@ def _insert_listed(doc: Document, target: Target, position: str, nodes: list[Nod
             warnings.append(("LABEL_MISMATCH", f"the new text is {kind.value} {n.label}, but where the "
                              f"instruction puts it, it becomes {kind.value} {now}"))
     return Outcome(doc, warnings, {owner_id(doc, parent)})
+
+
+def _check_free(kids: Sequence[Node], nodes: Sequence[Node], kind: Kind) -> None:
+    """"I § 3 indsættes som stk. 2: »Stk. 2. …«" adds the unit at the end of its list: the drafter saw no
+    stk. 2 there, else the item would say where ("efter stk. 1 som nyt stykke") and renumber the rest ("Stk. 2
+    bliver herefter stk. 3"). When the base holds a unit of that number with other text, it is not the law the
+    drafter amended (LBK 654/2010 printed a stk. 2 of LOV 493/2010 § 1, nr. 5, which LOV 251/2011 § 4 repealed
+    before it took effect; LOV 251/2011 § 2, nr. 2, then inserts "som stk. 2"): refused, TARGET_OCCUPIED,
+    rather than pushing the old unit on. A repealed unit printed "(Ophævet)" gives its number up; a unit that
+    already reads so is ALREADY_PRESENT (the caller)."""
+    taken = {label_key(c.label): c for c in kids if c.kind is kind and c.label is not None
+             and not (not c.children and PLACEHOLDER.fullmatch(c.text.strip()))}
+    for n in nodes:
+        old = taken.get(label_key(n.label)) if n.label is not None else None
+        if old is not None:
+            raise ResolveError("TARGET_OCCUPIED", f"{kind.value} {n.label} is to be added at the end, but the "
+                               f"base already has a {kind.value} {old.label} ({old.text[:60]!r}); the item does "
+                               "not renumber it")
 
 
 def _put(doc: Document, point: TreePath, stamped: list[Node], anchor: Node, kind: Kind) -> Document:

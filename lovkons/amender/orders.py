@@ -14,23 +14,28 @@ from dataclasses import replace
 from lovkons.amender.consolidate import Consolidation, base_refs, block_selected, consolidate
 from lovkons.amender.items_of_acts import changes_of_items
 from lovkons.amender.other_acts import blocks_of_other_acts
+from lovkons.amender.printed_ahead import dropped_items, printed_ahead
 from lovkons.model.document import Document, Problem
 from lovkons.model.edits import AmendingDocument, ChangeBlock
 
 
 def prepared(orders: Sequence[AmendingDocument], base: Document, parts: Mapping[str, str],
-             at: dt.date | None = None) -> tuple[list[AmendingDocument], list[Problem], set[str]]:
+             at: dt.date | None = None) -> tuple[list[AmendingDocument], list[Problem], set[str], Document]:
     """The orders with the changes of earlier acts' items made and the blocks amending other acts emptied, the
-    problems of both (reported where the block is applied: it cites the base, or the manifest's part names it)
-    and the sources of the emptied blocks."""
+    problems of both (reported where the block is applied: it cites the base, or the manifest's part names it),
+    the sources of the emptied blocks, and the base without the units it prints for numbered changes repealed
+    before they took effect (`printed_ahead`)."""
     refs = base_refs(base)
 
     def selected(order: AmendingDocument, block: ChangeBlock) -> bool:
         return block_selected(block, base, refs, parts.get(order.meta.short))
 
     out, problems = changes_of_items(orders, selected, at)
+    changed = out
     out, refused, emptied = blocks_of_other_acts(out, base, selected)
-    return out, [*problems, *refused], emptied
+    base, ahead = printed_ahead(base, [(o, i) for o, i in dropped_items(changed, out)
+                                       if any(i in b.items and selected(o, b) for b in o.changes)])
+    return out, [*problems, *refused, *ahead], emptied, base
 
 
 def consolidate_orders(base: Document, orders: Sequence[AmendingDocument], *, at: dt.date | None = None,
@@ -39,7 +44,7 @@ def consolidate_orders(base: Document, orders: Sequence[AmendingDocument], *, at
     """`consolidate` of the prepared orders → (the consolidation with the problems of preparing first, the orders
     as applied)."""
     parts = parts or {}
-    ready, problems, emptied = prepared(orders, base, parts, at)
+    ready, problems, emptied, base = prepared(orders, base, parts, at)
     result = consolidate(base, ready, at=at, parts=parts)
     if emptied:  # a block emptied as amending another act is not "applied because the part names it"
         result = replace(result, problems=tuple(p for p in result.problems if p.source not in emptied

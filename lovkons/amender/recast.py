@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from lovkons.amender.headings import replace_string
 from lovkons.amender.placement import check_order, paragraf_point, reuse_numbers
 from lovkons.amender.punktum import replace_pkt, splice_pkts
@@ -64,6 +66,8 @@ def replace(doc: Document, target: Target, payload: Sequence[Node], new: str | N
         if not any(n.kind is old.kind for n in items):  # payload without the chapter line: keep it
             items = [old.with_(children=tuple(items))]
     elif old.kind in RENUMBERED:
+        items, said = _label_without_mark(items, old)
+        warnings += said
         items = as_kind(items, old.kind)
     elif old.kind is Kind.BILAG and not any(n.kind is Kind.BILAG for n in items):
         items = [old.with_(children=tuple(items), text="")]
@@ -88,6 +92,27 @@ def replace(doc: Document, target: Target, payload: Sequence[Node], new: str | N
     touched = {owner_id(doc, target.path)} | paragraf_ids(old) | stamped_paragraf_ids(stamped)
     new_doc = splice(doc, target.path[:-1], target.path[-1], target.path[-1] + 1, stamped)
     return Outcome(new_doc, warnings, touched)
+
+
+# The number of a recast nr. written before its text without its parenthesis: "§ 55, stk. 2, nr. 2, affattes
+# således: »2 der foreligger sådanne omstændigheder, …«" (LOV 326/2012 § 1, nr. 16; LBK 34/2013 prints "2) der
+# foreligger …"). Only the unit's own number, before a word in lower case that is no measure ("2 uger", "2 pct.").
+_BARE_LABEL = regex.compile(r"""(?P<n>\d{1,3})\s+(?!(?:pct|procent|kr|år|års|måned|måneder|måneders|uge|uger|ugers|dag|
+    dage|dages|time|timer|timers|gang|gange|mio|mia|t|km|m|cm|kg|ton|tons|liter|personer|børn)\b)(?=\p{Ll})""",
+                            regex.VERBOSE)
+
+
+def _label_without_mark(items: list[Node], old: Node) -> tuple[list[Node], list[Warning_]]:
+    """A recast nr. whose new text begins with its number without the ")" (`_BARE_LABEL`): the number is the
+    label, kept once (TOLERATED_LABEL). Not where the old text itself begins with a number."""
+    if old.kind is not Kind.NR or len(items) != 1 or items[0].kind is not Kind.TEKST or items[0].label is not None:
+        return items, []
+    m = _BARE_LABEL.match(items[0].text)
+    if m is None or m["n"] != (old.label or "").strip() or regex.match(r"\d", old.text.strip()):
+        return items, []
+    return [items[0].with_(text=items[0].text[m.end():])], [
+        ("TOLERATED_LABEL", f"the new text of nr. {old.label} begins with its number without the parenthesis "
+         f"({m[0].strip()!r}); read as the label")]
 
 
 def repeal_and_insert(doc: Document, target: Target, group: Sequence[Target], payload: Sequence[Node],

@@ -2,6 +2,7 @@
 
     python tests/data/amend/make_excerpt.py SRC.xml OUT.xml --paragraf 53 54 58
     python tests/data/amend/make_excerpt.py SRC.xml OUT.xml --change 1 --items 29
+    python tests/data/amend/make_excerpt.py SRC.xml OUT.xml --keep 2:2 4:1   (several change §§: §:items,items)
 
 A consolidated document (law, LBK) keeps its Meta, title and the named §§ inside their kapitel/afsnit
 (other §§, Ikraft and notes dropped); an amending act keeps its Meta, title, the named change § with
@@ -40,13 +41,14 @@ def cut_consolidated(root: etree._Element, keep: set[str]) -> None:
                 changed = True
 
 
-def cut_amending(root: etree._Element, change: str, items: set[str]) -> None:
+def cut_amending(root: etree._Element, change: str | dict[str, set[str]], items: set[str] | None = None) -> None:
+    keep = change if isinstance(change, dict) else {change: items or set()}
     for el in list(root.iter("AendringCentreretParagraf")):
-        if label(el) != change:
+        if label(el) not in keep:
             el.getparent().remove(el)
             continue
         for item in list(el.iter("AendringsNummer")):
-            if label(item) not in items:
+            if label(item) not in keep[label(el)]:
                 el.remove(item)
     for el in list(root.iter("CentreretParagraf", "Paragraf")):
         if not any(a.tag == "AendringCentreretParagraf" for a in el.iterancestors()):
@@ -62,10 +64,13 @@ def main() -> None:
     ap.add_argument("--paragraf", nargs="*", default=[])
     ap.add_argument("--change")
     ap.add_argument("--items", nargs="*", default=[])
+    ap.add_argument("--keep", nargs="*", default=[], help="change §:items (comma-separated), several")
     args = ap.parse_args()
     tree = etree.parse(str(args.src))
     root = tree.getroot()
-    if args.change:
+    if args.keep:
+        cut_amending(root, {k.split(":")[0]: set(k.split(":")[1].split(",")) for k in args.keep})
+    elif args.change:
         cut_amending(root, args.change, set(args.items))
     else:
         cut_consolidated(root, {p.replace(" ", "").lower() for p in args.paragraf})
