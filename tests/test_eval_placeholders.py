@@ -30,8 +30,9 @@ PLACEHOLDERS = [
     ("§ 155. Erhvervsstyrelsen fastsætter regler om indsendelse af årsrapporter, jf. § 148 a.",
      "§ 155. Erhvervsstyrelsen fastsætter regler om indsendelse af årsrapporter, jf. § 148 a. Stk. 2-4. (Ophævet)",
      "placeholder"),
-    # ours keeps the base's placeholder where the LBK left it out (LBK 9/2017 § 34 dropped "Stk. 8. (Ophævet)")
-    ("§ 34. Ministeren fastsætter regler. Stk. 8. (Ophævet).", "§ 34. Ministeren fastsætter regler.", "placeholder"),
+    # ours keeps the base's placeholder where the LBK left it out (LBK 9/2017 § 31 dropped "Stk. 8. (Ophævet)")
+    ("§ 31. … indtil Miljø- og Fødevareklagenævnet bestemmer andet. Stk. 8. (Ophævet)",
+     "§ 31. … indtil Miljø- og Fødevareklagenævnet bestemmer andet.", "placeholder"),
     ("§ 12. Der ydes tilskud til: 1) skoler, 2) (Ophævet) 3) kurser.", "§ 12. Der ydes tilskud til: 1) skoler, 3) kurser.",
      "placeholder"),
     # the placeholder kept its number, ours moved the follower up: another numbering, not editorial

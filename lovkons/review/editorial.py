@@ -138,7 +138,9 @@ AMENDS_OTHER_LAW = regex.compile(r"§ [^.]+\. I (?:lov|lovbekendtgørelse|bekend
 # 1253/2013 § 155 after LOV 1231/2012), "2) (Ophævet)". Whether an LBK prints one is the editor's choice,
 # not the act's: over the 195 development cases (bench/repealed_units.py) a repealed last unit is printed
 # so 9 times (two LBKs of one ministry) and left out 55 times, also by that ministry (LBK 1229/2016 § 84 b);
-# a unit with followers is never kept, they move up (64). The placeholder carries no law text.
+# a unit with followers is never kept, they move up (64). The same law's next LBK drops them again: LBK
+# 1089/2015 prints none of the six placeholders of LBK 610/2015 (§ 192: "Stk. 3. (Ophævet)" gone), LBK 9/2017 § 31
+# drops the "Stk. 8. (Ophævet)" its base had. The placeholder carries no law text.
 _PLACEHOLDER_UNIT = regex.compile(
     r"""(?<![^\s.:;])                                   # a unit of its own, not a citation inside a sentence
         (?:Stk\.\s\d+(?:\s?[a-zæø])?(?:\s?-\s?\d+)?\.   # Stk. 6.  Stk. 2-4.  Stk. 3 a.
