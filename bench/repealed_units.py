@@ -144,12 +144,14 @@ def main() -> int:
         for r in rows:
             print(f"{r['verdict']:16} {r['last']:8} {r['clause']:9} {r['case']} {r['target']}  ({r['act']}; "
                   f"{r['ministry']})")
-    for by in ("last", "clause", "level", "year", "ministry"):
+    for r in rows:
+        r["last and clause"] = f"{r['last']}, {r['clause']}"
+    for by in ("last and clause", "level", "year", "ministry"):
         table = Counter((r[by], r["verdict"]) for r in rows)
         print(f"\nby {by}:")
         for value in sorted({r[by] for r in rows}):
             counts = ", ".join(f"{v} {n}" for (b, v), n in sorted(table.items()) if b == value)
-            print(f"  {value:10} {counts}")
+            print(f"  {value:20} {counts}")
     print(f"\n{len(rows)} repeals of a stk./nr./litra: "
           + ", ".join(f"{v} {n}" for v, n in Counter(r["verdict"] for r in rows).most_common()))
     return 0
