@@ -93,6 +93,8 @@ def pct(a: int, b: int) -> str:
 def totals(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
     t: dict[str, Any] = dict.fromkeys(SUMMED, 0)
     t["cases"] = t["failed_cases"] = t["refused_runs"] = 0
+    why: dict[str, int] = {}
+    t["editorial_why"] = why  # editorial §§ by what the LBK did: substitution, placeholder, omitted, renumbered
     for r in rows:
         t["cases"] += 1
         if r["exit"] not in (0, 3) or r["eval"] is None:
@@ -100,6 +102,9 @@ def totals(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
             continue
         for k in SUMMED:
             t[k] += int(r["eval"].get(k, 0))
+        for w in r["eval"].get("wrong", ()):
+            if w.get("category") == "editorial":
+                why[w.get("why", "")] = why.get(w.get("why", ""), 0) + 1
     return t
 
 
@@ -119,6 +124,8 @@ def print_totals(name: str, t: dict[str, Any]) -> None:
           f"unexplained {t['wrong_unexplained']} (of which punctuation only: "
           f"{t.get('wrong_unexplained_punctuation', 0)}; only where no instruction touched the §: "
           f"{t.get('wrong_unexplained_outside', 0)})")
+    print("  editorial by what the LBK did: " + ", ".join(f"{k} {n}" for k, n in sorted(
+        t["editorial_why"].items(), key=lambda kv: -kv[1])))
     print(f"  touched §§ whose only difference is a ministry/authority name  {t['wrong_rename_touched']}"
           f"  (untouched: {t['wrong_rename'] - t['wrong_rename_touched']})")
     print(f"  ressort layer: {t['ressort_renames']} names changed in {t['ressort_paragraphs']} §§ (editorial "

@@ -16,6 +16,10 @@ from lovkons.model.document import Document, Kind, Node, Source
 from lovkons.parsers.sentences import split_sentences
 
 _LABEL = regex.compile(r"(?:Stk\.\s*(\d+)\.|(\d+)\)|([a-zæøå])\))\s+")
+# a punktum is a sentence and closes with its full stop: a new punktum whose quotation stops on a word
+# ("§ 54, stk. 2, 2. pkt., affattes således: »… sker på grundlag af fordelingsmålere«", LOV 439/2014 § 4,
+# nr. 9) takes the full stop of the punktum it replaces (LBK 228/2016 § 54, stk. 2 prints "fordelingsmålere.")
+_OPEN_END = regex.compile(r"[\p{L}\d]$")
 
 
 def punktummer(doc: Document, path: TreePath) -> list[str]:
@@ -46,6 +50,11 @@ def replace_pkt(doc: Document, target: Target, text: str, source: Source | None)
         # drafting slip: "§ 26, stk. 2, 1. pkt., affattes således: »Stk. 2. Den …«"
         warnings.append(("TOLERATED_LABEL", f"the new 1. pkt. repeats the label {label[0].strip()!r}; dropped"))
         text = text[label.end() :]
+    old = punktummer(doc, target.path)
+    if _OPEN_END.search(text.strip()) and 1 <= target.pkt <= len(old) and old[target.pkt - 1].strip().endswith("."):
+        warnings.append(("TOLERATED_FULL_STOP", f"the new {target.pkt}. pkt. ends without a full stop; the one "
+                         "of the punktum it replaces is kept"))
+        text = text.strip() + "."
     doc = splice_pkts(doc, target.path, target.pkt, target.pkt, [text], source)
     return Outcome(doc, warnings, {owner_id(doc, target.path)})
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace as dc_replace
 
+import regex
+
 from lovkons.amender.occurrences import Warning_, find_matches, outside_provisions
 from lovkons.amender.resolve import ResolveError, Resolver, Target, resolve_current
 from lovkons.amender.slots import Scope, Slot, clean_quote, get_string, sentence_spans, set_string, slots_for
@@ -34,7 +36,32 @@ __all__ = [
 _PUNCT_START = tuple(",.;:)!?]")
 
 
-def _join_delete(left: str, right: str) -> str:
+# A citation naming a stk., nr. or punktum ("§ 5, stk. 1", "§§ 101, 103 og 107-110") is closed by a comma
+# when the sentence goes on ("efter § 5, stk. 1, kan ministeren"; Justitsministeriets vejledning om
+# lovkvalitet on henvisninger). The words a citation is made of, after its last §:
+_CITATION_WORD = regex.compile(r"§§?|\d+(?:-\d+)?\.?|\d+\.-\d+\.|[A-Za-z]|stk\.|nr\.|pkt\.|litra|og|eller")
+
+
+def _open_citation(text: str) -> bool:
+    """`text` ends on a citation with a comma inside that no comma closes yet: "… der efter § 5, stk. 1"."""
+    at = text.rfind("§")
+    tail = text[at:].rstrip()
+    if at < 0 or "," not in tail or tail.endswith(","):
+        return False
+    return all(_CITATION_WORD.fullmatch(w) for w in regex.findall(r"[^\s,]+", tail))
+
+
+def _closing_comma(left: str, gone: str, right: str) -> str:
+    """"," when a quoted text that ended on the comma closing a citation goes, and the citation left
+    before it still needs that comma: »og 5,« struck from "der efter § 5, stk. 1 og 5, § 10, stk. 1, …"
+    (LOV 403/2014 § 4, nr. 31; LBK 1074/2016 § 191 prints "§ 5, stk. 1, § 10"), »§ 18, stk. 1-5,« changed
+    to »§ 18, stk. 1-6« before "og regler" (LOV 1499/2014 § 1, nr. 95; LBK 831/2015 § 70, stk. 9). A
+    citation without a comma inside is not closed ("Fradrag efter § 13 A er betinget", LBK 796/2011 § 14)."""
+    goes_on = right.lstrip()[:1].isalnum() or right.lstrip().startswith("§")
+    return "," if gone.rstrip().endswith(",") and goes_on and _open_citation(left) else ""
+
+
+def _join_delete(left: str, right: str, gone: str = "") -> str:
     left, right = left.rstrip(" "), right.lstrip(" ")
     if left.endswith("§") and right.startswith("§"):
         # »44 henholdsvis« struck from "efter § 44 henholdsvis § 45" (LOV 527/2015 § 1, nr. 46): one §
@@ -43,7 +70,7 @@ def _join_delete(left: str, right: str) -> str:
         return left + right
     if right.startswith(_PUNCT_START) or left.endswith(("(", "[")):
         return left + right
-    return left + " " + right
+    return left + _closing_comma(left, gone, right) + " " + right
 
 
 _MARKS = ",.;:"
@@ -151,6 +178,8 @@ def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | Del
             # »…, jf. § 7« til: »efter denne lov«: a word never glues to the word before or after it
             text = _undouble(s[:a], new, s[b:])
             text = _sentence_capital(s[a:b], anchor, text)
+            if text[-1:] not in _MARKS:
+                text += _closing_comma(s[:a] + text, s[a:b], s[b:])
             left = " " if a and s[a - 1].isalnum() and text[:1].isalnum() else ""
             right = " " if b < len(s) and s[b].isalnum() and text[-1:].isalnum() else ""
             return s[:a] + left + text + right + s[b:]
@@ -174,7 +203,7 @@ def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | Del
             return left + " " + text + s[b:]
 
         return _edit(doc, matches, after, source), warnings
-    return _edit(doc, matches, lambda s, a, b: _join_delete(s[:a], s[b:]), source), warnings
+    return _edit(doc, matches, lambda s, a, b: _join_delete(s[:a], s[b:], s[a:b]), source), warnings
 
 
 def _already_after(doc: Document, matches: list[tuple[Slot, list[tuple[int, int]]]], new: str) -> bool:

@@ -4,7 +4,8 @@ Input: base, Consolidation, expected Document (and the orders); output: CaseScor
 after whitespace and soft-hyphen normalisation; a repealed § and an absent § count as the same ("not in
 force"). Each wrong § falls in exactly one category, first match wins: refused (an error names it) >
 rename (only the name of a ministry or authority differs, see review.renames) > editorial (equal once
-the LBK's own edits are undone: substitution, omitted, renumbered) > typo-fix >
+the LBK's own edits are undone: substitution, placeholder, omitted, renumbered; review.editorial) >
+typo-fix (the same words written otherwise: spacing, hyphenation, glyphs, letter case, table cells; review.typo) >
 uninstructed (no applied, refused or pending operation addressed the § or anything in it, and our text
 is the base's) > unexplained (instructed, silent, none of the above: where amender bugs live).
 """
@@ -17,22 +18,22 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from lovkons.amender.consolidate import Consolidation
-from lovkons.amender.slips import is_slip
 from lovkons.amender.tree import label_key
 from lovkons.model.document import Document, Kind, Node, Problem, display_label
 from lovkons.model.edits import AmendingDocument
 from lovkons.parsers.normalize import INVISIBLE_CHARS
 from lovkons.review.editorial import (
+    AMENDS_OTHER_LAW,
     Substitution,
     apply_substitutions,
+    editorial_reason,
     editorial_substitutions,
-    squash,
     title_renames,
     tokens,
-    untokens,
 )
 from lovkons.review.instructed import cited_keys, instructed_scope, refused_order_keys
 from lovkons.review.renames import name_only
+from lovkons.review.typo import typo_fix, unpunctuated
 from lovkons.review.units import UnitDiff, outside, paragraf_nodes, unit_scope, where
 
 _INVISIBLE = regex.compile(f"[{INVISIBLE_CHARS}]")
@@ -92,10 +93,13 @@ class Wrong:
     expected: str | None
     got: str | None
     # "substitution": equal once the LBK's uninstructed wording changes (ministry names …) are applied;
+    # "placeholder": equal once the units the LBK (or ours, from the base) prints as "Stk. 6. (Ophævet)"
+    # are left out, a repealed stk./nr./litra whose number an LBK may keep (editorial.without_placeholders);
     # "omitted": the LBK prints the § or some stk. as "(Udelades)"; "renumbered": the LBK moved the text
     # to another § number (§§ never renumber by instruction); "typo-fix" (NOT editorial, never counted as
-    # identical, reported apart): equal once spacing inside words, hyphenation and glyphs (’/', –/-) are
-    # ignored and the minister/ministry titles the LBK renamed in some untouched § are applied;
+    # identical, reported apart): equal once spacing inside words, hyphenation, glyphs (’/', –/-), letter
+    # case and table cell marks are ignored and the minister/ministry titles the LBK renamed in some
+    # untouched § are applied, or a word or two differ by a spelling slip (review.typo);
     # "uninstructed": none of these, and no instruction addressed the § (see `category`)
     why: str = ""
     instructed: bool = True  # some applied, refused or pending operation addressed the § or a unit in it
@@ -114,7 +118,7 @@ class Wrong:
         apart inside "unexplained": often the LBK's own silent punctuation fix, sometimes ours)."""
         if self.expected is None or self.got is None:
             return False
-        return _unpunctuated(self.expected) == _unpunctuated(self.got)
+        return unpunctuated(self.expected) == unpunctuated(self.got)
 
     @property
     def category(self) -> str:
@@ -280,9 +284,9 @@ def score(name: str, base: Document, result: Consolidation, expected: Document, 
             ours, theirs = nr.get(label), ne.get(label)
             diff = where(label, ours, theirs, nb.get(label), units, renamed=label in by_layer) if rv and ev and ours and theirs else ()
             why = ("substitution" if pairs and ev is not None and apply_substitutions(rv, pairs) == tokens(ev)
-                   else _editorial_reason(label, rv, ev, r, e))
+                   else editorial_reason(label, rv, ev, r, e))
             names = name_only(rv, ev)
-            if not why and not names and _typo_fix(rv, ev, [*pairs, *titles]):
+            if not why and not names and typo_fix(rv, ev, [*pairs, *titles]):
                 wrong.append(Wrong(label, is_touched, label in flagged, False, ev, rv, TYPO_FIX, instructed,
                                    units=diff))
                 continue
@@ -294,84 +298,11 @@ def score(name: str, base: Document, result: Consolidation, expected: Document, 
                      renamed_ok)
 
 
-_PUNCTUATION = regex.compile(r"[,.;:]")
-
-
-def _unpunctuated(text: str) -> str:
-    return " ".join(_PUNCTUATION.sub(" ", text).split())
-
-
 RENAME = "rename"
 TYPO_FIX = "typo-fix"
 UNINSTRUCTED = "uninstructed"
-
-
-def _typo_fix(got: str | None, expected: str | None, pairs: list[Substitution]) -> bool:
-    """got and expected differ only by spacing inside words, hyphenation, glyph variants, (when given)
-    the title renames, or a spelling slip in a word or two: the "typo-fix" category."""
-    if got is None or expected is None:
-        return False
-    if squash(got) == squash(expected) or _spelling_only(got, expected):
-        return True
-    fixed = apply_substitutions(got, sorted(pairs, key=lambda p: (-len(p[0]), p)))
-    return fixed is not None and squash(untokens(fixed)) == squash(expected)
-
-
-_SLIPPED_WORDS = 2  # more differing words than this is no longer a slip
-
-
-def _spelling_only(got: str, expected: str) -> bool:
-    """The same words but one or two, each an obvious spelling slip of the other by the amender's own
-    test (amender.slips.is_slip, what TOLERATED_SPELLING reads past): the LBK silently mended a typing
-    slip of the amending act (»etableringtilladelse«, LOV 641/2013 § 1, printed "etableringstilladelse"
-    in LBK 122/2015 § 13) or an earlier LBK's ("investeringsinsitut", LBK 1082/2015 § 23, mended in LBK
-    1148/2016), or made one of its own ("redunderes", LBK 504/2013 § 19). Another ending or another short
-    word ("afgørelsen"/"afgørelse", "denne"/"disse") is another word, not a slip, and stays unexplained."""
-    a, b = got.split(), expected.split()
-    if len(a) != len(b):
-        return False
-    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    # a comma or full stop more or less is punctuation, not spelling (reported apart, see Wrong.punctuation_only)
-    return 0 < len(differ) <= _SLIPPED_WORDS and all(
-        _unpunctuated(x) != _unpunctuated(y) and is_slip(x, y) for x, y in differ)
-
-
-_OMITTED = regex.compile(r"(?:^§ [^.]+\.|Stk\. [0-9-]+\.?) \((?:Udelades|Udeladt)\)")
-# a § of the base act that amends another law ("ændringsbestemmelse"): an LBK leaves it out, printed
-# "(Udelades)" (LBK 1605/2016 §§ 40-42) or not at all (LBK 1074/2016 §§ 197-201, LBK 860/2012 §§ 22-27,
-# LBK 336/2016 §§ 51-54), and may number the §§ after it on (LBK 1074/2016 § 200 = LOV 598/2013 § 202)
-_AMENDS_OTHER_LAW = regex.compile(r"§ [^.]+\. I (?:lov|lovbekendtgørelse|bekendtgørelse)\b[^»]{0,800}?"
-                                  r"\bforetages følgende ændring(?:er)?:")
-
-
-def _editorial_reason(label: str, got: str | None, expected: str | None, result: dict[str, str | None],
-                      official: dict[str, str | None]) -> str:
-    """Why a wrong § is editorial beyond substitutions ("omitted" / "renumbered"), or ""."""
-    if expected is not None and _OMITTED.search(expected):
-        if _OMITTED.match(expected) and "-" in label:  # "§ 43 b-43 d. (Udelades)": a range the LBK left out
-            return "omitted"
-        body = regex.escape(expected)
-        for m in reversed(list(_OMITTED.finditer(expected))):  # each omitted unit stands for any text
-            unit = r"Stk\. \d+\..*?" if m[0].startswith("Stk.") else regex.escape(m[0].split(" (")[0]) + r"(?: .*?)?"
-            body = body.replace(regex.escape(m[0]), unit, 1)
-        if got is not None and regex.fullmatch(body, got):
-            return "omitted"
-    if expected is None and got is not None and _AMENDS_OTHER_LAW.match(got):
-        return "omitted"
-    def strip(text: str | None) -> str | None:
-        if not text or _OMITTED.match(text):  # "(Udelades)" alone says nothing about where a text went
-            return None
-        return regex.sub(r"^§ [^.]+\.", "§", text)
-    mine = {strip(v) for k, v in result.items() if k != label and v}
-    theirs = {strip(v) for k, v in official.items() if k != label and v}
-    left_out = got is None or strip(got) in theirs or bool(_AMENDS_OTHER_LAW.match(got))
-    moved = (expected is None or strip(expected) in mine) and left_out
-    if moved and (strip(got) or strip(expected)):
-        return "renumbered"
-    return ""
-
-
-_uninstructed = _editorial_reason  # the former name, used by tests/test_amender_rules.py
+# the former private names, used by tests
+_typo_fix, _editorial_reason, _uninstructed, _AMENDS_OTHER_LAW = typo_fix, editorial_reason, editorial_reason, AMENDS_OTHER_LAW
 
 
 def _sort_key(label: str) -> tuple[int, str]:
