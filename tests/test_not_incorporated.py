@@ -13,7 +13,9 @@ import pytest
 
 from lovkons.amender.consolidate import Consolidation
 from lovkons.amender.manifest import load_manifest, run_manifest
-from lovkons.amender.not_incorporated import in_notes, not_incorporated
+from lovkons.amender.not_incorporated import in_notes, incorporated_by_base, not_incorporated
+from lovkons.model.document import Meta
+from lovkons.model.edits import AmendingDocument
 from lovkons.review.evaluate import paragraf_map
 from lovkons.review.renames import name_only
 
@@ -121,3 +123,31 @@ def test_without_the_lbk_every_selected_change_is_applied() -> None:
     ours, lbk, result = _texts(as_printed=False)
     assert not result.pending
     assert ours["11"] != lbk["11"] and (ours["11"] or "").startswith("§ 11. Kommunalbestyrelsen har ansvaret for, at der")
+
+
+# (the base LBK's sentence, the act, its § and nr., in the base's text already?)
+IN_BASE = [
+    # LBK 1152/2011 leaves out nr. 4-10 of LOV 1539/2010 § 1: nr. 1-3 are in its text (LBK 653/2012 applies nr. 4-10)
+    ("De ændringer, der følger af § 1, nr. 4-10, i lov nr. 1539 af 21. december 2010 om ændring af lov om sygedagpenge"
+     " (Ændring af beskæftigelseskravet, afskaffelse af ret til sygedagpenge på søgnehelligdage, m.v.), er ikke "
+     "indarbejdet i lovbekendtgørelsens tekst, idet disse ændringer først træder i kraft den 2. juli 2012.",
+     (1539, 2010), "1", 2, True),
+    ("De ændringer, der følger af § 1, nr. 4-10, i lov nr. 1539 af 21. december 2010 om ændring af lov om sygedagpenge,"
+     " er ikke indarbejdet i lovbekendtgørelsens tekst.", (1539, 2010), "1", 4, False),
+    # another § of the act, or another act: the sentence says nothing of it
+    ("De ændringer, der følger af § 1, nr. 4-10, i lov nr. 1539 af 21. december 2010 om ændring af lov om sygedagpenge,"
+     " er ikke indarbejdet i lovbekendtgørelsens tekst.", (1539, 2010), "2", 1, False),
+    ("De ændringer, der følger af § 1, nr. 4-10, i lov nr. 1539 af 21. december 2010 om ændring af lov om sygedagpenge,"
+     " er ikke indarbejdet i lovbekendtgørelsens tekst.", (1599, 2010), "1", 1, False),
+    # a whole § or a whole act left out: none of it is in the base
+    ("De ændringer, der følger af § 11 i lov nr. 718 af 25. juni 2010, er ikke indarbejdet i denne lovbekendtgørelse.",
+     (718, 2010), "11", 1, False),
+    ("De ændringer, der følger af lov nr. 468 af 18. maj 2011, er ikke indarbejdet i denne lovbekendtgørelse.",
+     (468, 2011), "1", 1, False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "act", "paragraf", "item", "expected"), IN_BASE)
+def test_in_base(sentence: str, act: tuple[int, int], paragraf: str, item: int, expected: bool) -> None:
+    order = AmendingDocument(Meta("LOV", act[0], act[1]))
+    assert (incorporated_by_base(not_incorporated(sentence), order, paragraf, item) is not None) is expected

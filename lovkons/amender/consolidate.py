@@ -279,7 +279,8 @@ def _item_units(item: Item) -> list[str]:
 
 
 def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.date | None = None,
-                parts: Mapping[str, str] | None = None, withheld: frozenset[Withheld] = frozenset()) -> Consolidation:
+                parts: Mapping[str, str] | None = None, withheld: frozenset[Withheld] = frozenset(),
+                in_base: frozenset[Withheld] = frozenset()) -> Consolidation:
     """Apply the orders in turn. A numbered item is atomic per provision (`amender.grain`): when one of
     its operations on a § is refused, every operation of the item on that § is withheld and reported
     as refused (the failing ones with their reason, the others with ITEM_WITHHELD); its operations on
@@ -287,12 +288,14 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
     The acts the last consolidation of the same base began with are not applied again: it goes on
     from the state it had reached before the first act that differs (`amender.replay`). The items
     `withheld` names (act, § of the act, nr.) are left pending like items not yet in force on `at`: the
-    changes an official consolidation says it has not incorporated (`amender.not_incorporated`)."""
+    changes an official consolidation says it has not incorporated (`amender.not_incorporated`); the items
+    `in_base` names are skipped: the base (an LBK) has them in its text already."""
     refs = base_refs(base)
     problems: list[Problem] = []
     acts: list[Act] = [
         (order, _select(order, base, refs, (parts or {}).get(order.meta.short), problems)) for order in orders]
-    key = (*sorted((parts or {}).items()), *sorted(("withheld", f"{a} § {p}, nr. {n}") for a, p, n in withheld))
+    key = (*sorted((parts or {}).items()), *sorted(("withheld", f"{a} § {p}, nr. {n}") for a, p, n in withheld),
+           *sorted(("in base", f"{a} § {p}, nr. {n}") for a, p, n in in_base))
     trail = trail_for(base, at, key, lambda: ensure_ids(mark_tombstones(base)))
     by_act: dict[int, list[tuple[ChangeBlock, Item]]] = {}
     for k, block, item in in_force_order(acts):
@@ -306,7 +309,8 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
             run.act = k
             trail.mark(run)
         for block, item in steps:
-            _step(run, acts, k, block, item, at, withheld)
+            if (acts[k][0].meta.short, block.paragraf, item.number) not in in_base:
+                _step(run, acts, k, block, item, at, withheld)
     run.act = len(acts)
     trail.mark(run)
     trail.finish(acts, by_act, run)

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from lovkons.amender.consolidate import Consolidation, parse_part
-from lovkons.amender.not_incorporated import said_not_incorporated
+from lovkons.amender.not_incorporated import incorporated_by_base, said_not_incorporated
 from lovkons.amender.orders import consolidate_orders
 from lovkons.model.document import Document, LovkonsError, Problem
 from lovkons.model.edits import AmendingDocument
@@ -151,14 +151,23 @@ def run_manifest(manifest: Manifest, *, at: dt.date | None = None, lenient: bool
         if a.part:
             parts[order.meta.short] = a.part
     statements = said_not_incorporated(expected) if as_printed and expected is not None else ()
+    base_says = said_not_incorporated(base)
     withheld = {(o.meta.short, b.paragraf, i.number): w for o in orders for b in o.changes for i in b.items
                 for w in statements if w.covers(o, b.paragraf, i.number)}
-    result, ready = consolidate_orders(base, orders, at=at or manifest.at, parts=parts, withheld=frozenset(withheld))
+    # an act the manifest names whole whose § the base LBK says it has incorporated but for some numbered changes
+    in_base = {(o.meta.short, b.paragraf, i.number): w for o in orders if o.meta.short not in parts
+               for b in o.changes for i in b.items
+               if (w := incorporated_by_base(base_says, o, b.paragraf, i.number)) is not None}
+    result, ready = consolidate_orders(base, orders, at=at or manifest.at, parts=parts, withheld=frozenset(withheld),
+                                       in_base=frozenset(in_base))
     held = {str(p.source) for p in result.pending}
-    said = [Problem("ITEM_NOT_INCORPORATED", f"{short} § {par}, nr. {nr} left pending: the official consolidation "
-                    f"says »{_shortened(w.sentence)}«", "warning", f"{short} § {par}, nr. {nr}", None,
-                    str(manifest.expected))
-            for (short, par, nr), w in withheld.items() if f"{short} § {par}, nr. {nr}" in held]
+    said = [Problem("ITEM_IN_BASE", f"{short} § {par}, nr. {nr} not applied again: the base says "
+                    f"»{_shortened(w.sentence)}«, so the §'s other changes are in its text", "warning",
+                    f"{short} § {par}, nr. {nr}", None, str(manifest.base)) for (short, par, nr), w in in_base.items()]
+    said += [Problem("ITEM_NOT_INCORPORATED", f"{short} § {par}, nr. {nr} left pending: the official consolidation "
+                     f"says »{_shortened(w.sentence)}«", "warning", f"{short} § {par}, nr. {nr}", None,
+                     str(manifest.expected))
+             for (short, par, nr), w in withheld.items() if f"{short} § {par}, nr. {nr}" in held]
     if unread or said:
         result = replace(result, problems=(*unread, *said, *result.problems))
     return Run(manifest, base, ready, result, expected)

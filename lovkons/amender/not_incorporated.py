@@ -24,11 +24,14 @@ named in the introduction with the act and its numbered changes. Those items are
 pending (reported as pending, never applied) when it compares with that LBK. A change named only in part
 ("§ 1, nr. 1 delvis", "nr. 13 vedrørende § 132 a", "nr. 5 (for så vidt angår § 7 a, stk. 4)") is not
 withheld: which part is left out is not said in a form we read.
+
+The same sentences in the base, when it is an LBK, say what its text already holds: the other numbered
+changes of the § it names (`incorporated_by_base`); an act the manifest names whole is applied without them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -143,3 +146,19 @@ def said_not_incorporated(lbk: Document) -> tuple[NotIncorporated, ...]:
     """The changes an official consolidation says, in its introduction or its notes, it has not incorporated."""
     notes = [n.text for n in lbk.walk() if n.kind is Kind.NOTE and n.text]
     return not_incorporated(lbk.preamble) + in_notes(notes)
+
+
+def incorporated_by_base(statements: Sequence[NotIncorporated], order: AmendingDocument, paragraf: str,
+                         item: int) -> NotIncorporated | None:
+    """The statement of the base LBK that shows the item is in its text already, or None.
+
+    Drafting convention: an LBK that names some numbered changes of an act's § as not incorporated has
+    incorporated that §'s other changes. LBK 1152/2011 says "De ændringer, der følger af § 1, nr. 4-10, i lov nr.
+    1539 af 21. december 2010 …, er ikke indarbejdet i lovbekendtgørelsens tekst": its § 13 already reads as LOV
+    1539/2010 § 1, nr. 1-3 make it, and LBK 653/2012, which names "lov nr. 1539 af 21. december 2010" whole in
+    its introduction, applies only nr. 4-10 on it."""
+    mine = [w for w in statements if (w.number, w.year) == (order.meta.number, order.meta.year)
+            and w.paragraf is not None and w.paragraf.replace(" ", "") == paragraf.replace(" ", "")]
+    if not mine or any(w.covers(order, paragraf, item) for w in mine):
+        return None
+    return mine[0]
