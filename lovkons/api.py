@@ -110,13 +110,14 @@ def diff_versions(doc: str, start: dt.date, end: dt.date, *,
 
 
 def evaluate(manifest: PathLike) -> CaseScore:
-    """Consolidate a manifest's case and score it § by § against its `expected` official LBK."""
+    """Consolidate a manifest's case and score it § by § against its `expected` official LBK (the changes the
+    LBK says it has not incorporated are left pending, as `lovkons eval` does)."""
     from lovkons.amender.manifest import load_manifest, run_manifest
     from lovkons.review.evaluate import score
 
     m = load_manifest(Path(manifest))
     if m.expected is None:
         raise LovkonsError("the manifest has no 'expected' document", file=str(manifest))
-    run = run_manifest(m, lenient=True)
+    run = run_manifest(m, lenient=True, as_printed=True)
     assert run.expected is not None
     return score(m.name, run.base, run.result, run.expected, orders=run.orders)

@@ -26,6 +26,8 @@ from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef, Item, Ope
 from lovkons.parsers.citations import find_docrefs
 from lovkons.parsers.tokens import TokenTable, first_token
 
+Withheld = tuple[str, str, int]  # an item left pending: its act ("LOV 665/2016"), § of the act, nr.
+
 
 @dataclass(frozen=True, slots=True)
 class Applied:
@@ -277,18 +279,24 @@ def _item_units(item: Item) -> list[str]:
 
 
 def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.date | None = None,
-                parts: Mapping[str, str] | None = None) -> Consolidation:
+                parts: Mapping[str, str] | None = None, withheld: frozenset[Withheld] = frozenset(),
+                in_base: frozenset[Withheld] = frozenset()) -> Consolidation:
     """Apply the orders in turn. A numbered item is atomic per provision (`amender.grain`): when one of
     its operations on a § is refused, every operation of the item on that § is withheld and reported
     as refused (the failing ones with their reason, the others with ITEM_WITHHELD); its operations on
     other §§ apply. A provision is never half-changed. Problems carry the order's file and the item's line.
     The acts the last consolidation of the same base began with are not applied again: it goes on
-    from the state it had reached before the first act that differs (`amender.replay`)."""
+    from the state it had reached before the first act that differs (`amender.replay`). The items
+    `withheld` names (act, § of the act, nr.) are left pending like items not yet in force on `at`: the
+    changes an official consolidation says it has not incorporated (`amender.not_incorporated`); the items
+    `in_base` names are skipped: the base (an LBK) has them in its text already."""
     refs = base_refs(base)
     problems: list[Problem] = []
     acts: list[Act] = [
         (order, _select(order, base, refs, (parts or {}).get(order.meta.short), problems)) for order in orders]
-    trail = trail_for(base, at, tuple(sorted((parts or {}).items())), lambda: ensure_ids(mark_tombstones(base)))
+    key = (*sorted((parts or {}).items()), *sorted(("withheld", f"{a} § {p}, nr. {n}") for a, p, n in withheld),
+           *sorted(("in base", f"{a} § {p}, nr. {n}") for a, p, n in in_base))
+    trail = trail_for(base, at, key, lambda: ensure_ids(mark_tombstones(base)))
     by_act: dict[int, list[tuple[ChangeBlock, Item]]] = {}
     for k, block, item in in_force_order(acts):
         by_act.setdefault(k, []).append((block, item))
@@ -301,7 +309,8 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
             run.act = k
             trail.mark(run)
         for block, item in steps:
-            _step(run, acts, k, block, item, at)
+            if (acts[k][0].meta.short, block.paragraf, item.number) not in in_base:
+                _step(run, acts, k, block, item, at, withheld)
     run.act = len(acts)
     trail.mark(run)
     trail.finish(acts, by_act, run)
@@ -318,7 +327,8 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
     return Consolidation(run.doc, tuple(applied), tuple(found), tuple(run.pending))
 
 
-def _step(run: Run, acts: list[Act], k: int, block: ChangeBlock, item: Item, at: dt.date | None) -> None:
+def _step(run: Run, acts: list[Act], k: int, block: ChangeBlock, item: Item, at: dt.date | None,
+          withheld: frozenset[Withheld] = frozenset()) -> None:
     """One item of act k applied to the run (or listed as pending, or as not understood)."""
     order = acts[k][0]
     short = order.meta.short
@@ -328,7 +338,8 @@ def _step(run: Run, acts: list[Act], k: int, block: ChangeBlock, item: Item, at:
     ctx = run.ctxs[k]
     source = Source(short, block.paragraf, item.number, item.in_force, item.text)
     run.lines[str(source)] = item.line
-    if at is not None and (item.in_force is None or item.in_force > at):
+    if (at is not None and (item.in_force is None or item.in_force > at)) or (
+            (short, block.paragraf, item.number) in withheld):
         run.pending.append(Pending(source, item, item.in_force))
         return
     if not item.operations:

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from lovkons.amender.consolidate import Consolidation, parse_part
+from lovkons.amender.not_incorporated import incorporated_by_base, said_not_incorporated
 from lovkons.amender.orders import consolidate_orders
 from lovkons.model.document import Document, LovkonsError, Problem
 from lovkons.model.edits import AmendingDocument
@@ -127,10 +128,14 @@ class Run:
     expected: Document | None
 
 
-def run_manifest(manifest: Manifest, *, at: dt.date | None = None, lenient: bool = False) -> Run:
+def run_manifest(manifest: Manifest, *, at: dt.date | None = None, lenient: bool = False,
+                 as_printed: bool = False) -> Run:
     """Read and consolidate. `lenient` (eval): an amendment the instruction reader rejects becomes an
-    error Problem (its changes count as refused) instead of stopping the run."""
+    error Problem (its changes count as refused) instead of stopping the run. `as_printed` (eval): the
+    changes the expected LBK says it has not incorporated are left pending (`amender.not_incorporated`),
+    each reported (ITEM_NOT_INCORPORATED, a warning)."""
     base = read_doc(manifest.base)
+    expected = read_doc(manifest.expected) if manifest.expected else None
     orders: list[AmendingDocument] = []
     parts: dict[str, str] = {}
     unread: list[Problem] = []
@@ -145,8 +150,29 @@ def run_manifest(manifest: Manifest, *, at: dt.date | None = None, lenient: bool
         orders.append(order)
         if a.part:
             parts[order.meta.short] = a.part
-    result, ready = consolidate_orders(base, orders, at=at or manifest.at, parts=parts)
-    if unread:
-        result = replace(result, problems=(*unread, *result.problems))
-    expected = read_doc(manifest.expected) if manifest.expected else None
+    statements = said_not_incorporated(expected) if as_printed and expected is not None else ()
+    base_says = said_not_incorporated(base)
+    withheld = {(o.meta.short, b.paragraf, i.number): w for o in orders for b in o.changes for i in b.items
+                for w in statements if w.covers(o, b.paragraf, i.number)}
+    # an act the manifest names whole whose § the base LBK says it has incorporated but for some numbered changes
+    in_base = {(o.meta.short, b.paragraf, i.number): w for o in orders if o.meta.short not in parts
+               for b in o.changes for i in b.items
+               if (w := incorporated_by_base(base_says, o, b.paragraf, i.number)) is not None}
+    result, ready = consolidate_orders(base, orders, at=at or manifest.at, parts=parts, withheld=frozenset(withheld),
+                                       in_base=frozenset(in_base))
+    held = {str(p.source) for p in result.pending}
+    said = [Problem("ITEM_IN_BASE", f"{short} § {par}, nr. {nr} not applied again: the base says "
+                    f"»{_shortened(w.sentence)}«, so the §'s other changes are in its text", "warning",
+                    f"{short} § {par}, nr. {nr}", None, str(manifest.base)) for (short, par, nr), w in in_base.items()]
+    said += [Problem("ITEM_NOT_INCORPORATED", f"{short} § {par}, nr. {nr} left pending: the official consolidation "
+                     f"says »{_shortened(w.sentence)}«", "warning", f"{short} § {par}, nr. {nr}", None,
+                     str(manifest.expected))
+             for (short, par, nr), w in withheld.items() if f"{short} § {par}, nr. {nr}" in held]
+    if unread or said:
+        result = replace(result, problems=(*unread, *said, *result.problems))
     return Run(manifest, base, ready, result, expected)
+
+
+def _shortened(sentence: str, keep: int = 90) -> str:
+    """The start and the end of a long sentence ("De ændringer, der følger af … er ikke indarbejdet")."""
+    return sentence if len(sentence) <= 2 * keep + 5 else f"{sentence[:keep]} … {sentence[-keep:]}"

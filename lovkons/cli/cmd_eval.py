@@ -57,7 +57,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Score consolidations against the official consolidated texts, § by §.
 
-        Each manifest needs 'expected' (the official LBK). Refused instructions count as wrong, and give exit 3. A bad manifest is reported (stderr, and under "failed" in JSON) and the others are still scored; the exit code is then 2.
+        Each manifest needs 'expected' (the official LBK). Every selected change is applied whatever its date of commencement (an LBK prints the changes it lists, also those that take effect after its own date), except the changes the LBK says in its introduction or notes it has not incorporated ("er ikke indarbejdet i denne lovbekendtgørelse"): those are left pending and reported (ITEM_NOT_INCORPORATED). Refused instructions count as wrong, and give exit 3. A bad manifest is reported (stderr, and under "failed" in JSON) and the others are still scored; the exit code is then 2.
 
         A touched § is one where base and LBK differ; "instructed ok" = identical / touched §§ that some instruction (applied, refused or pending) addresses: the figure that measures the amender. Each wrong § has one category, first match wins: refused (an error names it) > editorial (equal once the LBK's own wording changes are undone: a substitution it made in ≥ 2 §§ no instruction touched, "(Udelades)", a moved §) > typo-fix (spacing, hyphenation, glyphs, minister titles) > uninstructed (no instruction addressed the § or anything in it: the LBK changed it on its own) > unexplained (instructed, silent: where amender bugs live).
         """
@@ -78,7 +78,7 @@ def register(app: typer.Typer) -> None:
                 manifest = load_manifest(path, follow_links=follow_links)
                 if manifest.expected is None:
                     raise LovkonsError("the manifest has no 'expected' document", file=str(path))
-                run = run_manifest(manifest, lenient=True)
+                run = run_manifest(manifest, lenient=True, as_printed=True)
             except LovkonsError as err:
                 report_bad_input(err, path)
                 failed.append({"manifest": str(path), "reason": err.reason})

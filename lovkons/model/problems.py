@@ -73,6 +73,8 @@ CODES: tuple[Code, ...] = (
     Code("RENUMBER_IMPOSSIBLE", _E, "apply", "a rykningsklausul names a unit that did not exist before the item; the provision is withheld"),
     Code("RENUMBER_MISMATCH", _E, "apply", "a rykningsklausul ('Stk. 3 bliver stk. 4') does not hold after the order: the provision stands as "
          "applied but is not what the act makes it"),
+    Code("ITEM_NOT_INCORPORATED", _W, "apply", "the official consolidation compared with says in its introduction that it has not incorporated this change ('er ikke indarbejdet i denne lovbekendtgørelse', LBK 748/2016 on LOV 665/2016 § 7, nr. 7); left pending"),
+    Code("ITEM_IN_BASE", _W, "apply", "the base LBK names other numbered changes of the same § of the act as not incorporated, so this one is in its text already ('§ 1, nr. 4-10, i lov nr. 1539 … er ikke indarbejdet', LBK 1152/2011); not applied again"),
     Code("PARTIAL_NOT_APPLIED", _E, "apply", "an item that commences in part ('delvis') was not applied"),
     Code("UNTOUCHED_CHANGED", _E, "apply", "safety net: text no applied operation touched changed"),
     Code("ALREADY_PRESENT", _W, "apply", "the unit to insert is already there with the same text; not inserted again"),

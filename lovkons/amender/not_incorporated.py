@@ -1,0 +1,164 @@
+"""Stage 2 (amender): the changes an official consolidation (LBK) says it has not incorporated.
+
+An LBK incorporates the changes its introduction lists ("med de ændringer, der følger af § 7 i lov nr.
+665 af 8. juni 2016"), and that includes the changes that take effect after its own date: in the 195
+development cases, holding back the 414 selected items whose fixed date of commencement is later than
+the LBK's made 1 § identical and 418 wrong, and holding back the 293 whose commencement the minister sets
+made 1 identical and about 300 wrong. What an LBK leaves out it says in its introduction, change by change:
+
+    "De ændringer, der følger af § 7, nr. 7, 9, 11 og 13, i lov nr. 665 af 8. juni 2016 om ændring af
+    integrationsloven …, er ikke indarbejdet i denne lovbekendtgørelse, da ændringerne træder i kraft
+    den 1. juli 2018" (LBK 748/2016)
+    "De ændringer, der følger af § 1, nr. 11, i lov nr. 516 af 12. juni 2009 og § 3 i lov nr. 616 af 12.
+    juni 2013, er ikke indarbejdet …, da ændringerne ikke er trådt i kraft" (LBK 1253/2013)
+    "De ændringer, der vedrører § 41, stk. 4, …, og som følger af § 1, nr. 3 og 6, i lov nr. 1877 af 29.
+    december 2015 …, er ikke indarbejdet …" (LBK 1288/2016)
+    "Den ændring, der følger af § 1, nr. 15, i lov nr. 493 af 12. maj 2010, er ikke indarbejdet …, da
+    ændringen efterfølgende er ophævet" (LBK 72/2014)
+    "De ændringer, der følger af § 7, nr. 1, 4 og 5 i lov nr. 433 af 16. maj 2012, har virkning fra den 1.
+    januar 2013. Disse ændringer er derfor ikke indarbejdet …" (LBK 1121/2012)
+    "De ændringer, der følger af lov nr. 468 af 18. maj 2011, er ikke indarbejdet …" (LBK 904/2011)
+
+Drafting convention (Justitsministeriets vejledning om lovbekendtgørelser): a change not incorporated is
+named in the introduction with the act and its numbered changes. Those items are the ones the eval leaves
+pending (reported as pending, never applied) when it compares with that LBK. A change named only in part
+("§ 1, nr. 1 delvis", "nr. 13 vedrørende § 132 a", "nr. 5 (for så vidt angår § 7 a, stk. 4)") is not
+withheld: which part is left out is not said in a form we read.
+
+The same sentences in the base, when it is an LBK, say what its text already holds: the other numbered
+changes of the § it names (`incorporated_by_base`); an act the manifest names whole is applied without them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from lovkons.amender.consolidate import Part, parse_part
+from lovkons.model.document import Document, Kind
+from lovkons.model.edits import AmendingDocument
+from lovkons.parsers.dates import DANISH_DATE
+
+# a sentence (or two: "… har virkning fra …. Disse ændringer er derfor ikke indarbejdet") of the
+# introduction that withholds changes
+_WITHHELD = regex.compile(r"\bikke\s+(?:indarbejdet|medtaget)\b", regex.I)
+# where the changes are named: after "følger af" up to the verb of the sentence; "som ændret ved …"
+# names the acts that amended the act, which are not withheld
+_SUBJECT = regex.compile(
+    r"""\bfølger\s+af\s+(?P<subject>.+?)
+        (?:,?\s+som\s+ændret\s+ved\b | ,?\s+og\s+som\s+vedrører\b
+         | ,?\s+(?:er|har|træder)\s+(?:ikke|efterfølgende|virkning|derfor|i\s+kraft)\b)""",
+    regex.I | regex.X | regex.S,
+)
+# one act the subject names: "lov nr. 665 af 8. juni 2016" (its title may follow)
+_ACT = regex.compile(rf"\blov\s+nr\.\s*(?P<number>\d+)\s+af\s+{DANISH_DATE.pattern}", regex.I | regex.X)
+# a note on a § of the LBK: "Årsregnskabslovens § 74 er ophævet ved § 1, nr. 11, i lov nr. 516 af 12. juni 2009.
+# Denne ændring er ikke indarbejdet i lovbekendtgørelsen, da ændringen ikke er trådt i kraft." (LBK 1253/2013,
+# note 3); the changes are those after the last "ændret/ophævet/affattet/indsat ved" before the words that
+# withhold ("… jf. § 4, stk. 2, i lov nr. 1573 …" between them is no change: LBK 119/2016, note 3)
+_NOTE_SUBJECT = regex.compile(
+    rf"""\b(?:ændret|ophævet|affattet|nyaffattet|indsat|indføjet)\b[^.»«]{{0,60}}?\bved\s+  # "indsat en ny § 35 c ved"
+         (?P<subject>§[^»«]{{0,200}}?\blov\s+nr\.\s*\d+\s+af\s+{DANISH_DATE.pattern})""",
+    regex.X,
+)
+# "(for så vidt angår § 7 a, stk. 4)": the change is named in part
+_IN_PART = regex.compile(r"\(\s*for\s+så\s+vidt\s+angår[^)]*\)", regex.I)
+_NO_PART_TAIL = regex.compile(r"[\s,]*(?:\bi|og)?\s*$", regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class NotIncorporated:
+    """Changes of one act an LBK says it has not incorporated: the act's number and year, the § of the
+    act (None = the whole act) and its numbered changes (None = the whole §), and the sentence."""
+
+    number: int
+    year: int
+    paragraf: str | None
+    items: frozenset[int] | None
+    sentence: str
+
+    def covers(self, order: AmendingDocument, paragraf: str, item: int) -> bool:
+        meta = order.meta
+        if (meta.number, meta.year) != (self.number, self.year):
+            return False
+        if self.paragraf is not None and self.paragraf.replace(" ", "") != paragraf.replace(" ", ""):
+            return False
+        return self.items is None or item in self.items
+
+
+def _parts(subject: str, sentence: str) -> Iterable[NotIncorporated]:
+    """The acts of a subject and the part named before each ("§ 1, nr. 4-10, i lov nr. 1539 af …")."""
+    start = 0
+    for m in _ACT.finditer(subject):
+        before = subject[start:m.start()]
+        start = m.end()
+        year = int(m["year"])
+        paragraf = before.find("§")
+        if paragraf < 0:  # "følger af lov nr. 468 af 18. maj 2011": the whole act
+            yield NotIncorporated(int(m["number"]), year, None, None, sentence)
+            continue
+        text = _NO_PART_TAIL.sub("", _IN_PART.sub(" delvis", before[paragraf:]).replace(" samt ", " og "))
+        try:
+            part: Part = parse_part(text)
+        except ValueError:
+            continue  # a part we do not read is not withheld
+        items = None if part.items is None else part.items - part.partly
+        if part.partly and not items:
+            continue
+        yield NotIncorporated(int(m["number"]), year, part.paragraf, items, sentence)
+
+
+def in_notes(notes: Iterable[str]) -> tuple[NotIncorporated, ...]:
+    """Every change the notes of an LBK say are not incorporated in it (see `_NOTE_SUBJECT`)."""
+    out: list[NotIncorporated] = []
+    for note in notes:
+        pos = 0
+        for end in _WITHHELD.finditer(note):
+            subjects = list(_NOTE_SUBJECT.finditer(note, pos, end.start()))
+            if subjects:
+                out += _parts(subjects[-1]["subject"], " ".join(note[subjects[-1].start():end.end()].split()))
+            pos = end.end()
+    return tuple(out)
+
+
+def not_incorporated(preamble: str | None) -> tuple[NotIncorporated, ...]:
+    """Every change the introduction of an LBK says is not incorporated in it."""
+    out: list[NotIncorporated] = []
+    for paragraph in (preamble or "").split("\n"):
+        if not _WITHHELD.search(paragraph):
+            continue
+        # "De ændringer, der følger af … er ikke indarbejdet …. De ændringer, der følger af … er efterfølgende
+        # ophævet …. Disse ændringer er derfor ikke indarbejdet …": each statement up to its "ikke indarbejdet"
+        pos = 0
+        for end in _WITHHELD.finditer(paragraph):
+            statement = paragraph[pos:end.end()]
+            pos = end.end()
+            subjects = list(_SUBJECT.finditer(statement))
+            if subjects:  # the last "følger af" before the words that withhold, in the sentence it begins
+                begins = statement.rfind(". ", 0, subjects[-1].start()) + 1
+                out += _parts(subjects[-1]["subject"], " ".join(statement[begins:].split()))
+    return tuple(out)
+
+
+def said_not_incorporated(lbk: Document) -> tuple[NotIncorporated, ...]:
+    """The changes an official consolidation says, in its introduction or its notes, it has not incorporated."""
+    notes = [n.text for n in lbk.walk() if n.kind is Kind.NOTE and n.text]
+    return not_incorporated(lbk.preamble) + in_notes(notes)
+
+
+def incorporated_by_base(statements: Sequence[NotIncorporated], order: AmendingDocument, paragraf: str,
+                         item: int) -> NotIncorporated | None:
+    """The statement of the base LBK that shows the item is in its text already, or None.
+
+    Drafting convention: an LBK that names some numbered changes of an act's § as not incorporated has
+    incorporated that §'s other changes. LBK 1152/2011 says "De ændringer, der følger af § 1, nr. 4-10, i lov nr.
+    1539 af 21. december 2010 …, er ikke indarbejdet i lovbekendtgørelsens tekst": its § 13 already reads as LOV
+    1539/2010 § 1, nr. 1-3 make it, and LBK 653/2012, which names "lov nr. 1539 af 21. december 2010" whole in
+    its introduction, applies only nr. 4-10 on it."""
+    mine = [w for w in statements if (w.number, w.year) == (order.meta.number, order.meta.year)
+            and w.paragraf is not None and w.paragraf.replace(" ", "") == paragraf.replace(" ", "")]
+    if not mine or any(w.covers(order, paragraf, item) for w in mine):
+        return None
+    return mine[0]
