@@ -5,7 +5,9 @@ Each wrong § goes in the first group that fits: punctuation only; table cells (
 an act's payload has none); only in units no instruction addressed; letter case only; the LBK did not
 apply (or reworded) an instruction we applied; we did not apply an instruction the LBK applied; the LBK
 prints a payload other than the act's; else one small difference or several. The groups are hints for
-reading, not verdicts: read the § (`--show`) before calling a group the LBK's or ours.
+reading, not verdicts: read the § (`--show`) before calling a group the LBK's or ours. A § that differs
+only in units no instruction addressed (and we left as the base had them) is "uninstructed" at unit grain
+since text11 (review.units.outside); `--category uninstructed` groups those under that name.
 
 Run: .venv/bin/python bench/wrong_groups.py [--only cases|corpus] [--show GROUP-WORD] [--category C]
 """

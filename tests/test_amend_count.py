@@ -1,6 +1,7 @@
 """A replacement whose count the cited unit does not bear out (amender.text_readings.every_occurrence):
 the official consolidations change every occurrence of a name or a reference in the cited unit
-(TOLERATED_COUNT); an ordinary word found more often than said stays refused. Rows are real sentences
+(TOLERATED_COUNT); an ordinary word found more often than said stays refused. A quote closed by a comma
+also stands where the quoted reference ends a punktum (text_readings.comma_at_punktum_end). Rows are real sentences
 and provision texts (LOV 395/2016 on LBK 216/2017, LOV 268/2014 on LBK 1074/2016); a lawyer can add one."""
 
 from __future__ import annotations
@@ -12,6 +13,13 @@ from lovkons.model.document import Document, Meta, Source
 from lovkons.model.edits import Item
 from lovkons.parsers.instructions.clauses import parse_instruction
 from tests.amender_trees import order, par, stk
+
+_STK7 = ("Forvalteren skal … beholde denne del af pensionsydelsen i 5 år i form af instrumenter som nævnt i stk. 2, "
+         "{0}. Stk. 5 og 6 finder tilsvarende anvendelse på de i 1. pkt. nævnte tilfælde. Hvis modtageren er medlem "
+         "af det øverste ledelsesorgan …, skal forvalteren udbetale den variable del af pensionsydelsen til modtageren "
+         "i form af de i stk. 2, {0}, nævnte instrumenter uden mulighed for afhændelse.")
+_VEJ = ("Vejtransportrådet træffer afgørelse i sager af principiel karakter eller af betydelig almen interesse, for "
+        "så vidt angår udstedelse af tilladelse til erhvervsmæssig personbefordring efter § 1, stk. 1, ")
 
 # (where, sentence, text of the provision, the provision afterwards (None: refused), problem codes)
 ROWS = [
@@ -25,6 +33,25 @@ ROWS = [
      "I § 1 ændres »stk. 2, nr. 3,« to steder til: »stk. 2, nr. 4,«.",
      "Den variable løndel, jf. stk. 2, nr. 3, kan udbetales i form af andele.",
      "Den variable løndel, jf. stk. 2, nr. 4, kan udbetales i form af andele.", ["TOLERATED_COUNT"]),
+    ("LOV 268/2014 § 4, nr. 14 on § 20, stk. 7 (LBK 1074/2016): the second reference ends a punktum",
+     "I § 1 ændres »stk. 2, nr. 3,« to steder til: »stk. 2, nr. 4,«.",
+     _STK7.format("nr. 3"), _STK7.format("nr. 4"), ["TOLERATED_COMMA_AS_FULL_STOP"]),
+    ("LOV 471/2011 § 2, nr. 1 on § 2 a, stk. 1: the quote's comma is the full stop that ends the punktum",
+     "I § 1 ændres »og § 13, stk. 1, 3 og 4, til udlejning m.v. efter § 1 a, om godkendelse som ansvarlig leder i "
+     "et selskab m.v. efter § 13, stk. 2, om fornyelse af en tilladelse samt om tilbagekaldelse af en tilladelse "
+     "eller en godkendelse efter § 14, stk. 1-4 og 6,« til: »til udlejning m.v. efter § 1 a, om godkendelse som "
+     "transportleder i en virksomhed, om fornyelse af en tilladelse og om tilbagekaldelse af en tilladelse eller "
+     "en godkendelse.«",
+     _VEJ + "og § 13, stk. 1, 3 og 4, til udlejning m.v. efter § 1 a, om godkendelse som ansvarlig leder i et "
+     "selskab m.v. efter § 13, stk. 2, om fornyelse af en tilladelse samt om tilbagekaldelse af en tilladelse eller "
+     "en godkendelse efter § 14, stk. 1-4 og 6.",
+     _VEJ + "til udlejning m.v. efter § 1 a, om godkendelse som transportleder i en virksomhed, om fornyelse af en "
+     "tilladelse og om tilbagekaldelse af en tilladelse eller en godkendelse.", ["TOLERATED_COMMA_AS_FULL_STOP"]),
+    ("a comma quote said twice whose full-stop form stands inside a punktum (an abbreviation): every "
+     "occurrence of the quote only",
+     "I § 1 ændres »stk. 2, nr. 3,« to steder til: »stk. 2, nr. 4,«.",
+     "Instrumenter som nævnt i stk. 2, nr. 3, kan anvendes; jf. stk. 2, nr. 3.a i bilaget.",
+     "Instrumenter som nævnt i stk. 2, nr. 4, kan anvendes; jf. stk. 2, nr. 3.a i bilaget.", ["TOLERATED_COUNT"]),
     ("the count holds: no tolerance needed",
      "I § 1 ændres »Arbejdsskadestyrelsen« to steder til: »Arbejdsmarkedets Erhvervssikring«.",
      "Arbejdsskadestyrelsen træffer afgørelse, også når sagen er sendt til Arbejdsskadestyrelsen.",

@@ -1,5 +1,6 @@
-"""Where inside an unexplained § the difference lies (review.units): in units (stk., nr., litra) no
-instruction addressed ("outside"), in an addressed unit, or where the units do not align.
+"""Where inside a wrong § the difference lies (review.units): in units (stk., nr., litra) no
+instruction addressed and we left as the base had them ("outside": the § is "uninstructed" at unit
+grain), in an addressed unit ("unexplained"), or where the units do not align ("unexplained").
 
 The excerpt is real: LBK 439/2011 (lov om udstykning og anden registrering i matriklen) § 10, amended by
 LOV 160/2012 § 1, nr. 8 (tests/cases/L-LBK-2012-400.yaml). The LBK 400/2012 adds a comma in stk. 4
@@ -15,7 +16,7 @@ from lovkons.model.document import Document, Kind, Level, Meta, Node, parse_addr
 from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef, Insert, Item, ReplaceText
 from lovkons.renderers.eval_out import score_json
 from lovkons.review.evaluate import score
-from lovkons.review.units import UnitDiff, UnitScope, address_unit, op_units, outside
+from lovkons.review.units import UnitDiff, UnitScope, address_unit, op_units, outside, where
 
 STK1 = ("En praktiserende landinspektør eller en landinspektørassistent med beskikkelse, der ved udøvelse af "
         "sin virksomhed tilsidesætter de pligter, som stillingen medfører, kan af Landinspektørnævnet tildeles "
@@ -60,7 +61,9 @@ def test_where_an_unexplained_paragraf_differs(what: str, lbk: tuple[str, ...],
                                                units: list[tuple[str, bool, bool]], outside: bool) -> None:
     s = score("L-LBK-2012-400", BASE, consolidate(BASE, ORDERS), law(*lbk), orders=ORDERS)
     (wrong,) = s.wrong
-    assert wrong.category == "unexplained"
+    assert wrong.category == ("uninstructed" if outside else "unexplained")
+    assert wrong.instructed  # nr. 8 addressed the § (stk. 1) in every row
+    assert (s.uninstructed, s.uninstructed_units, s.unexplained) == (int(outside), int(outside), int(not outside))
     assert [(u.label, u.aligned, u.addressed) for u in wrong.units] == units
     assert wrong.outside is outside
     assert s.unexplained_outside == int(outside)
@@ -126,3 +129,13 @@ def test_an_insertion_at_the_end_addresses_the_new_unit_not_the_whole_paragraf()
     assert op_units(bare, docs) == {"43": {()}}
     after = Insert(parse_address("§ 43, stk. 3"), (Node(Kind.STK, "4", text=NEW_STK4),), position="after")
     assert op_units(after, docs) == {"43": {(("stk", "≥3"),)}}  # stk. 4 on are renumbered
+
+
+def test_a_unit_we_changed_is_addressed_though_no_instruction_names_it() -> None:
+    # never "uninstructed" at unit grain where our text of the differing unit is not the base's: ours
+    # changed stk. 4 (whatever the cause), the LBK did not, and no operation names stk. 4
+    ours, lbk = law(STK1.format("irettesættelse"), STK2, STK3, STK4.format(", også")), law(
+        STK1.format("irettesættelse"), STK2, STK3, STK4.format(","))
+    (diff,) = where("10", ours.children[0], lbk.children[0], BASE.children[0], UnitScope({}))
+    assert (diff.label, diff.aligned, diff.addressed) == ("stk. 4", True, True)
+    assert not outside([diff])

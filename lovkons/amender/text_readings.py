@@ -16,7 +16,15 @@ from lovkons.amender.earlier_items import as_left_by_earlier, first_step
 from lovkons.amender.list_readings import item_scope, list_readings, quoted
 from lovkons.amender.resolve import ResolveError, Resolver, Target, resolve_current
 from lovkons.amender.slots import Scope
-from lovkons.amender.textops import Warning_, apply_text, sentence_spans
+from lovkons.amender.textops import (
+    Warning_,
+    apply_text,
+    clean_quote,
+    find_matches,
+    get_string,
+    sentence_spans,
+    slots_for,
+)
 from lovkons.amender.tree import node_at
 from lovkons.amender.units import Outcome, owner_id
 from lovkons.model.document import Document, Source
@@ -54,7 +62,9 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
             except ResolveError:
                 continue
             return Outcome(new_doc, [*warnings, *([said] if said else [])], _touched_by_text(doc, new_doc, target))
-        counted = every_occurrence(doc, target, op, err, resolver, scope, source, act_ops)
+        counted = comma_at_punktum_end(doc, target, op, err, resolver, scope, source)
+        if counted is None:
+            counted = every_occurrence(doc, target, op, err, resolver, scope, source, act_ops)
         if counted is not None:
             return counted
         left = as_left_by_earlier(doc, target, op, resolver, scope, source, earlier) \
@@ -125,6 +135,52 @@ def every_occurrence(doc: Document, target: Target, op: ReplaceText | InsertText
     warnings = [*warnings, ("TOLERATED_COUNT", f"»{op.old}« occurs {found} times in {op.target}, the item says "
                             f"{said}: every occurrence was changed, as the official consolidations do")]
     return Outcome(new_doc, warnings, _touched_by_text(doc, new_doc, target))
+
+
+def comma_at_punktum_end(doc: Document, target: Target, op: ReplaceText | InsertText | DeleteText,
+                         err: ResolveError, resolver: Resolver, scope: Scope, source: Source | None) -> Outcome | None:
+    """A quoted reference closed by a comma also stands where the reference ends its punktum.
+
+    Drafting convention: the comma that closes a quoted citation (»stk. 2, nr. 3,«) is the punctuation
+    after the cited words; where they end a punktum that punctuation is its full stop. LOV 268/2014 § 4,
+    nr. 14 changes »stk. 2, nr. 3,« "to steder" to »stk. 2, nr. 4,« in § 20, stk. 7 of the law on
+    forvaltere af alternative investeringsfonde, which reads "… som nævnt i stk. 2, nr. 3, …" once and
+    "… i form af instrumenter som nævnt i stk. 2, nr. 3. Stk. 5 og 6 …" once; LBK 1074/2016 changes both
+    and keeps the full stop ("stk. 2, nr. 4."). LOV 471/2011 § 2, nr. 1 quotes »… efter § 14, stk. 1-4
+    og 6,« where § 2 a, stk. 1 ends "… § 14, stk. 1-4 og 6." and writes its new text with the full stop.
+    Taken only when the count the item says is reached with the occurrences ending a punktum (a full
+    stop followed by the end of the unit or a space); there the new text closes with the full stop.
+    Said as TOLERATED_COMMA_AS_FULL_STOP, with both spellings."""
+    if not isinstance(op, ReplaceText) or not isinstance(op.count, int) or err.code not in (
+            "TEXT_NOT_FOUND", "OCCURRENCE_MISMATCH"):
+        return None
+    old, new = clean_quote(op.old).rstrip(), clean_quote(op.new).rstrip()
+    found = err.counts[0] if err.counts else 0
+    if not old.endswith(",") or found >= op.count:
+        return None
+    stop_old = old[:-1] + "."
+    stop_new = (new[:-1] if new.endswith((",", ".")) else new) + "."
+    try:
+        doc1, warnings = (apply_text(doc, target, dc_replace(op, count=found), source, before=resolver.snapshot,
+                                     scope=scope) if found else (doc, []))
+        stop = ReplaceText(op.target, stop_old, stop_new, op.count - found, op.source, op.exceptions)
+        if not _at_punktum_end(doc1, target, stop, scope):
+            return None
+        new_doc, more = apply_text(doc1, target, stop, source, before=resolver.snapshot, scope=scope)
+    except ResolveError:
+        return None
+    said = (f"»{old}« occurs {found} times in {op.target}, the item says {op.count}; " if found else
+            f"»{old}« is not in {op.target}; ")
+    return Outcome(new_doc, [*warnings, *more, ("TOLERATED_COMMA_AS_FULL_STOP", said + f"read as »{stop_old}« where "
+                             f"it ends a punktum ({op.count - found} times), changed to »{stop_new}«")],
+                   _touched_by_text(doc, new_doc, target))
+
+
+def _at_punktum_end(doc: Document, target: Target, op: ReplaceText, scope: Scope) -> bool:
+    """Every occurrence of the quote ends a punktum: its full stop is followed by the end or a space."""
+    slots = scope.narrow(slots_for(doc, target))
+    matches, _ = find_matches(doc, slots, clean_quote(op.old), op.count, shadows=scope.shadows)
+    return all(get_string(doc, slot)[b:b + 1] in ("", " ", "\n") for slot, spans in matches for _, b in spans)
 
 
 def _text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: Resolver,

@@ -7,7 +7,9 @@ rename (only the name of a ministry or authority differs, see review.renames) > 
 the LBK's own edits are undone: substitution, placeholder, omitted, renumbered; review.editorial) >
 typo-fix (the same words written otherwise: spacing, hyphenation, glyphs, letter case, table cells; review.typo) >
 uninstructed (no applied, refused or pending operation addressed the § or anything in it, and our text
-is the base's) > unexplained (instructed, silent, none of the above: where amender bugs live).
+is the base's; or, at unit grain, every unit where ours and the LBK differ is aligned, no operation
+addressed it and our text of it is the base's: review.units.outside) > unexplained (instructed, silent,
+none of the above: where amender bugs live).
 """
 
 from __future__ import annotations
@@ -100,7 +102,7 @@ class Wrong:
     # identical, reported apart): equal once spacing inside words, hyphenation, glyphs (’/', –/-), letter
     # case and table cell marks are ignored and the minister/ministry titles the LBK renamed in some
     # untouched § are applied, or a word or two differ by a spelling slip (review.typo);
-    # "uninstructed": none of these, and no instruction addressed the § (see `category`)
+    # "uninstructed": none of these, and no instruction addressed the § or every differing unit (see `category`)
     why: str = ""
     instructed: bool = True  # some applied, refused or pending operation addressed the § or a unit in it
     renamed: bool = False  # only names of ministries or authorities differ (review.renames)
@@ -108,8 +110,9 @@ class Wrong:
 
     @property
     def outside(self) -> bool:
-        """Every differing unit (stk., nr., litra) is aligned and no instruction addressed it: the LBK's
-        own edit where no instruction touched the § (reported apart inside "unexplained")."""
+        """Every differing unit (stk., nr., litra) is aligned, no instruction addressed it and our text of it
+        is the base's (we did not touch it): the LBK's own edit (or that of an act outside the case), as
+        for a § no instruction addressed. Such a § is "uninstructed" at unit grain (see `category`)."""
         return outside(self.units)
 
     @property
@@ -131,7 +134,10 @@ class Wrong:
             return "editorial"
         if self.why == TYPO_FIX:
             return TYPO_FIX
-        return "unexplained" if self.instructed else UNINSTRUCTED
+        # at unit grain (Wrong.outside): LBK 400/2012 § 10 adds a comma in stk. 4 ("§ 4, stk. 2, retten"),
+        # which no instruction addressed and we left as the base had it, while LOV 160/2012 § 1, nr. 8
+        # changed its stk. 1 exactly as the LBK prints it
+        return "unexplained" if self.instructed and not self.outside else UNINSTRUCTED
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,9 +190,15 @@ class CaseScore:
 
     @property
     def uninstructed(self) -> int:
-        """silent wrong §§, not editorial or typo-fix, that no instruction addressed: the LBK changed
-        them without any instruction we were given"""
+        """silent wrong §§, not editorial or typo-fix, that no instruction addressed (the § or, at unit
+        grain, the units that differ): the LBK changed them without any instruction we were given"""
         return self._count(UNINSTRUCTED)
+
+    @property
+    def uninstructed_units(self) -> int:
+        """uninstructed §§ that came in at unit grain: an instruction addressed the §, but none of the units
+        where ours and the LBK's text differ, and there ours is the base's (see Wrong.outside)"""
+        return sum(1 for w in self.wrong if w.category == UNINSTRUCTED and w.instructed)
 
     @property
     def unexplained(self) -> int:
@@ -201,8 +213,10 @@ class CaseScore:
 
     @property
     def unexplained_outside(self) -> int:
-        """unexplained §§ that differ only in units no instruction addressed (see Wrong.outside)"""
-        return sum(1 for w in self.wrong if w.category == "unexplained" and w.outside)
+        """the former part of "unexplained" that differed only in units no instruction addressed: now
+        "uninstructed" at unit grain, the same count as `uninstructed_units` (kept for the JSON field
+        wrong_unexplained_outside)"""
+        return self.uninstructed_units
 
     @property
     def touched_instructed(self) -> int:
