@@ -69,6 +69,7 @@ def test_where_an_unexplained_paragraf_differs(what: str, lbk: tuple[str, ...],
     assert s.unexplained_outside == int(outside)
     detail = score_json(s)
     assert detail["wrong_unexplained_outside"] == int(outside)
+    assert detail["wrong_uninstructed_units"] == int(outside)
     listed: list[dict[str, object]] = detail["wrong"]  # type: ignore[assignment]
     assert listed[0]["units"] == [{"unit": u, "addressed": a, "aligned": al} for u, al, a in units]
 
