@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -13,7 +13,16 @@ from lovkons.model.document import Kind, Node
 from lovkons.parsers.node_factory import new_node
 from lovkons.parsers.xml_amendments import aendringsnummer_into
 from lovkons.parsers.xml_meta import item_label
-from lovkons.parsers.xml_text import Context, Pieces, glue_punctuation, label_of, line_text, note, table_rows
+from lovkons.parsers.xml_text import (
+    Context,
+    Pieces,
+    glue_punctuation,
+    label_of,
+    line_text,
+    note,
+    table_rows,
+    text_lines,
+)
 
 NR, LITRA, TEKST = Kind.NR, Kind.LITRA, Kind.TEKST
 
@@ -28,7 +37,7 @@ def unit_node(
     kind: Kind,
     label: str,
     nid: str,
-    elements: Iterable[etree._Element],
+    elements: list[etree._Element],
     ctx: Context,
     skip: Callable[[str], bool] | None = None,
 ) -> Node:
@@ -36,6 +45,12 @@ def unit_node(
     list or table), then NR/LITRA children and TEKST for rows and for text after a list. A note
     marker is left out and punctuation that followed it glued to the word before. With `skip`, a
     first text line of the first element for which it says True (a typed label) is dropped."""
+    if len(elements) == 1:  # the common unit: one Exitus of text lines only, read in one pass
+        lines = text_lines(elements[0])
+        if lines is not None:
+            if skip is not None and lines and skip(lines[0]):
+                del lines[0]
+            return new_node(kind, label=label, text=" ".join(filter(None, lines)), id=nid)
     own: list[str] = []  # the unit's own text lines (before any list or table)
     after: list[str] = []  # text lines after a list or table, not yet flushed into a TEKST node
     children: list[Node] = []
@@ -80,7 +95,11 @@ def unit_node(
 
 def index_nodes(index: etree._Element, parent_id: str, ctx: Context) -> list[Node]:
     """Every Indentatio of one Index as an NR or LITRA node under `parent_id`."""
-    return [_item(ind, parent_id, ctx) for ind in index if ind.tag == "Indentatio"]
+    items = []
+    for ind in index:
+        if ind.tag == "Indentatio":
+            items.append(_item(ind, parent_id, ctx))
+    return items
 
 
 def _item(ind: etree._Element, parent_id: str, ctx: Context) -> Node:
