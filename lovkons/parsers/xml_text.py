@@ -152,6 +152,13 @@ def text_lines(ex: etree._Element) -> list[str] | None:
     for part in ex:
         if part.tag != "Linea":
             return None
+        if len(part) == 1:  # `line_text` of the usual line, one Char of clean text, inlined
+            ch = part[0]
+            text = ch.text
+            if (text and text[-1] != ")" and text.isprintable() and "  " not in text and text[0] != " "
+                    and text[-1] != " " and ch.tag == "Char"):  # fmt: skip
+                lines.append(text)
+                continue
         lines.append(line_text(part))
     return lines
 
