@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from lxml import etree
 
@@ -16,6 +17,7 @@ from lovkons.parsers.xml_meta import item_label
 from lovkons.parsers.xml_text import (
     Context,
     Pieces,
+    clean,
     glue_punctuation,
     label_of,
     line_text,
@@ -111,9 +113,22 @@ def _item(ind: etree._Element, parent_id: str, ctx: Context) -> Node:
             exitus.append(child)
         elif tag == "Explicatus" and explicatus is None:
             explicatus = child
-    label = item_label(label_of(explicatus))
+    if explicatus is not None and len(explicatus):
+        label, kind, suffix = _item_kind(label_of(explicatus))
+    else:  # (the usual label: an Explicatus of text only, "3)", read once per text)
+        label, kind, suffix = _item_kind_of_text(None if explicatus is None else explicatus.text)
+    return unit_node(kind, label, parent_id + suffix, exitus, ctx)
+
+
+def _item_kind(explicatus: str) -> tuple[str, Kind, str]:
+    """The item's label, kind and id suffix from its Explicatus: "3)" → ("3", NR, "-nr3"), "a)" →
+    ("a", LITRA, "-litraa")."""
+    label = item_label(explicatus)
     if label[:1].isalpha():
-        kind, nid = LITRA, f"{parent_id}-litra{_slug(label)}"
-    else:
-        kind, nid = NR, f"{parent_id}-nr{_slug(label)}"
-    return unit_node(kind, label, nid, exitus, ctx)
+        return label, LITRA, f"-litra{_slug(label)}"
+    return label, NR, f"-nr{_slug(label)}"
+
+
+@lru_cache(maxsize=4096)
+def _item_kind_of_text(text: str | None) -> tuple[str, Kind, str]:
+    return _item_kind(clean(text or ""))

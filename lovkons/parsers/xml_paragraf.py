@@ -7,6 +7,7 @@ Input: lxml elements; output: Node lists. Used by `parsers.xml_divisions`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -19,6 +20,7 @@ from lovkons.parsers.xml_meta import paragraf_label, stk_label
 from lovkons.parsers.xml_text import (
     Context,
     Pieces,
+    clean,
     exitus_into,
     label_of,
     line_text,
@@ -91,6 +93,15 @@ def paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:
     return [*headings, *paragraffer] if headings else paragraffer
 
 
+_LABEL_START = frozenset("S§")
+
+
+@lru_cache(maxsize=1024)
+def _stk_number(explicatus_text: str | None) -> str | None:
+    """`stk_label(label_of(explicatus))` of an Explicatus without children, by its text ("Stk. 2.")."""
+    return stk_label(clean(explicatus_text or ""))
+
+
 def _simple_paragraf(el: etree._Element, ctx: Context) -> list[Node] | None:
     """The common § (four in five in the corpus) in one pass: an Explicatus, then Stk elements of
     an optional Explicatus and one Exitus of text lines only. For such a § the general route
@@ -108,7 +119,7 @@ def _simple_paragraf(el: etree._Element, ctx: Context) -> list[Node] | None:
                 first, ex = child
                 if first.tag != "Explicatus":
                     return None
-                lbl = stk_label(label_of(first))
+                lbl = stk_label(label_of(first)) if len(first) else _stk_number(first.text)
             elif n == 1:
                 ex, lbl = child[0], None
             else:
@@ -118,7 +129,7 @@ def _simple_paragraf(el: etree._Element, ctx: Context) -> list[Node] | None:
             lines = text_lines(ex)
             if lines is None:
                 return None
-            if lines and _is_label_line(lines[0]):
+            if lines and lines[0][:1] in _LABEL_START and _is_label_line(lines[0]):
                 del lines[0]  # "Stk. 4." typed as a text line
             text = " ".join(filter(None, lines))
             labels.append(lbl)
@@ -134,7 +145,7 @@ def _simple_paragraf(el: etree._Element, ctx: Context) -> list[Node] | None:
     stks: list[Node] = []
     for i, (lbl, text) in enumerate(zip(labels, texts, strict=True), 1):
         number = lbl or str(i)
-        stks.append(new_node(STK, label=number, text=text, id=f"{pid}-stk{number}"))
+        stks.append(new_node(STK, number, None, text, (), False, f"{pid}-stk{number}"))
     if len(stks) == 1 and _REPEALED.fullmatch(texts[0]):
         return [new_node(PARAGRAF, label=label, repealed=True, id=pid)]
     return [new_node(PARAGRAF, label=label, children=tuple(stks), id=pid)]
