@@ -52,7 +52,7 @@ def unit_node(
         if lines is not None:
             if skip is not None and lines and skip(lines[0]):
                 del lines[0]
-            return new_node(kind, label=label, text=" ".join(filter(None, lines)), id=nid)
+            return new_node(kind, label, None, " ".join(filter(None, lines)), (), False, nid)
     own: list[str] = []  # the unit's own text lines (before any list or table)
     after: list[str] = []  # text lines after a list or table, not yet flushed into a TEKST node
     children: list[Node] = []

@@ -148,7 +148,7 @@ def _simple_paragraf(el: etree._Element, ctx: Context) -> list[Node] | None:
         stks.append(new_node(STK, number, None, text, (), False, f"{pid}-stk{number}"))
     if len(stks) == 1 and _REPEALED.fullmatch(texts[0]):
         return [new_node(PARAGRAF, label=label, repealed=True, id=pid)]
-    return [new_node(PARAGRAF, label=label, children=tuple(stks), id=pid)]
+    return [new_node(PARAGRAF, label, None, "", tuple(stks), False, pid)]
 
 
 def _trailing_heading(el: etree._Element, stks: list[etree._Element]) -> etree._Element | None:
