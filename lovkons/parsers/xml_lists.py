@@ -5,7 +5,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from functools import lru_cache
 
 from lxml import etree
 
@@ -13,7 +14,17 @@ from lovkons.model.document import Kind, Node
 from lovkons.parsers.node_factory import new_node
 from lovkons.parsers.xml_amendments import aendringsnummer_into
 from lovkons.parsers.xml_meta import item_label
-from lovkons.parsers.xml_text import Context, Pieces, glue_punctuation, label_of, line_text, note, table_rows
+from lovkons.parsers.xml_text import (
+    Context,
+    Pieces,
+    clean,
+    glue_punctuation,
+    label_of,
+    line_text,
+    note,
+    table_rows,
+    text_lines,
+)
 
 NR, LITRA, TEKST = Kind.NR, Kind.LITRA, Kind.TEKST
 
@@ -28,7 +39,7 @@ def unit_node(
     kind: Kind,
     label: str,
     nid: str,
-    elements: Iterable[etree._Element],
+    elements: list[etree._Element],
     ctx: Context,
     skip: Callable[[str], bool] | None = None,
 ) -> Node:
@@ -36,6 +47,12 @@ def unit_node(
     list or table), then NR/LITRA children and TEKST for rows and for text after a list. A note
     marker is left out and punctuation that followed it glued to the word before. With `skip`, a
     first text line of the first element for which it says True (a typed label) is dropped."""
+    if len(elements) == 1:  # the common unit: one Exitus of text lines only, read in one pass
+        lines = text_lines(elements[0])
+        if lines is not None:
+            if skip is not None and lines and skip(lines[0]):
+                del lines[0]
+            return new_node(kind, label, None, " ".join(filter(None, lines)), (), False, nid)
     own: list[str] = []  # the unit's own text lines (before any list or table)
     after: list[str] = []  # text lines after a list or table, not yet flushed into a TEKST node
     children: list[Node] = []
@@ -80,7 +97,11 @@ def unit_node(
 
 def index_nodes(index: etree._Element, parent_id: str, ctx: Context) -> list[Node]:
     """Every Indentatio of one Index as an NR or LITRA node under `parent_id`."""
-    return [_item(ind, parent_id, ctx) for ind in index if ind.tag == "Indentatio"]
+    items = []
+    for ind in index:
+        if ind.tag == "Indentatio":
+            items.append(_item(ind, parent_id, ctx))
+    return items
 
 
 def _item(ind: etree._Element, parent_id: str, ctx: Context) -> Node:
@@ -92,9 +113,22 @@ def _item(ind: etree._Element, parent_id: str, ctx: Context) -> Node:
             exitus.append(child)
         elif tag == "Explicatus" and explicatus is None:
             explicatus = child
-    label = item_label(label_of(explicatus))
+    if explicatus is not None and len(explicatus):
+        label, kind, suffix = _item_kind(label_of(explicatus))
+    else:  # (the usual label: an Explicatus of text only, "3)", read once per text)
+        label, kind, suffix = _item_kind_of_text(None if explicatus is None else explicatus.text)
+    return unit_node(kind, label, parent_id + suffix, exitus, ctx)
+
+
+def _item_kind(explicatus: str) -> tuple[str, Kind, str]:
+    """The item's label, kind and id suffix from its Explicatus: "3)" → ("3", NR, "-nr3"), "a)" →
+    ("a", LITRA, "-litraa")."""
+    label = item_label(explicatus)
     if label[:1].isalpha():
-        kind, nid = LITRA, f"{parent_id}-litra{_slug(label)}"
-    else:
-        kind, nid = NR, f"{parent_id}-nr{_slug(label)}"
-    return unit_node(kind, label, nid, exitus, ctx)
+        return label, LITRA, f"-litra{_slug(label)}"
+    return label, NR, f"-nr{_slug(label)}"
+
+
+@lru_cache(maxsize=4096)
+def _item_kind_of_text(text: str | None) -> tuple[str, Kind, str]:
+    return _item_kind(clean(text or ""))

@@ -7,6 +7,7 @@ Input: lxml elements; output: Node lists. Used by `parsers.xml_divisions`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -19,10 +20,12 @@ from lovkons.parsers.xml_meta import paragraf_label, stk_label
 from lovkons.parsers.xml_text import (
     Context,
     Pieces,
+    clean,
     exitus_into,
     label_of,
     line_text,
     rubrica_text,
+    text_lines,
 )
 
 PARAGRAF, STK, TEKST, OVERSKRIFT = Kind.PARAGRAF, Kind.STK, Kind.TEKST, Kind.OVERSKRIFT  # (enum lookups
@@ -59,6 +62,9 @@ def _first_line(ex: etree._Element) -> str:
 def paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:
     """Paragraf → PARAGRAF(s). Tolerated drafting slips: "Stk. 4." or "§ 17 f." typed as a text
     line inside the previous stk starts a new stk/§; an unnumbered later Stk is text after a list."""
+    simple = _simple_paragraf(el, ctx)
+    if simple is not None:
+        return simple
     explicatus = None
     stks: list[etree._Element] = []
     headings: list[Node] = []  # a Rubrica inside the § ("§ 18" + "Ikrafttræden m.v.") heads it
@@ -85,6 +91,64 @@ def paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:
         )
         paragraffer.append(new_node(OVERSKRIFT, text=rubrica_text(trailing, ctx)))
     return [*headings, *paragraffer] if headings else paragraffer
+
+
+_LABEL_START = frozenset("S§")
+
+
+@lru_cache(maxsize=1024)
+def _stk_number(explicatus_text: str | None) -> str | None:
+    """`stk_label(label_of(explicatus))` of an Explicatus without children, by its text ("Stk. 2.")."""
+    return stk_label(clean(explicatus_text or ""))
+
+
+def _simple_paragraf(el: etree._Element, ctx: Context) -> list[Node] | None:
+    """The common § (four in five in the corpus) in one pass: an Explicatus, then Stk elements of
+    an optional Explicatus and one Exitus of text lines only. For such a § the general route
+    (`_groups`, `_build`, `unit_node`) finds no slip to tolerate but a typed label line, makes one
+    stk per Stk and no list, table, note or trailing heading: the same nodes are built here
+    directly. None for any other shape, before anything is recorded in `ctx`."""
+    explicatus = None
+    labels: list[str | None] = []
+    texts: list[str] = []
+    for child in el:
+        tag = child.tag
+        if tag == "Stk":
+            n = len(child)
+            if n == 2:
+                first, ex = child
+                if first.tag != "Explicatus":
+                    return None
+                lbl = stk_label(label_of(first)) if len(first) else _stk_number(first.text)
+            elif n == 1:
+                ex, lbl = child[0], None
+            else:
+                return None
+            if lbl is None and labels:
+                return None  # (an unnumbered later Stk continues the one before it)
+            lines = text_lines(ex)
+            if lines is None:
+                return None
+            if lines and lines[0][:1] in _LABEL_START and _is_label_line(lines[0]):
+                del lines[0]  # "Stk. 4." typed as a text line
+            text = " ".join(filter(None, lines))
+            labels.append(lbl)
+            texts.append(text[2:] if text.startswith(". ") else text)
+        elif tag == "Explicatus" and explicatus is None:
+            explicatus = child
+        else:
+            return None
+    if not labels:
+        return None
+    label = _checked_label(label_of(explicatus), ctx)
+    pid = f"p{slug(label)}"
+    stks: list[Node] = []
+    for i, (lbl, text) in enumerate(zip(labels, texts, strict=True), 1):
+        number = lbl or str(i)
+        stks.append(new_node(STK, number, None, text, (), False, f"{pid}-stk{number}"))
+    if len(stks) == 1 and _REPEALED.fullmatch(texts[0]):
+        return [new_node(PARAGRAF, label=label, repealed=True, id=pid)]
+    return [new_node(PARAGRAF, label, None, "", tuple(stks), False, pid)]
 
 
 def _trailing_heading(el: etree._Element, stks: list[etree._Element]) -> etree._Element | None:

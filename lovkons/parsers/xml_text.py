@@ -129,12 +129,38 @@ def line_text(linea: etree._Element) -> str:
         if text[-1:] == ")" and _is_marker_char(ch):
             return ""
     else:
-        text = "".join([ch.text or "" for ch in linea if ch.tag == "Char"])
+        runs = []
+        for ch in linea:
+            if ch.tag == "Char":
+                run = ch.text
+                if run:
+                    runs.append(run)
+        text = "".join(runs)
         if ")" in text:
             text = "".join([ch.text or "" for ch in linea if ch.tag == "Char" and not _is_marker_char(ch)])
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return clean(text)
+
+
+def text_lines(ex: etree._Element) -> list[str] | None:
+    """The `line_text` of every child of an Exitus whose children are all Linea (empty ones
+    included), else None: the common Exitus, read without the cases of a note, list or table."""
+    if ex.tag != "Exitus":
+        return None
+    lines = []  # (a loop, not a comprehension: on Python 3.11 that is a function call more)
+    for part in ex:
+        if part.tag != "Linea":
+            return None
+        if len(part) == 1:  # `line_text` of the usual line, one Char of clean text, inlined
+            ch = part[0]
+            text = ch.text
+            if (text and text[-1] != ")" and text.isprintable() and "  " not in text and text[0] != " "
+                    and text[-1] != " " and ch.tag == "Char"):  # fmt: skip
+                lines.append(text)
+                continue
+        lines.append(line_text(part))
+    return lines
 
 
 _MARKER = re.compile(r"\s*(?:\d{1,3}\)\s*)+")  # "2)" and several at once: "2)3)" (LBK 143/2011 § 8)
