@@ -127,6 +127,10 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
           | Efter \s+ bilag \s+ \S+ \s+ indsættes \s+ som \s+ bilag \s+ (?P<n> \w+ (?: \s+ [a-z] (?![\w.]) )? ) )
         {_PAYLOAD}                                       # "Efter bilag 3 indsættes som bilag 3 a: »…«" (group p)
         """), units.bilag_insert_quoted),
+    ("relabel_chapter", _rx(rf"""
+        (?: Kapitel | Afsnit ) betegnelsen \s+ {_q('a')}   # "Kapitelbetegnelsen »Kapitel 5 a«" (group a)
+        \s+ ændres \s+ til :? \s+ {_q('b')} \.?            # "ændres til: »Kapitel 5 b«." (group b)
+        """), headings.relabel_chapter),
     ("footnote_insert", _rx(rf"""
         Som \s+ fodnote (?: \s+ (?: nr\. \s* )? \d+ )? \s+ til \s+ \w+ \s+ titel  # "Som fodnote (nr.) (2) til lovens titel"
         \s+ indsættes :? \s+ {_q('p')}                   # the note text (group p)

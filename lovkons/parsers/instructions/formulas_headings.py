@@ -1,16 +1,19 @@
 """Stage 1 (parsers): the readers of repeals of headings named next to a § or by their words ("Efter § 22 udgår
-overskriften", "I kapitel 5 ophæves overskriften »…«, og § 8 ophæves"). The patterns are in formulas.RULES; each
-reader quotes a real sentence it reads.
+overskriften", "I kapitel 5 ophæves overskriften »…«, og § 8 ophæves") and of a kapitel's new label
+("Kapitelbetegnelsen »…« ændres til: »…«"). The patterns are in formulas.RULES; each reader quotes a real sentence.
 """
 
 from __future__ import annotations
 
 import regex
 
-from lovkons.model.document import Level
-from lovkons.model.edits import Operation, Repeal
+from lovkons.model.document import Address, Level
+from lovkons.model.edits import Operation, Relabel, Repeal
 from lovkons.parsers.instructions.context import Ctx, targets
 from lovkons.parsers.instructions.targets import parse_targets
+
+# a kapitel or afsnit by its label, as "Kapitelbetegnelsen" quotes it: "Kapitel 5 a" (groups w, l)
+_LABEL = regex.compile(r"^(?P<w> Kapitel | Afsnit ) \s+ (?P<l> \w+ (?: \s+ [a-z] )? ) \.? $", regex.I | regex.X)
 
 
 def heading_after_repeal(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
@@ -28,3 +31,13 @@ def repeal_quoted_heading(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     ctx.warn("HEADING_QUOTED", f"the heading »{words}« is read as the heading before {t} (repealed with it, its words "
              "checked)")
     return [Repeal(t.child(Level.OVERSKRIFT, "før"), (), ctx.source, words=words), Repeal(t, (), ctx.source)]
+
+
+def relabel_chapter(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """Kapitelbetegnelsen »Kapitel 5 a« ændres til: »Kapitel 5 b«. (LOV 594/2011 § 85, nr. 5) — the kapitel's label
+    changes, its heading and §§ stay. Both quotes must name the same kind of unit, else the clause is not this one."""
+    old, new = _LABEL.match(ctx.q(m["a"]).strip()), _LABEL.match(ctx.q(m["b"]).strip())
+    if not old or not new or old["w"].lower() != new["w"].lower():
+        return []
+    level = Level.KAPITEL if old["w"].lower() == "kapitel" else Level.AFSNIT
+    return [Relabel(Address(((level, " ".join(old["l"].split())),)), " ".join(new["l"].split()), ctx.source)]
