@@ -300,6 +300,12 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
         ,? \s+ Q(?P<a>\d+) ,? \s+                        # ", »Definitioner af tobaksvarer m.v.«," (group a)
         ændres \s+ til :? \s+ Q(?P<b>\d+)                # "ændres til: »…«" (group b)
         """), txt.heading_named_replace),
+    ("heading_between_replace", _rx(r"""
+        Overskriften \s+ efter \s+ (?P<t> § \s* \d+ (?: \s* [a-z] (?![\w.]) )? ) \s+  # "Overskriften efter § 61" (t)
+        før \s+ overskriften \s+ (?: til | før ) \s+ (?P<n> § \s* \d+ (?: \s* [a-z] (?![\w.]) )? ) \s+  # "før
+                                                         # overskriften til § 62": § 62's own stays (group n)
+        affattes \s+ således :? \s+ Q(?P<p>\d+)           # the new words (group p)
+        """), headings.heading_between_replace),
     ("repeal_quoted_heading", _rx(rf"""
         I \s+ {_CHAPTER} \s+ ophæves \s+ overskriften \s+ Q(?P<h>\d+)  # "I kapitel 5 ophæves overskriften »…«" (group h)
         ␟og \s+ (?P<t> § \s* \d+ (?: \s* [a-z] (?![\w.]) )? ) \s+ ophæves  # ", og § 8 ophæves" (joined; group t)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from lovkons.model.document import Address, Level
-from lovkons.model.edits import Operation, Relabel, Repeal
+from lovkons.model.edits import Operation, Relabel, Repeal, Replace
 from lovkons.parsers.instructions.context import Ctx, targets
 from lovkons.parsers.instructions.targets import parse_targets
 
@@ -41,3 +41,12 @@ def relabel_chapter(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
         return []
     level = Level.KAPITEL if old["w"].lower() == "kapitel" else Level.AFSNIT
     return [Relabel(Address(((level, " ".join(old["l"].split())),)), " ".join(new["l"].split()), ctx.source)]
+
+
+def heading_between_replace(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """Overskriften efter § 61 før overskriften til § 62 affattes således: »Adgange« (LOV 1520/2014 § 141, nr. 51) —
+    of the headings between § 61 and § 62 the first, the one right after § 61 (§ 62's own heading stays)."""
+    after, before = parse_targets(m["t"])[0].address, parse_targets(m["n"])[0].address
+    if after.parent != before.parent:
+        return []
+    return [Replace(after.child(Level.OVERSKRIFT, "efter"), (), ctx.q(m["p"]), ctx.source)]
