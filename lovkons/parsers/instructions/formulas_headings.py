@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import regex
 
-from lovkons.model.document import Address, Level
-from lovkons.model.edits import Operation, Relabel, Repeal, Replace
+from lovkons.model.document import Address, Kind, Level, Node
+from lovkons.model.edits import Operation, Relabel, Repeal, RepealAndInsert, Replace
 from lovkons.parsers.instructions.context import Ctx, targets
 from lovkons.parsers.instructions.targets import parse_targets
 
@@ -50,3 +50,33 @@ def heading_between_replace(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     if after.parent != before.parent:
         return []
     return [Replace(after.child(Level.OVERSKRIFT, "efter"), (), ctx.q(m["p"]), ctx.source)]
+
+
+def units_in_heading_place(heading: Address, payload: tuple[Node, ...], ctx: Ctx) -> list[Operation]:
+    """Overskriften efter § 5 udgår, og i stedet indsættes: »§ 6. Økonomi- og indenrigsministeren nedsætter …«
+    (LOV 584/2012 § 1, nr. 3): the heading right after § 5 goes and the new §§ stand in its place, right after § 5
+    (one operation: refused whole by the amender when the new §§ do not fit there)."""
+    if not payload or any(n.kind is not Kind.PARAGRAF for n in payload):
+        raise ValueError("only new §§ are read in the place of a heading after a §")
+    return [RepealAndInsert(heading, _with_trailing_heading(payload), (), None, ctx.source)]
+
+
+# the heading the quote ends with, for the units after the new §§, flattened onto the last sentence: "… sammenligning
+# af budget og regnskab. Udviklingsbidrag fra kommunerne«" (LOV 584/2012 § 1, nr. 3; a Rubrica after the § in the XML):
+# words after a full stop, with a capital and without a full stop of their own
+_TRAILING_HEADING = regex.compile(r"(?<= [.] ) \s+ (?P<h> \p{Lu} [^.:;!?»«()§]{2,80}? ) \s* $", regex.X)
+
+
+def _with_trailing_heading(payload: tuple[Node, ...]) -> tuple[Node, ...]:
+    """The new §§, and the heading that follows them when the quote ends with one (kept as a heading, not as words of
+    the last stk.)."""
+    path = [payload[-1]]
+    while path[-1].children:
+        path.append(path[-1].children[-1])
+    m = _TRAILING_HEADING.search(path[-1].text)
+    if not m:
+        return payload
+    node = path[-1].with_(text=path[-1].text[: m.start()])
+    for holder in reversed(path[:-1]):
+        node = holder.with_(children=(*holder.children[:-1], node))
+    return (*payload[:-1], node, Node(Kind.OVERSKRIFT, text=m["h"].strip()))
