@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lovkons.amender.recast import replace
+from lovkons.amender.relabel import relabel_op
 from lovkons.amender.resolve import ResolveError, Resolver
 from lovkons.amender.structure_ops import insert_op, repeal_and_insert_op, repeal_op, replace_bilag_op
 from lovkons.amender.text_readings import text_op
@@ -22,6 +23,7 @@ from lovkons.model.edits import (
     Insert,
     InsertText,
     Operation,
+    Relabel,
     Renumber,
     Repeal,
     RepealAndInsert,
@@ -106,6 +108,8 @@ def _dispatch(doc: Document, op: Operation, ctx: ApplyContext, source: Source | 
         return repeal_and_insert_op(doc, op, ctx.resolver, source)
     if isinstance(op, Insert):
         return insert_op(doc, op, ctx.resolver, source)
+    if isinstance(op, Relabel):
+        return relabel_op(doc, op, ctx.resolver, source)
     if isinstance(op, ChangeOfItem):  # made in the earlier act's item (amender.items_of_acts) where that act is at
         # hand; reaching a document means it is not: the change of a change cannot be made on the text it changes
         raise ResolveError("ITEM_OF_ACT_ABSENT", f"{op.change.op} {op.change.target} in {op.target} of an earlier "

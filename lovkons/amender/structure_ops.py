@@ -11,7 +11,7 @@ from lovkons.amender.insertion import insert
 from lovkons.amender.recast import repeal_and_insert, replace
 from lovkons.amender.repeal import repeal
 from lovkons.amender.resolve import ResolveError, Resolver, Target
-from lovkons.amender.tree import node_at, top_index
+from lovkons.amender.tree import node_at, replace_at, top_index
 from lovkons.amender.units import Outcome, owner_id, stamp
 from lovkons.model.document import Address, Document, Kind, Level, Node, Source
 from lovkons.model.edits import Insert, Repeal, RepealAndInsert, ReplaceBilag
@@ -130,11 +130,25 @@ def repeal_and_insert_op(doc: Document, op: RepealAndInsert, resolver: Resolver,
                          source: Source | None) -> Outcome:
     """"§ 5 ophæves, og i stedet indsættes: »§ 5. …«", with the lettered §§ inside a range."""
     target = resolver.resolve(doc, op.target)
+    if target.kind == "heading" and target.after and op.payload:
+        return _units_in_heading_place(doc, target, op, source)
     group = _group(doc, resolver, op.group)
     gaps = _range_gaps(doc, op.group, [target, *group])
     container = _resolve(doc, resolver, op.container)
     outcome = repeal_and_insert(doc, target, [*group, *gaps], op.payload, op.new, source, container=container)
     outcome.warnings += _gap_warnings(doc, gaps, op.group)
+    return outcome
+
+
+def _units_in_heading_place(doc: Document, target: Target, op: RepealAndInsert, source: Source | None) -> Outcome:
+    """"Overskriften efter § 5 udgår, og i stedet indsættes: »§ 6. …«" (LOV 584/2012 § 1, nr. 3): the heading right
+    after § 5 goes and the new §§ stand where it stood, right after § 5; refused whole when they do not fit there."""
+    if len(target.headings) != 1:
+        raise ResolveError("AMBIGUOUS_TARGET", f"{len(target.headings)} headings stand after the §, one is named")
+    gone = node_at(doc, target.headings[0]).id
+    outcome = insert(replace_at(doc, target.headings[0], []), Target("node", target.path), "after", op.payload, None,
+                     source)
+    outcome.touched |= {gone, owner_id(doc, target.path)}
     return outcome
 
 

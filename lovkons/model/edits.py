@@ -150,6 +150,17 @@ class ReplaceBilag:
 
 
 @dataclass(frozen=True, slots=True)
+class Relabel:
+    """`Kapitelbetegnelsen »Kapitel 5 a« ændres til: »Kapitel 5 b«.` (LOV 594/2011 § 85, nr. 5) — a kapitel (or
+    afsnit) gets a new label; its heading and its units stay. Unlike Renumber an order, not an assertion."""
+
+    target: Address
+    new_label: str
+    source: Source | None = None
+    op: str = field(default="relabel", init=False)
+
+
+@dataclass(frozen=True, slots=True)
 class ChangeOfItem:
     """`I § 1, nr. 9, ophæves § 16, nr. 6.` in "I lov nr. 513 af 7. juni 2006 om ændring af opkrævningsloven …
     foretages følgende ændringer" (LOV 1560/2010 § 5, nr. 1): a change of a numbered change of an earlier amending
@@ -165,7 +176,7 @@ class ChangeOfItem:
 
 Operation = (
     ReplaceText | InsertText | DeleteText | Replace | Repeal | Insert | RepealAndInsert | Renumber | ReplaceBilag
-    | ChangeOfItem
+    | ChangeOfItem | Relabel
 )
 
 

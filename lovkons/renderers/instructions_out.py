@@ -28,7 +28,7 @@ def operation_json(op: Operation) -> dict[str, Any]:
     anchor = getattr(op, "anchor", None)
     old = getattr(op, "old", None) or getattr(op, "words", None)  # a repealed heading named by its quoted words
     new = getattr(op, "new", None)
-    if op.op == "renumber":
+    if op.op in ("renumber", "relabel"):  # "relabel": "Kapitelbetegnelsen »Kapitel 5 a« ændres til: »Kapitel 5 b«"
         new = getattr(op, "new_label", None)
     payload = getattr(op, "payload", None)
     out: dict[str, Any] = {
@@ -122,7 +122,7 @@ def change_text(op: Operation) -> str:
         return f"{getattr(op, 'position', None) or 'after'} {_quote(anchor)}: {_quote(new)}"
     if op.op == "delete_text":
         return f"{_quote(old)} udgår"
-    if op.op == "renumber":
+    if op.op in ("renumber", "relabel"):  # "relabel": "Kapitelbetegnelsen »Kapitel 5 a« ændres til: »Kapitel 5 b«"
         return f"→ {getattr(op, 'new_label', '')}"
     if old is not None or new is not None:
         return f"{_quote(old)} → {_quote(new)}"

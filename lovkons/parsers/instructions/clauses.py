@@ -226,9 +226,6 @@ def parse_instruction(
 # Formulas understood but not read into operations, because no operation says them exactly (a guess would
 # be a silent wrong §): the refusal names the convention. Every row is real.
 _REFUSED: tuple[tuple[regex.Pattern[str], str], ...] = (
-    # "Kapitelbetegnelsen »Kapitel 5 a« ændres til: »Kapitel 5 b«." (LOV 594/2011)
-    (regex.compile(r"Kapitelbetegnelsen\s+Q\d+\s+ændres\s+til", regex.I),
-     "a kapitel renamed ('Kapitelbetegnelsen … ændres til'): no operation renames a unit"),
     # "I første bog ændres »Sjette afsnit. Advokater« til: »Syvende afsnit. Advokater«." (LOV 404/2010)
     (regex.compile(r"I\s+\w+\s+bog\s+(?:ændres|udgår|indsættes)\b", regex.I),
      "a change in a 'bog' of the act, a level the document model does not have"),

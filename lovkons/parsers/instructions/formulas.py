@@ -127,6 +127,10 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
           | Efter \s+ bilag \s+ \S+ \s+ indsættes \s+ som \s+ bilag \s+ (?P<n> \w+ (?: \s+ [a-z] (?![\w.]) )? ) )
         {_PAYLOAD}                                       # "Efter bilag 3 indsættes som bilag 3 a: »…«" (group p)
         """), units.bilag_insert_quoted),
+    ("relabel_chapter", _rx(rf"""
+        (?: Kapitel | Afsnit ) betegnelsen \s+ {_q('a')}   # "Kapitelbetegnelsen »Kapitel 5 a«" (group a)
+        \s+ ændres \s+ til :? \s+ {_q('b')} \.?            # "ændres til: »Kapitel 5 b«." (group b)
+        """), headings.relabel_chapter),
     ("footnote_insert", _rx(rf"""
         Som \s+ fodnote (?: \s+ (?: nr\. \s* )? \d+ )? \s+ til \s+ \w+ \s+ titel  # "Som fodnote (nr.) (2) til lovens titel"
         \s+ indsættes :? \s+ {_q('p')}                   # the note text (group p)
@@ -296,6 +300,12 @@ RULES: tuple[tuple[str, regex.Pattern[str], Rule], ...] = (
         ,? \s+ Q(?P<a>\d+) ,? \s+                        # ", »Definitioner af tobaksvarer m.v.«," (group a)
         ændres \s+ til :? \s+ Q(?P<b>\d+)                # "ændres til: »…«" (group b)
         """), txt.heading_named_replace),
+    ("heading_between_replace", _rx(r"""
+        Overskriften \s+ efter \s+ (?P<t> § \s* \d+ (?: \s* [a-z] (?![\w.]) )? ) \s+  # "Overskriften efter § 61" (t)
+        før \s+ overskriften \s+ (?: til | før ) \s+ (?P<n> § \s* \d+ (?: \s* [a-z] (?![\w.]) )? ) \s+  # "før
+                                                         # overskriften til § 62": § 62's own stays (group n)
+        affattes \s+ således :? \s+ Q(?P<p>\d+)           # the new words (group p)
+        """), headings.heading_between_replace),
     ("repeal_quoted_heading", _rx(rf"""
         I \s+ {_CHAPTER} \s+ ophæves \s+ overskriften \s+ Q(?P<h>\d+)  # "I kapitel 5 ophæves overskriften »…«" (group h)
         ␟og \s+ (?P<t> § \s* \d+ (?: \s* [a-z] (?![\w.]) )? ) \s+ ophæves  # ", og § 8 ophæves" (joined; group t)

@@ -1,16 +1,19 @@
 """Stage 1 (parsers): the readers of repeals of headings named next to a § or by their words ("Efter § 22 udgår
-overskriften", "I kapitel 5 ophæves overskriften »…«, og § 8 ophæves"). The patterns are in formulas.RULES; each
-reader quotes a real sentence it reads.
+overskriften", "I kapitel 5 ophæves overskriften »…«, og § 8 ophæves") and of a kapitel's new label
+("Kapitelbetegnelsen »…« ændres til: »…«"). The patterns are in formulas.RULES; each reader quotes a real sentence.
 """
 
 from __future__ import annotations
 
 import regex
 
-from lovkons.model.document import Level
-from lovkons.model.edits import Operation, Repeal
+from lovkons.model.document import Address, Kind, Level, Node
+from lovkons.model.edits import Operation, Relabel, Repeal, RepealAndInsert, Replace
 from lovkons.parsers.instructions.context import Ctx, targets
 from lovkons.parsers.instructions.targets import parse_targets
+
+# a kapitel or afsnit by its label, as "Kapitelbetegnelsen" quotes it: "Kapitel 5 a" (groups w, l)
+_LABEL = regex.compile(r"^(?P<w> Kapitel | Afsnit ) \s+ (?P<l> \w+ (?: \s+ [a-z] )? ) \.? $", regex.I | regex.X)
 
 
 def heading_after_repeal(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
@@ -28,3 +31,52 @@ def repeal_quoted_heading(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     ctx.warn("HEADING_QUOTED", f"the heading »{words}« is read as the heading before {t} (repealed with it, its words "
              "checked)")
     return [Repeal(t.child(Level.OVERSKRIFT, "før"), (), ctx.source, words=words), Repeal(t, (), ctx.source)]
+
+
+def relabel_chapter(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """Kapitelbetegnelsen »Kapitel 5 a« ændres til: »Kapitel 5 b«. (LOV 594/2011 § 85, nr. 5) — the kapitel's label
+    changes, its heading and §§ stay. Both quotes must name the same kind of unit, else the clause is not this one."""
+    old, new = _LABEL.match(ctx.q(m["a"]).strip()), _LABEL.match(ctx.q(m["b"]).strip())
+    if not old or not new or old["w"].lower() != new["w"].lower():
+        return []
+    level = Level.KAPITEL if old["w"].lower() == "kapitel" else Level.AFSNIT
+    return [Relabel(Address(((level, " ".join(old["l"].split())),)), " ".join(new["l"].split()), ctx.source)]
+
+
+def heading_between_replace(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
+    """Overskriften efter § 61 før overskriften til § 62 affattes således: »Adgange« (LOV 1520/2014 § 141, nr. 51) —
+    of the headings between § 61 and § 62 the first, the one right after § 61 (§ 62's own heading stays)."""
+    after, before = parse_targets(m["t"])[0].address, parse_targets(m["n"])[0].address
+    if after.parent != before.parent:
+        return []
+    return [Replace(after.child(Level.OVERSKRIFT, "efter"), (), ctx.q(m["p"]), ctx.source)]
+
+
+def units_in_heading_place(heading: Address, payload: tuple[Node, ...], ctx: Ctx) -> list[Operation]:
+    """Overskriften efter § 5 udgår, og i stedet indsættes: »§ 6. Økonomi- og indenrigsministeren nedsætter …«
+    (LOV 584/2012 § 1, nr. 3): the heading right after § 5 goes and the new §§ stand in its place, right after § 5
+    (one operation: refused whole by the amender when the new §§ do not fit there)."""
+    if not payload or any(n.kind is not Kind.PARAGRAF for n in payload):
+        raise ValueError("only new §§ are read in the place of a heading after a §")
+    return [RepealAndInsert(heading, _with_trailing_heading(payload), (), None, ctx.source)]
+
+
+# the heading the quote ends with, for the units after the new §§, flattened onto the last sentence: "… sammenligning
+# af budget og regnskab. Udviklingsbidrag fra kommunerne«" (LOV 584/2012 § 1, nr. 3; a Rubrica after the § in the XML):
+# words after a full stop, with a capital and without a full stop of their own
+_TRAILING_HEADING = regex.compile(r"(?<= [.] ) \s+ (?P<h> \p{Lu} [^.:;!?»«()§]{2,80}? ) \s* $", regex.X)
+
+
+def _with_trailing_heading(payload: tuple[Node, ...]) -> tuple[Node, ...]:
+    """The new §§, and the heading that follows them when the quote ends with one (kept as a heading, not as words of
+    the last stk.)."""
+    path = [payload[-1]]
+    while path[-1].children:
+        path.append(path[-1].children[-1])
+    m = _TRAILING_HEADING.search(path[-1].text)
+    if not m:
+        return payload
+    node = path[-1].with_(text=path[-1].text[: m.start()])
+    for holder in reversed(path[:-1]):
+        node = holder.with_(children=(*holder.children[:-1], node))
+    return (*payload[:-1], node, Node(Kind.OVERSKRIFT, text=m["h"].strip()))

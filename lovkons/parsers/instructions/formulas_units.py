@@ -17,6 +17,7 @@ from lovkons.parsers.instructions.context import (
     position,
     targets,
 )
+from lovkons.parsers.instructions.formulas_headings import units_in_heading_place
 from lovkons.parsers.instructions.payload import bilag_nodes, parse_payload
 from lovkons.parsers.instructions.targets import ORDINAL_ROMAN as _ORDINAL_ROMAN
 from lovkons.parsers.instructions.targets import Target, expand_labels, parse_targets
@@ -275,9 +276,10 @@ def repeal_and_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     group = tuple(t.address for t in ts)
     if is_textual(first):
         if _UNIT_START.match(ctx.q(m["p"])):
-            # "Overskriften efter § 5 udgår, og i stedet indsættes: »§ 6. …«": new §§ in a heading's place is
-            # no text of that heading; where they go is not said (not read, never guessed)
-            raise ValueError("units in place of a heading or sentence")
+            if first.last == (Level.OVERSKRIFT, "efter") and len(ts) == 1:  # "Overskriften efter § 5 udgår, og i
+                # stedet indsættes: »§ 6. …«" (LOV 584/2012): the heading goes, the §§ stand where it stood
+                return units_in_heading_place(first, parse_payload(ctx.raw(m["p"]), None), ctx)
+            raise ValueError("units in place of a heading or sentence")  # the place of new units is not said
         return [RepealAndInsert(first, (), group, ctx.q(m["p"]), ctx.source, container)]
     payload = parse_payload(ctx.raw(m["p"]), expect(first))
     headings = [Repeal(h, (), ctx.source) for h in _headings_of(m, ts)]  # "§ 26 a med tilhørende overskrift ophæves, …"
