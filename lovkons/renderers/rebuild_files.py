@@ -72,7 +72,7 @@ class _Memo:
         self.pieces: dict[bool, PieceMemo] = {False: {}, True: {}}  # pretty, compact
 
     def full(self) -> bool:
-        return max(len(self.md), len(self.json)) > MEMO_LIMIT
+        return max(len(self.md), len(self.json), *map(len, self.pieces.values())) > MEMO_LIMIT
 
 
 _MEMO = _Memo()
