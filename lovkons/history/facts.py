@@ -270,6 +270,9 @@ def _restates(data: bytes) -> bool:
     sniffed = _document_type(data)
     if sniffed is not None and b"LBK" not in sniffed:
         return False  # not an LBK whatever its words are (an LBK is confirmed by the parse below)
+    by_head = _head_is_lbk(data) if sniffed is not None else None
+    if by_head is not None:
+        return by_head
     try:
         meta = load_xml(data).find("Meta")
     except LovkonsError:
@@ -291,6 +294,39 @@ def _document_type(data: bytes) -> bytes | None:
         return None
     m = _DOCUMENT_TYPE.search(data, 0, end)
     return m[1] if m else None
+
+
+def _head_is_lbk(data: bytes) -> bool | None:
+    """What the parse in `_restates` finds, from the XML before the first </Meta> only (an LBK is a large
+    file; its <Meta> stands at the top): that head parsed by a pull parser as safe as the reader's (no
+    DTD, no entities, no network), the root's <Meta> child read when it ends. None (parse the whole
+    file) when the head holds a "<!" (a DOCTYPE, a comment, CDATA), the file is over the reader's size
+    limit, the head does not parse, or that </Meta> is not the end of the root's <Meta>. A file whose
+    rest does not parse is refused by the document reader either way (as when this says False)."""
+    from lxml import etree
+
+    from lovkons.parsers.xml_meta import MAX_XML_BYTES
+
+    end = data.find(b"</Meta>")
+    if end < 0 or len(data) > MAX_XML_BYTES or b"<!" in data[:end]:
+        return None
+    parser = etree.XMLPullParser(events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False,
+                                 remove_comments=True, remove_pis=True)  # fmt: skip
+    depth = 0
+    try:
+        parser.feed(data[:end + len(b"</Meta>")])
+        for event, el in parser.read_events():
+            if event == "start":
+                depth += 1
+                continue
+            if depth == 2 and isinstance(el, etree._Element) and el.tag == "Meta":
+                kind = el.find("DocumentType")
+                words = ((kind.text or "").strip().split("#")[0].split() or [""]) if kind is not None else [""]
+                return words[0] == "LBK"
+            depth -= 1
+    except etree.XMLSyntaxError:
+        return None
+    return None
 
 
 def read_order(path: Path) -> AmendingDocument:

@@ -14,7 +14,7 @@ from lovkons.history.fates import APPLIED, REFUSED, Fates, decide, fate_problems
 from lovkons.history.timeline import ENDED, Change, Status, Timeline, outside_corpus, timeline
 from lovkons.model.document import Document, LovkonsError, Problem
 from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef
-from lovkons.ressort.layer import EditorialChange, apply_ressort
+from lovkons.ressort.layer import EditorialChange, apply_ressort, decisions
 from lovkons.ressort.register import default_register
 
 
@@ -104,6 +104,17 @@ class Version:
         return replace(self, start=day, document=r.document, problems=self.problems + r.problems,
                        editorial=r.changes)
 
+    def decisions(self, day: dt.date) -> tuple[object, ...]:
+        """What each name in the text becomes on `day`: equal on two days, the renamed texts are equal
+        (lovkons.ressort.layer.decisions)."""
+        return decisions(self.document, day, base=self.base, orders=self.orders)
+
+    def same_text(self, one: dt.date, other: dt.date) -> bool:
+        """Whether the text renamed on `one` is the text renamed on `other` (by the decisions when they
+        agree, else by the texts)."""
+        return self.decisions(one) == self.decisions(other) or self.renamed(one).document == self.renamed(
+            other).document
+
 
 def _literal(corpus: Corpus, tl: Timeline, at: dt.date) -> Version:
     """The text as the amending acts leave it on `at`. Memoised on the corpus per set of items in
@@ -188,10 +199,18 @@ def versions(corpus: Corpus, tl: Timeline, stop: dt.date | None, *, literal: boo
             out.append(replace(plain, start=start))
             continue
         days = [start] + [c.date for c in default_register().changes if start < c.date and (end is None or c.date < end)]
-        for day in sorted(set(days)):
+        out.append(plain.renamed(start))
+        same: list[tuple[object, ...]] = []  # the decisions of the days whose text is that of out[-1]
+        for day in sorted(set(days[1:])):
+            same = same or [plain.decisions(out[-1].start or start)]
+            decided = plain.decisions(day)
+            if decided in same:
+                continue  # the same decisions on every name: the same text (not renamed to compare)
             v = plain.renamed(day)
-            if day == start or v.document != out[-1].document:
+            if v.document != out[-1].document:
                 out.append(v)
+                same = []
+            same.append(decided)
     return out
 
 
@@ -205,13 +224,13 @@ def _version_around(corpus: Corpus, tl: Timeline, day: dt.date, stop: dt.date | 
     plain = _literal(corpus, tl, day)
     if literal:
         return replace(plain, start=start), end
-    current = plain.renamed(day)
+    current, today = plain.renamed(day), plain.decisions(day)
     since = start
     for c in default_register().changes:  # the names on `day` may date from a resolution after `start`
-        if start is not None and start < c.date <= day and plain.renamed(c.date - dt.timedelta(days=1)).document \
-                != plain.renamed(c.date).document:
+        if start is not None and start < c.date <= day and not plain.same_text(c.date - dt.timedelta(days=1), c.date):
             since = c.date
-        elif c.date > day and (end is None or c.date < end) and plain.renamed(c.date).document != current.document:
+        elif c.date > day and (end is None or c.date < end) and plain.decisions(c.date) != today \
+                and plain.renamed(c.date).document != current.document:
             end = c.date
             break
     return replace(current, start=since), end

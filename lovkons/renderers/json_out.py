@@ -115,9 +115,10 @@ def node_json(node: Node, *, provenance: bool = True, memo: NodeMemo | None = No
     return _node_json(node, provenance, memo)
 
 
-def _node_json(node: Node, provenance: bool, memo: NodeMemo | None) -> dict[str, Any]:
+def _node_json(node: Node, provenance: bool, memo: NodeMemo | None, kids: list[Any] | None = None) -> dict[str, Any]:
+    """The node's JSON; `kids`: its children's values when made already (then it is not kept in `memo`)."""
     children = node.children
-    if children and memo is not None:
+    if children and memo is not None and kids is None:
         hit = memo.get(id(node))
         if hit is not None and hit[0] is node:
             return hit[1]
@@ -126,7 +127,7 @@ def _node_json(node: Node, provenance: bool, memo: NodeMemo | None) -> dict[str,
         "label": node.label,
         "heading": node.heading,
         "text": node.text,
-        "children": [_node_json(c, provenance, memo) for c in children],
+        "children": kids if kids is not None else [_node_json(c, provenance, memo) for c in children],
     }
     if node.repealed:
         out["repealed"] = True
@@ -134,7 +135,7 @@ def _node_json(node: Node, provenance: bool, memo: NodeMemo | None) -> dict[str,
         out["id"] = node.id
     if provenance and node.changed_by:
         out["changed_by"] = [source_json(s) for s in node.changed_by]
-    if children and memo is not None:
+    if children and memo is not None and kids is None:
         memo[id(node)] = (node, out)
     return out
 
@@ -157,26 +158,38 @@ def document_json(doc: Document, *, provenance: bool = True, memo: NodeMemo | No
 
 # Pieces of finished JSON text (orjson.Fragment, orjson ≥ 3.9) that orjson copies into the text it makes.
 PIECES = orjson is not None and hasattr(orjson, "Fragment")
-# id(node) → (the node, kept alive; its JSON text as an orjson.Fragment): see node_piece
-PieceMemo = dict[int, tuple[Node, Any]]
+# id(node) → (the node, kept alive; the indent it was made for; its JSON text as an orjson.Fragment):
+# see node_piece
+PieceMemo = dict[int, tuple[Node, str | None, Any]]
+
+# Units whose children are pieces of their own (a changed kapitel is written again from the pieces
+# of its §§, most of them unchanged): a node holding any of these
+_UNITS = frozenset({Kind.PARAGRAF, Kind.KAPITEL, Kind.AFSNIT, Kind.BILAG})
+_CHILD_INDENT = " " * (2 * INDENT)  # a child's object in its parent's "children" list, pretty
 
 
 def node_piece(node: Node, *, indent: str | None, memo: PieceMemo, nodes: NodeMemo | None = None) -> Any:
     """node_json(node) with sorted keys as finished text (an orjson.Fragment, PIECES), made once per
-    node of the memo. `indent`: the spaces before the node's lines where it stands in a pretty file
-    (INDENT 2; JSON strings hold no raw line break, so every line break of the text is orjson's);
-    None: compact. The file's text is then the one orjson makes of the plain values."""
+    node of the memo (and indent). `indent`: the spaces before the node's lines where it stands in a
+    pretty file (INDENT 2; JSON strings hold no raw line break, so every line break of the text is
+    orjson's); None: compact. A node holding §§ or larger units is made of its children's pieces. The
+    file's text is then the one orjson makes of the plain values."""
     hit = memo.get(id(node))
-    if hit is not None and hit[0] is node:
-        return hit[1]
-    value = node_json(node, memo=nodes)
+    if hit is not None and hit[0] is node and hit[1] == indent:
+        return hit[2]
+    if any(c.kind in _UNITS for c in node.children):
+        inner = None if indent is None else _CHILD_INDENT  # this node's own text is indented below
+        kids = [node_piece(c, indent=inner, memo=memo, nodes=nodes) for c in node.children]
+        value = _node_json(node, True, nodes, kids)
+    else:
+        value = node_json(node, memo=nodes)
     if indent is None:
         text = orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
     else:
         text = orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
         text = text.replace(b"\n", b"\n" + indent.encode())
     piece = orjson.Fragment(text)
-    memo[id(node)] = (node, piece)
+    memo[id(node)] = (node, indent, piece)
     return piece
 
 

@@ -72,7 +72,7 @@ class _Memo:
         self.pieces: dict[bool, PieceMemo] = {False: {}, True: {}}  # pretty, compact
 
     def full(self) -> bool:
-        return max(len(self.md), len(self.json)) > MEMO_LIMIT
+        return max(len(self.md), len(self.json), *map(len, self.pieces.values())) > MEMO_LIMIT
 
 
 _MEMO = _Memo()
@@ -114,7 +114,7 @@ class RebuildFiles:
         if PIECES:
             pieces, indent = memo.pieces[self.compact], None if self.compact else _UNIT_INDENT
             try:
-                units = [node_piece(c, indent=indent, memo=pieces, nodes=memo.json) for c in v.document.children]
+                units = [node_piece(c, indent=indent, memo=pieces) for c in v.document.children]
                 obj["document"] = document_json(v.document, children=units)
                 return _bytes(obj, self.compact)
             except TypeError:  # a value orjson does not take: json writes the plain values

@@ -72,7 +72,7 @@ def named_most(register: Register, base: Document, names: Names | None = None) -
 
 def _search(register: Register, text: str) -> Iterator[tuple[int, int, str]]:
     if _MINIST in text.casefold():  # every minister's title holds "minist" ("Ministeren for …", "…ministeren")
-        yield from ((m.start(), m.end(), m[0]) for m in name_forms(register).finditer(text))
+        yield from name_forms(register).spans(text)
 
 
 def _named_most(register: Register, base: Document, names: Names) -> Evidence | None:

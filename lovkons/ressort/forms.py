@@ -11,7 +11,7 @@ older "ministerens for børn og undervisning".
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import regex
@@ -113,6 +113,9 @@ class NameForms:
     # word): a text holds a name only if its case-folded text holds that piece, so a text with none
     # of them is not searched at all (most provisions name no ministry or authority)
     pieces: tuple[str, ...] = ()
+    # the names found in each text searched that holds a piece (a worker renames law after law, and the
+    # laws repeat each other's texts: an LBK restates its law's); a pure function of the text, bounded
+    found: dict[str, tuple[Span, ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def lookup(self, written: str) -> list[Form]:
         return self.forms.get(" ".join(written.split()).casefold(), [])
@@ -123,6 +126,23 @@ class NameForms:
         if not any(piece in folded for piece in self.pieces):
             return iter(())
         return self.pattern.finditer(text)
+
+    def spans(self, text: str) -> tuple[Span, ...]:
+        """(start, end, the name as written) of every name in `text` (`finditer`'s matches); memoised
+        for the texts that hold a piece of a name (the others are ruled out at once)."""
+        hit = self.found.get(text)
+        if hit is None:
+            folded = text.casefold()
+            if not any(piece in folded for piece in self.pieces):
+                return ()
+            if len(self.found) >= FOUND_LIMIT:
+                self.found.clear()
+            hit = self.found[text] = tuple((m.start(), m.end(), m[0]) for m in self.pattern.finditer(text))
+        return hit
+
+
+FOUND_LIMIT = 50_000  # texts whose names a process keeps (then it starts again)
+Span = tuple[int, int, str]  # a name found in a text: start, end, the name as written
 
 
 _MINIST = "minist"

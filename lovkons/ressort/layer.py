@@ -17,10 +17,11 @@ from lovkons.amender.consolidate import Consolidation
 from lovkons.model.document import Address, Document, Kind, Level, Node, Problem, Source
 from lovkons.model.edits import AmendingDocument
 from lovkons.ressort.evidence import evidence_of, named_most
-from lovkons.ressort.forms import Form, name_forms, render
+from lovkons.ressort.forms import Span, name_forms, render
 from lovkons.ressort.guards import kept_by
-from lovkons.ressort.register import AUTHORITY, MINISTRY, Change, Register, default_register
-from lovkons.ressort.responsible import Evidence, Responsibility, Step, follow, law_title, responsibility
+from lovkons.ressort.namer import Namer, Rename
+from lovkons.ressort.register import AUTHORITY, MINISTRY, Register, default_register
+from lovkons.ressort.responsible import Evidence, Responsibility, law_title, responsibility
 
 EDITORIAL = "redaktionel ændring"  # how an editorial change is cited (its Source.document starts so)
 _SKIP = (Kind.NOTE, Kind.UNDERSKRIFT)  # the LBK's own notes and the signature are not the law's text
@@ -60,101 +61,6 @@ class Ressort:
     responsible: Responsibility = field(default_factory=lambda: Responsibility(None))
 
 
-@dataclass(frozen=True, slots=True)
-class _Rename:
-    office: str
-    changes: tuple[Change, ...]
-
-
-class _Namer:
-    """Decides, once per written name, what it becomes on the day (or None: it stays)."""
-
-    def __init__(self, register: Register, day: dt.date, title: str, resp: Responsibility,
-                 agency: Responsibility, named: Responsibility) -> None:
-        self.register, self.day, self.title = register, day, title
-        self.resp, self.agency, self.named = resp, agency, named
-        self.memo: dict[str, _Rename | None] = {}
-        self.problems: list[Problem] = []
-
-    def decide(self, written: str) -> _Rename | None:
-        key = " ".join(written.split()).casefold()
-        if key not in self.memo:
-            self.memo[key] = self._decide(name_forms(self.register).lookup(written), written)
-        return self.memo[key]
-
-    def _decide(self, forms: list[Form], written: str) -> _Rename | None:
-        reg, day = self.register, self.day
-        offices = list(dict.fromkeys(f.office for f in forms if reg.started_by(f.office, day)))
-        if not offices:
-            return None
-        for own in (self.resp, self.agency, self.named):  # a name the law's own ministry or authority had: its name now
-            if own.office is not None:
-                for office in offices:
-                    if office in own.offices() and office != own.office:
-                        return _Rename(own.office, tuple(own.changes_since(office)))
-        current = [o for o in offices if reg.in_office(o, day)]
-        if current:  # in office: only a transfer naming this law moves it
-            office = current[0]
-            if self.resp.since is None:
-                return None
-            new, path = follow(reg, office, self.resp.since, day, self.title, responsible=False)
-        else:
-            office = max(offices, key=lambda o: reg.last_end(o, day) or dt.date.min)
-            end = reg.last_end(office, day)
-            assert end is not None
-            new, path = follow(reg, office, end - dt.timedelta(days=1), day, self.title, responsible=False)
-            if new is None:
-                new, path = self._split(office, end, path)
-            if new is None and self._ours(office, []):
-                self.problems.append(Problem(
-                    "RESSORT_NO_SUCCESSOR", f"»{written}« ({office}) ended on {end.isoformat()} without one "
-                    "successor for every law, and nothing shows which one took over this law; the name is kept",
-                    "warning"))  # fmt: skip
-        if new is None or new == office or not self._ours(office, path):
-            return None
-        return _Rename(new, tuple(c for c, _, _ in path))
-
-    def _split(self, office: str, end: dt.date, path: list[Step]) -> tuple[str | None, list[Step]]:
-        """An authority split between ministries: the successor under the law's own ministry."""
-        reg = self.register
-        last = path[-1][1] if path else office
-        change = next((c for c in reg.changes if c.date >= end and last in c.ends), None)
-        if change is None or reg.offices[last].kind != AUTHORITY or self.resp.office is None:
-            return None, path
-        mine = [t for t in change.transfers if t.source == last and self._belongs(t.target)]
-        if len(mine) != 1:
-            return None, path
-        new, rest = follow(reg, mine[0].target, change.date, self.day, self.title, responsible=False)
-        return new, [*path, (change, mine[0].target, mine[0]), *rest]
-
-    def _belongs(self, authority: str) -> bool:
-        """The authority belongs to the law's own ministry (then or now)."""
-        parent = self.register.offices[authority].ministry
-        if parent is None:
-            return False
-        if parent in self.resp.offices():
-            return True
-        now, _ = follow(self.register, parent, None, self.day, self.title, responsible=False)
-        return now == self.resp.office
-
-    def _ours(self, office: str, path: list[Step]) -> bool:
-        """Whether the law's consolidation renames this name: the names of the law's own ministry and
-        authority (see _decide), an authority of that ministry, and any name a transfer naming this law
-        moved. Another ministry's name stays as the law wrote it: the resolution did not move this law
-        (the practice of the official consolidations). Without evidence of the law's ministry: every name."""
-        if self.resp.office is None or any(t is not None and t.laws for _, _, t in path):
-            return True
-        if path and path[-1][1] == self.resp.office and self._renamed_alone(path[-1][0], path[-1][1]):
-            return True  # the law's own ministry under its former name: renamed by the same resolution
-        return self.register.offices[office].kind == AUTHORITY and self._belongs(office)
-
-    @staticmethod
-    def _renamed_alone(change: Change, new: str) -> bool:
-        """`new` took over one old name at `change`, not a merger of two ministries (a merger keeps the
-        other ministry's name: LBK 123/2017 of a fødevare-law keeps "miljøministeren")."""
-        return sum(1 for _, target in change.renames if target == new) == 1
-
-
 def _address(path: tuple[tuple[Level, str], ...]) -> str:
     """"§ 4, stk. 2" as cited (the kapitel only for a heading outside any §)."""
     levels = [lv for lv, _ in path]
@@ -171,7 +77,6 @@ def _cite(bases: tuple[str, ...]) -> str:
     return ", ".join(bases[:-1]) + (" og " if len(bases) > 1 else "") + bases[-1]
 
 
-Span = tuple[int, int, str]  # a name found in a text: start, end, the name as written
 
 
 class Memo:
@@ -187,6 +92,9 @@ class Memo:
         self.names: dict[str, tuple[Span, ...]] = {}
         self.kept: dict[tuple[str, int, int, dt.date], bool] = {}
         self.named: dict[int, tuple[Node, bool]] = {}  # id(node) → (the node, kept alive; any name below)
+        self.asked: dict[int, tuple[Document, tuple[str, ...]]] = {}  # id(document) → (it, the names in it)
+        self.responsible: dict[dt.date, tuple[Responsibility, Responsibility, Responsibility]] = {}
+        self.deciders: dict[dt.date, Namer] = {}  # a namer per day for `decisions` (its problems unread)
         self.scans = 0  # texts searched with the name pattern (tests count them)
         self.rewritten: dict[tuple[int, tuple[tuple[Level, str], ...], bool], Rewritten] = {}
 
@@ -198,7 +106,7 @@ class Memo:
         found = self.names.get(text)
         if found is None:
             self.scans += 1
-            found = tuple((m.start(), m.end(), m[0]) for m in name_forms(self.register).finditer(text))
+            found = name_forms(self.register).spans(text)
             self.names[text] = found
         return found
 
@@ -242,18 +150,18 @@ class Rewritten:
 
     node: Node  # the subtree rewritten (its key is the id of the original, kept alive here)
     original: Node
-    decisions: tuple[tuple[str, _Rename | None], ...]
+    decisions: tuple[tuple[str, Rename | None], ...]
     found: tuple[Found, ...]
 
 
 class _Rewriter:
-    def __init__(self, namer: _Namer, memo: Memo) -> None:
+    def __init__(self, namer: Namer, memo: Memo) -> None:
         self.namer, self.memo = namer, memo
         self.found: Counter[Found] = Counter()
-        self.decisions: list[tuple[str, _Rename | None]] = []  # every decision asked, in order
+        self.decisions: list[tuple[str, Rename | None]] = []  # every decision asked, in order
         self.log: list[Found] = []  # every change counted, in order
 
-    def decide(self, written: str) -> _Rename | None:
+    def decide(self, written: str) -> Rename | None:
         rename = self.namer.decide(written)
         self.decisions.append((written, rename))
         return rename
@@ -341,21 +249,13 @@ def apply_ressort(document: Document, day: dt.date, *, base: Document | None = N
     `base` and `orders` are the evidence of who is responsible for the law (default: the document);
     `evidence`, when given, is used instead of what their signatures and footnotes say."""
     register = register or default_register()
-    title = law_title((base or document).meta.title)
     memo = memo_for(register, base or document, orders)
-    if evidence is None:
-        if memo.evidence is None:
-            memo.evidence = evidence_of(register, base or document, orders, memo.names_in)
-        evidence = memo.evidence
-    resp = responsibility(register, title, [e for e in evidence if register.offices[e.office].kind == MINISTRY], day)
-    agency = responsibility(register, title, [e for e in evidence if register.offices[e.office].kind == AUTHORITY],
-                            day)
-    most = named_most(register, base or document, memo.names_in)  # the minister the law gives its powers to
-    named = responsibility(register, title, [most] if most else [], day)
-    namer = _Namer(register, day, title, resp, agency, named)
+    namer = _namer(memo, day, evidence)
     writer = _Rewriter(namer, memo)
     kids = tuple(writer.node(c, ()) for c in document.children)
-    problems = list(resp.problems) + list(agency.problems) + namer.problems
+    # every name written in the document was decided on the way (a subtree reused replays its decisions)
+    memo.asked[id(document)] = (document, tuple(sorted({written for written, _ in writer.decisions})))
+    problems = list(namer.resp.problems) + list(namer.agency.problems) + namer.problems
     if register.complete_until is not None and day > register.complete_until:
         problems.append(Problem("RESSORT_REGISTER_ENDS", f"the register of ministries is complete up to "
                                 f"{register.complete_until.isoformat()}; later changes are known only in part (not "
@@ -363,7 +263,48 @@ def apply_ressort(document: Document, day: dt.date, *, base: Document | None = N
     changes = tuple(EditorialChange(a, old, new, bases, when, n)
                     for (a, old, new, bases, when), n in writer.found.items())
     doc = document if all(a is b for a, b in zip(kids, document.children, strict=True)) else document.with_(children=kids)
-    return Ressort(doc, changes, tuple(problems), resp)
+    return Ressort(doc, changes, tuple(problems), namer.resp)
+
+
+def _namer(memo: Memo, day: dt.date, evidence: Sequence[Evidence] | None) -> Namer:
+    """The decisions of the day for the law of `memo`: who is responsible for it that day, by the
+    evidence of its base and acts (or `evidence`, when given)."""
+    register, base = memo.register, memo.base
+    title = law_title(base.meta.title)
+    if evidence is None and day in memo.responsible:
+        return Namer(register, day, title, *memo.responsible[day])
+    if evidence is None:
+        if memo.evidence is None:
+            memo.evidence = evidence_of(register, base, memo.orders, memo.names_in)
+        found: Sequence[Evidence] = memo.evidence
+    else:
+        found = evidence
+    resp = responsibility(register, title, [e for e in found if register.offices[e.office].kind == MINISTRY], day)
+    agency = responsibility(register, title, [e for e in found if register.offices[e.office].kind == AUTHORITY], day)
+    most = named_most(register, base, memo.names_in)  # the minister the law gives its powers to
+    named = responsibility(register, title, [most] if most else [], day)
+    if evidence is None:  # the law's own evidence: the same on every call for this day
+        memo.responsible[day] = (resp, agency, named)
+    return Namer(register, day, title, resp, agency, named)
+
+
+def decisions(document: Document, day: dt.date, *, base: Document | None = None,
+              orders: Sequence[AmendingDocument] = ()) -> tuple[Rename | None, ...]:
+    """What every name written in `document` becomes on `day` (in one fixed order). The text
+    `apply_ressort` writes is a function of the document and of these decisions (each rename gives
+    the new name, its basis and its day), so two days with equal decisions give the same text: a
+    version that would only repeat the text of the day before need not be renamed to be compared."""
+    register = default_register()
+    memo = memo_for(register, base or document, orders)
+    asked = memo.asked.get(id(document))
+    if asked is None or asked[0] is not document:  # the names in it are known once it was renamed
+        apply_ressort(document, day, base=base, orders=orders)
+        memo = memo_for(register, base or document, orders)
+        asked = memo.asked[id(document)]
+    namer = memo.deciders.get(day)
+    if namer is None:
+        namer = memo.deciders[day] = _namer(memo, day, None)
+    return tuple(namer.decide(written) for written in asked[1])
 
 
 def consolidated_at(result: Consolidation, day: dt.date | None, *, base: Document,
