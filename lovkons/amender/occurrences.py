@@ -8,6 +8,7 @@ dash, quote and minister-title variants) is only used when the exact one fails, 
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 
 import regex
 
@@ -30,6 +31,7 @@ Warning_ = tuple[str, str]  # (code, message)
 _MINISTER = regex.compile(r"(?<![\p{L}-])(?:\p{L}+-(?:,? \p{L}+-)* og )?\p{L}+minister(en|ens|iet|iets)(?![\p{L}])")
 
 
+@lru_cache(maxsize=8192)  # a pure function of its arguments; a rebuild asks for ~10k, mostly the same
 def _pattern(old: str, tolerant: bool | str) -> regex.Pattern[str]:
     if tolerant == "minister":
         pieces, at = [], 0
