@@ -28,6 +28,7 @@ CODES: tuple[Code, ...] = (
     Code("XML_LABEL", _W, "parse", "a LexDania § label could not be read and was given a default"),
     Code("XML_SPLIT_PARAGRAF", _W, "parse", "one § stands in two LexDania elements; they were joined"),
     Code("XML_TRAILING_HEADING", _W, "parse", "an italic line at the end of a § was read as the heading of the next §"),
+    Code("XML_HEADING_IN_TEXT", _W, "parse", "an unpunctuated last text line of a § was read as the heading of the next § (or dropped as a copy of it)"),
     # reading amending instructions
     Code("UNPARSED_INSTRUCTION", _E, "instructions", "a numbered change could not be read into operations"),
     Code("UNPARSED_ORDER", _E, "instructions", "an amending document could not be read at all"),

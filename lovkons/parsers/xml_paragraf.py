@@ -22,6 +22,7 @@ from lovkons.parsers.xml_text import (
     Pieces,
     clean,
     exitus_into,
+    first_child,
     label_of,
     line_text,
     rubrica_text,
@@ -77,20 +78,25 @@ def paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:
         elif tag == "Rubrica":
             headings.append(new_node(OVERSKRIFT, text=rubrica_text(child, ctx)))
     label = _checked_label(label_of(explicatus), ctx)
-    trailing = _trailing_heading(el, stks)
+    trailing, copy, italic = _trailing_heading(el, stks), False, True
+    if trailing is None:
+        (trailing, copy), italic = _heading_in_text(el, stks, ctx), False
     paragraffer = _build(_groups(label, stks, trailing), label, ctx)
     if trailing is not None:
-        ctx.problems.append(
-            Problem(
-                "XML_TRAILING_HEADING",
-                f"italic line at the end of § {label} read as the heading of the next §",
-                "warning",
-                address=f"§ {label}",
-                file=ctx.file,
-            )
-        )
-        paragraffer.append(new_node(OVERSKRIFT, text=rubrica_text(trailing, ctx)))
+        text = rubrica_text(trailing, ctx)
+        ctx.problems.append(_trailing_problem(label, text, copy, italic, ctx.file))
+        if not copy:
+            paragraffer.append(new_node(OVERSKRIFT, text=text))
     return [*headings, *paragraffer] if headings else paragraffer
+
+
+def _trailing_problem(label: str, text: str, copy: bool, italic: bool, file: str | None) -> Problem:
+    if italic:
+        what = f"italic line at the end of § {label} read as the heading of the next §"
+        return Problem("XML_TRAILING_HEADING", what, "warning", address=f"§ {label}", file=file)
+    done = "dropped: a copy of the next §'s heading" if copy else "read as the heading of the next §"
+    what = f"last line of § {label} {text!r} {done}"
+    return Problem("XML_HEADING_IN_TEXT", what, "warning", address=f"§ {label}", file=file)
 
 
 _LABEL_START = frozenset("S§")
@@ -166,6 +172,46 @@ def _trailing_heading(el: etree._Element, stks: list[etree._Element]) -> etree._
         return None
     nxt = el.getnext()
     return last if nxt is not None and nxt.tag == "Paragraf" else None
+
+
+_NUMBERED_HEADING = re.compile(r"\d{1,2}\.")  # "5." before "Sødygtighedssyn" (LBK 73/2014 § 55)
+_SENTENCE_END = (".", ":", ";", ",", "»", "«", ")", "!", "?")
+
+
+def _heading_in_text(
+    el: etree._Element, stks: list[etree._Element], ctx: Context
+) -> tuple[etree._Element | None, bool]:
+    """A drafting slip (issue 15): the mellemrubrik of the next § typed as a text line of its own (an
+    Exitus after the stk's text) at the end of this §'s last stk: one line, or "5." + one line,
+    starting with a capital and without the punctuation that ends a sentence. Real examples: LBK
+    1500/2015 § 16 ends in "Værditab på fast ejendom ved opstilling af vindmøller på testcenteret",
+    the heading of §§ 17-21; LBK 1253/2013 § 138 in "Indsendelse for virksomheder under afvikling
+    eller rekonstruktion"; LBK 278/2013 § 58 c in "Fælles bestemmelser om betaling for administration,
+    forrentning og udpantning", which also heads § 59 as a Rubrica: a copy, dropped. Read as a
+    heading only where the next § follows in the same group or the next group; returns (that Exitus,
+    whether it copies the next heading) or (None, False)."""
+    if not stks:
+        return None, False
+    kids = [kid for kid in stks[-1] if kid.tag != "Explicatus" and isinstance(kid.tag, str)]
+    if len(kids) < 2 or kids[-1].tag != "Exitus" or not 1 <= len(kids[-1]) <= 2:
+        return None, False
+    last = kids[-1]
+    if any(part.tag != "Linea" for part in last):
+        return None, False
+    lines = [line_text(part) for part in last]
+    if len(lines) == 2 and not _NUMBERED_HEADING.fullmatch(lines[0]):
+        return None, False
+    text = lines[-1]
+    if not text[:1].isupper() or text.endswith(_SENTENCE_END):
+        return None, False
+    nxt, parent = el.getnext(), el.getparent()
+    if nxt is None and parent is not None and parent.tag == "ParagrafGruppe":
+        nxt = parent.getnext()
+    if nxt is None or nxt.tag not in ("Paragraf", "ParagrafGruppe"):
+        return None, False
+    heading = first_child(nxt, "Rubrica")
+    copy = heading is not None and rubrica_text(heading, ctx) == rubrica_text(last, ctx)
+    return last, copy
 
 
 def _checked_label(explicatus: str, ctx: Context) -> str:
