@@ -77,6 +77,31 @@ CASES = [
         [("16", f"{TEXT_1500} {NEXT}"), ("17", NEXT)],
         [],
     ),
+    (  # a formula announced by the line before it is text, not a heading (review11)
+        "formula",
+        _group(_par("16", ["Beløbet beregnes efter følgende formel:"], ["A = B × C"]), _par("17", [NEXT])),
+        [("16", "Beløbet beregnes efter følgende formel: A = B × C"), ("17", NEXT)],
+        [],
+    ),
+    (  # an amount line ends in a number: no heading
+        "amount",
+        _group(_par("16", [TEXT_1500], ["Kr. 5.000"]), _par("17", [NEXT])),
+        [("16", f"{TEXT_1500} Kr. 5.000"), ("17", NEXT)],
+        [],
+    ),
+    (  # a heading of words with an abbreviation, a slash and a number inside (LBK 1113/2011 § 4, 43/2015 § 58)
+        "LBK 43/2015 § 58",
+        _group(
+            _par("58", [TEXT_1500], ["Aftale om ret til sygedagpenge i de første 2 uger af sygeperioden"]),
+            _par("59", [NEXT]),
+        ),
+        [
+            ("58", TEXT_1500),
+            ("h", "Aftale om ret til sygedagpenge i de første 2 uger af sygeperioden"),
+            ("59", NEXT),
+        ],
+        ["XML_HEADING_IN_TEXT"],
+    ),
     (  # no § follows: nothing to head, the line stays text
         "last §",
         _group(_par("16", [TEXT_1500], [HEAD_1500])),

@@ -175,6 +175,9 @@ def _trailing_heading(el: etree._Element, stks: list[etree._Element]) -> etree._
 
 
 _NUMBERED_HEADING = re.compile(r"\d{1,2}\.")  # "5." before "Sødygtighedssyn" (LBK 73/2014 § 55)
+# a heading is words ending in a letter ("… m.v. efter sundhedsloven", "… i et EU/EØS-land", "… de
+# første 2 uger af sygeperioden …"): no formula signs, no amount at its end ("A = B × C", "Kr. 5.000")
+_HEADING_WORDS = re.compile(r"[^\W\d_][^=×+*<>%§|]*[^\W\d_]|[^\W\d_]")
 _SENTENCE_END = (".", ":", ";", ",", "»", "«", ")", "!", "?")
 
 
@@ -202,8 +205,11 @@ def _heading_in_text(
     if len(lines) == 2 and not _NUMBERED_HEADING.fullmatch(lines[0]):
         return None, False
     text = lines[-1]
-    if not text[:1].isupper() or text.endswith(_SENTENCE_END):
+    if not text[:1].isupper() or text.endswith(_SENTENCE_END) or not _HEADING_WORDS.fullmatch(text):
         return None, False
+    before = kids[-2]
+    if before.tag == "Exitus" and len(before) and line_text(before[-1]).rstrip().endswith(":"):
+        return None, False  # "… følgende formel:" announces what follows: no heading can stand there
     nxt, parent = el.getnext(), el.getparent()
     if nxt is None and parent is not None and parent.tag == "ParagrafGruppe":
         nxt = parent.getnext()
