@@ -58,7 +58,7 @@ INTRODUCTIONS = [
      [(565, 2012, "1", {9, 12})]),  # LBK 1055/2012
     ("De ændringer, der vedrører §§ 43 b-43 d, og som følger af § 1, nr. 1 delvis, i lov nr. 900 af 4. juli 2013 om "
      "ændring af lov om fremme af vedvarende energi (Ændring af støtte til visse solcelleanlæg), er ikke indarbejdet i"
-     " denne lovbekendtgørelse.", []),  # LBK 122/2015
+     " denne lovbekendtgørelse.", [(900, 2013, "1", set())]),  # LBK 122/2015: nothing withheld, nr. 1 named in part
     # the introduction that lists what is incorporated withholds nothing
     ("Herved bekendtgøres lov om dag-, fritids- og klubtilbud m.v. til børn og unge, jf. lovbekendtgørelse nr. 167 af 20."
      " februar 2015, med de ændringer, der følger af § 5 i lov nr. 296 af 22. marts 2016 og § 7 i lov nr. 665 af 8. "
@@ -139,6 +139,11 @@ IN_BASE = [
      " er ikke indarbejdet i lovbekendtgørelsens tekst.", (1539, 2010), "2", 1, False),
     ("De ændringer, der følger af § 1, nr. 4-10, i lov nr. 1539 af 21. december 2010 om ændring af lov om sygedagpenge,"
      " er ikke indarbejdet i lovbekendtgørelsens tekst.", (1599, 2010), "1", 1, False),
+    # a change named only in part ("nr. 3 delvis") is not in the base either: its other part is missing (review11)
+    ("De ændringer, der følger af § 1, nr. 3 delvis og nr. 4, i lov nr. 100 af 1. marts 2012, er ikke indarbejdet i"
+     " denne lovbekendtgørelse.", (100, 2012), "1", 3, False),
+    ("De ændringer, der følger af § 1, nr. 3 delvis og nr. 4, i lov nr. 100 af 1. marts 2012, er ikke indarbejdet i"
+     " denne lovbekendtgørelse.", (100, 2012), "1", 2, True),
     # a whole § or a whole act left out: none of it is in the base
     ("De ændringer, der følger af § 11 i lov nr. 718 af 25. juni 2010, er ikke indarbejdet i denne lovbekendtgørelse.",
      (718, 2010), "11", 1, False),

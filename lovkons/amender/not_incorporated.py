@@ -71,13 +71,16 @@ _NO_PART_TAIL = regex.compile(r"[\s,]*(?:\bi|og)?\s*$", regex.I)
 @dataclass(frozen=True, slots=True)
 class NotIncorporated:
     """Changes of one act an LBK says it has not incorporated: the act's number and year, the § of the
-    act (None = the whole act) and its numbered changes (None = the whole §), and the sentence."""
+    act (None = the whole act) and its numbered changes (None = the whole §), the sentence, and the
+    numbered changes it names only in part ("nr. 1 delvis", "nr. 13 vedrørende § 132 a"): neither
+    withheld nor, when the LBK is a base, in its text."""
 
     number: int
     year: int
     paragraf: str | None
     items: frozenset[int] | None
     sentence: str
+    partly: frozenset[int] = frozenset()
 
     def covers(self, order: AmendingDocument, paragraf: str, item: int) -> bool:
         meta = order.meta
@@ -105,9 +108,7 @@ def _parts(subject: str, sentence: str) -> Iterable[NotIncorporated]:
         except ValueError:
             continue  # a part we do not read is not withheld
         items = None if part.items is None else part.items - part.partly
-        if part.partly and not items:
-            continue
-        yield NotIncorporated(int(m["number"]), year, part.paragraf, items, sentence)
+        yield NotIncorporated(int(m["number"]), year, part.paragraf, items, sentence, frozenset(part.partly))
 
 
 def in_notes(notes: Iterable[str]) -> tuple[NotIncorporated, ...]:
@@ -159,6 +160,6 @@ def incorporated_by_base(statements: Sequence[NotIncorporated], order: AmendingD
     its introduction, applies only nr. 4-10 on it."""
     mine = [w for w in statements if (w.number, w.year) == (order.meta.number, order.meta.year)
             and w.paragraf is not None and w.paragraf.replace(" ", "") == paragraf.replace(" ", "")]
-    if not mine or any(w.covers(order, paragraf, item) for w in mine):
+    if not mine or any(w.covers(order, paragraf, item) or item in w.partly for w in mine):
         return None
     return mine[0]
