@@ -10,6 +10,7 @@ from pathlib import Path
 from lovkons.amender.consolidate import consolidate
 from lovkons.amender.manifest import read_doc, read_order
 from lovkons.model.document import Document, Kind
+from lovkons.parsers.text import parse_text
 
 DATA = Path(__file__).parent / "data" / "amend" / "heading-between-2014"
 
@@ -24,3 +25,13 @@ def test_the_heading_right_after_the_paragraf_gets_the_new_words() -> None:
     result = consolidate(base, [read_order(DATA / "order.txt")])
     assert not [p for p in result.problems if p.severity == "error"]
     assert _units(result.document) == ["§ 61", "Adgange", "Overkørsler", "§ 62", "§ 63"]
+    assert not [p for p in result.problems if p.code == "AMBIGUOUS_TARGET"]  # the first of two is named exactly
+
+
+def test_only_the_next_paragrafs_own_heading_is_refused() -> None:
+    """With one heading after § 61 it is § 62's own, which the sentence says stays: nothing stands between (review11)."""
+    text = (DATA / "base.txt").read_text(encoding="utf-8").replace("Adgang til private fællesveje\n\n", "")
+    base = parse_text(text).document
+    result = consolidate(base, [read_order(DATA / "order.txt")])
+    assert [p.code for p in result.problems if p.severity == "error"] == ["TARGET_NOT_FOUND"]
+    assert _units(result.document) == ["§ 61", "Overkørsler", "§ 62", "§ 63"]

@@ -106,10 +106,15 @@ def resolve_current(doc: Document, address: Address) -> Target:
                 raise ResolveError("TARGET_NOT_FOUND", "a heading needs a § or a kapitel")
             if node.kind in (Kind.KAPITEL, Kind.AFSNIT) or label == "til":
                 return Target("kapitel_heading", path, via="current")
-            after = label == "efter"
+            after = label in ("efter", "mellem")
             heads = _headings(doc, path, after)
             if not heads:
                 raise ResolveError("TARGET_NOT_FOUND", f"no heading {label} {Address(tuple(steps[:n]))}")
+            if label == "mellem":  # "Overskriften efter § 61 før overskriften til § 62": the first of at least two
+                if len(heads) < 2:
+                    raise ResolveError("TARGET_NOT_FOUND", f"only the next §'s own heading stands after "
+                                       f"{Address(tuple(steps[:n]))}, no heading between")
+                heads = heads[:1]
             return Target("heading", path, headings=heads, via="current", after=after)
         elif level is Level.STK:
             if node is None or node.kind is not Kind.PARAGRAF:

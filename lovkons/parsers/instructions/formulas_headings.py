@@ -45,11 +45,12 @@ def relabel_chapter(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
 
 def heading_between_replace(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """Overskriften efter § 61 før overskriften til § 62 affattes således: »Adgange« (LOV 1520/2014 § 141, nr. 51) —
-    of the headings between § 61 and § 62 the first, the one right after § 61 (§ 62's own heading stays)."""
+    of the headings between § 61 and § 62 the first, the one right after § 61 (§ 62's own heading stays): the heading
+    "mellem" (between), which the amender finds only where at least two headings stand after § 61."""
     after, before = parse_targets(m["t"])[0].address, parse_targets(m["n"])[0].address
     if after.parent != before.parent:
         return []
-    return [Replace(after.child(Level.OVERSKRIFT, "efter"), (), ctx.q(m["p"]), ctx.source)]
+    return [Replace(after.child(Level.OVERSKRIFT, "mellem"), (), ctx.q(m["p"]), ctx.source)]
 
 
 def units_in_heading_place(heading: Address, payload: tuple[Node, ...], ctx: Ctx) -> list[Operation]:
