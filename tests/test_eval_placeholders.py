@@ -88,6 +88,12 @@ TYPO_FIXES = [
      True),
     # another word beside the cells is no typo (LBK 339/2013 § 3 "personbiler")
     ("§ 3. A. Benzindrevne biler m.v.", "§ 3. A. Benzindrevne personbiler m.v. | | | |", False),
+    # the capital of a new punktum is the amender's to make, not the LBK's orthography (review11)
+    ("§ 5. Ministeren fastsætter regler. den gælder fra 1. juli", "§ 5. Ministeren fastsætter regler. Den gælder fra 1. juli",
+     False),
+    # the letter of a § or a stk. is a label: "§ 13 a" and "§ 13 A" are two provisions
+    ("§ 5. efter § 13 a i loven", "§ 5. efter § 13 A i loven", False),
+    ("§ 5. efter stk. 2 a i loven", "§ 5. efter stk. 2 A i loven", False),
     # case does not make punctuation a typo
     ("§ 26. 1 pct. Af grundlaget", "§ 26. 1 pct. af grundlaget,", False),
 ]

@@ -32,10 +32,33 @@ def written_alike(got: str, expected: str) -> bool:
     Unions retsakter« → "i den Europæiske Unions retsakter", LBK 873/2013 § 55), the name of an authority
     written as a proper name once it is a single authority ("statsforvaltningen" → "Statsforvaltningen",
     "det psykiatriske patientklagenævn" → "Det Psykiatriske Patientklagenævn", LBK 1160/2015 §§ 34, 38, 39)."""
-    def plain(text: str) -> str:
-        return squash(_CELL.sub(" ", text)).casefold()
+    got, expected = _CELL.sub(" ", got), _CELL.sub(" ", expected)
+    if squash(got) == squash(expected):
+        return True
+    return squash(got).casefold() == squash(expected).casefold() and _case_only_inside(got, expected)
 
-    return plain(got) == plain(expected)
+
+# the letter of a § ("§ 13 a"), or of a stk./nr./litra number after its unit ("stk. 2 a"): a label, never orthography
+_LABEL_BEFORE = regex.compile(r"^(?:§§?|stk\.|nr\.|litra)$|^\d+[,.]?$", regex.I)
+_SENTENCE_END = (".", "!", "?", ":")
+
+
+def _case_only_inside(got: str, expected: str) -> bool:
+    """Every word whose letter case differs stands inside a punktum of the LBK's text and is no label: a
+    capital the LBK gives a new punktum ("regler. Den gælder") is what the amender must make itself
+    (textops' capital at a new punktum), and "§ 13 a" / "§ 13 A" are two labels (review11). Words are
+    compared one by one; when the words do not pair up, no case difference is set aside."""
+    ours, lbk = got.split(), expected.split()
+    if len(ours) != len(lbk):
+        return False
+    for i, (a, b) in enumerate(zip(ours, lbk, strict=True)):
+        if a == b or a.casefold() != b.casefold():
+            continue  # equal, or a difference of spacing/glyphs that squash set aside
+        before = lbk[i - 1] if i else ""
+        starts = not before or (before.endswith(_SENTENCE_END) and b[:1].isupper())
+        if starts or _LABEL_BEFORE.match(before) or (i > 1 and lbk[i - 2] in ("§", "§§")):
+            return False
+    return True
 
 
 def typo_fix(got: str | None, expected: str | None, pairs: list[Substitution]) -> bool:
