@@ -24,6 +24,8 @@ ROWS = [
     ("the label printed as it should be", f"§ 2, nr. 2, affattes således: »2) {NEW}«", NEW, []),
     ("another number is text", f"§ 2, nr. 2, affattes således: »3 {NEW}«", f"3 {NEW}", []),
     ("a measure is text", "§ 2, nr. 2, affattes således: »2 uger efter fristen, og«", "2 uger efter fristen, og", []),
+    ("a count is text (review11)", "§ 2, nr. 2, affattes således: »2 eller flere ejere i fællesskab, og«",
+     "2 eller flere ejere i fællesskab, og", []),
 ]  # fmt: skip
 
 

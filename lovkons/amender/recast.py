@@ -98,7 +98,8 @@ def replace(doc: Document, target: Target, payload: Sequence[Node], new: str | N
 # således: »2 der foreligger sådanne omstændigheder, …«" (LOV 326/2012 § 1, nr. 16; LBK 34/2013 prints "2) der
 # foreligger …"). Only the unit's own number, before a word in lower case that is no measure ("2 uger", "2 pct.").
 _BARE_LABEL = regex.compile(r"""(?P<n>\d{1,3})\s+(?!(?:pct|procent|kr|år|års|måned|måneder|måneders|uge|uger|ugers|dag|
-    dage|dages|time|timer|timers|gang|gange|mio|mia|t|km|m|cm|kg|ton|tons|liter|personer|børn)\b)(?=\p{Ll})""",
+    dage|dages|time|timer|timers|gang|gange|mio|mia|t|km|m|cm|kg|ton|tons|liter|personer|børn|
+    eller|og|til|højst|mindst|af|ud|flere|færre)\b)(?=\p{Ll})""",  # "2 eller flere …" is a number
                             regex.VERBOSE)
 
 
