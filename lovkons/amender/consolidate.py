@@ -20,7 +20,7 @@ from lovkons.amender.replay import Run, act_operations, settled, trail_for
 from lovkons.amender.resolve import Resolver, expand_spans
 from lovkons.amender.safety import safety_net
 from lovkons.amender.slips import unclosed_quote_stop
-from lovkons.amender.tree import PLACEHOLDER
+from lovkons.amender.tree import is_placeholder
 from lovkons.model.document import Document, Kind, Node, Problem, Source
 from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef, Item, Operation
 from lovkons.parsers.citations import find_docrefs
@@ -175,7 +175,7 @@ def mark_tombstones(doc: Document) -> Document:
     def fix(node: Node) -> Node:
         if node.kind is Kind.PARAGRAF and not node.repealed and len(node.children) == 1:
             only = node.children[0]
-            if only.kind is Kind.STK and not only.children and PLACEHOLDER.fullmatch(only.text.strip()):
+            if only.kind is Kind.STK and is_placeholder(only):
                 return node.with_(repealed=True, children=())
             return node
         if node.kind in (Kind.KAPITEL, Kind.AFSNIT):

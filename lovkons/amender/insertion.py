@@ -15,9 +15,9 @@ from lovkons.amender.renumber import RENUMBERED
 from lovkons.amender.resolve import ResolveError, Target
 from lovkons.amender.textops import Slot, Warning_, clean_quote, get_string, set_string
 from lovkons.amender.tree import (
-    PLACEHOLDER,
     TreePath,
     children_at,
+    is_placeholder,
     label_key,
     node_at,
     replace_at,
@@ -114,7 +114,7 @@ def _insert_listed(doc: Document, target: Target, position: str, nodes: list[Nod
     # nr. 12, "I § 16 indsættes som stk. 2" where konkurrencelovens § 16 held "Stk. 2. (Ophævet)."
     # (LBK 23/2013 prints the new stk. 2 and no placeholder).
     stones = {label_key(c.label): i for i, c in enumerate(children_at(doc, parent))
-              if c.kind is kind and not c.children and PLACEHOLDER.fullmatch(c.text.strip())}
+              if c.kind is kind and is_placeholder(c)}
     stamped = stamp(nodes, source, used_ids(doc, parent), holder_id)
     if not dupes and all(label_key(n.label) in stones for n in stamped):
         for n in stamped:
@@ -144,7 +144,7 @@ def _check_free(kids: Sequence[Node], nodes: Sequence[Node], kind: Kind) -> None
     rather than pushing the old unit on. A repealed unit printed "(Ophævet)" gives its number up; a unit that
     already reads so is ALREADY_PRESENT (the caller)."""
     taken = {label_key(c.label): c for c in kids if c.kind is kind and c.label is not None
-             and not (not c.children and PLACEHOLDER.fullmatch(c.text.strip()))}
+             and not is_placeholder(c)}
     for n in nodes:
         old = taken.get(label_key(n.label)) if n.label is not None else None
         if old is not None:

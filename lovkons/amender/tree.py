@@ -18,6 +18,11 @@ from lovkons.model.document import Document, Kind, Node, normalize_label
 # maybe with note markers after it ("(Ophævet). 1)")
 PLACEHOLDER = regex.compile(r"\((?:Ophævet|Ophævede|Udgået)\)\.?\s*(?:\d{1,3}\)\s*)*")
 
+
+def is_placeholder(node: Node) -> bool:
+    """A repealed unit printed with its number kept and "(Ophævet)" as its whole text."""
+    return not node.children and PLACEHOLDER.fullmatch(node.text.strip()) is not None
+
 TreePath = tuple[int, ...]  # child indices from Document.children down to a node
 
 _TOP = (Kind.AFSNIT, Kind.KAPITEL)  # containers the top index descends into
