@@ -11,12 +11,13 @@ largest process (the parent or one worker):
 - rebuild --jobs N: cold (wall, CPU, peak RSS, versions, output size and what it is made of), no-op,
   after changing one amending law, and cold on half the corpus (the linearity ratio);
 - the parse ratio (issue 13: our XML read ≤ 2.5× lxml's bare parse): in ONE child process, three
-  times in turn (--repeats), CPU seconds of `lxml.etree.parse(path)` of every file, then CPU
-  seconds of `lovkons.parsers.read.read_document(path)` of every file (read the bytes, check them,
-  lxml parse, build our Document of Nodes with meta and problems); a garbage collection before each
-  pass; the ratio is min(ours) / min(bare), and each pass's own ratio is shown beside it. Both sides
-  thus meet the same load, file cache and interpreter (measured apart, in two processes at two
-  moments, the ratio moved by ±0.6 on a shared machine);
+  passes (--repeats) over every file; in each pass, file by file and interleaved (alternating which
+  goes first), the CPU seconds of `lxml.etree.parse(path)` and of
+  `lovkons.parsers.read.read_document(path)` (read the bytes, check them, lxml's parse, build our
+  Document of Nodes with meta and problems), summed per side; a garbage collection before each
+  pass; the ratio is min(ours) / min(bare) over the passes, and each pass's own ratio is shown
+  beside it. Both sides thus meet the same load, file cache and interpreter within milliseconds
+  (measured apart, in two processes at two moments, the ratio moved by ±0.6 on a shared machine);
 - what a user runs: the CPU of `lovkons parse FILES… --format summary` over every file in its own
   process (interpreter and CLI startup, the reads, one summary line per file), also as a multiple of
   the bare parse;
@@ -88,33 +89,42 @@ def lxml_bare(files: list[Path]) -> float:
     return time.process_time() - start
 
 
-def our_read(files: list[Path]) -> float:
-    """CPU seconds of `lovkons.parsers.read.read_document` of every file: the bytes read and checked,
-    the XML parsed by lxml and made into our tree (Document of Nodes, meta, problems)."""
+def parse_ratio_child(listing: Path, repeats: int) -> None:
+    """In one process, `repeats` passes over every file; in each pass, file by file, lxml's bare
+    parse (`etree.parse(path)`) and our read (`lovkons.parsers.read.read_document(path)`: the bytes
+    read and checked, lxml's parse, our Document of Nodes with meta and problems), each timed in
+    CPU seconds, the one first on even files and the other first on odd ones; a garbage collection
+    before each pass. Prints the minimum pass total of each side (and every pass's totals) as JSON.
+    Both sides thus meet the same load, file cache and interpreter within milliseconds of each other."""
+    import gc
+
     from lovkons.model.document import LovkonsError
     from lovkons.parsers.read import read_document
 
-    start = time.process_time()
-    for f in files:
-        with contextlib.suppress(LovkonsError):  # counted like a read: the parse run reports it and goes on
-            read_document(f)
-    return time.process_time() - start
-
-
-def parse_ratio_child(listing: Path, repeats: int) -> None:
-    """In one process, `repeats` times in turn: lxml's bare parse of every file, then our read of
-    every file (a garbage collection before each pass); prints the minimum CPU seconds of each as
-    JSON. One process and interleaved passes, so both sides meet the same machine load, the same
-    warm file cache and the same interpreter; the minimum is the least disturbed pass."""
-    import gc
-
-    files = [Path(line) for line in listing.read_text().splitlines()]
+    clock = time.process_time
+    files = [line for line in listing.read_text().splitlines()]
     bare, ours = [], []
     for _ in range(repeats):
         gc.collect()
-        bare.append(lxml_bare(files))
-        gc.collect()
-        ours.append(our_read(files))
+        lx = us = 0.0
+        for i, f in enumerate(files):
+            t0 = clock()
+            if i % 2:
+                with contextlib.suppress(LovkonsError):  # counted like a read: the parse run reports it
+                    read_document(f)
+                t1 = clock()
+                etree.parse(f)
+                t2 = clock()
+                us, lx = us + t1 - t0, lx + t2 - t1
+            else:
+                etree.parse(f)
+                t1 = clock()
+                with contextlib.suppress(LovkonsError):
+                    read_document(f)
+                t2 = clock()
+                lx, us = lx + t1 - t0, us + t2 - t1
+        bare.append(lx)
+        ours.append(us)
     print(json.dumps({"bare": min(bare), "ours": min(ours), "bare_all": bare, "ours_all": ours}))
 
 
