@@ -212,6 +212,22 @@ class Document:
     def paragraffer(self) -> list[Node]:
         return [n for n in _below(self.children) if n.kind is _PARAGRAF]
 
+    def paragraf_count(self) -> int:
+        """`len(self.paragraffer())` without walking inside the §§: no reader puts a § inside a §
+        (a § quoted in an amending instruction is text of the instruction; checked over every
+        corpus file and every document in tests/data, and by tests/test_paragraf_count.py), so the
+        stk., nr. and litra below the §§, most of the nodes, need not be visited."""
+        count = 0
+        stack = list(self.children)
+        pop, push = stack.pop, stack.extend
+        while stack:
+            node = pop()
+            if node.kind is _PARAGRAF:
+                count += 1
+            elif node.children:
+                push(node.children)
+        return count
+
 
 # ---------------------------------------------------------------------------------------- problems
 

@@ -6,6 +6,7 @@ HTML and JSON readers), the instruction reader, manifests and sidecars."""
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import stat
 from pathlib import Path
@@ -34,20 +35,28 @@ def read_input(path: str | Path, *, limit: int = MAX_BYTES, what: str = "") -> b
     except OSError as exc:
         raise LovkonsError(f"{cannot}: {exc.strerror or type(exc).__name__}", file=where) from None
     try:
-        with os.fdopen(fd, "rb", closefd=True) as fh:
-            mode = os.fstat(fh.fileno())
-            if not stat.S_ISREG(mode.st_mode):
-                kind = next((name for test, name in _KINDS if test(mode.st_mode)), "not a regular file")
-                raise LovkonsError(f"{kind}, not a regular file: not read", file=where)
-            if mode.st_size > limit:
-                raise LovkonsError(f"too large ({mode.st_size:,} bytes; the limit is {limit:,})", file=where)
-            # a buffer of the file's size, not of the limit (16 MiB allocated per file costs more
-            # than reading it); the file may have grown since fstat: then read on, to the limit
-            data = fh.read(mode.st_size + 1)
-            if len(data) > mode.st_size:
-                data += fh.read(limit + 1 - len(data))
+        mode = os.fstat(fd)
+        if stat.S_ISDIR(mode.st_mode):  # as opening it as a file says
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        if not stat.S_ISREG(mode.st_mode):
+            kind = next((name for test, name in _KINDS if test(mode.st_mode)), "not a regular file")
+            raise LovkonsError(f"{kind}, not a regular file: not read", file=where)
+        if mode.st_size > limit:
+            raise LovkonsError(f"too large ({mode.st_size:,} bytes; the limit is {limit:,})", file=where)
+        # straight from the descriptor (a buffered file object costs more than the read of a
+        # small file); a buffer of the file's size, not of the limit (16 MiB allocated per file
+        # costs more than reading it); the file may have grown since fstat, or a read may return
+        # less: read on until the end, at most to the limit
+        chunks = [os.read(fd, mode.st_size + 1)]
+        size = len(chunks[0])
+        while chunks[-1] and size <= limit:
+            chunks.append(os.read(fd, max(limit + 1 - size, 1) if size > mode.st_size else mode.st_size + 1 - size))
+            size += len(chunks[-1])
+        data = chunks[0] if len(chunks) == 2 and not chunks[1] else b"".join(chunks)
     except OSError as exc:
         raise LovkonsError(f"{cannot}: {exc.strerror or type(exc).__name__}", file=where) from None
+    finally:
+        os.close(fd)
     if len(data) > limit:
         raise LovkonsError(f"too large (more than {limit:,} bytes)", file=where)
     return data

@@ -16,7 +16,7 @@ def summary_line(file: str, result: ParseResult) -> str:
         ident = "-"
     else:
         ident = f"{'' if meta.number is None else meta.number}/{'' if meta.year is None else meta.year}"
-    count = len(result.document.paragraffer())
+    count = result.document.paragraf_count()  # = len(paragraffer()), without walking inside the §§
     return f"{file}\t{meta.kind}\t{ident}\t{count}\t{len(result.problems)}"
 
 
