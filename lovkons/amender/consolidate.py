@@ -170,44 +170,39 @@ def parse_part(text: str) -> Part:
 # "§ 38. (Ophævet)8)" as an LBK prints a repealed § with its note reference: a tombstone, not text
 
 
+def _tombstone(node: Node) -> Node:  # module functions, not self-calling closures (GC cycles)
+    if node.kind is Kind.PARAGRAF and not node.repealed and len(node.children) == 1:
+        only = node.children[0]
+        return node.with_(repealed=True, children=()) if only.kind is Kind.STK and is_placeholder(only) else node
+    if node.kind in (Kind.KAPITEL, Kind.AFSNIT):
+        kids = tuple(_tombstone(c) for c in node.children)
+        return node if all(a is b for a, b in zip(kids, node.children, strict=True)) else node.with_(children=kids)
+    return node
+
+
 def mark_tombstones(doc: Document) -> Document:
     """§§ whose only text is "(Ophævet)" (readers may leave it as stk. text) become tombstones."""
-    def fix(node: Node) -> Node:
-        if node.kind is Kind.PARAGRAF and not node.repealed and len(node.children) == 1:
-            only = node.children[0]
-            if only.kind is Kind.STK and is_placeholder(only):
-                return node.with_(repealed=True, children=())
-            return node
-        if node.kind in (Kind.KAPITEL, Kind.AFSNIT):
-            kids = tuple(fix(c) for c in node.children)
-            return node if all(a is b for a, b in zip(kids, node.children, strict=True)) else node.with_(children=kids)
-        return node
+    kids = tuple(_tombstone(c) for c in doc.children)
+    return doc if all(a is b for a, b in zip(kids, doc.children, strict=True)) else doc.with_(children=kids)
 
-    kids = tuple(fix(c) for c in doc.children)
-    if all(a is b for a, b in zip(kids, doc.children, strict=True)):
-        return doc
-    return doc.with_(children=kids)
+
+def _unique_id(node: Node, parent: str, seen: set[str]) -> Node:
+    ident = node.id or (f"{parent}-{node.kind.value}{node.label or ''}".strip("-").replace(" ", ""))
+    base, n = ident, 1
+    while ident in seen:
+        ident, n = f"{base}~{n}", n + 1
+    seen.add(ident)
+    kids = tuple(_unique_id(c, ident, seen) for c in node.children)
+    if ident == node.id and all(a is b for a, b in zip(kids, node.children, strict=True)):
+        return node
+    return node.with_(id=ident, children=kids)
 
 
 def ensure_ids(doc: Document) -> Document:
     """Make every node id unique (parsers give ids from the original address; fill/fix the rest)."""
     seen: set[str] = set()
-
-    def fix(node: Node, parent: str) -> Node:
-        ident = node.id or (f"{parent}-{node.kind.value}{node.label or ''}".strip("-").replace(" ", ""))
-        base, n = ident, 1
-        while ident in seen:
-            ident, n = f"{base}~{n}", n + 1
-        seen.add(ident)
-        kids = tuple(fix(c, ident) for c in node.children)
-        if ident == node.id and all(a is b for a, b in zip(kids, node.children, strict=True)):
-            return node
-        return node.with_(id=ident, children=kids)
-
-    kids = tuple(fix(c, "") for c in doc.children)
-    if all(a is b for a, b in zip(kids, doc.children, strict=True)):
-        return doc
-    return doc.with_(children=kids)
+    kids = tuple(_unique_id(c, "", seen) for c in doc.children)
+    return doc if all(a is b for a, b in zip(kids, doc.children, strict=True)) else doc.with_(children=kids)
 
 
 def _same_paragraf(a: str, b: str) -> bool:

@@ -49,27 +49,28 @@ def _heading_touched(siblings: Sequence[Node], i: int, touched: set[str]) -> boo
     return (j < len(siblings) and siblings[j].id in touched) or (k >= 0 and siblings[k].id in touched)
 
 
+def _check(siblings: Sequence[Node], now: dict[str, Node], touched: set[str], out: list[Problem]) -> None:
+    # a module function, not a closure that calls itself (a reference cycle the cyclic GC must free)
+    for i, node in enumerate(siblings):
+        after = now.get(node.id)
+        if node.kind is Kind.PARAGRAF or node.kind is Kind.BILAG:
+            if node.id not in touched and after != node:
+                out.append(_problem(_name(node), _name(node)))
+        elif node.kind is Kind.OVERSKRIFT:
+            if not _heading_touched(siblings, i, touched) and after != node:
+                out.append(_problem(_name(node), None))
+        elif node.kind in (Kind.KAPITEL, Kind.AFSNIT):
+            if node.id not in touched and (after is None or _shallow(after) != _shallow(node)):
+                out.append(_problem(_name(node), _name(node)))
+            _check(node.children, now, touched, out)
+        elif node.id not in touched and after != node:
+            out.append(_problem(_name(node), None))
+
+
 def safety_net(base: Document, result: Document, touched: set[str]) -> list[Problem]:
     """Every unit no applied operation touched must be exactly as in the base."""
     now = {n.id: n for n in result.walk()}
     out = [_problem(name.capitalize(), None) for kind, name in _STRINGS
            if kind not in touched and _string(base, kind) != _string(result, kind)]
-
-    def check(siblings: Sequence[Node]) -> None:
-        for i, node in enumerate(siblings):
-            after = now.get(node.id)
-            if node.kind is Kind.PARAGRAF or node.kind is Kind.BILAG:
-                if node.id not in touched and after != node:
-                    out.append(_problem(_name(node), _name(node)))
-            elif node.kind is Kind.OVERSKRIFT:
-                if not _heading_touched(siblings, i, touched) and after != node:
-                    out.append(_problem(_name(node), None))
-            elif node.kind in (Kind.KAPITEL, Kind.AFSNIT):
-                if node.id not in touched and (after is None or _shallow(after) != _shallow(node)):
-                    out.append(_problem(_name(node), _name(node)))
-                check(node.children)
-            elif node.id not in touched and after != node:
-                out.append(_problem(_name(node), None))
-
-    check(base.children)
+    _check(base.children, now, touched, out)
     return out

@@ -122,24 +122,27 @@ class TopIndex:
     by_id: dict[str, TreePath] = field(default_factory=dict)
 
 
+def _visit_top(index: TopIndex, by_label: dict[Kind, dict[str, list[TreePath]]], children: tuple[Node, ...],
+               prefix: TreePath) -> None:
+    # a module function, not a closure that calls itself: such a closure is a reference cycle that
+    # keeps the index and the tree alive until the cyclic GC runs
+    for i, node in enumerate(children):
+        path = (*prefix, i)
+        if node.id:
+            index.by_id.setdefault(node.id, path)
+        kind = node.kind
+        if kind in by_label:
+            by_label[kind].setdefault(label_key(node.label), []).append(path)
+            if kind in _TOP:
+                _visit_top(index, by_label, node.children, path)
+        elif kind is Kind.BILAG:
+            index.bilag.append(path)
+
+
 def build_top_index(doc: Document) -> TopIndex:
     index = TopIndex()
     by_label = {Kind.PARAGRAF: index.paragraf, Kind.KAPITEL: index.kapitel, Kind.AFSNIT: index.afsnit}
-
-    def visit(children: tuple[Node, ...], prefix: TreePath) -> None:
-        for i, node in enumerate(children):
-            path = (*prefix, i)
-            if node.id:
-                index.by_id.setdefault(node.id, path)
-            kind = node.kind
-            if kind in by_label:
-                by_label[kind].setdefault(label_key(node.label), []).append(path)
-                if kind in _TOP:
-                    visit(node.children, path)
-            elif kind is Kind.BILAG:
-                index.bilag.append(path)
-
-    visit(doc.children, ())
+    _visit_top(index, by_label, doc.children, ())
     return index
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from lovkons.model.document import Address, Meta, Node, Problem, Source
+from lovkons.model.pickling import pickled_as_tuple
 
 Count = int | Literal["all"]
 Position = Literal["after", "before", "end"]
@@ -249,3 +250,8 @@ class AmendingDocument:
     repeals: tuple[Repeals, ...] = ()
     transitional: tuple[str, ...] = ()  # overgangsregler, kept as notes
     problems: tuple[Problem, ...] = ()
+
+
+pickled_as_tuple(ReplaceText, InsertText, DeleteText, Replace, Repeal, Insert, RepealAndInsert, Renumber,  # the parse
+                 ReplaceBilag, Relabel, ChangeOfItem, DocRef, Item, ChangeBlock, Commencement, Repeals,  # cache loads
+                 AmendingDocument)  # them faster (model.pickling)
