@@ -24,12 +24,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from corpus_runs import eval_runs  # noqa: E402
 from scorecard import corpus_manifests  # noqa: E402
 
-from lovkons.amender.manifest import load_manifest, run_manifest  # noqa: E402
 from lovkons.amender.tree import PLACEHOLDER, label_key  # noqa: E402
 from lovkons.model.address import AddressError, Level, parse_address  # noqa: E402
-from lovkons.model.document import Kind, LovkonsError, Node  # noqa: E402
+from lovkons.model.document import Kind, Node  # noqa: E402
 from lovkons.review.units import paragraf_nodes  # noqa: E402
 
 _KIND = {Level.STK: Kind.STK, Level.NR: Kind.NR, Level.LITRA: Kind.LITRA}
@@ -84,15 +84,8 @@ def _last(was: Node | None, siblings: list[Node], steps: list[tuple[Level, str]]
 
 def verdicts(paths: list[Path]) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
-    for path in paths:
-        try:
-            manifest = load_manifest(path, follow_links=True)
-            run = run_manifest(manifest, lenient=True)
-        except LovkonsError as err:
-            print(f"{path.name}: {err.reason}", file=sys.stderr)
-            continue
-        if run.expected is None:
-            continue
+    for manifest, run in eval_runs(paths):
+        assert run.expected is not None
         base, expected = paragraf_nodes(run.base), paragraf_nodes(run.expected)
         by_item: dict[str, set[str]] = {}
         for applied in run.result.applied:

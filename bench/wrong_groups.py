@@ -25,11 +25,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from corpus_runs import eval_runs  # noqa: E402
 from scorecard import corpus_manifests  # noqa: E402
 
-from lovkons.amender.manifest import load_manifest, run_manifest  # noqa: E402
 from lovkons.amender.tree import label_key  # noqa: E402
-from lovkons.model.document import Level, LovkonsError  # noqa: E402
+from lovkons.model.document import Level  # noqa: E402
 from lovkons.model.edits import AmendingDocument, Insert, InsertText, Operation, Replace, ReplaceText  # noqa: E402
 from lovkons.ressort.layer import consolidated_at  # noqa: E402
 from lovkons.review.evaluate import Wrong, score  # noqa: E402
@@ -109,15 +109,8 @@ def main() -> int:
     if args.only != "cases":
         paths += corpus_manifests()
     groups: dict[str, list[str]] = defaultdict(list)
-    for path in paths:
-        try:
-            manifest = load_manifest(path, follow_links=True)
-            run = run_manifest(manifest, lenient=True)
-        except LovkonsError as err:
-            print(f"{path.name}: {err.reason}", file=sys.stderr)
-            continue
-        if run.expected is None:
-            continue
+    for manifest, run in eval_runs(paths):
+        assert run.expected is not None
         result, ressort = consolidated_at(run.result, run.expected.meta.date, base=run.base, orders=run.orders)
         case = score(manifest.name, run.base, result, run.expected, orders=run.orders,
                      renames=sum(c.count for c in ressort.changes), renamed=[c.address for c in ressort.changes])
