@@ -10,6 +10,7 @@ import regex
 
 from lovkons.model.document import Kind, Level, LovkonsError, Node, Problem, Source
 from lovkons.model.edits import AmendingDocument, ChangeBlock, Commencement, Item
+from lovkons.parsers.bilag_lists import listed_nodes
 from lovkons.parsers.instructions.clauses import parse_instruction
 from lovkons.parsers.instructions.commencement import read_trailing
 from lovkons.parsers.instructions.neighbours import supply_empty_stk
@@ -29,8 +30,9 @@ def own_bilag(raw: dict[str, str]) -> dict[str, tuple[Node, ...]]:
         m = regex.fullmatch(r"Bilag\s+(\S+(?:\s+[A-Za-z])?)", lines[0].strip()) if lines else None
         new_label = m[1] if m else None
         rest = lines[1:] if m else lines
-        children = tuple(Node(Kind.TEKST, text=ln) for ln in rest if ln)
-        out[label] = (Node(Kind.BILAG, label=new_label, text="", children=children, id=f"bilag{new_label or ''}"),)
+        bid = f"bilag{new_label or ''}"
+        children = listed_nodes(tuple(Node(Kind.TEKST, text=ln) for ln in rest if ln), bid)  # "1) …" lines as nr.
+        out[label] = (Node(Kind.BILAG, label=new_label, text="", children=children, id=bid),)
     return out
 
 

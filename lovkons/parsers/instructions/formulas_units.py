@@ -9,6 +9,7 @@ import regex
 
 from lovkons.model.document import Address, Kind, Level, Node
 from lovkons.model.edits import Insert, Operation, Repeal, RepealAndInsert, Replace, ReplaceBilag
+from lovkons.parsers.bilag_lists import listed_nodes
 from lovkons.parsers.instructions.context import (
     Ctx,
     expect,
@@ -346,7 +347,8 @@ def _bilag_parts(own: tuple[Node, ...] | None, labels: list[str]) -> list[Node]:
             parts[-1][1].append(line)
     if [label for label, _ in parts] != labels:
         raise ValueError(f"the own bilag prints bilag {[label for label, _ in parts]}, not {labels}")
-    return [Node(Kind.BILAG, label=label, text="", children=tuple(lines), id=f"bilag{label}") for label, lines in parts]
+    return [Node(Kind.BILAG, label=label, text="", children=listed_nodes(tuple(lines), f"bilag{label}"),
+                 id=f"bilag{label}") for label, lines in parts]
 
 
 def bilag_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
