@@ -232,8 +232,10 @@ _REFUSED: tuple[tuple[regex.Pattern[str], str], ...] = (
     # "…, § 55, 2. pkt. og 3. pkt. første gang, … ændres »A« til: »B«" (LOV 627/2016)
     (regex.compile(r"[^Q]*\bførste\s+gang\b", regex.I),
      "'første gang' (only the first of several occurrences) is no count"),
-    # "I § 9 a, stk. , indsættes som nr. 4:" (LOV 1563/2016): a new unit needs its place ("I § 30 B, stk. 1. pkt.,
-    # indsættes efter »A«: »B«", LOV 1561/2010, changes words once in the § and is read: formulas lost_number_text)
+    # "I § 9 a, stk. , indsættes som nr. 4:" when no earlier item of the block names that § with a stk. (LOV 1563/2016
+    # § 1, nr. 5, whose nr. 3 and 4 name § 9 a, stk. 1, is read: instructions/neighbours.py): a new unit needs its
+    # place ("I § 30 B, stk. 1. pkt., indsættes efter »A«: »B«", LOV 1561/2010, changes words once in the § and is
+    # read: formulas lost_number_text)
     (regex.compile(r"[^Q]*\bstk\.\s*(?:\d+\.\s*pkt\.|,)", regex.I),
      "a citation that lost a number ('stk. 1. pkt.', 'stk. ,')"),
     # "I overskriften til § 3, stk. 1, tabel A og B, ændres …" (LOV 1532/2014: one change in two parts), "§ 3, stk. 1,
