@@ -24,8 +24,8 @@ def test_refused_with_its_reason(source: str, text: str, words: str) -> None:
 
 
 def test_a_sentence_not_understood_is_not_said_to_be_refused() -> None:
-    # LOV 631/2016 § 1, nr. 2: a kapitel heading and a heading before § 1 in one quote, not told apart
-    text = ("Overskriften til kapitel 1 ophæves, og i stedet indsættes: »Kapitel 1 Lovens anvendelsesområde og "
-            "definitioner Anvendelsesområde«")
+    # LOV 388/2012 § 1, nr. 5: the heading of a part ("punkt B") of a kapitel, a unit the model does not have
+    # (LOV 631/2016 § 1, nr. 2, which stood here, is read now: tests/test_neighbour_and_kapitel_heading.py)
+    text = "Overskriften til kapitel 7, punkt B, affattes således: »Fiskeritilladelser og puljefiskeri«"
     _, problems = parse_instruction(text, Source("T", "1", 1))
     assert [p.message.split(":")[0] for p in problems] == ["instruction not understood"]

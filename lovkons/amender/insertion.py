@@ -49,6 +49,8 @@ def insert(doc: Document, target: Target, position: str, payload: Sequence[Node]
         return _insert_string(doc, target.kind, payload_text(new, payload), source)
     if target.kind == "pkt" or (not payload and new):
         return insert_pkt(doc, target, position, payload_text(new, payload), source)
+    if target.kind == "kapitel_heading" and position == "after" and items and not units:
+        return _head_of_kapitel(doc, target.path, items, source)
     if target.kind != "node":
         raise ResolveError("TARGET_NOT_FOUND", f"cannot insert at a {target.kind}")
     if not items:
@@ -70,6 +72,20 @@ def insert(doc: Document, target: Target, position: str, payload: Sequence[Node]
     stamped = list(stamp(items, source, used))
     doc = _put(doc, point, stamped, anchor, kind)
     return Outcome(doc, [], touched | stamped_paragraf_ids(stamped))
+
+
+def _head_of_kapitel(doc: Document, path: TreePath, items: Sequence[Node], source: Source | None) -> Outcome:
+    """New headings right after the heading of the kapitel at `path`, before its first unit: the mellemoverskrift
+    that opens the kapitel ("Overskriften til kapitel 1 ophæves, og i stedet indsættes: »Kapitel 1 / Lovens
+    anvendelsesområde og definitioner / Anvendelsesområde«", LOV 631/2016 § 1, nr. 2; LBK 1167/2016 prints
+    »Anvendelsesområde« before § 1). Refused when the kapitel already opens with a heading (which one goes is not
+    said)."""
+    kids = children_at(doc, path)
+    if kids and kids[0].kind is Kind.OVERSKRIFT:
+        raise ResolveError("TARGET_OCCUPIED", f"kapitel {node_at(doc, path).label} already opens with the heading "
+                           f"»{kids[0].text[:60]}«; the item does not say whether the new one replaces it")
+    stamped = list(stamp(items, source, used_ids(doc, ())))
+    return Outcome(set_children(doc, path, (*stamped, *kids)), [], {node_at(doc, path).id})
 
 
 def _insert_string(doc: Document, kind: str, text: str, source: Source | None) -> Outcome:

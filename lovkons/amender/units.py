@@ -38,13 +38,14 @@ def content(node: Node) -> Node:
 
 
 def owner_id(doc: Document, path: TreePath) -> str:
-    """The id of the § that holds `path` (or the unit itself above § level)."""
+    """The id of the § (or bilag: its nr. units, parsers.bilag_lists) that holds `path` (or the unit itself above §
+    level)."""
     children = doc.children
     last = ""
     for i in path:
         node = children[i]
         last = node.id
-        if node.kind is Kind.PARAGRAF:
+        if node.kind is Kind.PARAGRAF or node.kind is Kind.BILAG:
             return node.id
         children = node.children
     return last

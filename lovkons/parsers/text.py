@@ -12,6 +12,7 @@ from dataclasses import replace
 import regex
 
 from lovkons.model.document import Document, Kind, LovkonsError, Meta, Node, ParseResult, Problem
+from lovkons.parsers.bilag_lists import list_drafts
 from lovkons.parsers.build import Builder
 from lovkons.parsers.draft import Draft, expand_inline, freeze, next_paragraf_labels
 from lovkons.parsers.input_bytes import check_digit_runs
@@ -55,6 +56,7 @@ def parse_text(text: str, *, file: str | None = None, lenient: bool = False) -> 
     b.finish()
     if header is None:
         expand_inline(b.root)
+    list_drafts(b.root)  # a bilag's numbered list as nr. units, as the XML route reads it (parsers.bilag_lists)
     title, title_note, preamble = _front_matter(
         [t for t, _b, _n in b.front], header.get("DocumentTitle") if header else None
     )

@@ -14,6 +14,7 @@ import re
 from lxml import etree
 
 from lovkons.model.document import Kind, Node, normalize_label
+from lovkons.parsers.bilag_lists import listed_nodes
 from lovkons.parsers.node_factory import new_node
 from lovkons.parsers.xml_amendments import payload_lines
 from lovkons.parsers.xml_paragraf import slug
@@ -35,14 +36,9 @@ def bilag_node(el: etree._Element, ctx: Context) -> Node:
             payload_lines(content, ctx, lines)
     if heading is None and lines.parts and _QUOTED_BILAG.fullmatch(lines.parts[0]):
         heading = lines.parts.pop(0)  # as when the quoted "»Bilag 1" stands in the Rubrica
-    kids = tuple(new_node(Kind.TEKST, text=t) for t in lines.parts)
-    return new_node(
-        Kind.BILAG,
-        label=label,
-        heading=heading,
-        children=kids,
-        id=f"bilag{slug(label)}" if label else "bilag",
-    )
+    bid = f"bilag{slug(label)}" if label else "bilag"
+    kids = listed_nodes(tuple(new_node(Kind.TEKST, text=t) for t in lines.parts), bid)  # "1) …" lines as nr.
+    return new_node(Kind.BILAG, label=label, heading=heading, children=kids, id=bid)
 
 
 def own_bilag_texts(root: etree._Element, *, file: str | None = None) -> dict[str, str]:
@@ -55,6 +51,13 @@ def own_bilag_texts(root: etree._Element, *, file: str | None = None) -> dict[st
             node = bilag_node(el, ctx)
             if node.label:
                 lines = [node.heading] if node.heading else []
-                lines.extend(child.text for child in node.children if child.text)
+                lines.extend(_line(child) for child in node.children if child.text)
                 out[node.label] = "\n".join(lines)
     return out
+
+
+def _line(node: Node) -> str:
+    """A child of a bilag as the line it was printed as ("3) Lov om …", its litra after it)."""
+    if node.kind is Kind.NR or node.kind is Kind.LITRA:
+        return "\n".join([f"{node.label}) {node.text}", *(_line(c) for c in node.children)])
+    return node.text

@@ -10,8 +10,10 @@ import regex
 
 from lovkons.model.document import Kind, Level, LovkonsError, Node, Problem, Source
 from lovkons.model.edits import AmendingDocument, ChangeBlock, Commencement, Item
+from lovkons.parsers.bilag_lists import listed_nodes
 from lovkons.parsers.instructions.clauses import parse_instruction
 from lovkons.parsers.instructions.commencement import read_trailing
+from lovkons.parsers.instructions.neighbours import supply_empty_stk
 from lovkons.parsers.instructions.opening import parse_opening, search_opening
 from lovkons.parsers.instructions.payload import clean_block, one_line
 from lovkons.parsers.instructions.provisions import Provision, split_provisions
@@ -28,8 +30,9 @@ def own_bilag(raw: dict[str, str]) -> dict[str, tuple[Node, ...]]:
         m = regex.fullmatch(r"Bilag\s+(\S+(?:\s+[A-Za-z])?)", lines[0].strip()) if lines else None
         new_label = m[1] if m else None
         rest = lines[1:] if m else lines
-        children = tuple(Node(Kind.TEKST, text=ln) for ln in rest if ln)
-        out[label] = (Node(Kind.BILAG, label=new_label, text="", children=children, id=f"bilag{new_label or ''}"),)
+        bid = f"bilag{new_label or ''}"
+        children = listed_nodes(tuple(Node(Kind.TEKST, text=ln) for ln in rest if ln), bid)  # "1) …" lines as nr.
+        out[label] = (Node(Kind.BILAG, label=new_label, text="", children=children, id=bid),)
     return out
 
 
@@ -84,6 +87,11 @@ def build(raw: RawDoc) -> AmendingDocument:
                 text = f"{slip[1]}§ {text[slip.end(1):]}"
                 problems.append(Problem("TOLERATED_SLIP", "the § sign is missing before the first target; read as "
                                         f"»§ {slip[2]}«", "warning", str(source), None, raw.file, it.line))
+            supplied = supply_empty_stk(text, items)
+            if supplied:  # "I § 9 a, stk. , indsættes som nr. 4:" (LOV 1563/2016 § 1, nr. 5): see neighbours.py
+                text = supplied[0]
+                problems.append(Problem("TOLERATED_CITATION", supplied[1], "warning", str(source), None, raw.file,
+                                        it.line))
             ops, probs = parse_instruction(text, source, bilag=bilag)
             problems.extend(Problem(p.code, p.message, p.severity, p.source, p.address, raw.file, it.line) for p in probs)
             items.append(Item(it.number, source.text, ops, in_force, it.line))

@@ -232,8 +232,10 @@ _REFUSED: tuple[tuple[regex.Pattern[str], str], ...] = (
     # "…, § 55, 2. pkt. og 3. pkt. første gang, … ændres »A« til: »B«" (LOV 627/2016)
     (regex.compile(r"[^Q]*\bførste\s+gang\b", regex.I),
      "'første gang' (only the first of several occurrences) is no count"),
-    # "I § 9 a, stk. , indsættes som nr. 4:" (LOV 1563/2016): a new unit needs its place ("I § 30 B, stk. 1. pkt.,
-    # indsættes efter »A«: »B«", LOV 1561/2010, changes words once in the § and is read: formulas lost_number_text)
+    # "I § 9 a, stk. , indsættes som nr. 4:" when no earlier item of the block names that § with a stk. (LOV 1563/2016
+    # § 1, nr. 5, whose nr. 3 and 4 name § 9 a, stk. 1, is read: instructions/neighbours.py): a new unit needs its
+    # place ("I § 30 B, stk. 1. pkt., indsættes efter »A«: »B«", LOV 1561/2010, changes words once in the § and is
+    # read: formulas lost_number_text)
     (regex.compile(r"[^Q]*\bstk\.\s*(?:\d+\.\s*pkt\.|,)", regex.I),
      "a citation that lost a number ('stk. 1. pkt.', 'stk. ,')"),
     # "I overskriften til § 3, stk. 1, tabel A og B, ændres …" (LOV 1532/2014: one change in two parts), "§ 3, stk. 1,
@@ -241,6 +243,12 @@ _REFUSED: tuple[tuple[regex.Pattern[str], str], ...] = (
     # read (formulas unit_part_text)
     (regex.compile(r"[^Q]*\b(?:tabelafsnit|tabel|skemaet|skema)\b", regex.I),
      "a part of a table, which the document model does not divide"),
+    # "Overskriften til kapitel 6 ophæves, og i stedet indsættes: »Kapitel 6 / Henstand ved ophør af skattepligt / § 17.
+    # …«" (LOV 202/2015 § 4, nr. 1): new §§ in place of a kapitel's heading, where the old kapitel's §§ stand is not
+    # said (a new heading and the one that opens the kapitel are read: formulas_headings.kapitel_heading_instead)
+    (regex.compile(r"Overskriften\s+til\s+kapitel\s+[^Q␟]+ophæves␟og\s+i\s+stedet\s+indsættes\b", regex.I),
+     "a quote in place of a kapitel's heading that is not its new heading and the heading that opens it "
+     "(new §§ there: their place among the kapitel's §§ is not said)"),
     # "I bilag 1, liste A, indsættes som nr. 35: »35) …«" (LOV 247/2011), "Bilag 1, liste A, nr. 35, ophæves." (LOV
     # 1395/2012): a unit of a part of a bilag, which the document model does not divide
     (regex.compile(r"(?:I\s+)?bilag\s+\d+,\s+(?:liste|tabel|skema)\b[^Q]*\b(?:indsættes\s+som|ophæves)\b", regex.I),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from lovkons.model.document import Address, Kind, Level, Node
-from lovkons.model.edits import Operation, Relabel, Repeal, RepealAndInsert, Replace
+from lovkons.model.edits import Insert, Operation, Relabel, Repeal, RepealAndInsert, Replace
 from lovkons.parsers.instructions.context import Ctx, targets
 from lovkons.parsers.instructions.targets import parse_targets
 
@@ -81,3 +81,27 @@ def _with_trailing_heading(payload: tuple[Node, ...]) -> tuple[Node, ...]:
     for holder in reversed(path[:-1]):
         node = holder.with_(children=(*holder.children[:-1], node))
     return (*payload[:-1], node, Node(Kind.OVERSKRIFT, text=m["h"].strip()))
+
+
+# a line of a quoted kapitel that is a heading, not a unit: no § sign, no "Stk.", no closing full stop
+_HEADING_LINE = regex.compile(r"^(?!§|Stk\.|\d+\)|[a-zæøå]\))[^\n]{2,120}(?<![.:;])$")
+
+
+def kapitel_heading_instead(heading: Address, raw: str, ctx: Ctx) -> list[Operation]:
+    """Overskriften til kapitel 1 ophæves, og i stedet indsættes: »Kapitel 1 / Lovens anvendelsesområde og
+    definitioner / Anvendelsesområde« (LOV 631/2016 § 1, nr. 2) — the kapitel's heading is recast, and a heading line
+    after it is the mellemoverskrift that now opens the kapitel, before its first § (LBK 1167/2016 prints it before
+    § 1). The quote must name the same kapitel and hold no more than its heading and one such line: new §§ in the
+    quote ("»Kapitel 6 / Henstand ved ophør af skattepligt / § 17. …«", LOV 202/2015 § 4, nr. 1) have no place said
+    (the old kapitel's §§ stay or go?) and are refused (clauses._REFUSED)."""
+    holder = heading.parent
+    lines = [" ".join(ln.split()) for ln in raw.strip().removeprefix("»").removesuffix("«").split("\n") if ln.strip()]
+    label = _LABEL.match(lines[0]) if lines else None
+    if (label is None or len(holder.steps) != 1 or holder.last[0] is not Level.KAPITEL
+            or label["w"].lower() != "kapitel" or " ".join(label["l"].split()).lower() != holder.last[1].lower()
+            or not 2 <= len(lines) <= 3 or not all(_HEADING_LINE.match(ln) for ln in lines[1:])):
+        raise ValueError("not a kapitel heading with the heading that opens it")
+    ops: list[Operation] = [Replace(heading, (), lines[1], ctx.source)]
+    if len(lines) == 3:
+        ops.append(Insert(heading, (Node(Kind.OVERSKRIFT, text=lines[2]),), "after", lines[2], source=ctx.source))
+    return ops

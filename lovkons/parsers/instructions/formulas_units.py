@@ -9,6 +9,7 @@ import regex
 
 from lovkons.model.document import Address, Kind, Level, Node
 from lovkons.model.edits import Insert, Operation, Repeal, RepealAndInsert, Replace, ReplaceBilag
+from lovkons.parsers.bilag_lists import listed_nodes
 from lovkons.parsers.instructions.context import (
     Ctx,
     expect,
@@ -17,7 +18,7 @@ from lovkons.parsers.instructions.context import (
     position,
     targets,
 )
-from lovkons.parsers.instructions.formulas_headings import units_in_heading_place
+from lovkons.parsers.instructions.formulas_headings import kapitel_heading_instead, units_in_heading_place
 from lovkons.parsers.instructions.payload import bilag_nodes, parse_payload
 from lovkons.parsers.instructions.targets import ORDINAL_ROMAN as _ORDINAL_ROMAN
 from lovkons.parsers.instructions.targets import Target, expand_labels, parse_targets
@@ -279,6 +280,10 @@ def repeal_and_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
             if first.last == (Level.OVERSKRIFT, "efter") and len(ts) == 1:  # "Overskriften efter § 5 udgår, og i
                 # stedet indsættes: »§ 6. …«" (LOV 584/2012): the heading goes, the §§ stand where it stood
                 return units_in_heading_place(first, parse_payload(ctx.raw(m["p"]), None), ctx)
+            if first.last == (Level.OVERSKRIFT, "til") and len(ts) == 1:  # "Overskriften til kapitel 1 ophæves, og i
+                # stedet indsættes: »Kapitel 1 / … / Anvendelsesområde«" (LOV 631/2016): the new heading, and the one
+                # that opens the kapitel
+                return kapitel_heading_instead(first, ctx.raw(m["p"]), ctx)
             raise ValueError("units in place of a heading or sentence")  # the place of new units is not said
         return [RepealAndInsert(first, (), group, ctx.q(m["p"]), ctx.source, container)]
     payload = parse_payload(ctx.raw(m["p"]), expect(first))
@@ -342,7 +347,8 @@ def _bilag_parts(own: tuple[Node, ...] | None, labels: list[str]) -> list[Node]:
             parts[-1][1].append(line)
     if [label for label, _ in parts] != labels:
         raise ValueError(f"the own bilag prints bilag {[label for label, _ in parts]}, not {labels}")
-    return [Node(Kind.BILAG, label=label, text="", children=tuple(lines), id=f"bilag{label}") for label, lines in parts]
+    return [Node(Kind.BILAG, label=label, text="", children=listed_nodes(tuple(lines), f"bilag{label}"),
+                 id=f"bilag{label}") for label, lines in parts]
 
 
 def bilag_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:

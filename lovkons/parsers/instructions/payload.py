@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from lovkons.model.document import Kind, LovkonsError, Node
+from lovkons.parsers.bilag_lists import listed_nodes
 from lovkons.parsers.instructions.prefilter import required, sub_where_possible
 from lovkons.parsers.normalize import INVISIBLE_CHARS
 from lovkons.parsers.text import parse_fragment
@@ -310,5 +311,5 @@ def bilag_nodes(text: str) -> tuple[Node, ...]:
     label = regex.sub(r"\s+", " ", m[1]) if m else None
     first = lines[0].strip()[m.end():].strip() if m else None
     rest = ([first] if first else []) + lines[1:] if m else lines
-    children = tuple(Node(Kind.TEKST, text=ln) for ln in rest if ln)
+    children = listed_nodes(tuple(Node(Kind.TEKST, text=ln) for ln in rest if ln), f"bilag{label or ''}")
     return (Node(Kind.BILAG, label=label, text="", children=children, id=f"bilag{label or ''}"),)
