@@ -66,7 +66,7 @@ _STRONG = frozenset(
 # Abbreviations that often end a sentence: a full stop after them ends the pkt. when the next word
 # starts with a capital letter ("… m.v. Den …"), not before a number ("kr. 100").
 _WEAK = frozenset(
-    ["m.v", "mv", "m.m", "m.fl", "kr", "pct", "osv", "el.lign", "mio", "mia", "o.l", "etc", "pkt", "mm", "ff"]
+    ["m.v", "mv", "m.m", "m.fl", "kr", "pct", "osv", "el.lign", "mio", "mia", "o.l", "etc", "pkt", "mm", "ff", "p.a"]
 )
 
 # A candidate sentence end: . ? ! then space(s) then what can start a sentence.
