@@ -93,6 +93,7 @@ def pct(a: int, b: int) -> str:
 def totals(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
     t: dict[str, Any] = dict.fromkeys(SUMMED, 0)
     t["cases"] = t["failed_cases"] = t["refused_runs"] = t["wrong_uninstructed_units"] = 0
+    t["wrong_uninstructed_words"] = 0
     why: dict[str, int] = {}
     t["editorial_why"] = why  # editorial §§ by what the LBK did: substitution, placeholder, omitted, renumbered
     for r in rows:
@@ -103,9 +104,12 @@ def totals(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
         for k in SUMMED:
             t[k] += int(r["eval"].get(k, 0))
         for w in r["eval"].get("wrong", ()):
-            # uninstructed at unit grain: an instruction addressed the §, none the units that differ
-            t["wrong_uninstructed_units"] = t.get("wrong_uninstructed_units", 0) + (
-                w.get("category") == "uninstructed" and bool(w.get("instructed")))
+            # uninstructed at unit grain: an instruction addressed the §, none the units that differ; at
+            # word grain: an addressed unit differs only at words no instruction touched (review.untouched)
+            grain = w.get("category") == "uninstructed" and bool(w.get("instructed"))
+            words = grain and bool(w.get("untouched_words"))
+            t["wrong_uninstructed_units"] += grain and not words
+            t["wrong_uninstructed_words"] += words
             if w.get("category") == "editorial":
                 why[w.get("why", "")] = why.get(w.get("why", ""), 0) + 1
     return t
@@ -124,7 +128,8 @@ def print_totals(name: str, t: dict[str, Any]) -> None:
           f"  damaged {t['untouched_damaged']}")
     print(f"  wrong by category: refused {t['wrong_refused']}, rename {t['wrong_rename']}, editorial "
           f"{t['wrong_editorial']}, typo-fix {t['wrong_typo_fix']}, uninstructed {t['wrong_uninstructed']} "
-          f"(at unit grain: {t.get('wrong_uninstructed_units', 0)}), unexplained {t['wrong_unexplained']} "
+          f"(at unit grain: {t.get('wrong_uninstructed_units', 0)}, at word grain: {t.get('wrong_uninstructed_words', 0)}), "
+          f"unexplained {t['wrong_unexplained']} "
           f"(of which punctuation only: {t.get('wrong_unexplained_punctuation', 0)})")
     print("  editorial by what the LBK did: " + ", ".join(f"{k} {n}" for k, n in sorted(
         t["editorial_why"].items(), key=lambda kv: -kv[1])))

@@ -7,7 +7,9 @@ apply (or reworded) an instruction we applied; we did not apply an instruction t
 prints a payload other than the act's; else one small difference or several. The groups are hints for
 reading, not verdicts: read the § (`--show`) before calling a group the LBK's or ours. A § that differs
 only in units no instruction addressed (and we left as the base had them) is "uninstructed" at unit grain
-since text11 (review.units.outside); `--category uninstructed` groups those under that name.
+since text11 (review.units.outside), and one whose addressed units differ only at words no instruction
+touched is "uninstructed" at word grain since eval15 (review.untouched); `--category uninstructed` groups
+those under these names.
 
 Run: .venv/bin/python bench/wrong_groups.py [--only cases|corpus] [--show GROUP-WORD] [--category C]
 """
@@ -71,6 +73,8 @@ def _by_instruction(wrong: Wrong, ops: list[Operation]) -> str | None:
 
 def group(wrong: Wrong, ops: list[Operation]) -> str:
     e, g = _n(wrong.expected), _n(wrong.got)
+    if wrong.untouched_words:
+        return "only at words no instruction touched (the LBK's own edit)"
     if wrong.punctuation_only:
         return "punctuation only"
     if "|" in e and "|" not in g:

@@ -29,20 +29,25 @@ GOLDEN = HERE / "golden" / "amender"
 # fewer identical §§, more uninstructed §§ (an instruction lost) or more unexplained §§ fail. text11 moved
 # L-LBK-2012-400 § 10 and L-LBK-2016-1141 § 37 to "uninstructed" at unit grain (review.units.outside: the
 # LBK's own comma / full stop in a unit no instruction addressed) and raised the bar of three more cases.
+# eval15 moved L-LBK-2012-950 § 17 and L-LBK-2013-1210 § 2 to "uninstructed" at word grain (review.untouched:
+# the LBK's own comma / full stop at words of an addressed stk. or nr. no instruction wrote, each read), and
+# (this test runs without the ressort layer) L-LBK-2016-891 § 23: the ministry the LBK names in words no
+# instruction wrote, beside LOV 1744/2015 § 5, nr. 2's »revisorloven«, and L-LBK-2016-1141 § 66: the LBK's
+# apostrophe in the base's "Energinet.dk’s", words away from what LOV 744/2015 § 1, nr. 37 inserted.
 MEASURED: dict[str, tuple[int, int, int, int]] = {
     "L-LBK-2009-196": (1, 0, 0, 0), "L-LBK-2010-1352": (1, 0, 0, 0), "L-LBK-2011-1062": (6, 0, 3, 1),
     "L-LBK-2011-415": (1, 0, 0, 0), "L-LBK-2011-416": (1, 0, 0, 0), "L-LBK-2011-964": (2, 0, 1, 0),
     "L-LBK-2012-1009": (10, 0, 1, 0), "L-LBK-2012-1051": (18, 0, 0, 1), "L-LBK-2012-146": (2, 0, 0, 0),
-    "L-LBK-2012-400": (4, 0, 2, 0), "L-LBK-2012-782": (2, 0, 0, 0), "L-LBK-2012-950": (1, 0, 1, 2),
-    "L-LBK-2013-1210": (7, 0, 1, 1), "L-LBK-2013-1274": (38, 0, 0, 1), "L-LBK-2013-1330": (6, 0, 0, 0),
+    "L-LBK-2012-400": (4, 0, 2, 0), "L-LBK-2012-782": (2, 0, 0, 0), "L-LBK-2012-950": (1, 0, 2, 1),
+    "L-LBK-2013-1210": (7, 0, 2, 0), "L-LBK-2013-1274": (38, 0, 0, 1), "L-LBK-2013-1330": (6, 0, 0, 0),
     "L-LBK-2013-16": (2, 0, 0, 0), "L-LBK-2013-298": (2, 0, 0, 0), "L-LBK-2013-500": (7, 0, 0, 0),
     "L-LBK-2013-521": (10, 0, 1, 3), "L-LBK-2013-680": (3, 0, 1, 0), "L-LBK-2013-753": (5, 0, 0, 0),
     "L-LBK-2013-771": (25, 0, 0, 0), "L-LBK-2013-990": (2, 0, 1, 0), "L-LBK-2015-1054": (3, 0, 0, 0),
     "L-LBK-2015-122": (8, 0, 1, 0), "L-LBK-2015-1657": (0, 0, 0, 0), "L-LBK-2015-765": (1, 0, 2, 1),
-    "L-LBK-2016-1": (5, 0, 0, 2), "L-LBK-2016-1141": (4, 0, 2, 2), "L-LBK-2016-119": (21, 0, 0, 1),
+    "L-LBK-2016-1": (5, 0, 0, 2), "L-LBK-2016-1141": (4, 0, 3, 1), "L-LBK-2016-119": (21, 0, 0, 1),
     "L-LBK-2016-1230": (4, 0, 0, 0), "L-LBK-2016-124": (12, 0, 0, 0), "L-LBK-2016-1257": (64, 0, 0, 0),
     "L-LBK-2016-1288": (3, 0, 0, 0), "L-LBK-2016-201": (3, 0, 0, 0), "L-LBK-2016-388": (0, 0, 0, 0),
-    "L-LBK-2016-609": (14, 0, 0, 0), "L-LBK-2016-801": (11, 0, 0, 0), "L-LBK-2016-891": (0, 0, 4, 1),
+    "L-LBK-2016-609": (14, 0, 0, 0), "L-LBK-2016-801": (11, 0, 0, 0), "L-LBK-2016-891": (0, 0, 5, 0),
     "L-LBK-2017-21": (1, 0, 0, 0), "L-LBK-2017-224": (1, 0, 0, 0), "L-LBK-2017-62": (1, 0, 0, 0),
     "L-LBK-2017-63": (1, 0, 0, 0), "L-LBK-2017-64": (2, 0, 0, 0), "L-LBK-2017-70": (9, 0, 0, 0),
 }  # fmt: skip

@@ -26,13 +26,15 @@ def score_json(s: CaseScore) -> dict[str, object]:
         "wrong_uninstructed": s.uninstructed, "wrong_unexplained": s.unexplained,
         "wrong_unexplained_punctuation": s.unexplained_punctuation,
         "wrong_uninstructed_units": s.uninstructed_units,
+        "wrong_uninstructed_words": s.uninstructed_words,
         "wrong_unexplained_outside": s.unexplained_outside,  # the same count, the field's old name
         "touched_instructed": s.touched_instructed, "touched_instructed_identical": s.touched_instructed_ok,
         "applied": s.applied, "errors": s.errors, "warnings": s.warnings,
         "wrong": [{"paragraf": w.label, "touched": w.touched, "refused": w.refused, "editorial": w.editorial,
                    "instructed": w.instructed, "category": w.category, "why": w.why or w.category,
-                   "outside": w.outside,
-                   "units": [{"unit": u.label, "addressed": u.addressed, "aligned": u.aligned} for u in w.units]}
+                   "outside": w.outside, "untouched_words": w.untouched_words,
+                   "units": [{"unit": u.label, "addressed": u.addressed, "aligned": u.aligned, "lbk_edit": u.lbk_edit}
+                             for u in w.units]}
                   for w in s.wrong],
         "editorial_substitutions": [{"official": untokens(old), "lbk": untokens(new)} for old, new in s.substitutions],
     }  # fmt: skip
@@ -47,17 +49,20 @@ def table(scores: list[CaseScore]) -> Table:
     # wrong §§: refused + silent, silent = rename + editorial + typo-fix + uninstructed + unexplained;
     # "renamed" = names the ressort layer changed (not a wrong § count); "unit grain" is the part of
     # "uninstructed" decided per unit (every differing unit unaddressed and left as the base had it);
+    # "word grain" the part decided per word (an addressed unit differs only where ours is the base's,
+    # review.untouched);
     # "punct." is the part of "unexplained" whose only difference is punctuation
     for col in ("case", "touched ok", "%", "+editorial", "instructed ok", "untouched ok", "damaged",
                 "spurious", "refused", "silent", "rename", "editorial", "typo-fix", "uninstructed",
-                "unit grain", "unexplained", "punct.", "applied", "renamed", "errors"):
+                "unit grain", "word grain", "unexplained", "punct.", "applied", "renamed", "errors"):
         t.add_column(col, justify="left" if col == "case" else "right", no_wrap=True)
     for s in [*scores, total(scores)]:
         t.add_row(Text(s.name), f"{s.touched_ok}/{s.touched}", _pct(s.touched_ok, s.touched),
                   _pct(s.touched_adjusted, s.touched),
                   f"{s.touched_instructed_ok}/{s.touched_instructed} {_pct(s.touched_instructed_ok, s.touched_instructed)}", f"{s.untouched_ok}/{s.untouched}", str(s.untouched_damaged),
                   str(s.spurious), str(s.refused), str(s.silent), str(s.renamed), str(s.editorial),
-                  str(s.typo_fixed), str(s.uninstructed), str(s.uninstructed_units), str(s.unexplained),
+                  str(s.typo_fixed), str(s.uninstructed), str(s.uninstructed_units), str(s.uninstructed_words),
+                  str(s.unexplained),
                   str(s.unexplained_punctuation), str(s.applied), str(s.renames),
                   str(s.errors),
                   style="bold" if s.name == "TOTAL" else None)  # fmt: skip

@@ -8,8 +8,11 @@ the LBK's own edits are undone: substitution, placeholder, omitted, renumbered; 
 typo-fix (the same words written otherwise: spacing, hyphenation, glyphs, letter case, table cells; review.typo) >
 uninstructed (no applied, refused or pending operation addressed the § or anything in it, and our text
 is the base's; or, at unit grain, every unit where ours and the LBK differ is aligned, no operation
-addressed it and our text of it is the base's: review.units.outside) > unexplained (instructed, silent,
-none of the above: where amender bugs live).
+addressed it and our text of it is the base's: review.units.outside; or, at word grain, every differing
+unit is aligned and either unaddressed or differs from the LBK only at words where ours is still the
+base's, no operation wrote or deleted anything there or next to it, and no operation of the case could be
+one we failed to apply there: review.untouched, the LBK's own edit of text no instruction touched) >
+unexplained (instructed, silent, none of the above: where amender bugs live).
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ from lovkons.amender.consolidate import Consolidation
 from lovkons.amender.tree import label_key
 from lovkons.model.document import Document, Kind, Node, Problem, display_label
 from lovkons.model.edits import AmendingDocument
-from lovkons.parsers.normalize import INVISIBLE_CHARS
 from lovkons.review.editorial import (
     AMENDS_OTHER_LAW,
     Substitution,
@@ -36,18 +38,11 @@ from lovkons.review.editorial import (
 from lovkons.review.instructed import cited_keys, instructed_scope, refused_order_keys
 from lovkons.review.renames import name_only
 from lovkons.review.typo import typo_fix, unpunctuated
-from lovkons.review.units import UnitDiff, outside, paragraf_nodes, unit_scope, where
+from lovkons.review.units import UnitDiff, outside, paragraf_nodes, unit_scope, untouched_words, where
+from lovkons.review.untouched import case_texts, norm
 
-_INVISIBLE = regex.compile(f"[{INVISIBLE_CHARS}]")
 # a § printed as repealed ("§ 38. (Ophævet)") is not in force, like a tombstone
 _REPEALED = regex.compile(r"§ [^.]+\. \((?:Ophævet|Ophævede|Udgået)\)\.?")
-
-
-def norm(text: str) -> str:
-    """Whitespace, soft hyphens and zero-width characters normalised away (the readers keep note
-    references out of the text, so nothing else is removed)."""
-    text = _INVISIBLE.sub("", text.replace("\u00a0", " "))
-    return regex.sub(r"\s+([,.;])", r"\1", regex.sub(r"\s+", " ", text)).strip()
 
 
 _key = label_key
@@ -102,7 +97,8 @@ class Wrong:
     # identical, reported apart): equal once spacing inside words, hyphenation, glyphs (’/', –/-), letter
     # case and table cell marks are ignored and the minister/ministry titles the LBK renamed in some
     # untouched § are applied, or a word or two differ by a spelling slip (review.typo);
-    # "uninstructed": none of these, and no instruction addressed the § or every differing unit (see `category`)
+    # "uninstructed": none of these, and no instruction addressed the § or every differing unit, or the
+    # differences lie only in words no instruction touched (see `category`)
     why: str = ""
     instructed: bool = True  # some applied, refused or pending operation addressed the § or a unit in it
     renamed: bool = False  # only names of ministries or authorities differ (review.renames)
@@ -114,6 +110,14 @@ class Wrong:
         is the base's (we did not touch it): the LBK's own edit (or that of an act outside the case), as
         for a § no instruction addressed. Such a § is "uninstructed" at unit grain (see `category`)."""
         return outside(self.units)
+
+    @property
+    def untouched_words(self) -> bool:
+        """An instruction addressed some differing unit, but there ours and the LBK differ only at words
+        where ours is still the base's, none written or deleted next to them and no operation of the case
+        could have meant them (review.untouched): the LBK's own edit of text no instruction touched.
+        Such a § is "uninstructed" at word grain (see `category`)."""
+        return untouched_words(self.units)
 
     @property
     def punctuation_only(self) -> bool:
@@ -137,7 +141,9 @@ class Wrong:
         # at unit grain (Wrong.outside): LBK 400/2012 § 10 adds a comma in stk. 4 ("§ 4, stk. 2, retten"),
         # which no instruction addressed and we left as the base had it, while LOV 160/2012 § 1, nr. 8
         # changed its stk. 1 exactly as the LBK prints it
-        return "unexplained" if self.instructed and not self.outside else UNINSTRUCTED
+        # at word grain (Wrong.untouched_words): LBK 1121/2012 § 4 prints "Samtidig" for the base's
+        # "Samtidigt" in the stk. whose other words LOV 1541/2010 § 1, nr. 4 replaced
+        return "unexplained" if self.instructed and not self.outside and not self.untouched_words else UNINSTRUCTED
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,14 +197,22 @@ class CaseScore:
     @property
     def uninstructed(self) -> int:
         """silent wrong §§, not editorial or typo-fix, that no instruction addressed (the § or, at unit
-        grain, the units that differ): the LBK changed them without any instruction we were given"""
+        grain, the units that differ, or, at word grain, the words that differ): the LBK changed them
+        without any instruction we were given"""
         return self._count(UNINSTRUCTED)
 
     @property
     def uninstructed_units(self) -> int:
         """uninstructed §§ that came in at unit grain: an instruction addressed the §, but none of the units
         where ours and the LBK's text differ, and there ours is the base's (see Wrong.outside)"""
-        return sum(1 for w in self.wrong if w.category == UNINSTRUCTED and w.instructed)
+        return sum(1 for w in self.wrong if w.category == UNINSTRUCTED and w.instructed and w.outside)
+
+    @property
+    def uninstructed_words(self) -> int:
+        """uninstructed §§ that came in at word grain: an instruction addressed a differing unit, but ours and
+        the LBK's text differ there only where ours is the base's and no operation could have meant the
+        LBK's words (see Wrong.untouched_words, review.untouched)"""
+        return sum(1 for w in self.wrong if w.category == UNINSTRUCTED and w.instructed and w.untouched_words)
 
     @property
     def unexplained(self) -> int:
@@ -270,6 +284,7 @@ def score(name: str, base: Document, result: Consolidation, expected: Document, 
     flagged = problem_labels(result.problems) | refused_order_keys(base, result, orders)
     scope = instructed_scope(base, result, orders)
     units = unit_scope(base, result, orders, unknown=scope.unknown)
+    texts = case_texts(orders) if orders else None  # without the operations no guard can hold: no word grain
     nb, nr, ne = paragraf_nodes(base), paragraf_nodes(result.document), paragraf_nodes(expected)
     pairs = editorial_substitutions(b, r, e, flagged)
     titles = title_renames(b, r, e, flagged)
@@ -296,7 +311,8 @@ def score(name: str, base: Document, result: Consolidation, expected: Document, 
             untouched_ok += ok
         if not ok:
             ours, theirs = nr.get(label), ne.get(label)
-            diff = where(label, ours, theirs, nb.get(label), units, renamed=label in by_layer) if rv and ev and ours and theirs else ()
+            diff = where(label, ours, theirs, nb.get(label), units, renamed=label in by_layer,
+                         case=texts) if rv and ev and ours and theirs else ()
             why = ("substitution" if pairs and ev is not None and apply_substitutions(rv, pairs) == tokens(ev)
                    else editorial_reason(label, rv, ev, r, e))
             names = name_only(rv, ev)

@@ -41,6 +41,7 @@ from lovkons.model.edits import (
 )
 from lovkons.review.instructed import address_keys, by_instruction, items_by_source, op_keys
 from lovkons.review.renames import name_only
+from lovkons.review.untouched import CaseTexts, lbk_edit
 
 Unit = tuple[tuple[str, str], ...]  # (("stk", "2"), ("nr", "3")); () = the § as a whole
 _LEVELS = {Level.STK: "stk", Level.NR: "nr", Level.LITRA: "litra"}
@@ -102,6 +103,14 @@ class UnitScope:
         """A unit is addressed when an addressed unit contains it or lies inside it."""
         return self.unknown or any(all(_covers(x, y) for x, y in zip(a, unit, strict=False))
                                    for a in self.units.get(key, ()))
+
+    def shifted(self, key: str, unit: Unit) -> bool:
+        """A structural operation (an insertion, repeal or renumbering: ("stk", "≥11")) may have shifted
+        the numbering at or above the unit: the base's unit of the same label need not be where ours came
+        from (LOV 1569/2015 § 8, nr. 3 inserts § 13, stk. 11 of LBK 761/2016: our stk. 16 is the base's 15)."""
+        return self.unknown or any(
+            len(a) <= len(unit) and a[-1][1].startswith(_FROM) and all(_covers(x, y) for x, y in zip(a, unit, strict=False))
+            for a in self.units.get(key, ()) if a)
 
 
 def _address_units(addresses: Iterable[Address | None], keys: set[str], *, structural: bool) -> dict[str, set[Unit]]:
@@ -184,6 +193,9 @@ class UnitDiff:
     unit: Unit
     aligned: bool  # the unit's children carry the same labels on both sides
     addressed: bool
+    # addressed, but ours and the LBK differ only where ours is the base's, no guard holding: the LBK's own
+    # edit of words no instruction touched (review.untouched)
+    lbk_edit: bool = False
 
     @property
     def label(self) -> str:
@@ -245,25 +257,38 @@ def _at(node: Node | None, unit: Unit) -> list[Node] | None:
 
 
 def where(key: str, ours: Node, theirs: Node, base: Node | None, scope: UnitScope, *,
-          renamed: bool = False) -> tuple[UnitDiff, ...]:
+          renamed: bool = False, case: CaseTexts | None = None) -> tuple[UnitDiff, ...]:
     """The differing units of § `key` (ours vs. the LBK's), each with whether it was addressed;
     `renamed`: the ressort layer renamed in the § (a unit that differs from the base only by such a
-    name was not changed by an instruction, as in review.evaluate.score)."""
+    name was not changed by an instruction, as in review.evaluate.score); `case`: what the operations
+    of the case write and quote, to tell an addressed unit's difference the LBK's own (review.untouched)."""
     out = []
     for unit, aligned in differing_units(ours, theirs):
         mine, before = _at(ours, unit), _at(base, unit) if base is not None else None
-        changed = mine is None or before is None
-        if mine is not None and before is not None and base is not None:
-            now, then = unit_text(mine[-1] if mine else ours), unit_text(before[-1] if before else base)
-            changed = now != then and not (renamed and name_only(now, then))
-            changed = changed or any(by_instruction(n.changed_by) for n in [*mine[:-1], *(mine[-1].walk() if mine else ())])
-        out.append(UnitDiff(unit, aligned, changed or scope.addresses(key, unit)))
+        if mine is None or before is None or base is None:
+            out.append(UnitDiff(unit, aligned, True))
+            continue
+        now, then = unit_text(mine[-1] if mine else ours), unit_text(before[-1] if before else base)
+        changed = now != then and not (renamed and name_only(now, then))
+        changed = changed or any(by_instruction(n.changed_by) for n in [*mine[:-1], *(mine[-1].walk() if mine else ())])
+        addressed = changed or scope.addresses(key, unit)
+        lbk = _at(theirs, unit)
+        edit = bool(addressed and case and aligned and lbk is not None and not scope.shifted(key, unit)
+                    and lbk_edit(then, now, unit_text(lbk[-1] if lbk else theirs), key, case))
+        out.append(UnitDiff(unit, aligned, addressed, edit))
     return tuple(out)
 
 
 def outside(units: Sequence[UnitDiff]) -> bool:
     """The § differs only in units no instruction addressed, all of them aligned."""
     return bool(units) and all(u.aligned and not u.addressed for u in units)
+
+
+def untouched_words(units: Sequence[UnitDiff]) -> bool:
+    """Not `outside`, but every differing unit is aligned and either unaddressed or differs only where
+    our text is the base's (UnitDiff.lbk_edit): the LBK's own edit of words no instruction touched."""
+    return (bool(units) and not outside(units)
+            and all(u.aligned and (not u.addressed or u.lbk_edit) for u in units))
 
 
 def paragraf_nodes(doc: Document) -> dict[str, Node | None]:
