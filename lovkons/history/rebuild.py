@@ -33,6 +33,7 @@ from lovkons.history.swap import (
     staging,
     swap_dir,
     write_file,
+    write_files,
 )
 from lovkons.history.timeline import dependencies, timeline
 from lovkons.history.workers import Interrupted, terminate_as_exception, worker_pool
@@ -131,8 +132,7 @@ def _build_one(corpus: Corpus, key: str, render: Renderer, literal: bool, staged
     except Exception as exc:  # reported per document, the rebuild goes on
         return failed(corpus, key, exc, render)
     hashes = {p: hashlib.sha256(b).hexdigest() for p, b in files.items()}  # for the cache, made here in parallel
-    for p, b in sorted(files.items()):
-        write_file(staged, p, b)
+    write_files(staged, files)
     return {"hashes": hashes, "entry": entry, "report": report}
 
 
