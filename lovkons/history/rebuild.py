@@ -18,7 +18,7 @@ from typing import Any
 
 from lovkons.history.cache import facts_cache_file
 from lovkons.history.corpus import Corpus, build_corpus, index_corpus
-from lovkons.history.facts import Facts, code_version
+from lovkons.history.facts import Facts, code_version, load_readers
 from lovkons.history.jobs_cache import CACHE_FORMAT, file_stat, load_jobs, reusable, save_jobs
 from lovkons.history.listing import list_corpus
 from lovkons.history.outputs import RebuildRenderer, document_outputs
@@ -223,6 +223,8 @@ def _rebuild(root: Path, out: Path, render: Renderer, jobs: int | None, progress
     cleanup_stale(out)
     saved = load_jobs(out, code) if cache else {}
     listing = list_corpus(root, follow_links=follow_links)
+    if not saved and workers > 1:  # no earlier rebuild here: most likely the corpus is parsed now, in workers
+        load_readers()
     # the corpus index shared with consolidate/timeline/diff; the parent keeps only the facts
     found = index_corpus(root, listing.files, jobs=workers, cache_file=facts_cache_file(root) if cache else None,
                          progress=indexing)  # fmt: skip
