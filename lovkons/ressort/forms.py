@@ -172,7 +172,7 @@ def _groups(pieces: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     by_end: dict[str, list[str]] = {}
     for piece in pieces:
         by_end.setdefault(piece[-6:], []).append(piece)
-    out = []
+    out: list[tuple[str, tuple[str, ...]]] = []
     for members in by_end.values():
         if len(members) == 1:
             out.append((members[0], ()))
