@@ -32,3 +32,17 @@ def test_real_law_texts_give_the_same_matches(path: Path) -> None:
     texts = [t for n in doc.walk() for t in (n.text, n.heading) if t]
     assert texts
     assert [spans(forms.finditer(t)) for t in texts] == [spans(forms.pattern.finditer(t)) for t in texts]
+
+
+def test_the_grouped_gate_is_the_gate_of_every_piece() -> None:
+    """The pieces searched in groups under the ending they share ("styrelsen", "klagenævnet"): a text
+    holds a piece exactly when the grouped search says so, on every piece, every form, real sentences."""
+    forms = name_forms(default_register())
+    assert sorted(p for part, members in forms.groups for p in (members or (part,))) == sorted(forms.pieces)
+    assert all(all(m.endswith(part) for m in members) for part, members in forms.groups)
+    texts = [*forms.pieces, *forms.forms, "sager, der ikke er færdigbehandlet af Naturklagenævnet",
+             "Miljøstyrelsen kan fastsætte regler", "Styrelsen for Arbejdsmarked og Rekruttering",
+             "telestyrelsen", "Erhvervs- og Selskabsstyrelsen", "Arbejdsskadestyrelsen", "kvalitetsrapport", ""]
+    for text in texts:
+        folded = text.casefold()
+        assert forms.holds_piece(folded) == any(p in folded for p in forms.pieces), text

@@ -176,6 +176,16 @@ def _stable_note_ids(doc: Document) -> Document:
     return doc.with_(children=kids)
 
 
+def load_readers() -> None:
+    """Import the readers a scan uses (imported late, see read_base): a process about to fork workers
+    that will parse the corpus imports them once, instead of each worker importing them (and compiling
+    their patterns) again."""
+    import lovkons.parsers.input_bytes
+    import lovkons.parsers.instructions
+    import lovkons.parsers.read
+    import lovkons.parsers.xml_meta  # noqa: F401
+
+
 def read_base(path: Path) -> tuple[Document, tuple[Problem, ...]]:
     """Read a document and apply its sidecar's metadata."""
     from lovkons.parsers.read import read_document  # H1; imported late so the graph code loads without it

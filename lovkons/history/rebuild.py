@@ -18,7 +18,7 @@ from typing import Any
 
 from lovkons.history.cache import facts_cache_file
 from lovkons.history.corpus import Corpus, build_corpus, index_corpus
-from lovkons.history.facts import Facts, code_version
+from lovkons.history.facts import Facts, code_version, load_readers
 from lovkons.history.jobs_cache import CACHE_FORMAT, file_stat, load_jobs, reusable, save_jobs
 from lovkons.history.listing import list_corpus
 from lovkons.history.outputs import RebuildRenderer, document_outputs
@@ -33,6 +33,7 @@ from lovkons.history.swap import (
     staging,
     swap_dir,
     write_file,
+    write_files,
 )
 from lovkons.history.timeline import dependencies, timeline
 from lovkons.history.workers import Interrupted, terminate_as_exception, worker_pool
@@ -131,8 +132,7 @@ def _build_one(corpus: Corpus, key: str, render: Renderer, literal: bool, staged
     except Exception as exc:  # reported per document, the rebuild goes on
         return failed(corpus, key, exc, render)
     hashes = {p: hashlib.sha256(b).hexdigest() for p, b in files.items()}  # for the cache, made here in parallel
-    for p, b in sorted(files.items()):
-        write_file(staged, p, b)
+    write_files(staged, files)
     return {"hashes": hashes, "entry": entry, "report": report}
 
 
@@ -223,6 +223,8 @@ def _rebuild(root: Path, out: Path, render: Renderer, jobs: int | None, progress
     cleanup_stale(out)
     saved = load_jobs(out, code) if cache else {}
     listing = list_corpus(root, follow_links=follow_links)
+    if not saved and workers > 1:  # no earlier rebuild here: most likely the corpus is parsed now, in workers
+        load_readers()
     # the corpus index shared with consolidate/timeline/diff; the parent keeps only the facts
     found = index_corpus(root, listing.files, jobs=workers, cache_file=facts_cache_file(root) if cache else None,
                          progress=indexing)  # fmt: skip

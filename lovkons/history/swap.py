@@ -168,6 +168,21 @@ def write_file(folder: Path, rel: str, data: bytes) -> None:
     _write(folder / safe_relpath(rel), data)
 
 
+def write_files(folder: Path, files: dict[str, bytes]) -> None:
+    """Write every file of `files` (checked relative path → bytes) into `folder`, in path order: each
+    folder made once (a document's versions share one), each file in one write, no fsync (the tree is
+    new and swapped in whole: see swap_dir)."""
+    made: set[str] = set()
+    top = os.fspath(folder)
+    for rel in sorted(files):
+        parent = os.path.dirname(safe_relpath(rel))
+        if parent not in made:
+            os.makedirs(os.path.join(top, parent), exist_ok=True)
+            made.add(parent)
+        with open(os.path.join(top, rel), "wb") as fh:
+            fh.write(files[rel])
+
+
 def link_file(src: Path, dst: Path, rel: str) -> None:
     """`src/rel` into `dst/rel` as a hard link (no bytes copied; files are never changed in place,
     only replaced), or a copy keeping its mtime where links are not possible."""

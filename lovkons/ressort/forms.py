@@ -113,6 +113,10 @@ class NameForms:
     # word): a text holds a name only if its case-folded text holds that piece, so a text with none
     # of them is not searched at all (most provisions name no ministry or authority)
     pieces: tuple[str, ...] = ()
+    # the pieces grouped under a part they share ("styrelsen" of "energistyrelsen", "telestyrelsen", …):
+    # a text without that part holds none of them, so a text naming no office is ruled out with a
+    # search per group instead of one per piece (see _groups); the same verdict as `pieces`
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # the names found in each text searched that holds a piece (a worker renames law after law, and the
     # laws repeat each other's texts: an LBK restates its law's); a pure function of the text, bounded
     found: dict[str, tuple[Span, ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
@@ -120,10 +124,16 @@ class NameForms:
     def lookup(self, written: str) -> list[Form]:
         return self.forms.get(" ".join(written.split()).casefold(), [])
 
+    def holds_piece(self, folded: str) -> bool:
+        """Whether the case-folded text holds a piece of a name (any of `pieces`)."""
+        for part, pieces in self.groups:
+            if part in folded and (not pieces or any(piece in folded for piece in pieces)):
+                return True
+        return False
+
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
         """The names in `text`, as `pattern.finditer` finds them (the same matches, fewer searches)."""
-        folded = text.casefold()
-        if not any(piece in folded for piece in self.pieces):
+        if not self.holds_piece(text.casefold()):
             return iter(())
         return self.pattern.finditer(text)
 
@@ -132,8 +142,7 @@ class NameForms:
         for the texts that hold a piece of a name (the others are ruled out at once)."""
         hit = self.found.get(text)
         if hit is None:
-            folded = text.casefold()
-            if not any(piece in folded for piece in self.pieces):
+            if not self.holds_piece(text.casefold()):
                 return ()
             if len(self.found) >= FOUND_LIMIT:
                 self.found.clear()
@@ -156,10 +165,30 @@ def _pieces(texts: list[str]) -> tuple[str, ...]:
     return tuple(sorted(found, key=lambda p: (p != _MINIST, p)))  # "minist" first: most names hold it
 
 
+def _groups(pieces: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The pieces in groups of those ending alike (their last six letters), each under the ending they
+    all share ("styrelsen": "energistyrelsen", "telestyrelsen", …; "klagenævnet"); a piece alone is its
+    own group (no members to search then). In the order of the pieces ("minist" first)."""
+    by_end: dict[str, list[str]] = {}
+    for piece in pieces:
+        by_end.setdefault(piece[-6:], []).append(piece)
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for members in by_end.values():
+        if len(members) == 1:
+            out.append((members[0], ()))
+        else:
+            shared = members[0]
+            while not all(m.endswith(shared) for m in members):
+                shared = shared[1:]
+            out.append((shared, tuple(members)))
+    return tuple(out)
+
+
 @cache
 def name_forms(register: Register) -> NameForms:
     table = forms_of(register)
-    return NameForms(_pattern(list(table)), table, _pieces(list(table)))
+    pieces = _pieces(list(table))
+    return NameForms(_pattern(list(table)), table, pieces, _groups(pieces))
 
 
 def render(register: Register, office: str, role: str, genitive: bool, written: str) -> str:

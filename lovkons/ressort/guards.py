@@ -55,12 +55,14 @@ def _spoken_of_as_past(text: str, start: int, end: int, day: dt.date) -> bool:
 # Miljøklagenævnet": the body named is the one that acted before a day before the change; the date
 # follows the name within a few words ("før", "inden", "indtil" den …), in the same clause
 _BEFORE_DATE = regex.compile(r"""^(?:\s+[\p{L}-]+){0,3}?\s+(?:før|inden|indtil|forud\s+for)\s+den\s+$""", _V)
+# where the clause holding the name ends: a comma, semicolon or colon, or a full stop before a capital
+_CLAUSE_END = regex.compile(r"[,;:]|\.\s+(?=\p{Lu})")
 
 
 def _before_the_change(text: str, start: int, end: int, day: dt.date) -> bool:
     if text[end - 1:end] == "s":  # "klima- og energiministerens godkendelse inden den …": the date is the act's
         return False
-    clause = regex.split(r"[,;:]|\.\s+(?=\p{Lu})", text[end:], maxsplit=1)[0]
+    clause = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
     return any(when < day and _BEFORE_DATE.search(clause[:a]) for when, a, _ in find_danish_dates(clause))
 
 
@@ -89,12 +91,13 @@ def _part_of_a_name(text: str, start: int, end: int, day: dt.date) -> bool:
 # "jf. lov om Kort- og Matrikelstyrelsen", "ved lov om ændring af forskellige love på
 # Undervisningsministeriets område": the title of an act is cited as it reads, whatever became of the
 # body it names (the words between "lov om" and the name are a title's, not a sentence's: no verb)
+_MINISTER_TITLE = regex.compile(r"(?i)ministerens?$|ministerens?\s+for\b")  # a minister, not a body
 _ACT_TITLE = regex.compile(r"""\b(?:lov|lovbekendtgørelse|bekendtgørelse|anordning)\s+(?:nr\.\s+\d+\s+)?om\s+
                                (?:(?!(?:kan|skal|må|er|har|bliver|fastsætter|bestemmer|træffer|efter)\s)[\p{L}\-]+\s+){0,10}$""", _V)
 
 
 def _title_of_an_act(text: str, start: int, end: int, day: dt.date) -> bool:
-    if regex.search(r"(?i)ministerens?$|ministerens?\s+for\b", text[start:end]):
+    if _MINISTER_TITLE.search(text[start:end]):
         return False  # titles of acts name ministries and authorities, not ministers
     return bool(_ACT_TITLE.search(text[max(0, start - 80):start]))
 
