@@ -18,8 +18,8 @@ from lovkons.parsers.xml_text import (
     labelled,
     line_text,
     note,
+    plain_text,
     table_rows,
-    text_lines,
 )
 
 _LABEL_ON_OWN_LINE = ("Kapitel", "Afsnit", "Bog", "Bilag")
@@ -69,9 +69,9 @@ def payload_lines(el: etree._Element, ctx: Context, out: Pieces) -> None:
 def _exitus_line(ex: etree._Element, ctx: Context, out: Pieces, pending: str) -> str:
     """The text line of an Exitus; a table or list inside it is printed row by row / item by item
     on lines of their own (the text before it, with the pending label, goes out first)."""
-    lines = text_lines(ex)
-    if lines is not None:  # the common Exitus: text lines only
-        return " ".join(filter(None, lines))
+    text = plain_text(ex)
+    if text is not None:  # the common Exitus: text lines only
+        return text
     line = Pieces()
     for child in ex:
         tag = child.tag

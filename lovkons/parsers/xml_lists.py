@@ -18,12 +18,13 @@ from lovkons.parsers.xml_text import (
     Context,
     Pieces,
     clean,
+    first_line,
     glue_punctuation,
     label_of,
     line_text,
     note,
+    plain_text,
     table_rows,
-    text_lines,
 )
 
 NR, LITRA, TEKST = Kind.NR, Kind.LITRA, Kind.TEKST
@@ -48,11 +49,13 @@ def unit_node(
     marker is left out and punctuation that followed it glued to the word before. With `skip`, a
     first text line of the first element for which it says True (a typed label) is dropped."""
     if len(elements) == 1:  # the common unit: one Exitus of text lines only, read in one pass
-        lines = text_lines(elements[0])
-        if lines is not None:
-            if skip is not None and lines and skip(lines[0]):
-                del lines[0]
-            return new_node(kind, label, None, " ".join(filter(None, lines)), (), False, nid)
+        text = plain_text(elements[0])
+        if text is not None:
+            if skip is not None and text:
+                first = first_line(elements[0])  # (cleaned: the start of `text` when not empty)
+                if first and skip(first):
+                    text = text[len(first) + 1 :]
+            return new_node(kind, label, None, text, (), False, nid)
     own: list[str] = []  # the unit's own text lines (before any list or table)
     after: list[str] = []  # text lines after a list or table, not yet flushed into a TEKST node
     children: list[Node] = []

@@ -23,10 +23,11 @@ from lovkons.parsers.xml_text import (
     clean,
     exitus_into,
     first_child,
+    first_line,
     label_of,
     line_text,
+    plain_text,
     rubrica_text,
-    text_lines,
 )
 
 PARAGRAF, STK, TEKST, OVERSKRIFT = Kind.PARAGRAF, Kind.STK, Kind.TEKST, Kind.OVERSKRIFT  # (enum lookups
@@ -51,13 +52,6 @@ def slug(label: str | None) -> str:
 def _is_label_line(line: str) -> bool:
     """ "Stk. 4." or "§ 17 f." standing alone as a text line (typed instead of an Explicatus)."""
     return line[:1] in ("S", "§") and bool(_STK_LINE.fullmatch(line) or _PAR_LINE.fullmatch(line))
-
-
-def _first_line(ex: etree._Element) -> str:
-    for child in ex:
-        if child.tag == "Linea":
-            return line_text(child)
-    return ""
 
 
 def paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:
@@ -132,12 +126,13 @@ def _simple_paragraf(el: etree._Element, ctx: Context) -> list[Node] | None:
                 return None
             if lbl is None and labels:
                 return None  # (an unnumbered later Stk continues the one before it)
-            lines = text_lines(ex)
-            if lines is None:
+            text = plain_text(ex)
+            if text is None:
                 return None
-            if lines and lines[0][:1] in _LABEL_START and _is_label_line(lines[0]):
-                del lines[0]  # "Stk. 4." typed as a text line
-            text = " ".join(filter(None, lines))
+            if text[:1] in _LABEL_START:  # "Stk. 4." typed as a text line (cleaned: the start of `text`)
+                line = first_line(ex)
+                if _is_label_line(line):
+                    text = text[len(line) + 1 :]
             labels.append(lbl)
             texts.append(text[2:] if text.startswith(". ") else text)
         elif tag == "Explicatus" and explicatus is None:
@@ -246,7 +241,7 @@ def _groups(label: str, stks: list[etree._Element], skip: etree._Element | None 
         for child in kids:
             tag = child.tag
             if tag == "Exitus" and (current or groups[-1][1] == ""):
-                line = _first_line(child)
+                line = first_line(child)
                 if _is_label_line(line):
                     m_par = _PAR_LINE.fullmatch(line)
                     m_stk = _STK_LINE.fullmatch(line)

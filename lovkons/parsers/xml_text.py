@@ -121,46 +121,66 @@ def linea_text(linea: etree._Element) -> str:
 
 
 def line_text(linea: etree._Element) -> str:
-    """`clean(linea_text(linea))` in one step (the hot path: one call per text line; most lines
-    are one Char with clean text)."""
-    if len(linea) == 1:
-        ch = linea[0]
-        text = (ch.text or "") if ch.tag == "Char" else ""
-        if text[-1:] == ")" and _is_marker_char(ch):
-            return ""
-    else:
-        runs = []
-        for ch in linea:
-            if ch.tag == "Char":
-                run = ch.text
-                if run:
-                    runs.append(run)
-        text = "".join(runs)
-        if ")" in text:
-            text = "".join([ch.text or "" for ch in linea if ch.tag == "Char" and not _is_marker_char(ch)])
+    """`clean(linea_text(linea))`, a note marker typed as a superscript Char ("2)") left out."""
+    text = _raw_line(linea)
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return clean(text)
 
 
-def text_lines(ex: etree._Element) -> list[str] | None:
-    """The `line_text` of every child of an Exitus whose children are all Linea (empty ones
-    included), else None: the common Exitus, read without the cases of a note, list or table."""
+def _raw_line(linea: etree._Element) -> str:
+    """The text of a Linea before cleaning: its Char runs as written, a superscript note marker
+    ("2)") left out."""
+    if len(linea) == 1:
+        ch = linea[0]
+        text = (ch.text or "") if ch.tag == "Char" else ""
+        return "" if text[-1:] == ")" and _is_marker_char(ch) else text
+    runs = []
+    for ch in linea:
+        if ch.tag == "Char":
+            run = ch.text
+            if run:
+                runs.append(run)
+    text = "".join(runs)
+    if ")" in text:
+        text = "".join([ch.text or "" for ch in linea if ch.tag == "Char" and not _is_marker_char(ch)])
+    return text
+
+
+def plain_text(ex: etree._Element) -> str | None:
+    """The text of an Exitus whose children are all Linea (empty ones included): the `line_text`
+    of every line, the non-empty ones joined by one space; else None (a note, list or table in it).
+
+    The hot path: one call per stk, list item and amendment line. The lines are joined as written
+    and the joined text cleaned once: the same text, as `clean` works token by token and the space
+    between two lines always ends a token (`clean(a + " " + b)` is `clean(a)` and `clean(b)` joined by
+    one space, or the one that is not empty); most texts are clean already, and one scan of the
+    joined text says so."""
     if ex.tag != "Exitus":
         return None
-    lines = []  # (a loop, not a comprehension: on Python 3.11 that is a function call more)
+    raws = []  # (a loop, not a comprehension: on Python 3.11 that is a function call more)
     for part in ex:
         if part.tag != "Linea":
             return None
-        if len(part) == 1:  # `line_text` of the usual line, one Char of clean text, inlined
+        if len(part) == 1:  # the usual line: one Char (a text ending in ")" may be a note marker)
             ch = part[0]
             text = ch.text
-            if (text and text[-1] != ")" and text.isprintable() and "  " not in text and text[0] != " "
-                    and text[-1] != " " and ch.tag == "Char"):  # fmt: skip
-                lines.append(text)
+            if text and text[-1] != ")" and ch.tag == "Char":
+                raws.append(text)
                 continue
-        lines.append(line_text(part))
-    return lines
+        raws.append(_raw_line(part))
+    text = " ".join(raws)
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return clean(text)
+
+
+def first_line(ex: etree._Element) -> str:
+    """The `line_text` of the first Linea of an Exitus, "" when it has none."""
+    for child in ex:
+        if child.tag == "Linea":
+            return line_text(child)
+    return ""
 
 
 _MARKER = re.compile(r"\s*(?:\d{1,3}\)\s*)+")  # "2)" and several at once: "2)3)" (LBK 143/2011 § 8)
