@@ -26,6 +26,11 @@ def clean(text: str) -> str:
         spaced = text.replace("\xa0", " ")
         if _is_clean(spaced):  # then no other space or invisible character: split/join would agree
             return spaced
+    return _spaced(text)
+
+
+def _spaced(text: str) -> str:
+    """`clean` of a text that is not clean: invisible characters out, single spaces."""
     for ch in _INVISIBLE:
         if ch in text:
             text = text.replace(ch, "")
@@ -158,21 +163,36 @@ def plain_text(ex: etree._Element) -> str | None:
     joined text says so."""
     if ex.tag != "Exitus":
         return None
-    raws = []  # (a loop, not a comprehension: on Python 3.11 that is a function call more)
-    for part in ex:
+    if len(ex) == 1:  # one line (four in five)
+        part = ex[0]
         if part.tag != "Linea":
             return None
+        text = None
         if len(part) == 1:  # the usual line: one Char (a text ending in ")" may be a note marker)
             ch = part[0]
             text = ch.text
-            if text and text[-1] != ")" and ch.tag == "Char":
-                raws.append(text)
-                continue
-        raws.append(_raw_line(part))
-    text = " ".join(raws)
+            if not text or text[-1] == ")" or ch.tag != "Char":
+                text = None
+        if text is None:
+            text = _raw_line(part)
+    else:
+        raws = []  # (a loop, not a comprehension: on Python 3.11 that is a function call more)
+        for part in ex:
+            if part.tag != "Linea":
+                return None
+            if len(part) == 1:
+                ch = part[0]
+                text = ch.text
+                if text and text[-1] != ")" and ch.tag == "Char":
+                    raws.append(text)
+                    continue
+            raws.append(_raw_line(part))
+        text = " ".join(raws)
+    if "\xa0" in text:  # a no-break space: a space to `clean` (found without a scan of every character)
+        text = text.replace("\xa0", " ")
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
-    return clean(text)
+    return _spaced(text)
 
 
 def first_line(ex: etree._Element) -> str:
