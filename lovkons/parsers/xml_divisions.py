@@ -12,7 +12,7 @@ from lovkons.model.document import Kind, Node
 from lovkons.parsers.node_factory import new_node
 from lovkons.parsers.xml_meta import division_label, kapitel_label
 from lovkons.parsers.xml_paragraf import amending_paragraf_nodes, paragraf_nodes, slug, stray_stk_text
-from lovkons.parsers.xml_text import Context, label_of, rubrica_text
+from lovkons.parsers.xml_text import Context, kids, label_of, rubrica_text
 
 _DIVISIONS = ("Bog", "Afsnit", "Kapitel")
 
@@ -26,7 +26,7 @@ def structure_nodes(el: etree._Element, ctx: Context) -> list[Node]:
         return amending_paragraf_nodes(el, ctx)
     if tag == "ParagrafGruppe":
         out: list[Node] = []
-        for child in el:
+        for child in kids(el):
             if child.tag == "Rubrica":
                 out.append(new_node(Kind.OVERSKRIFT, text=rubrica_text(child, ctx)))
             elif isinstance(child.tag, str):
@@ -42,7 +42,7 @@ def structure_nodes(el: etree._Element, ctx: Context) -> list[Node]:
 def _division(el: etree._Element, ctx: Context) -> list[Node]:
     explicatus = rubrica = None
     body: list[etree._Element] = []
-    for child in el:
+    for child in kids(el):
         tag = child.tag
         if tag == "Explicatus":
             explicatus = explicatus if explicatus is not None else child

@@ -20,6 +20,7 @@ from lovkons.parsers.xml_text import (
     clean,
     first_line,
     glue_punctuation,
+    kids,
     label_of,
     line_text,
     note,
@@ -63,7 +64,7 @@ def unit_node(
     for child in elements:
         tag = child.tag
         if tag == "Exitus":
-            for part in child:
+            for part in kids(child):
                 ptag = part.tag
                 if ptag == "Linea":
                     text = line_text(part)
@@ -101,7 +102,7 @@ def unit_node(
 def index_nodes(index: etree._Element, parent_id: str, ctx: Context) -> list[Node]:
     """Every Indentatio of one Index as an NR or LITRA node under `parent_id`."""
     items = []
-    for ind in index:
+    for ind in kids(index):
         if ind.tag == "Indentatio":
             items.append(_item(ind, parent_id, ctx))
     return items
@@ -110,7 +111,7 @@ def index_nodes(index: etree._Element, parent_id: str, ctx: Context) -> list[Nod
 def _item(ind: etree._Element, parent_id: str, ctx: Context) -> Node:
     explicatus = None
     exitus: list[etree._Element] = []
-    for child in ind:
+    for child in kids(ind):
         tag = child.tag
         if tag == "Exitus":
             exitus.append(child)

@@ -24,6 +24,7 @@ from lovkons.parsers.xml_text import (
     exitus_into,
     first_child,
     first_line,
+    kids,
     label_of,
     line_text,
     plain_text,
@@ -63,7 +64,7 @@ def paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:
     explicatus = None
     stks: list[etree._Element] = []
     headings: list[Node] = []  # a Rubrica inside the § ("§ 18" + "Ikrafttræden m.v.") heads it
-    for child in el:
+    for child in kids(el):
         tag = child.tag
         if tag == "Stk":
             stks.append(child)
@@ -111,12 +112,12 @@ def _simple_paragraf(el: etree._Element, ctx: Context) -> list[Node] | None:
     explicatus = None
     labels: list[str | None] = []
     texts: list[str] = []
-    for child in el:
+    for child in kids(el):
         tag = child.tag
         if tag == "Stk":
             n = len(child)
             if n == 2:
-                first, ex = child
+                first, ex = child[0], child[1]
                 if first.tag != "Explicatus":
                     return None
                 lbl = stk_label(label_of(first)) if len(first) else _stk_number(first.text)
@@ -318,7 +319,7 @@ def amending_paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:
     out: list[Node] = []
     explicatus = None
     text = Pieces()
-    for child in el:
+    for child in kids(el):
         tag = child.tag
         if tag == "Rubrica":
             out.append(new_node(OVERSKRIFT, text=rubrica_text(child, ctx)))

@@ -8,6 +8,7 @@ Hot path: children are walked once with `for child in el` and tag tests (no find
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -15,6 +16,12 @@ from lxml import etree
 
 from lovkons.model.document import Problem
 from lovkons.parsers.normalize import INVISIBLE_CHARS
+
+# The children of an element as a list, made in one C call (lxml's `getchildren`, equal to
+# `list(el)`): `for child in el` first makes an iterator object, which costs more than the list for
+# the few children of a LexDania element (about twice the time for a Stk of two). lxml's documentation
+# calls `getchildren` deprecated in favour of `list(el)`, which is taken should a version drop it.
+kids: Callable[[etree._Element], list[etree._Element]] = getattr(etree._Element, "getchildren", list)
 
 
 def clean(text: str) -> str:
@@ -62,7 +69,7 @@ _clean_label = lru_cache(maxsize=8192)(clean)  # labels ("Stk. 2.", "3)") repeat
 
 def first_child(el: etree._Element, tag: str) -> etree._Element | None:
     """The first child with this tag (what `el.find(tag)` returns, without the path machinery)."""
-    for child in el:
+    for child in kids(el):
         if child.tag == tag:
             return child
     return None
@@ -127,10 +134,18 @@ def linea_text(linea: etree._Element) -> str:
 
 def line_text(linea: etree._Element) -> str:
     """`clean(linea_text(linea))`, a note marker typed as a superscript Char ("2)") left out."""
-    text = _raw_line(linea)
+    if len(linea) == 1:  # the usual line, one Char (`_raw_line` inlined)
+        ch = linea[0]
+        text = ch.text
+        if not text or text[-1] == ")" or ch.tag != "Char":
+            text = _raw_line(linea)
+    else:
+        text = _raw_line(linea)
+    if "\xa0" in text:  # as in `plain_text`
+        text = text.replace("\xa0", " ")
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
-    return clean(text)
+    return _spaced(text)
 
 
 def _raw_line(linea: etree._Element) -> str:
@@ -141,7 +156,7 @@ def _raw_line(linea: etree._Element) -> str:
         text = (ch.text or "") if ch.tag == "Char" else ""
         return "" if text[-1:] == ")" and _is_marker_char(ch) else text
     runs = []
-    for ch in linea:
+    for ch in kids(linea):
         if ch.tag == "Char":
             run = ch.text
             if run:
@@ -177,7 +192,7 @@ def plain_text(ex: etree._Element) -> str | None:
             text = _raw_line(part)
     else:
         raws = []  # (a loop, not a comprehension: on Python 3.11 that is a function call more)
-        for part in ex:
+        for part in kids(ex):
             if part.tag != "Linea":
                 return None
             if len(part) == 1:
@@ -197,7 +212,7 @@ def plain_text(ex: etree._Element) -> str | None:
 
 def first_line(ex: etree._Element) -> str:
     """The `line_text` of the first Linea of an Exitus, "" when it has none."""
-    for child in ex:
+    for child in kids(ex):
         if child.tag == "Linea":
             return line_text(child)
     return ""
@@ -226,7 +241,7 @@ def element_text(el: etree._Element) -> str:
     text = el.text
     if text and not text.isspace() and (text := clean(text)):  # (whitespace cleans to "")
         parts.append(text)
-    for child in el:
+    for child in kids(el):
         if isinstance(child.tag, str):
             text = element_text(child) if len(child) or child.tag == "Linea" else clean(child.text or "")
             if text:
@@ -241,7 +256,7 @@ def note(nota: etree._Element, ctx: Context) -> None:
     """Record an official note (label, text); its marker stays out of the running text."""
     marker_el = None
     body = Pieces()
-    for child in nota:
+    for child in kids(nota):
         tag = child.tag
         if tag == "Exitus":
             exitus_into(child, body, ctx)
@@ -258,7 +273,7 @@ def labelled(label: str, text: str) -> str:
 def exitus_into(ex: etree._Element, out: Pieces, ctx: Context) -> None:
     """Append the running text of one Exitus (Linea, table rows; Nota recorded) to `out`."""
     parts = out.parts
-    for child in ex:
+    for child in kids(ex):
         if child.tag == "Linea":
             text = line_text(child)
             if text:
@@ -274,7 +289,7 @@ def exitus_into(ex: etree._Element, out: Pieces, ctx: Context) -> None:
 def exitus_children_into(el: etree._Element, out: Pieces, ctx: Context) -> None:
     """Append the running text of every Exitus child of `el` (a table cell, an amendment
     definition, a Rykningsklausul) to `out`, in order."""
-    for ex in el:
+    for ex in kids(el):
         if ex.tag == "Exitus":
             exitus_into(ex, out, ctx)
 
@@ -292,10 +307,10 @@ def exitus_into_one(child: etree._Element, out: Pieces, ctx: Context) -> None:
         out.parts.extend(table_rows(child, ctx))
     elif tag == "Index":
         out.noted = False
-        for ind in child:
+        for ind in kids(child):
             if ind.tag == "Indentatio":
                 out.add_clean(label_of(first_child(ind, "Explicatus")))
-                for sub in ind:
+                for sub in kids(ind):
                     if sub.tag == "Exitus":
                         exitus_into(sub, out, ctx)
 
@@ -314,11 +329,11 @@ def rubrica_text(rubrica: etree._Element, ctx: Context) -> str:
 def table_rows(table: etree._Element, ctx: Context) -> list[str]:
     """A table as the .txt renderings show it: one line per non-empty row, cells joined by " | "."""
     rows: list[str] = []
-    for tr in table:
+    for tr in kids(table):
         if tr.tag != "Tr":
             continue
         cells = []
-        for td in tr:
+        for td in kids(tr):
             if td.tag == "Td":
                 cell = Pieces()
                 exitus_children_into(td, cell, ctx)
