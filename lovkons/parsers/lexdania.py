@@ -143,8 +143,8 @@ def _merge_split(nodes: list[Node], ctx: Context) -> list[Node]:
                     "XML_SPLIT_PARAGRAF", f"§ {prev.label} split in two elements", "warning", file=ctx.file
                 )
             )
-            kids = tuple(k.with_(id=k.id.replace("p-", f"{prev.id}-", 1)) for k in node.children)
-            out[-1] = prev.with_(children=kids)
+            moved = tuple(k.with_(id=k.id.replace("p-", f"{prev.id}-", 1)) for k in node.children)
+            out[-1] = prev.with_(children=moved)
             continue
         out.append(node)
     return out
