@@ -68,7 +68,7 @@ def _parse(data: bytes, file: str | None) -> ParseResult:
     for el in kids(body) if body is not None else ():
         tag = el.tag
         if tag == "Indledning" or tag == "Hymne":
-            preamble.extend(exitus_text(ex, ctx) for ex in el if ex.tag == "Exitus")
+            preamble.extend(exitus_text(ex, ctx) for ex in kids(el) if ex.tag == "Exitus")
         elif tag == "Ikraft":
             ikraft += 1
             children.append(_ikraft(el, ctx, ikraft))
@@ -99,7 +99,7 @@ def _title_note(root: etree._Element, ctx: Context) -> str | None:
         for nota in kids(titel):
             if nota.tag != "Nota":
                 continue
-            ex = [exitus_text(e, ctx) for e in nota if e.tag == "Exitus"]
+            ex = [exitus_text(e, ctx) for e in kids(nota) if e.tag == "Exitus"]
             marker = label_of(first_child(nota, "Explicatus"))
             title_note = " ".join([marker, *ex]).strip()
             ctx.notes.append((marker.rstrip(")").strip(), " ".join(ex)))

@@ -161,9 +161,9 @@ def _trailing_heading(el: etree._Element, stks: list[etree._Element]) -> etree._
     last, before = stks[-1][-1], stks[-1][-2]
     if last.tag != "Exitus" or before.tag != "Exitus" or len(last) != 1 or last[0].tag != "Linea":
         return None
-    if not any(child.tag in ("Index", "Table") for child in before):
+    if not any(child.tag in ("Index", "Table") for child in kids(before)):
         return None
-    chars = [ch for ch in last[0] if ch.tag == "Char"]
+    chars = [ch for ch in kids(last[0]) if ch.tag == "Char"]
     if not chars or any(ch.get("formaChar") != "Italic" for ch in chars):
         return None
     nxt = el.getnext()
@@ -191,19 +191,20 @@ def _heading_in_text(
     whether it copies the next heading) or (None, False)."""
     if not stks:
         return None, False
-    kids = [kid for kid in stks[-1] if kid.tag != "Explicatus" and isinstance(kid.tag, str)]
-    if len(kids) < 2 or kids[-1].tag != "Exitus" or not 1 <= len(kids[-1]) <= 2:
+    parts = [kid for kid in kids(stks[-1]) if kid.tag != "Explicatus" and isinstance(kid.tag, str)]
+    if len(parts) < 2 or parts[-1].tag != "Exitus" or not 1 <= len(parts[-1]) <= 2:
         return None, False
-    last = kids[-1]
-    if any(part.tag != "Linea" for part in last):
+    last = parts[-1]
+    linea = kids(last)
+    if any(part.tag != "Linea" for part in linea):
         return None, False
-    lines = [line_text(part) for part in last]
+    lines = [line_text(part) for part in linea]
     if len(lines) == 2 and not _NUMBERED_HEADING.fullmatch(lines[0]):
         return None, False
     text = lines[-1]
     if not text[:1].isupper() or text.endswith(_SENTENCE_END) or not _HEADING_WORDS.fullmatch(text):
         return None, False
-    before = kids[-2]
+    before = parts[-2]
     if before.tag == "Exitus" and len(before) and line_text(before[-1]).rstrip().endswith(":"):
         return None, False  # "… følgende formel:" announces what follows: no heading can stand there
     nxt, parent = el.getnext(), el.getparent()
@@ -227,9 +228,9 @@ def _checked_label(explicatus: str, ctx: Context) -> str:
 def _groups(label: str, stks: list[etree._Element], skip: etree._Element | None = None) -> list[_Group]:
     groups: list[_Group] = []
     for stk in stks:
-        kids = [kid for kid in stk if kid is not skip] if skip is not None else list(stk)
+        parts = [kid for kid in kids(stk) if kid is not skip] if skip is not None else kids(stk)
         lbl = None
-        for kid in kids:
+        for kid in parts:
             if kid.tag == "Explicatus":
                 lbl = stk_label(label_of(kid))
                 break
@@ -239,7 +240,7 @@ def _groups(label: str, stks: list[etree._Element], skip: etree._Element | None 
         # after a "§ 14 g." typed as a text line, the later Stk of the element belong to that § (LBK
         # 1081/2015, ligningsloven: § 14 G's stk. 2 and 3 stand in § 14 F's Paragraf element)
         groups.append((groups[-1][0] if groups else label, lbl, current))
-        for child in kids:
+        for child in parts:
             tag = child.tag
             if tag == "Exitus" and (current or groups[-1][1] == ""):
                 line = first_line(child)
@@ -340,4 +341,4 @@ def amending_paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:
 
 def stray_stk_text(el: etree._Element, ctx: Context) -> str:
     """The own text of a Stk standing outside any Paragraf (kept as text, no invented §)."""
-    return _stk(list(el), "1", "", ctx, skip_label_line=False).text
+    return _stk(kids(el), "1", "", ctx, skip_label_line=False).text

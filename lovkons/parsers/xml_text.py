@@ -129,7 +129,7 @@ def glue_punctuation(parts: list[str], text: str) -> bool:
 
 def linea_text(linea: etree._Element) -> str:
     """A Linea is a run of Char elements concatenated as written (they carry their own spaces)."""
-    return "".join([ch.text or "" for ch in linea if ch.tag == "Char"])
+    return "".join([ch.text or "" for ch in kids(linea) if ch.tag == "Char"])
 
 
 def line_text(linea: etree._Element) -> str:
@@ -163,7 +163,7 @@ def _raw_line(linea: etree._Element) -> str:
                 runs.append(run)
     text = "".join(runs)
     if ")" in text:
-        text = "".join([ch.text or "" for ch in linea if ch.tag == "Char" and not _is_marker_char(ch)])
+        text = "".join([ch.text or "" for ch in kids(linea) if ch.tag == "Char" and not _is_marker_char(ch)])
     return text
 
 
