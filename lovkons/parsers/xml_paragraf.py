@@ -115,14 +115,15 @@ def _simple_paragraf(el: etree._Element, ctx: Context) -> list[Node] | None:
     for child in kids(el):
         tag = child.tag
         if tag == "Stk":
-            n = len(child)
+            parts = kids(child)
+            n = len(parts)
             if n == 2:
-                first, ex = child[0], child[1]
+                first, ex = parts
                 if first.tag != "Explicatus":
                     return None
                 lbl = stk_label(label_of(first)) if len(first) else _stk_number(first.text)
             elif n == 1:
-                ex, lbl = child[0], None
+                ex, lbl = parts[0], None
             else:
                 return None
             if lbl is None and labels:
@@ -148,7 +149,7 @@ def _simple_paragraf(el: etree._Element, ctx: Context) -> list[Node] | None:
     for i, (lbl, text) in enumerate(zip(labels, texts, strict=True), 1):
         number = lbl or str(i)
         stks.append(new_node(STK, number, None, text, (), False, f"{pid}-stk{number}"))
-    if len(stks) == 1 and _REPEALED.fullmatch(texts[0]):
+    if len(stks) == 1 and texts[0][:1] == "(" and _REPEALED.fullmatch(texts[0]):
         return [new_node(PARAGRAF, label=label, repealed=True, id=pid)]
     return [new_node(PARAGRAF, label, None, "", tuple(stks), False, pid)]
 

@@ -178,8 +178,9 @@ def plain_text(ex: etree._Element) -> str | None:
     joined text says so."""
     if ex.tag != "Exitus":
         return None
-    if len(ex) == 1:  # one line (four in five)
-        part = ex[0]
+    lineas = kids(ex)
+    if len(lineas) == 1:  # one line (four in five)
+        part = lineas[0]
         if part.tag != "Linea":
             return None
         text = None
@@ -192,7 +193,7 @@ def plain_text(ex: etree._Element) -> str | None:
             text = _raw_line(part)
     else:
         raws = []  # (a loop, not a comprehension: on Python 3.11 that is a function call more)
-        for part in kids(ex):
+        for part in lineas:
             if part.tag != "Linea":
                 return None
             if len(part) == 1:
