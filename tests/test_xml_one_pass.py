@@ -4,7 +4,8 @@ general routes, on the real documents of tests/data: no timing is asserted, only
 - `xml_paragraf._simple_paragraf`: the common § (Stk = an optional Explicatus + one Exitus of text
   lines) read in one pass, against `_groups` / `_build` / `unit_node`;
 - `xml_text.plain_text`: a unit of one Exitus of text lines (a stk, a list item, a line of an
-  amendment's new text), against the general loops of `unit_node` and `_exitus_line`.
+  amendment's new text, an Exitus or Rubrica read into pieces), against the general loops of
+  `unit_node`, `_exitus_line` and `exitus_into`.
 
 With both switched off (returning None, "not this shape") the reader takes its general routes.
 """
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from lovkons.parsers import lexdania, xml_amendments, xml_lists, xml_paragraf
+from lovkons.parsers import lexdania, xml_amendments, xml_lists, xml_paragraf, xml_text
 from lovkons.parsers.xml_text import Context, plain_text
 
 DATA = Path(__file__).parent / "data"
@@ -25,8 +26,8 @@ XML_FILES = [*sorted((DATA / "laws").glob("*/*.xml")), DATA / "bek/BEK-2024-227/
 
 def _general(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(xml_paragraf, "_simple_paragraf", lambda el, ctx: None)
-    for module in (xml_paragraf, xml_lists, xml_amendments):
-        monkeypatch.setattr(module, "plain_text", lambda ex: None)
+    for module in (xml_paragraf, xml_lists, xml_amendments, xml_text):
+        monkeypatch.setattr(module, "plain_text", lambda ex, tag="Exitus": None)
 
 
 @pytest.mark.parametrize("path", XML_FILES, ids=lambda p: p.stem)

@@ -64,6 +64,16 @@ def unit_node(
     for child in elements:
         tag = child.tag
         if tag == "Exitus":
+            text = plain_text(child) if skip is None else None
+            if text is not None:  # text lines only: their text as one piece (joined by " " below)
+                if text:
+                    target = after if children else own
+                    if noted:
+                        noted = False
+                        if glue_punctuation(target, text):
+                            continue
+                    target.append(text)
+                continue
             for part in kids(child):
                 ptag = part.tag
                 if ptag == "Linea":

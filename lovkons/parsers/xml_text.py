@@ -167,16 +167,17 @@ def _raw_line(linea: etree._Element) -> str:
     return text
 
 
-def plain_text(ex: etree._Element) -> str | None:
+def plain_text(ex: etree._Element, tag: str | None = "Exitus") -> str | None:
     """The text of an Exitus whose children are all Linea (empty ones included): the `line_text`
-    of every line, the non-empty ones joined by one space; else None (a note, list or table in it).
+    of every line, the non-empty ones joined by one space; else None (a note, list or table in it,
+    or an element of another tag than `tag`; None: any tag, as a Rubrica, which holds lines too).
 
     The hot path: one call per stk, list item and amendment line. The lines are joined as written
     and the joined text cleaned once: the same text, as `clean` works token by token and the space
     between two lines always ends a token (`clean(a + " " + b)` is `clean(a)` and `clean(b)` joined by
     one space, or the one that is not empty); most texts are clean already, and one scan of the
     joined text says so."""
-    if ex.tag != "Exitus":
+    if tag is not None and ex.tag != tag:
         return None
     lineas = kids(ex)
     if len(lineas) == 1:  # one line (four in five)
@@ -272,7 +273,14 @@ def labelled(label: str, text: str) -> str:
 
 
 def exitus_into(ex: etree._Element, out: Pieces, ctx: Context) -> None:
-    """Append the running text of one Exitus (Linea, table rows; Nota recorded) to `out`."""
+    """Append the running text of one Exitus (Linea, table rows; Nota recorded) to `out`. An Exitus
+    of text lines only is one piece (`plain_text`): the same text as its lines piece by piece, as
+    the pieces are joined by one space and punctuation after a note marker is glued either way."""
+    text = plain_text(ex, None)
+    if text is not None:
+        if text:
+            out.add_clean(text)
+        return
     parts = out.parts
     for child in kids(ex):
         if child.tag == "Linea":
