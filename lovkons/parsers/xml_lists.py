@@ -119,9 +119,17 @@ def index_nodes(index: etree._Element, parent_id: str, ctx: Context) -> list[Nod
 
 
 def _item(ind: etree._Element, parent_id: str, ctx: Context) -> Node:
+    parts = kids(ind)
+    if len(parts) == 2:  # the usual item: "3)" and one Exitus of text lines (`unit_node` inlined)
+        first, ex = parts
+        if first.tag == "Explicatus" and not len(first):
+            text = plain_text(ex)
+            if text is not None:
+                label, kind, suffix = _item_kind_of_text(first.text)
+                return new_node(kind, label, None, text, (), False, parent_id + suffix)
     explicatus = None
     exitus: list[etree._Element] = []
-    for child in kids(ind):
+    for child in parts:
         tag = child.tag
         if tag == "Exitus":
             exitus.append(child)
