@@ -2,7 +2,8 @@
 amendment payloads) into clean single-spaced strings, exactly as the plain-text renderings read.
 
 Input: lxml elements; output: strings and note records. Used by `parsers.lexdania`.
-Hot path: children are walked once with `for child in el` and tag tests (no find/XPath per node).
+Hot path: children are walked once, as a `kids(el)` list, with tag tests (no find/XPath per node);
+an Exitus of text lines only is read by `plain_text` (its lines joined, the text cleaned once).
 """
 
 from __future__ import annotations
