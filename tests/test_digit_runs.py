@@ -50,3 +50,17 @@ def test_run_at_every_offset_is_found(offset: int) -> None:
     with pytest.raises(LovkonsError):
         check_digit_runs(text, None)
     check_digit_runs(b"a" * offset + b"5" * N + b"a" * N, None)
+
+
+def test_run_through_every_sample_position_is_found() -> None:
+    """The sampled digit's window is searched only when the byte MAX_DIGITS // 2 before or after it
+    is a digit too (as it is for any run long enough): a run of N + 1 digits placed at every offset
+    around one sample point, in text full of short numbers (years, § numbers), is still found."""
+    filler = b"lov nr. 1234 af 2016, \xc2\xa7 5 a, stk. 2. "
+    for offset in range(N + 2):
+        start = N - offset + N // 2  # the run covers the sample point 2N in every position
+        head = (filler * (3 * N // len(filler) + 1))[:start]
+        data = head + b"7" * (N + 1) + filler * 40
+        with pytest.raises(LovkonsError):
+            check_digit_runs(data, None)
+        check_digit_runs(head[:-1] + b" " + b"7" * N + b" " + filler * 40, None)

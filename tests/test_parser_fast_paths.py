@@ -120,3 +120,17 @@ def test_quote_depth_equals_a_character_count(path: Path) -> None:
             elif ch == "«":
                 depth = max(0, depth - 1)
         assert state.depth == depth
+
+
+@pytest.mark.parametrize("path", XML_FILES[::4], ids=lambda p: p.stem)
+def test_kids_are_the_children_in_order(path: Path) -> None:
+    """`xml_text.kids` (lxml's getchildren, one C call) gives what iterating an element gives."""
+    from lxml import etree
+
+    from lovkons.parsers.xml_text import kids
+
+    root = etree.fromstring(path.read_bytes())
+    elements = list(root.iter())
+    assert len(elements) > 50
+    for el in elements:
+        assert kids(el) == list(el)

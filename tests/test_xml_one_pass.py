@@ -3,8 +3,9 @@ general routes, on the real documents of tests/data: no timing is asserted, only
 
 - `xml_paragraf._simple_paragraf`: the common § (Stk = an optional Explicatus + one Exitus of text
   lines) read in one pass, against `_groups` / `_build` / `unit_node`;
-- `xml_text.text_lines`: a unit of one Exitus of text lines (a stk, a list item, a line of an
-  amendment's new text), against the general loops of `unit_node` and `_exitus_line`.
+- `xml_text.plain_text`: a unit of one Exitus of text lines (a stk, a list item, a line of an
+  amendment's new text, an Exitus or Rubrica read into pieces), against the general loops of
+  `unit_node`, `_exitus_line` and `exitus_into`.
 
 With both switched off (returning None, "not this shape") the reader takes its general routes.
 """
@@ -16,8 +17,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from lovkons.parsers import lexdania, xml_amendments, xml_lists, xml_paragraf
-from lovkons.parsers.xml_text import Context, text_lines
+from lovkons.parsers import lexdania, xml_amendments, xml_lists, xml_paragraf, xml_text
+from lovkons.parsers.xml_text import Context, plain_text
 
 DATA = Path(__file__).parent / "data"
 XML_FILES = [*sorted((DATA / "laws").glob("*/*.xml")), DATA / "bek/BEK-2024-227/BEK-2024-227.xml"]
@@ -25,8 +26,8 @@ XML_FILES = [*sorted((DATA / "laws").glob("*/*.xml")), DATA / "bek/BEK-2024-227/
 
 def _general(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(xml_paragraf, "_simple_paragraf", lambda el, ctx: None)
-    for module in (xml_paragraf, xml_lists, xml_amendments):
-        monkeypatch.setattr(module, "text_lines", lambda ex: None)
+    for module in (xml_paragraf, xml_lists, xml_amendments, xml_text):
+        monkeypatch.setattr(module, "plain_text", lambda ex, tag="Exitus": None)
 
 
 @pytest.mark.parametrize("path", XML_FILES, ids=lambda p: p.stem)
@@ -57,5 +58,5 @@ def test_the_one_pass_route_is_taken_for_the_common_paragraf_only() -> None:
         "</Exitus></Indentatio></Index></Exitus></Stk></Paragraf>"
     )
     assert xml_paragraf._simple_paragraf(with_list, Context()) is None
-    assert text_lines(with_list[1][1]) is None  # an Exitus holding an Index
-    assert text_lines(with_list[1][0]) == ["Ved loven forstås:"]
+    assert plain_text(with_list[1][1]) is None  # an Exitus holding an Index
+    assert plain_text(with_list[1][0]) == "Ved loven forstås:"

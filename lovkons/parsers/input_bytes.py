@@ -122,7 +122,7 @@ def _may_hold_run(raw: bytes) -> bool:
     samples = raw[::_STRIDE].translate(_DIGITS_AND_NON_ASCII)
     at = samples.find(b"0")
     while at >= 0:
-        if _ASCII_DIGIT_RUN in _marked_around(raw, at):
+        if _half_way_digit(raw, at * _STRIDE) and _ASCII_DIGIT_RUN in _marked_around(raw, at):
             return True
         at = samples.find(b"0", at + 1)
     at = samples.find(b"11")
@@ -131,6 +131,16 @@ def _may_hold_run(raw: bytes) -> bool:
             return True
         at = samples.find(b"11", at + 1)
     return False
+
+
+def _half_way_digit(raw: bytes, p: int) -> bool:
+    """Whether the byte _HALF before or after `p` is an ASCII digit, as it is for a run of more than
+    MAX_DIGITS ASCII digits through `p` (it reaches _HALF bytes to one side or the other): most
+    digits sampled (years, § numbers) fail this, and their window is not searched."""
+    return (p >= _HALF and 48 <= raw[p - _HALF] <= 57) or (p + _HALF < len(raw) and 48 <= raw[p + _HALF] <= 57)
+
+
+_HALF = MAX_DIGITS // 2
 
 
 def _marked_around(raw: bytes, sample: int) -> bytes:

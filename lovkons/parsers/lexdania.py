@@ -24,6 +24,7 @@ from lovkons.parsers.xml_text import (
     exitus_into,
     exitus_text,
     first_child,
+    kids,
     label_of,
 )
 
@@ -53,7 +54,7 @@ def _parse(data: bytes, file: str | None) -> ParseResult:
     body = None
     signatures: list[etree._Element] = []
     bilags: list[etree._Element] = []
-    for part in root:
+    for part in kids(root):
         tag = part.tag
         if tag == "DokumentIndhold":
             body = body if body is not None else part
@@ -64,10 +65,10 @@ def _parse(data: bytes, file: str | None) -> ParseResult:
     preamble: list[str] = []
     children: list[Node] = []
     ikraft = 0  # Ikraft notes so far (the only NOTE nodes among the body's children)
-    for el in body if body is not None else ():
+    for el in kids(body) if body is not None else ():
         tag = el.tag
         if tag == "Indledning" or tag == "Hymne":
-            preamble.extend(exitus_text(ex, ctx) for ex in el if ex.tag == "Exitus")
+            preamble.extend(exitus_text(ex, ctx) for ex in kids(el) if ex.tag == "Exitus")
         elif tag == "Ikraft":
             ikraft += 1
             children.append(_ikraft(el, ctx, ikraft))
@@ -92,13 +93,13 @@ def _title_note(root: etree._Element, ctx: Context) -> str | None:
     group = first_child(root, "TitelGruppe")
     if group is None:
         return None
-    for titel in group:
+    for titel in kids(group):
         if titel.tag != "Titel":
             continue
-        for nota in titel:
+        for nota in kids(titel):
             if nota.tag != "Nota":
                 continue
-            ex = [exitus_text(e, ctx) for e in nota if e.tag == "Exitus"]
+            ex = [exitus_text(e, ctx) for e in kids(nota) if e.tag == "Exitus"]
             marker = label_of(first_child(nota, "Explicatus"))
             title_note = " ".join([marker, *ex]).strip()
             ctx.notes.append((marker.rstrip(")").strip(), " ".join(ex)))
@@ -108,7 +109,7 @@ def _title_note(root: etree._Element, ctx: Context) -> str | None:
 def _ikraft(el: etree._Element, ctx: Context, number: int) -> Node:
     """LBK commencement note (the amending law's own ikraft §§): one NOTE, all its lines as text."""
     lines = Pieces()
-    for child in el:
+    for child in kids(el):
         if child.tag == "Exitus":
             exitus_into(child, lines, ctx)
         elif isinstance(child.tag, str):
@@ -118,7 +119,7 @@ def _ikraft(el: etree._Element, ctx: Context, number: int) -> Node:
 
 def _underskrift(el: etree._Element) -> Node | None:
     parts = Pieces()
-    for child in el:
+    for child in kids(el):
         if isinstance(child.tag, str):
             parts.add(" ".join(str(t) for t in child.itertext()))
     return new_node(Kind.UNDERSKRIFT, text=parts.text()) if parts else None
@@ -142,8 +143,8 @@ def _merge_split(nodes: list[Node], ctx: Context) -> list[Node]:
                     "XML_SPLIT_PARAGRAF", f"§ {prev.label} split in two elements", "warning", file=ctx.file
                 )
             )
-            kids = tuple(k.with_(id=k.id.replace("p-", f"{prev.id}-", 1)) for k in node.children)
-            out[-1] = prev.with_(children=kids)
+            moved = tuple(k.with_(id=k.id.replace("p-", f"{prev.id}-", 1)) for k in node.children)
+            out[-1] = prev.with_(children=moved)
             continue
         out.append(node)
     return out

@@ -14,12 +14,13 @@ from lovkons.parsers.xml_text import (
     exitus_children_into,
     exitus_into_one,
     first_child,
+    kids,
     label_of,
     labelled,
     line_text,
     note,
+    plain_text,
     table_rows,
-    text_lines,
 )
 
 _LABEL_ON_OWN_LINE = ("Kapitel", "Afsnit", "Bog", "Bilag")
@@ -30,7 +31,7 @@ def payload_lines(el: etree._Element, ctx: Context, out: Pieces) -> None:
     "§ 5 a. text", "Stk. 2. text", "1) text", "Kapitel 3", headings, one piece per line."""
     pending = ""  # an Explicatus that starts the next text line ("Stk. 2.")
     own_line = el.tag in _LABEL_ON_OWN_LINE
-    for child in el:
+    for child in kids(el):
         tag = child.tag
         if not isinstance(tag, str):
             continue
@@ -48,7 +49,7 @@ def payload_lines(el: etree._Element, ctx: Context, out: Pieces) -> None:
             if pending:
                 out.add_clean(pending)
                 pending = ""
-            for ind in child:
+            for ind in kids(child):
                 if ind.tag == "Indentatio":
                     payload_lines(ind, ctx, out)
         elif tag == "Nota":
@@ -69,11 +70,11 @@ def payload_lines(el: etree._Element, ctx: Context, out: Pieces) -> None:
 def _exitus_line(ex: etree._Element, ctx: Context, out: Pieces, pending: str) -> str:
     """The text line of an Exitus; a table or list inside it is printed row by row / item by item
     on lines of their own (the text before it, with the pending label, goes out first)."""
-    lines = text_lines(ex)
-    if lines is not None:  # the common Exitus: text lines only
-        return " ".join(filter(None, lines))
+    text = plain_text(ex)
+    if text is not None:  # the common Exitus: text lines only
+        return text
     line = Pieces()
-    for child in ex:
+    for child in kids(ex):
         tag = child.tag
         if tag == "Table" or tag == "Index":
             if line or pending:
@@ -84,7 +85,7 @@ def _exitus_line(ex: etree._Element, ctx: Context, out: Pieces, pending: str) ->
                 for row in table_rows(child, ctx):
                     out.add_clean(row)
             else:
-                for ind in child:
+                for ind in kids(child):
                     if ind.tag == "Indentatio":
                         payload_lines(ind, ctx, out)
         else:
@@ -96,10 +97,10 @@ def aendringsnummer_into(num: etree._Element, ctx: Context, out: Pieces) -> None
     """ "1. I § 3 ændres …: »new text«" followed by any Rykningsklausul, as one run of text."""
     label = label_of(first_child(num, "Explicatus"))
     first = True
-    for child in num:
+    for child in kids(num):
         tag = child.tag
         if tag == "Aendring":
-            for part in child:
+            for part in kids(child):
                 if part.tag == "AendringDefinition":
                     line = Pieces()
                     exitus_children_into(part, line, ctx)
@@ -116,7 +117,7 @@ def aendringsnummer_into(num: etree._Element, ctx: Context, out: Pieces) -> None
 
 def _aktion_into(aktion: etree._Element, ctx: Context, out: Pieces) -> None:
     dot = aktion.get("punktumEfterSlutcitationstegn") == "True"
-    for ny in aktion:
+    for ny in kids(aktion):
         if ny.tag != "AendringNyTekst":
             continue
         body = Pieces()

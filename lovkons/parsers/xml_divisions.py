@@ -9,10 +9,10 @@ from __future__ import annotations
 from lxml import etree
 
 from lovkons.model.document import Kind, Node
-from lovkons.parsers.node_factory import new_node
+from lovkons.parsers.node_factory import new_node, with_id
 from lovkons.parsers.xml_meta import division_label, kapitel_label
 from lovkons.parsers.xml_paragraf import amending_paragraf_nodes, paragraf_nodes, slug, stray_stk_text
-from lovkons.parsers.xml_text import Context, label_of, rubrica_text
+from lovkons.parsers.xml_text import Context, kids, label_of, rubrica_text
 
 _DIVISIONS = ("Bog", "Afsnit", "Kapitel")
 
@@ -26,7 +26,7 @@ def structure_nodes(el: etree._Element, ctx: Context) -> list[Node]:
         return amending_paragraf_nodes(el, ctx)
     if tag == "ParagrafGruppe":
         out: list[Node] = []
-        for child in el:
+        for child in kids(el):
             if child.tag == "Rubrica":
                 out.append(new_node(Kind.OVERSKRIFT, text=rubrica_text(child, ctx)))
             elif isinstance(child.tag, str):
@@ -42,7 +42,7 @@ def structure_nodes(el: etree._Element, ctx: Context) -> list[Node]:
 def _division(el: etree._Element, ctx: Context) -> list[Node]:
     explicatus = rubrica = None
     body: list[etree._Element] = []
-    for child in el:
+    for child in kids(el):
         tag = child.tag
         if tag == "Explicatus":
             explicatus = explicatus if explicatus is not None else child
@@ -71,19 +71,22 @@ def _division(el: etree._Element, ctx: Context) -> list[Node]:
     return [new_node(kind, label=label, heading=heading, children=heading_ids(tuple(inner)), id=nid)]
 
 
+_OVERSKRIFT, _PARAGRAF = Kind.OVERSKRIFT, Kind.PARAGRAF  # (an enum member looked up once)
+
+
 def heading_ids(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
     """OVERSKRIFT before § 5 → "h-p5" (stacked: "h-p5-2"); others "h-<position>"."""
     out = list(nodes)
     run: list[int] = []
     for i, node in enumerate(out):
-        if node.kind is Kind.OVERSKRIFT and not node.id:
+        if node.kind is _OVERSKRIFT and not node.id:
             run.append(i)
             continue
         if run:
-            base = f"h-{node.id}" if node.kind is Kind.PARAGRAF and node.id else f"h-{i}"
+            base = f"h-{node.id}" if node.kind is _PARAGRAF and node.id else f"h-{i}"
             for k, j in enumerate(run):
-                out[j] = out[j].with_(id=base if k == 0 else f"{base}-{k + 1}")
+                out[j] = with_id(out[j], base if k == 0 else f"{base}-{k + 1}")
             run = []
     for k, j in enumerate(run):
-        out[j] = out[j].with_(id=f"h-end-{k + 1}")
+        out[j] = with_id(out[j], f"h-end-{k + 1}")
     return tuple(out)

@@ -18,12 +18,14 @@ from lovkons.parsers.xml_text import (
     Context,
     Pieces,
     clean,
+    first_line,
     glue_punctuation,
+    kids,
     label_of,
     line_text,
     note,
+    plain_text,
     table_rows,
-    text_lines,
 )
 
 NR, LITRA, TEKST = Kind.NR, Kind.LITRA, Kind.TEKST
@@ -48,11 +50,13 @@ def unit_node(
     marker is left out and punctuation that followed it glued to the word before. With `skip`, a
     first text line of the first element for which it says True (a typed label) is dropped."""
     if len(elements) == 1:  # the common unit: one Exitus of text lines only, read in one pass
-        lines = text_lines(elements[0])
-        if lines is not None:
-            if skip is not None and lines and skip(lines[0]):
-                del lines[0]
-            return new_node(kind, label, None, " ".join(filter(None, lines)), (), False, nid)
+        text = plain_text(elements[0])
+        if text is not None:
+            if skip is not None and text:
+                first = first_line(elements[0])  # (cleaned: the start of `text` when not empty)
+                if first and skip(first):
+                    text = text[len(first) + 1 :]
+            return new_node(kind, label, None, text, (), False, nid)
     own: list[str] = []  # the unit's own text lines (before any list or table)
     after: list[str] = []  # text lines after a list or table, not yet flushed into a TEKST node
     children: list[Node] = []
@@ -60,7 +64,17 @@ def unit_node(
     for child in elements:
         tag = child.tag
         if tag == "Exitus":
-            for part in child:
+            text = plain_text(child) if skip is None else None
+            if text is not None:  # text lines only: their text as one piece (joined by " " below)
+                if text:
+                    target = after if children else own
+                    if noted:
+                        noted = False
+                        if glue_punctuation(target, text):
+                            continue
+                    target.append(text)
+                continue
+            for part in kids(child):
                 ptag = part.tag
                 if ptag == "Linea":
                     text = line_text(part)
@@ -98,16 +112,24 @@ def unit_node(
 def index_nodes(index: etree._Element, parent_id: str, ctx: Context) -> list[Node]:
     """Every Indentatio of one Index as an NR or LITRA node under `parent_id`."""
     items = []
-    for ind in index:
+    for ind in kids(index):
         if ind.tag == "Indentatio":
             items.append(_item(ind, parent_id, ctx))
     return items
 
 
 def _item(ind: etree._Element, parent_id: str, ctx: Context) -> Node:
+    parts = kids(ind)
+    if len(parts) == 2:  # the usual item: "3)" and one Exitus of text lines (`unit_node` inlined)
+        first, ex = parts
+        if first.tag == "Explicatus" and not len(first):
+            text = plain_text(ex)
+            if text is not None:
+                label, kind, suffix = _item_kind_of_text(first.text)
+                return new_node(kind, label, None, text, (), False, parent_id + suffix)
     explicatus = None
     exitus: list[etree._Element] = []
-    for child in ind:
+    for child in parts:
         tag = child.tag
         if tag == "Exitus":
             exitus.append(child)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from lxml import etree
 
 from lovkons.model.document import LovkonsError, Meta, normalize_label
-from lovkons.parsers.xml_text import clean, linea_text
+from lovkons.parsers.xml_text import clean, first_child, kids, linea_text
 
 MAX_XML_BYTES = 50 * 1024 * 1024
 
@@ -126,7 +126,7 @@ def _date(text: str | None) -> dt.date | None:
 
 def title_of(root: etree._Element) -> str | None:
     """Titel + " " + UnderTitel (which carries its own parentheses), without note markers."""
-    group = root.find("TitelGruppe")
+    group = first_child(root, "TitelGruppe")
     if group is None:
         return None
     parts = [
@@ -138,19 +138,31 @@ def title_of(root: etree._Element) -> str | None:
 
 
 def read_meta(root: etree._Element, *, file: str | None) -> Meta:
-    m = root.find("Meta")
+    m = first_child(root, "Meta")
     if m is None:
         raise LovkonsError("not a LexDania document (no <Meta>)", file=file)
-    title = title_of(root) or clean(m.findtext("DocumentTitle") or "") or None
+    texts = _child_texts(m)
+    title = title_of(root) or clean(texts.get("DocumentTitle") or "") or None
     return Meta(
-        kind=kind_of(m.findtext("DocumentType") or ""),
-        number=_int(m.findtext("Number")),
-        year=_int(m.findtext("Year")),
-        date=_date(m.findtext("DiesSigni")),
+        kind=kind_of(texts.get("DocumentType") or ""),
+        number=_int(texts.get("Number")),
+        year=_int(texts.get("Year")),
+        date=_date(texts.get("DiesSigni")),
         title=title,
-        ministry=clean(m.findtext("Ministry") or "") or None,
+        ministry=clean(texts.get("Ministry") or "") or None,
         source=file,
     )
+
+
+def _child_texts(el: etree._Element) -> dict[str, str]:
+    """The text of the first child of each tag ("" for none): `el.findtext(tag)` of every tag at
+    once, in one walk over the children."""
+    texts: dict[str, str] = {}
+    for child in kids(el):
+        tag = child.tag
+        if isinstance(tag, str) and tag not in texts:
+            texts[tag] = child.text or ""
+    return texts
 
 
 # ------------------------------------------------------------------------------------- labels

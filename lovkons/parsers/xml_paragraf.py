@@ -23,10 +23,12 @@ from lovkons.parsers.xml_text import (
     clean,
     exitus_into,
     first_child,
+    first_line,
+    kids,
     label_of,
     line_text,
+    plain_text,
     rubrica_text,
-    text_lines,
 )
 
 PARAGRAF, STK, TEKST, OVERSKRIFT = Kind.PARAGRAF, Kind.STK, Kind.TEKST, Kind.OVERSKRIFT  # (enum lookups
@@ -53,13 +55,6 @@ def _is_label_line(line: str) -> bool:
     return line[:1] in ("S", "§") and bool(_STK_LINE.fullmatch(line) or _PAR_LINE.fullmatch(line))
 
 
-def _first_line(ex: etree._Element) -> str:
-    for child in ex:
-        if child.tag == "Linea":
-            return line_text(child)
-    return ""
-
-
 def paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:
     """Paragraf → PARAGRAF(s). Tolerated drafting slips: "Stk. 4." or "§ 17 f." typed as a text
     line inside the previous stk starts a new stk/§; an unnumbered later Stk is text after a list."""
@@ -69,7 +64,7 @@ def paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:
     explicatus = None
     stks: list[etree._Element] = []
     headings: list[Node] = []  # a Rubrica inside the § ("§ 18" + "Ikrafttræden m.v.") heads it
-    for child in el:
+    for child in kids(el):
         tag = child.tag
         if tag == "Stk":
             stks.append(child)
@@ -117,27 +112,29 @@ def _simple_paragraf(el: etree._Element, ctx: Context) -> list[Node] | None:
     explicatus = None
     labels: list[str | None] = []
     texts: list[str] = []
-    for child in el:
+    for child in kids(el):
         tag = child.tag
         if tag == "Stk":
-            n = len(child)
+            parts = kids(child)
+            n = len(parts)
             if n == 2:
-                first, ex = child
+                first, ex = parts
                 if first.tag != "Explicatus":
                     return None
                 lbl = stk_label(label_of(first)) if len(first) else _stk_number(first.text)
             elif n == 1:
-                ex, lbl = child[0], None
+                ex, lbl = parts[0], None
             else:
                 return None
             if lbl is None and labels:
                 return None  # (an unnumbered later Stk continues the one before it)
-            lines = text_lines(ex)
-            if lines is None:
+            text = plain_text(ex)
+            if text is None:
                 return None
-            if lines and lines[0][:1] in _LABEL_START and _is_label_line(lines[0]):
-                del lines[0]  # "Stk. 4." typed as a text line
-            text = " ".join(filter(None, lines))
+            if text[:1] in _LABEL_START:  # "Stk. 4." typed as a text line (cleaned: the start of `text`)
+                line = first_line(ex)
+                if _is_label_line(line):
+                    text = text[len(line) + 1 :]
             labels.append(lbl)
             texts.append(text[2:] if text.startswith(". ") else text)
         elif tag == "Explicatus" and explicatus is None:
@@ -152,7 +149,7 @@ def _simple_paragraf(el: etree._Element, ctx: Context) -> list[Node] | None:
     for i, (lbl, text) in enumerate(zip(labels, texts, strict=True), 1):
         number = lbl or str(i)
         stks.append(new_node(STK, number, None, text, (), False, f"{pid}-stk{number}"))
-    if len(stks) == 1 and _REPEALED.fullmatch(texts[0]):
+    if len(stks) == 1 and texts[0][:1] == "(" and _REPEALED.fullmatch(texts[0]):
         return [new_node(PARAGRAF, label=label, repealed=True, id=pid)]
     return [new_node(PARAGRAF, label, None, "", tuple(stks), False, pid)]
 
@@ -165,9 +162,9 @@ def _trailing_heading(el: etree._Element, stks: list[etree._Element]) -> etree._
     last, before = stks[-1][-1], stks[-1][-2]
     if last.tag != "Exitus" or before.tag != "Exitus" or len(last) != 1 or last[0].tag != "Linea":
         return None
-    if not any(child.tag in ("Index", "Table") for child in before):
+    if not any(child.tag in ("Index", "Table") for child in kids(before)):
         return None
-    chars = [ch for ch in last[0] if ch.tag == "Char"]
+    chars = [ch for ch in kids(last[0]) if ch.tag == "Char"]
     if not chars or any(ch.get("formaChar") != "Italic" for ch in chars):
         return None
     nxt = el.getnext()
@@ -195,19 +192,20 @@ def _heading_in_text(
     whether it copies the next heading) or (None, False)."""
     if not stks:
         return None, False
-    kids = [kid for kid in stks[-1] if kid.tag != "Explicatus" and isinstance(kid.tag, str)]
-    if len(kids) < 2 or kids[-1].tag != "Exitus" or not 1 <= len(kids[-1]) <= 2:
+    parts = [kid for kid in kids(stks[-1]) if kid.tag != "Explicatus" and isinstance(kid.tag, str)]
+    if len(parts) < 2 or parts[-1].tag != "Exitus" or not 1 <= len(parts[-1]) <= 2:
         return None, False
-    last = kids[-1]
-    if any(part.tag != "Linea" for part in last):
+    last = parts[-1]
+    linea = kids(last)
+    if any(part.tag != "Linea" for part in linea):
         return None, False
-    lines = [line_text(part) for part in last]
+    lines = [line_text(part) for part in linea]
     if len(lines) == 2 and not _NUMBERED_HEADING.fullmatch(lines[0]):
         return None, False
     text = lines[-1]
     if not text[:1].isupper() or text.endswith(_SENTENCE_END) or not _HEADING_WORDS.fullmatch(text):
         return None, False
-    before = kids[-2]
+    before = parts[-2]
     if before.tag == "Exitus" and len(before) and line_text(before[-1]).rstrip().endswith(":"):
         return None, False  # "… følgende formel:" announces what follows: no heading can stand there
     nxt, parent = el.getnext(), el.getparent()
@@ -231,9 +229,9 @@ def _checked_label(explicatus: str, ctx: Context) -> str:
 def _groups(label: str, stks: list[etree._Element], skip: etree._Element | None = None) -> list[_Group]:
     groups: list[_Group] = []
     for stk in stks:
-        kids = [kid for kid in stk if kid is not skip] if skip is not None else list(stk)
+        parts = [kid for kid in kids(stk) if kid is not skip] if skip is not None else kids(stk)
         lbl = None
-        for kid in kids:
+        for kid in parts:
             if kid.tag == "Explicatus":
                 lbl = stk_label(label_of(kid))
                 break
@@ -243,10 +241,10 @@ def _groups(label: str, stks: list[etree._Element], skip: etree._Element | None 
         # after a "§ 14 g." typed as a text line, the later Stk of the element belong to that § (LBK
         # 1081/2015, ligningsloven: § 14 G's stk. 2 and 3 stand in § 14 F's Paragraf element)
         groups.append((groups[-1][0] if groups else label, lbl, current))
-        for child in kids:
+        for child in parts:
             tag = child.tag
             if tag == "Exitus" and (current or groups[-1][1] == ""):
-                line = _first_line(child)
+                line = first_line(child)
                 if _is_label_line(line):
                     m_par = _PAR_LINE.fullmatch(line)
                     m_stk = _STK_LINE.fullmatch(line)
@@ -323,7 +321,7 @@ def amending_paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:
     out: list[Node] = []
     explicatus = None
     text = Pieces()
-    for child in el:
+    for child in kids(el):
         tag = child.tag
         if tag == "Rubrica":
             out.append(new_node(OVERSKRIFT, text=rubrica_text(child, ctx)))
@@ -344,4 +342,4 @@ def amending_paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:
 
 def stray_stk_text(el: etree._Element, ctx: Context) -> str:
     """The own text of a Stk standing outside any Paragraf (kept as text, no invented §)."""
-    return _stk(list(el), "1", "", ctx, skip_label_line=False).text
+    return _stk(kids(el), "1", "", ctx, skip_label_line=False).text

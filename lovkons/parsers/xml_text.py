@@ -2,12 +2,14 @@
 amendment payloads) into clean single-spaced strings, exactly as the plain-text renderings read.
 
 Input: lxml elements; output: strings and note records. Used by `parsers.lexdania`.
-Hot path: children are walked once with `for child in el` and tag tests (no find/XPath per node).
+Hot path: children are walked once, as a `kids(el)` list, with tag tests (no find/XPath per node);
+an Exitus of text lines only is read by `plain_text` (its lines joined, the text cleaned once).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -15,6 +17,12 @@ from lxml import etree
 
 from lovkons.model.document import Problem
 from lovkons.parsers.normalize import INVISIBLE_CHARS
+
+# The children of an element as a list, made in one C call (lxml's `getchildren`, equal to
+# `list(el)`): `for child in el` first makes an iterator object, which costs more than the list for
+# the few children of a LexDania element (about twice the time for a Stk of two). lxml's documentation
+# calls `getchildren` deprecated in favour of `list(el)`, which is taken should a version drop it.
+kids: Callable[[etree._Element], list[etree._Element]] = getattr(etree._Element, "getchildren", list)
 
 
 def clean(text: str) -> str:
@@ -26,6 +34,11 @@ def clean(text: str) -> str:
         spaced = text.replace("\xa0", " ")
         if _is_clean(spaced):  # then no other space or invisible character: split/join would agree
             return spaced
+    return _spaced(text)
+
+
+def _spaced(text: str) -> str:
+    """`clean` of a text that is not clean: invisible characters out, single spaces."""
     for ch in _INVISIBLE:
         if ch in text:
             text = text.replace(ch, "")
@@ -57,7 +70,7 @@ _clean_label = lru_cache(maxsize=8192)(clean)  # labels ("Stk. 2.", "3)") repeat
 
 def first_child(el: etree._Element, tag: str) -> etree._Element | None:
     """The first child with this tag (what `el.find(tag)` returns, without the path machinery)."""
-    for child in el:
+    for child in kids(el):
         if child.tag == tag:
             return child
     return None
@@ -117,50 +130,95 @@ def glue_punctuation(parts: list[str], text: str) -> bool:
 
 def linea_text(linea: etree._Element) -> str:
     """A Linea is a run of Char elements concatenated as written (they carry their own spaces)."""
-    return "".join([ch.text or "" for ch in linea if ch.tag == "Char"])
+    return "".join([ch.text or "" for ch in kids(linea) if ch.tag == "Char"])
 
 
 def line_text(linea: etree._Element) -> str:
-    """`clean(linea_text(linea))` in one step (the hot path: one call per text line; most lines
-    are one Char with clean text)."""
+    """`clean(linea_text(linea))`, a note marker typed as a superscript Char ("2)") left out."""
+    if len(linea) == 1:  # the usual line, one Char (`_raw_line` inlined)
+        ch = linea[0]
+        text = ch.text
+        if not text or text[-1] == ")" or ch.tag != "Char":
+            text = _raw_line(linea)
+    else:
+        text = _raw_line(linea)
+    if "\xa0" in text:  # as in `plain_text`
+        text = text.replace("\xa0", " ")
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return _spaced(text)
+
+
+def _raw_line(linea: etree._Element) -> str:
+    """The text of a Linea before cleaning: its Char runs as written, a superscript note marker
+    ("2)") left out."""
     if len(linea) == 1:
         ch = linea[0]
         text = (ch.text or "") if ch.tag == "Char" else ""
-        if text[-1:] == ")" and _is_marker_char(ch):
-            return ""
-    else:
-        runs = []
-        for ch in linea:
-            if ch.tag == "Char":
-                run = ch.text
-                if run:
-                    runs.append(run)
-        text = "".join(runs)
-        if ")" in text:
-            text = "".join([ch.text or "" for ch in linea if ch.tag == "Char" and not _is_marker_char(ch)])
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    return clean(text)
+        return "" if text[-1:] == ")" and _is_marker_char(ch) else text
+    runs = []
+    for ch in kids(linea):
+        if ch.tag == "Char":
+            run = ch.text
+            if run:
+                runs.append(run)
+    text = "".join(runs)
+    if ")" in text:
+        text = "".join([ch.text or "" for ch in kids(linea) if ch.tag == "Char" and not _is_marker_char(ch)])
+    return text
 
 
-def text_lines(ex: etree._Element) -> list[str] | None:
-    """The `line_text` of every child of an Exitus whose children are all Linea (empty ones
-    included), else None: the common Exitus, read without the cases of a note, list or table."""
-    if ex.tag != "Exitus":
+def plain_text(ex: etree._Element, tag: str | None = "Exitus") -> str | None:
+    """The text of an Exitus whose children are all Linea (empty ones included): the `line_text`
+    of every line, the non-empty ones joined by one space; else None (a note, list or table in it,
+    or an element of another tag than `tag`; None: any tag, as a Rubrica, which holds lines too).
+
+    The hot path: one call per stk, list item and amendment line. The lines are joined as written
+    and the joined text cleaned once: the same text, as `clean` works token by token and the space
+    between two lines always ends a token (`clean(a + " " + b)` is `clean(a)` and `clean(b)` joined by
+    one space, or the one that is not empty); most texts are clean already, and one scan of the
+    joined text says so."""
+    if tag is not None and ex.tag != tag:
         return None
-    lines = []  # (a loop, not a comprehension: on Python 3.11 that is a function call more)
-    for part in ex:
+    lineas = kids(ex)
+    if len(lineas) == 1:  # one line (four in five)
+        part = lineas[0]
         if part.tag != "Linea":
             return None
-        if len(part) == 1:  # `line_text` of the usual line, one Char of clean text, inlined
+        text = None
+        if len(part) == 1:  # the usual line: one Char (a text ending in ")" may be a note marker)
             ch = part[0]
             text = ch.text
-            if (text and text[-1] != ")" and text.isprintable() and "  " not in text and text[0] != " "
-                    and text[-1] != " " and ch.tag == "Char"):  # fmt: skip
-                lines.append(text)
-                continue
-        lines.append(line_text(part))
-    return lines
+            if not text or text[-1] == ")" or ch.tag != "Char":
+                text = None
+        if text is None:
+            text = _raw_line(part)
+    else:
+        raws = []  # (a loop, not a comprehension: on Python 3.11 that is a function call more)
+        for part in lineas:
+            if part.tag != "Linea":
+                return None
+            if len(part) == 1:
+                ch = part[0]
+                text = ch.text
+                if text and text[-1] != ")" and ch.tag == "Char":
+                    raws.append(text)
+                    continue
+            raws.append(_raw_line(part))
+        text = " ".join(raws)
+    if "\xa0" in text:  # a no-break space: a space to `clean` (found without a scan of every character)
+        text = text.replace("\xa0", " ")
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return _spaced(text)
+
+
+def first_line(ex: etree._Element) -> str:
+    """The `line_text` of the first Linea of an Exitus, "" when it has none."""
+    for child in kids(ex):
+        if child.tag == "Linea":
+            return line_text(child)
+    return ""
 
 
 _MARKER = re.compile(r"\s*(?:\d{1,3}\)\s*)+")  # "2)" and several at once: "2)3)" (LBK 143/2011 § 8)
@@ -186,7 +244,7 @@ def element_text(el: etree._Element) -> str:
     text = el.text
     if text and not text.isspace() and (text := clean(text)):  # (whitespace cleans to "")
         parts.append(text)
-    for child in el:
+    for child in kids(el):
         if isinstance(child.tag, str):
             text = element_text(child) if len(child) or child.tag == "Linea" else clean(child.text or "")
             if text:
@@ -201,7 +259,7 @@ def note(nota: etree._Element, ctx: Context) -> None:
     """Record an official note (label, text); its marker stays out of the running text."""
     marker_el = None
     body = Pieces()
-    for child in nota:
+    for child in kids(nota):
         tag = child.tag
         if tag == "Exitus":
             exitus_into(child, body, ctx)
@@ -216,9 +274,16 @@ def labelled(label: str, text: str) -> str:
 
 
 def exitus_into(ex: etree._Element, out: Pieces, ctx: Context) -> None:
-    """Append the running text of one Exitus (Linea, table rows; Nota recorded) to `out`."""
+    """Append the running text of one Exitus (Linea, table rows; Nota recorded) to `out`. An Exitus
+    of text lines only is one piece (`plain_text`): the same text as its lines piece by piece, as
+    the pieces are joined by one space and punctuation after a note marker is glued either way."""
+    text = plain_text(ex, None)
+    if text is not None:
+        if text:
+            out.add_clean(text)
+        return
     parts = out.parts
-    for child in ex:
+    for child in kids(ex):
         if child.tag == "Linea":
             text = line_text(child)
             if text:
@@ -234,7 +299,7 @@ def exitus_into(ex: etree._Element, out: Pieces, ctx: Context) -> None:
 def exitus_children_into(el: etree._Element, out: Pieces, ctx: Context) -> None:
     """Append the running text of every Exitus child of `el` (a table cell, an amendment
     definition, a Rykningsklausul) to `out`, in order."""
-    for ex in el:
+    for ex in kids(el):
         if ex.tag == "Exitus":
             exitus_into(ex, out, ctx)
 
@@ -252,10 +317,10 @@ def exitus_into_one(child: etree._Element, out: Pieces, ctx: Context) -> None:
         out.parts.extend(table_rows(child, ctx))
     elif tag == "Index":
         out.noted = False
-        for ind in child:
+        for ind in kids(child):
             if ind.tag == "Indentatio":
                 out.add_clean(label_of(first_child(ind, "Explicatus")))
-                for sub in ind:
+                for sub in kids(ind):
                     if sub.tag == "Exitus":
                         exitus_into(sub, out, ctx)
 
@@ -274,11 +339,11 @@ def rubrica_text(rubrica: etree._Element, ctx: Context) -> str:
 def table_rows(table: etree._Element, ctx: Context) -> list[str]:
     """A table as the .txt renderings show it: one line per non-empty row, cells joined by " | "."""
     rows: list[str] = []
-    for tr in table:
+    for tr in kids(table):
         if tr.tag != "Tr":
             continue
         cells = []
-        for td in tr:
+        for td in kids(tr):
             if td.tag == "Td":
                 cell = Pieces()
                 exitus_children_into(td, cell, ctx)
