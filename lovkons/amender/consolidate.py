@@ -60,10 +60,16 @@ class Consolidation:
 # ------------------------------------------------------------------------------------------ citing
 
 
+_SPACES = regex.compile(r"\s+")
+_ORDER_WORDS = regex.compile(r"^(bekendtgørelse af|bekendtgørelse om|lovbekendtgørelse af)\s+")
+_LAW_WORDS = regex.compile(r"^(lov om|bekendtgørelse om)\s+")
+_WITH_CHANGES = regex.compile(r"med de ændringer|med den ændring")  # an LBK preamble: "…, med de ændringer, der følger af …"
+
+
 def _norm_title(title: str | None) -> str:
-    t = regex.sub(r"\s+", " ", (title or "").casefold()).strip(" .,")
-    t = regex.sub(r"^(bekendtgørelse af|bekendtgørelse om|lovbekendtgørelse af)\s+", "", t)
-    return regex.sub(r"^(lov om|bekendtgørelse om)\s+", "", t)
+    t = _SPACES.sub(" ", (title or "").casefold()).strip(" .,")
+    t = _ORDER_WORDS.sub("", t)
+    return _LAW_WORDS.sub("", t)
 
 
 def base_refs(base: Document) -> list[tuple[int, int, dt.date | None]]:
@@ -75,7 +81,7 @@ def base_refs(base: Document) -> list[tuple[int, int, dt.date | None]]:
         out.append((m.number, m.year, m.date))
     pre = base.preamble or ""
     if m.kind.startswith("LBK") and pre:
-        head = regex.split(r"med de ændringer|med den ændring", pre, maxsplit=1)[0]
+        head = _WITH_CHANGES.split(pre, maxsplit=1)[0]
         out += [(r.number, r.date.year, r.date) for r in find_docrefs(head) if r.number and r.date]
     return out
 
@@ -126,7 +132,7 @@ _PART_TOKENS: TokenTable = (
 def parse_part(text: str) -> Part:
     """"§ 7" / "§ 1, nr. 1-5, 7-11, 13 og 16-18" / "§ 1, nr. 1-4, 24 delvis, 25," / "§ 1, nr. 1-13 og
     nr. 15-19," / "§ 1, nr. 1-3 og nr. 4 (delvist)," → Part. ValueError names what is not a part."""
-    s = regex.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip(" ,.")
+    s = _SPACES.sub(" ", text.replace("\u00a0", " ")).strip(" ,.")
     par: str | None = None
     items: list[tuple[int, int]] = []
     partly: set[int] = set()
@@ -141,7 +147,7 @@ def parse_part(text: str) -> Part:
         if name == "paragrafs":
             raise ValueError(f"a part names one § of the amending act (one entry per §), not several: {text!r}")
         if name == "paragraf":
-            label = regex.sub(r"\s+", " ", m["label"])
+            label = _SPACES.sub(" ", m["label"])
             if par is not None and label != par:
                 raise ValueError(f"a part names one § of the amending act (one entry per §), not § {par} "
                                  f"and § {label}: {text!r}")

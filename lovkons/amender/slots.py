@@ -62,9 +62,12 @@ class Scope:
         return [s for s in slots if not any(s.path[: len(p)] == p for p in self.skip)]
 
 
+_SPACES = regex.compile(r"\s+")
+
+
 def clean_quote(text: str) -> str:
     """Quoted instruction text as node text is stored: NBSP → space, no soft hyphen, single spaces."""
-    return regex.sub(r"\s+", " ", text.replace("\u00ad", "").replace("\u00a0", " ")).strip()
+    return _SPACES.sub(" ", text.replace("\u00ad", "").replace("\u00a0", " ")).strip()
 
 
 def walk_paths(node: Node, path: TreePath) -> Iterator[tuple[TreePath, Node]]:

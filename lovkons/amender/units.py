@@ -126,9 +126,12 @@ def new_paragraf_labels(items: Sequence[Node]) -> list[str | None]:
     return [n.label for item in items for n in item.walk() if n.kind is Kind.PARAGRAF]
 
 
+_LIST_END = regex.compile(r"(?:[,;.]|,? (?:og|eller))$")  # "," / ", og" / ", eller" / "." ending a list unit
+
+
 def same_unit_key(node: Node) -> tuple[str | None, Node]:
     """A unit's label and content, its list-end punctuation ("," / ", og" / ".") left out."""
-    text = regex.sub(r"(?:[,;.]|,? (?:og|eller))$", "", node.text.strip())
+    text = _LIST_END.sub("", node.text.strip())
     return node.label, content(node.with_(text=text))
 
 

@@ -135,6 +135,7 @@ _SUBST_TOKENS: TokenTable = (
 
 
 _NEXT_QUOTE = regex.compile(r"[\s,]*(?:og\s+)?(?:ændres\s+)?Q\d", regex.I)
+_AFTER_QUOTE = regex.compile(r"Q\d+\s*$")  # a count after the new text: "til: »B« tre gange"
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +169,7 @@ def substitutions(text: str, first_count: str | None = None, first_total: bool =
         if name == "quote":
             (buffer if in_news else olds).append(m["n"])
         elif name in ("count", "one"):
-            after_quote = regex.search(r"Q\d+\s*$", s[: m.start()]) is not None  # "til: »B« tre gange"
+            after_quote = _AFTER_QUOTE.search(s[: m.start()]) is not None  # "til: »B« tre gange"
             if in_news and not after_quote and _NEXT_QUOTE.match(s, pos):  # "…, tre steder »C« til: »D«": a new group
                 groups.append((count, olds, _news(olds, buffer, final=True, text=text)))
                 olds, buffer, in_news = [], [], False
@@ -211,6 +212,9 @@ def pairs(text: str) -> list[tuple[str, str]]:
     return [(sub.old, sub.new) for sub in substitutions(text)]
 
 
+_QUOTE_NUMBER = regex.compile(r"Q(\d+)")
+
+
 def quote_numbers(text: str) -> list[str]:
     """The quote numbers in a template part: "Q3, Q4 og Q5" → ["3", "4", "5"]."""
-    return regex.findall(r"Q(\d+)", text)
+    return _QUOTE_NUMBER.findall(text)

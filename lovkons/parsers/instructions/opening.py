@@ -45,8 +45,13 @@ def search_opening(text: str) -> regex.Match[str] | None:
 _AMENDED = regex.compile(r",?\s+som\s+(?:senest\s+)?ændret\s+(?:bl\.\s*a\.\s+)?ved\s+", regex.I)
 
 
+_SPACES = regex.compile(r"\s+")
+_JF = regex.compile(r",?\s+jf\.\s+")  # "lov om X, jf. lovbekendtgørelse nr. N"
+_LAW_TITLE = regex.compile(r"(?:lov\b|\w+loven\b)", regex.I)  # "lov om X" / "økologiloven"
+
+
 def _clean(s: str) -> str:
-    return regex.sub(r"\s+", " ", s.replace("\u00a0", " ")).strip(" ,")
+    return _SPACES.sub(" ", s.replace("\u00a0", " ")).strip(" ,")
 
 
 def parse_opening(cited: str) -> tuple[DocRef, tuple[DocRef, ...]]:
@@ -56,7 +61,7 @@ def parse_opening(cited: str) -> tuple[DocRef, tuple[DocRef, ...]]:
     head, tail = (text[: m.start()], text[m.end():]) if m else (text, "")
     amended_by = tuple(ref for ref, _, _ in find_docref_spans(tail))
     refs = find_docref_spans(head)
-    jf = regex.search(r",?\s+jf\.\s+", head)
+    jf = _JF.search(head)
     if refs and jf and jf.start() < refs[0][1]:
         # "lov om X, jf. lovbekendtgørelse nr. N af D" / "økologiloven, jf. …": the LBK, titled by the law
         ref = refs[0][0]
@@ -67,5 +72,5 @@ def parse_opening(cited: str) -> tuple[DocRef, tuple[DocRef, ...]]:
         title = ref.title or (popular or None)
         return DocRef(ref.kind, ref.number, ref.date, title), amended_by
     # "I lov om X foretages …" without number: title only
-    kind = "LOV" if regex.match(r"(?:lov\b|\w+loven\b)", head, regex.I) else None
+    kind = "LOV" if _LAW_TITLE.match(head) else None
     return DocRef(kind, None, None, head or None), amended_by
