@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,7 +21,21 @@ from lovkons.cli.options import (
     parse_date,
     use_color,
 )
-from lovkons.cli.output import EXIT_HELP, EXIT_NOT_APPLIED, EXIT_OK, open_corpus, output, print_problems
+from lovkons.cli.output import (
+    EXIT_HELP,
+    EXIT_NOT_APPLIED,
+    EXIT_OK,
+    open_corpus,
+    output,
+    prepare_corpus,
+    print_problems,
+)
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from pathlib import Path
+
+    from lovkons.history.pointintime import PointInTime
 
 EXAMPLE = 'Example: lovkons consolidate "BEK 1292/2007" --at "1. august 2009"'
 
@@ -32,6 +46,28 @@ class Format(StrEnum):
     json = "json"
     akn = "akn"
     html = "html"
+
+
+def answer(corpus: Path | None, doc: str, day: dt.date, *, last: bool, literal: bool,
+           no_cache: bool) -> tuple[PointInTime, str | None]:
+    """The point in time asked and the document's title: kept for the corpus state (history.results)
+    when it was asked before, so the corpus's facts are not even loaded; else worked out."""
+    from lovkons.history.pointintime import point_question
+
+    prepared = prepare_corpus(corpus, doc, no_cache=no_cache)
+    question = point_question(doc, day, last, True, literal)
+    if prepared.results is not None:
+        stored, title = prepared.results.get(*question), prepared.results.get("title", *question)
+        if stored is not None and isinstance(title, tuple):
+            return stored, title[0]
+    from lovkons.history.pointintime import consolidate_at
+
+    c = open_corpus(corpus, doc, no_cache=no_cache, prepared=prepared)
+    result = consolidate_at(c, doc, day, last=last, literal=literal)
+    name = c.facts[result.requested].title if result.requested in c.facts else None
+    if prepared.results is not None:
+        prepared.results.put((name,), "title", *question)
+    return result, name
 
 
 def register(app: typer.Typer) -> None:
@@ -58,14 +94,11 @@ def register(app: typer.Typer) -> None:
 
         Exit 3 when some instruction in force that day was refused (listed under Refused on stderr).
         """
-        from lovkons.history.pointintime import consolidate_at
         from lovkons.renderers.json_out import dumps
         from lovkons.renderers.pointintime_out import pointintime_json, summary_text
 
         day = parse_date(at, "--at")
-        c = open_corpus(corpus, doc, no_cache=no_cache)
-        result = consolidate_at(c, doc, day, last=last, literal=literal)
-        title = c.facts[result.requested].title if result.requested in c.facts else None
+        result, title = answer(corpus, doc, day, last=last, literal=literal, no_cache=no_cache)
         with output(out) as stream:
             if fmt is Format.json:
                 stream.write(dumps(pointintime_json(result, title)))

@@ -87,6 +87,27 @@ def _older(st: Stat, limit_ns: float) -> bool:
     return st[1] < limit_ns and (st[3] is None or st[3][1] < limit_ns)
 
 
+def stats_file(path: Path) -> Path:
+    """The index's stat records alone, beside it: what a warm command reads to know the corpus is
+    unchanged (history.results) without unpickling every file's facts."""
+    return path.with_name(path.stem + ".stats" + path.suffix)
+
+
+def read_stats(path: Path | None, code: str) -> Index:
+    """The stat records of the index of `path` (no facts); an empty index when missing, stale or damaged.
+    Enough for `Index.hashes`: a record names the content hash the file had."""
+    if path is None:
+        return Index()
+    try:
+        data = pickle.loads(stats_file(path).read_bytes())
+        if data.get("code") != code or data.get("format") != INDEX_FORMAT:
+            return Index()
+        stats = {str(r): (list(v[0]), str(v[1])) for r, v in data["stats"].items()}
+        return Index({}, stats, float(data["written"]))
+    except Exception:  # missing, damaged, written by another Python: hash the files
+        return Index()
+
+
 def read_index(path: Path | None, code: str) -> Index:
     """The index of `path` for this code version; an empty one when missing, stale or damaged."""
     if path is None:
@@ -122,6 +143,11 @@ def write_index(path: Path, code: str, root: Path, facts: Iterable[Facts]) -> No
         tmp = path.with_name(f".{path.name}.{os.getpid()}")
         tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, path)
+        side = stats_file(path)
+        tmp = side.with_name(f".{side.name}.{os.getpid()}")
+        tmp.write_bytes(pickle.dumps({k: data[k] for k in ("format", "code", "written", "stats")},
+                                     protocol=pickle.HIGHEST_PROTOCOL))  # fmt: skip
+        os.replace(tmp, side)
     except (OSError, pickle.PicklingError):
         pass
 

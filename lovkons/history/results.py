@@ -1,0 +1,122 @@
+"""Stage 2 (history): finished answers on disk, so a command asked again about an unchanged corpus
+(`consolidate`, `timeline`, `diff` by dates) does not consolidate, rename or diff again.
+
+An answer is keyed by the corpus state: the code version, the corpus folder (as given and resolved),
+the content hash of every file of the corpus (history.index: taken from the stat records when a file
+is unchanged, else hashed) and what could not be listed. Any change of any file of the corpus, or of
+the code, is another state, whose answers are computed afresh: an answer depends on the whole
+document graph (which acts amend, repeal or restate the document), so nothing less is safe. Beside
+the key, each answer is stored under the question (command, document, dates, options).
+
+Files: `cache_dir()/results/<code>/<corpus>/<state>/<question>.pickle`; writing an answer of one state
+removes the answers of the corpus's older states (only the newest is asked about again).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lovkons.history.cache import cache_dir
+from lovkons.history.index import read_stats
+from lovkons.history.listing import Listing, list_corpus
+from lovkons.model.document import Problem
+
+UNREADABLE = "!unreadable:"  # history.facts.UNREADABLE_HASH (a file that cannot be read: nothing is kept)
+
+
+@dataclass(frozen=True)
+class CorpusState:
+    """A corpus folder as it is now: its listing, every file's content hash (and how many were hashed,
+    the rest known by their stat) and the fingerprint of it all (None: answers are not kept, e.g. a
+    file cannot be read)."""
+
+    root: Path
+    listing: Listing
+    hashes: dict[str, str]
+    reads: int
+    fingerprint: str | None
+
+
+def _problem_key(p: Problem) -> str:
+    return repr((p.code, p.message, p.severity, p.file, p.line))
+
+
+def corpus_state(root: Path, cache_file: Path, code: str, *, follow_links: bool = False) -> CorpusState:
+    """The state of `root`: listed, each file's hash from the index's stat records (history.index)
+    or read."""
+    from lovkons.history.corpus import file_hash
+
+    listing = list_corpus(root, follow_links=follow_links)
+    index = read_stats(cache_file, code)
+    hashes = index.hashes(root, listing.files, file_hash)
+    h = hashlib.sha256()
+    h.update(f"{code}\0{root}\0{root.resolve()}\0{follow_links}\n".encode())
+    for p in listing.problems:
+        h.update(_problem_key(p).encode() + b"\n")
+    for rel in listing.files:
+        h.update(f"{rel}\0{hashes[rel]}\n".encode())
+    readable = not any(v.startswith(UNREADABLE) for v in hashes.values())
+    return CorpusState(root, listing, hashes, index.reads, h.hexdigest() if readable else None)
+
+
+@dataclass
+class ResultCache:
+    """Answers of one corpus state (see the module)."""
+
+    folder: Path  # results/<code>/<corpus>
+    fingerprint: str
+    _pruned: bool = field(default=False, repr=False)
+
+    def _file(self, question: tuple[object, ...]) -> Path:
+        name = hashlib.sha256(repr(question).encode()).hexdigest()[:32]
+        return self.folder / self.fingerprint[:32] / f"{name}.pickle"
+
+    def get(self, *question: object) -> Any:
+        """The answer stored for `question`, or None."""
+        try:
+            stored = pickle.loads(self._file(question).read_bytes())
+        except Exception:  # missing, damaged or from another Python: compute again
+            return None
+        return stored[1] if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == question else None
+
+    def put(self, value: Any, *question: object) -> None:
+        """Keep `value` as the answer to `question` (a cache that cannot be written only costs time)."""
+        target = self._file(question)
+        try:
+            if not self._pruned:
+                self._pruned = True
+                self._prune(target.parent.name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.{os.getpid()}")
+            tmp.write_bytes(pickle.dumps((question, value), protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, target)
+        except (OSError, pickle.PicklingError, RecursionError):
+            pass
+
+    def _prune(self, keep: str) -> None:
+        """Remove the answers of this corpus's other states and of other code versions."""
+        code_dir = self.folder.parent
+        for old in (*_dirs(self.folder), *_dirs(code_dir.parent)):
+            if old.name not in (keep, code_dir.name):
+                shutil.rmtree(old, ignore_errors=True)
+
+
+def _dirs(folder: Path) -> list[Path]:
+    try:
+        return [p for p in folder.iterdir() if p.is_dir()]
+    except OSError:
+        return []
+
+
+def result_cache(state: CorpusState, code: str) -> ResultCache | None:
+    """Where the answers of this corpus state are kept; None when they are not (no fingerprint)."""
+    if state.fingerprint is None:
+        return None
+    corpus = hashlib.sha256(str(state.root.resolve()).encode()).hexdigest()[:16]
+    return ResultCache(cache_dir() / "results" / code[:16] / corpus, state.fingerprint)
