@@ -154,6 +154,7 @@ class Prepared:
     path: Path
     state: CorpusState | None = None
     results: ResultCache | None = None
+    no_cache: bool = False
 
 
 def prepare_corpus(option: Path | None, doc: str | None = None, *, no_cache: bool = False) -> Prepared:
@@ -165,7 +166,7 @@ def prepare_corpus(option: Path | None, doc: str | None = None, *, no_cache: boo
     if doc is not None:
         check_doc(doc, path)
     if no_cache or not path.is_dir():
-        return Prepared(path)
+        return Prepared(path, no_cache=no_cache)
     from lovkons.history.cache import facts_cache_file
     from lovkons.history.facts import code_version
     from lovkons.history.results import corpus_state, result_cache
@@ -187,13 +188,13 @@ def open_corpus(option: Path | None, doc: str | None = None, *, no_cache: bool =
     if prepared is None:
         from lovkons.cli.options import corpus_dir
 
-        prepared = Prepared(corpus_dir(option))
+        prepared = Prepared(corpus_dir(option), no_cache=no_cache)
         if doc is not None:
             check_doc(doc, prepared.path)
     path = prepared.path
     with indexing_bar() as progress:
         corpus = load_corpus(path, jobs=os.cpu_count() or 1,
-                             cache_file=None if no_cache else facts_cache_file(path), progress=progress,
+                             cache_file=None if no_cache or prepared.no_cache else facts_cache_file(path), progress=progress,
                              state=prepared.state)  # fmt: skip
     corpus.results = prepared.results
     return corpus
