@@ -48,15 +48,15 @@ def _problem_key(p: Problem) -> str:
 
 
 def corpus_state(root: Path, cache_file: Path, code: str, *, follow_links: bool = False) -> CorpusState:
-    """The state of `root`: listed, each file's hash from the index's stat records (history.index)
-    or read."""
+    """The state of `root`: listed, each file's hash from the index's stat records (history.index, of
+    this code version) or read; the fingerprint also covers `answers_code(code)`."""
     from lovkons.history.corpus import file_hash
 
     listing = list_corpus(root, follow_links=follow_links)
     index = read_stats(cache_file, code)
     hashes = index.hashes(root, listing.files, file_hash)
     h = hashlib.sha256()
-    h.update(f"{code}\0{root}\0{root.resolve()}\0{follow_links}\n".encode())
+    h.update(f"{answers_code(code)}\0{root}\0{root.resolve()}\0{follow_links}\n".encode())
     for p in listing.problems:
         h.update(_problem_key(p).encode() + b"\n")
     for rel in listing.files:
@@ -114,9 +114,21 @@ def _dirs(folder: Path) -> list[Path]:
         return []
 
 
+def answers_code(code: str) -> str:
+    """The code version of the answers: `code` (history.facts.code_version, the engines and
+    renderers) and the commands (lovkons.cli: how they put an answer together)."""
+    h = hashlib.sha256(code.encode())
+    cli = Path(__file__).resolve().parent.parent / "cli"
+    for f in sorted(cli.glob("*.py")):
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()
+
+
 def result_cache(state: CorpusState, code: str) -> ResultCache | None:
     """Where the answers of this corpus state are kept; None when they are not (no fingerprint)."""
     if state.fingerprint is None:
         return None
-    corpus = hashlib.sha256(str(state.root.resolve()).encode()).hexdigest()[:16]
+    # the folder as given too: its answers name files by that path, and two spellings of one folder
+    # (relative, absolute) are two corpora that do not remove each other's answers
+    corpus = hashlib.sha256(f"{state.root}\0{state.root.resolve()}".encode()).hexdigest()[:16]
     return ResultCache(cache_dir() / "results" / code[:16] / corpus, state.fingerprint)
