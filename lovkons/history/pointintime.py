@@ -130,11 +130,24 @@ def _literal(corpus: Corpus, tl: Timeline, at: dt.date) -> Version:
     memo: dict[frozenset[Item], tuple[Timeline, Version]] = corpus.timelines.setdefault(f"literal:{tl.key}", {})
     hit = memo.get(wanted)
     if hit is None or hit[0] is not tl:
-        hit = memo[wanted] = (tl, _consolidated(corpus, tl, wanted))
+        hit = memo[wanted] = (tl, _stored(corpus, tl, wanted) or _consolidated(corpus, tl, wanted, keep=True))
     return replace(hit[1], start=at)
 
 
-def _consolidated(corpus: Corpus, tl: Timeline, wanted: frozenset[Item]) -> Version:
+def _stored(corpus: Corpus, tl: Timeline, wanted: frozenset[Item]) -> Version | None:
+    """The text of these items kept for the corpus state (history.results), or None."""
+    if corpus.results is None:
+        return None
+    stored = corpus.results.get("literal", tl.key, sorted(wanted))
+    if not (isinstance(stored, tuple) and len(stored) == 3 and isinstance(stored[0], Document)):
+        return None
+    base = corpus.document(tl.key)
+    signed = tuple(corpus.order(k) for k in tl.orders)
+    return Version(dt.date.min, stored[0], stored[1], stored[2], base, signed)
+
+
+def _consolidated(corpus: Corpus, tl: Timeline, wanted: frozenset[Item], *, keep: bool = False) -> Version:
+    """The base with these items applied (`keep`: and kept for the corpus state, history.results)."""
     from lovkons.amender.orders import consolidate_orders  # H5
 
     at = dt.date.min  # the memo's value does not depend on the day; _literal sets it
@@ -144,7 +157,10 @@ def _consolidated(corpus: Corpus, tl: Timeline, wanted: frozenset[Item]) -> Vers
     if not orders:
         return Version(at, base, (), (), base, signed)
     result, _ = consolidate_orders(base, orders, at=None)
-    return Version(at, result.document, tuple(result.applied), tuple(result.problems), base, signed)
+    made = Version(at, result.document, tuple(result.applied), tuple(result.problems), base, signed)
+    if keep and corpus.results is not None:
+        corpus.results.put((made.document, made.applied, made.problems), "literal", tl.key, sorted(wanted))
+    return made
 
 
 def last_day(tl: Timeline) -> dt.date | None:
