@@ -92,3 +92,10 @@ def test_a_removed_act_changes_the_answer(args: list[str], what: str, corpus: Pa
     after = run(args, corpus)
     assert after != before
     assert after == run(args, corpus, "--no-cache")
+
+
+def test_one_mark_of_an_unreadable_file() -> None:
+    """history.index names it without importing the facts (a warm command reads only the stat records)."""
+    from lovkons.history import facts, index
+
+    assert index.UNREADABLE_HASH == facts.UNREADABLE_HASH

@@ -168,12 +168,10 @@ def prepare_corpus(option: Path | None, doc: str | None = None, *, no_cache: boo
     if no_cache or not path.is_dir():
         return Prepared(path, no_cache=no_cache)
     from lovkons.history.cache import facts_cache_file
-    from lovkons.history.facts import code_version
     from lovkons.history.results import corpus_state, result_cache
 
-    code = code_version()
-    state = corpus_state(path, facts_cache_file(path), code)
-    return Prepared(path, state, result_cache(state, code))
+    state = corpus_state(path, facts_cache_file(path))
+    return Prepared(path, state, result_cache(state), no_cache)
 
 
 def open_corpus(option: Path | None, doc: str | None = None, *, no_cache: bool = False,

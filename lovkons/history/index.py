@@ -20,9 +20,13 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lovkons.history.facts import UNREADABLE_HASH, Facts
+if TYPE_CHECKING:  # the facts are read with the index (read_stats needs none: history.results)
+    from lovkons.history.facts import Facts
+
+# history.facts.UNREADABLE_HASH: the "hash" of a file that cannot be read (no cache ever holds it)
+UNREADABLE_HASH = "!unreadable:"
 
 INDEX_FORMAT = 2  # 2: stat records beside the facts
 RACY_SECONDS = 2.0  # a file modified this close to the record's time is hashed again
@@ -93,14 +97,14 @@ def stats_file(path: Path) -> Path:
     return path.with_name(path.stem + ".stats" + path.suffix)
 
 
-def read_stats(path: Path | None, code: str) -> Index:
-    """The stat records of the index of `path` (no facts); an empty index when missing, stale or damaged.
-    Enough for `Index.hashes`: a record names the content hash the file had."""
+def read_stats(path: Path | None) -> Index:
+    """The stat records of the index of `path` (no facts); an empty index when missing or damaged.
+    Enough for `Index.hashes`: a record names the content hash the file had, whatever code wrote it."""
     if path is None:
         return Index()
     try:
         data = pickle.loads(stats_file(path).read_bytes())
-        if data.get("code") != code or data.get("format") != INDEX_FORMAT:
+        if data.get("format") != INDEX_FORMAT:
             return Index()
         stats = {str(r): (list(v[0]), str(v[1])) for r, v in data["stats"].items()}
         return Index({}, stats, float(data["written"]))
@@ -112,6 +116,8 @@ def read_index(path: Path | None, code: str) -> Index:
     """The index of `path` for this code version; an empty one when missing, stale or damaged."""
     if path is None:
         return Index()
+    from lovkons.history.facts import Facts
+
     try:
         data = pickle.loads(path.read_bytes())
         if data.get("code") != code or data.get("format") != INDEX_FORMAT:

@@ -10,13 +10,13 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from lovkons.history.corpus import Corpus
 from lovkons.history.fates import APPLIED, REFUSED, Fates, decide, fate_problems
 from lovkons.history.timeline import ENDED, Change, Status, Timeline, outside_corpus, timeline
 from lovkons.model.document import Document, LovkonsError, Problem
 from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef
 
-if TYPE_CHECKING:  # the ressort layer is imported when names are renamed (not for --literal, timeline, fates)
+if TYPE_CHECKING:  # the corpus is given; the ressort layer is imported when names are renamed (not for --literal, timeline, fates)
+    from lovkons.history.corpus import Corpus
     from lovkons.ressort.layer import EditorialChange
 
 

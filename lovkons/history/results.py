@@ -19,15 +19,14 @@ import os
 import pickle
 import shutil
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from lovkons.history.cache import cache_dir
-from lovkons.history.index import read_stats
+from lovkons.history.index import UNREADABLE_HASH, read_stats
 from lovkons.history.listing import Listing, list_corpus
 from lovkons.model.document import Problem
-
-UNREADABLE = "!unreadable:"  # history.facts.UNREADABLE_HASH (a file that cannot be read: nothing is kept)
 
 
 @dataclass(frozen=True)
@@ -47,21 +46,25 @@ def _problem_key(p: Problem) -> str:
     return repr((p.code, p.message, p.severity, p.file, p.line))
 
 
-def corpus_state(root: Path, cache_file: Path, code: str, *, follow_links: bool = False) -> CorpusState:
-    """The state of `root`: listed, each file's hash from the index's stat records (history.index, of
-    this code version) or read; the fingerprint also covers `answers_code(code)`."""
-    from lovkons.history.corpus import file_hash
+def _file_hash(root: Path, rel: str) -> str:
+    from lovkons.history.corpus import file_hash  # the reading modules only when a file changed
 
+    return file_hash(root, rel)
+
+
+def corpus_state(root: Path, cache_file: Path, *, follow_links: bool = False) -> CorpusState:
+    """The state of `root`: listed, each file's hash from the index's stat records (history.index)
+    or read; the fingerprint also covers the code (`answers_code`)."""
     listing = list_corpus(root, follow_links=follow_links)
-    index = read_stats(cache_file, code)
-    hashes = index.hashes(root, listing.files, file_hash)
+    index = read_stats(cache_file)
+    hashes = index.hashes(root, listing.files, _file_hash)
     h = hashlib.sha256()
-    h.update(f"{answers_code(code)}\0{root}\0{root.resolve()}\0{follow_links}\n".encode())
+    h.update(f"{answers_code()}\0{root}\0{root.resolve()}\0{follow_links}\n".encode())
     for p in listing.problems:
         h.update(_problem_key(p).encode() + b"\n")
     for rel in listing.files:
         h.update(f"{rel}\0{hashes[rel]}\n".encode())
-    readable = not any(v.startswith(UNREADABLE) for v in hashes.values())
+    readable = not any(v.startswith(UNREADABLE_HASH) for v in hashes.values())
     return CorpusState(root, listing, hashes, index.reads, h.hexdigest() if readable else None)
 
 
@@ -114,21 +117,26 @@ def _dirs(folder: Path) -> list[Path]:
         return []
 
 
-def answers_code(code: str) -> str:
-    """The code version of the answers: `code` (history.facts.code_version, the engines and
-    renderers) and the commands (lovkons.cli: how they put an answer together)."""
-    h = hashlib.sha256(code.encode())
-    cli = Path(__file__).resolve().parent.parent / "cli"
-    for f in sorted(cli.glob("*.py")):
-        h.update(f.name.encode() + b"\0" + f.read_bytes())
+CODE_SUFFIXES = (".py", ".yaml", ".j2", ".css", ".xsd")  # code and its data (as history.facts.code_version)
+
+
+@cache
+def answers_code() -> str:
+    """The code version of the answers: every file of the package (the engines and renderers, as in
+    history.facts.code_version, and the commands: how they put an answer together), taken once per
+    process."""
+    h = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent
+    for f in sorted(p for p in package.rglob("*") if p.suffix in CODE_SUFFIXES and "__pycache__" not in p.parts):
+        h.update(f.relative_to(package).as_posix().encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
 
 
-def result_cache(state: CorpusState, code: str) -> ResultCache | None:
+def result_cache(state: CorpusState) -> ResultCache | None:
     """Where the answers of this corpus state are kept; None when they are not (no fingerprint)."""
     if state.fingerprint is None:
         return None
     # the folder as given too: its answers name files by that path, and two spellings of one folder
     # (relative, absolute) are two corpora that do not remove each other's answers
     corpus = hashlib.sha256(f"{state.root}\0{state.root.resolve()}".encode()).hexdigest()[:16]
-    return ResultCache(cache_dir() / "results" / code[:16] / corpus, state.fingerprint)
+    return ResultCache(cache_dir() / "results" / answers_code()[:16] / corpus, state.fingerprint)
