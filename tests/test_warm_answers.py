@@ -99,3 +99,14 @@ def test_one_mark_of_an_unreadable_file() -> None:
     from lovkons.history import facts, index
 
     assert index.UNREADABLE_HASH == facts.UNREADABLE_HASH
+
+
+def test_the_listing_takes_the_stats_the_index_compares() -> None:
+    """history.listing keeps each file's (size, mtime, inode) and its sidecar's as history.index takes
+    them, so a warm command takes every stat once; a sidecar that cannot be taken is left to the index."""
+    from lovkons.history.index import file_stat
+    from lovkons.history.listing import list_corpus
+
+    listing = list_corpus(CORPUS)
+    assert listing.stats and any(st[3] is not None for st in listing.stats.values())  # sidecars in corpus/
+    assert all(listing.stats[rel] == file_stat(CORPUS, rel) for rel in listing.files)

@@ -292,18 +292,20 @@ class Indexed:
 def index_corpus(
     root: Path, rels: list[str], *, jobs: int, cache_file: Path | None, keep: bool = False,
     progress: Progress | None = None, known: tuple[dict[str, str], int] | None = None,
+    listed: Mapping[str, Any] | None = None,
 ) -> Indexed:
     """Facts of every file of the corpus through the shared index (history.index): unchanged files
     (known by their stat, else by their hash) from `cache_file`, the others parsed in `jobs` processes
     (their trees stored in the parse cache); the index is written back when anything changed.
     Without `cache_file` nothing is read from or written to the cache. `known`: the hashes of `rels`
-    and how many were read, when already taken (history.results.corpus_state)."""
+    and how many were read, when already taken (history.results.corpus_state); `listed`: the stats
+    taken by the listing (history.listing.Listing.stats)."""
     code = code_version() if cache_file else ""
     index = read_index(cache_file, code)
     if known is not None:
         hashes, index.reads = known
     else:
-        hashes = index.hashes(root, rels, file_hash)
+        hashes = index.hashes(root, rels, file_hash, listed)
     parsed = parse_cache(code) if cache_file else None
     todo = sum(1 for r in rels if hashes[r] not in index.facts or index.facts[hashes[r]].rel != r)
     facts, docs, orders = scan(root, rels, hashes, index.facts, max(1, jobs or os.cpu_count() or 1),
@@ -330,7 +332,8 @@ def load_corpus(
         raise LovkonsError("corpus folder not found", file=str(root))
     listing = state.listing if state is not None else list_corpus(base, follow_links=follow_links)
     known = (state.hashes, state.reads) if state is not None else None
-    found = index_corpus(base, listing.files, jobs=jobs, cache_file=cache_file, progress=progress, known=known)
+    found = index_corpus(base, listing.files, jobs=jobs, cache_file=cache_file, progress=progress, known=known,
+                         listed=listing.stats)
     corpus = build_corpus(base, found.facts, found.docs, found.orders, listing.problems)
     corpus.parsed = found.parsed
     return corpus

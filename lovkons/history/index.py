@@ -17,7 +17,7 @@ import os
 import pickle
 import shutil
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -62,17 +62,20 @@ class Index:
     """What the index file holds: facts by content hash, and (stat, hash, written at) by path."""
 
     facts: dict[str, Facts] = field(default_factory=dict)
-    stats: dict[str, tuple[list[Any], str]] = field(default_factory=dict)  # rel → (stat as list, sha)
+    stats: dict[str, Any] = field(default_factory=dict)  # rel → (stat as list, sha), as written
     written: float = 0.0  # time.time() when the file was written
     reads: int = 0  # files hashed by `hashes` (the rest came from their stat)
 
-    def hashes(self, root: Path, rels: Iterable[str], file_hash: Any) -> dict[str, str]:
+    def hashes(self, root: Path, rels: Iterable[str], file_hash: Any,
+               listed: Mapping[str, Stat] | None = None) -> dict[str, str]:
         """Content hash of every file: from the stat record when size, mtime and inode are those it
-        had when hashed (and it was not modified just before that), else `file_hash(root, rel)`."""
+        had when hashed (and it was not modified just before that), else `file_hash(root, rel)`.
+        `listed`: the stats taken when the corpus was listed (history.listing), else taken now."""
         out: dict[str, str] = {}
         trusted = (self.written - RACY_SECONDS) * 1e9
+        listed = listed or {}
         for r in rels:
-            st = file_stat(root, r)
+            st = listed.get(r) or file_stat(root, r)
             old = self.stats.get(r)
             if st is not None and old is not None and _same(old[0], st) and _older(st, trusted):
                 out[r] = old[1]
@@ -106,7 +109,9 @@ def read_stats(path: Path | None) -> Index:
         data = pickle.loads(stats_file(path).read_bytes())
         if data.get("format") != INDEX_FORMAT:
             return Index()
-        stats = {str(r): (list(v[0]), str(v[1])) for r, v in data["stats"].items()}
+        stats = data["stats"]  # rel → [stat as list, sha], as write_index wrote them
+        if not isinstance(stats, dict):
+            return Index()
         return Index({}, stats, float(data["written"]))
     except Exception:  # missing, damaged, written by another Python: hash the files
         return Index()
@@ -125,7 +130,7 @@ def read_index(path: Path | None, code: str) -> Index:
         facts = data["facts"]
         if not all(isinstance(f, Facts) and f.sha == sha for sha, f in facts.items()):
             return Index()
-        stats = {str(r): (list(v[0]), str(v[1])) for r, v in data.get("stats", {}).items() if v[1] in facts}
+        stats = {r: v for r, v in data.get("stats", {}).items() if v[1] in facts}
         return Index(dict(facts), stats, float(data.get("written", 0.0)))
     except Exception:  # missing, damaged, written by another Python: index again
         return Index()

@@ -57,7 +57,7 @@ def corpus_state(root: Path, cache_file: Path, *, follow_links: bool = False) ->
     or read; the fingerprint also covers the code (`answers_code`)."""
     listing = list_corpus(root, follow_links=follow_links)
     index = read_stats(cache_file)
-    hashes = index.hashes(root, listing.files, _file_hash)
+    hashes = index.hashes(root, listing.files, _file_hash, listing.stats)
     h = hashlib.sha256()
     h.update(f"{answers_code()}\0{root}\0{root.resolve()}\0{follow_links}\n".encode())
     for p in listing.problems:
