@@ -110,3 +110,14 @@ def test_the_listing_takes_the_stats_the_index_compares() -> None:
     listing = list_corpus(CORPUS)
     assert listing.stats and any(st[3] is not None for st in listing.stats.values())  # sidecars in corpus/
     assert all(listing.stats[rel] == file_stat(CORPUS, rel) for rel in listing.files)
+
+
+def test_the_answers_kept_stay_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lovkons.history import results
+
+    monkeypatch.setattr(results, "MAX_ANSWERS", 4)
+    for n in range(7):
+        results.ResultCache(tmp_path / "results" / "code" / "corpus", "state").put(n, "question", n)
+    kept = results.ResultCache(tmp_path / "results" / "code" / "corpus", "state")
+    answers = [kept.get("question", n) for n in range(7)]
+    assert answers[-1] == 6 and sum(a is not None for a in answers) <= 4

@@ -68,6 +68,9 @@ def corpus_state(root: Path, cache_file: Path, *, follow_links: bool = False) ->
     return CorpusState(root, listing, hashes, index.reads, h.hexdigest() if readable else None)
 
 
+MAX_ANSWERS = 600  # answers kept per corpus state (a large document's text and point in time: ~1 MB each)
+
+
 @dataclass
 class ResultCache:
     """Answers of one corpus state (see the module)."""
@@ -103,11 +106,20 @@ class ResultCache:
             pass
 
     def _prune(self, keep: str) -> None:
-        """Remove the answers of this corpus's other states and of other code versions."""
+        """Remove the answers of this corpus's other states and of other code versions, and the older
+        half of this state's answers beyond MAX_ANSWERS (the disk they take stays bounded)."""
         code_dir = self.folder.parent
         for old in (*_dirs(self.folder), *_dirs(code_dir.parent)):
             if old.name not in (keep, code_dir.name):
                 shutil.rmtree(old, ignore_errors=True)
+        try:
+            kept = list(os.scandir(self.folder / keep))
+            if len(kept) > MAX_ANSWERS:
+                kept.sort(key=lambda e: e.stat().st_mtime_ns)
+                for entry in kept[: len(kept) - MAX_ANSWERS // 2]:
+                    os.unlink(entry.path)
+        except OSError:
+            pass
 
 
 def _dirs(folder: Path) -> list[Path]:
