@@ -179,7 +179,9 @@ def open_corpus(option: Path | None, doc: str | None = None, *, no_cache: bool =
     """The corpus of --corpus / $LOVKONS_CORPUS / ./corpus through the shared index (its facts cached
     per user unless --no-cache, history.index); `doc` is checked first, before anything is read.
     Files are indexed in parallel, with a progress bar on stderr when it is a terminal. With
-    `prepared` (prepare_corpus), the corpus as prepared, and its answers kept (Corpus.results)."""
+    `prepared` (prepare_corpus), the corpus as prepared, and its answers kept (Corpus.results). The
+    commands that open a corpus show a document, not the corpus's problems: the graph is not checked
+    for them (missing bases and orders: `rebuild` reports them)."""
     from lovkons.history.cache import facts_cache_file
     from lovkons.history.corpus import load_corpus
 
@@ -193,7 +195,7 @@ def open_corpus(option: Path | None, doc: str | None = None, *, no_cache: bool =
     with indexing_bar() as progress:
         corpus = load_corpus(path, jobs=os.cpu_count() or 1,
                              cache_file=None if no_cache or prepared.no_cache else facts_cache_file(path), progress=progress,
-                             state=prepared.state)  # fmt: skip
+                             state=prepared.state, graph=False)  # fmt: skip
     corpus.results = prepared.results
     return corpus
 

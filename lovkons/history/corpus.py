@@ -242,6 +242,8 @@ def build_corpus(
     docs: Mapping[str, Document] | None = None,
     orders: Mapping[str, AmendingDocument] | None = None,
     listing_problems: Iterable[Problem] = (),
+    *,
+    graph: bool = True,
 ) -> Corpus:
     """The corpus of these facts. `listing_problems`: inputs that could not even be listed or were
     refused (history.listing); they head the corpus problems with those of unreadable files."""
@@ -258,7 +260,8 @@ def build_corpus(
             continue
         by_key[f.key] = f
     corpus = Corpus(root, by_key, problems, dict(docs or {}), dict(orders or {}))
-    corpus.problems.extend(corpus.graph_problems())
+    if graph:  # missing bases and orders (a rebuild reports them; a point in time does not show them)
+        corpus.problems.extend(corpus.graph_problems())
     return corpus
 
 
@@ -319,14 +322,15 @@ def index_corpus(
 
 def load_corpus(
     root: str | Path, *, jobs: int = 1, cache_file: Path | None = None, follow_links: bool = False,
-    progress: Progress | None = None, state: Any = None,
+    progress: Progress | None = None, state: Any = None, graph: bool = True,
 ) -> Corpus:
     """Read a corpus folder (see corpus/README.md for the layout). With `cache_file`, the facts of
     unchanged files are taken from it (and it is refreshed), so only changed files are parsed now;
     documents are then loaded on demand (from the parse cache, else parsed). `progress(done, total)`
     is called as files are parsed. Links leading outside the corpus are refused (named
     among the corpus problems) unless `follow_links`. `state`: the folder already listed and hashed
-    (history.results.CorpusState, with the same `follow_links`)."""
+    (history.results.CorpusState, with the same `follow_links`). `graph`: check the document graph
+    (Corpus.graph_problems) into the corpus problems."""
     base = Path(root)
     if not base.is_dir():
         raise LovkonsError("corpus folder not found", file=str(root))
@@ -334,6 +338,6 @@ def load_corpus(
     known = (state.hashes, state.reads) if state is not None else None
     found = index_corpus(base, listing.files, jobs=jobs, cache_file=cache_file, progress=progress, known=known,
                          listed=listing.stats)
-    corpus = build_corpus(base, found.facts, found.docs, found.orders, listing.problems)
+    corpus = build_corpus(base, found.facts, found.docs, found.orders, listing.problems, graph=graph)
     corpus.parsed = found.parsed
     return corpus
