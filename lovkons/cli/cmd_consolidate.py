@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,7 +21,22 @@ from lovkons.cli.options import (
     parse_date,
     use_color,
 )
-from lovkons.cli.output import EXIT_HELP, EXIT_NOT_APPLIED, EXIT_OK, open_corpus, output, print_problems
+from lovkons.cli.output import (
+    EXIT_HELP,
+    EXIT_NOT_APPLIED,
+    EXIT_OK,
+    Prepared,
+    is_terminal,
+    open_corpus,
+    output,
+    prepare_corpus,
+)
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from pathlib import Path
+
+    from lovkons.history.pointintime import PointInTime
 
 EXAMPLE = 'Example: lovkons consolidate "BEK 1292/2007" --at "1. august 2009"'
 
@@ -32,6 +47,27 @@ class Format(StrEnum):
     json = "json"
     akn = "akn"
     html = "html"
+
+
+def answer(prepared: Prepared, doc: str, day: dt.date, *, last: bool,
+           literal: bool) -> tuple[PointInTime, str | None]:
+    """The point in time asked and the document's title: kept for the corpus state (history.results)
+    when it was asked before, so the corpus's facts are not even loaded; else worked out."""
+    from lovkons.history.pointintime import point_question
+
+    question = point_question(doc, day, last, True, literal)
+    if prepared.results is not None:
+        stored, title = prepared.results.get(*question), prepared.results.get("title", *question)
+        if stored is not None and isinstance(title, tuple):
+            return stored, title[0]
+    from lovkons.history.pointintime import consolidate_at
+
+    c = open_corpus(prepared.path, prepared=prepared)
+    result = consolidate_at(c, doc, day, last=last, literal=literal)
+    name = c.facts[result.requested].title if result.requested in c.facts else None
+    if prepared.results is not None:
+        prepared.results.put((name,), "title", *question)
+    return result, name
 
 
 def register(app: typer.Typer) -> None:
@@ -58,36 +94,73 @@ def register(app: typer.Typer) -> None:
 
         Exit 3 when some instruction in force that day was refused (listed under Refused on stderr).
         """
-        from lovkons.history.pointintime import consolidate_at
-        from lovkons.renderers.json_out import dumps
-        from lovkons.renderers.pointintime_out import pointintime_json, summary_text
-
         day = parse_date(at, "--at")
-        c = open_corpus(corpus, doc, no_cache=no_cache)
-        result = consolidate_at(c, doc, day, last=last, literal=literal)
-        title = c.facts[result.requested].title if result.requested in c.facts else None
+        prepared = prepare_corpus(corpus, doc, no_cache=no_cache)
+        if fmt in (Format.akn, Format.html):
+            result, title = answer(prepared, doc, day, last=last, literal=literal)
+            _publish(result, fmt, doc, day, out)
+            sys.stderr.write(_stderr(result, title, fmt, bold=use_color(color, sys.stderr)))
+            raise typer.Exit(_exit_code(result))
+        # the text written to a pipe or a file, the lines on stderr and the exit code are kept for the
+        # corpus state (history.results); on a terminal they are worked out from the point in time
+        keep = prepared.results if out is None and not is_terminal(sys.stdout) else None
+        question = ("consolidate", doc, day, last, literal, fmt.value, metadata, use_color(color, sys.stderr))
+        stored = keep.get(*question) if keep is not None else None
+        if isinstance(stored, tuple) and len(stored) == 3:
+            text, err, code = stored
+        else:
+            result, title = answer(prepared, doc, day, last=last, literal=literal)
+            text, err, code = _plain(result, title, fmt, metadata=metadata, bold=use_color(color, sys.stderr))
+            if keep is not None:
+                keep.put((text, err, code), *question)
         with output(out) as stream:
-            if fmt is Format.json:
-                stream.write(dumps(pointintime_json(result, title)))
-            elif fmt in (Format.akn, Format.html):
-                from lovkons.renderers.history_words import status_text
-                from lovkons.renderers.publication import of_point_in_time
-                from lovkons.renderers.publish import render_publication
+            stream.write(text)
+        sys.stderr.write(err)
+        raise typer.Exit(code)
 
-                if result.document is None:
-                    print(f"lovkons: {doc}: no text in force on {day.isoformat()} ({status_text(result.status)})",
-                          file=sys.stderr)
-                else:
-                    stream.write(render_publication(of_point_in_time(result), fmt.value))
-            elif result.document is not None and fmt is Format.markdown:
-                from lovkons.renderers.markdown import render_markdown
 
-                stream.write(render_markdown(result.document))
-            elif result.document is not None:
-                from lovkons.renderers.text import render_text
+def _exit_code(result: PointInTime) -> int:
+    return EXIT_NOT_APPLIED if result.refused or result.refused_items else EXIT_OK
 
-                stream.write(render_text(result.document, header=metadata))
-        if fmt is not Format.json:
-            sys.stderr.write(summary_text(result, title, bold=use_color(color, sys.stderr)))
-        print_problems(p for p in result.problems if p.severity != "error")
-        raise typer.Exit(EXIT_NOT_APPLIED if result.refused or result.refused_items else EXIT_OK)
+
+def _plain(result: PointInTime, title: str | None, fmt: Format, *, metadata: bool,
+           bold: bool) -> tuple[str, str, int]:
+    """(stdout, stderr, exit code) of text, markdown and json: the text (or the JSON object), then
+    the summary (text and markdown) and the warnings on stderr."""
+    from lovkons.renderers.json_out import dumps
+    from lovkons.renderers.pointintime_out import pointintime_json
+
+    text = ""
+    if fmt is Format.json:
+        text = dumps(pointintime_json(result, title))
+    elif result.document is not None and fmt is Format.markdown:
+        from lovkons.renderers.markdown import render_markdown
+
+        text = render_markdown(result.document)
+    elif result.document is not None:
+        from lovkons.renderers.text import render_text
+
+        text = render_text(result.document, header=metadata)
+    return text, _stderr(result, title, fmt, bold=bold), _exit_code(result)
+
+
+def _stderr(result: PointInTime, title: str | None, fmt: Format, *, bold: bool) -> str:
+    """What goes to stderr: the summary (not with json), then one line per warning."""
+    from lovkons.renderers.pointintime_out import summary_text
+
+    err = summary_text(result, title, bold=bold) if fmt is not Format.json else ""
+    return err + "".join(p.one_line() + "\n" for p in result.problems if p.severity != "error")
+
+
+def _publish(result: PointInTime, fmt: Format, doc: str, day: dt.date, out: Path | None) -> None:
+    """Akoma Ntoso or HTML of the point in time (worked out each time: the page is stamped)."""
+    from lovkons.renderers.history_words import status_text
+    from lovkons.renderers.publication import of_point_in_time
+    from lovkons.renderers.publish import render_publication
+
+    with output(out) as stream:
+        if result.document is None:
+            print(f"lovkons: {doc}: no text in force on {day.isoformat()} ({status_text(result.status)})",
+                  file=sys.stderr)
+        else:
+            stream.write(render_publication(of_point_in_time(result), fmt.value))

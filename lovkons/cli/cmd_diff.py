@@ -33,14 +33,19 @@ from lovkons.cli.output import (
     EXIT_HELP,
     EXIT_NOT_APPLIED,
     EXIT_OK,
+    Prepared,
     check_file,
     is_terminal,
     open_corpus,
     output,
+    prepare_corpus,
 )
 from lovkons.model.document import LovkonsError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from lovkons.history.corpus import Corpus
     from lovkons.review.versions import Versions
 
 EXAMPLE = 'Example: lovkons diff "BEK 1292/2007" --from 2008-06-01 --to "1. august 2009" --stat'
@@ -82,14 +87,32 @@ def compare(documents: list[str], start: str | None, end: str | None, at: str | 
                               new_label=f"{new.meta.short} ({Path(documents[1]).name})")  # fmt: skip
         return Versions(old, new, diff, new.meta.short, new.meta.title, None, None)
     if len(documents) == 2 and start is None and end is None:
-        c = open_corpus(corpus, documents[0], no_cache=no_cache)
-        return documents_diff(c, documents[0], documents[1], parse_date(at, "--at") if at else None, literal)
+        prepared = prepare_corpus(corpus, documents[0], no_cache=no_cache)
+        day = parse_date(at, "--at") if at else None
+        return _answer(prepared, ("diff", documents[0], documents[1], day, literal),
+                       lambda c: documents_diff(c, documents[0], documents[1], day, literal))  # fmt: skip
     if len(documents) == 1 and start is not None:
         day_from, day_to = parse_date(start, "--from"), parse_date(end or "today", "--to")
-        c = open_corpus(corpus, documents[0], no_cache=no_cache)
-        return versions_diff(c, documents[0], day_from, day_to, literal)
+        prepared = prepare_corpus(corpus, documents[0], no_cache=no_cache)
+        return _answer(prepared, ("diff", documents[0], day_from, day_to, literal),
+                       lambda c: versions_diff(c, documents[0], day_from, day_to, literal))  # fmt: skip
     raise LovkonsError("give two files (diff A B), two documents (diff ID1 ID2) or one document with"
                        " --from DATE [--to DATE]")  # fmt: skip
+
+
+def _answer(prepared: Prepared, question: tuple[object, ...], work: Callable[[Corpus], Versions]) -> Versions:
+    """The two versions and their diff: kept for the corpus state (history.results) when asked before,
+    so the corpus is not even loaded; else worked out on the corpus (and kept)."""
+    from lovkons.review.versions import Versions
+
+    if prepared.results is not None:
+        stored = prepared.results.get(*question)
+        if isinstance(stored, Versions):
+            return stored
+    found = work(open_corpus(prepared.path, prepared=prepared))
+    if prepared.results is not None:
+        prepared.results.put(found, *question)
+    return found
 
 
 def page(text: str) -> None:

@@ -10,6 +10,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -17,6 +18,7 @@ from lovkons.model.document import LovkonsError, Problem, one_line_text, shown_p
 
 if TYPE_CHECKING:
     from lovkons.history.corpus import Corpus
+    from lovkons.history.results import CorpusState, ResultCache
 
 # The one exit-code table of every command (README "Exit codes").
 EXIT_OK = 0  # done (warnings may be listed on stderr)
@@ -144,20 +146,58 @@ def check_file(path: str | Path) -> Path:
     return file
 
 
-def open_corpus(option: Path | None, doc: str | None = None, *, no_cache: bool = False) -> Corpus:
-    """The corpus of --corpus / $LOVKONS_CORPUS / ./corpus through the shared index (its facts cached
-    per user unless --no-cache, history.index); `doc` is checked first, before anything is read.
-    Files are indexed in parallel, with a progress bar on stderr when it is a terminal."""
+@dataclass(frozen=True)
+class Prepared:
+    """A corpus folder checked and, unless --no-cache, its state taken (history.results): the
+    answers already worked out for that state (`results`, None without the cache)."""
+
+    path: Path
+    state: CorpusState | None = None
+    results: ResultCache | None = None
+    no_cache: bool = False
+
+
+def prepare_corpus(option: Path | None, doc: str | None = None, *, no_cache: bool = False) -> Prepared:
+    """The corpus of --corpus / $LOVKONS_CORPUS / ./corpus, `doc` checked first, and (unless
+    --no-cache) its state: every file's content hash, from the index's stat records when unchanged."""
     from lovkons.cli.options import corpus_dir
-    from lovkons.history.cache import facts_cache_file
-    from lovkons.history.corpus import load_corpus
 
     path = corpus_dir(option)
     if doc is not None:
         check_doc(doc, path)
+    if no_cache or not path.is_dir():
+        return Prepared(path, no_cache=no_cache)
+    from lovkons.history.cache import facts_cache_file
+    from lovkons.history.results import corpus_state, result_cache
+
+    state = corpus_state(path, facts_cache_file(path))
+    return Prepared(path, state, result_cache(state), no_cache)
+
+
+def open_corpus(option: Path | None, doc: str | None = None, *, no_cache: bool = False,
+                prepared: Prepared | None = None) -> Corpus:
+    """The corpus of --corpus / $LOVKONS_CORPUS / ./corpus through the shared index (its facts cached
+    per user unless --no-cache, history.index); `doc` is checked first, before anything is read.
+    Files are indexed in parallel, with a progress bar on stderr when it is a terminal. With
+    `prepared` (prepare_corpus), the corpus as prepared, and its answers kept (Corpus.results). The
+    commands that open a corpus show a document, not the corpus's problems: the graph is not checked
+    for them (missing bases and orders: `rebuild` reports them)."""
+    from lovkons.history.cache import facts_cache_file
+    from lovkons.history.corpus import load_corpus
+
+    if prepared is None:
+        from lovkons.cli.options import corpus_dir
+
+        prepared = Prepared(corpus_dir(option), no_cache=no_cache)
+        if doc is not None:
+            check_doc(doc, prepared.path)
+    path = prepared.path
     with indexing_bar() as progress:
-        return load_corpus(path, jobs=os.cpu_count() or 1, cache_file=None if no_cache else facts_cache_file(path),
-                           progress=progress)
+        corpus = load_corpus(path, jobs=os.cpu_count() or 1,
+                             cache_file=None if no_cache or prepared.no_cache else facts_cache_file(path), progress=progress,
+                             state=prepared.state, graph=False)  # fmt: skip
+    corpus.results = prepared.results
+    return corpus
 
 
 @contextlib.contextmanager

@@ -2,7 +2,8 @@
 (platformdirs: `$XDG_CACHE_HOME/lovkons` or `~/.cache/lovkons` on Linux, `~/Library/Caches/lovkons`
 on macOS, `%LOCALAPPDATA%\\lovkons\\Cache` on Windows; `$LOVKONS_CACHE_DIR` overrides it). It holds
 the corpus index of each corpus folder (`index/`: the facts of its files), their parsed trees
-(`parsed/`) and the rebuild jobs (`rebuild/`); nothing else is written
+(`parsed/`), the answers of the commands (`results/`, history.results) and the rebuild jobs
+(`rebuild/`); nothing else is written
 outside the folders a command is given. Deleting it only costs time. Also where the corpus is:
 --corpus, else $LOVKONS_CORPUS, else ./corpus.
 """

@@ -67,6 +67,8 @@ class Corpus:
     # history.timeline's memo (key → Timeline); typed loosely so the corpus does not import the timeline
     timelines: dict[str, Any] = field(default_factory=dict, repr=False)
     parsed: ParseCache | None = field(default=None, repr=False)  # parsed trees on disk (history.index)
+    # finished answers on disk (history.results.ResultCache), set by the commands that ask again
+    results: Any = field(default=None, repr=False)
 
     # ------------------------------------------------------------------ lookup
     def resolve(self, identifier: str | Identifier) -> Facts:
@@ -240,6 +242,8 @@ def build_corpus(
     docs: Mapping[str, Document] | None = None,
     orders: Mapping[str, AmendingDocument] | None = None,
     listing_problems: Iterable[Problem] = (),
+    *,
+    graph: bool = True,
 ) -> Corpus:
     """The corpus of these facts. `listing_problems`: inputs that could not even be listed or were
     refused (history.listing); they head the corpus problems with those of unreadable files."""
@@ -256,7 +260,8 @@ def build_corpus(
             continue
         by_key[f.key] = f
     corpus = Corpus(root, by_key, problems, dict(docs or {}), dict(orders or {}))
-    corpus.problems.extend(corpus.graph_problems())
+    if graph:  # missing bases and orders (a rebuild reports them; a point in time does not show them)
+        corpus.problems.extend(corpus.graph_problems())
     return corpus
 
 
@@ -289,15 +294,21 @@ class Indexed:
 
 def index_corpus(
     root: Path, rels: list[str], *, jobs: int, cache_file: Path | None, keep: bool = False,
-    progress: Progress | None = None,
+    progress: Progress | None = None, known: tuple[dict[str, str], int] | None = None,
+    listed: Mapping[str, Any] | None = None,
 ) -> Indexed:
     """Facts of every file of the corpus through the shared index (history.index): unchanged files
     (known by their stat, else by their hash) from `cache_file`, the others parsed in `jobs` processes
     (their trees stored in the parse cache); the index is written back when anything changed.
-    Without `cache_file` nothing is read from or written to the cache."""
+    Without `cache_file` nothing is read from or written to the cache. `known`: the hashes of `rels`
+    and how many were read, when already taken (history.results.corpus_state); `listed`: the stats
+    taken by the listing (history.listing.Listing.stats)."""
     code = code_version() if cache_file else ""
     index = read_index(cache_file, code)
-    hashes = index.hashes(root, rels, file_hash)
+    if known is not None:
+        hashes, index.reads = known
+    else:
+        hashes = index.hashes(root, rels, file_hash, listed)
     parsed = parse_cache(code) if cache_file else None
     todo = sum(1 for r in rels if hashes[r] not in index.facts or index.facts[hashes[r]].rel != r)
     facts, docs, orders = scan(root, rels, hashes, index.facts, max(1, jobs or os.cpu_count() or 1),
@@ -311,18 +322,22 @@ def index_corpus(
 
 def load_corpus(
     root: str | Path, *, jobs: int = 1, cache_file: Path | None = None, follow_links: bool = False,
-    progress: Progress | None = None,
+    progress: Progress | None = None, state: Any = None, graph: bool = True,
 ) -> Corpus:
     """Read a corpus folder (see corpus/README.md for the layout). With `cache_file`, the facts of
     unchanged files are taken from it (and it is refreshed), so only changed files are parsed now;
     documents are then loaded on demand (from the parse cache, else parsed). `progress(done, total)`
     is called as files are parsed. Links leading outside the corpus are refused (named
-    among the corpus problems) unless `follow_links`."""
+    among the corpus problems) unless `follow_links`. `state`: the folder already listed and hashed
+    (history.results.CorpusState, with the same `follow_links`). `graph`: check the document graph
+    (Corpus.graph_problems) into the corpus problems."""
     base = Path(root)
     if not base.is_dir():
         raise LovkonsError("corpus folder not found", file=str(root))
-    listing = list_corpus(base, follow_links=follow_links)
-    found = index_corpus(base, listing.files, jobs=jobs, cache_file=cache_file, progress=progress)
-    corpus = build_corpus(base, found.facts, found.docs, found.orders, listing.problems)
+    listing = state.listing if state is not None else list_corpus(base, follow_links=follow_links)
+    known = (state.hashes, state.reads) if state is not None else None
+    found = index_corpus(base, listing.files, jobs=jobs, cache_file=cache_file, progress=progress, known=known,
+                         listed=listing.stats)
+    corpus = build_corpus(base, found.facts, found.docs, found.orders, listing.problems, graph=graph)
     corpus.parsed = found.parsed
     return corpus

@@ -17,12 +17,16 @@ import os
 import pickle
 import shutil
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lovkons.history.facts import UNREADABLE_HASH, Facts
+if TYPE_CHECKING:  # the facts are read with the index (read_stats needs none: history.results)
+    from lovkons.history.facts import Facts
+
+# history.facts.UNREADABLE_HASH: the "hash" of a file that cannot be read (no cache ever holds it)
+UNREADABLE_HASH = "!unreadable:"
 
 INDEX_FORMAT = 2  # 2: stat records beside the facts
 RACY_SECONDS = 2.0  # a file modified this close to the record's time is hashed again
@@ -58,17 +62,20 @@ class Index:
     """What the index file holds: facts by content hash, and (stat, hash, written at) by path."""
 
     facts: dict[str, Facts] = field(default_factory=dict)
-    stats: dict[str, tuple[list[Any], str]] = field(default_factory=dict)  # rel → (stat as list, sha)
+    stats: dict[str, Any] = field(default_factory=dict)  # rel → (stat as list, sha), as written
     written: float = 0.0  # time.time() when the file was written
     reads: int = 0  # files hashed by `hashes` (the rest came from their stat)
 
-    def hashes(self, root: Path, rels: Iterable[str], file_hash: Any) -> dict[str, str]:
+    def hashes(self, root: Path, rels: Iterable[str], file_hash: Any,
+               listed: Mapping[str, Stat] | None = None) -> dict[str, str]:
         """Content hash of every file: from the stat record when size, mtime and inode are those it
-        had when hashed (and it was not modified just before that), else `file_hash(root, rel)`."""
+        had when hashed (and it was not modified just before that), else `file_hash(root, rel)`.
+        `listed`: the stats taken when the corpus was listed (history.listing), else taken now."""
         out: dict[str, str] = {}
         trusted = (self.written - RACY_SECONDS) * 1e9
+        listed = listed or {}
         for r in rels:
-            st = file_stat(root, r)
+            st = listed.get(r) or file_stat(root, r)
             old = self.stats.get(r)
             if st is not None and old is not None and _same(old[0], st) and _older(st, trusted):
                 out[r] = old[1]
@@ -87,10 +94,35 @@ def _older(st: Stat, limit_ns: float) -> bool:
     return st[1] < limit_ns and (st[3] is None or st[3][1] < limit_ns)
 
 
+def stats_file(path: Path) -> Path:
+    """The index's stat records alone, beside it: what a warm command reads to know the corpus is
+    unchanged (history.results) without unpickling every file's facts."""
+    return path.with_name(path.stem + ".stats" + path.suffix)
+
+
+def read_stats(path: Path | None) -> Index:
+    """The stat records of the index of `path` (no facts); an empty index when missing or damaged.
+    Enough for `Index.hashes`: a record names the content hash the file had, whatever code wrote it."""
+    if path is None:
+        return Index()
+    try:
+        data = pickle.loads(stats_file(path).read_bytes())
+        if data.get("format") != INDEX_FORMAT:
+            return Index()
+        stats = data["stats"]  # rel → [stat as list, sha], as write_index wrote them
+        if not isinstance(stats, dict):
+            return Index()
+        return Index({}, stats, float(data["written"]))
+    except Exception:  # missing, damaged, written by another Python: hash the files
+        return Index()
+
+
 def read_index(path: Path | None, code: str) -> Index:
     """The index of `path` for this code version; an empty one when missing, stale or damaged."""
     if path is None:
         return Index()
+    from lovkons.history.facts import Facts
+
     try:
         data = pickle.loads(path.read_bytes())
         if data.get("code") != code or data.get("format") != INDEX_FORMAT:
@@ -98,7 +130,7 @@ def read_index(path: Path | None, code: str) -> Index:
         facts = data["facts"]
         if not all(isinstance(f, Facts) and f.sha == sha for sha, f in facts.items()):
             return Index()
-        stats = {str(r): (list(v[0]), str(v[1])) for r, v in data.get("stats", {}).items() if v[1] in facts}
+        stats = {r: v for r, v in data.get("stats", {}).items() if v[1] in facts}
         return Index(dict(facts), stats, float(data.get("written", 0.0)))
     except Exception:  # missing, damaged, written by another Python: index again
         return Index()
@@ -122,6 +154,11 @@ def write_index(path: Path, code: str, root: Path, facts: Iterable[Facts]) -> No
         tmp = path.with_name(f".{path.name}.{os.getpid()}")
         tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, path)
+        side = stats_file(path)
+        tmp = side.with_name(f".{side.name}.{os.getpid()}")
+        tmp.write_bytes(pickle.dumps({k: data[k] for k in ("format", "code", "written", "stats")},
+                                     protocol=pickle.HIGHEST_PROTOCOL))  # fmt: skip
+        os.replace(tmp, side)
     except (OSError, pickle.PicklingError):
         pass
 

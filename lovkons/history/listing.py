@@ -22,6 +22,9 @@ SIDECAR = ".yaml"
 class Listing:
     files: list[str] = field(default_factory=list)  # POSIX paths relative to the root, sorted
     problems: list[Problem] = field(default_factory=list)
+    # (size, mtime_ns, inode) of a file and of its sidecar (None: none) as listed: history.index.Stat,
+    # so the index does not take them again (a file whose sidecar could not be taken is not here)
+    stats: dict[str, tuple[int, int, int, tuple[int, int, int] | None]] = field(default_factory=dict)
 
 
 def _inside(path: str, root: str) -> bool:
@@ -54,6 +57,8 @@ def list_corpus(root: Path, *, follow_links: bool = False) -> Listing:
                                          where + "/"))  # fmt: skip
             continue
         names = {e.name for e in entries}
+        taken: dict[str, os.stat_result] = {}  # the stat of each entry of this folder
+        listed: list[tuple[str, str]] = []  # (rel, name) of its documents
         for entry in entries:
             if entry.name.startswith("."):
                 continue
@@ -62,7 +67,8 @@ def list_corpus(root: Path, *, follow_links: bool = False) -> Listing:
             try:
                 link = entry.is_symlink()
                 target = os.path.realpath(entry.path) if link else entry.path
-                mode = os.stat(entry.path).st_mode  # follows the link
+                taken[entry.name] = st = os.stat(entry.path)  # follows the link
+                mode = st.st_mode
             except OSError as exc:
                 if document or not entry.name.lower().endswith(SIDECAR):
                     reason = "a symbolic link to a missing file" if link else f"cannot read: {exc.strerror or exc}"
@@ -93,6 +99,13 @@ def list_corpus(root: Path, *, follow_links: bool = False) -> Listing:
                                              "the corpus: not read (rebuild --follow-links reads it)", rel))  # fmt: skip
                 continue
             out.files.append(rel)
+            listed.append((rel, entry.name))
+        for rel, name in listed:
+            own, beside = taken[name], taken.get(name + SIDECAR)
+            if beside is None and name + SIDECAR in names:
+                continue
+            out.stats[rel] = (own.st_size, own.st_mtime_ns, own.st_ino,
+                              (beside.st_size, beside.st_mtime_ns, beside.st_ino) if beside is not None else None)  # fmt: skip
     out.files.sort()
     out.problems.sort(key=lambda p: (p.file or "", p.code))
     return out

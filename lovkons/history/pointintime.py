@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from lovkons.history.corpus import Corpus
 from lovkons.history.fates import APPLIED, REFUSED, Fates, decide, fate_problems
 from lovkons.history.timeline import ENDED, Change, Status, Timeline, outside_corpus, timeline
 from lovkons.model.document import Document, LovkonsError, Problem
 from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef
-from lovkons.ressort.layer import EditorialChange, apply_ressort, decisions
-from lovkons.ressort.register import default_register
+
+if TYPE_CHECKING:  # the corpus is given; the ressort layer is imported when names are renamed (not for --literal, timeline, fates)
+    from lovkons.history.corpus import Corpus
+    from lovkons.ressort.layer import EditorialChange
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +102,8 @@ class Version:
         """This version with the ministers and authorities in office on `day` (lovkons.ressort)."""
         if day is None or day == dt.date.min:
             return self
+        from lovkons.ressort.layer import apply_ressort
+
         r = apply_ressort(self.document, day, base=self.base, orders=self.orders)
         return replace(self, start=day, document=r.document, problems=self.problems + r.problems,
                        editorial=r.changes)
@@ -107,6 +111,8 @@ class Version:
     def decisions(self, day: dt.date) -> tuple[object, ...]:
         """What each name in the text becomes on `day`: equal on two days, the renamed texts are equal
         (lovkons.ressort.layer.decisions)."""
+        from lovkons.ressort.layer import decisions
+
         return decisions(self.document, day, base=self.base, orders=self.orders)
 
     def same_text(self, one: dt.date, other: dt.date) -> bool:
@@ -124,11 +130,24 @@ def _literal(corpus: Corpus, tl: Timeline, at: dt.date) -> Version:
     memo: dict[frozenset[Item], tuple[Timeline, Version]] = corpus.timelines.setdefault(f"literal:{tl.key}", {})
     hit = memo.get(wanted)
     if hit is None or hit[0] is not tl:
-        hit = memo[wanted] = (tl, _consolidated(corpus, tl, wanted))
+        hit = memo[wanted] = (tl, _stored(corpus, tl, wanted) or _consolidated(corpus, tl, wanted, keep=True))
     return replace(hit[1], start=at)
 
 
-def _consolidated(corpus: Corpus, tl: Timeline, wanted: frozenset[Item]) -> Version:
+def _stored(corpus: Corpus, tl: Timeline, wanted: frozenset[Item]) -> Version | None:
+    """The text of these items kept for the corpus state (history.results), or None."""
+    if corpus.results is None:
+        return None
+    stored = corpus.results.get("literal", tl.key, sorted(wanted))
+    if not (isinstance(stored, tuple) and len(stored) == 3 and isinstance(stored[0], Document)):
+        return None
+    base = corpus.document(tl.key)
+    signed = tuple(corpus.order(k) for k in tl.orders)
+    return Version(dt.date.min, stored[0], stored[1], stored[2], base, signed)
+
+
+def _consolidated(corpus: Corpus, tl: Timeline, wanted: frozenset[Item], *, keep: bool = False) -> Version:
+    """The base with these items applied (`keep`: and kept for the corpus state, history.results)."""
     from lovkons.amender.orders import consolidate_orders  # H5
 
     at = dt.date.min  # the memo's value does not depend on the day; _literal sets it
@@ -138,7 +157,10 @@ def _consolidated(corpus: Corpus, tl: Timeline, wanted: frozenset[Item]) -> Vers
     if not orders:
         return Version(at, base, (), (), base, signed)
     result, _ = consolidate_orders(base, orders, at=None)
-    return Version(at, result.document, tuple(result.applied), tuple(result.problems), base, signed)
+    made = Version(at, result.document, tuple(result.applied), tuple(result.problems), base, signed)
+    if keep and corpus.results is not None:
+        corpus.results.put((made.document, made.applied, made.problems), "literal", tl.key, sorted(wanted))
+    return made
 
 
 def last_day(tl: Timeline) -> dt.date | None:
@@ -158,14 +180,27 @@ def fates(corpus: Corpus, tl: Timeline) -> Fates:
     names in office on that day are not worked out for this."""
     memo = f"fates:{tl.key}"
     if memo not in corpus.timelines:
+        stored = corpus.results.get("fates", tl.key) if corpus.results is not None else None
+        if isinstance(stored, Fates):
+            corpus.timelines[memo] = stored
+            return stored
         day = last_day(tl)
         if day is None:
-            corpus.timelines[memo] = Fates(None, frozenset(), {})
+            _keep_fates(corpus, tl, Fates(None, frozenset(), {}))
         else:
             _, applied, problems = version_at(corpus, tl, day, literal=True)
-            corpus.timelines[memo] = decide(tl.in_force_at(day), applied, problems, day)
+            _keep_fates(corpus, tl, decide(tl.in_force_at(day), applied, problems, day))
     found: Fates = corpus.timelines[memo]
     return found
+
+
+def _keep_fates(corpus: Corpus, tl: Timeline, decided: Fates) -> None:
+    """The fates of `tl`'s items, in memory and (history.results) on disk, unless already known."""
+    memo = f"fates:{tl.key}"
+    if memo not in corpus.timelines:
+        corpus.timelines[memo] = decided
+        if corpus.results is not None:
+            corpus.results.put(decided, "fates", tl.key)
 
 
 def version_dates(tl: Timeline, f: Fates) -> tuple[dt.date | None, ...]:
@@ -198,6 +233,8 @@ def versions(corpus: Corpus, tl: Timeline, stop: dt.date | None, *, literal: boo
         if literal or start is None:
             out.append(replace(plain, start=start))
             continue
+        from lovkons.ressort.register import default_register
+
         days = [start] + [c.date for c in default_register().changes if start < c.date and (end is None or c.date < end)]
         out.append(plain.renamed(start))
         same: list[tuple[object, ...]] = []  # the decisions of the days whose text is that of out[-1]
@@ -224,6 +261,8 @@ def _version_around(corpus: Corpus, tl: Timeline, day: dt.date, stop: dt.date | 
     plain = _literal(corpus, tl, day)
     if literal:
         return replace(plain, start=start), end
+    from lovkons.ressort.register import default_register
+
     current, today = plain.renamed(day), plain.decisions(day)
     since = start
     for c in default_register().changes:  # the names on `day` may date from a resolution after `start`
@@ -251,8 +290,31 @@ def _outside_corpus(corpus: Corpus, identifier: str, at: dt.date, error: Lovkons
     return PointInTime(known.key, known.key, at, status, None, None, (), (), (), (), (known.note,))
 
 
+def point_question(identifier: str, at: dt.date, last: bool, follow: bool, literal: bool) -> tuple[object, ...]:
+    """What `consolidate_at` is asked, as the key of its answer on disk (history.results)."""
+    return ("point", identifier, at, last, follow, literal)
+
+
 def consolidate_at(
     corpus: Corpus, identifier: str, at: dt.date, *, last: bool = False, follow: bool = True, literal: bool = False
+) -> PointInTime:
+    """The document `identifier` as in force on `at`.
+
+    The answer is kept (history.results, when the corpus carries its answers) and taken from there
+    when asked again about the same corpus state; see `_consolidate_at`."""
+    question = point_question(identifier, at, last, follow, literal)
+    if corpus.results is not None:
+        stored = corpus.results.get(*question)
+        if isinstance(stored, PointInTime):
+            return stored
+    found = _consolidate_at(corpus, identifier, at, last=last, follow=follow, literal=literal)
+    if corpus.results is not None:
+        corpus.results.put(found, *question)
+    return found
+
+
+def _consolidate_at(
+    corpus: Corpus, identifier: str, at: dt.date, *, last: bool, follow: bool, literal: bool
 ) -> PointInTime:
     """The document `identifier` as in force on `at`.
 
@@ -297,9 +359,11 @@ def consolidate_at(
     problems += tuple(fate_problems(replace(tl, incorporated=ahead, lapsed=()), file=corpus.facts[tl.key].rel))
     upcoming = tuple(c for c in tl.changes if c.in_force is not None and c.in_force > day)
     if day == last_day(tl):
-        corpus.timelines.setdefault(f"fates:{tl.key}", decided)
+        _keep_fates(corpus, tl, decided)
     start, end = _version_span(tl, fates(corpus, tl), day)
     if not literal:  # a royal resolution between the versions' dates starts a version of its own
+        from lovkons.ressort.register import default_register
+
         resolution_days = {c.date for c in default_register().changes}
         if version.start in resolution_days and (start is None or version.start > start):
             start = version.start

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from lovkons.history.corpus import Corpus, Edge
 from lovkons.history.identifiers import parse_identifier
 from lovkons.model.document import LovkonsError, Problem
+
+if TYPE_CHECKING:  # the corpus is given, not built here (an answer kept on disk loads without it)
+    from lovkons.history.corpus import Corpus, Edge
 
 ENDED = ("repealed", "expired", "superseded")
 

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from lovkons.history.corpus import Corpus
 from lovkons.history.fates import APPLIED, REFUSED, Fates
 from lovkons.history.pointintime import fates, version_dates
 from lovkons.history.timeline import Change, Status, Timeline, timeline
+
+if TYPE_CHECKING:  # the corpus is given
+    from lovkons.history.corpus import Corpus
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from lovkons.renderers.json_out import date_json, stamped
-from lovkons.ressort.layer import EDITORIAL
 from lovkons.review.diff import Change, DocumentDiff
 
 
@@ -24,8 +23,15 @@ def change_json(c: Change) -> dict[str, Any]:
         "sources": [{"source": str(s), "in_force": date_json(s.in_force), "text": s.text} for s in c.sources],
         "words": [{"op": op, "text": text} for op, text in c.words],
         # ressortændringer among the sources: editorial, apart from what an instruction changed
-        "editorial": [str(s) for s in c.sources if s.document.startswith(EDITORIAL)],
+        "editorial": [str(s) for s in c.sources if s.document.startswith(_editorial())],
     }
+
+
+def _editorial() -> str:
+    """How an editorial change is cited (ressort.layer.EDITORIAL; imported when a diff is rendered)."""
+    from lovkons.ressort.layer import EDITORIAL
+
+    return EDITORIAL
 
 
 def diff_json(diff: DocumentDiff) -> dict[str, Any]:

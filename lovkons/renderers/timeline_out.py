@@ -7,15 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.table import Table
-from rich.text import Text
-
 from lovkons.history.corpus import Corpus
 from lovkons.history.fates import REFUSED, fate_problems, grouped
 from lovkons.history.timeline import Change, Outside, predecessors
 from lovkons.history.versions import History
 from lovkons.model.document import Problem
-from lovkons.renderers.console import render
 from lovkons.renderers.history_words import carried_lines, change_json, end_text, item_lines, status_json
 from lovkons.renderers.json_out import date_json, problems_json, stamped
 
@@ -98,6 +94,11 @@ def _labels(changes: list[Change] | tuple[Change, ...]) -> list[str]:
 def timeline_text(corpus: Corpus, h: History, *, color: bool = False, terminal: bool = False) -> str:
     """The title, one table row per version (the documents whose text it is, when restated), the
     end, then pending, incorporated, handed-on, lapsed and refused items."""
+    from rich.table import Table  # rich only for the table (not for json)
+    from rich.text import Text
+
+    from lovkons.renderers.console import render
+
     tl = h.timeline
     title = corpus.facts[tl.key].title
     head = Text(tl.key + (f" — {title}" if title else ""), style="bold")

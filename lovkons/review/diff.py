@@ -205,6 +205,8 @@ class _Differ:
 
     def compare(self, old: Node, new: Node, oaddr: Address | str, naddr: Address | str,
                 chain: tuple[Node, ...]) -> list[Change]:
+        if old is new or old == new:  # the same unit (every field, children too): nothing to show, as below
+            return []
         if _gone(old) or _gone(new):
             if _gone(old) and _gone(new):
                 return []

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from lovkons.history.corpus import Corpus
 from lovkons.history.pointintime import PointInTime, consolidate_at
 from lovkons.model.document import Document, LovkonsError, Problem
 from lovkons.review.diff import DocumentDiff, diff_documents
+
+if TYPE_CHECKING:  # the corpus is given
+    from lovkons.history.corpus import Corpus
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,123 @@
+"""history.results: `consolidate`, `timeline` and `diff` by dates keep their answers per corpus state
+(the code, the folder and the content hash of every file), so a question asked again about an
+unchanged corpus is answered without loading it; after any change of a corpus file the answer is
+worked out again, and always equals what the command prints without the cache (--no-cache).
+Runs on a copy of the BEK 1292/2007 chain of corpus/."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lovkons.cli.main import app
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+CHAIN = ("BEK-2007-1292", "BEK-2008-1072", "BEK-2009-162", "BEK-2010-993", "BEK-2016-581", "BEK-2016-1492")
+BEK = "BEK 1292/2007"
+HOUR_AGO = 3600
+
+# (command line after the document and --corpus; what it asks). A lawyer can add rows.
+QUESTIONS = [
+    (["consolidate", BEK, "--at", "2008-06-01", "--format", "json"], "the base alone, as JSON"),
+    (["consolidate", BEK, "--at", "2010-10-01"], "base + BEK 1072/2008, 162/2009 and 993/2010, as text"),
+    (["consolidate", BEK, "--at", "2010-10-01", "--literal"], "the same without the ressort layer"),
+    (["timeline", BEK, "--format", "json"], "every version"),
+    (["timeline", BEK], "every version, as a table"),
+    (["diff", BEK, "--from", "2008-06-01", "--to", "2010-10-01"], "what changed between two days"),
+    (["diff", BEK, "--from", "2008-06-01", "--to", "2017-06-01", "--format", "json"], "the same to 2017, JSON"),
+]
+
+
+def _age(root: Path) -> None:
+    """Every file modified an hour ago: a stat record of it is trusted (not a racy file)."""
+    old = os.stat(root).st_mtime - HOUR_AGO
+    for f in root.rglob("*"):
+        os.utime(f, (old, old))
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    for name in CHAIN:
+        shutil.copytree(CORPUS / "bek" / name, root / "bek" / name)
+    _age(root)
+    return root
+
+
+def run(args: list[str], corpus: Path, *extra: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, [*args, "--corpus", str(corpus), *extra])
+    assert result.exit_code in (0, 3), result.output
+    return result.exit_code, result.stdout
+
+
+def _no_corpus(*args: object, **kwargs: object) -> None:
+    raise AssertionError("the corpus was loaded for an answer kept on disk")
+
+
+@pytest.mark.parametrize(("args", "what"), QUESTIONS, ids=[q[1] for q in QUESTIONS])
+def test_asked_again_the_answer_is_kept(args: list[str], what: str, corpus: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    first = run(args, corpus)
+    assert first == run(args, corpus, "--no-cache")
+    with monkeypatch.context() as m:
+        m.setattr("lovkons.history.corpus.load_corpus", _no_corpus)
+        assert run(args, corpus) == first
+
+
+def test_a_changed_text_is_consolidated_again(corpus: Path) -> None:
+    args = QUESTIONS[0][0]
+    before = run(args, corpus)
+    base = corpus / "bek" / "BEK-2007-1292" / "BEK-2007-1292.json"
+    text = base.read_text()
+    assert "dækning efter stk. 1 omfatter" in text
+    base.write_text(text.replace("dækning efter stk. 1 omfatter", "dækning efter stk. 1 rummer"))
+    _age(corpus)
+    after = run(args, corpus)
+    assert after != before and "stk. 1 rummer" in after[1]
+    assert after == run(args, corpus, "--no-cache")
+
+
+# the questions whose answer BEK 993/2010 shapes (by 2017 later acts have replaced what it changed)
+CHANGED_BY_993 = QUESTIONS[1:6]
+
+
+@pytest.mark.parametrize(("args", "what"), CHANGED_BY_993, ids=[q[1] for q in CHANGED_BY_993])
+def test_a_removed_act_changes_the_answer(args: list[str], what: str, corpus: Path) -> None:
+    before = run(args, corpus)
+    shutil.rmtree(corpus / "bek" / "BEK-2010-993")
+    after = run(args, corpus)
+    assert after != before
+    assert after == run(args, corpus, "--no-cache")
+
+
+def test_one_mark_of_an_unreadable_file() -> None:
+    """history.index names it without importing the facts (a warm command reads only the stat records)."""
+    from lovkons.history import facts, index
+
+    assert index.UNREADABLE_HASH == facts.UNREADABLE_HASH
+
+
+def test_the_listing_takes_the_stats_the_index_compares() -> None:
+    """history.listing keeps each file's (size, mtime, inode) and its sidecar's as history.index takes
+    them, so a warm command takes every stat once; a sidecar that cannot be taken is left to the index."""
+    from lovkons.history.index import file_stat
+    from lovkons.history.listing import list_corpus
+
+    listing = list_corpus(CORPUS)
+    assert listing.stats and any(st[3] is not None for st in listing.stats.values())  # sidecars in corpus/
+    assert all(listing.stats[rel] == file_stat(CORPUS, rel) for rel in listing.files)
+
+
+def test_the_answers_kept_stay_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lovkons.history import results
+
+    monkeypatch.setattr(results, "MAX_ANSWERS", 4)
+    for n in range(7):
+        results.ResultCache(tmp_path / "results" / "code" / "corpus", "state").put(n, "question", n)
+    kept = results.ResultCache(tmp_path / "results" / "code" / "corpus", "state")
+    answers = [kept.get("question", n) for n in range(7)]
+    assert answers[-1] == 6 and sum(a is not None for a in answers) <= 4
