@@ -69,3 +69,66 @@ def test_new_definition_applied_as_the_official_consolidation_prints_it() -> Non
     result = consolidate(read_doc(BASE), [read_order(ORDER)], parts={"LOV 479/2011": "§ 1, nr. 1"})
     assert not [p for p in result.problems if p.severity == "error"]
     assert paragraf_map(result.document)["2"] == paragraf_map(read_doc(OFFICIAL))["2"]
+
+
+# ------------------------------------------------------------------ a term as the nr., its definition after it
+
+SELSKABSLOV_2011 = LAWS / "LBK-2011-322-par5.xml"  # selskabsloven, LBK 322/2011, § 5 only
+SELSKABSLOV_2015 = LAWS / "LBK-2015-610-par5.xml"  # LBK 610/2015: each term and its definition in one Indentatio
+
+# (nr. in LBK 322/2011, nr. of the same definition in LBK 610/2015, start of its text); a lawyer can add rows
+SELSKABSLOV_5 = [
+    ("1", "1", "Aktieselskab: Et kapitalselskab, herunder et partnerselskab, hvor kapitalejernes"),
+    ("6", "6", "Ejeraftale: Aftale, der regulerer ejer- og ledelsesforhold i selskabet"),
+    ("17", "18", "Kapitalselskab: Et anpartsselskab"),
+]
+
+
+def _par5_stk1(path: Path) -> Node:
+    par = next(p for p in read_doc(path).walk() if p.kind is Kind.PARAGRAF and p.label == "5")
+    return par.children[0]
+
+
+@pytest.mark.parametrize(("old", "new", "start"), SELSKABSLOV_5)
+def test_definition_after_its_numbered_term_belongs_to_the_nr(old: str, new: str, start: str) -> None:
+    stk = _par5_stk1(SELSKABSLOV_2011)
+    assert stk.text == "I denne lov forstås ved:"
+    assert Kind.TEKST not in {n.kind for n in stk.children}  # no definition left between two nr.
+    nrs = {n.label: n for n in stk.children}
+    assert nrs[old].text.startswith(start)
+    official = {n.label: n for n in _par5_stk1(SELSKABSLOV_2015).children}
+    assert official[new].text.startswith(start)
+
+
+def test_term_without_its_colon_still_takes_its_definition() -> None:
+    # LBK 322/2011 § 5, stk. 1, nr. 11 prints the term without a colon (LBK 610/2015 adds it)
+    nr11 = next(n for n in _par5_stk1(SELSKABSLOV_2011).children if n.label == "11")
+    assert nr11.text.startswith("Grænseoverskridende flytning af hjemsted Et kapitalselskabs flytning")
+    official = next(n for n in _par5_stk1(SELSKABSLOV_2015).children if n.label == "11")
+    assert official.text.replace("hjemsted:", "hjemsted") == nr11.text
+
+
+ARSREGNSKABSLOV_2011 = LAWS / "LBK-2011-323-par7.xml"  # årsregnskabsloven, LBK 323/2011, § 7 only
+
+
+def test_definition_with_its_litra_list_belongs_to_the_nr() -> None:
+    # § 7, stk. 2: "1) Små virksomheder:" + "Virksomheder, som … to af følgende størrelsesgrænser:" + litra a-c
+    par = next(p for p in read_doc(ARSREGNSKABSLOV_2011).walk() if p.kind is Kind.PARAGRAF and p.label == "7")
+    stk2 = par.children[1]
+    assert [(n.kind, n.label) for n in stk2.children] == [(Kind.NR, "1"), (Kind.NR, "2"), (Kind.NR, "3")]
+    assert stk2.children[0].text.startswith("Små virksomheder: Virksomheder, som i to på hinanden følgende")
+    assert [n.label for n in stk2.children[0].children] == ["a", "b", "c"]
+    assert stk2.children[2].text == "Store virksomheder: Virksomheder, der ikke er små eller mellemstore virksomheder."
+
+
+def test_only_a_term_after_an_introduction_takes_the_text_after_it() -> None:
+    from lovkons.parsers.xml_definitions import definition_bodies
+
+    body = Node(Kind.TEKST, text="Bestyrelsen vælges for 1 år.")
+    # a list item's own ending ("og") is no defined term: the text after the list stays the stk's
+    items = [Node(Kind.NR, label="1", text="en bestyrelse og"), body, Node(Kind.NR, label="2", text="en direktion.")]
+    assert definition_bodies("Selskabet skal have:", items) == items
+    # a unit that introduces no list (no colon) keeps its children as they are
+    term = [Node(Kind.NR, label="1", text="Bestyrelse:"), body, Node(Kind.NR, label="2", text="Direktion:")]
+    assert definition_bodies("Selskabet skal have", term) == term
+    assert definition_bodies("I denne lov forstås ved:", term)[0].text == "Bestyrelse: Bestyrelsen vælges for 1 år."

@@ -6,6 +6,13 @@ definition) → NR nodes under the stk that introduces them, so "§ 2, nr. 5" ca
 Real example: færdselsloven (LBK 1047/2011, LBK 1055/2012) § 2: "I denne lov forstås ved:" +
 Stk "Par2_Stk1_2" = "1." "Akseltryk:" and Stk "Par2_Stk1_3" = "det tryk, der overføres til vejen
 fra hjulene på en aksel." → nr. 1 "Akseltryk: det tryk, der overføres til vejen …".
+
+Also (`definition_bodies`): a numbered definition whose defined term alone is the list item and whose
+definition stands in the next, unnumbered element — selskabsloven (LBK 322/2011) § 5, stk. 1: Index
+"17)" "Kapitalselskab:" then Exitus "Et anpartsselskab eller et aktieselskab, …" → nr. 17
+"Kapitalselskab: Et anpartsselskab eller et aktieselskab, …", one unit as the law prints it (and as
+LBK 610/2015 marks it: the term and its definition in one Indentatio), so that "I § 5, stk. 1, nr. 17,
+…" and "indsættes som nr. 18" find the definition where it is.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ import regex
 from lovkons.model.document import Kind, Node
 from lovkons.parsers.node_factory import new_node
 
-NR, TEKST = Kind.NR, Kind.TEKST
+NR, LITRA, TEKST = Kind.NR, Kind.LITRA, Kind.TEKST
 
 # ordered named table: the label line of one definition (a nr. with a full stop and the defined term)
 DEFINITION_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
@@ -36,6 +43,40 @@ QUOTED_DEFINITION = regex.compile(
     r"""(?P<label> \d+ (?:\ ?[a-z])? ) \.\ (?P<text> [^:.]{1,80} : \s \S .* )""",
     regex.VERBOSE | regex.DOTALL,
 )
+
+
+# the list item that is only a defined term: "Kapitalselskab:", "Det centrale ledelsesorgan:"; its colon
+# may be missing (LBK 322/2011 § 5, stk. 1, nr. 11 "Grænseoverskridende flytning af hjemsted", a slip LBK
+# 610/2015 mends), never a list item's own ending ("," / ";" / "." / "og" / "eller")
+_TERM = regex.compile(r"(?! .* \b (?:og|eller) $) [^:.,;]{1,80} :?", regex.VERBOSE)
+
+
+def definition_bodies(intro: str, children: list[Node]) -> list[Node]:
+    """The children of a unit whose text introduces definitions (ends with ":"), each nr. that is only a
+    defined term joined with the unnumbered text after it (its definition) and the litra after that
+    (årsregnskabsloven, LBK 323/2011 § 7, stk. 2, nr. 1 "Små virksomheder:" + "Virksomheder, som … to
+    af følgende størrelsesgrænser:" + litra a-c), when they stand before the next nr. (or last, when the
+    term has its colon); anything else as it was."""
+    if not intro.endswith(":") or len(children) < 2:
+        return children
+    out: list[Node] = []
+    i = 0
+    while i < len(children):
+        kid = children[i]
+        body = children[i + 1] if i + 1 < len(children) else None
+        end = i + 2
+        while end < len(children) and children[end].kind is LITRA:
+            end += 1
+        after = children[end] if end < len(children) else None
+        if (body is not None and kid.kind is NR and not kid.children and _TERM.fullmatch(kid.text)
+                and body.kind is TEKST and not body.children and body.text and not body.text.startswith("|")
+                and (after.kind is NR if after is not None else kid.text.endswith(":"))):
+            out.append(kid.with_(text=f"{kid.text} {body.text}", children=children[i + 2:end]))
+            i = end
+            continue
+        out.append(kid)
+        i += 1
+    return out
 
 
 def quoted_definition(text: str) -> Node | None:

@@ -13,6 +13,7 @@ from lxml import etree
 from lovkons.model.document import Kind, Node
 from lovkons.parsers.node_factory import new_node
 from lovkons.parsers.xml_amendments import aendringsnummer_into
+from lovkons.parsers.xml_definitions import definition_bodies
 from lovkons.parsers.xml_meta import item_label
 from lovkons.parsers.xml_text import (
     Context,
@@ -106,7 +107,8 @@ def unit_node(
         skip = None  # only the first element's first line can be a typed label
     if after:
         children.append(new_node(TEKST, text=" ".join(after)))
-    return new_node(kind, label=label, text=" ".join(own), children=tuple(children), id=nid)
+    text = " ".join(own)
+    return new_node(kind, label=label, text=text, children=tuple(definition_bodies(text, children)), id=nid)
 
 
 def index_nodes(index: etree._Element, parent_id: str, ctx: Context) -> list[Node]:
