@@ -102,7 +102,7 @@ def test_one_mark_of_an_unreadable_file() -> None:
 
 
 def test_the_listing_takes_the_stats_the_index_compares() -> None:
-    """history.listing keeps each file's (size, mtime, inode) and its sidecar's as history.index takes
+    """history.listing keeps each file's (size, ctime, inode) and its sidecar's as history.index takes
     them, so a warm command takes every stat once; a sidecar that cannot be taken is left to the index."""
     from lovkons.history.index import file_stat
     from lovkons.history.listing import list_corpus
@@ -121,3 +121,35 @@ def test_the_answers_kept_stay_bounded(tmp_path: Path, monkeypatch: pytest.Monke
     kept = results.ResultCache(tmp_path / "results" / "code" / "corpus", "state")
     answers = [kept.get("question", n) for n in range(7)]
     assert answers[-1] == 6 and sum(a is not None for a in answers) <= 4
+
+
+def test_a_file_rewritten_with_its_old_size_and_mtime_is_read_again(corpus: Path) -> None:
+    """`cp -p`, `rsync -t` or `touch -d` can give a changed file its old size and mtime; its status-change
+    time (ctime) moves all the same, and the stat records compare it."""
+    args = QUESTIONS[0][0]
+    before = run(args, corpus)
+    base = corpus / "bek" / "BEK-2007-1292" / "BEK-2007-1292.json"
+    st = base.stat()
+    text = base.read_text()
+    base.write_text(text.replace("dækning efter stk. 1 omfatter", "dækning efter stk. 1 omfatTER"))
+    os.utime(base, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert (base.stat().st_size, base.stat().st_mtime_ns) == (st.st_size, st.st_mtime_ns)
+    after = run(args, corpus)
+    assert after != before and "omfatTER" in after[1]
+    assert after == run(args, corpus, "--no-cache")
+
+
+def test_a_document_given_by_its_path_is_the_file_it_names(corpus: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """"doc.json" asked in two folders names two documents: the answer kept for one is not the other's."""
+    for folder, name in (("a", "BEK-2007-1292"), ("b", "BEK-2016-1492")):
+        (corpus / folder).mkdir()
+        shutil.copy(corpus / "bek" / name / f"{name}.json", corpus / folder / "doc.json")
+    _age(corpus)
+    answers = []
+    for folder in ("a", "b", "a"):
+        monkeypatch.chdir(corpus / folder)
+        got = run(["consolidate", "doc.json", "--at", "2017-06-01", "--format", "json"], corpus)
+        assert got == run(["consolidate", "doc.json", "--at", "2017-06-01", "--format", "json"], corpus, "--no-cache")
+        answers.append(got)
+    assert answers[0] != answers[1] and answers[0] == answers[2]

@@ -57,7 +57,7 @@ def register(app: typer.Typer) -> None:
         keep = prepared.results if out is None and not is_terminal(sys.stdout) else None
         question = ("timeline", doc, fmt.value, check, use_color(color, sys.stdout))
         stored = keep.get(*question) if keep is not None else None
-        if isinstance(stored, tuple):
+        if isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], str) and isinstance(stored[1], int):
             text, code = stored
         else:
             text, code = _work(prepared, doc, fmt, check, out, color)

@@ -314,7 +314,7 @@ def index_corpus(
     facts, docs, orders = scan(root, rels, hashes, index.facts, max(1, jobs or os.cpu_count() or 1),
                                parsed=parsed, keep=keep or parsed is None, progress=progress)
     if cache_file and (todo or index.reads or set(index.stats) != set(rels)):
-        write_index(cache_file, code, root, facts)
+        write_index(cache_file, code, root, facts, index.seen or listed)
         if parsed is not None and todo:
             parsed.prune()
     return Indexed(facts, docs, orders, parsed, todo, index.reads)

@@ -1,6 +1,6 @@
 """Stage 2 (history): the corpus index every command shares (`consolidate`, `timeline`, `diff`,
 `rebuild`): per corpus folder one file in the user cache (history.cache.facts_cache_file, a pickle: it is read
-on every call) holding the facts of every file keyed by its content hash, and the size / mtime / inode each file had when it
+on every call) holding the facts of every file keyed by its content hash, and the size / ctime / inode each file had when it
 was hashed, so an unchanged corpus is recognised from `stat` alone (like git's index) instead of
 hashing every byte again. Beside it, `ParseCache` keeps each file's parsed tree (pickled, keyed by
 the code version, the file's place and its content hash), so a point in time, a diff or a rebuild
@@ -28,16 +28,18 @@ if TYPE_CHECKING:  # the facts are read with the index (read_stats needs none: h
 # history.facts.UNREADABLE_HASH: the "hash" of a file that cannot be read (no cache ever holds it)
 UNREADABLE_HASH = "!unreadable:"
 
-INDEX_FORMAT = 2  # 2: stat records beside the facts
+INDEX_FORMAT = 3  # 2: stat records beside the facts; 3: the status-change time (ctime) instead of the mtime
 RACY_SECONDS = 2.0  # a file modified this close to the record's time is hashed again
 
-# One file's stat: (size, mtime_ns, inode) of the document and of its sidecar (None: no sidecar).
+# One file's stat: (size, ctime_ns, inode) of the document and of its sidecar (None: no sidecar).
 Stat = tuple[int, int, int, tuple[int, int, int] | None]
 
 
 def _stat3(path: str) -> tuple[int, int, int]:
+    """Size, status-change time and inode: the ctime moves on every write and cannot be set back (an
+    mtime can: `cp -p`, `rsync -t`, `touch -d` keep or set it)."""
     st = os.stat(path)
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
+    return (st.st_size, st.st_ctime_ns, st.st_ino)
 
 
 def file_stat(root: Path, rel: str) -> Stat | None:
@@ -65,10 +67,11 @@ class Index:
     stats: dict[str, Any] = field(default_factory=dict)  # rel → (stat as list, sha), as written
     written: float = 0.0  # time.time() when the file was written
     reads: int = 0  # files hashed by `hashes` (the rest came from their stat)
+    seen: dict[str, Stat] = field(default_factory=dict)  # the stat each hash of `hashes` stands for
 
     def hashes(self, root: Path, rels: Iterable[str], file_hash: Any,
                listed: Mapping[str, Stat] | None = None) -> dict[str, str]:
-        """Content hash of every file: from the stat record when size, mtime and inode are those it
+        """Content hash of every file: from the stat record when size, ctime and inode are those it
         had when hashed (and it was not modified just before that), else `file_hash(root, rel)`.
         `listed`: the stats taken when the corpus was listed (history.listing), else taken now."""
         out: dict[str, str] = {}
@@ -76,6 +79,8 @@ class Index:
         listed = listed or {}
         for r in rels:
             st = listed.get(r) or file_stat(root, r)
+            if st is not None:
+                self.seen[r] = st  # taken before the file was read: a later change is not hidden by it
             old = self.stats.get(r)
             if st is not None and old is not None and _same(old[0], st) and _older(st, trusted):
                 out[r] = old[1]
@@ -136,15 +141,18 @@ def read_index(path: Path | None, code: str) -> Index:
         return Index()
 
 
-def write_index(path: Path, code: str, root: Path, facts: Iterable[Facts]) -> None:
+def write_index(path: Path, code: str, root: Path, facts: Iterable[Facts],
+                seen: Mapping[str, Stat] | None = None) -> None:
     """Write the index of a corpus: every readable file's facts (a file whose reading hit a bug is
-    retried next time) and its stat, atomically; a cache that cannot be written only costs time."""
+    retried next time) and its stat, atomically; a cache that cannot be written only costs time.
+    `seen`: the stat taken before each file was hashed (Index.seen); a file changed since then is
+    recorded with that older stat, so the next command hashes it again."""
     kept = [f for f in facts if not any(p.get("code") == "INTERNAL_ERROR" for p in f.problems)
             and not f.sha.startswith(UNREADABLE_HASH)]  # fmt: skip
     written = time.time()
     stats: dict[str, Any] = {}
     for f in kept:
-        st = file_stat(root, f.rel)
+        st = (seen or {}).get(f.rel) or file_stat(root, f.rel)
         if st is not None:
             stats[f.rel] = [[st[0], st[1], st[2], list(st[3]) if st[3] is not None else None], f.sha]
     data = {"format": INDEX_FORMAT, "code": code, "written": written, "facts": {f.sha: f for f in kept},

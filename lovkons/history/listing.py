@@ -104,8 +104,8 @@ def list_corpus(root: Path, *, follow_links: bool = False) -> Listing:
             own, beside = taken[name], taken.get(name + SIDECAR)
             if beside is None and name + SIDECAR in names:
                 continue
-            out.stats[rel] = (own.st_size, own.st_mtime_ns, own.st_ino,
-                              (beside.st_size, beside.st_mtime_ns, beside.st_ino) if beside is not None else None)  # fmt: skip
+            out.stats[rel] = (own.st_size, own.st_ctime_ns, own.st_ino,
+                              (beside.st_size, beside.st_ctime_ns, beside.st_ino) if beside is not None else None)  # fmt: skip
     out.files.sort()
     out.problems.sort(key=lambda p: (p.file or "", p.code))
     return out

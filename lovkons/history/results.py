@@ -14,10 +14,12 @@ removes the answers of the corpus's older states (only the newest is asked about
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 import shutil
+import sys
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -80,7 +82,7 @@ class ResultCache:
     _pruned: bool = field(default=False, repr=False)
 
     def _file(self, question: tuple[object, ...]) -> Path:
-        name = hashlib.sha256(repr(question).encode()).hexdigest()[:32]
+        name = hashlib.sha256(repr(_canonical(question)).encode()).hexdigest()[:32]
         return self.folder / self.fingerprint[:32] / f"{name}.pickle"
 
     def get(self, *question: object) -> Any:
@@ -89,7 +91,7 @@ class ResultCache:
             stored = pickle.loads(self._file(question).read_bytes())
         except Exception:  # missing, damaged or from another Python: compute again
             return None
-        return stored[1] if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == question else None
+        return stored[1] if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == _canonical(question) else None
 
     def put(self, value: Any, *question: object) -> None:
         """Keep `value` as the answer to `question` (a cache that cannot be written only costs time)."""
@@ -100,7 +102,7 @@ class ResultCache:
                 self._prune(target.parent.name)
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_name(f".{target.name}.{os.getpid()}")
-            tmp.write_bytes(pickle.dumps((question, value), protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.write_bytes(pickle.dumps((_canonical(question), value), protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(tmp, target)
         except (OSError, pickle.PicklingError, RecursionError):
             pass
@@ -132,12 +134,35 @@ def _dirs(folder: Path) -> list[Path]:
 CODE_SUFFIXES = (".py", ".yaml", ".j2", ".css", ".xsd")  # code and its data (as history.facts.code_version)
 
 
+def _canonical(question: tuple[object, ...]) -> tuple[object, ...]:
+    """The question with a document given as a path (relative to the working folder, or with "~") as
+    the file's real path: "doc.xml" asked in two folders is two documents."""
+    out: list[object] = []
+    for x in question:
+        if isinstance(x, str) and x and os.path.exists(full := os.path.expanduser(x)):
+            x = os.path.realpath(full)
+        out.append(x)
+    return tuple(out)
+
+
+def _installed() -> str:
+    """Python's version and the installed distributions with their versions (their dist-info folders):
+    another lxml or regex may read or print otherwise."""
+    import sysconfig
+
+    names: set[str] = set()
+    for key in ("purelib", "platlib"):
+        with contextlib.suppress(OSError):
+            names.update(n for n in os.listdir(sysconfig.get_paths()[key]) if n.endswith(".dist-info"))
+    return sys.version + "\0" + "\0".join(sorted(names))
+
+
 @cache
 def answers_code() -> str:
     """The code version of the answers: every file of the package (the engines and renderers, as in
     history.facts.code_version, and the commands: how they put an answer together), taken once per
     process."""
-    h = hashlib.sha256()
+    h = hashlib.sha256(_installed().encode())
     package = Path(__file__).resolve().parent.parent
     for f in sorted(p for p in package.rglob("*") if p.suffix in CODE_SUFFIXES and "__pycache__" not in p.parts):
         h.update(f.relative_to(package).as_posix().encode() + b"\0" + f.read_bytes())
