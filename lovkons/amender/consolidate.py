@@ -16,6 +16,7 @@ import regex
 from lovkons.amender.apply import ApplyContext, OpResult, apply_op, check_renumbers
 from lovkons.amender.chain import Act, cited_text, in_force_order
 from lovkons.amender.grain import groups
+from lovkons.amender.places import each_place
 from lovkons.amender.replay import Run, act_operations, settled, trail_for
 from lovkons.amender.resolve import Resolver, expand_spans
 from lovkons.amender.safety import safety_net
@@ -367,6 +368,7 @@ def _apply_item(doc: Document, item: Item, ctx: ApplyContext,
     # "§§ 62-62 c": also the lettered §§ between the ends that the document holds (resolve.expand_spans)
     ops, tolerated = unclosed_quote_stop(item, item.operations)
     ops = expand_spans(doc, ops, ctx.resolver)
+    ops = each_place(ops)  # "§ 3 a, stk. 4, 2. pkt., og § 3 b, stk. 3, 2. pkt., affattes": one per unit
     group = groups(ops)
     withheld: dict[int, tuple[Operation, OpResult]] = {}  # operation index → its result when refused
     while True:

@@ -116,6 +116,18 @@ def _label_without_mark(items: list[Node], old: Node) -> tuple[list[Node], list[
          f"({m[0].strip()!r}); read as the label")]
 
 
+def unplaced(doc: Document, target: Target, group: Sequence[Target]) -> list[Target]:
+    """The members of the group that `repeal_and_insert` would leave as they are: punktummer of another
+    unit than the target's (`amender.places` gives each unit its own operation), a part of a unit in a run
+    of whole units, or any other member when the target is not a unit that takes a run."""
+    members = [g for g in group if g != target]
+    if target.kind == "pkt":
+        return [g for g in members if not (g.kind == "pkt" and g.path == target.path)]
+    if target.kind == "node" and node_at(doc, target.path).kind in (*RENUMBERED, Kind.PARAGRAF):
+        return [g for g in members if g.kind != "node"]
+    return members
+
+
 def repeal_and_insert(doc: Document, target: Target, group: Sequence[Target], payload: Sequence[Node],
                       new: str | None, source: Source | None, *, container: Target | None = None) -> Outcome:
     """`container`: "…, og i stedet indsættes i kapitel 7" — the new §§ go there, in § order."""

@@ -8,7 +8,7 @@ put at the end of a list, and where a new bilag goes.
 from __future__ import annotations
 
 from lovkons.amender.insertion import insert
-from lovkons.amender.recast import repeal_and_insert, replace
+from lovkons.amender.recast import repeal_and_insert, replace, unplaced
 from lovkons.amender.repeal import repeal
 from lovkons.amender.resolve import ResolveError, Resolver, Target
 from lovkons.amender.tree import node_at, replace_at, top_index
@@ -103,6 +103,18 @@ def _group(doc: Document, resolver: Resolver, group: tuple[Address, ...]) -> lis
     return out
 
 
+def _places(doc: Document, resolver: Resolver, op: RepealAndInsert) -> dict[Address, Target]:
+    """Every place of a repeal-and-insert resolved; one that does not resolve refuses the operation by its
+    name (it would otherwise be left out unnoticed)."""
+    out: dict[Address, Target] = {}
+    for address in op.group:
+        try:
+            out[address] = resolver.resolve(doc, address)
+        except ResolveError as err:
+            raise ResolveError(err.code, f"{address} (one of the places of the instruction): {err.message}") from err
+    return out
+
+
 def _range_gaps(doc: Document, group: tuple[Address, ...], members: list[Target]) -> list[Target]:
     """"§§ 5-8 ophæves" takes the lettered §§ inside the range too (§ 6 a; LOV 326/2012 § 9, nr. 11):
     the live §§ standing between the members, for a group of consecutive plain § numbers."""
@@ -130,9 +142,15 @@ def repeal_and_insert_op(doc: Document, op: RepealAndInsert, resolver: Resolver,
                          source: Source | None) -> Outcome:
     """"§ 5 ophæves, og i stedet indsættes: »§ 5. …«", with the lettered §§ inside a range."""
     target = resolver.resolve(doc, op.target)
+    placed = _places(doc, resolver, op)
     if target.kind == "heading" and target.after and op.payload:
         return _units_in_heading_place(doc, target, op, source)
-    group = _group(doc, resolver, op.group)
+    group = list(placed.values())
+    left = unplaced(doc, target, group)
+    if left:  # never a place of the operation passed over in silence (LOV 1361/2010 § 10, nr. 1)
+        names = ", ".join(str(a) for a, t in placed.items() if t in left)
+        raise ResolveError("GROUP_PLACE_UNAPPLIED", f"{names}, named by the same instruction, would not get "
+                           "the new text: refused rather than applied at part of its places")
     gaps = _range_gaps(doc, op.group, [target, *group])
     container = _resolve(doc, resolver, op.container)
     outcome = repeal_and_insert(doc, target, [*group, *gaps], op.payload, op.new, source, container=container)

@@ -83,6 +83,7 @@ CODES: tuple[Code, ...] = (
     Code("ALREADY_REPEALED", _W, "apply", "the unit to repeal was already repealed"),
     Code("LABEL_MISMATCH", _W, "apply", "the label inside the new text differs from where the instruction puts it"),
     Code("RANGE_INCLUDES", _W, "apply", "units lying inside a repealed range went with it"),
+    Code("GROUP_PLACE_UNAPPLIED", _E, "apply", "a place the instruction names with others would not get the operation (named): refused rather than applied at part of its places"),
     Code("TOLERANT_MATCH", _W, "apply", "the quoted text matched only with space, dash or quote tolerance"),
     Code("TOLERATED_CLOSING_WORDS", _W, "apply", "the text is not in the cited last item of a list but in the words that close the list"),
     Code("CONNECTOR_AT_ITEM_END", _W, "apply", "'og'/'eller' struck from a list item that holds it twice: the one ending the item was taken"),
