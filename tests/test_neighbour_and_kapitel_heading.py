@@ -38,6 +38,7 @@ NR_3 = _item(3, "I § 9 a, stk. 1, nr. 2, udgår »og«.")
 NR_4 = _item(4, "I § 9 a, stk. 1, nr. 3, indsættes efter »§ 2, stk. 3, 1. pkt.«: », og«.")
 OTHER = _item(2, "I § 9, stk. 2, udgår »og«.")
 NO_STK = _item(2, "I § 9 a ændres »skolen« til: »friskolen«.")
+STK_REPEALED = _item(4, "I § 9 a ophæves stk. 3.")  # the stk. itself, not a unit of its list
 
 # (the item, the items before it in the change block, what it reads as (None: not supplied))
 EMPTY_STK = [
@@ -50,6 +51,8 @@ EMPTY_STK = [
     ("I § 9 a, stk. , indsættes som nr. 4: »4) donationer til skolen.«", [OTHER], None),
     # the nearest item names § 9 a without a stk.: nothing to supply
     ("I § 9 a, stk. , indsættes som nr. 4: »4) donationer til skolen.«", [NR_4, NO_STK], None),
+    # the nearest item repeals a stk. of § 9 a: it says nothing of where a new nr. goes
+    ("I § 9 a, stk. , indsættes som nr. 4: »4) donationer til skolen.«", [NR_4, STK_REPEALED], None),
     # a citation with its number is left alone
     ("I § 9 a, stk. 1, indsættes som nr. 4: »4) donationer til skolen.«", [NR_3, NR_4], None),
 ]

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 import regex
 
+from lovkons.model.address import Address
 from lovkons.model.document import Level, normalize_label
 from lovkons.model.edits import Item
 
@@ -27,7 +28,8 @@ _EMPTY_STK = regex.compile(r"^(?P<head>\s*I\s+§\s*(?P<p>\d+(?:\s*[a-zA-Z](?![\w
 def supply_empty_stk(text: str, earlier: Sequence[Item]) -> tuple[str, str] | None:
     """The item text with the empty stk. number filled from the nearest preceding item naming the same §, and the
     warning's message; None when the text has no empty stk. or no earlier item of the block names that § with a
-    stk. (the nearest item naming the § decides: when it names no stk., nothing is supplied)."""
+    stk. (the nearest item naming the § decides: when it names no stk., or only the stk. itself and not a unit in
+    it, nothing is supplied)."""
     m = _EMPTY_STK.match(text)
     if m is None:
         return None
@@ -37,7 +39,7 @@ def supply_empty_stk(text: str, earlier: Sequence[Item]) -> tuple[str, str] | No
         if not named:
             continue
         stks = {t.label_of(Level.STK) for t in named}
-        if len(stks) != 1 or None in stks:
+        if len(stks) != 1 or None in stks or not all(_inside_stk(t) for t in named):
             return None
         stk = stks.pop()
         assert stk is not None
@@ -45,6 +47,12 @@ def supply_empty_stk(text: str, earlier: Sequence[Item]) -> tuple[str, str] | No
         return fixed, (f"'§ {par}, stk. ,' lost its number: read as stk. {stk}, the stk. of § {par} the nearest "
                        f"preceding item (nr. {item.number}) names")
     return None
+
+
+def _inside_stk(target: Address) -> bool:
+    """A unit inside the stk. (its nr., litra or pkt.: the list the items run through), not the stk. itself —
+    a neighbour that repeals, recasts or renumbers stk. 3 says nothing of where a new nr. goes."""
+    return any(target.label_of(level) is not None for level in (Level.NR, Level.LITRA, Level.PKT))
 
 
 def _key(label: str | None) -> str:
