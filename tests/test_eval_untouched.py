@@ -47,8 +47,8 @@ def operation(kind: str, target: str, old: str, new: str) -> Operation:
     return RepealAndInsert(at, (Node(Kind.TEKST, text=new),), group=(at, parse_address(old)))
 
 
-def orders(ops: list[list[str]]) -> list[AmendingDocument]:
-    item = Item(1, "", tuple(operation(*op) for op in ops))
+def orders(ops: list[list[str]], text: str = "") -> list[AmendingDocument]:
+    item = Item(1, text, tuple(operation(*op) for op in ops))
     law = DocRef("LBK", 1, None, "lov om produktionsskoler")
     return [AmendingDocument(Meta("LOV", 1749, 2016), (ChangeBlock("1", law, "I lov om produktionsskoler …", items=(item,)),))]
 
@@ -105,3 +105,29 @@ def test_an_operation_on_the_paragraf_that_writes_punctuation_keeps_a_punctuatio
     assert kept(row["base"], row["ours"], row["lbk"], "17", case_texts(orders(ops))) == "punctuation"
     ops = [*row["operations"], ["insert_text", "§ 18, stk. 1", "ydes", ","]]
     assert kept(row["base"], row["ours"], row["lbk"], "17", case_texts(orders(ops))) == ""
+
+
+# Guards against our own misses (review8): (what, base, ours, LBK, the operations read, the item's sentence,
+# the guard that must keep the unit as possibly ours)
+MISSES = [
+    ("a clause of the item we did not read: the LBK applies it",
+     "Fristen er 30 dage. Ministeren kan dog, jf. dog stk. 3, forlænge fristen.",
+     "Fristen er 14 dage. Ministeren kan dog, jf. dog stk. 3, forlænge fristen.",
+     "Fristen er 14 dage. Ministeren kan dog forlænge fristen.",
+     [["replace_text", "§ 4, stk. 1", "30 dage", "14 dage"]],
+     "I § 4, stk. 1, 1. pkt., ændres »30 dage« til: »14 dage«, og i 2. pkt. udgår », jf. dog stk. 3,«.",
+     "written"),  # the item's own »…« count as what it writes there
+    ("a capitalised occurrence exact matching left alone: the LBK changes it too",
+     "Ministeren fastsætter regler. Klagen indgives til ministeren.",
+     "Ministeren fastsætter regler. Klagen indgives til styrelsen.",
+     "Styrelsen fastsætter regler. Klagen indgives til styrelsen.",
+     [["replace_text", "§ 4, stk. 1", "ministeren", "styrelsen"]],
+     "",  # the operation alone: its quote matches casefolded
+     "quoted"),
+]
+
+
+@pytest.mark.parametrize(("what", "base", "ours", "lbk", "ops", "text", "guard"), MISSES, ids=[m[0] for m in MISSES])
+def test_a_change_we_missed_is_not_the_lbks_own_edit(what: str, base: str, ours: str, lbk: str,
+                                                     ops: list[list[str]], text: str, guard: str) -> None:
+    assert kept(base, ours, lbk, "4", case_texts(orders(ops, text))) == guard, what

@@ -28,6 +28,8 @@ Guards (each keeps the unit "unexplained", our possible bug), in `kept`:
 - "new words": the LBK's words are part of what an operation on the § writes, or the LBK prints there the
   whole of a text any operation of the case writes and we do not (LOV 1361/2010 § 10, nr. 1 rewrites
   "§ 3 a, stk. 4, 2. pkt., og § 3 b, stk. 3, 2. pkt."; LBK 124/2011 prints it in § 3 b, we do not).
+Every guard compares casefolded tokens, and an item's own sentence counts with its »…« as an operation
+that quotes and writes them (`item_texts`: a clause we did not read into an operation still guards).
 A unit whose numbering a structural operation may have shifted (review.units.UnitScope.shifted) is never
 compared with the base's unit of the same label.
 """
@@ -126,13 +128,34 @@ def op_texts(op: Operation) -> OpTexts:
     if isinstance(op, ReplaceText | InsertText):
         n, before = tokens(op.new), tokens(op.old) if isinstance(op, ReplaceText) else []
         punctuation = bool(n) and _unpunctuated(n) == _unpunctuated(before) and n != before
-    return OpTexts(frozenset(keys), tuple(tuple(tokens(t)) for t in wrote if t),
-                   tuple(tuple(tokens(t)) for t in quotes if t), punctuation)
+    return OpTexts(frozenset(keys), tuple(_folded(t) for t in wrote if t), tuple(_folded(t) for t in quotes if t),
+                   punctuation)
+
+
+def _folded(text: str) -> tuple[str, ...]:
+    """Tokens in casefolded form: a guard holds whatever the letter case (exact matching leaves a
+    sentence-initial "Ministeren" alone where »ministeren« is changed; the LBK may change it)."""
+    return tuple(t.casefold() for t in tokens(text))
+
+
+_QUOTE = regex.compile(r"»([^«»]*)«")
+
+
+def item_texts(keys: frozenset[str | None], text: str) -> OpTexts | None:
+    """Every »…« of an item's own sentence, as texts it quotes and writes, for the §§ its operations
+    address: a clause of the item we did not read into an operation still guards (its words quoted
+    there, or the LBK's words among them)."""
+    quoted = tuple(q for m in _QUOTE.finditer(text) if (q := _folded(m[1])))
+    return OpTexts(keys, quoted, quoted, False) if quoted and keys else None
 
 
 def case_texts(orders: Iterable[AmendingDocument]) -> CaseTexts:
-    """Every operation of the case (applied, refused or pending alike: all the orders bring)."""
-    return tuple(op_texts(op) for op in _flat(orders))
+    """Every operation of the case (applied, refused or pending alike: all the orders bring), and each
+    item's own sentence (`item_texts`)."""
+    ops = [op_texts(op) for op in _flat(orders)]
+    items = [item_texts(frozenset(k for op in item.operations for k in op_texts(op).keys), item.text)
+             for order in orders for block in order.changes for item in block.items]
+    return (*ops, *(t for t in items if t is not None))
 
 
 def _occurrences(needle: Sequence[str], hay: Sequence[str]) -> Iterator[int]:
@@ -167,10 +190,11 @@ def kept(base: str, ours: str, lbk: str, key: str, case: CaseTexts) -> str:
             touched[j1:j2] = [True] * (j2 - j1)
             if j1 == j2:
                 gaps.add(j1)
+    fo, fl = [t.casefold() for t in to], [t.casefold() for t in tl]  # the guards compare casefolded
     near = [op for op in case if op.here(key)]
     for op in near:
         for text in op.written:
-            for i in _occurrences(text, to):
+            for i in _occurrences(text, fo):
                 touched[i:i + len(text)] = [True] * len(text)
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, to, tl, autojunk=False).get_opcodes():
         if tag == "equal":
@@ -178,9 +202,9 @@ def kept(base: str, ours: str, lbk: str, key: str, case: CaseTexts) -> str:
         lo, hi = max(0, i1 - 1), min(len(to), i2 + 1)
         if any(touched[lo:hi]) or any(lo <= g <= hi for g in gaps):
             return "written"  # written or deleted there or next to it: the instruction's words
-        theirs, mine = tl[j1:j2], to[i1:i2]
+        theirs, mine = fl[j1:j2], fo[i1:i2]
         for op in case:
-            at = [q for q in op.quoted for s in _occurrences(q, to) if s <= i2 and s + len(q) >= i1]
+            at = [q for q in op.quoted for s in _occurrences(q, fo) if s <= i2 and s + len(q) >= i1]
             if at and (op.here(key) or (_unpunctuated(theirs) and _inside(theirs, op.written))
                        or (not _unpunctuated(theirs) and _unpunctuated(mine) and _inside(mine, at))):
                 # an instruction quotes the words there: one we failed to apply (on another §: one
@@ -193,7 +217,7 @@ def kept(base: str, ours: str, lbk: str, key: str, case: CaseTexts) -> str:
         if _unpunctuated(theirs) and any(_inside(theirs, op.written) for op in near):
             return "new words"  # the LBK's words are what an instruction on the § (or the act) writes
         for op in case:  # the LBK prints there the whole of what an instruction on any § writes, we do not
-            if any(_unpunctuated(w) and not _inside(w, [to]) and any(s <= j2 and s + len(w) >= j1 for s in _occurrences(w, tl))
+            if any(_unpunctuated(w) and not _inside(w, [fo]) and any(s <= j2 and s + len(w) >= j1 for s in _occurrences(w, fl))
                    for w in op.written):
                 return "new words"
     return ""
