@@ -57,7 +57,7 @@ def definition_bodies(intro: str, children: list[Node]) -> list[Node]:
     (årsregnskabsloven, LBK 323/2011 § 7, stk. 2, nr. 1 "Små virksomheder:" + "Virksomheder, som … to
     af følgende størrelsesgrænser:" + litra a-c), when they stand before the next nr. (or last, when the
     term has its colon); anything else as it was."""
-    if not intro.endswith(":") or len(children) < 2:
+    if not intro.endswith(":") or len(children) < 2 or all(kid.kind is not TEKST for kid in children):
         return children
     out: list[Node] = []
     i = 0
