@@ -134,8 +134,11 @@ def parse_ratio(files: list[Path], tmp: Path, repeats: int = 3) -> dict[str, flo
     """`parse_ratio_child` in a child process (a fresh interpreter, nothing of this one's heap)."""
     listing = tmp / "files.txt"
     listing.write_text("".join(f"{f}\n" for f in files))
+    # the lovkons of this checkout (the script's folder comes first on the child's path, not the working folder:
+    # without PYTHONPATH an editable install elsewhere would be measured)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p))
     out = subprocess.run([sys.executable, __file__, "--parse-ratio-child", str(listing), "--repeats", str(repeats)],
-                         capture_output=True, text=True, check=True, cwd=ROOT)  # fmt: skip
+                         capture_output=True, text=True, check=True, cwd=ROOT, env=env)  # fmt: skip
     return json.loads(out.stdout)
 
 
