@@ -102,7 +102,7 @@ def test_one_mark_of_an_unreadable_file() -> None:
 
 
 def test_the_listing_takes_the_stats_the_index_compares() -> None:
-    """history.listing keeps each file's (size, ctime, inode) and its sidecar's as history.index takes
+    """history.listing keeps each file's (size, mtime, (inode, ctime)) and its sidecar's as history.index takes
     them, so a warm command takes every stat once; a sidecar that cannot be taken is left to the index."""
     from lovkons.history.index import file_stat
     from lovkons.history.listing import list_corpus

@@ -1,6 +1,6 @@
 """Stage 2 (history): the corpus index every command shares (`consolidate`, `timeline`, `diff`,
 `rebuild`): per corpus folder one file in the user cache (history.cache.facts_cache_file, a pickle: it is read
-on every call) holding the facts of every file keyed by its content hash, and the size / ctime / inode each file had when it
+on every call) holding the facts of every file keyed by its content hash, and the size / mtime / inode / ctime each file had when it
 was hashed, so an unchanged corpus is recognised from `stat` alone (like git's index) instead of
 hashing every byte again. Beside it, `ParseCache` keeps each file's parsed tree (pickled, keyed by
 the code version, the file's place and its content hash), so a point in time, a diff or a rebuild
@@ -28,18 +28,20 @@ if TYPE_CHECKING:  # the facts are read with the index (read_stats needs none: h
 # history.facts.UNREADABLE_HASH: the "hash" of a file that cannot be read (no cache ever holds it)
 UNREADABLE_HASH = "!unreadable:"
 
-INDEX_FORMAT = 3  # 2: stat records beside the facts; 3: the status-change time (ctime) instead of the mtime
+INDEX_FORMAT = 3  # 2: stat records beside the facts; 3: the status-change time (ctime) with the inode
 RACY_SECONDS = 2.0  # a file modified this close to the record's time is hashed again
 
-# One file's stat: (size, ctime_ns, inode) of the document and of its sidecar (None: no sidecar).
-Stat = tuple[int, int, int, tuple[int, int, int] | None]
+# One file's stat: (size, mtime_ns, (inode, ctime_ns)) of the document, and the same of its sidecar (None: no
+# sidecar). A record is trusted when all of it is equal and the mtime is older than the index (not "racy").
+Stat3 = tuple[int, int, tuple[int, int]]
+Stat = tuple[int, int, tuple[int, int], Stat3 | None]
 
 
-def _stat3(path: str) -> tuple[int, int, int]:
-    """Size, status-change time and inode: the ctime moves on every write and cannot be set back (an
-    mtime can: `cp -p`, `rsync -t`, `touch -d` keep or set it)."""
+def _stat3(path: str) -> Stat3:
+    """Size, mtime and identity (inode and status-change time: the ctime moves on every write and cannot
+    be set back; an mtime can: `cp -p`, `rsync -t`, `touch -d` keep or set it)."""
     st = os.stat(path)
-    return (st.st_size, st.st_ctime_ns, st.st_ino)
+    return (st.st_size, st.st_mtime_ns, (st.st_ino, st.st_ctime_ns))
 
 
 def file_stat(root: Path, rel: str) -> Stat | None:
@@ -51,7 +53,7 @@ def file_stat(root: Path, rel: str) -> Stat | None:
     except OSError:
         return None
     try:
-        side: tuple[int, int, int] | None = _stat3(path + ".yaml")
+        side: Stat3 | None = _stat3(path + ".yaml")
     except FileNotFoundError:
         side = None
     except OSError:
@@ -71,7 +73,7 @@ class Index:
 
     def hashes(self, root: Path, rels: Iterable[str], file_hash: Any,
                listed: Mapping[str, Stat] | None = None) -> dict[str, str]:
-        """Content hash of every file: from the stat record when size, ctime and inode are those it
+        """Content hash of every file: from the stat record when size, mtime, inode and ctime are those it
         had when hashed (and it was not modified just before that), else `file_hash(root, rel)`.
         `listed`: the stats taken when the corpus was listed (history.listing), else taken now."""
         out: dict[str, str] = {}

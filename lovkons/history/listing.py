@@ -22,9 +22,10 @@ SIDECAR = ".yaml"
 class Listing:
     files: list[str] = field(default_factory=list)  # POSIX paths relative to the root, sorted
     problems: list[Problem] = field(default_factory=list)
-    # (size, mtime_ns, inode) of a file and of its sidecar (None: none) as listed: history.index.Stat,
+    # (size, mtime_ns, (inode, ctime_ns)) of a file and of its sidecar (None: none) as listed: history.index.Stat,
     # so the index does not take them again (a file whose sidecar could not be taken is not here)
-    stats: dict[str, tuple[int, int, int, tuple[int, int, int] | None]] = field(default_factory=dict)
+    stats: dict[str, tuple[int, int, tuple[int, int], tuple[int, int, tuple[int, int]] | None]] = field(
+        default_factory=dict)
 
 
 def _inside(path: str, root: str) -> bool:
@@ -104,8 +105,9 @@ def list_corpus(root: Path, *, follow_links: bool = False) -> Listing:
             own, beside = taken[name], taken.get(name + SIDECAR)
             if beside is None and name + SIDECAR in names:
                 continue
-            out.stats[rel] = (own.st_size, own.st_ctime_ns, own.st_ino,
-                              (beside.st_size, beside.st_ctime_ns, beside.st_ino) if beside is not None else None)  # fmt: skip
+            out.stats[rel] = (own.st_size, own.st_mtime_ns, (own.st_ino, own.st_ctime_ns),
+                              (beside.st_size, beside.st_mtime_ns, (beside.st_ino, beside.st_ctime_ns))
+                              if beside is not None else None)  # fmt: skip
     out.files.sort()
     out.problems.sort(key=lambda p: (p.file or "", p.code))
     return out
