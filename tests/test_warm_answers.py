@@ -153,3 +153,22 @@ def test_a_document_given_by_its_path_is_the_file_it_names(corpus: Path, tmp_pat
         assert got == run(["consolidate", "doc.json", "--at", "2017-06-01", "--format", "json"], corpus, "--no-cache")
         answers.append(got)
     assert answers[0] != answers[1] and answers[0] == answers[2]
+
+
+def test_answers_of_other_corpora_and_code_versions_stay_bounded(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """Only the corpora (and code versions) written to last keep their answers; the one written now always."""
+    from lovkons.history import results
+
+    monkeypatch.setattr(results, "MAX_CORPORA", 2)
+    monkeypatch.setattr(results, "MAX_CODES", 2)
+    base = tmp_path / "results"
+    for n, (code, corpus) in enumerate([("c1", "a"), ("c1", "b"), ("c1", "c"), ("c1", "d"), ("c2", "a"), ("c3", "a")]):
+        results.ResultCache(base / code / corpus, "state").put(n, "question")
+        here = base / code / corpus
+        os.utime(here, ns=(n * 10**9, n * 10**9 + 10**12))  # written in this order
+        os.utime(base / code, ns=(n * 10**9, n * 10**9 + 10**12))
+        assert results.ResultCache(here, "state").get("question") == n
+        if (code, corpus) == ("c1", "d"):  # four corpora under one code version: the two written last kept
+            assert sorted(p.name for p in (base / "c1").iterdir()) == ["c", "d"]
+    assert sorted(p.name for p in base.iterdir()) == ["c2", "c3"]  # three code versions: the two written last

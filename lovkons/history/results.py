@@ -71,6 +71,8 @@ def corpus_state(root: Path, cache_file: Path, *, follow_links: bool = False) ->
 
 
 MAX_ANSWERS = 600  # answers kept per corpus state (a large document's text and point in time: ~1 MB each)
+MAX_CORPORA = 8  # corpus folders whose answers are kept, per code version
+MAX_CODES = 2  # code versions whose answers are kept
 
 
 @dataclass
@@ -108,11 +110,20 @@ class ResultCache:
             pass
 
     def _prune(self, keep: str) -> None:
-        """Remove the answers of this corpus's other states and of other code versions, and the older
-        half of this state's answers beyond MAX_ANSWERS (the disk they take stays bounded)."""
+        """Remove the answers of this corpus's other states, of all but the MAX_CORPORA corpora written
+        to last and of all but the MAX_CODES code versions written to last (two checkouts sharing one
+        cache do not remove each other's answers at every write), and the older half of this state's
+        answers beyond MAX_ANSWERS: the disk they take stays bounded."""
         code_dir = self.folder.parent
-        for old in (*_dirs(self.folder), *_dirs(code_dir.parent)):
-            if old.name not in (keep, code_dir.name):
+        for old in _dirs(self.folder):
+            if old.name != keep:
+                shutil.rmtree(old, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            os.utime(self.folder)
+            os.utime(code_dir)
+        for folder, most in ((code_dir, MAX_CORPORA), (code_dir.parent, MAX_CODES)):
+            for old in _newest_first(_dirs(folder))[most:]:
                 shutil.rmtree(old, ignore_errors=True)
         try:
             kept = list(os.scandir(self.folder / keep))
@@ -122,6 +133,16 @@ class ResultCache:
                     os.unlink(entry.path)
         except OSError:
             pass
+
+
+def _newest_first(folders: list[Path]) -> list[Path]:
+    def written(p: Path) -> int:
+        try:
+            return p.stat().st_mtime_ns
+        except OSError:
+            return 0
+
+    return sorted(folders, key=written, reverse=True)
 
 
 def _dirs(folder: Path) -> list[Path]:
