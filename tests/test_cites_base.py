@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from lovkons.amender.consolidate import base_refs, cites_base
+from lovkons.amender.citing import base_refs, cites_base
 from lovkons.model.document import Document, Meta
 from lovkons.model.edits import ChangeBlock, DocRef
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lovkons.amender.consolidate import base_refs
+from lovkons.amender.citing import base_refs
 from lovkons.amender.manifest import load_manifest, read_doc, run_manifest
 from lovkons.amender.other_acts import amends_other_act
 from lovkons.model.edits import ChangeBlock, DocRef

@@ -15,6 +15,7 @@ import regex
 
 from lovkons.amender.apply import ApplyContext, OpResult, apply_op, check_renumbers
 from lovkons.amender.chain import Act, cited_text, in_force_order
+from lovkons.amender.citing import base_refs, cites_base
 from lovkons.amender.grain import groups
 from lovkons.amender.places import each_place
 from lovkons.amender.replay import Run, act_operations, settled, trail_for
@@ -23,8 +24,7 @@ from lovkons.amender.safety import safety_net
 from lovkons.amender.slips import unclosed_quote_stop
 from lovkons.amender.tree import is_placeholder
 from lovkons.model.document import Document, Kind, Node, Problem, Source
-from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef, Item, Operation
-from lovkons.parsers.citations import find_docrefs
+from lovkons.model.edits import AmendingDocument, ChangeBlock, Item, Operation
 from lovkons.parsers.tokens import TokenTable, first_token
 
 Withheld = tuple[str, str, int]  # an item left pending: its act ("LOV 665/2016"), § of the act, nr.
@@ -62,48 +62,6 @@ class Consolidation:
 
 
 _SPACES = regex.compile(r"\s+")
-_ORDER_WORDS = regex.compile(r"^(bekendtgørelse af|bekendtgørelse om|lovbekendtgørelse af)\s+")
-_LAW_WORDS = regex.compile(r"^(lov om|bekendtgørelse om)\s+")
-_WITH_CHANGES = regex.compile(r"med de ændringer|med den ændring")  # an LBK preamble: "…, med de ændringer, der følger af …"
-
-
-def _norm_title(title: str | None) -> str:
-    t = _SPACES.sub(" ", (title or "").casefold()).strip(" .,")
-    t = _ORDER_WORDS.sub("", t)
-    return _LAW_WORDS.sub("", t)
-
-
-def base_refs(base: Document) -> list[tuple[int, int, dt.date | None]]:
-    """(number, year, date) of the base and, for an LBK, of the laws it consolidates (preamble text
-    before "med de ændringer": "…, jf. lovbekendtgørelse nr. 1255 af 16. november 2015" / "lov nr. 463")."""
-    out: list[tuple[int, int, dt.date | None]] = []
-    m = base.meta
-    if m.number is not None and m.year is not None:
-        out.append((m.number, m.year, m.date))
-    pre = base.preamble or ""
-    if m.kind.startswith("LBK") and pre:
-        head = _WITH_CHANGES.split(pre, maxsplit=1)[0]
-        out += [(r.number, r.date.year, r.date) for r in find_docrefs(head) if r.number and r.date]
-    return out
-
-
-# "I lov om finansiel virksomhed, jf. lovbekendtgørelse nr. 948 af 2. juli 2013, som ændret bl.a. ved … § 197 i lov nr.
-# 598 af 12. juni 2013, …, foretages følgende ændringer" (LOV 268/2014 § 1): the citation of the law ends there
-_AMENDED_BY = regex.compile(r"""\bsom\s+ændret\b | \bforetages\b""", regex.VERBOSE)
-
-
-def cites_base(block: ChangeBlock, base: Document, refs: list[tuple[int, int, dt.date | None]]) -> bool:
-    cited: list[DocRef] = [block.target]
-    # the acts after "som ændret ved" / "som ændret bl.a. ved" / "som ændret senest ved" amended the law: not it
-    head = _AMENDED_BY.split(block.opening, maxsplit=1)[0]
-    cited += find_docrefs(head)
-    for ref in cited:
-        if ref.number is not None and ref.date is not None and any(
-            ref.number == n and ref.date.year == y for n, y, _ in refs
-        ):
-            return True
-    title = _norm_title(base.meta.title)
-    return bool(title) and any(_norm_title(r.title) == title for r in cited if r.title)
 
 
 # ------------------------------------------------------------------------------------------- parts

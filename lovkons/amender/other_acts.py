@@ -24,7 +24,7 @@ from dataclasses import replace
 
 import regex
 
-from lovkons.amender.consolidate import base_refs, cites_base
+from lovkons.amender.citing import base_refs, cites_base
 from lovkons.amender.items_of_acts import act_key, numbered_change, ref_key
 from lovkons.model.document import Document, Problem
 from lovkons.model.edits import AmendingDocument, ChangeBlock, Repeal

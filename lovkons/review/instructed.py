@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import regex
 
-from lovkons.amender.consolidate import Consolidation, base_refs, cites_base
+from lovkons.amender.citing import base_refs, cites_base
+from lovkons.amender.consolidate import Consolidation
 from lovkons.amender.tree import label_key
 from lovkons.model.document import Address, AddressError, Document, Kind, Level, Node, Source, parse_address
 from lovkons.model.edits import AmendingDocument, Insert, Item, Operation, Renumber
