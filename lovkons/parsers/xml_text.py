@@ -183,9 +183,8 @@ def plain_text(ex: etree._Element, tag: str | None = "Exitus") -> str | None:
     joined text says so."""
     if tag is not None and ex.tag != tag:
         return None
-    lineas = kids(ex)
-    if len(lineas) == 1:  # one line (four in five)
-        part = lineas[0]
+    if len(ex) == 1:  # one line (four in five; read by index, without a list of one)
+        part = ex[0]
         if part.tag != "Linea":
             return None
         text = None
@@ -198,7 +197,7 @@ def plain_text(ex: etree._Element, tag: str | None = "Exitus") -> str | None:
             text = _raw_line(part)
     else:
         raws = []  # (a loop, not a comprehension: on Python 3.11 that is a function call more)
-        for part in lineas:
+        for part in kids(ex):
             if part.tag != "Linea":
                 return None
             if len(part) == 1:
