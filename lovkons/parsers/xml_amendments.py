@@ -33,8 +33,6 @@ def payload_lines(el: etree._Element, ctx: Context, out: Pieces) -> None:
     own_line = el.tag in _LABEL_ON_OWN_LINE
     for child in kids(el):
         tag = child.tag
-        if not isinstance(tag, str):
-            continue
         if tag == "Explicatus":
             lbl = label_of(child)
             if own_line:
@@ -58,7 +56,7 @@ def payload_lines(el: etree._Element, ctx: Context, out: Pieces) -> None:
         elif tag == "Table":
             for row in table_rows(child, ctx):
                 out.add_clean(row)
-        else:  # Paragraf, Stk, Kapitel, ParagrafGruppe, Titel, AendringsNummer, …
+        elif isinstance(tag, str):  # Paragraf, Stk, Kapitel, ParagrafGruppe, Titel, AendringsNummer, …
             if pending:
                 out.add_clean(pending)
                 pending = ""

@@ -12,7 +12,7 @@ from functools import lru_cache
 from lxml import etree
 
 from lovkons.model.document import LovkonsError, Meta, normalize_label
-from lovkons.parsers.xml_text import clean, first_child, kids, linea_text
+from lovkons.parsers.xml_text import clean, first_child, linea_text
 
 MAX_XML_BYTES = 50 * 1024 * 1024
 
@@ -141,7 +141,7 @@ def read_meta(root: etree._Element, *, file: str | None) -> Meta:
     m = first_child(root, "Meta")
     if m is None:
         raise LovkonsError("not a LexDania document (no <Meta>)", file=file)
-    texts = _child_texts(m)
+    texts = _child_texts(m, _META_TAGS)
     title = title_of(root) or clean(texts.get("DocumentTitle") or "") or None
     return Meta(
         kind=kind_of(texts.get("DocumentType") or ""),
@@ -154,13 +154,18 @@ def read_meta(root: etree._Element, *, file: str | None) -> Meta:
     )
 
 
-def _child_texts(el: etree._Element) -> dict[str, str]:
-    """The text of the first child of each tag ("" for none): `el.findtext(tag)` of every tag at
-    once, in one walk over the children."""
+# The <Meta> children read (of some thirty): the others are passed over inside lxml, no Python
+# object made for them.
+_META_TAGS = ("DocumentType", "Number", "Year", "DiesSigni", "DocumentTitle", "Ministry")
+
+
+def _child_texts(el: etree._Element, tags: tuple[str, ...]) -> dict[str, str]:
+    """The text of the first child of each of these tags ("" for none): `el.findtext(tag)` of
+    every tag at once, in one walk over the children."""
     texts: dict[str, str] = {}
-    for child in kids(el):
+    for child in el.iterchildren(*tags):
         tag = child.tag
-        if isinstance(tag, str) and tag not in texts:
+        if tag not in texts:
             texts[tag] = child.text or ""
     return texts
 

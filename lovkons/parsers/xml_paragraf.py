@@ -50,6 +50,12 @@ def slug(label: str | None) -> str:
     return s if (s.isascii() and s.isalnum()) or not s else _NOT_SLUG.sub("", s)
 
 
+@lru_cache(maxsize=4096)
+def paragraf_id(label: str | None) -> str:
+    """ "5 a" → "p5a", the id of the § (labels repeat across documents: cached)."""
+    return f"p{slug(label)}"
+
+
 def _is_label_line(line: str) -> bool:
     """ "Stk. 4." or "§ 17 f." standing alone as a text line (typed instead of an Explicatus)."""
     return line[:1] in ("S", "§") and bool(_STK_LINE.fullmatch(line) or _PAR_LINE.fullmatch(line))
@@ -144,13 +150,18 @@ def _simple_paragraf(el: etree._Element, ctx: Context) -> list[Node] | None:
     if not labels:
         return None
     label = _checked_label(label_of(explicatus), ctx)
-    pid = f"p{slug(label)}"
+    pid = paragraf_id(label)
+    if len(texts) == 1:  # (one stk: half the §§)
+        text = texts[0]
+        if text[:1] == "(" and _REPEALED.fullmatch(text):
+            return [new_node(PARAGRAF, label=label, repealed=True, id=pid)]
+        number = labels[0] or "1"
+        stk = new_node(STK, number, None, text, (), False, f"{pid}-stk{number}")
+        return [new_node(PARAGRAF, label, None, "", (stk,), False, pid)]
     stks: list[Node] = []
     for i, (lbl, text) in enumerate(zip(labels, texts, strict=True), 1):
         number = lbl or str(i)
         stks.append(new_node(STK, number, None, text, (), False, f"{pid}-stk{number}"))
-    if len(stks) == 1 and texts[0][:1] == "(" and _REPEALED.fullmatch(texts[0]):
-        return [new_node(PARAGRAF, label=label, repealed=True, id=pid)]
     return [new_node(PARAGRAF, label, None, "", tuple(stks), False, pid)]
 
 
@@ -273,7 +284,7 @@ def _build(groups: list[_Group], label: str, ctx: Context) -> list[Node]:
     continued: set[int] = set()  # stks that took in unlabelled Stk elements
 
     def finish() -> None:
-        pid = f"p{slug(par)}"
+        pid = paragraf_id(par)
         for i in continued:  # unlabelled Stk after a stk: maybe numbered definitions
             stks[i] = numbered_definitions(stks[i])
         continued.clear()
@@ -288,7 +299,7 @@ def _build(groups: list[_Group], label: str, ctx: Context) -> list[Node]:
             if par is not None:
                 finish()
             par, stks = group_par, []
-            pid = f"p{slug(par)}"
+            pid = paragraf_id(par)
         if lbl == "" and stks:
             extra = _stk(elements, "", pid, ctx, skip_label_line=False)
             if extra.text or extra.children:
@@ -334,7 +345,7 @@ def amending_paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:
     if explicatus is None and not text:
         return out  # a ministry heading standing alone in an omnibus law
     label = _checked_label(label_of(explicatus), ctx)
-    pid = f"p{slug(label)}"
+    pid = paragraf_id(label)
     stk = new_node(STK, label="1", text=text.text(), id=f"{pid}-stk1")
     out.append(new_node(PARAGRAF, label=label, children=(stk,) if text else (), id=pid))
     return out
