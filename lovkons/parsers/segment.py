@@ -381,14 +381,16 @@ EMBEDDED_PARAGRAF = regex.compile(
 EMBEDDED_STK = regex.compile(rf"(?<=[.:;«]\s+)Stk\.\s*(?P<label>{LABEL})\.(?=\s)")
 # An embedded "Kapitel N" after a sentence end.
 EMBEDDED_KAPITEL = regex.compile(rf"(?<=[.:;«]\s+)Kapitel\s+(?P<label>{LABEL})(?=\s+\p{{Lu}})")
-# Words that end a citation rather than a heading: "…, jf. § 4." / "… i § 3."
+# Words that end a citation rather than a heading: "…, jf. § 4." / "… i § 3." The patterns anchored
+# at the end ("…$") search from the end (REVERSE): the same matches are found, but a forward search
+# tries every position of the text, a reverse one fails at once where the end does not fit.
 CITING_WORD = regex.compile(
     r"(?:\bjf\.|\bjfr\.|\bi|\bog|\beller|\bsamt|\befter|\btil|\baf|\bom|\bved|\bmed|\bfra|\blovens|"
     r"\bbekendtgørelsens|\bdenne|\bnævnte|\bstk\.|\bnr\.|,|§)\s*$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 # A heading does not end like a sentence or a list item.
-SENTENCE_END = regex.compile(r"[.:;,!?]\s*$")
+SENTENCE_END = regex.compile(r"[.:;,!?]\s*$", regex.REVERSE)
 _ITEM_NOTE = regex.compile(r"\d+\.\s+\(.*\)\.?$")  # "2. (Ophævet)": an amending item, not a heading
 SHORT_ABBREV_END = regex.compile(r"\b(?:m\.v|m\.m|mv|m\.fl)\.\s*$")
 # A modal verb makes a rule, i.e. a sentence: an overskrift is a noun phrase ("Børnehuse m.v.",
