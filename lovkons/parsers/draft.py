@@ -21,7 +21,7 @@ _ID_PREFIX = {
 }  # fmt: skip
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     kind: Kind
     label: str | None = None

@@ -205,14 +205,15 @@ _FIRST: dict[str, Callable[[str, str], bool]] = {
 }
 # Substrings a line must hold for a rule to match it: "§§ 1024-1043. (Udelades)", "a | b";
 # the underskrift "Beskæftigelsesministeriet, den 12. …" (but "Givet på …" and "Under Vor …" need none).
-_NEEDS: dict[str, tuple[str, ...]] = {"paragrafer": ("-", "("), "table": ("|",), "underskrift": (",",)}
+_NEEDS: dict[str, tuple[str, str]] = {"paragrafer": ("-", "("), "table": ("|", ""), "underskrift": (",", "")}
 _WHOLE_LINE = frozenset({"text", "table", "underskrift", "ikraft"})  # rules whose rest is the line
-# (name, pattern, substrings needed, label groups, has a rest group); pattern None: the text rule
-Rule = tuple[str, "regex.Pattern[str] | None", tuple[str, ...], tuple[str, ...], bool]
+# (name, pattern, two substrings needed ("" is in every line), label groups, has a rest group);
+# pattern None: the text rule
+Rule = tuple[str, "regex.Pattern[str] | None", tuple[str, str], tuple[str, ...], bool]
 
 
 def _rule(name: str, pattern: regex.Pattern[str], c: str, d: str) -> Rule:
-    needs = () if name == "underskrift" and c + d in ("Gi", "Un") else _NEEDS.get(name, ())
+    needs = ("", "") if name == "underskrift" and c + d in ("Gi", "Un") else _NEEDS.get(name, ("", ""))
     labels = tuple(g for g in ("label", "label2", "roman") if g in pattern.groupindex)
     rest = name not in _WHOLE_LINE and "rest" in pattern.groupindex
     return (name, None if name == "text" else pattern, needs, labels, rest)
@@ -289,8 +290,8 @@ def classify(line: str, lineno: int, pos: int = 0, end: int | None = None) -> To
     assert first is not None  # the pattern matches any string
     if len(line) > _LONG and "\n" not in line:
         return _classify_long(line, lineno, first[1], first[2])
-    for name, pattern, needs, labels, has_rest in _candidates(first[1], first[2]):
-        if needs and not all(s in line for s in needs):
+    for name, pattern, (need, need2), labels, has_rest in _candidates(first[1], first[2]):
+        if need not in line or need2 not in line:
             continue
         if pattern is None:  # the text rule: `^.*$` (DOTALL) matches every line
             return _token(name, None, line.strip(), lineno)
@@ -310,8 +311,8 @@ def classify(line: str, lineno: int, pos: int = 0, end: int | None = None) -> To
 def _classify_long(line: str, lineno: int, c: str, d: str) -> Token:
     """`classify` of a line longer than _LONG without "\\n": the rules with a head-only variant
     decide at the label, the whole-line rules with few words are skipped by a word count."""
-    for name, pattern, needs, _labels, _rest in _candidates(c, d):
-        if needs and not all(s in line for s in needs):
+    for name, pattern, (need, need2), _labels, _rest in _candidates(c, d):
+        if need not in line or need2 not in line:
             continue
         if name in _WORDS and len(line.split(None, _WORDS[name])) > _WORDS[name]:
             continue  # more words than the rule allows (the regex would scan the whole line)
@@ -338,7 +339,7 @@ def _classify_view(line: str, lineno: int, pos: int, end: int) -> Token:
     first = _FIRST_CHARS.match(line, pos, end)
     assert first is not None  # the pattern matches any string
     for name, _pattern, needs, _labels, _rest in _candidates(first[1], first[2]):
-        if needs and not all(line.find(s, pos, end) >= 0 for s in needs):  # (a flattened payload: no "|")
+        if line.find(needs[0], pos, end) < 0 or line.find(needs[1], pos, end) < 0:  # (a flattened payload: no "|")
             continue
         if name in _WORDS:
             window = line[pos : pos + _VIEW_WINDOW]
