@@ -294,7 +294,9 @@ def classify(line: str, lineno: int, pos: int = 0, end: int | None = None) -> To
         if need not in line or need2 not in line:
             continue
         if pattern is None:  # the text rule: `^.*$` (DOTALL) matches every line
-            return _token(name, None, line.strip(), lineno)
+            tok = _TokenDraft(name, None, line.strip(), lineno, None)  # (`_token` without its call)
+            tok.__class__ = Token  # type: ignore[assignment]
+            return tok  # type: ignore[return-value]
         m = pattern.match(line)
         if m is None:
             continue
@@ -304,7 +306,9 @@ def classify(line: str, lineno: int, pos: int = 0, end: int | None = None) -> To
             if label:
                 break
         rest = (m.group("rest") or "") if has_rest else (line if name in _WHOLE_LINE else "")
-        return _token(name, label.strip() if label else None, rest.strip(), lineno)
+        tok = _TokenDraft(name, label.strip() if label else None, rest.strip(), lineno, None)
+        tok.__class__ = Token  # type: ignore[assignment]
+        return tok  # type: ignore[return-value]
     raise AssertionError("the text rule matches everything")  # pragma: no cover
 
 

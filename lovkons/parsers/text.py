@@ -148,9 +148,10 @@ def _paragrafs(root: Draft) -> list[Draft]:
     does not go below a §."""
     out: list[Draft] = []
     stack = [root]
+    paragraf = Kind.PARAGRAF  # (read once: an enum attribute look-up costs)
     while stack:
         d = stack.pop()
-        if d.kind is Kind.PARAGRAF:
+        if d.kind is paragraf:
             out.append(d)
         elif d.children:
             stack.extend(reversed(d.children))
