@@ -5,6 +5,7 @@ Input: drafts filled by parsers.build. Output: frozen Node trees with stable ids
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import regex
@@ -20,7 +21,7 @@ _ID_PREFIX = {
 }  # fmt: skip
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     kind: Kind
     label: str | None = None
@@ -106,11 +107,16 @@ def expand_inline(d: Draft) -> None:
 
 
 # Ids of these kinds do not include the parent's id; ids below a § do ("p3-stk2-nr1").
-_TOP_LEVEL = (Kind.PARAGRAF, Kind.KAPITEL, Kind.AFSNIT, Kind.BILAG, Kind.NOTE, Kind.UNDERSKRIFT)
-_UNIT_LEVEL = (Kind.PARAGRAF, Kind.STK, Kind.NR, Kind.LITRA)
+_TOP_LEVEL = frozenset((Kind.PARAGRAF, Kind.KAPITEL, Kind.AFSNIT, Kind.BILAG, Kind.NOTE, Kind.UNDERSKRIFT))
+_UNIT_LEVEL = frozenset((Kind.PARAGRAF, Kind.STK, Kind.NR, Kind.LITRA))
+_PREFIX = {kind: _ID_PREFIX.get(kind) or kind.value for kind in Kind}  # "p", "stk", …, else the kind's name
 _NOT_ID = regex.compile(r"[^0-9A-Za-zÆØÅæøå]")
+# The kinds compared per node, read once: `Kind.X` is an attribute look-up on the enum class each
+# time (some 80 ns on CPython 3.11), a module constant is not.
+_OVERSKRIFT, _PARAGRAF, _TEKST = Kind.OVERSKRIFT, Kind.PARAGRAF, Kind.TEKST
 
 
+@functools.lru_cache(maxsize=4096)
 def _clean_label(label: str) -> str:
     return _NOT_ID.sub("", label) if not label.isalnum() else label
 
@@ -121,7 +127,7 @@ def next_paragraf_labels(children: list[Draft]) -> list[str | None]:
     nxt: str | None = None
     for child in reversed(children):
         out.append(nxt)
-        if child.kind is Kind.PARAGRAF:
+        if child.kind is _PARAGRAF:
             nxt = child.label
     return out[::-1]
 
@@ -131,34 +137,44 @@ def freeze(d: Draft, parent_id: str, used: set[str], next_par: str | None = None
     kind = d.kind
     if d.id_hint:
         base = d.id_hint
-    elif kind is Kind.OVERSKRIFT:
+    elif kind is _OVERSKRIFT:
         base = f"h-p{_clean_label(next_par)}" if next_par else "h"
     else:
-        own = (_ID_PREFIX.get(kind) or kind.value) + _clean_label(d.label or "")
+        label = d.label
+        own = _PREFIX[kind] + _clean_label(label) if label else _PREFIX[kind]
         base = f"{parent_id}-{own}" if parent_id and kind not in _TOP_LEVEL else own
     node_id = base
-    n = 2
-    while node_id in used:
-        node_id = f"{base}-{n}"
-        n += 1
+    if node_id in used:
+        n = 2
+        while node_id in used:
+            node_id = f"{base}-{n}"
+            n += 1
     used.add(node_id)
-    kids: list[Node] = []
-    if d.children:
+    kids: tuple[Node, ...] = ()
+    children = d.children
+    if children:
         tekst_n = 0
         own_parent = node_id if kind in _UNIT_LEVEL else ""
-        # the paragraf each OVERSKRIFT heads: the next PARAGRAF sibling
-        for child, nxt in zip(d.children, next_paragraf_labels(d.children), strict=True):
-            if child.kind is Kind.TEKST and not child.id_hint:
+        labels: list[str | None] | None = None  # the paragraf each OVERSKRIFT heads: the next PARAGRAF sibling
+        out: list[Node] = []
+        for i, child in enumerate(children):
+            child_kind = child.kind
+            nxt = None
+            if child_kind is _OVERSKRIFT:
+                if labels is None:
+                    labels = next_paragraf_labels(children)
+                nxt = labels[i]
+            elif child_kind is _TEKST and not child.id_hint:
                 tekst_n += 1
                 child.id_hint = f"{node_id}-tekst{tekst_n}" if node_id else f"tekst{tekst_n}"
-            kids.append(freeze(child, own_parent, used, nxt))
+            out.append(freeze(child, own_parent, used, nxt))
+        kids = tuple(out)
     heading = squash(d.heading) if d.heading else None
-    return new_node(
-        kind=d.kind,
-        label=d.label,
-        heading=heading or None,
-        text=d.text,
-        children=tuple(kids),
-        repealed=d.repealed,
-        id=node_id,
-    )
+    parts = d.parts
+    if not parts:
+        text = ""
+    elif len(parts) == 1 and (p := parts[0]) and "  " not in p and "\n" not in p and p[0] != " " and p[-1] != " ":
+        text = p  # the usual case: one clean line (Draft.text without the call)
+    else:
+        text = d.text
+    return new_node(kind, d.label, heading or None, text, kids, d.repealed, node_id)

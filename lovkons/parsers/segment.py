@@ -145,47 +145,88 @@ class Token:
         return hash(self._key())
 
 
-_new = object.__new__
-_SETTERS = tuple(Token.__dict__[name].__set__ for name in ("rule", "label", "src", "line", "span"))
-_set_rule, _set_label, _set_src, _set_line, _set_span = _SETTERS
+_TOKEN_FIELDS = ("rule", "label", "src", "line", "span")
+
+
+class _TokenDraft:
+    """A Token under construction: Token's slots, settable by plain stores (the trick of
+    `parsers.node_factory.new_node`: same slot layout, then a `__class__` assignment)."""
+
+    __slots__ = _TOKEN_FIELDS
+
+    def __init__(self, rule: str, label: str | None, src: str, line: int, span: tuple[int, int] | None) -> None:
+        self.rule = rule
+        self.label = label
+        self.src = src
+        self.line = line
+        self.span = span
+
+
+if Token.__slots__ != _TokenDraft.__slots__:  # pragma: no cover
+    raise ImportError("parsers.segment: Token's fields changed; update _TokenDraft")
 
 
 def _token(rule: str, label: str | None, src: str, line: int, span: tuple[int, int] | None = None) -> Token:
     """`Token(rule, label, src, line, span)` without the class call of a frozen dataclass (one per
-    line of every text read: about three times faster)."""
-    tok: Token = _new(Token)
-    _set_rule(tok, rule)
-    _set_label(tok, label)
-    _set_src(tok, src)
-    _set_line(tok, line)
-    _set_span(tok, span)
-    return tok
+    line of every text read: several times faster)."""
+    tok = _TokenDraft(rule, label, src, line, span)
+    tok.__class__ = Token  # type: ignore[assignment]  # same slot layout (_TokenDraft)
+    return tok  # type: ignore[return-value]
 
 
-_ORD_INITIALS = frozenset(w[0] for w in ORDINALS)
-# Which first (non-space) characters each rule can start with: a cheap pre-filter of the table.
-_FIRST: dict[str, Callable[[str], bool]] = {
-    "blank": lambda c: c == "",
-    "noter": lambda c: c in "nNoO",
-    "bog": lambda c: c.lower() in _ORD_INITIALS,
-    "afsnit": lambda c: c.lower() in _ORD_INITIALS or c in "aAsS",
-    "kapitel": lambda c: c == "K" or c.isdigit(),
-    "paragrafer": lambda c: c == "§",
-    "paragraf": lambda c: c == "§",
-    "stk": lambda c: c == "S",
-    "nr": lambda c: c.isdigit(),
-    "litra": lambda c: c.islower(),
-    "bilag": lambda c: c == "B",
-    "underskrift": lambda c: c.isalpha() or c in "-–",
-    "ikraft": lambda c: c in "LBA",
+# A cheap pre-filter of the table: which rules can match a line, from its first two characters
+# (the first non-space one and the one after it; "" where there is none). Each test is implied by
+# its rule's pattern, so no line that a rule matches is ever filtered out.
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZæøåÆØÅ §.,-)0123456789")
+_ORD_PAIRS = frozenset(w[:2] for w in ORDINALS)  # "fø" (første), "sj" (sjette), …
+_LITRA = frozenset("abcdefghijklmnopqrstuvwxyzæøå")  # the litra rule's [a-zæøå]{1,2} \)
+
+
+def _folds_to(pair: str, prefixes: frozenset[str] | set[str]) -> bool:
+    """Can `pair` start one of the lower-case `prefixes` under IGNORECASE? Characters outside
+    ASCII and æøå (a Kelvin sign, a long s) fold in ways str.lower() does not show: let through."""
+    return pair.lower() in prefixes or not all(ch in _PLAIN for ch in pair)
+
+
+_FIRST: dict[str, Callable[[str, str], bool]] = {
+    "blank": lambda c, d: c == "",
+    "noter": lambda c, d: _folds_to(c + d, {"no", "of"}),  # "Noter", "Officielle noter"
+    "bog": lambda c, d: _folds_to(c + d, _ORD_PAIRS),  # "Første bog"
+    "afsnit": lambda c, d: _folds_to(c + d, _ORD_PAIRS | {"af", "al", "sæ"}),  # "Afsnit IV", "Særlig del"
+    "kapitel": lambda c, d: (c, d) == ("K", "a") or (c.isdigit() and (d.isdigit() or d == ".")),  # "3. kapitel"
+    "paragrafer": lambda c, d: c == "§",
+    "paragraf": lambda c, d: c == "§",
+    "stk": lambda c, d: (c, d) == ("S", "t"),
+    "nr": lambda c, d: c.isdigit(),
+    "litra": lambda c, d: c in _LITRA and (d == ")" or d in _LITRA),
+    "bilag": lambda c, d: (c, d) == ("B", "i"),
+    "underskrift": lambda c, d: c.isalpha() or c in "-–",
+    "ikraft": lambda c, d: c + d in ("Lo", "Be", "An"),  # Lov, Lovbekendtgørelse, Bekendtgørelse, Anordning
 }
+# Substrings a line must hold for a rule to match it: "§§ 1024-1043. (Udelades)", "a | b";
+# the underskrift "Beskæftigelsesministeriet, den 12. …" (but "Givet på …" and "Under Vor …" need none).
+_NEEDS: dict[str, tuple[str, str]] = {"paragrafer": ("-", "("), "table": ("|", ""), "underskrift": (",", "")}
+_WHOLE_LINE = frozenset({"text", "table", "underskrift", "ikraft"})  # rules whose rest is the line
+# (name, pattern, two substrings needed ("" is in every line), label groups, has a rest group);
+# pattern None: the text rule
+Rule = tuple[str, "regex.Pattern[str] | None", tuple[str, str], tuple[str, ...], bool]
+
+
+def _rule(name: str, pattern: regex.Pattern[str], c: str, d: str) -> Rule:
+    needs = ("", "") if name == "underskrift" and c + d in ("Gi", "Un") else _NEEDS.get(name, ("", ""))
+    labels = tuple(g for g in ("label", "label2", "roman") if g in pattern.groupindex)
+    rest = name not in _WHOLE_LINE and "rest" in pattern.groupindex
+    return (name, None if name == "text" else pattern, needs, labels, rest)
 
 
 @functools.cache
-def _candidates(first: str) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+def _candidates(first: str, second: str = "") -> tuple[Rule, ...]:
+    """The rules that can match a line whose first two non-space characters are `first` + `second`."""
     if first == "":
-        return tuple(r for r in RULES if r[0] == "blank")
-    return tuple(r for r in RULES if r[0] != "blank" and (r[0] not in _FIRST or _FIRST[r[0]](first)))
+        return tuple(_rule(n, r, first, second) for n, r in RULES if n == "blank")
+    return tuple(
+        _rule(n, r, first, second) for n, r in RULES if n != "blank" and (n not in _FIRST or _FIRST[n](first, second))
+    )
 
 
 def _head_rule(name: str, old: str, new: str) -> tuple[str, regex.Pattern[str]]:
@@ -209,7 +250,7 @@ _HEAD_RULES = dict(
 )
 _LONG = 1000  # lines longer than this use the head-only rules
 _WORDS = {"noter": 2, "bog": 3}  # whole-line rules: at most this many words ("Første bog .")
-_FIRST_CHAR = re.compile(r"\s*(\S?)")  # `re`: the whitespace of str.lstrip()
+_FIRST_CHARS = re.compile(r"\s*(\S?)(.?)", re.DOTALL)  # `re`: the whitespace of str.lstrip()
 
 
 def _at_pos(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
@@ -233,25 +274,55 @@ def strip_span(line: str, a: int, b: int) -> tuple[int, int]:
 
 
 def classify(line: str, lineno: int, pos: int = 0, end: int | None = None) -> Token:
-    """Apply the rule table to one line (only the rules that can match its first character).
+    """Apply the rule table to one line (only the rules that can match its first characters).
 
     With `pos`/`end`: classify line[pos:end] (the same Token) without copying it when it is long:
     the rules decide at the label, and the rest is a view on `line`. `line` must then hold no "\\n"
     (the text builder reads single lines)."""
-    if end is None:
-        end = len(line)
-    if pos or end != len(line):
-        if end - pos <= _LONG:
-            return classify(line[pos:end], lineno)
-        return _classify_view(line, lineno, pos, end)
-    first = _FIRST_CHAR.match(line)
-    long = len(line) > _LONG and "\n" not in line
-    for name, pattern in _candidates(first[1] if first else ""):
-        if name == "table" and "|" not in line:
+    if end is not None or pos:
+        if end is None:
+            end = len(line)
+        if pos or end != len(line):
+            if end - pos <= _LONG:
+                return classify(line[pos:end], lineno)
+            return _classify_view(line, lineno, pos, end)
+    first = _FIRST_CHARS.match(line)
+    assert first is not None  # the pattern matches any string
+    if len(line) > _LONG and "\n" not in line:
+        return _classify_long(line, lineno, first[1], first[2])
+    for name, pattern, (need, need2), labels, has_rest in _candidates(first[1], first[2]):
+        if need not in line or need2 not in line:
             continue
-        if long and name in _WORDS and len(line.split(None, _WORDS[name])) > _WORDS[name]:
+        if pattern is None:  # the text rule: `^.*$` (DOTALL) matches every line
+            tok = _TokenDraft(name, None, line.strip(), lineno, None)  # (`_token` without its call)
+            tok.__class__ = Token  # type: ignore[assignment]
+            return tok  # type: ignore[return-value]
+        m = pattern.match(line)
+        if m is None:
+            continue
+        label = None
+        for group in labels:
+            label = m.group(group)
+            if label:
+                break
+        rest = (m.group("rest") or "") if has_rest else (line if name in _WHOLE_LINE else "")
+        tok = _TokenDraft(name, label.strip() if label else None, rest.strip(), lineno, None)
+        tok.__class__ = Token  # type: ignore[assignment]
+        return tok  # type: ignore[return-value]
+    raise AssertionError("the text rule matches everything")  # pragma: no cover
+
+
+def _classify_long(line: str, lineno: int, c: str, d: str) -> Token:
+    """`classify` of a line longer than _LONG without "\\n": the rules with a head-only variant
+    decide at the label, the whole-line rules with few words are skipped by a word count."""
+    for name, pattern, (need, need2), _labels, _rest in _candidates(c, d):
+        if need not in line or need2 not in line:
+            continue
+        if name in _WORDS and len(line.split(None, _WORDS[name])) > _WORDS[name]:
             continue  # more words than the rule allows (the regex would scan the whole line)
-        head = _HEAD_RULES.get(name) if long else None
+        if pattern is None:
+            return _token(name, None, line.strip(), lineno)
+        head = _HEAD_RULES.get(name)
         m = (head or pattern).match(line)
         if m is None:
             continue
@@ -261,7 +332,7 @@ def classify(line: str, lineno: int, pos: int = 0, end: int | None = None) -> To
             rest = line[m.start("rest") :] if m.start("rest") >= 0 else ""
         else:
             rest = groups.get("rest") or ""
-        if name in ("text", "table", "underskrift", "ikraft"):
+        if name in _WHOLE_LINE:
             rest = line
         return _token(name, label.strip() if label else None, rest.strip(), lineno)
     raise AssertionError("the text rule matches everything")  # pragma: no cover
@@ -269,9 +340,10 @@ def classify(line: str, lineno: int, pos: int = 0, end: int | None = None) -> To
 
 def _classify_view(line: str, lineno: int, pos: int, end: int) -> Token:
     """`classify(line[pos:end])` for a long single line, reading only around the label."""
-    first = _FIRST_CHAR.match(line, pos, end)
-    for name, _pattern in _candidates(first[1] if first else ""):
-        if name == "table" and line.find("|", pos, end) < 0:  # (a flattened payload holds none)
+    first = _FIRST_CHARS.match(line, pos, end)
+    assert first is not None  # the pattern matches any string
+    for name, _pattern, needs, _labels, _rest in _candidates(first[1], first[2]):
+        if line.find(needs[0], pos, end) < 0 or line.find(needs[1], pos, end) < 0:  # (a flattened payload: no "|")
             continue
         if name in _WORDS:
             window = line[pos : pos + _VIEW_WINDOW]
@@ -314,14 +386,16 @@ EMBEDDED_PARAGRAF = regex.compile(
 EMBEDDED_STK = regex.compile(rf"(?<=[.:;«]\s+)Stk\.\s*(?P<label>{LABEL})\.(?=\s)")
 # An embedded "Kapitel N" after a sentence end.
 EMBEDDED_KAPITEL = regex.compile(rf"(?<=[.:;«]\s+)Kapitel\s+(?P<label>{LABEL})(?=\s+\p{{Lu}})")
-# Words that end a citation rather than a heading: "…, jf. § 4." / "… i § 3."
+# Words that end a citation rather than a heading: "…, jf. § 4." / "… i § 3." The patterns anchored
+# at the end ("…$") search from the end (REVERSE): the same matches are found, but a forward search
+# tries every position of the text, a reverse one fails at once where the end does not fit.
 CITING_WORD = regex.compile(
     r"(?:\bjf\.|\bjfr\.|\bi|\bog|\beller|\bsamt|\befter|\btil|\baf|\bom|\bved|\bmed|\bfra|\blovens|"
     r"\bbekendtgørelsens|\bdenne|\bnævnte|\bstk\.|\bnr\.|,|§)\s*$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 # A heading does not end like a sentence or a list item.
-SENTENCE_END = regex.compile(r"[.:;,!?]\s*$")
+SENTENCE_END = regex.compile(r"[.:;,!?]\s*$", regex.REVERSE)
 _ITEM_NOTE = regex.compile(r"\d+\.\s+\(.*\)\.?$")  # "2. (Ophævet)": an amending item, not a heading
 SHORT_ABBREV_END = regex.compile(r"\b(?:m\.v|m\.m|mv|m\.fl)\.\s*$")
 # A modal verb makes a rule, i.e. a sentence: an overskrift is a noun phrase ("Børnehuse m.v.",

@@ -47,12 +47,13 @@ def parse_text(text: str, *, file: str | None = None, lenient: bool = False) -> 
         raise LovkonsError(f"too many lines ({len(lines)})", file=file)
     header, start = _read_header(lines)
     body = strip_note_markers(lines, start)[start:]
-    amending = any("følgende ændring" in ln for ln in body)
+    amending = "følgende ændring" in "\n".join(body)  # (one search, not one per line)
     b = Builder(track_quotes=amending, clean=header is not None)
+    feed = b.feed
     for i, line in enumerate(body, start=start + 1):
         if line[:1] == "[" and PROVENANCE.match(line):
             continue  # "[BEK 1072/2008 § 1, nr. 4, i kraft …]": provenance printed by render_text
-        b.feed(line, i)
+        feed(line, i)
     b.finish()
     if header is None:
         expand_inline(b.root)
@@ -62,7 +63,7 @@ def parse_text(text: str, *, file: str | None = None, lenient: bool = False) -> 
     )
     meta = _meta(header or {}, title, file)
     problems: list[Problem] = []
-    pars = [d for d in _walk(b.root) if d.kind is Kind.PARAGRAF]
+    pars = _paragrafs(b.root)
     if not _is_legal(pars, title):
         if not lenient:
             raise LovkonsError("not a legal document: no § 1 and no Kapitel/Stk. structure", file=file)
@@ -141,10 +142,19 @@ def _freeze_children(root: Draft, used: set[str]) -> tuple[Node, ...]:
     return tuple(freeze(child, "", used, nxt) for child, nxt in zip(root.children, labels, strict=True))
 
 
-def _walk(d: Draft) -> list[Draft]:
-    out = [d]
-    for c in d.children:
-        out.extend(_walk(c))
+def _paragrafs(root: Draft) -> list[Draft]:
+    """The PARAGRAF drafts under `root` in document order. The builder opens a § only in the
+    document, an afsnit or a kapitel (`Builder._container`), never inside another unit: the walk
+    does not go below a §."""
+    out: list[Draft] = []
+    stack = [root]
+    paragraf = Kind.PARAGRAF  # (read once: an enum attribute look-up costs)
+    while stack:
+        d = stack.pop()
+        if d.kind is paragraf:
+            out.append(d)
+        elif d.children:
+            stack.extend(reversed(d.children))
     return out
 
 

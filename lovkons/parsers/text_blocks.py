@@ -84,7 +84,7 @@ class TextRules(NumberingRules):
         if (
             not self.amending_par
             and self.paragraf is not None
-            and _maybe_amending(text)
+            and ("ændring" in text or "således" in text)  # (a cheap test before the search)
             and _AMENDING.search(text)
         ):
             self.amending_par = True
@@ -113,10 +113,6 @@ class TextRules(NumberingRules):
 
     def _flush_pending(self) -> None:
         self._decide_pending(False)
-
-
-def _maybe_amending(text: str) -> bool:
-    return "ændring" in text or "således" in text
 
 
 def _after_list(stk: Draft) -> bool:

@@ -19,7 +19,7 @@ from lovkons.parsers.segment import (
 from lovkons.parsers.sentences import split_sentences
 from lovkons.parsers.text_state import BuildState
 
-_CITATION_END = regex.compile(r"(?:[.:«]|\((?:Ophævet|Udgået|Udelades)\.?\))$")
+_CITATION_END = regex.compile(r"(?:[.:«]|\((?:Ophævet|Udgået|Udelades)\.?\))$", regex.REVERSE)  # (from the end)
 _ITEM_NUMBER = regex.compile(r"\d+\.$")
 _MINISTRY = regex.compile(r"(?:ministeriet|Ministeriet\b.*)$")
 
