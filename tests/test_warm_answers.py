@@ -94,13 +94,6 @@ def test_a_removed_act_changes_the_answer(args: list[str], what: str, corpus: Pa
     assert after == run(args, corpus, "--no-cache")
 
 
-def test_one_mark_of_an_unreadable_file() -> None:
-    """history.index names it without importing the facts (a warm command reads only the stat records)."""
-    from lovkons.history import facts, index
-
-    assert index.UNREADABLE_HASH == facts.UNREADABLE_HASH
-
-
 def test_the_listing_takes_the_stats_the_index_compares() -> None:
     """history.listing keeps each file's (size, mtime, (inode, ctime)) and its sidecar's as history.index takes
     them, so a warm command takes every stat once; a sidecar that cannot be taken is left to the index."""

@@ -20,6 +20,14 @@ import platformdirs
 
 from lovkons.model.document import LovkonsError
 
+CODE_SUFFIXES = (".py", ".yaml", ".j2", ".css", ".xsd")  # the package's code and its data
+
+
+def code_files(folder: Path) -> list[Path]:
+    """The code files under `folder` (CODE_SUFFIXES), sorted: what the code versions of the caches hash
+    (history.facts.code_version, history.results.answers_code)."""
+    return sorted(p for p in folder.rglob("*") if p.suffix in CODE_SUFFIXES and "__pycache__" not in p.parts)
+
 
 def cache_dir() -> Path:
     """The cache folder ($LOVKONS_CACHE_DIR, else the platform's user cache folder for lovkons)."""

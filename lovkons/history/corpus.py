@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from lovkons.history.facts import (
-    UNREADABLE_HASH,
     Facts,
     Scanned,
     code_version,
@@ -24,7 +23,7 @@ from lovkons.history.facts import (
     sha256_file,
 )
 from lovkons.history.identifiers import Identifier, parse_identifier
-from lovkons.history.index import ParseCache, parse_cache, read_index, write_index
+from lovkons.history.index import UNREADABLE_HASH, ParseCache, parse_cache, read_index, write_index
 from lovkons.history.listing import SUFFIXES as SUFFIXES  # re-exported: the CLI lists files with it
 from lovkons.history.listing import corpus_files as corpus_files
 from lovkons.history.listing import list_corpus

@@ -14,6 +14,7 @@ from typing import Any
 
 import regex
 
+from lovkons.history.cache import code_files
 from lovkons.history.dating import base_dates, order_end, order_start
 from lovkons.history.identifiers import key_of
 from lovkons.history.sidecar import read_sidecar
@@ -38,13 +39,11 @@ def code_version() -> str:
     package = Path(__file__).resolve().parent.parent  # the folder holding model/, parsers/, …
     for name in CODE_PACKAGES:
         folder = package / name
-        for f in sorted(p for p in folder.rglob("*") if p.suffix in (".py", ".yaml", ".j2", ".css", ".xsd")):  # code and its data
+        for f in code_files(folder):
             h.update(f"{name}/{f.relative_to(folder).as_posix()}".encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
 
 
-# The "hash" of a corpus file that cannot be read (followed by its path): no cache ever holds it.
-UNREADABLE_HASH = "!unreadable:"
 
 
 def sha256_file(path: Path) -> str:

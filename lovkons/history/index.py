@@ -22,26 +22,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lovkons.history.listing import Stat, Stat3, stat_record
+
 if TYPE_CHECKING:  # the facts are read with the index (read_stats needs none: history.results)
     from lovkons.history.facts import Facts
 
-# history.facts.UNREADABLE_HASH: the "hash" of a file that cannot be read (no cache ever holds it)
+# The "hash" of a corpus file that cannot be read (followed by its path): no cache ever holds it. Here, not in
+# history.facts, so that a warm command reads it without importing the facts.
 UNREADABLE_HASH = "!unreadable:"
 
 INDEX_FORMAT = 3  # 2: stat records beside the facts; 3: the status-change time (ctime) with the inode
 RACY_SECONDS = 2.0  # a file modified this close to the record's time is hashed again
-
-# One file's stat: (size, mtime_ns, (inode, ctime_ns)) of the document, and the same of its sidecar (None: no
-# sidecar). A record is trusted when all of it is equal and the mtime is older than the index (not "racy").
-Stat3 = tuple[int, int, tuple[int, int]]
-Stat = tuple[int, int, tuple[int, int], Stat3 | None]
-
-
-def _stat3(path: str) -> Stat3:
-    """Size, mtime and identity (inode and status-change time: the ctime moves on every write and cannot
-    be set back; an mtime can: `cp -p`, `rsync -t`, `touch -d` keep or set it)."""
-    st = os.stat(path)
-    return (st.st_size, st.st_mtime_ns, (st.st_ino, st.st_ctime_ns))
 
 
 def file_stat(root: Path, rel: str) -> Stat | None:
@@ -49,11 +40,11 @@ def file_stat(root: Path, rel: str) -> Stat | None:
     os.stat: a warm command takes the stat of every file of the corpus.)"""
     path = os.path.join(root, rel)
     try:
-        own = _stat3(path)
+        own = stat_record(os.stat(path))
     except OSError:
         return None
     try:
-        side: Stat3 | None = _stat3(path + ".yaml")
+        side: Stat3 | None = stat_record(os.stat(path + ".yaml"))
     except FileNotFoundError:
         side = None
     except OSError:

@@ -17,15 +17,25 @@ from lovkons.model.document import Problem
 SUFFIXES = (".xml", ".json", ".html", ".htm", ".txt")
 SIDECAR = ".yaml"
 
+# One file's stat: (size, mtime_ns, (inode, ctime_ns)) of the document, and the same of its sidecar (None: no
+# sidecar). history.index trusts a record when all of it is equal and the mtime is older than the index.
+Stat3 = tuple[int, int, tuple[int, int]]
+Stat = tuple[int, int, tuple[int, int], Stat3 | None]
+
+
+def stat_record(st: os.stat_result) -> Stat3:
+    """Size, mtime and identity (inode and status-change time: the ctime moves on every write and cannot
+    be set back; an mtime can: `cp -p`, `rsync -t`, `touch -d` keep or set it)."""
+    return (st.st_size, st.st_mtime_ns, (st.st_ino, st.st_ctime_ns))
+
 
 @dataclass
 class Listing:
     files: list[str] = field(default_factory=list)  # POSIX paths relative to the root, sorted
     problems: list[Problem] = field(default_factory=list)
-    # (size, mtime_ns, (inode, ctime_ns)) of a file and of its sidecar (None: none) as listed: history.index.Stat,
-    # so the index does not take them again (a file whose sidecar could not be taken is not here)
-    stats: dict[str, tuple[int, int, tuple[int, int], tuple[int, int, tuple[int, int]] | None]] = field(
-        default_factory=dict)
+    # the Stat of each file as listed, so the index does not take them again (a file whose sidecar could not
+    # be taken is not here)
+    stats: dict[str, Stat] = field(default_factory=dict)
 
 
 def _inside(path: str, root: str) -> bool:
@@ -105,9 +115,7 @@ def list_corpus(root: Path, *, follow_links: bool = False) -> Listing:
             own, beside = taken[name], taken.get(name + SIDECAR)
             if beside is None and name + SIDECAR in names:
                 continue
-            out.stats[rel] = (own.st_size, own.st_mtime_ns, (own.st_ino, own.st_ctime_ns),
-                              (beside.st_size, beside.st_mtime_ns, (beside.st_ino, beside.st_ctime_ns))
-                              if beside is not None else None)  # fmt: skip
+            out.stats[rel] = (*stat_record(own), stat_record(beside) if beside is not None else None)
     out.files.sort()
     out.problems.sort(key=lambda p: (p.file or "", p.code))
     return out

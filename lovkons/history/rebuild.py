@@ -352,7 +352,7 @@ UNREAD_CODES = ("UNREADABLE_FILE", "UNREADABLE_FOLDER", "LINK_OUTSIDE_CORPUS", "
 
 
 def _unreadable(f: Facts) -> bool:
-    from lovkons.history.facts import UNREADABLE_HASH
+    from lovkons.history.index import UNREADABLE_HASH
 
     return f.sha.startswith(UNREADABLE_HASH)
 

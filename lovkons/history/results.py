@@ -25,7 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lovkons.history.cache import cache_dir
+from lovkons.history.cache import cache_dir, code_files
 from lovkons.history.index import UNREADABLE_HASH, read_stats
 from lovkons.history.listing import Listing, list_corpus
 from lovkons.model.document import Problem
@@ -152,7 +152,6 @@ def _dirs(folder: Path) -> list[Path]:
         return []
 
 
-CODE_SUFFIXES = (".py", ".yaml", ".j2", ".css", ".xsd")  # code and its data (as history.facts.code_version)
 
 
 def _canonical(question: tuple[object, ...]) -> tuple[object, ...]:
@@ -185,7 +184,7 @@ def answers_code() -> str:
     process."""
     h = hashlib.sha256(_installed().encode())
     package = Path(__file__).resolve().parent.parent
-    for f in sorted(p for p in package.rglob("*") if p.suffix in CODE_SUFFIXES and "__pycache__" not in p.parts):
+    for f in code_files(package):
         h.update(f.relative_to(package).as_posix().encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
 

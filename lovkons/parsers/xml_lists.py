@@ -68,12 +68,8 @@ def unit_node(
             text = plain_text(child) if skip is None else None
             if text is not None:  # text lines only: their text as one piece (joined by " " below)
                 if text:
-                    target = after if children else own
-                    if noted:
-                        noted = False
-                        if glue_punctuation(target, text):
-                            continue
-                    target.append(text)
+                    _put(after if children else own, text, noted)
+                    noted = False
                 continue
             for part in kids(child):
                 ptag = part.tag
@@ -84,12 +80,8 @@ def unit_node(
                         if check(text):
                             continue
                     if text:
-                        target = after if children else own
-                        if noted:
-                            noted = False
-                            if glue_punctuation(target, text):
-                                continue
-                        target.append(text)
+                        _put(after if children else own, text, noted)
+                        noted = False
                 elif ptag == "Nota":
                     note(part, ctx)
                     noted = True
@@ -109,6 +101,13 @@ def unit_node(
         children.append(new_node(TEKST, text=" ".join(after)))
     text = " ".join(own)
     return new_node(kind, label=label, text=text, children=tuple(definition_bodies(text, children)), id=nid)
+
+
+def _put(target: list[str], text: str, noted: bool) -> None:
+    """A text line into the unit's own or after-list text; after a left-out note marker, a lone punctuation
+    mark is glued to the word before it (xml_text.glue_punctuation)."""
+    if not (noted and glue_punctuation(target, text)):
+        target.append(text)
 
 
 def index_nodes(index: etree._Element, parent_id: str, ctx: Context) -> list[Node]:

@@ -49,6 +49,7 @@ from lovkons.model.edits import (
     ChangeOfItem,
     DeleteText,
     InsertText,
+    Item,
     Operation,
     Repeal,
     ReplaceText,
@@ -90,14 +91,10 @@ class OpTexts:
 CaseTexts = tuple[OpTexts, ...]
 
 
-def _flat(orders: Iterable[AmendingDocument]) -> Iterator[Operation]:
+def _items(orders: Iterable[AmendingDocument]) -> Iterator[Item]:
     for order in orders:
         for block in order.changes:
-            for item in block.items:
-                for op in item.operations:
-                    yield op
-                    if isinstance(op, ChangeOfItem):
-                        yield op.change
+            yield from block.items
 
 
 def _payload(nodes: Iterable[Node]) -> Iterator[Node]:
@@ -152,10 +149,15 @@ def item_texts(keys: frozenset[str | None], text: str) -> OpTexts | None:
 def case_texts(orders: Iterable[AmendingDocument]) -> CaseTexts:
     """Every operation of the case (applied, refused or pending alike: all the orders bring), and each
     item's own sentence (`item_texts`)."""
-    ops = [op_texts(op) for op in _flat(orders)]
-    items = [item_texts(frozenset(k for op in item.operations for k in op_texts(op).keys), item.text)
-             for order in orders for block in order.changes for item in block.items]
-    return (*ops, *(t for t in items if t is not None))
+    ops: list[OpTexts] = []
+    items: list[OpTexts] = []
+    for item in _items(orders):
+        own = [op_texts(op) for op in item.operations]
+        ops += own
+        ops += [op_texts(op.change) for op in item.operations if isinstance(op, ChangeOfItem)]
+        if (texts := item_texts(frozenset(k for t in own for k in t.keys), item.text)) is not None:
+            items.append(texts)
+    return (*ops, *items)
 
 
 def _occurrences(needle: Sequence[str], hay: Sequence[str]) -> Iterator[int]:
