@@ -101,40 +101,46 @@ class _Stretch:
     right: str | None = None
 
 
-def _back(toks: list[regex.Match[str]], k: int, lo: int, n: int) -> int | None:
-    while n and k > lo:
+def _back(toks: list[regex.Match[str]], k: int, lo: int, n: int) -> tuple[int, int]:
+    """Up to n whole words of [lo, k) before k: (the first token taken, words taken)."""
+    taken, at = 0, k
+    while taken < n and k > lo:
         k -= 1
-        n -= bool(_WORD.match(toks[k][0]))
-    return k if not n else None
+        if _WORD.match(toks[k][0]):
+            taken, at = taken + 1, k
+    return at, taken
 
 
-def _ahead(toks: list[regex.Match[str]], k: int, hi: int, n: int) -> int | None:
-    while n and k < hi:
-        n -= bool(_WORD.match(toks[k][0]))
+def _ahead(toks: list[regex.Match[str]], k: int, hi: int, n: int) -> tuple[int, int]:
+    """Up to n whole words of [k, hi) after k: (the end of the last token taken, words taken)."""
+    taken, at = 0, k
+    while taken < n and k < hi:
+        if _WORD.match(toks[k][0]):
+            taken, at = taken + 1, k + 1
         k += 1
-    return k if not n else None
+    return at, taken
 
 
 def _context(toks: list[regex.Match[str]], run: tuple[int, int], bounds: tuple[int, int], words: int,
              quoted: bool) -> _Stretch | None:
-    """`words` whole words of the written text [lo, hi) on each side of the run [i1, i2). A side with
-    none: the run is at the written text's edge, allowed when ours has tokens there (the act's, not an
-    LBK insertion at the join) and the text begins (ends) the unit or with a word, or is a quotation
-    whose »/« the act's source must show next to a punctuation mark; the other side then holds twice
-    the words. Else None."""
+    """Up to `words` whole words of the written text [lo, hi) on each side of the run [i1, i2) (a side the
+    text ends on takes fewer). A side with none: the run is at the written text's edge, allowed when ours
+    has tokens there (the act's, not an LBK insertion at the join) and the text begins (ends) the unit or
+    with a word, or is a quotation whose »/« the act's source must show next to a punctuation mark; the
+    other side then holds twice the words. Else None."""
     (i1, i2), (lo, hi) = run, bounds
-    a, b = _back(toks, i1, lo, words), _ahead(toks, i2, hi, words)
-    if a is not None and b is not None:
+    (a, left), (b, right) = _back(toks, i1, lo, words), _ahead(toks, i2, hi, words)
+    if left and right:
         return _Stretch(a, b)
-    if i1 == i2 or (a is None and b is None):
+    if i1 == i2 or not (left or right):
         return None
-    if a is None:
+    if not left:
         edge = "" if lo == 0 or _WORD.match(toks[lo][0]) else "»" if quoted else None
-        b = _ahead(toks, i2, hi, 2 * words)
-        return _Stretch(lo, b, left=edge) if edge is not None and b is not None else None
+        b, right = _ahead(toks, i2, hi, 2 * words)
+        return _Stretch(lo, b, left=edge) if edge is not None and right > 1 else None
     edge = "" if hi == len(toks) or _WORD.match(toks[hi - 1][0]) else "«" if quoted else None
-    a = _back(toks, i1, lo, 2 * words)
-    return _Stretch(a, hi, right=edge) if edge is not None and a is not None else None
+    a, left = _back(toks, i1, lo, 2 * words)
+    return _Stretch(a, hi, right=edge) if edge is not None and left > 1 else None
 
 
 def _pattern(text: str, left: str | None = None, right: str | None = None) -> regex.Pattern[str]:
