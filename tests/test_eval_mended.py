@@ -2,7 +2,8 @@
 than the amending act's, while ours is the act's text as its source file reads raw (review.acts).
 
 Every row of tests/data/mended/units.json is a real unit of a development case (our text and the LBK's),
-with the real amending acts that bear on it (read from tests/data, their operations and their raw source):
+with the real amending acts that bear on it (read from tests/data, their operations and their raw source;
+`blocks`: only those change blocks amend the base, as review.acts.base_blocks finds in a case):
 `verdict` is "act-mended" or the start of the reason the § stays "unexplained" (the guard that holds). A
 few rows alter one side for the test, and say so in `what`: our reading of the act (`misread`: as if we had
 read it otherwise than its source reads) or the LBK's text. A lawyer can extend the table."""
@@ -58,8 +59,13 @@ def verdict(row: dict[str, Any]) -> str:
     acts = [_act(p, row.get("misread")) for p in row["acts"]]
     unit: tuple[tuple[str, str], ...] = tuple((kind, label) for kind, label in row["unit"])
     diff = (UnitDiff(unit, aligned=True, addressed=True),)
+    kept = row.get("blocks")  # the change blocks of the base ("LOV 558/2012 § 3"); else every block
+
+    def blocks(order: AmendingDocument, block: ChangeBlock) -> bool:
+        return kept is None or f"{order.meta.short} § {block.paragraf}" in kept
+
     found = mended(row["paragraf"], _paragraf(row["paragraf"], row["unit"], row["ours"]),
-                   _paragraf(row["paragraf"], row["unit"], row["lbk"]), diff, act_case(acts))
+                   _paragraf(row["paragraf"], row["unit"], row["lbk"]), diff, act_case(acts, blocks=blocks))
     return ACT_MENDED if found.mends else found.reason
 
 

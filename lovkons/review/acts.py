@@ -16,10 +16,13 @@ from typing import Any
 
 import regex
 
+from lovkons.amender.citing import base_refs, cites_base
+from lovkons.amender.consolidate import Consolidation
 from lovkons.amender.tree import label_key
-from lovkons.model.document import Address, Kind, Level
+from lovkons.model.document import Address, Document, Kind, Level
 from lovkons.model.edits import (
     AmendingDocument,
+    ChangeBlock,
     ChangeOfItem,
     DeleteText,
     Insert,
@@ -175,12 +178,16 @@ def act_source(path: str) -> str | None:
     return _WHITESPACE.sub(" ", norm(text)).strip()
 
 
-def act_case(orders: Sequence[AmendingDocument], read: Callable[[str], str | None] = act_source) -> ActCase:
-    """Every operation of the orders (applied, refused or pending alike) and a lazy reader of each act's raw
-    source (its meta.source path)."""
+def act_case(orders: Sequence[AmendingDocument], read: Callable[[str], str | None] = act_source, *,
+             blocks: Callable[[AmendingDocument, ChangeBlock], bool] = lambda _order, _block: True) -> ActCase:
+    """Every operation of the orders (applied, refused or pending alike) in the change blocks `blocks`
+    keeps (those of the base: an omnibus act's block amending another law addresses none of the base's
+    units), and a lazy reader of each act's raw source (its meta.source path: all of the act, every block)."""
     ops: list[CaseOp] = []
     for i, order in enumerate(orders):
         for block in order.changes:
+            if not blocks(order, block):
+                continue
             for item in block.items:
                 name = f"{order.meta.short} § {block.paragraf}, nr. {item.number}"
                 for op in item.operations:
@@ -189,3 +196,17 @@ def act_case(orders: Sequence[AmendingDocument], read: Callable[[str], str | Non
                         ops.append(case_op(op.change, i, name))
     sources = tuple(functools.partial(read, o.meta.source) if o.meta.source else (lambda: None) for o in orders)
     return ActCase(tuple(ops), sources)
+
+
+def base_blocks(base: Document, result: Consolidation) -> Callable[[AmendingDocument, ChangeBlock], bool]:
+    """The change blocks of the base: those citing it, or one an applied, refused or pending item came from
+    (the others amend another law: LOV 1715/2016 § 52 rewrites a § 9 a of another act than LBK 9/2017's)."""
+    refs = base_refs(base)
+    used = {str(a.source) for a in result.applied} | {p.source or "" for p in result.problems} | \
+        {str(p.source) for p in result.pending}
+    here = {s.rsplit(", nr. ", 1)[0] for s in used} | used
+
+    def keep(order: AmendingDocument, block: ChangeBlock) -> bool:
+        return f"{order.meta.short} § {block.paragraf}" in here or order.meta.short in here or \
+            cites_base(block, base, refs)
+    return keep

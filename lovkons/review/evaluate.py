@@ -28,7 +28,7 @@ from lovkons.amender.consolidate import Consolidation
 from lovkons.amender.tree import label_key
 from lovkons.model.document import Document, Kind, Node, Problem, display_label
 from lovkons.model.edits import AmendingDocument
-from lovkons.review.acts import ActCase, act_case
+from lovkons.review.acts import ActCase, act_case, base_blocks
 from lovkons.review.editorial import (
     AMENDS_OTHER_LAW,
     Substitution,
@@ -342,7 +342,7 @@ def score(name: str, base: Document, result: Consolidation, expected: Document, 
             found = Wrong(label, is_touched, label in flagged, why not in ("", UNINSTRUCTED), ev, rv, why,
                           instructed, names, diff)
             if found.category == "unexplained" and orders and ours and theirs:
-                acts = acts or act_case(orders)
+                acts = acts or act_case(orders, blocks=base_blocks(base, result))
                 verdict = mended(_key(label), ours, theirs, diff, acts)
                 found = replace(found, mended=verdict.mends, unmended=verdict.reason)
             wrong.append(found)
