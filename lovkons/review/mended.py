@@ -2,8 +2,8 @@
 something other than the amending act's own words, while ours is the act's text verbatim (checked against
 the act's source file read raw, independently of our parse).
 
-Input: our, the LBK's and the base's § (nodes), its differing units (review.units), the operations of the
-case and the raw text of each amending act (review.act_source); output: Mended — per difference what the
+Input: our and the LBK's § (nodes), its differing units (review.units), the operations of the
+case and the raw text of each amending act (review.acts); output: Mended — per difference what the
 act says and what the LBK prints (a lawyer can check it), or why the § stays "unexplained".
 
 Real example: LOV 511/2012 § 1, nr. 1 inserts § 12, stk. 3 of the folkeskolelov ending »… træffes af
@@ -11,17 +11,22 @@ bopælskommunen.«; LBK 521/2013 prints "… træffes af bopælskommunen" (no fu
 
 A difference (a run of differing tokens, neighbouring runs joined unless a word stands between them) is
 the act's, mended by the LBK, when all of these hold; the first that fails is the reason it is not:
-- "written": an operation on the § (new text of a ReplaceText/InsertText, a payload's text) wrote the
-  stretch: its text occurs in our unit around the differing tokens, and an LBK insertion lies strictly
-  inside it (not at its edge, where the base's text begins);
-- "context": a whole word of that written text stands on each side (at an edge of the unit, two words on
-  the other side), grown until the stretch is unique in the act's source;
-- "not in the act": our stretch occurs verbatim in the writing act's source (whitespace collapsed only):
-  not where our parse differs from the act (an XML »CO<sub>2</sub>« read as "CO 2");
-- "LBK's words in an act": the LBK's stretch occurs in no act of the case (outside our stretch's place);
-- "another operation": no other operation of the case (any act) addresses the unit (its target, group or
-  span is the unit, contains it or lies inside it; a renumbering or an insertion beside it does not),
-  quotes words there (»…« of an old text or anchor overlapping the stretch), or writes the LBK's words.
+- "written": an operation on the § (the new text of a ReplaceText/InsertText, a payload's text) wrote it:
+  that text occurs in our unit around the run wherever the run can equally stand (an LBK insertion
+  strictly inside it; "og og" → "og" may drop the base's "og", LOV 629/2010 § 1, nr. 3: not written);
+- "at the edge": whole words of that written text stand on each side, grown (up to 8 a side) until our
+  stretch is unique in the act's source and the LBK's is in no act; at an edge of the written text the
+  run must be ours (not an LBK insertion at the join), and the text must end the unit, or end in a word,
+  or be a quotation whose »/« the source shows next to the mark (LOV 628/2010 § 1, nr. 12: »,
+  medmindre …«, the LBK prints "der medmindre");
+- "names an office": the differing words name no ministry or authority (a rename is the ressort layer's);
+- "not in the act": our stretch occurs verbatim in the writing act's source (review.acts.act_source, read
+  raw): not where our reading differs from the act (»75.000 m³« read as "m 3");
+- "the LBK's words are in an act / written by": the LBK's stretch occurs in no act of the case and in no
+  other operation's text (except inside an occurrence of ours: an LBK deletion of our words);
+- "another operation": no other operation of the base's change blocks (any act) addresses the unit in
+  place (its target, group or span is the unit, contains it or lies inside it; a renumbering or an
+  insertion beside it does not) or quotes words overlapping the run (»…« of an old text or anchor).
 """
 
 from __future__ import annotations
