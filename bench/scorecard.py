@@ -33,7 +33,7 @@ MANIFESTS = UNPACKED / "manifests"
 SUMMED = (
     "touched", "touched_identical", "touched_identical_editorial", "untouched", "untouched_preserved",
     "untouched_damaged", "spurious", "wrong_refused", "wrong_silent", "wrong_rename", "wrong_rename_touched", "wrong_editorial", "wrong_typo_fix",
-    "wrong_uninstructed", "wrong_unexplained", "wrong_unexplained_punctuation", "wrong_unexplained_outside", "touched_instructed", "touched_instructed_identical",
+    "wrong_uninstructed", "wrong_act_mended", "wrong_unexplained", "wrong_unexplained_punctuation", "wrong_unexplained_outside", "touched_instructed", "touched_instructed_identical",
     "applied", "errors", "warnings", "ressort_renames", "ressort_paragraphs",
 )  # fmt: skip
 
@@ -129,7 +129,7 @@ def print_totals(name: str, t: dict[str, Any]) -> None:
     print(f"  wrong by category: refused {t['wrong_refused']}, rename {t['wrong_rename']}, editorial "
           f"{t['wrong_editorial']}, typo-fix {t['wrong_typo_fix']}, uninstructed {t['wrong_uninstructed']} "
           f"(at unit grain: {t.get('wrong_uninstructed_units', 0)}, at word grain: {t.get('wrong_uninstructed_words', 0)}), "
-          f"unexplained {t['wrong_unexplained']} "
+          f"act-mended {t['wrong_act_mended']}, unexplained {t['wrong_unexplained']} "
           f"(of which punctuation only: {t.get('wrong_unexplained_punctuation', 0)})")
     print("  editorial by what the LBK did: " + ", ".join(f"{k} {n}" for k, n in sorted(
         t["editorial_why"].items(), key=lambda kv: -kv[1])))

@@ -9,9 +9,12 @@ reading, not verdicts: read the § (`--show`) before calling a group the LBK's o
 only in units no instruction addressed (and we left as the base had them) is "uninstructed" at unit grain
 since text11 (review.units.outside), and one whose addressed units differ only at words no instruction
 touched is "uninstructed" at word grain since eval15 (review.untouched); `--category uninstructed` groups
-those under these names.
+those under these names. One whose every difference lies inside text an instruction wrote, where ours is
+the act's own text (its source read raw) and the LBK prints other words, is "act-mended" since eval17
+(review.mended): `--category act-mended --show ""` lists them with what the act says and what the LBK
+prints; `--why` groups the unexplained by the reason each is not act-mended (the guard that held).
 
-Run: .venv/bin/python bench/wrong_groups.py [--only cases|corpus] [--show GROUP-WORD] [--category C]
+Run: .venv/bin/python bench/wrong_groups.py [--only cases|corpus] [--show GROUP-WORD] [--category C] [--why]
 """
 
 from __future__ import annotations
@@ -91,6 +94,16 @@ def group(wrong: Wrong, ops: list[Operation]) -> str:
     return "one small difference" if len(changes) == 1 else "several differences"
 
 
+def why(wrong: Wrong) -> str:
+    """The kind of reason a § is not act-mended: "stk. 2: another operation addresses stk. 2: LOV …" →
+    "another operation addresses"."""
+    reason = wrong.unmended.split(": ", 1)[-1] if ": " in wrong.unmended else wrong.unmended
+    for kind in ("another operation", "the LBK's words are", "not in the act", "names an office"):
+        if reason.startswith(kind):
+            return kind
+    return reason.split(":")[0] or "(no reason)"
+
+
 def diff_line(wrong: Wrong) -> str:
     a, b = _n(wrong.expected).split(), _n(wrong.got).split()
     parts = []
@@ -106,6 +119,8 @@ def main() -> int:
     ap.add_argument("--only", choices=("cases", "corpus"))
     ap.add_argument("--category", default="unexplained", help="eval category to group (default unexplained)")
     ap.add_argument("--show", help="print every § of the groups whose name contains this word")
+    ap.add_argument("--why", action="store_true",
+                    help="group the unexplained by why each is not act-mended (review.mended's reason)")
     args = ap.parse_args()
     paths: list[Path] = []
     if args.only != "corpus":
@@ -121,8 +136,10 @@ def main() -> int:
         ops = _ops_by_paragraf(run.orders)
         for wrong in case.wrong:
             if wrong.category == args.category:
-                name = group(wrong, ops.get(wrong.label, []))
-                groups[name].append(f"{manifest.name} § {wrong.label}: {diff_line(wrong)}")
+                name = why(wrong) if args.why else group(wrong, ops.get(wrong.label, []))
+                detail = "; ".join(f"{m.unit} [{m.source}] act {m.act_says!r} | LBK {m.lbk_prints!r}"
+                                   for m in wrong.mended) or diff_line(wrong)
+                groups[name].append(f"{manifest.name} § {wrong.label}: {detail}")
     for name, rows in sorted(groups.items(), key=lambda kv: -len(kv[1])):
         print(f"{len(rows):4d}  {name}  ({', '.join(r.split(':')[0] for r in rows[:4])}, …)")
         if args.show and args.show in name:

@@ -12,6 +12,8 @@ addressed it and our text of it is the base's: review.units.outside; or, at word
 unit is aligned and either unaddressed or differs from the LBK only at words where ours is still the
 base's, no operation wrote or deleted anything there or next to it, and no operation of the case could be
 one we failed to apply there: review.untouched, the LBK's own edit of text no instruction touched) >
+act-mended (every difference lies inside text an instruction wrote, ours is the amending act's text verbatim
+as its source file reads, and the LBK prints something else that no act of the case says: review.mended) >
 unexplained (instructed, silent, none of the above: where amender bugs live).
 """
 
@@ -26,6 +28,7 @@ from lovkons.amender.consolidate import Consolidation
 from lovkons.amender.tree import label_key
 from lovkons.model.document import Document, Kind, Node, Problem, display_label
 from lovkons.model.edits import AmendingDocument
+from lovkons.review.acts import ActCase, act_case, base_blocks
 from lovkons.review.editorial import (
     AMENDS_OTHER_LAW,
     Substitution,
@@ -36,6 +39,7 @@ from lovkons.review.editorial import (
     tokens,
 )
 from lovkons.review.instructed import cited_keys, instructed_scope, refused_order_keys
+from lovkons.review.mended import ACT_MENDED, Mend, mended
 from lovkons.review.renames import name_only
 from lovkons.review.typo import typo_fix, unpunctuated
 from lovkons.review.units import UnitDiff, outside, paragraf_nodes, unit_scope, untouched_words, where
@@ -103,6 +107,10 @@ class Wrong:
     instructed: bool = True  # some applied, refused or pending operation addressed the § or a unit in it
     renamed: bool = False  # only names of ministries or authorities differ (review.renames)
     units: tuple[UnitDiff, ...] = ()  # where ours and the LBK's text differ (review.units)
+    # "act-mended" (review.mended): per difference the act's words (ours) and the LBK's; else, for a § that
+    # would be "unexplained", why it is not act-mended (`unmended`)
+    mended: tuple[Mend, ...] = ()
+    unmended: str = ""
 
     @property
     def outside(self) -> bool:
@@ -143,7 +151,10 @@ class Wrong:
         # changed its stk. 1 exactly as the LBK prints it
         # at word grain (Wrong.untouched_words): LBK 1121/2012 § 4 prints "Samtidig" for the base's
         # "Samtidigt" in the stk. whose other words LOV 1541/2010 § 1, nr. 4 replaced
-        return "unexplained" if self.instructed and not self.outside and not self.untouched_words else UNINSTRUCTED
+        if not self.instructed or self.outside or self.untouched_words:
+            return UNINSTRUCTED
+        # LBK 1/2016 § 3, stk. 3: LOV 1571/2015 § 1, nr. 1 writes »… i udlandet og …«, the LBK prints "udlandet, og"
+        return ACT_MENDED if self.mended else "unexplained"
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +224,12 @@ class CaseScore:
         the LBK's text differ there only where ours is the base's and no operation could have meant the
         LBK's words (see Wrong.untouched_words, review.untouched)"""
         return sum(1 for w in self.wrong if w.category == UNINSTRUCTED and w.instructed and w.untouched_words)
+
+    @property
+    def act_mended(self) -> int:
+        """silent wrong §§ whose every difference lies inside text an instruction wrote, where ours is the
+        amending act's own text (its source read raw) and the LBK prints something else (review.mended)"""
+        return self._count(ACT_MENDED)
 
     @property
     def unexplained(self) -> int:
@@ -289,6 +306,7 @@ def score(name: str, base: Document, result: Consolidation, expected: Document, 
     pairs = editorial_substitutions(b, r, e, flagged)
     titles = title_renames(b, r, e, flagged)
     touched = touched_ok = untouched = untouched_ok = spurious = renamed_ok = 0
+    acts: ActCase | None = None  # the operations and the acts' raw sources, read for the first candidate
     by_layer = {_key(a.split(",")[0].removeprefix("§").strip()) for a in renamed if a.startswith("§")}
     wrong: list[Wrong] = []
     for label in sorted(set(b) | set(r) | set(e), key=_sort_key):
@@ -321,8 +339,13 @@ def score(name: str, base: Document, result: Consolidation, expected: Document, 
                                    units=diff))
                 continue
             why = why or ("" if instructed else UNINSTRUCTED)
-            wrong.append(Wrong(label, is_touched, label in flagged, why not in ("", UNINSTRUCTED), ev, rv, why,
-                               instructed, names, diff))
+            found = Wrong(label, is_touched, label in flagged, why not in ("", UNINSTRUCTED), ev, rv, why,
+                          instructed, names, diff)
+            if found.category == "unexplained" and orders and ours and theirs:
+                acts = acts or act_case(orders, blocks=base_blocks(base, result))
+                verdict = mended(_key(label), ours, theirs, diff, acts)
+                found = replace(found, mended=verdict.mends, unmended=verdict.reason)
+            wrong.append(found)
     return CaseScore(name, touched, touched_ok, untouched, untouched_ok, spurious, len(result.applied),
                      errors, warnings, tuple(wrong), tuple(pairs), renames, len(by_layer),
                      renamed_ok)

@@ -1,0 +1,212 @@
+"""Stage 2 (review, eval): the operations of a case and the raw text of each amending act, for the
+"act-mended" check (review.mended).
+
+Input: the amending orders (their operations, and the path each was read from: meta.source); output:
+ActCase — per operation its act, the §§ and units it changes in place, the texts it writes and quotes —
+and each act's source read raw (lxml itertext of the XML, or the text file), independently of our parse.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from lovkons.amender.citing import base_refs, cites_base
+from lovkons.amender.consolidate import Consolidation
+from lovkons.amender.tree import label_key
+from lovkons.model.document import Address, Document, Kind, Level
+from lovkons.model.edits import (
+    AmendingDocument,
+    ChangeBlock,
+    ChangeOfItem,
+    DeleteText,
+    Insert,
+    InsertText,
+    Operation,
+    Renumber,
+    Repeal,
+    ReplaceText,
+)
+from lovkons.review.units import _KINDS, Unit, address_unit
+from lovkons.review.untouched import norm
+
+_TOKEN = regex.compile(r"\w+|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class CaseOp:
+    """One operation of the case with what the check needs: its act (index into the case's sources),
+    the §§ and units it addresses in place, the texts it writes (exact) and quotes (casefolded tokens)."""
+
+    act: int
+    source: str
+    item: tuple[int, str]  # (act, source of the item): the operations of one item
+    keys: frozenset[str | None]  # § keys; None = the whole act ("overalt")
+    units: tuple[tuple[str, Unit], ...]  # (§ key, unit) addressed in place
+    written: tuple[tuple[str, bool], ...]  # (text, a quotation »…« in the act: a new text, not a payload's unit)
+    quoted: tuple[tuple[str, ...], ...]
+    words: tuple[tuple[str, ...], ...]  # written, casefolded tokens
+
+    def here(self, key: str) -> bool:
+        return key in self.keys or None in self.keys
+
+
+@dataclass(frozen=True, slots=True)
+class ActCase:
+    ops: tuple[CaseOp, ...]
+    sources: tuple[Callable[[], str | None], ...]  # the raw text of each act, read when first asked
+
+    def text(self, act: int) -> str | None:
+        return self.sources[act]()
+
+
+def tokens_at(text: str) -> list[regex.Match[str]]:
+    return list(_TOKEN.finditer(text))
+
+
+def _folded(text: str) -> tuple[str, ...]:
+    return tuple(m[0].casefold() for m in _TOKEN.finditer(norm(text)))
+
+
+def _addresses(op: Operation) -> list[Address]:
+    return [op.target, *(getattr(op, "group", ()) or ()), *(a for span in getattr(op, "spans", ()) or () for a in span)]
+
+
+def _in_place(op: Operation) -> list[tuple[str, Unit]]:
+    """(§ key, unit) the operation changes in place: a text operation's or replacement's target, a repeal's
+    units, a payload's new §§ (whole). A renumbering writes no words; an insertion beside a unit (after,
+    before) changes none (its payload's words are guarded as written)."""
+    if isinstance(op, Renumber):
+        return []
+    out: list[tuple[str, Unit]] = []
+    if isinstance(op, Insert) and op.position == "end":
+        # "I § 43 indsættes som stk. 4:" (LOV 607/2013 § 18, nr. 1): the new units, not the stk. before them
+        par = op.target.label_of(Level.PARAGRAF)
+        inside = address_unit(op.target)
+        new = [(*inside, (_KINDS[n.kind], label_key(n.label))) for n in op.payload if n.kind in _KINDS and n.label]
+        if par is not None:
+            out += [(label_key(par), unit) for unit in new] if new and len(new) == len(op.payload) \
+                else [(label_key(par), inside)]
+    elif not (isinstance(op, Insert) and op.position in ("after", "before")):
+        for address in _addresses(op):
+            par = address.label_of(Level.PARAGRAF)
+            if par is not None:
+                out.append((label_key(par), address_unit(address)))
+    for node in getattr(op, "payload", ()) or ():
+        out += [(label_key(n.label), ()) for n in node.walk() if n.kind is Kind.PARAGRAF and n.label]
+    return out
+
+
+def _keys(op: Operation) -> frozenset[str | None]:
+    keys: set[str | None] = {None} if any(lv is Level.DOKUMENT for lv, _ in op.target.steps) else set()
+    for address in _addresses(op):
+        if (par := address.label_of(Level.PARAGRAF)) is not None:
+            keys.add(label_key(par))
+    for node in getattr(op, "payload", ()) or ():
+        keys |= {label_key(n.label) for n in node.walk() if n.kind is Kind.PARAGRAF and n.label}
+    return frozenset(keys)
+
+
+def case_op(op: Operation, act: int, item: str) -> CaseOp:
+    nodes = [n for node in getattr(op, "payload", ()) or () for n in node.walk()]
+    new = getattr(op, "new", None) or ""
+    written = [new, *(n.text or "" for n in nodes), *(n.heading or "" for n in nodes)]
+    quoted = [op.old if isinstance(op, ReplaceText | DeleteText) else "",
+              op.anchor if isinstance(op, InsertText) else "", (op.words or "") if isinstance(op, Repeal) else ""]
+    return CaseOp(act, str(op.source) if op.source else item, (act, item), _keys(op), tuple(_in_place(op)),
+                  tuple((norm(w), k == 0) for k, w in enumerate(written) if w.strip()),
+                  tuple(f for q in quoted if (f := _folded(q))),
+                  tuple(f for w in written if (f := _folded(w))))
+
+
+_WHITESPACE = regex.compile(r"\s+")
+
+
+# the inline element of LexDania: a run of characters inside a line (<Linea>), "formaChar" for its form
+_INLINE = frozenset({"Char"})
+
+
+def xml_text(root: Any) -> str:
+    """An XML tree's text as its file has it: every text and tail, except the whitespace that only lays the
+    file out (a run holding a line break between elements); a <Char> holding only whitespace is a space,
+    and the end of an element other than a <Char> (a line, a stk., a §) separates like a space. LOV 481/2012 § 4, nr. 1 prints »75.000 m³« as
+    "<Char>… 75.000 m</Char>⏎<Char formaChar="Superscript">3</Char>": "75.000 m3", not "m 3"."""
+    out: list[str] = []
+
+    def keep(text: str | None) -> None:
+        if text and not (text.isspace() and "\n" in text):
+            out.append(text)
+
+    def walk(el: Any) -> None:
+        if el.tag in _INLINE and el.text and el.text.isspace():
+            out.append(" ")  # a <Char> of its own holding a space: "herunder</Char><Char>⏎</Char><Char>en" (LOV 1715/2016 § 48, nr. 2)
+        else:
+            keep(el.text)
+        for child in el:
+            if isinstance(child.tag, str):
+                walk(child)
+            keep(child.tail)
+        if el.tag not in _INLINE:
+            out.append(" ")
+
+    walk(root)
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=64)
+def act_source(path: str) -> str | None:
+    """The act's source read raw, independently of our readers: an XML file's text (xml_text) or a text
+    file, in the eval's comparison form (untouched.norm: soft hyphens and zero-width characters out, no
+    space before , . ;) with whitespace collapsed; nothing else normalised. None when it cannot be read."""
+    from lxml import etree
+
+    file = Path(path)
+    try:
+        if file.suffix.lower() == ".xml":
+            text = xml_text(etree.parse(str(file), etree.XMLParser(resolve_entities=False, no_network=True)).getroot())
+        elif file.suffix.lower() == ".txt":
+            text = file.read_text(encoding="utf-8")
+        else:
+            return None  # an HTML or JSON record: no raw reading here, nothing is act-mended
+    except (OSError, UnicodeDecodeError, etree.XMLSyntaxError):
+        return None
+    return _WHITESPACE.sub(" ", norm(text)).strip()
+
+
+def act_case(orders: Sequence[AmendingDocument], read: Callable[[str], str | None] = act_source, *,
+             blocks: Callable[[AmendingDocument, ChangeBlock], bool] = lambda _order, _block: True) -> ActCase:
+    """Every operation of the orders (applied, refused or pending alike) in the change blocks `blocks`
+    keeps (those of the base: an omnibus act's block amending another law addresses none of the base's
+    units), and a lazy reader of each act's raw source (its meta.source path: all of the act, every block)."""
+    ops: list[CaseOp] = []
+    for i, order in enumerate(orders):
+        for block in order.changes:
+            if not blocks(order, block):
+                continue
+            for item in block.items:
+                name = f"{order.meta.short} § {block.paragraf}, nr. {item.number}"
+                for op in item.operations:
+                    ops.append(case_op(op, i, name))
+                    if isinstance(op, ChangeOfItem):
+                        ops.append(case_op(op.change, i, name))
+    sources = tuple(functools.partial(read, o.meta.source) if o.meta.source else (lambda: None) for o in orders)
+    return ActCase(tuple(ops), sources)
+
+
+def base_blocks(base: Document, result: Consolidation) -> Callable[[AmendingDocument, ChangeBlock], bool]:
+    """The change blocks of the base: those citing it, or one an applied, refused or pending item came from
+    (the others amend another law: LOV 1715/2016 § 52 rewrites a § 9 a of another act than LBK 9/2017's)."""
+    refs = base_refs(base)
+    used = {str(a.source) for a in result.applied} | {p.source or "" for p in result.problems} | \
+        {str(p.source) for p in result.pending}
+    here = {s.rsplit(", nr. ", 1)[0] for s in used} | used
+
+    def keep(order: AmendingDocument, block: ChangeBlock) -> bool:
+        return f"{order.meta.short} § {block.paragraf}" in here or order.meta.short in here or \
+            cites_base(block, base, refs)
+    return keep

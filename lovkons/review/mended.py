@@ -1,0 +1,316 @@
+"""Stage 2 (review, eval): the "act-mended" category — inside text an instruction wrote, the LBK prints
+something other than the amending act's own words, while ours is the act's text verbatim (checked against
+the act's source file read raw, independently of our parse).
+
+Input: our and the LBK's § (nodes), its differing units (review.units), the operations of the
+case and the raw text of each amending act (review.acts); output: Mended — per difference what the
+act says and what the LBK prints (a lawyer can check it), or why the § stays "unexplained".
+
+Real example: LOV 511/2012 § 1, nr. 1 inserts § 12, stk. 3 of the folkeskolelov ending »… træffes af
+bopælskommunen.«; LBK 521/2013 prints "… træffes af bopælskommunen" (no full stop). Ours is the act's.
+
+A difference (a run of differing tokens, neighbouring runs joined unless a word stands between them) is
+the act's, mended by the LBK, when all of these hold; the first that fails is the reason it is not:
+- "written": an operation on the § (the new text of a ReplaceText/InsertText, a payload's text) wrote it:
+  that text occurs in our unit around the run wherever the run can equally stand (an LBK insertion
+  strictly inside it; "og og" → "og" may drop the base's "og", LOV 629/2010 § 1, nr. 3: not written);
+- "at the edge": whole words of that written text stand on each side, grown (up to 8 a side) until our
+  stretch is unique in the act's source and the LBK's is in no act; at an edge of the written text the
+  run must be ours (not an LBK insertion at the join), and the text must end the unit, or end in a word,
+  or be a quotation whose »/« the source shows next to the mark (LOV 628/2010 § 1, nr. 12: »,
+  medmindre …«, the LBK prints "der medmindre");
+- "names an office": the differing words name no ministry or authority (a rename is the ressort layer's);
+- "not in the act": our stretch occurs verbatim in the writing act's source (review.acts.act_source, read
+  raw): not where our reading differs from the act (»75.000 m³« read as "m 3");
+- "the LBK's words are in an act / written by": the LBK's stretch occurs in no act of the case and in no
+  other operation's text (except inside an occurrence of ours: an LBK deletion of our words);
+- "another operation": no other operation of the base's change blocks (any act) addresses the unit in
+  place (its target, group or span is the unit, contains it or lies inside it; a renumbering or an
+  insertion beside it does not) or quotes words overlapping the run (»…« of an old text or anchor).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from lovkons.model.document import Node
+from lovkons.review.acts import ActCase, tokens_at
+from lovkons.review.renames import masked
+from lovkons.review.units import Unit, UnitDiff, _at, unit_label, unit_text
+from lovkons.review.untouched import norm
+
+ACT_MENDED = "act-mended"
+_WORD = regex.compile(r"\w")
+
+
+@dataclass(frozen=True, slots=True)
+class Mend:
+    """One difference: the act's words (ours, verbatim in the act's source) and the LBK's there."""
+
+    unit: str  # "stk. 3" ("§": the § itself)
+    source: str  # the writing instruction, "LOV 511/2012 § 1, nr. 1"
+    act_says: str
+    lbk_prints: str
+    edge: str = ""  # "»…" / "…«": the run is at the start/end of the act's quotation, shown with its mark
+
+
+@dataclass(frozen=True, slots=True)
+class Mended:
+    """The verdict on one wrong §: `mends` when every difference is act-mended, else `reason` (why not)."""
+
+    mends: tuple[Mend, ...] = ()
+    reason: str = ""
+
+
+def _covers(a: Unit, b: Unit) -> bool:
+    """One unit contains the other (a prefix of its steps)."""
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def _occurs(needle: Sequence[str], hay: Sequence[str]) -> Iterator[int]:
+    n = len(needle)
+    for i in range(len(hay) - n + 1) if n else ():
+        if hay[i] == needle[0] and list(hay[i:i + n]) == list(needle):
+            yield i
+
+
+def _runs(ours: list[str], lbk: list[str]) -> list[tuple[int, int, int, int]]:
+    """Differing runs (i1, i2, j1, j2); runs with no word between them are joined."""
+    out: list[list[int]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ours, lbk, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if out and not any(_WORD.match(t) for t in ours[out[-1][1]:i1]):
+            out[-1][1], out[-1][3] = i2, j2
+        else:
+            out.append([i1, i2, j1, j2])
+    return [(a, b, c, d) for a, b, c, d in out]
+
+
+_MAX_WORDS = 8  # context words on a side, at most
+
+
+@dataclass(frozen=True, slots=True)
+class _Stretch:
+    """Token bounds [a, b) of our text around a run, and what the act's source must show at an edge of
+    the written text where no word of it stands: "»"/"«" (the quotation's edge), "" (the unit's edge)."""
+
+    a: int
+    b: int
+    left: str | None = None  # None: a word of the written text stands there
+    right: str | None = None
+
+
+def _back(toks: list[regex.Match[str]], k: int, lo: int, n: int) -> tuple[int, int]:
+    """Up to n whole words of [lo, k) before k: (the first token taken, words taken)."""
+    taken, at = 0, k
+    while taken < n and k > lo:
+        k -= 1
+        if _WORD.match(toks[k][0]):
+            taken, at = taken + 1, k
+    return at, taken
+
+
+def _ahead(toks: list[regex.Match[str]], k: int, hi: int, n: int) -> tuple[int, int]:
+    """Up to n whole words of [k, hi) after k: (the end of the last token taken, words taken)."""
+    taken, at = 0, k
+    while taken < n and k < hi:
+        if _WORD.match(toks[k][0]):
+            taken, at = taken + 1, k + 1
+        k += 1
+    return at, taken
+
+
+def _context(toks: list[regex.Match[str]], run: tuple[int, int], bounds: tuple[int, int], words: int,
+             quoted: bool) -> _Stretch | None:
+    """Up to `words` whole words of the written text [lo, hi) on each side of the run [i1, i2) (a side the
+    text ends on takes fewer). A side with none: the run is at the written text's edge, allowed when ours
+    has tokens there (the act's, not an LBK insertion at the join) and the text begins (ends) the unit or
+    with a word, or is a quotation whose »/« the act's source must show next to a punctuation mark; the
+    other side then holds twice the words. Else None."""
+    (i1, i2), (lo, hi) = run, bounds
+    (a, left), (b, right) = _back(toks, i1, lo, words), _ahead(toks, i2, hi, words)
+    if left and right:
+        return _Stretch(a, b)
+    if i1 == i2 or not (left or right):
+        return None
+    if not left:
+        edge = "" if lo == 0 or _WORD.match(toks[lo][0]) else "»" if quoted else None
+        b, right = _ahead(toks, i2, hi, 2 * words)
+        return _Stretch(lo, b, left=edge) if edge is not None and right > 1 else None
+    edge = "" if hi == len(toks) or _WORD.match(toks[hi - 1][0]) else "«" if quoted else None
+    a, left = _back(toks, i1, lo, 2 * words)
+    return _Stretch(a, hi, right=edge) if edge is not None and left > 1 else None
+
+
+def _pattern(text: str, left: str | None = None, right: str | None = None) -> regex.Pattern[str]:
+    """The stretch in a source: whole words at its ends, or right after »/before « at a quotation's edge."""
+    before = regex.escape(left) + r"\s?" if left else r"(?<!\w)"
+    after = r"\s?" + regex.escape(right) if right else r"(?!\w)"
+    return regex.compile(before + regex.escape(text) + after)
+
+
+def _spans(pattern: regex.Pattern[str], source: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(source, overlapped=True)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """One differing unit's texts and tokens (ours and the LBK's)."""
+
+    key: str
+    unit: Unit
+    ours: str
+    lbk: str
+    to: list[regex.Match[str]]
+    tl: list[regex.Match[str]]
+
+    def stretch(self, a: int, b: int, *, lbk: bool = False) -> str:
+        toks, text = (self.tl, self.lbk) if lbk else (self.to, self.ours)
+        return text[toks[a].start():toks[b - 1].end()] if a < b else ""
+
+
+def _placements(u: _Unit, run: tuple[int, int, int, int]) -> tuple[int, int]:
+    """The leftmost start and rightmost end in our text of a pure deletion or insertion, over the places
+    it can equally stand: "stk. 3 og og om" → "stk. 3 og om" drops either "og" (LOV 629/2010 § 1, nr. 3
+    wrote the first, the base the second)."""
+    i1, i2, j1, j2 = run
+    if i1 < i2 and j1 < j2:
+        return i1, i2
+    seq, a, b = ([t[0] for t in u.to], i1, i2) if i1 < i2 else ([t[0] for t in u.tl], j1, j2)
+    left, right = a, b
+    while left > 0 and seq[left - 1] == seq[b - 1 - (a - left)]:
+        left -= 1
+    while right < len(seq) and seq[right] == seq[a + (right - b)]:
+        right += 1
+    return i1 - (a - left), i2 + (right - b)
+
+
+def _writers(u: _Unit, case: ActCase, run: tuple[int, int, int, int]) -> Iterator[tuple[int, int, int, bool]]:
+    """(op index, start, end, quoted) of each occurrence in our unit of a text an operation on the § wrote
+    that holds the run wherever it can stand (an LBK insertion strictly inside it)."""
+    words = [t[0] for t in u.to]
+    i1, i2 = run[:2]
+    lo, hi = _placements(u, run)
+    for n, op in enumerate(case.ops):
+        if not op.here(u.key):
+            continue
+        for text, quoted in op.written:
+            tw = [t[0] for t in tokens_at(text)]
+            for s in _occurs(tw, words):
+                e = s + len(tw)
+                if s <= lo and hi <= e and (i1 < i2 or s < lo <= hi < e):
+                    yield n, s, e, quoted
+
+
+def _inside(spans: list[tuple[int, int]], outer: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans not inside any of `outer`."""
+    return [(x, y) for x, y in spans if not any(p <= x and y <= q for p, q in outer)]
+
+
+def _lbk_elsewhere(lbk: regex.Pattern[str], ours: regex.Pattern[str], case: ActCase) -> bool:
+    """The LBK's stretch occurs in some act of the case, other than inside an occurrence of ours (where the
+    LBK's is a part of ours: its deletion of our words, the act's own text)."""
+    return any(_inside(_spans(lbk, text), _spans(ours, text)) for k in range(len(case.sources))
+               if (text := case.text(k)))
+
+
+def _written_elsewhere(lbk: tuple[str, ...], ours: tuple[str, ...], case: ActCase, n: int) -> str:
+    """Another operation whose written text holds the LBK's stretch (casefolded tokens), other than inside
+    an occurrence of ours: its source, or ""."""
+    for m, other in enumerate(case.ops):
+        for w in other.words if m != n else ():
+            mine = [(p, p + len(ours)) for p in _occurs(ours, w)]
+            if _inside([(p, p + len(lbk)) for p in _occurs(lbk, w)], mine):
+                return other.source
+    return ""
+
+
+def _judge(u: _Unit, case: ActCase, n: int, where: tuple[int, int, bool], run: tuple[int, int, int, int]) -> Mend | str:
+    """One run against the act of operation n that wrote our text at [s, e): a Mend, or why not."""
+    i1, i2, j1, j2 = run
+    s, e, quoted = where
+    op = case.ops[n]
+    act = op.source.split(" §")[0]
+    src = case.text(op.act)
+    if src is None:
+        return f"not in the act: the source of {act} cannot be read raw"
+    ours_diff = u.stretch(i1, i2)
+    lbk_diff = u.stretch(j1, j2, lbk=True)
+    if "\x00" in masked(ours_diff) + masked(lbk_diff):
+        return f"names an office ({ours_diff!r} / {lbk_diff!r}): a rename, the ressort layer's to tell"
+    to, tl = [t[0] for t in u.to], [t[0] for t in u.tl]
+    found: tuple[_Stretch, str, str, list[tuple[int, int]], str] | None = None
+    for words in range(1, _MAX_WORDS + 1):
+        ctx = _context(u.to, (i1, i2), (s, e), words, quoted)
+        if ctx is None:
+            break
+        la, lb = j1 - (i1 - ctx.a), j2 + (ctx.b - i2)
+        if la < 0 or to[ctx.a:i1] != tl[la:j1] or to[i2:ctx.b] != tl[j2:lb]:
+            break  # the context reaches another difference
+        if found is not None and (ctx.a, ctx.b) == (found[0].a, found[0].b):
+            break  # the written text has no more words
+        ours, lbk = u.stretch(ctx.a, ctx.b), u.stretch(la, lb, lbk=True)
+        mine = _spans(_pattern(ours, ctx.left, ctx.right), src)
+        writes = _written_elsewhere(tuple(t.casefold() for t in tl[la:lb]),
+                                    tuple(t.casefold() for t in to[ctx.a:ctx.b]), case, n)
+        elsewhere = "in an act" if lbk and _lbk_elsewhere(_pattern(lbk, ctx.left, ctx.right),
+                                                          _pattern(ours, ctx.left, ctx.right), case) \
+            else f"written by {writes}" if writes else ""
+        found = (ctx, ours, lbk, mine, elsewhere)
+        if len(mine) <= 1 and not elsewhere:
+            break
+    if found is None:
+        return "at the edge of the text the instruction wrote (no word of it on one side)"
+    ctx, ours, lbk, mine, elsewhere = found
+    if not mine:
+        return f"not in the act: {_shown(ours, ctx)!r} is not in {act}"
+    if elsewhere:
+        return f"the LBK's words are {elsewhere}: {_shown(lbk, ctx)!r}"
+    fo = [t.casefold() for t in to]
+    for m, other in enumerate(case.ops):
+        if m == n:
+            continue
+        if any(k == u.key and _covers(unit, u.unit) for k, unit in other.units):
+            return f"another operation addresses {unit_label(u.unit)}: {other.source}"
+        if other.here(u.key) and any(p <= i2 and p + len(q) >= i1 for q in other.quoted for p in _occurs(q, fo)):
+            return f"another operation quotes the words there: {other.source}"
+    edge = (ctx.left or "") + "…" + (ctx.right or "") if ctx.left or ctx.right else ""
+    return Mend(unit_label(u.unit), op.source, _shown(ours, ctx), _shown(lbk, ctx), edge)
+
+
+def _shown(text: str, ctx: _Stretch) -> str:
+    return f"{ctx.left or ''}{text}{ctx.right or ''}"
+
+
+def mended(key: str, ours: Node, lbk: Node, units: Iterable[UnitDiff], case: ActCase) -> Mended:
+    """Every difference of the § in an addressed unit is the act's text, mended by the LBK (module doc);
+    units no instruction addressed, or where only words the base had differ (UnitDiff.lbk_edit), are
+    left to the categories that read them."""
+    mends: list[Mend] = []
+    for diff in units:
+        if not diff.aligned:
+            return Mended(reason=f"{diff.label}: not aligned")
+        if not diff.addressed or diff.lbk_edit:
+            continue
+        mine, theirs = _at(ours, diff.unit), _at(lbk, diff.unit)
+        if mine is None or theirs is None:
+            return Mended(reason=f"{diff.label}: not aligned")
+        to, tl = norm(unit_text(mine[-1] if mine else ours)), norm(unit_text(theirs[-1] if theirs else lbk))
+        u = _Unit(key, diff.unit, to, tl, tokens_at(to), tokens_at(tl))
+        for run in _runs([t[0] for t in u.to], [t[0] for t in u.tl]):
+            why = "not written: no instruction on the § wrote our text there"
+            for n, s, e, quoted in _writers(u, case, run):
+                verdict = _judge(u, case, n, (s, e, quoted), run)
+                if isinstance(verdict, Mend):
+                    mends.append(verdict)
+                    break
+                why = verdict
+            else:
+                return Mended(reason=f"{diff.label}: {why}")
+    return Mended(tuple(mends)) if mends else Mended(reason="no difference in an addressed unit")
