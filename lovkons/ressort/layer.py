@@ -25,6 +25,7 @@ from lovkons.ressort.responsible import Evidence, Responsibility, law_title, res
 
 EDITORIAL = "redaktionel ændring"  # how an editorial change is cited (its Source.document starts so)
 _SKIP = (Kind.NOTE, Kind.UNDERSKRIFT)  # the LBK's own notes and the signature are not the law's text
+_PARTS = (Kind.KAPITEL, Kind.AFSNIT)  # the parts of a law a transfer can leave behind (Transfer.stays)
 _LEVEL = {Kind.PARAGRAF: Level.PARAGRAF, Kind.STK: Level.STK, Kind.NR: Level.NR, Kind.LITRA: Level.LITRA,
           Kind.KAPITEL: Level.KAPITEL, Kind.AFSNIT: Level.AFSNIT, Kind.BILAG: Level.BILAG}  # fmt: skip
 
@@ -92,7 +93,8 @@ class Memo:
         self.names: dict[str, tuple[Span, ...]] = {}
         self.kept: dict[tuple[str, int, int, dt.date], bool] = {}
         self.named: dict[int, tuple[Node, bool]] = {}  # id(node) → (the node, kept alive; any name below)
-        self.asked: dict[int, tuple[Document, tuple[str, ...]]] = {}  # id(document) → (it, the names in it)
+        # id(document) → (it, the names in it, the headings of its parts that hold names)
+        self.asked: dict[int, tuple[Document, tuple[str, ...], tuple[str, ...]]] = {}
         self.responsible: dict[dt.date, tuple[Responsibility, Responsibility, Responsibility]] = {}
         self.deciders: dict[dt.date, Namer] = {}  # a namer per day for `decisions` (its problems unread)
         self.scans = 0  # texts searched with the name pattern (tests count them)
@@ -160,6 +162,7 @@ class _Rewriter:
         self.found: Counter[Found] = Counter()
         self.decisions: list[tuple[str, Rename | None]] = []  # every decision asked, in order
         self.log: list[Found] = []  # every change counted, in order
+        self.parts: set[str] = set()  # the headings of the parts walked (kapitel, afsnit)
 
     def decide(self, written: str) -> Rename | None:
         rename = self.namer.decide(written)
@@ -209,6 +212,16 @@ class _Rewriter:
     def node(self, node: Node, path: tuple[tuple[Level, str], ...], sole: bool = False) -> Node:
         if not self.memo.any_name(node):  # also the LBK's notes and the signature (_SKIP)
             return node
+        if node.kind in _PARTS and node.heading:  # a part of the law a transfer may have left behind
+            self.parts.add(node.heading)
+            outer, self.namer = self.namer, self.namer.for_part(node.heading)
+            try:
+                return self._cached(node, path, sole)
+            finally:
+                self.namer = outer
+        return self._cached(node, path, sole)
+
+    def _cached(self, node: Node, path: tuple[tuple[Level, str], ...], sole: bool) -> Node:
         key = (id(node), path, sole)
         hit = self.memo.rewritten.get(key)
         if hit is not None and hit.original is node and self._reuse(hit):
@@ -254,7 +267,8 @@ def apply_ressort(document: Document, day: dt.date, *, base: Document | None = N
     writer = _Rewriter(namer, memo)
     kids = tuple(writer.node(c, ()) for c in document.children)
     # every name written in the document was decided on the way (a subtree reused replays its decisions)
-    memo.asked[id(document)] = (document, tuple(sorted({written for written, _ in writer.decisions})))
+    memo.asked[id(document)] = (document, tuple(sorted({written for written, _ in writer.decisions})),
+                                tuple(sorted(writer.parts)))
     problems = list(namer.resp.problems) + list(namer.agency.problems) + namer.problems
     if register.complete_until is not None and day > register.complete_until:
         problems.append(Problem("RESSORT_REGISTER_ENDS", f"the register of ministries is complete up to "
@@ -304,7 +318,9 @@ def decisions(document: Document, day: dt.date, *, base: Document | None = None,
     namer = memo.deciders.get(day)
     if namer is None:
         namer = memo.deciders[day] = _namer(memo, day, None)
-    return tuple(namer.decide(written) for written in asked[1])
+    # a part a transfer left behind decides for itself (the same namer for the other parts)
+    return tuple(part.decide(written) for part in (namer, *(namer.for_part(h) for h in asked[2]))
+                 for written in asked[1])
 
 
 def consolidated_at(result: Consolidation, day: dt.date | None, *, base: Document,
