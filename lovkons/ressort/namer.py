@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from lovkons.model.document import Problem
 from lovkons.ressort.forms import Form, name_forms
 from lovkons.ressort.register import AUTHORITY, Change, Register
-from lovkons.ressort.responsible import Responsibility, Step, follow, part_responsibility
+from lovkons.ressort.responsible import Responsibility, Step, covers, follow, part_responsibility
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +106,18 @@ class Namer:
         return new, [*path, (change, mine[0].target, mine[0]), *rest]
 
     def _belongs(self, authority: str) -> bool:
-        """The authority belongs to the law's own ministry (then or now)."""
+        """The authority belongs to the law's own ministry (then or now), or to a ministry a resolution
+        moved part of this law away from by naming it (its authority goes with the part moved: kgl. res.
+        af 3. oktober 2011 moved lov om radio- og fjernsynsvirksomhed's tele matters from the minister
+        for science to the minister for business; LBK 1188/2013 §§ 8, 9, 92 print IT- og Telestyrelsen,
+        then the minister for science's, as Erhvervsstyrelsen)."""
         parent = self.register.offices[authority].ministry
         if parent is None:
             return False
         if parent in self.resp.offices():
+            return True
+        if any(t.source == parent and t.laws and covers(t, self.title, responsible=False)
+               for c in self.register.changes for t in c.transfers):
             return True
         now, _ = follow(self.register, parent, None, self.day, self.title, responsible=False)
         return now == self.resp.office
