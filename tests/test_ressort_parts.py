@@ -98,3 +98,26 @@ def test_the_decisions_of_a_day_include_the_parts() -> None:
     apply_ressort(doc, D("2013-10-29"), base=doc, orders=())
     offices = {d.office for d in decisions(doc, D("2013-10-29"), base=doc) if d is not None}
     assert offices == {"Undervisningsministeriet", "Social-, Børne- og Integrationsministeriet"}
+
+
+def test_a_law_renamed_day_after_day_comes_out_as_renamed_afresh() -> None:
+    """The layer reuses the subtrees it renamed on an earlier day when their decisions agree; a subtree
+    holding a part that decides for itself is renamed afresh each day."""
+    from lovkons.ressort import layer
+
+    sentence = CASES[2][5]
+    stk = (Node(Kind.STK, "1", text=sentence),)
+    kapitler = tuple(Node(Kind.KAPITEL, str(i), heading=h, children=(Node(Kind.PARAGRAF, str(i), children=stk),))
+                     for i, h in enumerate(("Dagtilbud til børn indtil skolestart", "Fritidshjem til børn i skolealderen",
+                                            "Administration m.v."), 1))  # fmt: skip
+    doc = Document(Meta("LBK", 1, 2010, D("2010-01-01"), DAG),
+                   children=(Node(Kind.AFSNIT, "I", heading="Tilbud", children=kapitler),))
+    days = [D("2012-06-01"), D("2013-10-29"), D("2012-06-01"), D("2014-06-01")]
+    warm = [apply_ressort(doc, day, base=doc).document for day in days]
+    cold = []
+    for day in days:
+        layer._MEMO.clear()
+        cold.append(apply_ressort(doc, day, base=doc).document)
+    assert warm == cold
+    assert [n.text.split()[0] for n in warm[1].walk() if n.kind is Kind.STK] == [
+        "Social-,", "Undervisningsministeren", "Social-,"]

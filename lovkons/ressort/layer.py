@@ -21,7 +21,7 @@ from lovkons.ressort.forms import Span, name_forms, render
 from lovkons.ressort.guards import kept_by
 from lovkons.ressort.namer import Namer, Rename
 from lovkons.ressort.register import AUTHORITY, MINISTRY, Register, default_register
-from lovkons.ressort.responsible import Evidence, Responsibility, law_title, responsibility
+from lovkons.ressort.responsible import Evidence, Responsibility, law_title, responsibility, stays
 
 EDITORIAL = "redaktionel ændring"  # how an editorial change is cited (its Source.document starts so)
 _SKIP = (Kind.NOTE, Kind.UNDERSKRIFT)  # the LBK's own notes and the signature are not the law's text
@@ -99,6 +99,14 @@ class Memo:
         self.deciders: dict[dt.date, Namer] = {}  # a namer per day for `decisions` (its problems unread)
         self.scans = 0  # texts searched with the name pattern (tests count them)
         self.rewritten: dict[tuple[int, tuple[tuple[Level, str], ...], bool], Rewritten] = {}
+        self.stays: dict[str, bool] = {}  # by heading: whether a transfer may leave that part behind
+
+    def may_stay(self, heading: str) -> bool:
+        """Whether a transfer of the register leaves behind a part of a law under this heading."""
+        hit = self.stays.get(heading)
+        if hit is None:
+            hit = self.stays[heading] = any(stays(t, heading) for c in self.register.changes for t in c.transfers)
+        return hit
 
     def serves(self, register: Register, base: Document, orders: Sequence[AmendingDocument]) -> bool:
         return (register is self.register and base is self.base and len(orders) == len(self.orders)
@@ -162,7 +170,8 @@ class _Rewriter:
         self.found: Counter[Found] = Counter()
         self.decisions: list[tuple[str, Rename | None]] = []  # every decision asked, in order
         self.log: list[Found] = []  # every change counted, in order
-        self.parts: set[str] = set()  # the headings of the parts walked (kapitel, afsnit)
+        self.parts: set[str] = set()  # the headings walked of parts a transfer may leave behind
+        self.parted = 0  # parts entered so far
 
     def decide(self, written: str) -> Rename | None:
         rename = self.namer.decide(written)
@@ -212,8 +221,11 @@ class _Rewriter:
     def node(self, node: Node, path: tuple[tuple[Level, str], ...], sole: bool = False) -> Node:
         if not self.memo.any_name(node):  # also the LBK's notes and the signature (_SKIP)
             return node
-        if node.kind in _PARTS and node.heading:  # a part of the law a transfer may have left behind
+        if node.kind in _PARTS and node.heading and self.memo.may_stay(node.heading):
+            # a part of the law a transfer may have left behind: its own namer. The subtrees holding it
+            # are not kept for reuse (their decisions were asked of two namers); the part itself is.
             self.parts.add(node.heading)
+            self.parted += 1
             outer, self.namer = self.namer, self.namer.for_part(node.heading)
             try:
                 return self._cached(node, path, sole)
@@ -226,9 +238,10 @@ class _Rewriter:
         hit = self.memo.rewritten.get(key)
         if hit is not None and hit.original is node and self._reuse(hit):
             return hit.node
-        first, counted = len(self.decisions), len(self.log)
+        first, counted, parted = len(self.decisions), len(self.log), self.parted
         out = self._node(node, path, sole)
-        self.memo.rewritten[key] = Rewritten(out, node, tuple(self.decisions[first:]), tuple(self.log[counted:]))
+        if self.parted == parted:
+            self.memo.rewritten[key] = Rewritten(out, node, tuple(self.decisions[first:]), tuple(self.log[counted:]))
         return out
 
     def _node(self, node: Node, path: tuple[tuple[Level, str], ...], sole: bool) -> Node:
