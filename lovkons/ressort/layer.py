@@ -21,10 +21,11 @@ from lovkons.ressort.forms import Span, name_forms, render
 from lovkons.ressort.guards import kept_by
 from lovkons.ressort.namer import Namer, Rename
 from lovkons.ressort.register import AUTHORITY, MINISTRY, Register, default_register
-from lovkons.ressort.responsible import Evidence, Responsibility, law_title, responsibility
+from lovkons.ressort.responsible import Evidence, Responsibility, law_title, responsibility, stays
 
 EDITORIAL = "redaktionel ændring"  # how an editorial change is cited (its Source.document starts so)
 _SKIP = (Kind.NOTE, Kind.UNDERSKRIFT)  # the LBK's own notes and the signature are not the law's text
+_PARTS = (Kind.KAPITEL, Kind.AFSNIT)  # the parts of a law a transfer can leave behind (Transfer.stays)
 _LEVEL = {Kind.PARAGRAF: Level.PARAGRAF, Kind.STK: Level.STK, Kind.NR: Level.NR, Kind.LITRA: Level.LITRA,
           Kind.KAPITEL: Level.KAPITEL, Kind.AFSNIT: Level.AFSNIT, Kind.BILAG: Level.BILAG}  # fmt: skip
 
@@ -92,11 +93,20 @@ class Memo:
         self.names: dict[str, tuple[Span, ...]] = {}
         self.kept: dict[tuple[str, int, int, dt.date], bool] = {}
         self.named: dict[int, tuple[Node, bool]] = {}  # id(node) → (the node, kept alive; any name below)
-        self.asked: dict[int, tuple[Document, tuple[str, ...]]] = {}  # id(document) → (it, the names in it)
+        # id(document) → (it, the names in it, the headings of its parts that hold names)
+        self.asked: dict[int, tuple[Document, tuple[str, ...], tuple[str, ...]]] = {}
         self.responsible: dict[dt.date, tuple[Responsibility, Responsibility, Responsibility]] = {}
         self.deciders: dict[dt.date, Namer] = {}  # a namer per day for `decisions` (its problems unread)
         self.scans = 0  # texts searched with the name pattern (tests count them)
         self.rewritten: dict[tuple[int, tuple[tuple[Level, str], ...], bool], Rewritten] = {}
+        self.stays: dict[str, bool] = {}  # by heading: whether a transfer may leave that part behind
+
+    def may_stay(self, heading: str) -> bool:
+        """Whether a transfer of the register leaves behind a part of a law under this heading."""
+        hit = self.stays.get(heading)
+        if hit is None:
+            hit = self.stays[heading] = any(stays(t, heading) for c in self.register.changes for t in c.transfers)
+        return hit
 
     def serves(self, register: Register, base: Document, orders: Sequence[AmendingDocument]) -> bool:
         return (register is self.register and base is self.base and len(orders) == len(self.orders)
@@ -160,6 +170,8 @@ class _Rewriter:
         self.found: Counter[Found] = Counter()
         self.decisions: list[tuple[str, Rename | None]] = []  # every decision asked, in order
         self.log: list[Found] = []  # every change counted, in order
+        self.parts: set[str] = set()  # the headings walked of parts a transfer may leave behind
+        self.parted = 0  # parts entered so far
 
     def decide(self, written: str) -> Rename | None:
         rename = self.namer.decide(written)
@@ -209,13 +221,27 @@ class _Rewriter:
     def node(self, node: Node, path: tuple[tuple[Level, str], ...], sole: bool = False) -> Node:
         if not self.memo.any_name(node):  # also the LBK's notes and the signature (_SKIP)
             return node
+        if node.kind in _PARTS and node.heading and self.memo.may_stay(node.heading):
+            # a part of the law a transfer may have left behind: its own namer. The subtrees holding it
+            # are not kept for reuse (their decisions were asked of two namers); the part itself is.
+            self.parts.add(node.heading)
+            self.parted += 1
+            outer, self.namer = self.namer, self.namer.for_part(node.heading)
+            try:
+                return self._cached(node, path, sole)
+            finally:
+                self.namer = outer
+        return self._cached(node, path, sole)
+
+    def _cached(self, node: Node, path: tuple[tuple[Level, str], ...], sole: bool) -> Node:
         key = (id(node), path, sole)
         hit = self.memo.rewritten.get(key)
         if hit is not None and hit.original is node and self._reuse(hit):
             return hit.node
-        first, counted = len(self.decisions), len(self.log)
+        first, counted, parted = len(self.decisions), len(self.log), self.parted
         out = self._node(node, path, sole)
-        self.memo.rewritten[key] = Rewritten(out, node, tuple(self.decisions[first:]), tuple(self.log[counted:]))
+        if self.parted == parted:
+            self.memo.rewritten[key] = Rewritten(out, node, tuple(self.decisions[first:]), tuple(self.log[counted:]))
         return out
 
     def _node(self, node: Node, path: tuple[tuple[Level, str], ...], sole: bool) -> Node:
@@ -254,7 +280,8 @@ def apply_ressort(document: Document, day: dt.date, *, base: Document | None = N
     writer = _Rewriter(namer, memo)
     kids = tuple(writer.node(c, ()) for c in document.children)
     # every name written in the document was decided on the way (a subtree reused replays its decisions)
-    memo.asked[id(document)] = (document, tuple(sorted({written for written, _ in writer.decisions})))
+    memo.asked[id(document)] = (document, tuple(sorted({written for written, _ in writer.decisions})),
+                                tuple(sorted(writer.parts)))
     problems = list(namer.resp.problems) + list(namer.agency.problems) + namer.problems
     if register.complete_until is not None and day > register.complete_until:
         problems.append(Problem("RESSORT_REGISTER_ENDS", f"the register of ministries is complete up to "
@@ -304,7 +331,9 @@ def decisions(document: Document, day: dt.date, *, base: Document | None = None,
     namer = memo.deciders.get(day)
     if namer is None:
         namer = memo.deciders[day] = _namer(memo, day, None)
-    return tuple(namer.decide(written) for written in asked[1])
+    # a part a transfer left behind decides for itself (the same namer for the other parts)
+    return tuple(part.decide(written) for part in (namer, *(namer.for_part(h) for h in asked[2]))
+                 for written in asked[1])
 
 
 def consolidated_at(result: Consolidation, day: dt.date | None, *, base: Document,

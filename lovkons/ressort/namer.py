@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from lovkons.model.document import Problem
 from lovkons.ressort.forms import Form, name_forms
 from lovkons.ressort.register import AUTHORITY, Change, Register
-from lovkons.ressort.responsible import Responsibility, Step, follow
+from lovkons.ressort.responsible import Responsibility, Step, covers, follow, part_responsibility
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,12 +26,29 @@ class Namer:
     """Decides, once per written name, what it becomes on the day (or None: it stays)."""
 
     def __init__(self, register: Register, day: dt.date, title: str, resp: Responsibility,
-                 agency: Responsibility, named: Responsibility) -> None:
+                 agency: Responsibility, named: Responsibility, part: str = "") -> None:
         self.register, self.day, self.title = register, day, title
         self.resp, self.agency, self.named = resp, agency, named
+        self.part = part  # the heading of the part of the law this namer decides for ("": the law)
         self.memo: dict[str, Rename | None] = {}  # by the name as written, in one case and spacing
         self.seen: dict[str, Rename | None] = {}  # by the name exactly as written
         self.problems: list[Problem] = []
+        self.parts: dict[str, Namer] = {}  # by heading: the namers of parts a transfer left behind
+
+    def for_part(self, heading: str) -> Namer:
+        """The namer for the part of the law under `heading` (a kapitel or afsnit): this one, unless a
+        transfer the law followed leaves that part behind (register: `stays`)."""
+        hit = self.parts.get(heading)
+        if hit is None:
+            resp, agency, named = (part_responsibility(self.register, self.title, r, heading, self.day)
+                                   for r in (self.resp, self.agency, self.named))
+            if resp is self.resp and agency is self.agency and named is self.named:
+                hit = self
+            else:
+                hit = Namer(self.register, self.day, self.title, resp, agency, named, part=heading)
+                hit.problems = self.problems  # one list of problems for the law
+            self.parts[heading] = hit
+        return hit
 
     def decide(self, written: str) -> Rename | None:
         if written in self.seen:  # the same spelling again (most names recur as written)
@@ -57,12 +74,13 @@ class Namer:
             office = current[0]
             if self.resp.since is None:
                 return None
-            new, path = follow(reg, office, self.resp.since, day, self.title, responsible=False)
+            new, path = follow(reg, office, self.resp.since, day, self.title, responsible=False, part=self.part)
         else:
             office = max(offices, key=lambda o: reg.last_end(o, day) or dt.date.min)
             end = reg.last_end(office, day)
             assert end is not None
-            new, path = follow(reg, office, end - dt.timedelta(days=1), day, self.title, responsible=False)
+            new, path = follow(reg, office, end - dt.timedelta(days=1), day, self.title, responsible=False,
+                              part=self.part)
             if new is None:
                 new, path = self._split(office, end, path)
             if new is None and self._ours(office, []):
@@ -88,11 +106,18 @@ class Namer:
         return new, [*path, (change, mine[0].target, mine[0]), *rest]
 
     def _belongs(self, authority: str) -> bool:
-        """The authority belongs to the law's own ministry (then or now)."""
+        """The authority belongs to the law's own ministry (then or now), or to a ministry a resolution
+        moved part of this law away from by naming it (its authority goes with the part moved: kgl. res.
+        af 3. oktober 2011 moved lov om radio- og fjernsynsvirksomhed's tele matters from the minister
+        for science to the minister for business; LBK 1188/2013 §§ 8, 9, 92 print IT- og Telestyrelsen,
+        then the minister for science's, as Erhvervsstyrelsen)."""
         parent = self.register.offices[authority].ministry
         if parent is None:
             return False
         if parent in self.resp.offices():
+            return True
+        if any(t.source == parent and t.laws and covers(t, self.title, responsible=False)
+               for c in self.register.changes for t in c.transfers):
             return True
         now, _ = follow(self.register, parent, None, self.day, self.title, responsible=False)
         return now == self.resp.office

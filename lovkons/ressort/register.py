@@ -44,6 +44,9 @@ class Transfer:
     area: str
     laws: tuple[str, ...] = ()  # titles ("lov om maritime uddannelser")
     keywords: tuple[str, ...] = ()  # words of the title ("dyre*", "*bolig", "social pension")
+    # words of the headings of the parts (kapitel, afsnit) of a law that stay behind: a law of the area
+    # moves, its chapters on these matters do not ("grunduddannelse*": kapitel 2 of the VVU-lov)
+    stays: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,15 +175,16 @@ def _check_basis(basis: str, day: dt.date, where: str, file: str) -> None:
 
 
 def _transfer(entry: Any, where: str, file: str) -> Transfer:
-    entry = _keys(entry, {"from", "to", "area", "laws", "keywords"}, where, file)
+    entry = _keys(entry, {"from", "to", "area", "laws", "keywords", "stays"}, where, file)
     keywords = _strs(entry.get("keywords"), where, "keywords", file)
-    for k in keywords:
+    stays = _strs(entry.get("stays"), where, "stays", file)
+    for k in (*keywords, *stays):
         if not _KEYWORD.fullmatch(k):
             raise RegisterError(f"{where}: keyword {k!r} is not a word, a phrase, \"word*\" or \"*word\"", file=file)
     return Transfer(_str(entry.get("from"), where, "from", file), _str(entry.get("to"), where, "to", file),
                     _str(entry.get("area"), where, "area", file),
                     tuple(t.lower() for t in _strs(entry.get("laws"), where, "laws", file)),
-                    tuple(k.lower() for k in keywords))  # fmt: skip
+                    tuple(k.lower() for k in keywords), tuple(k.lower() for k in stays))  # fmt: skip
 
 
 def _change(entry: Any, i: int, file: str) -> Change:

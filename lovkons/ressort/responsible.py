@@ -85,11 +85,17 @@ def covers(transfer: Transfer, title: str, *, responsible: bool) -> bool:
     return responsible and any(_keyword(k).search(title) for k in transfer.keywords)
 
 
-def step(change: Change, office: str, title: str, *, responsible: bool) -> tuple[str | None, Transfer | None]:
-    """What `office` becomes for this law at `change`: (new office, the transfer followed) — the office
-    itself when untouched, None when it ends without a successor for this law."""
+def stays(transfer: Transfer, part: str) -> bool:
+    """The part of a law headed `part` (a kapitel's or afsnit's heading) is not in the area moved."""
+    return bool(part) and any(_keyword(k).search(part.lower()) for k in transfer.stays)
+
+
+def step(change: Change, office: str, title: str, *, responsible: bool,
+         part: str = "") -> tuple[str | None, Transfer | None]:
+    """What `office` becomes for this law (or for its part headed `part`) at `change`: (new office, the
+    transfer followed) — the office itself when untouched, None when it ends without a successor."""
     for t in change.transfers:
-        if t.source == office and covers(t, title, responsible=responsible):
+        if t.source == office and covers(t, title, responsible=responsible) and not stays(t, part):
             return t.target, t
     renamed = change.renamed(office)
     if renamed:
@@ -101,14 +107,14 @@ Step = tuple[Change, str, Transfer | None]  # a change, the office it gave, the 
 
 
 def follow(register: Register, office: str, start: dt.date | None, end: dt.date, title: str, *,
-           responsible: bool) -> tuple[str | None, list[Step]]:
+           responsible: bool, part: str = "") -> tuple[str | None, list[Step]]:
     """Walk `office` through the changes after `start` up to `end`: (office on `end` or None, the
     steps that moved it)."""
     path: list[Step] = []
     current: str | None = office
     for change in register.between(start, end):
         assert current is not None
-        nxt, transfer = step(change, current, title, responsible=responsible)
+        nxt, transfer = step(change, current, title, responsible=responsible, part=part)
         if nxt != current:
             if nxt is None:
                 return None, path
@@ -177,3 +183,25 @@ def responsibility(register: Register, title: str, evidence: Sequence[Evidence],
     office, path = follow(register, current, at, day, title, responsible=True)
     chain += [(o, c) for c, o, _ in path]
     return Responsibility(office, tuple(chain), tuple(used), tuple(problems), used[0].day)
+
+
+def part_responsibility(register: Register, title: str, resp: Responsibility, part: str,
+                        day: dt.date) -> Responsibility:
+    """Who is responsible on `day` for the part of the law headed `part`: the law's own responsibility,
+    unless a transfer it followed leaves this part behind (`Transfer.stays`); then the part goes on
+    from the office before that transfer, by the register alone (the later signatures are the law's
+    ministry's). A resolution can split a law: kgl. res. af 3. oktober 2011 moved the VVU-lov to the
+    minister for research, its chapter "Grunduddannelse for voksne" stayed with education."""
+    chain = resp.chain
+    for i in range(1, len(chain)):
+        (before, _), (after, change) = chain[i - 1], chain[i]
+        if change is None or not any(t.source == before and t.target == after and stays(t, part)
+                                     for t in change.transfers):
+            continue
+        office, path = follow(register, before, change.date - dt.timedelta(days=1), day, title,
+                              responsible=True, part=part)
+        if office is None:
+            return resp
+        return Responsibility(office, (*chain[:i], *((o, c) for c, o, _ in path)), resp.evidence, resp.problems,
+                              resp.since)
+    return resp

@@ -19,6 +19,7 @@ def _periods(register: Register, name: str) -> str:
 def _transfer(t: Transfer) -> str:
     which = [f"love: {', '.join(t.laws)}"] if t.laws else []
     which += [f"titelord: {', '.join(t.keywords)}"] if t.keywords else []
+    which += [f"bliver tilbage: kapitler om {', '.join(t.stays)}"] if t.stays else []
     return f"{t.area}: {t.source} → {t.target}" + (f" ({'; '.join(which)})" if which else "")
 
 
