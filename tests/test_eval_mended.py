@@ -176,3 +176,39 @@ def test_a_whole_case_through_the_eval() -> None:
     assert found["3"].category == found["3a"].category == ACT_MENDED
     assert [m.source for m in found["3a"].mended] == ["LOV 1571/2015 § 1, nr. 2"]
     assert case.act_mended >= 2 and case.touched_ok < case.touched
+
+
+def test_an_act_substituting_the_lbks_words_for_ours_keeps_the_category_away() -> None:
+    """If any act of the case says »…ours…« til: »…the LBK's…« (an instruction our reader dropped or put under
+    another §), the § stays unexplained, however far the context grows (review9: a longer context had
+    stopped finding the short quotation)."""
+    row = ROWS[0]
+    case = act_case([_act(p, None) for p in row["acts"]])
+    dropped = "§ 1 I lov om … foretages følgende ændring: 1. I § 3, stk. 3, ændres »udlandet og der« til: »udlandet, og der«."
+    case2 = replace(case, sources=(*case.sources, lambda: dropped))
+    diff = (UnitDiff((("stk", "3"),), aligned=True, addressed=True),)
+    ours, lbk = _paragraf("3", row["unit"], row["ours"]), _paragraf("3", row["unit"], row["lbk"])
+    assert mended("3", ours, lbk, diff, case).mends
+    found = mended("3", ours, lbk, diff, case2)
+    assert not found.mends and "the LBK's words are" in found.reason
+
+
+@pytest.mark.parametrize("lbk", ["Social- og Indenrigsministeriet", "Indenrigsministeriet"])
+def test_a_part_of_a_ministrys_name_differing_is_a_rename_not_act_mended(lbk: str) -> None:
+    """Only a part of a compound name differs ("Økonomi- og Indenrigsministeriet" → "Social- og
+    Indenrigsministeriet"): the differing words alone name no office, the name around them does."""
+    from lovkons.review.acts import ActCase, CaseOp, _folded
+    from lovkons.review.untouched import norm
+
+    written = "Ansøgning indgives til Økonomi- og Indenrigsministeriet, der træffer afgørelse inden 3 måneder."
+    op = CaseOp(0, "LOV 1/2015 § 1, nr. 1", (0, "x"), frozenset({"3"}), (("3", (("stk", "3"),)),),
+                ((norm(written), True),), (), (_folded(written),))
+    source = f"§ 1 I lov om x foretages følgende ændring: 1. I § 3 indsættes som stk. 3: »{written}« § 2 Loven."
+    case = ActCase((op,), (lambda: source,))
+
+    def paragraf(text: str) -> Node:
+        return Node(Kind.PARAGRAF, "3", children=(Node(Kind.STK, "3", text=text),))
+
+    found = mended("3", paragraf(written), paragraf(written.replace("Økonomi- og Indenrigsministeriet", lbk)),
+                   (UnitDiff((("stk", "3"),), aligned=True, addressed=True),), case)
+    assert not found.mends and "names an office" in found.reason

@@ -117,7 +117,7 @@ class Namer:
         if parent in self.resp.offices():
             return True
         if any(t.source == parent and t.laws and covers(t, self.title, responsible=False)
-               for c in self.register.changes for t in c.transfers):
+               for c in self.register.changes if c.date <= self.day for t in c.transfers):
             return True
         now, _ = follow(self.register, parent, None, self.day, self.title, responsible=False)
         return now == self.resp.office

@@ -168,7 +168,10 @@ def act_source(path: str) -> str | None:
     file = Path(path)
     try:
         if file.suffix.lower() == ".xml":
-            text = xml_text(etree.parse(str(file), etree.XMLParser(resolve_entities=False, no_network=True)).getroot())
+            root = etree.parse(str(file), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
+            # the act's own words: LexDania's body (not <Meta>: its title, ministry and the short names of
+            # the later LBKs under AendresAf are no words of the act)
+            text = xml_text(next(iter(root.iterfind("DokumentIndhold")), root))
         elif file.suffix.lower() == ".txt":
             text = file.read_text(encoding="utf-8")
         else:

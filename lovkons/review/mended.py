@@ -15,15 +15,20 @@ the act's, mended by the LBK, when all of these hold; the first that fails is th
   that text occurs in our unit around the run wherever the run can equally stand (an LBK insertion
   strictly inside it; "og og" → "og" may drop the base's "og", LOV 629/2010 § 1, nr. 3: not written);
 - "at the edge": whole words of that written text stand on each side, grown (up to 8 a side) until our
-  stretch is unique in the act's source and the LBK's is in no act; at an edge of the written text the
+  stretch is unique in the act's source and the LBK's is in no act (a stretch still not unique when the
+  written text has no more words is the act's words all the same: it stands verbatim in the act); at an edge of the written text the
   run must be ours (not an LBK insertion at the join), and the text must end the unit, or end in a word,
   or be a quotation whose »/« the source shows next to the mark (LOV 628/2010 § 1, nr. 12: »,
   medmindre …«, the LBK prints "der medmindre");
-- "names an office": the differing words name no ministry or authority (a rename is the ressort layer's);
+- "names an office": the differing words, or the words around them (3 a side) where a name's part differs
+  ("Økonomi- og Indenrigsministeriet" → "Social- og Indenrigsministeriet"), name no ministry or authority
+  (a rename is the ressort layer's);
 - "not in the act": our stretch occurs verbatim in the writing act's source (review.acts.act_source, read
   raw): not where our reading differs from the act (»75.000 m³« read as "m 3");
-- "the LBK's words are in an act / written by": the LBK's stretch occurs in no act of the case and in no
-  other operation's text (except inside an occurrence of ours: an LBK deletion of our words);
+- "the LBK's words are in an act / written by / quoted by an act": the LBK's stretch occurs in no act of
+  the case and in no other operation's text (except inside an occurrence of ours: an LBK deletion of our
+  words); and no act of the case, at any context size, substitutes it for ours (»…ours…« til: »…LBK's…«:
+  an instruction we may have dropped or put under another §);
 - "another operation": no other operation of the base's change blocks (any act) addresses the unit in
   place (its target, group or span is the unit, contains it or lies inside it; a renumbering or an
   insertion beside it does not) or quotes words overlapping the run (»…« of an old text or anchor).
@@ -231,6 +236,20 @@ def _written_elsewhere(lbk: tuple[str, ...], ours: tuple[str, ...], case: ActCas
     return ""
 
 
+_QUOTE = regex.compile(r"»([^»«]*)«\s*til:?\s*»([^»«]*)«")
+
+
+def _in_quotation(lbk: regex.Pattern[str], case: ActCase, ours: str) -> bool:
+    """Some act of the case substitutes the LBK's words for ours: »…ours…« til: »…the LBK's…«."""
+    for k in range(len(case.sources)):
+        text = case.text(k)
+        if text:
+            for q in _QUOTE.finditer(text):
+                if ours in q[1] and lbk.search(q[2]):
+                    return True
+    return False
+
+
 def _judge(u: _Unit, case: ActCase, n: int, where: tuple[int, int, bool], run: tuple[int, int, int, int]) -> Mend | str:
     """One run against the act of operation n that wrote our text at [s, e): a Mend, or why not."""
     i1, i2, j1, j2 = run
@@ -242,10 +261,12 @@ def _judge(u: _Unit, case: ActCase, n: int, where: tuple[int, int, bool], run: t
         return f"not in the act: the source of {act} cannot be read raw"
     ours_diff = u.stretch(i1, i2)
     lbk_diff = u.stretch(j1, j2, lbk=True)
-    if "\x00" in masked(ours_diff) + masked(lbk_diff):
+    wide_o, wide_l = u.stretch(max(i1 - 3, 0), min(i2 + 3, len(u.to))), u.stretch(max(j1 - 3, 0), min(j2 + 3, len(u.tl)), lbk=True)
+    if "\x00" in masked(ours_diff) + masked(lbk_diff) or (masked(wide_o) == masked(wide_l) != wide_o):
         return f"names an office ({ours_diff!r} / {lbk_diff!r}): a rename, the ressort layer's to tell"
     to, tl = [t[0] for t in u.to], [t[0] for t in u.tl]
     found: tuple[_Stretch, str, str, list[tuple[int, int]], str] | None = None
+    sticky = False
     for words in range(1, _MAX_WORDS + 1):
         ctx = _context(u.to, (i1, i2), (s, e), words, quoted)
         if ctx is None:
@@ -262,6 +283,10 @@ def _judge(u: _Unit, case: ActCase, n: int, where: tuple[int, int, bool], run: t
         elsewhere = "in an act" if lbk and _lbk_elsewhere(_pattern(lbk, ctx.left, ctx.right),
                                                           _pattern(ours, ctx.left, ctx.right), case) \
             else f"written by {writes}" if writes else ""
+        if lbk and _in_quotation(_pattern(lbk, ctx.left, ctx.right), case, ours):
+            sticky = True
+        if sticky:
+            elsewhere = elsewhere or "quoted by an act"
         found = (ctx, ours, lbk, mine, elsewhere)
         if len(mine) <= 1 and not elsewhere:
             break
