@@ -56,6 +56,11 @@ def _d(s: str | None) -> dt.date | None:
     return dt.date.fromisoformat(s) if s else None
 
 
+# lookups of one document's edges after which the whole graph is built at once (a point in time, a timeline
+# or a diff asks about a few documents; a rebuild about every one)
+WHOLE_GRAPH_AFTER = 64
+
+
 def _sorted_edges(edges: list[Edge]) -> tuple[Edge, ...]:
     """By kind, target, date and source; equal ones in the order given (a stable sort: the edges of one
     key sorted alone keep the order they have among all the corpus's edges)."""
@@ -176,12 +181,24 @@ class Corpus:
         """The edges whose target (side 0) or source (side 1) is `key`, in the order of `edges`."""
         memo: dict[tuple[str, int], list[Edge]] = self.__dict__.setdefault("_edge_memo", {})
         found = memo.get((key, side))
-        if found is None:
+        if found is None and len(memo) >= WHOLE_GRAPH_AFTER:  # a rebuild asks about every document
+            found = memo[(key, side)] = self._whole_graph[side].get(key, [])
+        elif found is None:
             givers = dict.fromkeys(self._givers[side].get(key, ()))
             mine = [e for g in givers for e in self._edges_of(self.facts[g])
                     if (e.source if side else e.target) == key]  # fmt: skip
             found = memo[(key, side)] = list(_sorted_edges(mine))
         return found
+
+    @cached_property
+    def _whole_graph(self) -> tuple[dict[str, list[Edge]], dict[str, list[Edge]]]:
+        """Every edge by target and by source, each list in the order of `edges`."""
+        by_target: dict[str, list[Edge]] = {}
+        by_source: dict[str, list[Edge]] = {}
+        for e in self.edges:
+            by_target.setdefault(e.target, []).append(e)
+            by_source.setdefault(e.source, []).append(e)
+        return by_target, by_source
 
     def edges_from(self, key: str) -> list[Edge]:
         """Edges whose source is `key` (what the document amends, repeals or restates)."""
