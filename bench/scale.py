@@ -24,9 +24,11 @@ largest process (the parent or one worker):
 - consolidate of one large document (default LBK 1257/2016, retsplejeloven) with a cold index (the
   index is built in parallel), then consolidate / timeline / diff by dates with the warm index: each
   question first as a new one, then asked again (an answer may be kept per corpus state; another
-  date is a new question).
+  date is a new question);
+- the slowest warm question found on the corpus (--slow-doc, default LBK 1255/2015 from its
+  commencement to 2017-07-01: across its restatement by LBK 1257/2016), with no answer kept before it.
 
-Run: .venv/bin/python bench/scale.py [--jobs N] [--doc "LBK 1257/2016"] [--skip-half] [--compare DIR]
+Run: .venv/bin/python bench/scale.py [--jobs N] [--doc "LBK 1257/2016"] [--slow-doc "LBK 1255/2015"] [--skip-half] [--compare DIR]
 [--repeats N] [--parse-ratio-only] (only the two parse rows, ~1 min)
 (--compare: the cold rebuild's output must equal DIR byte for byte, e.g. a rebuild made by an older
 checkout). Prints a Markdown table; benchmarks measure, tests never assert timings.
@@ -190,6 +192,10 @@ def main() -> int:
     ap.add_argument("--at", default="2017-06-01")
     ap.add_argument("--since", default="2016-11-01", help="diff --from (the document must be in force)")
     ap.add_argument("--other-at", default="2017-01-15", help="another date: a question not asked before")
+    ap.add_argument("--slow-doc", default="LBK 1255/2015",
+                    help="the slowest warm new question found: diff of this document over its whole life")
+    ap.add_argument("--slow-from", default="2015-11-16")
+    ap.add_argument("--slow-to", default="2017-07-01")
     ap.add_argument("--skip-half", action="store_true")
     ap.add_argument("--compare", type=Path, help="a rebuild output the cold rebuild must equal byte for byte")
     ap.add_argument("--corpus", type=Path, help="another corpus folder (default: the development corpus)")
@@ -267,6 +273,16 @@ def main() -> int:
                 state = "cold index" if first else "warm index, asked again" if again else "warm index, new question"
                 rows.append((f"{label} \"{args.doc}\", {state}",
                              f"{wall:.2f} s wall, {cpu:.2f} s CPU, peak RSS {peak:.0f} MB"))
+        # the slowest warm new question found (bench/warm_ab.py, README): a diff over a large law's whole life,
+        # across its restatement by a new LBK (two consolidations of a 2.6 MB law, the ressort layer on both,
+        # a word diff of every changed provision), with no answer of the corpus kept before it
+        shutil.rmtree(tmp / "cache-cli" / "results", ignore_errors=True)
+        cmd = ["diff", args.slow_doc, *base, "--from", args.slow_from, "--to", args.slow_to]
+        for again in (False, True):
+            wall, cpu, peak, _ = cli.run(*cmd)
+            state = "asked again" if again else "first question (no answer kept)"
+            rows.append((f"diff \"{args.slow_doc}\" {args.slow_from} → {args.slow_to}, warm index, {state}",
+                         f"{wall:.2f} s wall, {cpu:.2f} s CPU, peak RSS {peak:.0f} MB"))
     return report(rows, files)
 
 

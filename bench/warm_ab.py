@@ -38,6 +38,8 @@ def steps(corpus: str, doc: str = "LBK 1257/2016") -> list[tuple[str, list[str]]
         ("diff LBK 1403/2010", ["diff", "LBK 1403/2010", *c, "--from", "2011-01-01", "--to", "2013-01-01"]),
         ("consolidate LBK 250/2013 (1 act)", ["consolidate", "LBK 250/2013", *c, "--at", "2014-01-01"]),
         ("diff LBK 250/2013", ["diff", "LBK 250/2013", *c, "--from", "2013-06-01", "--to", "2016-01-01"]),
+        # the slowest warm question found: a 2.6 MB law over its whole life, across its restatement
+        ("diff LBK 1255/2015 (whole life)", ["diff", "LBK 1255/2015", *c, "--from", "2015-11-16", "--to", "2017-07-01"]),
     ]
 
 

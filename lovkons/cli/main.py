@@ -6,6 +6,7 @@ line on stderr and exit code 2; anything else unexpected is a bug (exit 1).
 
 from __future__ import annotations
 
+import atexit
 import functools
 import gc
 import importlib
@@ -18,7 +19,7 @@ from typing import Annotated, Any
 
 import typer
 
-from lovkons.cli.output import EXIT_BAD_INPUT, EXIT_BUG, EXIT_HELP, EXIT_INTERRUPTED, bad_input_line
+from lovkons.cli.output import EXIT_BAD_INPUT, EXIT_BUG, EXIT_HELP, EXIT_INTERRUPTED, PROCESS, bad_input_line
 from lovkons.model.document import LovkonsError
 
 try:  # typer ≥ 0.25 vendors click; older versions use click itself
@@ -149,6 +150,10 @@ def bug_line(exc: BaseException) -> str:
     return f"lovkons: internal error: {type(exc).__name__}{': ' + first if first else ''} ({REPORT_HINT})"
 
 
+# (atexit handlers run before the interpreter's last collection)
+atexit.register(gc.freeze)
+
+
 def main() -> None:
     """Console entry point: run the command. The one place that turns failures into exit codes:
     bad input and usage → one stderr line, exit 2; anything unexpected → one line and a hint to
@@ -164,6 +169,21 @@ def main() -> None:
     debug = DEBUG["on"] = "--debug" in sys.argv[1:]
     argv = [a for a in sys.argv[1:] if a != "--debug"]
     application = build_app(next((a for a in argv if not a.startswith("-")), None))
+    # what is imported now lives until the exit: out of the collections (gc.freeze), like the corpus
+    # index once loaded (cli.output.open_corpus); at the exit everything is frozen (atexit, below), so the
+    # interpreter's last collection does not walk the heap the process is about to drop (~15 ms for a
+    # corpus command). A caller running commands in its own process (a test) gets its collector back.
+    gc.freeze()
+    PROCESS["one_command"] = True
+    try:
+        _run(application, argv, debug)
+    finally:
+        PROCESS["one_command"] = False
+        gc.unfreeze()
+
+
+def _run(application: typer.Typer, argv: list[str], debug: bool) -> None:
+    """Run the command; its exit code (or the failure's) by sys.exit."""
     try:
         code = application(args=argv, prog_name="lovkons", standalone_mode=False)
     except NoArgsIsHelpError:  # no arguments: typer has printed the help text

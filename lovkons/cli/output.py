@@ -7,6 +7,7 @@ stdout carries only the data asked for; stderr carries progress, warnings and su
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -42,6 +43,11 @@ EXIT_HELP = "Exit codes: " + " · ".join(f"{code} {what}" for code, what in EXIT
 
 # Files picked up when a directory is given: the formats read_document understands.
 DOCUMENT_SUFFIXES = (".xml", ".txt", ".json", ".html", ".htm")
+
+
+# set by cli.main.main: this process runs one command and ends (not a test calling the commands), so
+# what lives until its end may be frozen out of the cyclic GC's collections (gc.freeze)
+PROCESS = {"one_command": False}
 
 
 def _open_for_output(where: Path, named: Path) -> TextIO:
@@ -197,6 +203,8 @@ def open_corpus(option: Path | None, doc: str | None = None, *, no_cache: bool =
                              cache_file=None if no_cache or prepared.no_cache else facts_cache_file(path), progress=progress,
                              state=prepared.state, graph=False)  # fmt: skip
     corpus.results = prepared.results
+    if PROCESS["one_command"]:  # the facts of every file live as long as the command: out of the GC's walks
+        gc.freeze()
     return corpus
 
 

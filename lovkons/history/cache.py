@@ -14,25 +14,40 @@ import hashlib
 import os
 import shutil
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-
-import platformdirs
 
 from lovkons.model.document import LovkonsError
 
 CODE_SUFFIXES = (".py", ".yaml", ".j2", ".css", ".xsd")  # the package's code and its data
 
 
-def code_files(folder: Path) -> list[Path]:
-    """The code files under `folder` (CODE_SUFFIXES), sorted: what the code versions of the caches hash
-    (history.facts.code_version, history.results.answers_code)."""
-    return sorted(p for p in folder.rglob("*") if p.suffix in CODE_SUFFIXES and "__pycache__" not in p.parts)
+@cache
+def code_contents() -> tuple[tuple[tuple[str, ...], bytes], ...]:
+    """Every code file of the package (CODE_SUFFIXES, not in __pycache__) as (its path's parts below
+    the package folder, its bytes), sorted by the parts: what the code versions of the caches hash
+    (history.facts.code_version, history.results.answers_code). One walk and one read of each file per
+    process (every corpus command takes both versions)."""
+    package = Path(__file__).resolve().parent.parent  # the folder holding model/, history/, …
+    out: list[tuple[tuple[str, ...], bytes]] = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+        parts = Path(folder).relative_to(package).parts
+        for name in names:
+            if os.path.splitext(name)[1] in CODE_SUFFIXES:
+                with open(os.path.join(folder, name), "rb") as f:
+                    out.append(((*parts, name), f.read()))
+    return tuple(sorted(out, key=lambda x: x[0]))
 
 
 def cache_dir() -> Path:
     """The cache folder ($LOVKONS_CACHE_DIR, else the platform's user cache folder for lovkons)."""
     override = os.environ.get("LOVKONS_CACHE_DIR")
-    return Path(override) if override else Path(platformdirs.user_cache_dir("lovkons", appauthor=False))
+    if override:
+        return Path(override)
+    import platformdirs  # only when the folder is not given
+
+    return Path(platformdirs.user_cache_dir("lovkons", appauthor=False))
 
 
 def _name(folder: Path, suffix: str = ".json") -> str:

@@ -56,6 +56,17 @@ def _d(s: str | None) -> dt.date | None:
     return dt.date.fromisoformat(s) if s else None
 
 
+# lookups of one document's edges after which the whole graph is built at once (a point in time, a timeline
+# or a diff asks about a few documents; a rebuild about every one)
+WHOLE_GRAPH_AFTER = 64
+
+
+def _sorted_edges(edges: list[Edge]) -> tuple[Edge, ...]:
+    """By kind, target, date and source; equal ones in the order given (a stable sort: the edges of one
+    key sorted alone keep the order they have among all the corpus's edges)."""
+    return tuple(sorted(edges, key=lambda e: (e.kind, e.target, e.date or dt.date.min, e.source)))
+
+
 @dataclass
 class Corpus:
     root: Path
@@ -122,52 +133,86 @@ class Corpus:
         return self._orders[key]
 
     # ------------------------------------------------------------------ graph
+    def _edges_of(self, f: Facts) -> list[Edge]:
+        """The edges one file's facts give, in the order `edges` takes them before sorting."""
+        out: list[Edge] = []
+        for block in f.blocks:
+            target = next((t for t in block.targets if t in self.facts), block.targets[0] if block.targets else "")
+            if target:
+                out.append(Edge("amends", f.key, target, _d(f.in_force), f"§ {block.paragraf}"))
+        out.extend(Edge("repeals", f.key, k, _d(d)) for k, d in f.repeals)
+        if f.repealed and f.repealed[0]:
+            out.append(Edge("repeals", f.repealed[0], f.key, _d(f.repealed[1]), "sidecar"))
+        out.extend(Edge("consolidates", f.key, k, _d(f.date)) for k in f.consolidates)
+        return out
+
     @cached_property
     def edges(self) -> tuple[Edge, ...]:
-        out: list[Edge] = []
-        for f in self.facts.values():
-            for block in f.blocks:
-                target = next((t for t in block.targets if t in self.facts), block.targets[0] if block.targets else "")
-                if target:
-                    out.append(Edge("amends", f.key, target, _d(f.in_force), f"§ {block.paragraf}"))
-            out.extend(Edge("repeals", f.key, k, _d(d)) for k, d in f.repeals)
-            if f.repealed and f.repealed[0]:
-                out.append(Edge("repeals", f.repealed[0], f.key, _d(f.repealed[1]), "sidecar"))
-            out.extend(Edge("consolidates", f.key, k, _d(f.date)) for k in f.consolidates)
-        return tuple(sorted(out, key=lambda e: (e.kind, e.target, e.date or dt.date.min, e.source)))
+        return _sorted_edges([e for f in self.facts.values() for e in self._edges_of(f)])
 
     def bases(self) -> list[Facts]:
         return sorted((f for f in self.facts.values() if f.role == "base"), key=lambda f: f.doc_id)
 
     @cached_property
-    def _by_target(self) -> dict[str, list[Edge]]:
-        """The edges by target, each list in the order of `edges` (so a lookup is not a scan)."""
-        out: dict[str, list[Edge]] = {}
-        for e in self.edges:
-            out.setdefault(e.target, []).append(e)
-        return out
+    def _givers(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """Which files give an edge to each key, and which an edge from it (their keys in the order of
+        `facts`): a command asks about one document's edges, so only those are built (`_edges_at`)."""
+        to: dict[str, list[str]] = {}
+        from_: dict[str, list[str]] = {}
+        facts = self.facts
+        for f in facts.values():
+            key = f.key
+            if f.blocks or f.repeals or f.consolidates:
+                from_.setdefault(key, []).append(key)
+                for b in f.blocks:  # every target it may cite (_edges_of takes the first in the corpus)
+                    for t in b.targets:
+                        if t is b.targets[0] or t in facts:
+                            to.setdefault(t, []).append(key)
+                for t, _ in f.repeals:
+                    to.setdefault(t, []).append(key)
+                for t in f.consolidates:
+                    to.setdefault(t, []).append(key)
+            if f.repealed and f.repealed[0]:
+                to.setdefault(key, []).append(key)
+                from_.setdefault(f.repealed[0], []).append(key)
+        return to, from_  # (a key given more than once: _edges_at reads each giver once)
+
+    def _edges_at(self, key: str, side: int) -> list[Edge]:
+        """The edges whose target (side 0) or source (side 1) is `key`, in the order of `edges`."""
+        memo: dict[tuple[str, int], list[Edge]] = self.__dict__.setdefault("_edge_memo", {})
+        found = memo.get((key, side))
+        if found is None and len(memo) >= WHOLE_GRAPH_AFTER:  # a rebuild asks about every document
+            found = memo[(key, side)] = self._whole_graph[side].get(key, [])
+        elif found is None:
+            givers = dict.fromkeys(self._givers[side].get(key, ()))
+            mine = [e for g in givers for e in self._edges_of(self.facts[g])
+                    if (e.source if side else e.target) == key]  # fmt: skip
+            found = memo[(key, side)] = list(_sorted_edges(mine))
+        return found
 
     @cached_property
-    def _by_source(self) -> dict[str, list[Edge]]:
-        """The edges by source, each list in the order of `edges`."""
-        out: dict[str, list[Edge]] = {}
+    def _whole_graph(self) -> tuple[dict[str, list[Edge]], dict[str, list[Edge]]]:
+        """Every edge by target and by source, each list in the order of `edges`."""
+        by_target: dict[str, list[Edge]] = {}
+        by_source: dict[str, list[Edge]] = {}
         for e in self.edges:
-            out.setdefault(e.source, []).append(e)
-        return out
+            by_target.setdefault(e.target, []).append(e)
+            by_source.setdefault(e.source, []).append(e)
+        return by_target, by_source
 
     def edges_from(self, key: str) -> list[Edge]:
         """Edges whose source is `key` (what the document amends, repeals or restates)."""
-        return self._by_source.get(key, [])
+        return self._edges_at(key, 1)
 
     def orders_for(self, key: str) -> list[Facts]:
         """Orders with a change block citing `key`, in publication order (date, number)."""
-        keys = {e.source for e in self._by_target.get(key, ()) if e.kind == "amends"}
+        keys = {e.source for e in self._edges_at(key, 0) if e.kind == "amends"}
         found = [self.facts[k] for k in keys if k in self.facts]
         return sorted(found, key=lambda f: (f.date or "", f.number or 0, f.key))
 
     def ended_by(self, key: str) -> list[Edge]:
         """Edges that end a document: repeals of it and later consolidations (LBK) of it."""
-        return [e for e in self._by_target.get(key, ()) if e.kind in ("repeals", "consolidates")]
+        return [e for e in self._edges_at(key, 0) if e.kind in ("repeals", "consolidates")]
 
     def graph_problems(self) -> list[Problem]:
         """Missing bases, and orders named in a "som ændret ved" list but missing from the corpus."""

@@ -14,7 +14,7 @@ from typing import Any
 
 import regex
 
-from lovkons.history.cache import code_files
+from lovkons.history.cache import code_contents
 from lovkons.history.dating import base_dates, order_end, order_start
 from lovkons.history.identifiers import key_of
 from lovkons.history.sidecar import read_sidecar
@@ -36,14 +36,12 @@ def code_version() -> str:
     """Hash of the package's own code that shapes the output (the sub-packages above, by module
     name and bytes), taken once per process: the code running is the code that was loaded."""
     h = hashlib.sha256()
-    package = Path(__file__).resolve().parent.parent  # the folder holding model/, parsers/, …
+    files = code_contents()
     for name in CODE_PACKAGES:
-        folder = package / name
-        for f in code_files(folder):
-            h.update(f"{name}/{f.relative_to(folder).as_posix()}".encode() + b"\0" + f.read_bytes())
+        for parts, data in files:
+            if parts[0] == name and len(parts) > 1:
+                h.update("/".join(parts).encode() + b"\0" + data)
     return h.hexdigest()
-
-
 
 
 def sha256_file(path: Path) -> str:

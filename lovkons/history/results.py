@@ -25,7 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lovkons.history.cache import cache_dir, code_files
+from lovkons.history.cache import cache_dir, code_contents
 from lovkons.history.index import UNREADABLE_HASH, read_stats
 from lovkons.history.listing import Listing, list_corpus
 from lovkons.model.document import Problem
@@ -183,9 +183,8 @@ def answers_code() -> str:
     history.facts.code_version, and the commands: how they put an answer together), taken once per
     process."""
     h = hashlib.sha256(_installed().encode())
-    package = Path(__file__).resolve().parent.parent
-    for f in code_files(package):
-        h.update(f.relative_to(package).as_posix().encode() + b"\0" + f.read_bytes())
+    for parts, data in code_contents():
+        h.update("/".join(parts).encode() + b"\0" + data)
     return h.hexdigest()
 
 

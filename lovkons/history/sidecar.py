@@ -10,10 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from lovkons.model.document import LovkonsError
-from lovkons.parsers.yaml_text import load_yaml
 
 SIDECAR_FIELDS = (
     "id", "kind", "number", "year", "date", "title", "published", "in_force", "expires", "repealed", "note"
@@ -23,11 +20,15 @@ SIDECAR_FIELDS = (
 def read_sidecar(path: Path) -> dict[str, Any]:
     """`<file>.yaml` next to a document: only what the document does not say itself. Every value is
     checked here (LovkonsError naming the sidecar): dates become `datetime.date`, numbers `int`."""
-    from lovkons.parsers.input_bytes import read_input
-
     side = path.with_name(path.name + ".yaml")
     if not side.exists() and not side.is_symlink():
         return {}
+    # YAML only when a sidecar is there (a warm command imports this module with the facts, not yaml)
+    import yaml
+
+    from lovkons.parsers.input_bytes import read_input
+    from lovkons.parsers.yaml_text import load_yaml
+
     try:
         data = load_yaml(read_input(side).decode("utf-8")) or {}
     except UnicodeDecodeError:
