@@ -14,6 +14,7 @@ import regex
 
 from lovkons.amender.earlier_items import as_left_by_earlier, first_step
 from lovkons.amender.list_readings import item_scope, list_readings, quoted
+from lovkons.amender.own_citation import own_paragraf_citation
 from lovkons.amender.resolve import ResolveError, Resolver, Target, resolve_current
 from lovkons.amender.slots import Scope
 from lovkons.amender.textops import (
@@ -37,8 +38,8 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
     """The readings in turn: the unit the pre-order labels name, the renumbered punktum, the unit the
     label names now; then where in a list the text stands (`amender.list_readings`); last, the named
     unit read past an obvious slip in the quoted text (TOLERATED_*); the quote as an earlier item of the
-    act left it (`amender.earlier_items`). The item's other operations narrow what this one may change
-    (`list_readings.item_scope`)."""
+    act left it (`amender.earlier_items`), or as the § cites itself (`amender.own_citation`). The item's
+    other operations narrow what this one may change (`list_readings.item_scope`)."""
     try:
         scope = item_scope(doc, op, resolver, item_ops)
     except ResolveError:
@@ -69,6 +70,8 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
             return counted
         left = as_left_by_earlier(doc, target, op, resolver, scope, source, earlier) \
             if err.code == "TEXT_NOT_FOUND" else None
+        if left is None and err.code == "TEXT_NOT_FOUND":
+            left = own_paragraf_citation(doc, target, op, source, scope, resolver.snapshot)
         if left is not None:
             return Outcome(left[0], left[1], _touched_by_text(doc, left[0], target))
         other = _other_pkt(doc, target, op, source) if err.code == "TEXT_NOT_FOUND" else None
