@@ -28,7 +28,7 @@ from lovkons.amender.textops import (
 )
 from lovkons.amender.tree import node_at
 from lovkons.amender.units import Outcome, owner_id
-from lovkons.model.document import Document, Source
+from lovkons.model.document import Address, Document, Level, Source
 from lovkons.model.edits import DeleteText, InsertText, Operation, ReplaceText
 
 
@@ -47,6 +47,8 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
     try:
         return _text_op(doc, op, resolver, source, scope)
     except ResolveError as err:
+        if err.code == "AMBIGUOUS_TARGET" and (first := _first_stk(op)) is not None:
+            return _in_first_stk(doc, op, first, resolver, source, scope, err)
         if err.code not in ("TEXT_NOT_FOUND", "OCCURRENCE_MISMATCH"):
             raise
         try:
@@ -81,6 +83,30 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
                                     f"{other.pkt}. pkt. of the same unit; that punktum was taken")]
             return Outcome(new_doc, warnings, _touched_by_text(doc, new_doc, other))
         raise
+
+
+def _first_stk(op: ReplaceText | InsertText | DeleteText) -> Address | None:
+    """"§ 60, 1. pkt." → "§ 60, stk. 1, 1. pkt." (the first punktum of a § is the first of its stk. 1)."""
+    steps = op.target.steps
+    if len(steps) == 2 and steps[0][0] is Level.PARAGRAF and steps[1] == (Level.PKT, "1"):
+        return Address((steps[0], (Level.STK, "1"), steps[1]))
+    return None
+
+
+def _in_first_stk(doc: Document, op: ReplaceText | InsertText | DeleteText, first: Address, resolver: Resolver,
+                  source: Source | None, scope: Scope, err: ResolveError) -> Outcome:
+    """"I … § 60, 1. pkt., … ændres »Arbejdsskadestyrelsen« til: »Arbejdsmarkedets Erhvervssikring«" (LOV
+    395/2016 § 1, nr. 7) where § 60 has two stk.: a citation that names no stk. of a § that has several, but the
+    first punktum of a § is the first of its stk. 1 (LBK 216/2017 § 60, stk. 1, 1. pkt.). Taken only where the
+    quoted text stands there as often as said (the text proves the place), said as PKT_OF_FIRST_STK; else the
+    citation stays ambiguous (AMBIGUOUS_TARGET)."""
+    try:
+        done = _text_op(doc, dc_replace(op, target=first), resolver, source, scope)
+    except ResolveError:
+        raise err from None
+    said = (f"{op.target} names no stk. of a § that has several; its first punktum is that of stk. 1, "
+            "where the quoted text stands")
+    return Outcome(done.doc, [*done.warnings, ("PKT_OF_FIRST_STK", said)], done.touched)
 
 
 # A name ("Arbejdsskadestyrelsen", "Natur- og Miljøklagenævnet") or a reference ("stk. 2, nr. 3,"): what

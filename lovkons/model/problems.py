@@ -100,6 +100,7 @@ CODES: tuple[Code, ...] = (
     Code("RESOLVED_BY_CURRENT_LABEL", _W, "apply", "the target was read with the labels after the earlier items of the same act"),
     Code("PKT_RENUMBERED", _W, "apply", "the punktummer were renumbered by an earlier item; the target was read accordingly"),
     Code("OWN_PARAGRAF_CITATION", _W, "apply", "the quote cites the § the change is made in (»§ 135, stk. 1«), where the § cites its own stk. without it; read so (both spellings named)"),
+    Code("PKT_OF_FIRST_STK", _W, "apply", "'§ N, 1. pkt.' on a § of several stk. read as stk. 1, 1. pkt. (the first punktum of the §), where the quoted text stands"),
     Code("TEXT_IN_OTHER_PKT", _W, "apply", "the quoted text is not in the cited punktum but in exactly one other punktum of the same unit; that one was taken (both named)"),
     Code("READ_AS_LEFT_BY_EARLIER_ITEM", _W, "apply", "the quoted text was changed by an earlier item of the same act; it was read in the form that item left (both forms named)"),
     # corpus and time
