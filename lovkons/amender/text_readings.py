@@ -179,7 +179,15 @@ def comma_at_punktum_end(doc: Document, target: Target, op: ReplaceText | Insert
     og 6,« where § 2 a, stk. 1 ends "… § 14, stk. 1-4 og 6." and writes its new text with the full stop.
     Taken only when the count the item says is reached with the occurrences ending a punktum (a full
     stop followed by the end of the unit or a space); there the new text closes with the full stop.
-    Said as TOLERATED_COMMA_AS_FULL_STOP, with both spellings."""
+    Said as TOLERATED_COMMA_AS_FULL_STOP, with both spellings.
+
+    An insertion after such a quote is the same change: "I § 7, stk. 1, 3 og 7, og § 13, stk. 3 og 5,
+    indsættes efter »§ 16, stk. 1,«: »3. pkt.,«" (LOV 922/2012 § 7, nr. 1) where personskattelovens § 13,
+    stk. 5 ends "… pensionsbeskatningslovens § 16, stk. 1."; LBK 382/2013 prints "§ 16, stk. 1, 3. pkt."."""
+    if (isinstance(op, InsertText) and op.position == "after" and not op.nth and clean_quote(op.anchor).endswith(",")
+            and not clean_quote(op.new).startswith((",", ".", ";", ":"))):
+        anchor = clean_quote(op.anchor)
+        op = ReplaceText(op.target, anchor, f"{anchor} {clean_quote(op.new)}", op.count, op.source, op.exceptions)
     if not isinstance(op, ReplaceText) or not isinstance(op.count, int) or err.code not in (
             "TEXT_NOT_FOUND", "OCCURRENCE_MISMATCH"):
         return None
@@ -188,7 +196,8 @@ def comma_at_punktum_end(doc: Document, target: Target, op: ReplaceText | Insert
     if not old.endswith(",") or found >= op.count:
         return None
     stop_old = old[:-1] + "."
-    stop_new = (new[:-1] if new.endswith((",", ".")) else new) + "."
+    stop_new = new[:-1] if new.endswith((",", ".")) else new
+    stop_new += "" if stop_new.endswith(".") else "."  # »3. pkt.,« ends the punktum as "3. pkt.": one full stop
     try:
         doc1, warnings = (apply_text(doc, target, dc_replace(op, count=found), source, before=resolver.snapshot,
                                      scope=scope) if found else (doc, []))
