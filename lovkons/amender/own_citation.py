@@ -8,6 +8,12 @@ stk. 2, ændres »§ 135, stk. 1, 2. pkt.« til: »§ 135, stk. 1, 3. pkt.«" (L
 it is read without "§ N, " (a new text must cite the same § and loses it too), found exactly as often as
 the item says, and said (OWN_PARAGRAF_CITATION, both spellings).
 
+The same holds for a member of a list of numbers, quoted with the level word the list begins with: "I § 175,
+stk. 12, 1. pkt., ændres »nr. 23-26« til: »nr. 24-27«, og i 2. pkt. ændres »nr. 26« til: »nr. 27«" (LOV 532/2015
+§ 8, nr. 8) where the punktummer read "efter stk. 6, nr. 6, 7, 11-13, 17-19 og 23-26," and "stk. 6, nr. 13, 19
+og 26,"; LBK 1051/2015 prints "… og 24-27" and "… og 27". Read as the member without the word, only where it
+stands in a list after that word, and exactly as often as said (LIST_MEMBER_CITATION).
+
 Input: the document, the resolved target, the text operation; output: the changed document and warnings,
 or None when the reading does not apply or does not fit.
 """
@@ -21,7 +27,7 @@ import regex
 from lovkons.amender.earlier_items import first_step
 from lovkons.amender.resolve import ResolveError, Target
 from lovkons.amender.slots import Scope, clean_quote
-from lovkons.amender.textops import Warning_, apply_text
+from lovkons.amender.textops import Warning_, apply_text, get_string, slots_for
 from lovkons.model.document import Document, Level, Source
 from lovkons.model.edits import DeleteText, InsertText, ReplaceText
 
@@ -60,3 +66,34 @@ def own_paragraf_citation(doc: Document, target: Target, op: ReplaceText | Inser
         return None
     return new_doc, [*warnings, ("OWN_PARAGRAF_CITATION", f"»{quote}« read as »{short}«: § {m['n']} cites its "
                                  "own stk. without the §")]
+
+
+# "nr. 23-26": the level word (group w) and one member of a list, a number or a range (group m)
+_MEMBER = regex.compile(r"(?P<w>nr\.|stk\.)\s+(?P<m>\d+(?:\s?[a-z])?(?:\s?-\s?\d+(?:\s?[a-z])?)?)")
+# what may stand between the level word and a later member of its list: "6, 7, 11-13, 17-19 og "
+_LIST_BETWEEN = r"(?:\d+(?:\s?[a-z])?(?:\s?-\s?\d+(?:\s?[a-z])?)?\s*(?:,|og|eller)\s*)*"
+
+
+def list_member_citation(doc: Document, target: Target, op: ReplaceText | InsertText | DeleteText,
+                         source: Source | None, scope: Scope,
+                         before: Document | None = None) -> tuple[Document, list[Warning_]] | None:
+    """The operation with its quote read as a member of a list after its level word (module docstring), or None."""
+    if not isinstance(op, ReplaceText):
+        return None
+    m, n = _MEMBER.fullmatch(clean_quote(op.old)), _MEMBER.fullmatch(clean_quote(op.new))
+    if m is None or n is None or m["w"] != n["w"]:
+        return None
+    member = regex.compile(rf"(?<![\w-]){regex.escape(m['m'])}(?![\w-])")
+    inside = regex.compile(rf"{regex.escape(m['w'])}\s+{_LIST_BETWEEN}{regex.escape(m['m'])}(?![\w-])")
+    texts = [get_string(doc, slot)[slot.lo:slot.hi] for slot in scope.narrow(slots_for(doc, target))]
+    loose = regex.compile(rf"(?<!\w){regex.escape(m['m'])}(?!\w)")  # also inside a range ("23-26")
+    found = [sum(len(rx.findall(t)) for t in texts) for rx in (member, inside, loose)]
+    if not found[0] or len(set(found)) != 1:
+        return None  # the number stands outside a list or inside a range too: not proved to be the member meant
+    try:
+        new_doc, warnings = apply_text(doc, target, dc_replace(op, old=m["m"], new=n["m"]), source, before=before,
+                                       scope=scope)
+    except ResolveError:
+        return None
+    return new_doc, [*warnings, ("LIST_MEMBER_CITATION", f"»{op.old}« read as »{m['m']}«, a member of the list after "
+                                 f"»{m['w']}« there")]

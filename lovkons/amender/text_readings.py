@@ -14,7 +14,7 @@ import regex
 
 from lovkons.amender.earlier_items import as_left_by_earlier, first_step
 from lovkons.amender.list_readings import item_scope, list_readings, quoted
-from lovkons.amender.own_citation import own_paragraf_citation
+from lovkons.amender.own_citation import list_member_citation, own_paragraf_citation
 from lovkons.amender.resolve import ResolveError, Resolver, Target, resolve_current
 from lovkons.amender.slots import Scope
 from lovkons.amender.textops import (
@@ -73,7 +73,8 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
         left = as_left_by_earlier(doc, target, op, resolver, scope, source, earlier) \
             if err.code == "TEXT_NOT_FOUND" else None
         if left is None and err.code == "TEXT_NOT_FOUND":
-            left = own_paragraf_citation(doc, target, op, source, scope, resolver.snapshot)
+            left = own_paragraf_citation(doc, target, op, source, scope, resolver.snapshot) or \
+                list_member_citation(doc, target, op, source, scope, resolver.snapshot)
         if left is not None:
             return Outcome(left[0], left[1], _touched_by_text(doc, left[0], target))
         other = _other_pkt(doc, target, op, source) if err.code == "TEXT_NOT_FOUND" else None

@@ -99,6 +99,7 @@ CODES: tuple[Code, ...] = (
     Code("OVERALT_OUTSIDE_PROVISIONS", _W, "apply", "'overalt' text also occurs outside the provisions and was not changed there"),
     Code("RESOLVED_BY_CURRENT_LABEL", _W, "apply", "the target was read with the labels after the earlier items of the same act"),
     Code("PKT_RENUMBERED", _W, "apply", "the punktummer were renumbered by an earlier item; the target was read accordingly"),
+    Code("LIST_MEMBER_CITATION", _W, "apply", "the quote names a member of a list with the list's level word (»nr. 23-26«), where the text lists it after that word (»nr. 6, 7 og 23-26«); read so (both named)"),
     Code("OWN_PARAGRAF_CITATION", _W, "apply", "the quote cites the § the change is made in (»§ 135, stk. 1«), where the § cites its own stk. without it; read so (both spellings named)"),
     Code("PKT_OF_FIRST_STK", _W, "apply", "'§ N, 1. pkt.' on a § of several stk. read as stk. 1, 1. pkt. (the first punktum of the §), where the quoted text stands"),
     Code("TEXT_IN_OTHER_PKT", _W, "apply", "the quoted text is not in the cited punktum but in exactly one other punktum of the same unit; that one was taken (both named)"),
