@@ -295,7 +295,9 @@ def _step(run: Run, acts: list[Act], k: int, block: ChangeBlock, item: Item, at:
         # the text act k cites its labels in; a deferred item whose act applied nothing before it still
         # counts in the text before that act (the run's document then, if the act came first)
         run.starts[k] = before = run.starts.get(k, run.doc)
-        run.ctxs[k] = ApplyContext(Resolver(cited_text(k, acts, run.starts, before)), act_ops=act_operations(acts[k]))
+        passed, published = order.meta.date, before.meta.date
+        run.ctxs[k] = ApplyContext(Resolver(cited_text(k, acts, run.starts, before)), act_ops=act_operations(acts[k]),
+                                   older=passed is not None and published is not None and passed < published)
     elif stage is not None and stage != k:  # a mark of an earlier place shares the act's context: copy it
         run.ctxs[k] = settled(run.ctxs[k])
         if k in run.mine:

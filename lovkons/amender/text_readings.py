@@ -14,6 +14,7 @@ import regex
 
 from lovkons.amender.earlier_items import as_left_by_earlier, first_step
 from lovkons.amender.list_readings import item_scope, list_readings, quoted
+from lovkons.amender.older_act import in_other_stk
 from lovkons.amender.own_citation import list_member_citation, own_paragraf_citation
 from lovkons.amender.resolve import ResolveError, Resolver, Target, resolve_current
 from lovkons.amender.slots import Scope
@@ -34,7 +35,7 @@ from lovkons.model.edits import DeleteText, InsertText, Operation, ReplaceText
 
 def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: Resolver,
             source: Source | None, item_ops: Sequence[Operation] = (), act_ops: Sequence[Operation] = (),
-            earlier: Sequence[Operation] = ()) -> Outcome:
+            earlier: Sequence[Operation] = (), *, older: bool = False) -> Outcome:
     """The readings in turn: the unit the pre-order labels name, the renumbered punktum, the unit the
     label names now; then where in a list the text stands (`amender.list_readings`); last, the named
     unit read past an obvious slip in the quoted text (TOLERATED_*); the quote as an earlier item of the
@@ -83,6 +84,9 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
             warnings = [*warnings, ("TEXT_IN_OTHER_PKT", f"»{quoted(op)}« is not in {op.target} but only in the "
                                     f"{other.pkt}. pkt. of the same unit; that punktum was taken")]
             return Outcome(new_doc, warnings, _touched_by_text(doc, new_doc, other))
+        moved = in_other_stk(doc, op, source) if older and err.code == "TEXT_NOT_FOUND" else None
+        if moved is not None:  # an act older than its base: the stk. that holds the quote (amender.older_act)
+            return Outcome(moved[0], moved[1], _touched_by_text(doc, moved[0], moved[2]))
         raise
 
 

@@ -102,6 +102,7 @@ CODES: tuple[Code, ...] = (
     Code("LIST_MEMBER_CITATION", _W, "apply", "the quote names a member of a list with the list's level word (»nr. 23-26«), where the text lists it after that word (»nr. 6, 7 og 23-26«); read so (both named)"),
     Code("OWN_PARAGRAF_CITATION", _W, "apply", "the quote cites the § the change is made in (»§ 135, stk. 1«), where the § cites its own stk. without it; read so (both spellings named)"),
     Code("PKT_OF_FIRST_STK", _W, "apply", "'§ N, 1. pkt.' on a § of several stk. read as stk. 1, 1. pkt. (the first punktum of the §), where the quoted text stands"),
+    Code("TEXT_IN_OTHER_STK", _W, "apply", "an act older than its base: the quoted text is not in the cited stk. but in exactly one other stk. of the same §; that one was taken (both named)"),
     Code("TEXT_IN_OTHER_PKT", _W, "apply", "the quoted text is not in the cited punktum but in exactly one other punktum of the same unit; that one was taken (both named)"),
     Code("READ_AS_LEFT_BY_EARLIER_ITEM", _W, "apply", "the quoted text was changed by an earlier item of the same act; it was read in the form that item left (both forms named)"),
     # corpus and time
