@@ -15,7 +15,7 @@ from lovkons.amender.consolidate import consolidate
 from lovkons.amender.manifest import load_manifest, read_doc, read_order, run_manifest
 from lovkons.amender.older_act import in_other_stk
 from lovkons.model.document import parse_address
-from lovkons.model.edits import ReplaceText
+from lovkons.model.edits import Repeal, ReplaceText
 from lovkons.review.evaluate import paragraf_map
 from tests.amender_trees import at, doc
 
@@ -29,6 +29,13 @@ ROWS = [
     ("§ 3, stk. 2", "Femte", "Sjette", None),  # no stk. holds it
     ("§ 3, stk. 1, 1. pkt.", "Andet", "Næste", None),  # only "§ N, stk. K" is read so
 ]
+
+
+def test_not_when_the_act_itself_changes_the_stykker_of_that_paragraf() -> None:
+    # LOV 628/2010 § 1, nr. 29 cites servicelovens § 140, stk. 6 as its own nr. 50-52 make it (LBK 81/2011)
+    op = ReplaceText(parse_address("§ 3, stk. 1"), "Andet", "Næste")
+    assert in_other_stk(doc(), op, None, [op, Repeal(parse_address("§ 3, stk. 2"))]) is None
+    assert in_other_stk(doc(), op, None, [op, Repeal(parse_address("§ 4, stk. 1"))]) is not None  # another §
 
 
 @pytest.mark.parametrize(("address", "old", "new", "expected"), ROWS, ids=[f"{r[0]} {r[1]}" for r in ROWS])

@@ -13,20 +13,29 @@ address is "§ N, stk. K"; output: the document and warnings, or None.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace as dc_replace
 
+from lovkons.amender.earlier_items import first_step
 from lovkons.amender.resolve import ResolveError, Target, resolve_current
 from lovkons.amender.textops import Warning_, apply_text
 from lovkons.amender.tree import node_at
 from lovkons.model.document import Document, Kind, Level, Source
-from lovkons.model.edits import DeleteText, InsertText, ReplaceText
+from lovkons.model.edits import DeleteText, InsertText, Operation, ReplaceText
+
+_WORDS = frozenset({"replace_text", "insert_text", "delete_text"})  # changes of words: no label moves
 
 
-def in_other_stk(doc: Document, op: ReplaceText | InsertText | DeleteText,
-                 source: Source | None) -> tuple[Document, list[Warning_], Target] | None:
-    """The operation made in the one other stk. of the cited § that holds the quoted text (module docstring)."""
+def in_other_stk(doc: Document, op: ReplaceText | InsertText | DeleteText, source: Source | None,
+                 act_ops: Sequence[Operation] = ()) -> tuple[Document, list[Warning_], Target] | None:
+    """The operation made in the one other stk. of the cited § that holds the quoted text (module docstring).
+    Not when the act itself changes the stykker of that § (a new, repealed or rewritten unit): then the labels
+    are the act's own count (LOV 628/2010 § 1, nr. 29 cites servicelovens § 140, stk. 6 as its nr. 50-52 make
+    it; LBK 81/2011 keeps »§ 52, stk. 3, nr. 8« in § 140, stk. 4)."""
     steps = op.target.steps
     if len(steps) != 2 or steps[0][0] is not Level.PARAGRAF or steps[1][0] is not Level.STK:
+        return None
+    if any(other.op not in _WORDS and first_step(other) == steps[0] for other in act_ops):
         return None
     try:
         paragraf = resolve_current(doc, op.target.parent)

@@ -84,7 +84,7 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
             warnings = [*warnings, ("TEXT_IN_OTHER_PKT", f"»{quoted(op)}« is not in {op.target} but only in the "
                                     f"{other.pkt}. pkt. of the same unit; that punktum was taken")]
             return Outcome(new_doc, warnings, _touched_by_text(doc, new_doc, other))
-        moved = in_other_stk(doc, op, source) if older and err.code == "TEXT_NOT_FOUND" else None
+        moved = in_other_stk(doc, op, source, act_ops) if older and err.code == "TEXT_NOT_FOUND" else None
         if moved is not None:  # an act older than its base: the stk. that holds the quote (amender.older_act)
             return Outcome(moved[0], moved[1], _touched_by_text(doc, moved[0], moved[2]))
         raise
