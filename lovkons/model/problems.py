@@ -91,6 +91,7 @@ CODES: tuple[Code, ...] = (
     Code("TOLERATED_CASE", _W, "apply", "the quoted text matched only when letter case is ignored (both spellings named)"),
     Code("TOLERATED_UNCLOSED_QUOTE", _W, "apply", "the item's last quote is not closed; its final full stop was read as the instruction's own, not as new text"),
     Code("TOLERATED_COUNT", _W, "apply", "the cited unit holds the quoted text another number of times than the item says; every occurrence was changed (both counts named)"),
+    Code("TOLERATED_EU_NUMBER", _W, "apply", "an EU act quoted with or without 'nr.' before its number where the provision has the other form (both named)"),
     Code("TOLERATED_SPELLING", _W, "apply", "the quoted text has one obvious spelling slip against the provision (both spellings named)"),
     Code("MINISTER_TITLE_TOLERATED", _W, "apply", "a minister title matched in the form the base has, not the one quoted"),
     Code("EARLIER_ITEM_TEXT_SKIPPED", _W, "apply", "the quoted text also occurs in text an earlier item inserted; that occurrence was left"),
