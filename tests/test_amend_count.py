@@ -47,6 +47,18 @@ ROWS = [
      "en godkendelse efter § 14, stk. 1-4 og 6.",
      _VEJ + "til udlejning m.v. efter § 1 a, om godkendelse som transportleder i en virksomhed, om fornyelse af en "
      "tilladelse og om tilbagekaldelse af en tilladelse eller en godkendelse.", ["TOLERATED_COMMA_AS_FULL_STOP"]),
+    ("LOV 922/2012 § 7, nr. 1 on personskattelovens § 13, stk. 5 (LBK 382/2013): an insertion after a comma quote "
+     "that ends a punktum",
+     "I § 1 indsættes efter »§ 16, stk. 1,«: »3. pkt.,«.",
+     "Der kan ikke ske overførsel efter stk. 4 af den del af underskuddet, der modsvares af beløb omfattet af "
+     "beløbsgrænsen i pensionsbeskatningslovens § 16, stk. 1. Bestemmelsen finder dog ikke anvendelse.",
+     "Der kan ikke ske overførsel efter stk. 4 af den del af underskuddet, der modsvares af beløb omfattet af "
+     "beløbsgrænsen i pensionsbeskatningslovens § 16, stk. 1, 3. pkt. Bestemmelsen finder dog ikke anvendelse.",
+     ["TOLERATED_COMMA_AS_FULL_STOP"]),
+    ("the insertion where the comma stands: no tolerance needed",
+     "I § 1 indsættes efter »§ 16, stk. 1,«: »3. pkt.,«.",
+     "Beløb omfattet af pensionsbeskatningslovens § 16, stk. 1, medregnes ikke.",
+     "Beløb omfattet af pensionsbeskatningslovens § 16, stk. 1, 3. pkt., medregnes ikke.", []),
     ("a comma quote said twice whose full-stop form stands inside a punktum (an abbreviation): every "
      "occurrence of the quote only",
      "I § 1 ændres »stk. 2, nr. 3,« to steder til: »stk. 2, nr. 4,«.",

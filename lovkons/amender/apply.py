@@ -46,6 +46,7 @@ class ApplyContext:
     item_ops: tuple[Operation, ...] = ()  # the operations of the current item (consolidate sets them)
     act_ops: tuple[Operation, ...] = ()  # the operations of every item of the act (consolidate sets them)
     earlier: tuple[Operation, ...] = ()  # the operations earlier items of the act applied (consolidate adds them)
+    older: bool = False  # the act was passed before its base was published (amender.older_act)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,7 @@ def apply_op(doc: Document, op: Operation, ctx: ApplyContext) -> OpResult:
 def _dispatch(doc: Document, op: Operation, ctx: ApplyContext, source: Source | None) -> Outcome:
     """The per-kind step: text operations in `amender.text_readings`, the rest in `amender.structure_ops`."""
     if isinstance(op, ReplaceText | InsertText | DeleteText):
-        return text_op(doc, op, ctx.resolver, source, ctx.item_ops, ctx.act_ops, ctx.earlier)
+        return text_op(doc, op, ctx.resolver, source, ctx.item_ops, ctx.act_ops, ctx.earlier, older=ctx.older)
     if isinstance(op, ReplaceBilag):
         return replace_bilag_op(doc, op, ctx.resolver, source)
     if isinstance(op, Replace):

@@ -41,6 +41,50 @@ def in_force_order(acts: Sequence[Act]) -> list[tuple[int, ChangeBlock, Item]]:
     return [(k, block, item) for _, k, _, block, item in flat]
 
 
+
+Step = tuple[int, ChangeBlock, Item]  # an item to apply: its act (index in the chain), block, item
+_TEXT_OPS = frozenset({"replace_text", "insert_text", "delete_text"})
+
+
+def _start(act: Act) -> dt.date | None:
+    """The day the act's first item takes effect (None: no item has a date)."""
+    dates = [item.in_force for _, items in act[1] for item in items if item.in_force is not None]
+    return min(dates) if dates else None
+
+
+def stages(acts: Sequence[Act]) -> dict[int, list[Step]]:
+    """The items applied at each act's place in the chain: `in_force_order`, except that a text change
+    with a later commencement than the acts after it is applied after those acts (a deferred text change,
+    stage > its act); in a stage the deferred items come first, by date.
+
+    Drafting convention (forskudt ikrafttræden): a change that takes effect later than a later act
+    changes the text as it reads on its own day, the later act's rewrite included. LOV 1539/2010 § 1,
+    nr. 8 (in force 2 July 2012) changes »pr. dag« in § 52, stk. 2, which LOV 154/2012 § 1, nr. 8 (in
+    force 5 March 2012) had rewritten: LBK 653/2012 prints the rewrite with »pr. dag, jf. dog § 53 a«.
+    Only items of text changes alone move (ændres/indsættes/udgår »…«): they change no label, so the
+    labels every act cites stay those `cited_text` reads them in. An act whose items have no date stops
+    the move (its day is unknown); an act with no item selected is passed over. Where an item goes
+    depends only on the acts up to the one that stops it, so a run that goes on from an earlier run's
+    mark (`amender.replay`) places it where a run from the base does."""
+    empty = [not any(items for _, items in act[1]) for act in acts]
+    starts = [_start(act) for act in acts]
+    own: dict[int, list[Step]] = {}
+    moved: dict[int, list[tuple[dt.date, int, Step]]] = {}
+    for n, (k, block, item) in enumerate(in_force_order(acts)):
+        day, p = item.in_force, k
+        if day is not None and item.operations and all(op.op in _TEXT_OPS for op in item.operations):
+            while p + 1 < len(acts) and (empty[p + 1] or ((s := starts[p + 1]) is not None and s < day)):
+                p += 1
+        if day is None or all(empty[k + 1:p + 1]):
+            own.setdefault(k, []).append((k, block, item))
+        else:  # before the act that stopped it, or after the last act (stage len(acts))
+            moved.setdefault(p + 1, []).append((day, n, (k, block, item)))
+    out: dict[int, list[Step]] = {}
+    for k in sorted(set(own) | set(moved)):
+        out[k] = [step for _, _, step in sorted(moved.get(k, []), key=lambda row: row[:2])] + own.get(k, [])
+    return out
+
+
 # an opening that names a bill passed but not yet law: "og som ændres ved det af Folketinget den 17.
 # december 2010 vedtagne forslag til lov om ændring af lov om social service" (LOV 1614/2010 on LOV 1613/2010)
 _PENDING_NAMED = regex.compile(r"som ændres ved|vedtagne forslag")

@@ -14,7 +14,7 @@ from dataclasses import replace as dc_replace
 import regex
 
 from lovkons.amender.apply import ApplyContext, OpResult, apply_op, check_renumbers
-from lovkons.amender.chain import Act, cited_text, in_force_order
+from lovkons.amender.chain import Act, cited_text, stages
 from lovkons.amender.citing import base_refs, cites_base
 from lovkons.amender.grain import groups
 from lovkons.amender.places import each_place
@@ -257,23 +257,21 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
     key = (*sorted((parts or {}).items()), *sorted(("withheld", f"{a} § {p}, nr. {n}") for a, p, n in withheld),
            *sorted(("in base", f"{a} § {p}, nr. {n}") for a, p, n in in_base))
     trail = trail_for(base, at, key, lambda: ensure_ids(mark_tombstones(base)))
-    by_act: dict[int, list[tuple[ChangeBlock, Item]]] = {}
-    for k, block, item in in_force_order(acts):
-        by_act.setdefault(k, []).append((block, item))
-    run = trail.resume(acts, by_act)
-    for k in range(run.act, len(acts)):
-        steps = by_act.get(k, [])
+    by_stage = stages(acts)  # per act's place, the items applied there (deferred text changes moved)
+    run = trail.resume(acts, by_stage)
+    for k in range(run.act, len(acts) + 1):  # stage len(acts): text changes deferred past every act
+        steps = by_stage.get(k, [])
         if k == run.act and run.skip:  # act k goes on after the items the last run applied
             steps = steps[run.skip:]
         else:
             run.act = k
             trail.mark(run)
-        for block, item in steps:
-            if (acts[k][0].meta.short, block.paragraf, item.number) not in in_base:
-                _step(run, acts, k, block, item, at, withheld)
-    run.act = len(acts)
-    trail.mark(run)
-    trail.finish(acts, by_act, run)
+        for j, block, item in steps:
+            if (acts[j][0].meta.short, block.paragraf, item.number) not in in_base:
+                _step(run, acts, j, block, item, at, withheld, stage=k)
+        if k < len(acts) and any(items for _, items in acts[k][1]):
+            run.starts.setdefault(k, run.doc)  # an act whose items all wait (chain.stages) still has its text
+    trail.finish(acts, by_stage, run)
     applied: list[Applied] = []
     final: list[Problem] = []
     for k, kept in sorted(run.ctxs.items()):
@@ -288,13 +286,22 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
 
 
 def _step(run: Run, acts: list[Act], k: int, block: ChangeBlock, item: Item, at: dt.date | None,
-          withheld: frozenset[Withheld] = frozenset()) -> None:
-    """One item of act k applied to the run (or listed as pending, or as not understood)."""
+          withheld: frozenset[Withheld] = frozenset(), stage: int | None = None) -> None:
+    """One item of act k applied to the run (or listed as pending, or as not understood) at the place
+    of act `stage` in the chain (a later one for a deferred text change, chain.stages)."""
     order = acts[k][0]
     short = order.meta.short
     if k not in run.ctxs:
-        run.starts[k] = run.doc
-        run.ctxs[k] = ApplyContext(Resolver(cited_text(k, acts, run.starts, run.doc)), act_ops=act_operations(acts[k]))
+        # the text act k cites its labels in; a deferred item whose act applied nothing before it still
+        # counts in the text before that act (the run's document then, if the act came first)
+        run.starts[k] = before = run.starts.get(k, run.doc)
+        passed, published = order.meta.date, before.meta.date
+        run.ctxs[k] = ApplyContext(Resolver(cited_text(k, acts, run.starts, before)), act_ops=act_operations(acts[k]),
+                                   older=passed is not None and published is not None and passed < published)
+    elif stage is not None and stage != k:  # a mark of an earlier place shares the act's context: copy it
+        run.ctxs[k] = settled(run.ctxs[k])
+        if k in run.mine:
+            run.mine[k] = list(run.mine[k])
     ctx = run.ctxs[k]
     source = Source(short, block.paragraf, item.number, item.in_force, item.text)
     run.lines[str(source)] = item.line

@@ -31,8 +31,19 @@ Warning_ = tuple[str, str]  # (code, message)
 _MINISTER = regex.compile(r"(?<![\p{L}-])(?:\p{L}+-(?:,? \p{L}+-)* og )?\p{L}+minister(en|ens|iet|iets)(?![\p{L}])")
 
 
+# The number of an EU act after its kind, with or without "nr.": "Rådets direktiv 85/611/EØF" and "Rådets direktiv
+# nr. 85/611/EØF" are the same citation (older acts print "nr."; LOV 433/2012 § 1, nr. 24 quotes it without where
+# aktieavancebeskatningslovens § 27, stk. 1 has it, and LBK 1298/2013 makes the change)
+_EU_NUMBER = regex.compile(r"(?<=\b(?:direktiv|forordning|beslutning)(?:s|er|erne)?)\s+(?:nr\.\s+)?(?=\d+/\d+)")
+
+
 @lru_cache(maxsize=8192)  # a pure function of its arguments; a rebuild asks for ~10k, mostly the same
 def _pattern(old: str, tolerant: bool | str) -> regex.Pattern[str]:
+    if tolerant == "eu":
+        pieces = [_pattern(piece, True).pattern for piece in _EU_NUMBER.split(old)]
+        inner = [p.removeprefix(r"(?<![\p{L}\p{N}])") if i else p for i, p in enumerate(pieces)]
+        inner = [p.removesuffix(r"(?![\p{L}\p{N}])") if i < len(inner) - 1 else p for i, p in enumerate(inner)]
+        return regex.compile(r"\s*(?:nr\.\s*)?".join(inner))
     if tolerant == "minister":
         pieces, at = [], 0
         for m in _MINISTER.finditer(old):
@@ -137,6 +148,8 @@ def find_matches(doc: Document, slots: list[Slot], old: str, count: Count, *, be
     strings = [get_string(doc, s) for s in slots]
     exact_total = 0
     modes: list[bool | str] = [False, True, "minister"] if _MINISTER.search(old) else [False, True]
+    if _EU_NUMBER.search(old):
+        modes.append("eu")
     for tolerant in modes:
         pat = _pattern(old, tolerant) if tolerant or not old else None
         found: list[tuple[Slot, list[tuple[int, int]]]] = []
@@ -161,6 +174,10 @@ def find_matches(doc: Document, slots: list[Slot], old: str, count: Count, *, be
                 if more > 0:
                     warnings.append(("VARIANTS_NOT_CHANGED", f"»{old}« also occurs {more} time(s) with another "
                                      "space/dash/quote form; those were not changed"))
+            if tolerant == "eu":
+                seen = sorted({get_string(doc, sl)[a:b] for sl, spans in found for a, b in spans})
+                warnings = [("TOLERATED_EU_NUMBER", f"»{old}« read as »{'«, »'.join(seen)}«: an EU act cited with "
+                             "and without \"nr.\" before its number")]
             if tolerant == "minister":
                 seen = sorted({get_string(doc, sl)[a:b] for sl, spans in found for a, b in spans})
                 warnings = [("MINISTER_TITLE_TOLERATED", f"»{old}« matched as »{'«, »'.join(seen)}«: the base "

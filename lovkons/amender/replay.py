@@ -24,11 +24,9 @@ from dataclasses import replace as dc_replace
 from typing import Any
 
 from lovkons.amender.apply import ApplyContext
-from lovkons.amender.chain import Act, cited_text
+from lovkons.amender.chain import Act, Step, cited_text
 from lovkons.model.document import Document, Problem
-from lovkons.model.edits import ChangeBlock, Item, Operation
-
-Step = tuple[ChangeBlock, Item]  # an item to apply and the change block it stands in
+from lovkons.model.edits import Operation
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +73,7 @@ class Trail:
     marks: list[Mark] = field(default_factory=list)  # marks[k]: before act k (one per act reached)
     problems: list[Problem] = field(default_factory=list)  # the item problems of the last run
     pending: list[Any] = field(default_factory=list)
-    items: dict[int, list[Step]] = field(default_factory=dict)  # per act, its items in the order applied
+    items: dict[int, list[Step]] = field(default_factory=dict)  # per stage (chain.stages), the items applied
 
     def resume(self, acts: list[Act], items: dict[int, list[Step]]) -> Run:
         """The state before the first act of `acts` that is not the last run's act at that place, or
@@ -83,8 +81,8 @@ class Trail:
         Until this run finishes, the trail holds no acts (a run that raised leaves nothing to resume)."""
         same = 0
         top = min(len(acts), len(self.acts), len(self.marks) - 1)
-        while same < top and acts[same] == self.acts[same]:
-            same += 1
+        while same < top and acts[same] == self.acts[same] and _ids(items.get(same)) == _ids(self.items.get(same)):
+            same += 1  # the same act, and the same items at its place (a deferred item may move: chain.stages)
         old, self.acts = self.acts, []
         if same < min(len(acts), len(old)) and same + 1 < len(self.marks):
             run = self._within(acts, old, items, same)
@@ -105,7 +103,7 @@ class Trail:
         ctx = m.ctxs.get(k)
         if (ctx is None or not isinstance(ctx.act_ops, Watched) or ctx.act_ops.seen
                 or acts[k][0].meta != old[k][0].meta or len(now) <= len(before)
-                or [(b.paragraf, i) for b, i in now[:len(before)]] != [(b.paragraf, i) for b, i in before]
+                or _ids(now[:len(before)]) != _ids(before)
                 or cited_text(k, acts, m.starts, m.starts[k]) is not ctx.resolver.snapshot):  # fmt: skip
             return None
         ctxs, mine = dict(m.ctxs), dict(m.mine)
@@ -125,6 +123,11 @@ class Trail:
         """The run is done: its acts and item problems are what the next run compares with."""
         self.acts, self.items = list(acts), items
         self.problems, self.pending = list(run.problems), list(run.pending)
+
+
+def _ids(steps: list[Step] | None) -> list[tuple[int, str, int]]:
+    """The items of a stage by act, § of the act and number."""
+    return [(k, block.paragraf, item.number) for k, block, item in steps or ()]
 
 
 class Watched(tuple[Operation, ...]):

@@ -105,6 +105,12 @@ def resolve_current(doc: Document, address: Address) -> Target:
             if node is None:
                 raise ResolveError("TARGET_NOT_FOUND", "a heading needs a § or a kapitel")
             if node.kind in (Kind.KAPITEL, Kind.AFSNIT) or label == "til":
+                # "I overskriften til § 159 a ændres »Fondsrådets kontrol« til: »Kontrol«" (LOV 1287/2012 § 7,
+                # nr. 2): a § without a heading of its own is headed by the heading that stands before it
+                if label == "til" and node.kind is Kind.PARAGRAF and not node.heading:
+                    heads = _headings(doc, path, False)
+                    if heads:
+                        return Target("heading", path, headings=heads, via="current")
                 return Target("kapitel_heading", path, via="current")
             after = label in ("efter", "mellem")
             heads = _headings(doc, path, after)

@@ -14,6 +14,8 @@ import regex
 
 from lovkons.amender.earlier_items import as_left_by_earlier, first_step
 from lovkons.amender.list_readings import item_scope, list_readings, quoted
+from lovkons.amender.older_act import in_other_stk
+from lovkons.amender.own_citation import list_member_citation, own_paragraf_citation
 from lovkons.amender.resolve import ResolveError, Resolver, Target, resolve_current
 from lovkons.amender.slots import Scope
 from lovkons.amender.textops import (
@@ -27,18 +29,18 @@ from lovkons.amender.textops import (
 )
 from lovkons.amender.tree import node_at
 from lovkons.amender.units import Outcome, owner_id
-from lovkons.model.document import Document, Source
+from lovkons.model.document import Address, Document, Level, Source
 from lovkons.model.edits import DeleteText, InsertText, Operation, ReplaceText
 
 
 def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: Resolver,
             source: Source | None, item_ops: Sequence[Operation] = (), act_ops: Sequence[Operation] = (),
-            earlier: Sequence[Operation] = ()) -> Outcome:
+            earlier: Sequence[Operation] = (), *, older: bool = False) -> Outcome:
     """The readings in turn: the unit the pre-order labels name, the renumbered punktum, the unit the
     label names now; then where in a list the text stands (`amender.list_readings`); last, the named
     unit read past an obvious slip in the quoted text (TOLERATED_*); the quote as an earlier item of the
-    act left it (`amender.earlier_items`). The item's other operations narrow what this one may change
-    (`list_readings.item_scope`)."""
+    act left it (`amender.earlier_items`), or as the § cites itself (`amender.own_citation`). The item's
+    other operations narrow what this one may change (`list_readings.item_scope`)."""
     try:
         scope = item_scope(doc, op, resolver, item_ops)
     except ResolveError:
@@ -46,6 +48,8 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
     try:
         return _text_op(doc, op, resolver, source, scope)
     except ResolveError as err:
+        if err.code == "AMBIGUOUS_TARGET" and (first := _first_stk(op)) is not None:
+            return _in_first_stk(doc, op, first, resolver, source, scope, err)
         if err.code not in ("TEXT_NOT_FOUND", "OCCURRENCE_MISMATCH"):
             raise
         try:
@@ -69,6 +73,9 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
             return counted
         left = as_left_by_earlier(doc, target, op, resolver, scope, source, earlier) \
             if err.code == "TEXT_NOT_FOUND" else None
+        if left is None and err.code == "TEXT_NOT_FOUND":
+            left = own_paragraf_citation(doc, target, op, source, scope, resolver.snapshot) or \
+                list_member_citation(doc, target, op, source, scope, resolver.snapshot)
         if left is not None:
             return Outcome(left[0], left[1], _touched_by_text(doc, left[0], target))
         other = _other_pkt(doc, target, op, source) if err.code == "TEXT_NOT_FOUND" else None
@@ -77,7 +84,34 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
             warnings = [*warnings, ("TEXT_IN_OTHER_PKT", f"»{quoted(op)}« is not in {op.target} but only in the "
                                     f"{other.pkt}. pkt. of the same unit; that punktum was taken")]
             return Outcome(new_doc, warnings, _touched_by_text(doc, new_doc, other))
+        moved = in_other_stk(doc, op, source, act_ops) if older and err.code == "TEXT_NOT_FOUND" else None
+        if moved is not None:  # an act older than its base: the stk. that holds the quote (amender.older_act)
+            return Outcome(moved[0], moved[1], _touched_by_text(doc, moved[0], moved[2]))
         raise
+
+
+def _first_stk(op: ReplaceText | InsertText | DeleteText) -> Address | None:
+    """"§ 60, 1. pkt." → "§ 60, stk. 1, 1. pkt." (the first punktum of a § is the first of its stk. 1)."""
+    steps = op.target.steps
+    if len(steps) == 2 and steps[0][0] is Level.PARAGRAF and steps[1] == (Level.PKT, "1"):
+        return Address((steps[0], (Level.STK, "1"), steps[1]))
+    return None
+
+
+def _in_first_stk(doc: Document, op: ReplaceText | InsertText | DeleteText, first: Address, resolver: Resolver,
+                  source: Source | None, scope: Scope, err: ResolveError) -> Outcome:
+    """"I … § 60, 1. pkt., … ændres »Arbejdsskadestyrelsen« til: »Arbejdsmarkedets Erhvervssikring«" (LOV
+    395/2016 § 1, nr. 7) where § 60 has two stk.: a citation that names no stk. of a § that has several, but the
+    first punktum of a § is the first of its stk. 1 (LBK 216/2017 § 60, stk. 1, 1. pkt.). Taken only where the
+    quoted text stands there as often as said (the text proves the place), said as PKT_OF_FIRST_STK; else the
+    citation stays ambiguous (AMBIGUOUS_TARGET)."""
+    try:
+        done = _text_op(doc, dc_replace(op, target=first), resolver, source, scope)
+    except ResolveError:
+        raise err from None
+    said = (f"{op.target} names no stk. of a § that has several; its first punktum is that of stk. 1, "
+            "where the quoted text stands")
+    return Outcome(done.doc, [*done.warnings, ("PKT_OF_FIRST_STK", said)], done.touched)
 
 
 # A name ("Arbejdsskadestyrelsen", "Natur- og Miljøklagenævnet") or a reference ("stk. 2, nr. 3,"): what
@@ -150,7 +184,15 @@ def comma_at_punktum_end(doc: Document, target: Target, op: ReplaceText | Insert
     og 6,« where § 2 a, stk. 1 ends "… § 14, stk. 1-4 og 6." and writes its new text with the full stop.
     Taken only when the count the item says is reached with the occurrences ending a punktum (a full
     stop followed by the end of the unit or a space); there the new text closes with the full stop.
-    Said as TOLERATED_COMMA_AS_FULL_STOP, with both spellings."""
+    Said as TOLERATED_COMMA_AS_FULL_STOP, with both spellings.
+
+    An insertion after such a quote is the same change: "I § 7, stk. 1, 3 og 7, og § 13, stk. 3 og 5,
+    indsættes efter »§ 16, stk. 1,«: »3. pkt.,«" (LOV 922/2012 § 7, nr. 1) where personskattelovens § 13,
+    stk. 5 ends "… pensionsbeskatningslovens § 16, stk. 1."; LBK 382/2013 prints "§ 16, stk. 1, 3. pkt."."""
+    if (isinstance(op, InsertText) and op.position == "after" and not op.nth and clean_quote(op.anchor).endswith(",")
+            and not clean_quote(op.new).startswith((",", ".", ";", ":"))):
+        anchor = clean_quote(op.anchor)
+        op = ReplaceText(op.target, anchor, f"{anchor} {clean_quote(op.new)}", op.count, op.source, op.exceptions)
     if not isinstance(op, ReplaceText) or not isinstance(op.count, int) or err.code not in (
             "TEXT_NOT_FOUND", "OCCURRENCE_MISMATCH"):
         return None
@@ -159,7 +201,8 @@ def comma_at_punktum_end(doc: Document, target: Target, op: ReplaceText | Insert
     if not old.endswith(",") or found >= op.count:
         return None
     stop_old = old[:-1] + "."
-    stop_new = (new[:-1] if new.endswith((",", ".")) else new) + "."
+    stop_new = new[:-1] if new.endswith((",", ".")) else new
+    stop_new += "" if stop_new.endswith(".") else "."  # »3. pkt.,« ends the punktum as "3. pkt.": one full stop
     try:
         doc1, warnings = (apply_text(doc, target, dc_replace(op, count=found), source, before=resolver.snapshot,
                                      scope=scope) if found else (doc, []))

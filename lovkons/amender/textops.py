@@ -169,8 +169,10 @@ def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | Del
     if not anchor:
         raise ResolveError("TEXT_NOT_FOUND", "empty quoted text")
     try:
-        matches, warnings = find_matches(doc, slots, anchor, op.count, before=before, slips=slips,
-                                         shadows=scope.shadows)
+        matches, warnings = find_matches(doc, slots, anchor, "all" if op.nth else op.count, before=before,
+                                         slips=slips, shadows=scope.shadows)
+        if op.nth:
+            matches = _nth(matches, anchor, op.nth)
     except ResolveError as err:
         # "Overalt i loven ændres »A« til »B«, og »As« til »Bs«": a form that occurs nowhere changes
         # nothing; reported, not refused (the item's other forms still apply)
@@ -214,6 +216,22 @@ def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | Del
 
         return _edit(doc, matches, after, source), warnings
     return _edit(doc, matches, lambda s, a, b: _join_delete(s[:a], s[b:], s[a:b]), source), warnings
+
+
+def _nth(matches: list[tuple[Slot, list[tuple[int, int]]]], anchor: str,
+         nth: int) -> list[tuple[Slot, list[tuple[int, int]]]]:
+    """The `nth` occurrence only, in the order of the text: "§ 55, 2. pkt. og 3. pkt. første gang, … ændres
+    »Arbejdsskadestyrelsen« til: »Arbejdsmarkedets Erhvervssikring«" (LOV 627/2016 § 1, nr. 7; LBK 75/2017 § 55
+    changes the first of the two in 3. pkt.). Fewer occurrences than that refuse (OCCURRENCE_MISMATCH)."""
+    every = [(slot, span) for slot, spans in matches for span in spans]
+    if len(every) < nth:
+        raise ResolveError("OCCURRENCE_MISMATCH", f"»{anchor}« occurs {len(every)} times; the instruction changes "
+                           f"occurrence {nth} ('{_ORDINALS.get(nth, nth)} gang')")
+    slot, span = every[nth - 1]
+    return [(slot, [span])]
+
+
+_ORDINALS = {1: "første", 2: "anden", 3: "tredje"}
 
 
 def _already_after(doc: Document, matches: list[tuple[Slot, list[tuple[int, int]]]], new: str) -> bool:

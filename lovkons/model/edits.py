@@ -22,7 +22,11 @@ class ReplaceText:
     """`I § 3, stk. 2, ændres »A« til: »B«.` (count 2 for "To steder i", "all" for "Overalt").
 
     `exceptions`: the units left as they are by "Overalt i loven bortset fra § 8, stk. 8, ændres »A« til: »B«"
-    (LOV 395/2016 § 3, nr. 1); a punktum ("bortset fra i § 49, stk. 2, 1. pkt.") keeps only that punktum."""
+    (LOV 395/2016 § 3, nr. 1); a punktum ("bortset fra i § 49, stk. 2, 1. pkt.") keeps only that punktum.
+
+    `nth`: "I … § 55, 2. pkt. og 3. pkt. første gang, … ændres »A« til: »B«" (LOV 627/2016 § 1, nr. 7): in that
+    unit only the first occurrence of A is changed (the unit must hold at least that many); `count` is then
+    not used. Left out of repr: the reading of every other operation stays byte-identical (bench gates)."""
 
     target: Address
     old: str
@@ -30,6 +34,7 @@ class ReplaceText:
     count: Count = 1
     source: Source | None = None
     exceptions: tuple[Address, ...] = ()
+    nth: int | None = field(default=None, repr=False)  # "3. pkt. første gang": only that occurrence (docstring)
     op: str = field(default="replace_text", init=False)
 
 
@@ -44,6 +49,7 @@ class InsertText:
     count: Count = 1
     source: Source | None = None
     exceptions: tuple[Address, ...] = ()  # "Overalt i loven bortset fra … indsættes efter »A«: »B«" (see ReplaceText)
+    nth: int | None = field(default=None, repr=False)  # "første gang" (see ReplaceText)
     op: str = field(default="insert_text", init=False)
 
 
@@ -56,6 +62,7 @@ class DeleteText:
     count: Count = 1
     source: Source | None = None
     exceptions: tuple[Address, ...] = ()  # "Overalt i loven bortset fra … udgår »A«" (see ReplaceText)
+    nth: int | None = field(default=None, repr=False)  # "første gang" (see ReplaceText)
     op: str = field(default="delete_text", init=False)
 
 

@@ -91,6 +91,7 @@ CODES: tuple[Code, ...] = (
     Code("TOLERATED_CASE", _W, "apply", "the quoted text matched only when letter case is ignored (both spellings named)"),
     Code("TOLERATED_UNCLOSED_QUOTE", _W, "apply", "the item's last quote is not closed; its final full stop was read as the instruction's own, not as new text"),
     Code("TOLERATED_COUNT", _W, "apply", "the cited unit holds the quoted text another number of times than the item says; every occurrence was changed (both counts named)"),
+    Code("TOLERATED_EU_NUMBER", _W, "apply", "an EU act quoted with or without 'nr.' before its number where the provision has the other form (both named)"),
     Code("TOLERATED_SPELLING", _W, "apply", "the quoted text has one obvious spelling slip against the provision (both spellings named)"),
     Code("MINISTER_TITLE_TOLERATED", _W, "apply", "a minister title matched in the form the base has, not the one quoted"),
     Code("EARLIER_ITEM_TEXT_SKIPPED", _W, "apply", "the quoted text also occurs in text an earlier item inserted; that occurrence was left"),
@@ -99,6 +100,10 @@ CODES: tuple[Code, ...] = (
     Code("OVERALT_OUTSIDE_PROVISIONS", _W, "apply", "'overalt' text also occurs outside the provisions and was not changed there"),
     Code("RESOLVED_BY_CURRENT_LABEL", _W, "apply", "the target was read with the labels after the earlier items of the same act"),
     Code("PKT_RENUMBERED", _W, "apply", "the punktummer were renumbered by an earlier item; the target was read accordingly"),
+    Code("LIST_MEMBER_CITATION", _W, "apply", "the quote names a member of a list with the list's level word (»nr. 23-26«), where the text lists it after that word (»nr. 6, 7 og 23-26«); read so (both named)"),
+    Code("OWN_PARAGRAF_CITATION", _W, "apply", "the quote cites the § the change is made in (»§ 135, stk. 1«), where the § cites its own stk. without it; read so (both spellings named)"),
+    Code("PKT_OF_FIRST_STK", _W, "apply", "'§ N, 1. pkt.' on a § of several stk. read as stk. 1, 1. pkt. (the first punktum of the §), where the quoted text stands"),
+    Code("TEXT_IN_OTHER_STK", _W, "apply", "an act older than its base: the quoted text is not in the cited stk. but in exactly one other stk. of the same §; that one was taken (both named)"),
     Code("TEXT_IN_OTHER_PKT", _W, "apply", "the quoted text is not in the cited punktum but in exactly one other punktum of the same unit; that one was taken (both named)"),
     Code("READ_AS_LEFT_BY_EARLIER_ITEM", _W, "apply", "the quoted text was changed by an earlier item of the same act; it was read in the form that item left (both forms named)"),
     # corpus and time

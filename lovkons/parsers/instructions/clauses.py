@@ -229,9 +229,6 @@ _REFUSED: tuple[tuple[regex.Pattern[str], str], ...] = (
     # "I første bog ændres »Sjette afsnit. Advokater« til: »Syvende afsnit. Advokater«." (LOV 404/2010)
     (regex.compile(r"I\s+\w+\s+bog\s+(?:ændres|udgår|indsættes)\b", regex.I),
      "a change in a 'bog' of the act, a level the document model does not have"),
-    # "…, § 55, 2. pkt. og 3. pkt. første gang, … ændres »A« til: »B«" (LOV 627/2016)
-    (regex.compile(r"[^Q]*\bførste\s+gang\b", regex.I),
-     "'første gang' (only the first of several occurrences) is no count"),
     # "I § 9 a, stk. , indsættes som nr. 4:" when no earlier item of the block names that § with a stk. (LOV 1563/2016
     # § 1, nr. 5, whose nr. 3 and 4 name § 9 a, stk. 1, is read: instructions/neighbours.py): a new unit needs its
     # place ("I § 30 B, stk. 1. pkt., indsættes efter »A«: »B«", LOV 1561/2010, changes words once in the § and is

@@ -60,7 +60,7 @@ def replace_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     subs = substitutions(m["rest"], m["vcnt"], bool(m["valt"]))
     ts = refined(m, ctx)
     return [
-        ReplaceText(t.address, ctx.q(sub.old), ctx.q(sub.new), count(m, t, ts, ctx, sub), ctx.source)
+        ReplaceText(t.address, ctx.q(sub.old), ctx.q(sub.new), count(m, t, ts, ctx, sub), ctx.source, nth=t.nth)
         for t in ts
         for sub in subs
     ]
@@ -70,7 +70,7 @@ def delete_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """I § 8, stk. 1, udgår »75 pct.«. / To steder i § 72, stk. 7, udgår »A«."""
     quotes = quote_numbers(m["rest"])
     ts = refined(m, ctx)
-    return [DeleteText(t.address, ctx.q(n), count(m, t, ts, ctx), ctx.source) for t in ts for n in quotes]
+    return [DeleteText(t.address, ctx.q(n), count(m, t, ts, ctx), ctx.source, nth=t.nth) for t in ts for n in quotes]
 
 
 def insert_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
@@ -79,7 +79,7 @@ def insert_text(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     indsættes efter »§ 48, stk. 2,« og »§ 49, stk. 2,«: »1. pkt.,« (the new text after each)."""
     ts = refined(m, ctx)
     pos = position(m["pos"])
-    return [InsertText(t.address, ctx.q(a), ctx.q(m["b"]), pos, count(m, t, ts, ctx), ctx.source)
+    return [InsertText(t.address, ctx.q(a), ctx.q(m["b"]), pos, count(m, t, ts, ctx), ctx.source, nth=t.nth)
             for t in ts for a in quote_numbers(m["anchors"])]
 
 

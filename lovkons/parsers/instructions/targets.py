@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from dataclasses import replace as dc_replace
 
 import regex
 
@@ -23,6 +24,7 @@ _RANK = {
     Level.LITRA: 4,
     Level.PKT: 5,
 }
+_NTH = {"første": 1, "anden": 2, "tredje": 3}  # "første gang": the first occurrence
 COUNTS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10}
 # "to steder i 4. pkt.", "to gange i 3. pkt." (LOV 1497/2014)
 _PKT_COUNT = r"(?:et|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+(?:sted(?:er)?|gange?)\s+i\s+"
@@ -54,6 +56,8 @@ _TOKENS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("skip", regex.compile(r"[\s,]+|og\b|samt\b|i\b|hhv\.|der\s+er\s+ophævet\b"
                            r"|(?:lovens|bekendtgørelsens)(?=\s+bilag\b)", regex.I)),  # "I lovens bilag 1 indsættes …"  # "før § 45, der er ophævet,"
     ("count", regex.compile(r"(?P<n>et|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+(?:sted(?:er)?|gange?)\s+i\b", regex.I)),
+    # "§ 55, 2. pkt. og 3. pkt. første gang" (LOV 627/2016 § 1, nr. 7): the occurrence meant in the unit before it
+    ("nth", regex.compile(r"(?P<n>første|anden|tredje)\s+gang\b", regex.I)),
     # "der bliver stk. 4", "der bliver stk. 12, 13 og 14", "der bliver stk. 1, nr. 1 og 2", "der bliver nummer 3",
     # "der bliver til stk. 1, 2. pkt."
     ("becomes", regex.compile(
@@ -105,6 +109,8 @@ class Target:
     # "Overalt i loven bortset fra § 8, stk. 8, …": the units a change everywhere leaves alone (the clauses that
     # continue the item, "og »ombuddets« til: »styrelsens«", keep them)
     exceptions: tuple[Address, ...] = ()
+    # "3. pkt. første gang" (LOV 627/2016 § 1, nr. 7): only the first occurrence of the quoted text there
+    nth: int | None = None
 
 
 class TargetError(ValueError):
@@ -210,6 +216,11 @@ def _parse_targets(text: str, base: Address | None) -> list[Target]:
             continue
         if name == "count":
             count = COUNTS.get(m["n"].lower(), 1)  # "et sted i" = 1
+            continue
+        if name == "nth":
+            if not pending:
+                raise TargetError(f"'{m[0]}' without a target in {s!r}")
+            pending[-1] = dc_replace(pending[-1], nth=_NTH[m["n"].lower()])
             continue
         if name == "becomes":
             if not pending:

@@ -1,0 +1,46 @@
+""""§ 60, 1. pkt." on a § of several stk.: the first punktum of a § is the first of its stk. 1, taken where the
+quoted text stands there (amender.text_readings, PKT_OF_FIRST_STK); any other punktum of such a § stays
+ambiguous. LOV 395/2016 § 1, nr. 7 renames »Arbejdsskadestyrelsen« in "… § 60, 1. pkt., …" of
+arbejdsskadesikringsloven, whose § 60 has two stk. (LBK 216/2017 § 60, stk. 1, 1. pkt.). Excerpts: LBK 278/2013
+§ 60 (bilag left out); LOV 395/2016 § 1, nr. 7 (tests/data/amend/first-stk-2016)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lovkons.amender.manifest import load_manifest, run_manifest
+from lovkons.model.edits import ReplaceText
+from lovkons.review.evaluate import paragraf_map
+from tests.amender_trees import A, at, doc, run
+
+DATA = Path(__file__).parent / "data" / "amend" / "first-stk-2016"
+
+# § 3 of the small tree has three stk.: "Første stk. om kommunen." / "Andet stk." / "Tredje stk."
+# (address, old, new, the first stk. after, or the problem code)
+ROWS = [
+    ("§ 3, 1. pkt.", "om kommunen", "om regionen", "Første stk. om regionen."),  # the shape of LOV 395/2016 § 1, nr. 7
+    ("§ 3, 1. pkt.", "Andet", "Næste", "AMBIGUOUS_TARGET"),  # the quote is not in stk. 1: no proof, refused
+    ("§ 3, 2. pkt.", "om kommunen", "om regionen", "AMBIGUOUS_TARGET"),  # another punktum names no stk.
+]
+
+
+@pytest.mark.parametrize(("address", "old", "new", "expected"), ROWS, ids=[f"{r[0]} {r[1]}" for r in ROWS])
+def test_the_first_punktum_of_a_paragraf_of_several_stk(address: str, old: str, new: str, expected: str) -> None:
+    d, problems = run(ReplaceText(A(address), old, new))
+    codes = [p.code for p in problems]  # type: ignore[attr-defined]
+    if expected.isupper():
+        assert codes == [expected] and d == doc()
+        return
+    assert codes == ["PKT_OF_FIRST_STK"]
+    assert at(d, "§ 3, stk. 1").text == expected
+
+
+def test_the_real_paragraf() -> None:
+    result = run_manifest(load_manifest(DATA / "manifest.yaml", follow_links=True)).result
+    text = paragraf_map(result.document)["60"]
+    assert text is not None and text.startswith("§ 60. De beløb, der forskudsvis er udlagt af Arbejdsmarkedets "
+                                                "Erhvervssikring efter § 48, stk. 6,")
+    said = [p for p in result.problems if p.code == "PKT_OF_FIRST_STK"]
+    assert [(p.address, p.severity) for p in said] == [("§ 60, 1. pkt.", "warning")]
