@@ -74,3 +74,17 @@ def test_fewer_occurrences_than_the_one_named_refuse() -> None:
     d, problems = run(ReplaceText(A("§ 4"), "425", "623", nth=2))  # "Gebyret er 425 kr.": once
     assert [(p.code, p.address) for p in problems] == [("OCCURRENCE_MISMATCH", "§ 4")]  # type: ignore[attr-defined]
     assert d == doc()
+
+
+def test_the_occurrence_is_shown_by_instructions_json_and_table() -> None:
+    """`lovkons instructions` says which occurrence: JSON "nth", the table "(første gang)"."""
+    from lovkons.parsers.instructions import read_amending_file
+    from lovkons.renderers.instructions_out import change_text, operation_json
+
+    order = read_amending_file(DATA / "order.xml")
+    ops = [op for b in order.changes for it in b.items for op in it.operations]
+    first = [op for op in ops if getattr(op, "nth", None)]
+    assert first, "the excerpt's '3. pkt. første gang' is read onto its own operation"
+    assert all(operation_json(op)["nth"] == 1 for op in first)
+    assert all(change_text(op).endswith("(første gang)") for op in first)
+    assert not any("nth" in operation_json(op) for op in ops if not getattr(op, "nth", None))

@@ -42,6 +42,8 @@ def operation_json(op: Operation) -> dict[str, Any]:
     }
     if anchor is not None:
         out["anchor"] = anchor
+    if getattr(op, "nth", None):  # "3. pkt. første gang": only that occurrence (then "count" is not used)
+        out["nth"] = op.nth  # type: ignore[union-attr]
     container = getattr(op, "container", None)
     if container:
         out["container"] = str(container)
@@ -108,6 +110,9 @@ def _quote(text: str | None) -> str:
     return f"»{text}«" if text is not None else ""
 
 
+_ORDINAL = {1: "første", 2: "anden", 3: "tredje", 4: "fjerde"}
+
+
 def change_text(op: Operation) -> str:
     """What the operation does to text, in the formula's own terms: "»A« → »B«" (replace_text),
     "after »A«: »B«" (insert_text), "»A« udgår" (delete_text), "→ stk. 4" (renumber)."""
@@ -118,6 +123,8 @@ def change_text(op: Operation) -> str:
     exceptions = getattr(op, "exceptions", ())
     if isinstance(op, (ReplaceText, InsertText, DeleteText)) and exceptions:  # "Overalt i loven bortset fra § 10"
         return f"{change_text(replace(op, exceptions=()))} (bortset fra {', '.join(str(a) for a in exceptions)})"
+    if isinstance(op, (ReplaceText, InsertText, DeleteText)) and op.nth:  # "3. pkt. første gang" (LOV 627/2016)
+        return f"{change_text(replace(op, nth=None))} ({_ORDINAL.get(op.nth, f'{op.nth}.')} gang)"
     if op.op == "insert_text":
         return f"{getattr(op, 'position', None) or 'after'} {_quote(anchor)}: {_quote(new)}"
     if op.op == "delete_text":
