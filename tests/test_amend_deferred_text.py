@@ -51,3 +51,57 @@ def test_a_run_that_goes_on_from_an_earlier_run_gives_what_a_run_from_the_base_g
     assert resumed.document == fresh.document
     assert resumed.problems == fresh.problems
     assert alone.document != fresh.document
+
+
+def _two_acts_mixed() -> list:
+    import datetime as dt
+
+    from lovkons.model.document import Kind, Node
+    from lovkons.model.edits import Item, Replace, ReplaceText
+    from tests.amender_trees import A, order
+
+    act_a = order(Item(1, "I § 5 ændres »ministeren« til: »styrelsen«.",
+                       (ReplaceText(A("§ 5, stk. 1"), "ministeren", "styrelsen"),), in_force=dt.date(2021, 7, 1)),
+                  number=1)
+    act_b = order(Item(1, "I § 4 ændres »425 kr.« til: »500 kr.«.",
+                       (ReplaceText(A("§ 4, stk. 1"), "425 kr.", "500 kr."),), in_force=dt.date(2021, 1, 1)),
+                  Item(2, "§ 5, stk. 1, affattes således: »Klage sker til ministeren for området.«",
+                       (Replace(A("§ 5, stk. 1"), (Node(Kind.STK, "1", text="Klage sker til ministeren for området."),)),),
+                       in_force=dt.date(2022, 1, 1)), number=2)
+    return [act_a, act_b]
+
+
+def test_a_change_moves_only_past_an_act_wholly_in_force_before_it() -> None:
+    """The later act's other item, in force after the change, rewrites the unit: the change is made before it
+    (review10; the move takes the later act's last day, not its first)."""
+    from tests.amender_trees import at, doc
+
+    replay.forget()
+    result = consolidate(doc(), _two_acts_mixed())
+    assert at(result.document, "§ 5, stk. 1").text == "Klage sker til ministeren for området."
+
+
+def test_a_change_keeps_its_acts_order_on_the_same_paragraf() -> None:
+    """nr. 1 changes »ministeren« throughout § 5, nr. 2 (same day) inserts a stk. that keeps the word: moving
+    nr. 1 past a later act would change nr. 2's new text (review10); it stays in its act's place."""
+    import datetime as dt
+
+    from lovkons.model.document import Kind, Node
+    from lovkons.model.edits import Insert, Item, ReplaceText
+    from tests.amender_trees import A, at, doc, order
+
+    day = dt.date(2021, 7, 1)
+    act_a = order(Item(1, "Overalt i § 5 ændres »ministeren« til: »styrelsen«.",
+                       (ReplaceText(A("§ 5"), "ministeren", "styrelsen", "all"),), in_force=day),
+                  Item(2, "I § 5 indsættes som stk. 2: »Klage over styrelsen kan indbringes for ministeren.«",
+                       (Insert(A("§ 5, stk. 1"),
+                               (Node(Kind.STK, "2", text="Klage over styrelsen kan indbringes for ministeren."),)),),
+                       in_force=day), number=1)
+    act_b = order(Item(1, "I § 4 ændres »425 kr.« til: »500 kr.«.",
+                       (ReplaceText(A("§ 4, stk. 1"), "425 kr.", "500 kr."),), in_force=dt.date(2021, 1, 1)),
+                  number=2)
+    texts = []
+    for acts in ([act_a], [act_a, act_b]):
+        replay.forget()
+        texts.append(at(consolidate(doc(), acts).document, "§ 5, stk. 2").text)
+    assert texts == ["Klage over styrelsen kan indbringes for ministeren."] * 2

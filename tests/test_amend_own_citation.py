@@ -30,6 +30,8 @@ ROWS = [
                                                             "§ 136, stk. 1"), None),
     ("a quote citing another § is not this § citing itself",
      ReplaceText(parse_address("§ 135, stk. 4"), "§ 134, stk. 1, 2. pkt.", "§ 134, stk. 1, 3. pkt."), None),
+    ("the short quote stands only after another §'s number (\"§ 7, stk. 3\"): never rewritten there (review10)",
+     ReplaceText(parse_address("§ 135, stk. 4"), "§ 135, stk. 3", "§ 135, stk. 4"), None),
 ]  # fmt: skip
 
 

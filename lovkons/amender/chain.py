@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 import regex
 
-from lovkons.model.document import Document
+from lovkons.model.document import Document, Level
 from lovkons.model.edits import AmendingDocument, ChangeBlock, Item
 
 Act = tuple[AmendingDocument, list[tuple[ChangeBlock, list[Item]]]]  # an act and its selected items
@@ -46,10 +46,23 @@ Step = tuple[int, ChangeBlock, Item]  # an item to apply: its act (index in the 
 _TEXT_OPS = frozenset({"replace_text", "insert_text", "delete_text"})
 
 
-def _start(act: Act) -> dt.date | None:
-    """The day the act's first item takes effect (None: no item has a date)."""
-    dates = [item.in_force for _, items in act[1] for item in items if item.in_force is not None]
-    return min(dates) if dates else None
+def _done(act: Act) -> dt.date | None:
+    """The day the act's last item takes effect (None: an item has no date, or none is selected): a
+    deferred change moves past an act only when every item of that act is in force before it (review10:
+    an act whose other item, in force later, rewrites the unit must come after the change)."""
+    dates = [item.in_force for _, items in act[1] for item in items]
+    if not dates or any(d is None for d in dates):
+        return None
+    return max(d for d in dates if d is not None)
+
+
+def _paragrafs(item: Item) -> frozenset[str | None]:
+    """The §§ an item's operations name (None: one names no §, "Overalt i loven": every §)."""
+    return frozenset(op.target.label_of(Level.PARAGRAF) for op in item.operations)
+
+
+def _overlap(a: frozenset[str | None], b: frozenset[str | None]) -> bool:
+    return bool(a & b) or (None in a and bool(b)) or (None in b and bool(a))
 
 
 def stages(acts: Sequence[Act]) -> dict[int, list[Step]]:
@@ -67,18 +80,33 @@ def stages(acts: Sequence[Act]) -> dict[int, list[Step]]:
     depends only on the acts up to the one that stops it, so a run that goes on from an earlier run's
     mark (`amender.replay`) places it where a run from the base does."""
     empty = [not any(items for _, items in act[1]) for act in acts]
-    starts = [_start(act) for act in acts]
-    own: dict[int, list[Step]] = {}
-    moved: dict[int, list[tuple[dt.date, int, Step]]] = {}
-    for n, (k, block, item) in enumerate(in_force_order(acts)):
+    done = [_done(act) for act in acts]
+    order = in_force_order(acts)
+    places: list[int] = []  # the act after which each item of `order` is applied
+    for k, _, item in order:
         day, p = item.in_force, k
         if day is not None and item.operations and all(op.op in _TEXT_OPS for op in item.operations):
-            while p + 1 < len(acts) and (empty[p + 1] or ((s := starts[p + 1]) is not None and s < day)):
+            while p + 1 < len(acts) and (empty[p + 1] or ((d := done[p + 1]) is not None and d < day)):
                 p += 1
-        if day is None or all(empty[k + 1:p + 1]):
+        places.append(p if day is not None and not all(empty[k + 1:p + 1]) else k)
+    # an act's own order holds: a change stays in place when a later item of its act on the same § is
+    # applied elsewhere (review10: nr. 1 "Overalt i § 5 ændres »ministeren«", nr. 2 a new stk. in § 5
+    # that keeps "ministeren": nr. 2 must not come first); from the last item back, so that a kept item
+    # keeps the ones before it
+    for n in range(len(order) - 1, -1, -1):
+        k, _, item = order[n]
+        if places[n] != k and any(order[m][0] == k and places[m] != places[n]
+                                  and _overlap(_paragrafs(item), _paragrafs(order[m][2]))
+                                  for m in range(n + 1, len(order))):
+            places[n] = k
+    own: dict[int, list[Step]] = {}
+    moved: dict[int, list[tuple[dt.date, int, Step]]] = {}
+    for n, ((k, block, item), p) in enumerate(zip(order, places, strict=True)):
+        if p == k:
             own.setdefault(k, []).append((k, block, item))
         else:  # before the act that stopped it, or after the last act (stage len(acts))
-            moved.setdefault(p + 1, []).append((day, n, (k, block, item)))
+            assert item.in_force is not None
+            moved.setdefault(p + 1, []).append((item.in_force, n, (k, block, item)))
     out: dict[int, list[Step]] = {}
     for k in sorted(set(own) | set(moved)):
         out[k] = [step for _, _, step in sorted(moved.get(k, []), key=lambda row: row[:2])] + own.get(k, [])
