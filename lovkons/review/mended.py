@@ -25,10 +25,12 @@ the act's, mended by the LBK, when all of these hold; the first that fails is th
   (a rename is the ressort layer's);
 - "not in the act": our stretch occurs verbatim in the writing act's source (review.acts.act_source, read
   raw): not where our reading differs from the act (»75.000 m³« read as "m 3");
-- "the LBK's words are in an act / written by / quoted by an act": the LBK's stretch occurs in no act of
-  the case and in no other operation's text (except inside an occurrence of ours: an LBK deletion of our
-  words); and no act of the case, at any context size, substitutes it for ours (»…ours…« til: »…LBK's…«:
-  an instruction we may have dropped or put under another §);
+- "the LBK's words are in an act / written by / quoted by an act": the LBK's stretch occurs in no act's
+  quotation (»…« or a payload's element: review.acts.act_quotations; a title or citation makes no LBK print
+  words: LOV 627/2016 writes »… i lov arbejdsskadesikring«, its title says "lov om arbejdsskadesikring") and
+  in no other operation's text (except inside an occurrence of ours: an LBK deletion of our words); and no
+  act of the case, at any context size, substitutes it for ours (»…ours…« til: »…LBK's…«: an instruction we
+  may have dropped or put under another §);
 - "another operation": no other operation of the base's change blocks (any act) addresses the unit in
   place (its target, group or span is the unit, contains it or lies inside it; a renumbering or an
   insertion beside it does not) or quotes words overlapping the run (»…« of an old text or anchor).
@@ -219,10 +221,11 @@ def _inside(spans: list[tuple[int, int]], outer: list[tuple[int, int]]) -> list[
 
 
 def _lbk_elsewhere(lbk: regex.Pattern[str], ours: regex.Pattern[str], case: ActCase) -> bool:
-    """The LBK's stretch occurs in some act of the case, other than inside an occurrence of ours (where the
-    LBK's is a part of ours: its deletion of our words, the act's own text)."""
+    """The LBK's stretch occurs in what some act of the case quotes (ActCase.quoted: an act makes a
+    consolidation print words only by quoting them; its title, citations and prose do not), other than
+    inside an occurrence of ours (where the LBK's is a part of ours: its deletion of our words)."""
     return any(_inside(_spans(lbk, text), _spans(ours, text)) for k in range(len(case.sources))
-               if (text := case.text(k)))
+               if (text := case.quoted(k)))
 
 
 def _written_elsewhere(lbk: tuple[str, ...], ours: tuple[str, ...], case: ActCase, n: int) -> str:
