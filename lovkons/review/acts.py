@@ -51,6 +51,7 @@ class CaseOp:
     written: tuple[tuple[str, bool], ...]  # (text, a quotation »…« in the act: a new text, not a payload's unit)
     quoted: tuple[tuple[str, ...], ...]
     words: tuple[tuple[str, ...], ...]  # written, casefolded tokens
+    text_only: bool = False  # a text operation (»A« til: »B«, efter »A« indsættes, »A« udgår): changes only its words
 
     def here(self, key: str) -> bool:
         return key in self.keys or None in self.keys
@@ -130,7 +131,7 @@ def case_op(op: Operation, act: int, item: str) -> CaseOp:
     return CaseOp(act, str(op.source) if op.source else item, (act, item), _keys(op), tuple(_in_place(op)),
                   tuple((norm(w), k == 0) for k, w in enumerate(written) if w.strip()),
                   tuple(f for q in quoted if (f := _folded(q))),
-                  tuple(f for w in written if (f := _folded(w))))
+                  tuple(f for w in written if (f := _folded(w))), isinstance(op, ReplaceText | InsertText | DeleteText))
 
 
 _WHITESPACE = regex.compile(r"\s+")

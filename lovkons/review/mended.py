@@ -33,7 +33,10 @@ the act's, mended by the LBK, when all of these hold; the first that fails is th
   may have dropped or put under another §);
 - "another operation": no other operation of the base's change blocks (any act) addresses the unit in
   place (its target, group or span is the unit, contains it or lies inside it; a renumbering or an
-  insertion beside it does not) or quotes words overlapping the run (»…« of an old text or anchor).
+  insertion beside it does not) or quotes words overlapping the run (»…« of an old text or anchor). A text
+  operation (»A« til: »B«, efter »A« indsættes: »B«, »A« udgår) changes only the words it quotes, not its
+  unit: it counts by those (and by its new words, the guard above), LOV 496/2013 § 1, nr. 18 (»stk. 3« in
+  § 71, stk. 5, numbered before the act) leaves the full stop of the new stk. 5 of nr. 17 alone.
 """
 
 from __future__ import annotations
@@ -304,7 +307,7 @@ def _judge(u: _Unit, case: ActCase, n: int, where: tuple[int, int, bool], run: t
     for m, other in enumerate(case.ops):
         if m == n:
             continue
-        if any(k == u.key and _covers(unit, u.unit) for k, unit in other.units):
+        if not other.text_only and any(k == u.key and _covers(unit, u.unit) for k, unit in other.units):
             return f"another operation addresses {unit_label(u.unit)}: {other.source}"
         if other.here(u.key) and any(p <= i2 and p + len(q) >= i1 for q in other.quoted for p in _occurs(q, fo)):
             return f"another operation quotes the words there: {other.source}"
