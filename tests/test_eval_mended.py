@@ -21,10 +21,20 @@ from lovkons.model.document import Kind, Node
 from lovkons.model.edits import AmendingDocument, ChangeBlock, Item, Replace
 from lovkons.parsers.instructions import read_amending_file
 from lovkons.renderers.eval_out import score_json
-from lovkons.review.acts import act_case, act_source, xml_text
+from lovkons.review.acts import (
+    ActCase,
+    CaseOp,
+    _folded,
+    act_case,
+    act_quotations,
+    act_source,
+    quotations,
+    xml_text,
+)
 from lovkons.review.evaluate import Wrong
 from lovkons.review.mended import ACT_MENDED, mended
 from lovkons.review.units import UnitDiff
+from lovkons.review.untouched import norm
 
 DATA = Path(__file__).parent / "data"
 ROWS: list[dict[str, Any]] = json.loads((DATA / "mended" / "units.json").read_text("utf-8"))
@@ -197,9 +207,6 @@ def test_an_act_substituting_the_lbks_words_for_ours_keeps_the_category_away() -
 def test_a_part_of_a_ministrys_name_differing_is_a_rename_not_act_mended(lbk: str) -> None:
     """Only a part of a compound name differs ("Økonomi- og Indenrigsministeriet" → "Social- og
     Indenrigsministeriet"): the differing words alone name no office, the name around them does."""
-    from lovkons.review.acts import ActCase, CaseOp, _folded
-    from lovkons.review.untouched import norm
-
     written = "Ansøgning indgives til Økonomi- og Indenrigsministeriet, der træffer afgørelse inden 3 måneder."
     op = CaseOp(0, "LOV 1/2015 § 1, nr. 1", (0, "x"), frozenset({"3"}), (("3", (("stk", "3"),)),),
                 ((norm(written), True),), (), (_folded(written),))
@@ -212,3 +219,63 @@ def test_a_part_of_a_ministrys_name_differing_is_a_rename_not_act_mended(lbk: st
     found = mended("3", paragraf(written), paragraf(written.replace("Økonomi- og Indenrigsministeriet", lbk)),
                    (UnitDiff((("stk", "3"),), aligned=True, addressed=True),), case)
     assert not found.mends and "names an office" in found.reason
+
+
+def test_what_an_act_quotes_is_its_quotations_and_payload_elements() -> None:
+    """review.acts.act_quotations on the real LOV 627/2016: the »…« of its items and each new text LexDania prints
+    as an element of its own without marks (<AendringNyTekst>: nr. 27's sentence for § 53, stk. 8, 2. pkt.), each
+    with its marks; not its opening citation, whose words no LBK prints because of the act."""
+    path = str(DATA / "mended" / "LOV-2016-627.xml")
+    quoted, source = act_quotations(path), act_source(path)
+    assert quoted is not None and source is not None
+    lines = quoted.split("\n")
+    assert "»Arbejdsmarkedets Erhvervssikring af bidrag, jf. § 55 i lov arbejdsskadesikring,«" in lines  # nr. 16
+    assert "»Arbejdsmarkedets Erhvervssygdomssikring«" in lines  # an old text, quoted all the same
+    assert ("»Arbejdsmarkedets Erhvervssikring betaler ydelser efter loven for sådanne skader ved erhvervssygdomme af "
+            "bidrag, jf. § 55 i lov om arbejdsskadesikring.«") in lines  # nr. 27, an <AendringNyTekst> without marks
+    # the opening's citation is the act's body, not a quotation (its title, <TitelGruppe>, is no part of the body)
+    assert "21. december 2010 om arbejdsskadesikring i Grønland" in source and "21. december 2010" not in quoted
+    assert "ændring af lov om arbejdsskadesikring i Grønland" not in quoted + source
+    assert act_quotations(str(DATA / "mended" / "no-such-act.xml")) is None
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("I § 3 ændres »A« til: »B«.", ["»A«", "»B«"]),
+    ("§ 5 affattes således: »§ 5. Ved »bolig« forstås …«", ["»§ 5. Ved »bolig« forstås …«"]),  # one inside another
+    ("Efter stk. 2 indsættes: »Stk. 3. …", ["»Stk. 3. …"]),  # never closed: to the end
+    ("ingen citater« her", []),
+])
+def test_the_outermost_quotations_of_a_text(text: str, found: list[str]) -> None:
+    assert quotations(text) == found
+
+
+def _title_case(item: str) -> tuple[Node, Node, ActCase]:
+    """A § 32, stk. 3 written by one operation of an act whose body begins with LOV 627/2016's own title and opening."""
+    written = "ændring af lov arbejdsskadesikring i Grønland"  # all its words are the title's: no context beyond them
+    source = ("Lov om ændring af lov om arbejdsskadesikring i Grønland § 1 I lov nr. 1528 af 21. december 2010 om "
+              "arbejdsskadesikring i Grønland foretages følgende ændringer: 1. I § 32, stk. 3, 2. pkt., ændres "
+              f"»Arbejdsmarkedets Erhvervssygdomssikring« til: »{written}«. {item}")
+    op = CaseOp(0, "LOV 1/2016 § 1, nr. 1", (0, "x"), frozenset({"32"}), (("32", (("stk", "3"),)),),
+                ((norm(written), True),), (_folded("Arbejdsmarkedets Erhvervssygdomssikring"),), (_folded(written),), True)
+    base = "Bidrag opkræves efter § 55 i lov om {}, jf. dog stk. 4."
+
+    def paragraf(text: str) -> Node:
+        return Node(Kind.PARAGRAF, "32", children=(Node(Kind.STK, "3", text=base.format(text)),))
+
+    lbk = written.replace("lov arbejdsskadesikring", "lov om arbejdsskadesikring")
+    return paragraf(written), paragraf(lbk), ActCase((op,), (lambda: source,))
+
+
+@pytest.mark.parametrize(("item", "verdict"), [
+    # the LBK's words ("ændring af lov om arbejdsskadesikring i Grønland") stand only in the act's title: taken
+    ("2. I § 40 ændres »Arbejdsskadestyrelsen« til: »Arbejdsmarkedets Erhvervssikring«.", ACT_MENDED),
+    # another item quotes them as new text (an instruction we may have dropped): unexplained
+    ("2. I § 40 ændres »Arbejdsskadestyrelsen« til: »ændring af lov om arbejdsskadesikring i Grønland«.",
+     "the LBK's words are in an act"),
+])
+def test_the_lbks_words_count_only_where_an_act_quotes_them(item: str, verdict: str) -> None:
+    """(constructed on LOV 627/2016's slip »… i lov arbejdsskadesikring«, its title and opening) an act makes a
+    consolidation print words only by quoting them: a title or a citation holding the LBK's words explains nothing."""
+    ours, lbk, case = _title_case(item)
+    found = mended("32", ours, lbk, (UnitDiff((("stk", "3"),), aligned=True, addressed=True),), case)
+    assert (ACT_MENDED if found.mends else found.reason.split(": ", 1)[-1]).startswith(verdict), found

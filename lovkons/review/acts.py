@@ -51,6 +51,7 @@ class CaseOp:
     written: tuple[tuple[str, bool], ...]  # (text, a quotation »…« in the act: a new text, not a payload's unit)
     quoted: tuple[tuple[str, ...], ...]
     words: tuple[tuple[str, ...], ...]  # written, casefolded tokens
+    text_only: bool = False  # a text operation (»A« til: »B«, efter »A« indsættes, »A« udgår): changes only its words
 
     def here(self, key: str) -> bool:
         return key in self.keys or None in self.keys
@@ -60,9 +61,18 @@ class CaseOp:
 class ActCase:
     ops: tuple[CaseOp, ...]
     sources: tuple[Callable[[], str | None], ...]  # the raw text of each act, read when first asked
+    quotes: tuple[Callable[[], str | None], ...] = ()  # its quotations (act_quotations), read when first asked
 
     def text(self, act: int) -> str | None:
         return self.sources[act]()
+
+    def quoted(self, act: int) -> str | None:
+        """The act's quotations and new texts, one a line (act_quotations); without a reader of them, the
+        »…« of its raw text."""
+        if act < len(self.quotes):
+            return self.quotes[act]()
+        text = self.text(act)
+        return None if text is None else "\n".join(quotations(text))
 
 
 def tokens_at(text: str) -> list[regex.Match[str]]:
@@ -121,7 +131,7 @@ def case_op(op: Operation, act: int, item: str) -> CaseOp:
     return CaseOp(act, str(op.source) if op.source else item, (act, item), _keys(op), tuple(_in_place(op)),
                   tuple((norm(w), k == 0) for k, w in enumerate(written) if w.strip()),
                   tuple(f for q in quoted if (f := _folded(q))),
-                  tuple(f for w in written if (f := _folded(w))))
+                  tuple(f for w in written if (f := _folded(w))), isinstance(op, ReplaceText | InsertText | DeleteText))
 
 
 _WHITESPACE = regex.compile(r"\s+")
@@ -131,11 +141,12 @@ _WHITESPACE = regex.compile(r"\s+")
 _INLINE = frozenset({"Char"})
 
 
-def xml_text(root: Any) -> str:
+def xml_text(root: Any, skip: frozenset[str] = frozenset()) -> str:
     """An XML tree's text as its file has it: every text and tail, except the whitespace that only lays the
     file out (a run holding a line break between elements); a <Char> holding only whitespace is a space,
     and the end of an element other than a <Char> (a line, a stk., a §) separates like a space. LOV 481/2012 § 4, nr. 1 prints »75.000 m³« as
-    "<Char>… 75.000 m</Char>⏎<Char formaChar="Superscript">3</Char>": "75.000 m3", not "m 3"."""
+    "<Char>… 75.000 m</Char>⏎<Char formaChar="Superscript">3</Char>": "75.000 m3", not "m 3". An element whose
+    tag is in `skip` is a space (its text left out)."""
     out: list[str] = []
 
     def keep(text: str | None) -> None:
@@ -143,6 +154,9 @@ def xml_text(root: Any) -> str:
             out.append(text)
 
     def walk(el: Any) -> None:
+        if el.tag in skip:
+            out.append(" ")
+            return
         if el.tag in _INLINE and el.text and el.text.isspace():
             out.append(" ")  # a <Char> of its own holding a space: "herunder</Char><Char>⏎</Char><Char>en" (LOV 1715/2016 § 48, nr. 2)
         else:
@@ -158,11 +172,37 @@ def xml_text(root: Any) -> str:
     return "".join(out)
 
 
+# LexDania's element of an item's new text (a payload: "affattes således:", "indsættes:"), printed without »/«
+_NEW_TEXT = "AendringNyTekst"
+
+
+def quotations(text: str) -> list[str]:
+    """The outermost quotations »…« of a text, with their marks (a quotation inside one is a part of it; a
+    quotation never closed runs to the end): "ændres »A« til: »B«" → ["»A«", "»B«"]."""
+    out: list[str] = []
+    depth, start = 0, 0
+    for m in _MARK.finditer(text):
+        if m[0] == "»":
+            depth, start = depth + 1, m.start() if depth == 0 else start
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                out.append(text[start:m.end()])
+    if depth:
+        out.append(text[start:])
+    return out
+
+
+_MARK = regex.compile(r"[»«]")
+
+
+def _raw(text: str) -> str:
+    return _WHITESPACE.sub(" ", norm(text)).strip()
+
+
 @functools.lru_cache(maxsize=64)
-def act_source(path: str) -> str | None:
-    """The act's source read raw, independently of our readers: an XML file's text (xml_text) or a text
-    file, in the eval's comparison form (untouched.norm: soft hyphens and zero-width characters out, no
-    space before , . ;) with whitespace collapsed; nothing else normalised. None when it cannot be read."""
+def _read(path: str) -> tuple[str, str] | None:
+    """The act's raw text and its quotations (act_source, act_quotations), or None."""
     from lxml import etree
 
     file = Path(path)
@@ -171,17 +211,40 @@ def act_source(path: str) -> str | None:
             root = etree.parse(str(file), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
             # the act's own words: LexDania's body (not <Meta>: its title, ministry and the short names of
             # the later LBKs under AendresAf are no words of the act)
-            text = xml_text(next(iter(root.iterfind("DokumentIndhold")), root))
-        elif file.suffix.lower() == ".txt":
-            text = file.read_text(encoding="utf-8")
-        else:
-            return None  # an HTML or JSON record: no raw reading here, nothing is act-mended
+            body = next(iter(root.iterfind("DokumentIndhold")), root)
+            text = _raw(xml_text(body))
+            # an item's new text stands in <AendringNyTekst> without »/« (LOV 627/2016 § 1, nr. 27: "§ 53,
+            # stk. 8, 2. pkt., affattes således:" and the sentence in an element of its own): all of it quoted
+            new = [f"»{t}«" for el in body.iter(_NEW_TEXT) if (t := _raw(xml_text(el)))
+                   and not any(a.tag == _NEW_TEXT for a in el.iterancestors())]
+            return text, "\n".join([*new, *quotations(_raw(xml_text(body, frozenset({_NEW_TEXT}))))])
+        if file.suffix.lower() == ".txt":
+            text = _raw(file.read_text(encoding="utf-8"))
+            return text, "\n".join(quotations(text))
+        return None  # an HTML or JSON record: no raw reading here, nothing is act-mended
     except (OSError, UnicodeDecodeError, etree.XMLSyntaxError):
         return None
-    return _WHITESPACE.sub(" ", norm(text)).strip()
+
+
+def act_source(path: str) -> str | None:
+    """The act's source read raw, independently of our readers: an XML file's text (xml_text) or a text
+    file, in the eval's comparison form (untouched.norm: soft hyphens and zero-width characters out, no
+    space before , . ;) with whitespace collapsed; nothing else normalised. None when it cannot be read."""
+    read = _read(path)
+    return read[0] if read else None
+
+
+def act_quotations(path: str) -> str | None:
+    """What the act quotes, one quotation a line, each with its »/«: the outermost »…« of its raw text
+    (old texts, anchors, new texts) and each new text LexDania prints as an element of its own
+    (<AendringNyTekst>, the only words an act can make a consolidation print besides its »…«). None when
+    the source cannot be read."""
+    read = _read(path)
+    return read[1] if read else None
 
 
 def act_case(orders: Sequence[AmendingDocument], read: Callable[[str], str | None] = act_source, *,
+             quote: Callable[[str], str | None] = act_quotations,
              blocks: Callable[[AmendingDocument, ChangeBlock], bool] = lambda _order, _block: True) -> ActCase:
     """Every operation of the orders (applied, refused or pending alike) in the change blocks `blocks`
     keeps (those of the base: an omnibus act's block amending another law addresses none of the base's
@@ -198,7 +261,8 @@ def act_case(orders: Sequence[AmendingDocument], read: Callable[[str], str | Non
                     if isinstance(op, ChangeOfItem):
                         ops.append(case_op(op.change, i, name))
     sources = tuple(functools.partial(read, o.meta.source) if o.meta.source else (lambda: None) for o in orders)
-    return ActCase(tuple(ops), sources)
+    quotes = tuple(functools.partial(quote, o.meta.source) if o.meta.source else (lambda: None) for o in orders)
+    return ActCase(tuple(ops), sources, quotes)
 
 
 def base_blocks(base: Document, result: Consolidation) -> Callable[[AmendingDocument, ChangeBlock], bool]:

@@ -25,13 +25,18 @@ the act's, mended by the LBK, when all of these hold; the first that fails is th
   (a rename is the ressort layer's);
 - "not in the act": our stretch occurs verbatim in the writing act's source (review.acts.act_source, read
   raw): not where our reading differs from the act (»75.000 m³« read as "m 3");
-- "the LBK's words are in an act / written by / quoted by an act": the LBK's stretch occurs in no act of
-  the case and in no other operation's text (except inside an occurrence of ours: an LBK deletion of our
-  words); and no act of the case, at any context size, substitutes it for ours (»…ours…« til: »…LBK's…«:
-  an instruction we may have dropped or put under another §);
+- "the LBK's words are in an act / written by / quoted by an act": the LBK's stretch occurs in no act's
+  quotation (»…« or a payload's element: review.acts.act_quotations; a title or citation makes no LBK print
+  words: LOV 627/2016 writes »… i lov arbejdsskadesikring«, its title says "lov om arbejdsskadesikring") and
+  in no other operation's text (except inside an occurrence of ours: an LBK deletion of our words); and no
+  act of the case, at any context size, substitutes it for ours (»…ours…« til: »…LBK's…«: an instruction we
+  may have dropped or put under another §);
 - "another operation": no other operation of the base's change blocks (any act) addresses the unit in
   place (its target, group or span is the unit, contains it or lies inside it; a renumbering or an
-  insertion beside it does not) or quotes words overlapping the run (»…« of an old text or anchor).
+  insertion beside it does not) or quotes words overlapping the run (»…« of an old text or anchor). A text
+  operation (»A« til: »B«, efter »A« indsættes: »B«, »A« udgår) changes only the words it quotes, not its
+  unit: it counts by those (and by its new words, the guard above), LOV 496/2013 § 1, nr. 18 (»stk. 3« in
+  § 71, stk. 5, numbered before the act) leaves the full stop of the new stk. 5 of nr. 17 alone.
 """
 
 from __future__ import annotations
@@ -219,10 +224,11 @@ def _inside(spans: list[tuple[int, int]], outer: list[tuple[int, int]]) -> list[
 
 
 def _lbk_elsewhere(lbk: regex.Pattern[str], ours: regex.Pattern[str], case: ActCase) -> bool:
-    """The LBK's stretch occurs in some act of the case, other than inside an occurrence of ours (where the
-    LBK's is a part of ours: its deletion of our words, the act's own text)."""
+    """The LBK's stretch occurs in what some act of the case quotes (ActCase.quoted: an act makes a
+    consolidation print words only by quoting them; its title, citations and prose do not), other than
+    inside an occurrence of ours (where the LBK's is a part of ours: its deletion of our words)."""
     return any(_inside(_spans(lbk, text), _spans(ours, text)) for k in range(len(case.sources))
-               if (text := case.text(k)))
+               if (text := case.quoted(k)))
 
 
 def _written_elsewhere(lbk: tuple[str, ...], ours: tuple[str, ...], case: ActCase, n: int) -> str:
@@ -301,7 +307,7 @@ def _judge(u: _Unit, case: ActCase, n: int, where: tuple[int, int, bool], run: t
     for m, other in enumerate(case.ops):
         if m == n:
             continue
-        if any(k == u.key and _covers(unit, u.unit) for k, unit in other.units):
+        if not other.text_only and any(k == u.key and _covers(unit, u.unit) for k, unit in other.units):
             return f"another operation addresses {unit_label(u.unit)}: {other.source}"
         if other.here(u.key) and any(p <= i2 and p + len(q) >= i1 for q in other.quoted for p in _occurs(q, fo)):
             return f"another operation quotes the words there: {other.source}"
