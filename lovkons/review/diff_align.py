@@ -88,83 +88,74 @@ def word_diff(old: str, new: str) -> Words:
 
 
 Opcode = tuple[str, int, int, int, int]
-_GRAM = 48  # the longest run `opcodes` looks for elsewhere before it trims the common ends
-_TRIM_MIN = 8  # fewer common tokens at the ends than this: difflib on the whole is as quick
 
 
 def opcodes(a: Sequence[str], b: Sequence[str]) -> list[Opcode]:
-    """difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes(), the same answer, but quicker
-    when a long provision changes a little: difflib's first two matches are then the common prefix P
-    and the common suffix S, and it only diffs the middle after them — so diff the middle alone.
+    """difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes(), the same answer, quicker.
 
-    difflib takes the longest matching run first (ties: the earliest in `a`, then in `b`), then does
-    the same left and right of it. If every matching run other than P and S is shorter than both of
-    them (than the one that is not empty), P is taken first (or S, if longer), then the other, then the
-    middle alone is left. A run of at least m tokens starts with a matching m-gram, so no m-gram
-    pair off P and S (m ≤ the shorter end) is the proof; else the whole goes to difflib."""
-    la, lb = len(a), len(b)
-    p, n = 0, min(la, lb)
-    while p < n and a[p] == b[p]:
-        p += 1
-    s = 0
-    while s < n - p and a[la - 1 - s] == b[lb - 1 - s]:
-        s += 1
-    if p + s < _TRIM_MIN or not _ends_first(a, b, p, s):
-        return _Matcher(a, b).get_opcodes()
-    out: list[Opcode] = [("equal", 0, p, 0, p)] if p else []
-    middle = _Matcher(a[p : la - s], b[p : lb - s]).get_opcodes()
-    out += [(tag, i1 + p, i2 + p, j1 + p, j2 + p) for tag, i1, i2, j1, j2 in middle]
-    if s:
-        out.append(("equal", la - s, la, lb - s, lb))
+    difflib takes the longest matching run (ties: the first in `a`, then the first in `b`), then
+    does the same left and right of it; its loop visits every position in `b` of each token of `a`
+    (a table of contents has "|" 345 times). Here each distinct token is one character and the
+    longest run starting at each position of `a` is grown while str.find still finds it in `b`'s
+    range: str.find gives the first position, so the same run is taken. Then difflib's own steps:
+    the runs in order, neighbours joined, the opcodes between them."""
+    codes: dict[str, int] = {}
+    ta = "".join(_char(codes.setdefault(t, len(codes))) for t in a)
+    tb = "".join(_char(codes.setdefault(t, len(codes))) for t in b)
+    find = tb.find
+    runs: list[tuple[int, int, int]] = []
+    queue = [(0, len(ta), 0, len(tb))]
+    while queue:
+        alo, ahi, blo, bhi = queue.pop()
+        i, size, x = alo, 0, alo
+        while x + size < ahi:  # a run starting at x can still be longer than the longest so far
+            if find(ta[x : x + size + 1], blo, bhi) >= 0:
+                i, size = x, _grown(ta, find, x, size + 1, ahi, blo, bhi)
+            x += 1
+        if not size:
+            continue
+        j = find(ta[i : i + size], blo, bhi)
+        runs.append((i, j, size))
+        if alo < i and blo < j:
+            queue.append((alo, i, blo, j))
+        if i + size < ahi and j + size < bhi:
+            queue.append((i + size, ahi, j + size, bhi))
+    runs.sort()
+    joined: list[tuple[int, int, int]] = []
+    for i, j, size in runs:
+        if joined and joined[-1][0] + joined[-1][2] == i and joined[-1][1] + joined[-1][2] == j:
+            joined[-1] = (joined[-1][0], joined[-1][1], joined[-1][2] + size)
+        else:
+            joined.append((i, j, size))
+    joined.append((len(ta), len(tb), 0))
+    out: list[Opcode] = []
+    i = j = 0
+    for ai, bj, size in joined:
+        tag = "replace" if i < ai and j < bj else "delete" if i < ai else "insert" if j < bj else ""
+        if tag:
+            out.append((tag, i, ai, j, bj))
+        i, j = ai + size, bj + size
+        if size:
+            out.append(("equal", ai, i, bj, j))
     return out
 
 
-class _Matcher(difflib.SequenceMatcher):  # type: ignore[type-arg]
-    """difflib's matcher without junk (autojunk off) whose longest match is found by searching text:
-    each distinct token one character, the longest match starting at each i of `a` is grown while
-    str.find (C) still finds it in `b`'s range. difflib's own loop visits every position of `a`'s
-    token in `b` (a table of contents has "|" 345 times) — the same answer: the longest match, the
-    first in `a` of those, then the first in `b` (str.find gives the first)."""
-
-    def __init__(self, a: Sequence[str], b: Sequence[str]) -> None:
-        super().__init__(None, a, b, autojunk=False)
-        codes: dict[str, int] = {}
-        self._text_a = "".join(_char(codes.setdefault(t, len(codes))) for t in a)
-        self._text_b = "".join(_char(codes.setdefault(t, len(codes))) for t in b)
-
-    def find_longest_match(self, alo: int = 0, ahi: int | None = None, blo: int = 0,
-                           bhi: int | None = None) -> difflib.Match:  # fmt: skip
-        ta, find = self._text_a, self._text_b.find
-        ahi = len(ta) if ahi is None else ahi
-        bhi = len(self._text_b) if bhi is None else bhi
-        besti, size = alo, 0
-        for i in range(alo, ahi):
-            while i + size < ahi and find(ta[i : i + size + 1], blo, bhi) >= 0:
-                besti, size = i, size + 1
-        bestj = find(ta[besti : besti + size], blo, bhi) if size else blo
-        return difflib.Match(besti, bestj, size)
+def _grown(ta: str, find: Callable[[str, int, int], int], x: int, size: int, ahi: int, blo: int, bhi: int) -> int:
+    """The longest run of `ta` from x found in b[blo:bhi], knowing `size` tokens are: doubling steps,
+    then halving ones (a run found has every shorter start found too)."""
+    step = 1
+    while x + size + step <= ahi and find(ta[x : x + size + step], blo, bhi) >= 0:
+        size, step = size + step, step * 2
+    while step > 1:
+        step //= 2
+        if x + size + step <= ahi and find(ta[x : x + size + step], blo, bhi) >= 0:
+            size += step
+    return size
 
 
 def _char(code: int) -> str:
     """A token's character: any code point but the surrogates (not characters of a str)."""
     return chr(code if code < 0xD800 else code + 0x800)
-
-
-def _ends_first(a: Sequence[str], b: Sequence[str], p: int, s: int) -> bool:
-    """No m-gram of `a` matches one of `b` off the common prefix (p tokens) and suffix (s tokens),
-    m = the shorter of the two ends that are not empty, at most _GRAM (a shorter gram is stricter)."""
-    la, lb = len(a), len(b)
-    m = min(min(p, s) if p and s else p + s, _GRAM)
-    grams: dict[tuple[str, ...], list[int]] = {}
-    for i in range(la - m + 1):
-        grams.setdefault(tuple(a[i : i + m]), []).append(i)
-    shift, start = lb - la, la - s
-    for j in range(lb - m + 1):
-        for i in grams.get(tuple(b[j : j + m]), ()):
-            if (i == j and i + m <= p) or (j - i == shift and i >= start):
-                continue
-            return False
-    return True
 
 
 def semantic_cleanup(words: Words) -> Words:
