@@ -315,7 +315,8 @@ _KEEP: list[Path] = []  # the folder where default_register keeps what it loaded
 
 def keep_register_in(folder: Path) -> None:
     """Let default_register keep the shipped register, once read and validated, as a pickle in
-    `folder` (a cache folder), and take it from there while the YAML and this module are unchanged."""
+    `folder` (a cache folder), and take it from there while the YAML, this module and the YAML reader
+    (parsers/yaml_text.py) are unchanged."""
     _KEEP[:] = [folder]
 
 
@@ -326,7 +327,8 @@ def default_register() -> Register:
     if not _KEEP:
         return load_register()
     raw = files("lovkons.ressort").joinpath("register.yaml").read_bytes()
-    key = hashlib.sha256(raw + Path(__file__).read_bytes() + sys.version.encode()).hexdigest()[:32]
+    code = Path(__file__).read_bytes() + Path(__file__).parent.parent.joinpath("parsers", "yaml_text.py").read_bytes()
+    key = hashlib.sha256(raw + code + sys.version.encode()).hexdigest()[:32]
     kept = _KEEP[0] / f"register-{key}.pickle"
     try:
         with kept.open("rb") as fh:
