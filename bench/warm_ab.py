@@ -40,6 +40,9 @@ def steps(corpus: str, doc: str = "LBK 1257/2016") -> list[tuple[str, list[str]]
         ("diff LBK 250/2013", ["diff", "LBK 250/2013", *c, "--from", "2013-06-01", "--to", "2016-01-01"]),
         # the slowest warm question found: a 2.6 MB law over its whole life, across its restatement
         ("diff LBK 1255/2015 (whole life)", ["diff", "LBK 1255/2015", *c, "--from", "2015-11-16", "--to", "2017-07-01"]),
+        # the next slowest: whole-life diffs of two other large, often amended LBKs
+        ("diff LBK 278/2013 (whole life)", ["diff", "LBK 278/2013", *c, "--from", "2013-03-14", "--to", "2017-01-01"]),
+        ("diff LBK 1061/2010 (whole life)", ["diff", "LBK 1061/2010", *c, "--from", "2010-08-18", "--to", "2011-07-01"]),
     ]
 
 

@@ -203,6 +203,11 @@ def open_corpus(option: Path | None, doc: str | None = None, *, no_cache: bool =
                              cache_file=None if no_cache or prepared.no_cache else facts_cache_file(path), progress=progress,
                              state=prepared.state, graph=False)  # fmt: skip
     corpus.results = prepared.results
+    if not (no_cache or prepared.no_cache):  # the ressort register kept beside the index, read from there
+        from lovkons.history.cache import cache_dir
+        from lovkons.ressort.register import keep_register_in
+
+        keep_register_in(cache_dir())
     if PROCESS["one_command"]:  # the facts of every file live as long as the command: out of the GC's walks
         gc.freeze()
     return corpus

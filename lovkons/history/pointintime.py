@@ -252,8 +252,9 @@ def versions(corpus: Corpus, tl: Timeline, stop: dt.date | None, *, literal: boo
 
 
 def _version_around(corpus: Corpus, tl: Timeline, day: dt.date, stop: dt.date | None,
-                    literal: bool) -> tuple[Version, dt.date | None]:
-    """The version in force on `day` and the first day of the next one (None: none)."""
+                    literal: bool, span: bool = True) -> tuple[Version, dt.date | None]:
+    """The version in force on `day` and the first day of the next one (None: none; `span` false:
+    neither worked out, the text alone)."""
     starts = [d for d in tl.dates if d is None or d <= day]
     start = starts[-1] if starts else None
     later = [d for d in tl.dates if d is not None and d > day] + ([stop] if stop else [])
@@ -263,6 +264,8 @@ def _version_around(corpus: Corpus, tl: Timeline, day: dt.date, stop: dt.date | 
         return replace(plain, start=start), end
     from lovkons.ressort.register import default_register
 
+    if not span:
+        return replace(plain.renamed(day), start=start), None
     current, today = plain.renamed(day), plain.decisions(day)
     since = start
     for c in default_register().changes:  # the names on `day` may date from a resolution after `start`
@@ -296,25 +299,29 @@ def point_question(identifier: str, at: dt.date, last: bool, follow: bool, liter
 
 
 def consolidate_at(
-    corpus: Corpus, identifier: str, at: dt.date, *, last: bool = False, follow: bool = True, literal: bool = False
+    corpus: Corpus, identifier: str, at: dt.date, *, last: bool = False, follow: bool = True, literal: bool = False,
+    span: bool = True,
 ) -> PointInTime:
     """The document `identifier` as in force on `at`.
 
     The answer is kept (history.results, when the corpus carries its answers) and taken from there
-    when asked again about the same corpus state; see `_consolidate_at`."""
+    when asked again about the same corpus state; see `_consolidate_at`. `span=False`: the version's
+    first and last day are not worked out (version_from and version_to None; a diff does not show
+    them, and they can cost a consolidation to the document's last day, which decides the fates of
+    its items); such an answer is not kept, a kept whole one is used."""
     question = point_question(identifier, at, last, follow, literal)
     if corpus.results is not None:
         stored = corpus.results.get(*question)
         if isinstance(stored, PointInTime):
             return stored
-    found = _consolidate_at(corpus, identifier, at, last=last, follow=follow, literal=literal)
-    if corpus.results is not None:
+    found = _consolidate_at(corpus, identifier, at, last=last, follow=follow, literal=literal, span=span)
+    if corpus.results is not None and span:
         corpus.results.put(found, *question)
     return found
 
 
 def _consolidate_at(
-    corpus: Corpus, identifier: str, at: dt.date, *, last: bool, follow: bool, literal: bool
+    corpus: Corpus, identifier: str, at: dt.date, *, last: bool, follow: bool, literal: bool, span: bool = True
 ) -> PointInTime:
     """The document `identifier` as in force on `at`.
 
@@ -347,7 +354,7 @@ def _consolidate_at(
                                restated=tuple(restated))
         day = status.since - dt.timedelta(days=1)
     stop = tl.end.since if tl.end else None
-    version, next_start = _version_around(corpus, tl, day, stop, literal)
+    version, next_start = _version_around(corpus, tl, day, stop, literal, span)
     doc, applied, problems = version.document, version.applied, version.problems
     in_text = tl.in_force_at(day)
     decided = decide(in_text, applied, problems, day)
@@ -360,8 +367,8 @@ def _consolidate_at(
     upcoming = tuple(c for c in tl.changes if c.in_force is not None and c.in_force > day)
     if day == last_day(tl):
         _keep_fates(corpus, tl, decided)
-    start, end = _version_span(tl, fates(corpus, tl), day)
-    if not literal:  # a royal resolution between the versions' dates starts a version of its own
+    start, end = _version_span(tl, fates(corpus, tl), day) if span else (None, None)
+    if not literal and span:  # a royal resolution between the versions' dates starts a version of its own
         from lovkons.ressort.register import default_register
 
         resolution_days = {c.date for c in default_register().changes}

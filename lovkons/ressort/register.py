@@ -8,6 +8,10 @@ LovkonsError naming the file, the entry and the reason (exit 2), never a traceba
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
+import pickle
+import sys
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -16,10 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 
 from lovkons.model.document import LovkonsError
-from lovkons.parsers.yaml_text import load_yaml
 
 MINISTRY, AUTHORITY = "ministry", "authority"
 
@@ -269,6 +271,10 @@ def load_register(path: str | Path | None = None) -> Register:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as err:
             raise RegisterError(f"cannot read the register: {err}", file=file) from None
+    import yaml  # only here: a command that finds the register kept (default_register) needs no YAML
+
+    from lovkons.parsers.yaml_text import load_yaml
+
     try:
         data = load_yaml(text)
     except yaml.YAMLError as err:
@@ -304,7 +310,39 @@ def load_register(path: str | Path | None = None) -> Register:
                     {name: tuple((a, b) for a, b in spans) for name, spans in periods.items()})
 
 
+_KEEP: list[Path] = []  # the folder where default_register keeps what it loaded (keep_register_in)
+
+
+def keep_register_in(folder: Path) -> None:
+    """Let default_register keep the shipped register, once read and validated, as a pickle in
+    `folder` (a cache folder), and take it from there while the YAML, this module and the YAML reader
+    (parsers/yaml_text.py) are unchanged."""
+    _KEEP[:] = [folder]
+
+
 @cache
 def default_register() -> Register:
-    """The register shipped in the package, loaded once per process."""
-    return load_register()
+    """The register shipped in the package, loaded once per process (kept, see keep_register_in:
+    reading the YAML and checking it is ~10 ms and the YAML library's import as much again)."""
+    if not _KEEP:
+        return load_register()
+    raw = files("lovkons.ressort").joinpath("register.yaml").read_bytes()
+    code = Path(__file__).read_bytes() + Path(__file__).parent.parent.joinpath("parsers", "yaml_text.py").read_bytes()
+    key = hashlib.sha256(raw + code + sys.version.encode()).hexdigest()[:32]
+    kept = _KEEP[0] / f"register-{key}.pickle"
+    try:
+        with kept.open("rb") as fh:
+            found = pickle.load(fh)
+        if isinstance(found, Register):
+            return found
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+        pass  # not kept yet, or unreadable: read the YAML
+    register = load_register()
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        part = kept.with_name(f"{kept.name}.{os.getpid()}.part")
+        part.write_bytes(pickle.dumps(register, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(part, kept)  # whole or not at all: another process may read it meanwhile
+    except OSError:
+        pass  # a read-only cache only costs time
+    return register

@@ -32,7 +32,7 @@ class Versions:
 
 
 def _text(corpus: Corpus, doc: str, at: dt.date, literal: bool = False) -> PointInTime:
-    result = consolidate_at(corpus, doc, at, literal=literal)
+    result = consolidate_at(corpus, doc, at, literal=literal, span=False)  # a diff shows no version span
     if result.key not in corpus.facts:  # known only from the documents that repeal it
         raise LovkonsError(f"{doc}: no text to compare: {result.problems[0].message}" if result.problems
                            else f"{doc}: not in the corpus")  # fmt: skip
