@@ -43,3 +43,25 @@ def test_a_command_run_in_process_leaves_the_collector_as_it_was(monkeypatch: py
     assert len(seen) == 2 and seen[1][0] and seen[1][1] > seen[0][1] > before
     assert output.PROCESS["one_command"] is False
     assert gc.get_freeze_count() == before
+
+
+def test_a_caller_that_froze_objects_keeps_them_frozen(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """A caller with objects frozen of its own is not ours to thaw (review10: main() thawed them all)."""
+    threshold, pipe = gc.get_threshold(), signal.getsignal(signal.SIGPIPE)
+    monkeypatch.setenv("LOVKONS_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(sys, "argv", ["lovkons", "timeline", "BEK 1292/2007", "--corpus", str(CORPUS)])
+    gc.freeze()
+    calls: list[str] = []
+    monkeypatch.setattr(gc, "unfreeze", lambda: calls.append("unfreeze"))
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    try:
+        with pytest.raises(SystemExit):
+            main()
+        assert calls == []  # neither thawed (its objects stay frozen) nor frozen more by the command
+    finally:
+        monkeypatch.undo()
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
+        signal.signal(signal.SIGPIPE, pipe)
+    assert "BEK 1292/2007" in capsys.readouterr().out

@@ -150,8 +150,7 @@ def bug_line(exc: BaseException) -> str:
     return f"lovkons: internal error: {type(exc).__name__}{': ' + first if first else ''} ({REPORT_HINT})"
 
 
-# (atexit handlers run before the interpreter's last collection)
-atexit.register(gc.freeze)
+_AT_EXIT = {"registered": False}  # gc.freeze registered for the exit (once, by the first main())
 
 
 def main() -> None:
@@ -173,13 +172,22 @@ def main() -> None:
     # index once loaded (cli.output.open_corpus); at the exit everything is frozen (atexit, below), so the
     # interpreter's last collection does not walk the heap the process is about to drop (~15 ms for a
     # corpus command). A caller running commands in its own process (a test) gets its collector back.
-    gc.freeze()
-    PROCESS["one_command"] = True
+    # Only a caller with nothing frozen is ours to freeze and thaw (review10: unfreeze thawed what a
+    # caller had frozen); the exit's freeze is registered by main(), not at import (a library importing
+    # cli.main keeps its last collection). atexit handlers run before the interpreter's last collection.
+    own = gc.get_freeze_count() == 0
+    if own:
+        gc.freeze()
+        if not _AT_EXIT["registered"]:
+            atexit.register(gc.freeze)
+            _AT_EXIT["registered"] = True
+    PROCESS["one_command"] = own
     try:
         _run(application, argv, debug)
     finally:
         PROCESS["one_command"] = False
-        gc.unfreeze()
+        if own:
+            gc.unfreeze()
 
 
 def _run(application: typer.Typer, argv: list[str], debug: bool) -> None:
