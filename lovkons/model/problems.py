@@ -82,6 +82,7 @@ CODES: tuple[Code, ...] = (
     Code("TEXT_ALREADY_PRESENT", _W, "apply", "the words to insert already follow the quoted text (an earlier act inserted them); not inserted twice"),
     Code("ALREADY_REPEALED", _W, "apply", "the unit to repeal was already repealed"),
     Code("COUNTED_BEFORE_ACT", _W, "apply", "the act counts a §'s stykker as before an earlier act of the case renumbered them (its quotes stand there, not in the units it names now); its changes of that § made there (the earlier act named)"),
+    Code("EARLIER_FORM_EXTENDED", _W, "apply", "an inserted unit stands under its label with the new text's first punktummer only, and another unit of the same insertion word for word (the base printed an earlier form of it): its text made the new one"),
     Code("NUMBERED_CHANGE_IN_TEXT", _W, "apply", "'§ N, nr. K, ophæves' on an amending § of the base (its numbered changes are running text, not nr. units): change K printed as 'K. (Ophævet)'"),
     Code("LABEL_MISMATCH", _W, "apply", "the label inside the new text differs from where the instruction puts it"),
     Code("RANGE_INCLUDES", _W, "apply", "units lying inside a repealed range went with it"),
