@@ -85,19 +85,32 @@ def test_og_som_2_pkt_indsaettes_adds_a_punktum_not_a_stk() -> None:
     assert [(s.label, s.text) for s in paragraf.children] == [("1", "Gebyret er 500 kr. Det betales årligt.")]
 
 
-def test_insertion_partly_present_in_the_base_is_refused() -> None:
+@pytest.mark.parametrize(("stk2", "refused"), [
+    # the base's stk. 2 is the new one's first punktum: an earlier form of the same insertion, which takes the new
+    # text (EARLIER_FORM_EXTENDED; LOV 1353/2012 § 11, nr. 1 on registreringslovens § 7, LBK 16/2013)
+    ("Andet stk. Med et nyt punktum.", False),
+    # other words in stk. 2: not the same insertion's earlier form, refused whole
+    ("Et andet stk.", True),
+])
+def test_insertion_partly_present_in_the_base(stk2: str, refused: bool) -> None:
     from lovkons.amender.consolidate import consolidate
     from lovkons.model.document import Source
     from lovkons.model.edits import Item
     from lovkons.parsers.instructions.clauses import parse_instruction
     from tests.amender_trees import at, doc, order
 
-    # § 3 already has stk. 2 and 3; the order brings stk. 2 in a longer form and stk. 3 word for word
-    text = "I § 3 indsættes som stk. 2 og 3: »Stk. 2. Andet stk. Med et nyt punktum. Stk. 3. Tredje stk.«"
+    # § 3 already has stk. 2 and 3; the order brings stk. 2 in another form and stk. 3 word for word
+    text = f"I § 3 indsættes som stk. 2 og 3: »Stk. 2. {stk2} Stk. 3. Tredje stk.«"
     ops, _ = parse_instruction(text, Source("T", "1", 1))
     result = consolidate(doc(), [order(Item(1, text, tuple(ops)))])
-    assert [(p.code, p.severity) for p in result.problems if p.code == "PARTLY_PRESENT"] == [("PARTLY_PRESENT", "error")]
-    assert at(result.document, "§ 3") == at(doc(), "§ 3")  # nothing half-applied
+    errors = [(p.code, p.severity) for p in result.problems if p.severity == "error"]
+    if refused:
+        assert errors == [("PARTLY_PRESENT", "error")]
+        assert at(result.document, "§ 3") == at(doc(), "§ 3")  # nothing half-applied
+        return
+    assert errors == []
+    assert [(s.label, s.text) for s in at(result.document, "§ 3").children] == [
+        ("1", "Første stk. om kommunen."), ("2", stk2), ("3", "Tredje stk.")]
 
 
 @pytest.mark.parametrize(

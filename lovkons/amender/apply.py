@@ -47,6 +47,8 @@ class ApplyContext:
     act_ops: tuple[Operation, ...] = ()  # the operations of every item of the act (consolidate sets them)
     earlier: tuple[Operation, ...] = ()  # the operations earlier items of the act applied (consolidate adds them)
     older: bool = False  # the act was passed before its base was published (amender.older_act)
+    # § label → (act, resolver): the act counts that §'s stykker as before an earlier act (amender.older_count)
+    counted: dict[str, tuple[str, Resolver]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

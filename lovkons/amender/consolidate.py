@@ -17,6 +17,7 @@ from lovkons.amender.apply import ApplyContext, OpResult, apply_op, check_renumb
 from lovkons.amender.chain import Act, cited_text, stages
 from lovkons.amender.citing import base_refs, cites_base
 from lovkons.amender.grain import groups
+from lovkons.amender.older_count import apply_counted
 from lovkons.amender.places import each_place
 from lovkons.amender.replay import Run, act_operations, settled, trail_for
 from lovkons.amender.resolve import Resolver, expand_spans
@@ -314,7 +315,8 @@ def _step(run: Run, acts: list[Act], k: int, block: ChangeBlock, item: Item, at:
                                     f"{item.text}", "error", str(source), None, order.meta.source, item.line))
         return
     ctx.source = source
-    run.doc, done, found = _apply_item(run.doc, item, ctx, source)
+    earlier = [(acts[j][0].meta.short, run.starts[j]) for j in sorted(run.starts, reverse=True) if j < k]
+    run.doc, done, found = apply_counted(run.doc, item, ctx, source, _apply_item, earlier)
     run.problems.extend(p if p.file else dc_replace(p, file=order.meta.source, line=item.line) for p in found)
     ctx.earlier = (*ctx.earlier, *(op for op, _ in done))  # what the next items may find changed
     for op, result in done:

@@ -115,6 +115,12 @@ def _insert_listed(doc: Document, target: Target, position: str, nodes: list[Nod
     nodes = [n for n in nodes if same_unit_key(n) not in present]
     warnings: list[Warning_] = [("ALREADY_PRESENT", f"{kind.value} {n.label} is already there with the same "
                                  "text; not inserted again") for n, _ in dupes]
+    if dupes:
+        earlier = _earlier_forms(kids, nodes, kind)
+        dupes += earlier
+        nodes = [n for n in nodes if not any(n is e for e, _ in earlier)]
+        warnings += [("EARLIER_FORM_EXTENDED", f"{kind.value} {n.label} is there as the start of the new text (an "
+                      "earlier form of the same insertion): its text made the new one") for n, _ in earlier]
     for n, i in dupes:
         if kids[i].text != n.text:
             doc = replace_at(doc, (*parent, i), [with_prov(kids[i].with_(text=n.text), source)])
@@ -149,6 +155,25 @@ def _insert_listed(doc: Document, target: Target, position: str, nodes: list[Nod
             warnings.append(("LABEL_MISMATCH", f"the new text is {kind.value} {n.label}, but where the "
                              f"instruction puts it, it becomes {kind.value} {now}"))
     return Outcome(doc, warnings, {owner_id(doc, parent)})
+
+
+def _earlier_forms(kids: Sequence[Node], nodes: Sequence[Node], kind: Kind) -> list[tuple[Node, int]]:
+    """Units of an insertion another of whose units is there word for word (the caller's dupes), that stand
+    under the same label with the new text's first punktummer only: the base printed an earlier form of the
+    same insertion. LOV 590/2012 § 7, nr. 1 put registreringslovens § 7, stk. 7 and 8 in (LBK 1009/2012);
+    LOV 1353/2012 § 11, nr. 1 "I § 7 indsættes som stk. 7 og 8" brings stk. 8 word for word and stk. 7 with a
+    3. pkt. added; LBK 16/2013 prints the later stk. 7. Only whole punktummer count, and no unit with lower
+    units of its own."""
+    found: list[tuple[Node, int]] = []
+    for n in nodes:
+        same = [i for i, c in enumerate(kids) if c.kind is kind and c.label is not None and n.label is not None
+                and label_key(c.label) == label_key(n.label)]
+        if len(same) != 1 or n.children or kids[same[0]].children:
+            continue
+        old, new = kids[same[0]].text.strip(), n.text.strip()
+        if old and old.endswith(".") and len(new) > len(old) and new.startswith(old) and new[len(old)] == " ":
+            found.append((n, same[0]))
+    return found
 
 
 def _check_free(kids: Sequence[Node], nodes: Sequence[Node], kind: Kind) -> None:

@@ -157,7 +157,8 @@ def act_operations(act: Act) -> Watched:
 
 def settled(ctx: ApplyContext) -> ApplyContext:
     """A copy for the final checks, which change what they check (a mark shares the original)."""
-    return dc_replace(ctx, renumbers=list(ctx.renumbers), unheld=list(ctx.unheld), done=set(ctx.done))
+    return dc_replace(ctx, renumbers=list(ctx.renumbers), unheld=list(ctx.unheld), done=set(ctx.done),
+                      counted=dict(ctx.counted))
 
 
 _LOCAL = threading.local()  # .trail: the trail of the last base this thread consolidated

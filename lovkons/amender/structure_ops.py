@@ -7,6 +7,7 @@ put at the end of a list, and where a new bilag goes.
 
 from __future__ import annotations
 
+from lovkons.amender.amending_items import repeal_numbered_change
 from lovkons.amender.insertion import insert
 from lovkons.amender.recast import repeal_and_insert, replace, unplaced
 from lovkons.amender.repeal import repeal
@@ -30,6 +31,9 @@ def repeal_op(doc: Document, op: Repeal, resolver: Resolver, done: set[tuple[str
     try:
         target = resolver.resolve(doc, op.target)
     except ResolveError:
+        in_text = repeal_numbered_change(doc, op, resolver, source)
+        if in_text is not None:  # "§ 69, nr. 1, ophæves" on an amending § of the base (amender.amending_items)
+            return in_text
         covering = _repealed_with(doc, resolver, op)
         if covering is None:
             raise

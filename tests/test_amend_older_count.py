@@ -1,0 +1,44 @@
+"""An act counting a §'s stykker as before an earlier act of the case (amender.older_count): LOV 428/2016 § 4, nr.
+3-5 cite opkrævningslovens "§ 16 c, stk. 3" and "stk. 4" as they stood before LOV 322/2016 § 3, nr. 2 inserted a new
+stk. 2 (though its opening names LOV 322/2016); LBK 1224/2016 makes the changes in stk. 4 and 5. Documents: LBK
+1180/2015 (the base), LOV 322/2016, LOV 428/2016 (tests/data/amend/older-count-2016)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lovkons.amender.manifest import load_manifest, run_manifest
+from lovkons.model.document import Document, Kind
+
+DATA = Path(__file__).parent / "data" / "amend" / "older-count-2016"
+
+# LBK 1224/2016 § 16 c (cut): the three changes of LOV 428/2016 § 4, nr. 3-5
+STK4 = "Rykkerbrev udsendes dog til ophørte virksomheder, også hvor debetsaldoen er større end 200 kr. og mindre end 5.000 kr."
+STK5 = "Udbetaling af en kreditsaldo kan ikke ske, før der kan udbetales mindst 200 kr."
+NEW = "En kreditsaldo på 200 kr. eller derunder tilhørende en ophørt virksomhed bortfalder 3 år efter registreringen"
+
+# (manifest, stk. holding each change: 3. pkt. of nr. 3, 3. pkt. of nr. 4, nr. 5's new pkt., COUNTED_BEFORE_ACT said)
+ROWS = [
+    ("manifest.yaml", "4", "5", "5", 3),  # with LOV 322/2016: counted as before it (LBK 1224/2016)
+    ("only428.yaml", "3", "4", "4", 0),  # without it the act's count is the base's: nothing to say
+]  # fmt: skip
+
+
+def _stk(doc: Document, label: str) -> str:
+    paragraf = next(n for n in doc.walk() if n.kind is Kind.PARAGRAF and n.label == "16 c")
+    return next(c.text for c in paragraf.children if c.kind is Kind.STK and (c.label or "1") == label)
+
+
+@pytest.mark.parametrize(("manifest", "nr3", "nr4", "nr5", "said"), ROWS, ids=[r[0] for r in ROWS])
+def test_the_changes_land_where_their_quotes_stand(manifest: str, nr3: str, nr4: str, nr5: str, said: int) -> None:
+    run = run_manifest(load_manifest(DATA / manifest, follow_links=True))
+    doc = run.result.document
+    assert not [p for p in run.result.problems if p.severity == "error"]
+    assert STK4.replace("Rykkerbrev", "") in _stk(doc, nr3)
+    assert STK5 in _stk(doc, nr4)
+    assert NEW in _stk(doc, nr5) and _stk(doc, nr5).endswith("kan ikke afbrydes eller suspenderes.")
+    counted = [p for p in run.result.problems if p.code == "COUNTED_BEFORE_ACT"]
+    assert len(counted) == said
+    assert all(p.severity == "warning" and p.source and p.source.startswith("LOV 428/2016") for p in counted)
