@@ -36,6 +36,14 @@ ROWS = [
     ("no change nr. 1: the count is not whole (LOV 598/2013 § 197 cut)", P197, None),
     ("a quotation mark left open", "I lov om x foretages følgende ændringer: 1. I § 2 ændres »a til: »b«", None),
     ("no amending provision", "Loven træder i kraft den 1. januar 2011. 2. Stk. gælder ikke.", None),
+    ("a change not counted: its § missing (LOV 446/2012 § 1, '19. 73, stk. 3, 2. pkt., ophæves.')",
+     "I lov om x foretages følgende ændringer: 1. § 72 ophæves. 2. 73, stk. 3, 2. pkt., ophæves. 3. § 74 ophæves.",
+     None),
+    ("a change not counted: a number without its full stop (review11)",
+     "I lov om x foretages følgende ændringer: 1. I § 2 ændres »a« til: »b«. 2 § 3 ophæves. 3. § 4 ophæves.", None),
+    ("a date and an amount after the last change are no changes",
+     "I lov om x foretages følgende ændring: 1. I § 2 ændres »den 1. januar« til: »den 1. juli«, og »1.000 kr.« til: "
+     "»2.000 kr.«. Ændringen har virkning fra den 2. januar.", ["1. I § 2"]),
 ]  # fmt: skip
 
 

@@ -45,6 +45,12 @@ NUMBER = regex.compile(
 )
 
 
+# a number after the last change counted that could begin another change: "19. 73, stk. 3, 2. pkt., ophæves."
+# (LOV 446/2012 § 1, its § missing), "3. I § 5 …" after a "2" without its full stop; not "den 1. januar",
+# "2. pkt." (a small letter follows) or "1.000 kr." (no space)
+_LATER_NUMBER = regex.compile(r"(?<= [:.«)] \s+ ) (?P<n> \d{1,3} ) \. \s+ (?! \p{Ll} )", regex.VERBOSE)
+
+
 def change_spans(text: str) -> list[tuple[int, int]] | None:
     """(start, end) of each numbered change of an amending provision, in order (nr. 1 first); None when `text`
     is no such provision or its count is not whole (marks unbalanced, no change nr. 1)."""
@@ -68,6 +74,9 @@ def change_spans(text: str) -> list[tuple[int, int]] | None:
             starts.append(m.start())
     if not starts:
         return None
+    for m in _LATER_NUMBER.finditer(text, starts[-1]):
+        if depths[m.start()] == 0 and int(m["n"]) > len(starts):
+            return None  # a change not counted (review11: LOV 446/2012 § 1 "19. 73, stk. 3, …" has no §): not whole
     ends = [len(text[:s].rstrip()) for s in starts[1:]] + [len(text.rstrip())]
     return list(zip(starts, ends, strict=True))
 

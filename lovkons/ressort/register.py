@@ -335,7 +335,7 @@ def default_register() -> Register:
             found = pickle.load(fh)
         if isinstance(found, Register):
             return found
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+    except Exception:  # a damaged pickle raises almost anything (review11: MemoryError, OverflowError)
         pass  # not kept yet, or unreadable: read the YAML
     register = load_register()
     try:
