@@ -42,6 +42,9 @@ def steps(corpus: str, doc: str = "LBK 1257/2016") -> list[tuple[str, list[str]]
         ("diff LBK 1255/2015 (whole life)", ["diff", "LBK 1255/2015", *c, "--from", "2015-11-16", "--to", "2017-07-01"]),
         # the next slowest: whole-life diffs of two other large, often amended LBKs
         ("diff LBK 278/2013 (whole life)", ["diff", "LBK 278/2013", *c, "--from", "2013-03-14", "--to", "2017-01-01"]),
+        # its consolidate at the last version (the day before LBK 216/2017 restates it) and its timeline
+        ("consolidate LBK 278/2013 (last version)", ["consolidate", "LBK 278/2013", *c, "--at", "2017-02-26"]),
+        ("timeline LBK 278/2013", ["timeline", "LBK 278/2013", *c]),
         ("diff LBK 1061/2010 (whole life)", ["diff", "LBK 1061/2010", *c, "--from", "2010-08-18", "--to", "2011-07-01"]),
     ]
 

@@ -15,12 +15,10 @@ from typing import Any
 import regex
 
 from lovkons.history.cache import code_contents
-from lovkons.history.dating import base_dates, order_end, order_start
 from lovkons.history.identifiers import key_of
 from lovkons.history.sidecar import read_sidecar
 from lovkons.model.document import Document, Kind, LovkonsError, Meta, Problem
 from lovkons.model.edits import AmendingDocument, DocRef
-from lovkons.parsers.citations import find_docrefs
 
 _AMENDING_TITLE = regex.compile(r"^\s*(?:lov|bekendtgørelse)\s+om\s+ændring\s+af\b", regex.I)
 _LBK_SPLIT = regex.compile(r"med\s+de(?:n)?\s+ændring(?:er)?,?\s+der\s+følger\s+af", regex.I)
@@ -136,6 +134,8 @@ def _meta_of(m: Meta, side: dict[str, Any]) -> Meta:
 
 def _lbk_refs(preamble: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """"Herved bekendtgøres …, jf. lovbekendtgørelse nr. X, med de ændringer, der følger af …"."""
+    from lovkons.parsers.citations import find_docrefs  # a scan's (see _scan)
+
     if not preamble or "bekendtgøres" not in preamble:
         return (), ()
     parts = _LBK_SPLIT.split(preamble, maxsplit=1)
@@ -146,6 +146,8 @@ def _lbk_refs(preamble: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _order_blocks(order: AmendingDocument) -> tuple[Block, ...]:
+    from lovkons.parsers.citations import find_docrefs  # a scan's (see _scan)
+
     out = []
     for block in order.changes:
         refs = [block.target, *find_docrefs(block.opening)]
@@ -177,6 +179,8 @@ def load_readers() -> None:
     """Import the readers a scan uses (imported late, see read_base): a process about to fork workers
     that will parse the corpus imports them once, instead of each worker importing them (and compiling
     their patterns) again."""
+    import lovkons.history.dating
+    import lovkons.parsers.citations
     import lovkons.parsers.input_bytes
     import lovkons.parsers.instructions
     import lovkons.parsers.read
@@ -346,6 +350,10 @@ def read_order(path: Path) -> AmendingDocument:
 
 
 def _scan(root: Path, rel: str, sha: str) -> Scanned:
+    # dating and the citation reader only serve a scan: a command with a warm index neither imports
+    # them nor compiles their patterns (~10 ms); load_readers imports them before a rebuild forks
+    from lovkons.history.dating import base_dates, order_end, order_start
+
     path = root / rel
     side = read_sidecar(path)
     published = _date(side.get("published"))

@@ -5,6 +5,9 @@ Input: node text (single-spaced). Output: the list of sentences; "2. pkt." is el
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
+
 import regex
 
 # Abbreviations that never end a sentence (they are always followed by what they abbreviate).
@@ -71,6 +74,8 @@ _WEAK = frozenset(
 
 # A candidate sentence end: . ? ! then space(s) then what can start a sentence.
 _END = regex.compile(r"""(?<=[.?!])(?P<gap>\ +)(?=[\p{Lu}\d§»"“„(])""")
+# A guillemet: » opens a quotation, « closes it.
+_GUILLEMET = regex.compile(r"[»«]")
 # The word (token) just before a full stop: letters, digits and inner full stops ("f.eks", "m.v").
 _WORD_BEFORE = regex.compile(r"(?P<w>[\p{L}\d][\p{L}\d.]*?)\.$")
 # Next token is an ordinal ("2. pkt.", "1. januar"): a number followed by a full stop and a space.
@@ -140,14 +145,12 @@ def split_sentences(text: str) -> list[str]:
     text = " ".join(text.split())
     if not text:
         return []
-    depth = 0
     out: list[str] = []
     start = 0
-    quote_depth = _quote_depths(text)
+    quoted = _quoted(text) if "»" in text else None  # without »…« no end is inside a quote
     for m in _END.finditer(text):
         dot = m.start() - 1
-        depth = quote_depth[dot]
-        if depth > 0:
+        if quoted is not None and quoted(dot):
             continue
         if _is_end(text, dot, m.end()):
             out.append(text[start : m.start()])
@@ -156,17 +159,25 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in out if s]
 
 
-def _quote_depths(text: str) -> list[int]:
-    """Guillemet nesting depth at each position (never below 0)."""
-    depths = [0] * len(text)
+def _quoted(text: str) -> Callable[[int], bool]:
+    """A test: is position `i` inside »…«, the guillemet nesting depth after `text[i]` above 0?
+
+    The depth (one up at », one down at « but never below 0) changes only at a guillemet, so it is
+    kept per guillemet and looked up by bisection for the few candidate ends, not per character.
+    """
+    marks: list[int] = []  # positions of » and «
+    after: list[int] = []  # the depth after each of them
     depth = 0
-    for i, ch in enumerate(text):
-        if ch == "»":
-            depth += 1
-        elif ch == "«":
-            depth = max(0, depth - 1)
-        depths[i] = depth
-    return depths
+    for m in _GUILLEMET.finditer(text):
+        depth = depth + 1 if m[0] == "»" else max(0, depth - 1)
+        marks.append(m.start())
+        after.append(depth)
+
+    def quoted(i: int) -> bool:
+        k = bisect_right(marks, i)
+        return k > 0 and after[k - 1] > 0
+
+    return quoted
 
 
 def join_sentences(sentences: list[str]) -> str:
