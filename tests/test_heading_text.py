@@ -8,8 +8,8 @@ sentence, and a "Stk. N." label is always followed by its own text.
 import pytest
 
 from lovkons.model.document import Kind
-from lovkons.parsers.segment import is_heading_text
 from lovkons.parsers.text import parse_fragment
+from lovkons.parsers.text_patterns import is_heading_text
 
 # (text, is it a heading?) — headings from the LBKs of the 2010-2017 corpus, sentences from amending acts
 HEADING_ROWS = [

@@ -7,8 +7,8 @@ import pytest
 import regex
 
 from lovkons.model.document import Kind, Node
-from lovkons.parsers.segment import label_key
 from lovkons.parsers.text import parse_fragment, parse_text
+from lovkons.parsers.text_patterns import label_key
 
 DATA = Path(__file__).parent / "data"
 FILES = sorted([*DATA.glob("laws/*/*.txt"), *DATA.glob("bek/*/*.txt")])

@@ -10,8 +10,8 @@ import pytest
 import regex
 
 from lovkons.parsers.normalize import normalize
-from lovkons.parsers.segment import CITING_WORD, SENTENCE_END
 from lovkons.parsers.text_numbering import _CITATION_END
+from lovkons.parsers.text_patterns import CITING_WORD, SENTENCE_END
 
 DATA = Path(__file__).parent / "data"
 FILES = sorted([*(DATA / "laws").glob("*/*.txt"), *(DATA / "bek").glob("*/*.txt")])

@@ -98,3 +98,11 @@ def corpus_folder(path: Path | None = None) -> Path:
         raise LovkonsError(f"corpus folder not found ({how}; give --corpus DIR or set LOVKONS_CORPUS)",
                            file=str(folder))  # fmt: skip
     return folder
+
+
+def sha256_file(path: Path) -> str:
+    """sha256 of an input file, read as every input is (parsers.input_bytes.read_input: regular files only,
+    size limit); LovkonsError naming the file when it cannot be read."""
+    from lovkons.parsers.input_bytes import read_input
+
+    return hashlib.sha256(read_input(path)).hexdigest()

@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from lovkons.history.cache import sha256_file
 from lovkons.history.facts import (
     Facts,
     Scanned,
@@ -20,7 +21,6 @@ from lovkons.history.facts import (
     read_base,
     read_order,
     scan_file,
-    sha256_file,
 )
 from lovkons.history.identifiers import Identifier, parse_identifier
 from lovkons.history.index import UNREADABLE_HASH, ParseCache, parse_cache, read_index, write_index

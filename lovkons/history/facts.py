@@ -42,14 +42,6 @@ def code_version() -> str:
     return h.hexdigest()
 
 
-def sha256_file(path: Path) -> str:
-    """sha256 of an input file, read as every input is (parsers.input_bytes.read_input: regular files only,
-    size limit); LovkonsError naming the file when it cannot be read."""
-    from lovkons.parsers.input_bytes import read_input
-
-    return hashlib.sha256(read_input(path)).hexdigest()
-
-
 def iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 

@@ -10,21 +10,18 @@ import regex
 
 from lovkons.model.document import Kind
 from lovkons.parsers.draft import Draft
-from lovkons.parsers.segment import (
+from lovkons.parsers.segment import ORDINALS, Token, classify, strip_span
+from lovkons.parsers.text_blocks import TOMBSTONE, TextRules
+from lovkons.parsers.text_numbering import split_trailing_heading
+from lovkons.parsers.text_patterns import (
     EMBEDDED_KAPITEL,
     EMBEDDED_STK,
-    ORDINALS,
-    Token,
-    classify,
     is_heading_text,
     label_key,
     roman,
     split_chapter_heading,
     split_heading_run,
-    strip_span,
 )
-from lovkons.parsers.text_blocks import TOMBSTONE, TextRules
-from lovkons.parsers.text_numbering import split_trailing_heading
 from lovkons.parsers.text_tail import TailRules
 
 _ITEM_LINE = regex.compile(r"\d+\.\s.*[.«]$")

@@ -18,7 +18,7 @@ from lovkons.parsers.draft import Draft, expand_inline, freeze, next_paragraf_la
 from lovkons.parsers.input_bytes import check_digit_runs
 from lovkons.parsers.normalize import normalize, squash
 from lovkons.parsers.note_markers import strip_note_markers
-from lovkons.parsers.segment import PREAMBLE, PROVENANCE, label_key
+from lovkons.parsers.text_patterns import PREAMBLE, PROVENANCE, label_key
 from lovkons.parsers.xml_definitions import quoted_definition
 
 # "# Key: value". The value is read to the line's end and stripped after: a lazy value before

@@ -10,8 +10,9 @@ import regex
 
 from lovkons.model.document import Kind
 from lovkons.parsers.draft import Draft
-from lovkons.parsers.segment import PREAMBLE, Token, is_heading_text
+from lovkons.parsers.segment import Token
 from lovkons.parsers.text_numbering import NumberingRules
+from lovkons.parsers.text_patterns import PREAMBLE, is_heading_text
 
 TOMBSTONE = regex.compile(r"^\((?:Ophævet|Ophæves)\.?\)\.?$", regex.IGNORECASE)
 _AMENDING = regex.compile(r"foretages\s+følgende\s+ændring|ændres\s+således|affattes\s+således")

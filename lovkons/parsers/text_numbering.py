@@ -9,14 +9,14 @@ import re
 
 import regex
 
-from lovkons.parsers.segment import (
+from lovkons.parsers.sentences import split_sentences
+from lovkons.parsers.text_patterns import (
     CITING_WORD,
     EMBEDDED_PARAGRAF,
     SENTENCE_END,
     is_heading_text,
     label_key,
 )
-from lovkons.parsers.sentences import split_sentences
 from lovkons.parsers.text_state import BuildState
 
 _CITATION_END = regex.compile(r"(?:[.:«]|\((?:Ophævet|Udgået|Udelades)\.?\))$", regex.REVERSE)  # (from the end)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from lovkons.model.document import Kind
 from lovkons.parsers.draft import Draft
-from lovkons.parsers.segment import SENTENCE_END, Token
+from lovkons.parsers.segment import Token
+from lovkons.parsers.text_patterns import SENTENCE_END
 from lovkons.parsers.text_state import BuildState
 
 

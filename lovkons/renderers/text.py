@@ -198,7 +198,7 @@ def render_text(doc: Document, *, notes: bool = False, header: bool = True) -> s
 
     Provenance lines stand on their own line right after the unit they describe and are enclosed
     in square brackets; they are for human readers: the text parser skips them
-    (`parsers.segment.PROVENANCE`), so the round trip holds with notes too.
+    (`parsers.text_patterns.PROVENANCE`), so the round trip holds with notes too.
     `header=False` leaves out the `# Key: value` metadata lines.
     """
     w = _TextWriter(notes)
