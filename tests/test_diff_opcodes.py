@@ -4,6 +4,7 @@ on every input, ties included (small alphabets make many equal-length runs)."""
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import given, settings
@@ -50,3 +51,29 @@ def test_real_provisions(old: str, new: str) -> None:
     words = word_diff(old, new)
     assert "".join(t for op, t in words if op != "insert") == old
     assert "".join(t for op, t in words if op != "delete") == new
+
+
+
+def test_many_short_runs_far_apart_are_handed_to_difflib_with_the_same_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every other one of 1,000 distinct tokens changed: opcodes() would scan ~n²/2 positions (n³ time,
+    review11); past its budget it hands over to difflib — the same opcodes either way. A provision's
+    ordinary change stays with opcodes()."""
+
+    from lovkons.review import diff_align
+
+    handed: list[int] = []
+    real = diff_align._difflib
+
+    def counted(a: Sequence[str], b: Sequence[str]) -> list[diff_align.Opcode]:
+        handed.append(len(a))
+        return real(a, b)
+
+    monkeypatch.setattr(diff_align, "_difflib", counted)
+    a = [f"t{i}" for i in range(1000)]
+    b = [f"t{i}" if i % 2 == 0 else f"u{i}" for i in range(1000)]
+    assert diff_align.opcodes(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    assert handed == [1000]
+    words = ["Stk.", "2.", "Ministeren", "kan", "fastsætte", "nærmere", "regler", "om", "ansøgning"]
+    changed = [*words[:2], "Styrelsen", *words[3:]]
+    assert diff_align.opcodes(words, changed) == difflib.SequenceMatcher(None, words, changed, autojunk=False).get_opcodes()
+    assert handed == [1000]
