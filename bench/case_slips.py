@@ -37,7 +37,7 @@ CORPUS = ROOT / "bench" / ".corpus"
 CASES = ROOT.parent / "shared" / "data" / "corpus" / "cases.json"
 
 MONTHS = {m: i for i, m in enumerate(
-    "januar februar marts april maj juni juli august september oktober november december".split(), 1)}
+    ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"], 1)}
 
 # "lov nr. 1498 af 23. december 2014" / "lovbekendtgørelse nr. 1329 af 25. november 2013"
 CITATION = regex.compile(r"""\b(?P<kind>lov|lovbekendtgørelse)\s+nr\.\s*(?P<no>\d+)\s+af\s+
@@ -98,15 +98,18 @@ def base_intro(rel: str) -> str:
 
 
 def incorporated_citations(intro: str) -> Iterator[tuple[int, dt.date]]:
-    """(number, date) of each "lov nr. N af D" the intro cites as incorporated: its first sentence only
-    minus the base; later sentences name acts not incorporated or describe them."""
-    for sentence in regex.split(r"(?<=\.)\s+(?=[A-ZÆØÅ§])", intro):
-        if NOT_INCORPORATED.search(sentence):
-            continue
-        for m in CITATION.finditer(sentence):
-            day = citation_date(m)
-            if m["kind"].lower() == "lov" and day:
-                yield int(m["no"]), day
+    """(number, date) of each "lov nr. N af D" the intro cites as incorporated: those of its first sentence
+    ("Herved bekendtgøres …, jf. lovbekendtgørelse nr. …, med de ændringer, der følger af …"), the base's
+    "lovbekendtgørelse" aside; later sentences name acts not incorporated or describe them."""
+    first = regex.split(r"(?<=\.)\s+(?=[A-ZÆØÅ§])", intro, maxsplit=1)[0]
+    # up to a footnote's words run into it (L-LBK-2016-418: "… lov nr. 633 af 16. juni 2014 § 1 i lov nr. 633 af
+    # 16. juni 2014 indeholder bestemmelser om …"): the clause before the act it describes
+    if cut := NOT_INCORPORATED.search(first):
+        first = regex.sub(r"§[^§]*$", "", first[:cut.start()])
+    for m in CITATION.finditer(first):
+        day = citation_date(m)
+        if m["kind"].lower() == "lov" and day:
+            yield int(m["no"]), day
 
 
 def words(text: str) -> set[str]:
@@ -117,7 +120,7 @@ def words(text: str) -> set[str]:
     return {r for r in runs if "minist" not in r}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def meta(rel: str) -> dict[str, str]:
     head = (CORPUS / rel).read_text(encoding="utf-8-sig", errors="replace")[:6000]
     return {k: v.strip() for k, v in META.findall(head)}
@@ -129,7 +132,7 @@ def law_name(title: str) -> str:
     return regex.sub(r"\s+", " ", t)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def corpus_docs() -> list[tuple[str, dict[str, str]]]:
     return [(str(p.relative_to(CORPUS)), meta(str(p.relative_to(CORPUS))))
             for p in sorted((CORPUS / "love").glob("*/*.xml"))]
@@ -186,7 +189,7 @@ def paragraf_texts(rel: str) -> dict[str, str]:
 def findings(case: dict[str, object], evaluate: bool) -> Iterator[tuple[str, str]]:
     from lovkons.review.acts import act_quotations
 
-    cid, intro, base, expected = case["id"], str(case.get("intro", "")), str(case["base"]), str(case["expected"])
+    intro, base, expected = str(case.get("intro", "")), str(case["base"]), str(case["expected"])
     amendments: list[dict[str, str]] = case["amendments"]  # type: ignore[assignment]
     paths = [a["path"] for a in amendments]
     for path, n in collections.Counter(paths).items():
@@ -197,9 +200,11 @@ def findings(case: dict[str, object], evaluate: bool) -> Iterator[tuple[str, str
     for a in amendments:
         if part_cut(a["part"]):
             yield "part-cut", f"{a['path']} part {a['part']!r}"
+    own = base_intro(expected)  # the LBK's own intro, read raw: cases.json keeps its first 600 characters
     if intro_cut(intro):
-        yield "intro-cut", f"ends …{intro[-60:]!r}"
-    for no, d in incorporated_citations(intro):
+        whole = f"; the LBK's own intro goes on: {own[len(intro):len(intro) + 50]!r}…" if own.startswith(intro) else ""
+        yield "intro-cut", f"{len(intro)} chars, ends …{intro[-50:]!r}{whole}"
+    for no, d in incorporated_citations(own or intro):
         rel = f"love/{d.year}/{d.year}-{no}.xml"
         if rel not in paths and rel != base:
             there = "in the corpus" if (CORPUS / rel).exists() else "not in the corpus"
@@ -217,7 +222,7 @@ def findings(case: dict[str, object], evaluate: bool) -> Iterator[tuple[str, str
                  for m in CITATION.finditer(intro) if (c := citation_date(m))}
     leads = [r for r, m in corpus_docs()
              if r not in paths and r not in (base, expected) and r not in mentioned
-             and m.get("DocumentType", "").startswith("LOV") and (d := day(m)) and start < d <= end
+             and m.get("DocumentType", "").startswith("LOV") and (when := day(m)) and start < when <= end
              and cited_in_openings(r) & ids]
     # acts the base LBK itself names as not incorporated (pending at the base: L-LBK-2011-947, LOV 572/2010)
     pending = {f"love/{d.year}/{d.year}-{no}.xml" for no, d in pending_citations(base_intro(base))}
@@ -262,7 +267,7 @@ def main() -> int:
         results = list(pool.map(one, cases))
     count: collections.Counter[str] = collections.Counter()
     hit: dict[str, set[str]] = collections.defaultdict(set)
-    for case, found in zip(cases, results):
+    for case, found in zip(cases, results, strict=True):
         for kind, evidence in found:
             print(f"{case['id']}\t{kind}\t{evidence}")
             count[kind] += 1
