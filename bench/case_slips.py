@@ -8,6 +8,8 @@ følger af …"); a few cases carry slips of that reading. For each case this pr
   part-cut         a `part` that looks cut short ("§ 1, nr." without numbers, ends with "og" or a dash)
   intro-cut        the intro stops mid-sentence (L-LBK-2016-418: "… § 1 i lov n")
   intro-act        the intro cites "lov nr. N af …" as incorporated, but the act is not in the case
+  act-mentioned    an act in the case that the LBK's own intro does not list as incorporated (it only mentions
+                   it, e.g. in a note: L-LBK-2016-418, LOV 577/2015 § 3 "indeholder bestemmelser, der …")
   missing-act      a corpus act of the same law, dated between the base and the LBK, not in the case, whose
                    quoted new text (»…«) carries words the LBK prints in §§ our consolidation gets wrong
                    without an instruction (eval categories unexplained/uninstructed) and the base lacks
@@ -88,6 +90,7 @@ def pending_citations(intro: str) -> Iterator[tuple[int, dt.date]]:
                     yield int(m["no"]), day
 
 
+@functools.cache
 def base_intro(rel: str) -> str:
     """An LBK's own intro ("Herved bekendtgøres …"), read raw; "" for a law."""
     from lovkons.review.acts import act_source
@@ -145,6 +148,7 @@ def day(m: dict[str, str]) -> dt.date | None:
         return None
 
 
+@functools.cache
 def cited_in_openings(rel: str) -> set[tuple[int, int]]:
     """(number, year) of every law/LBK an act's openings cite ("I lov om …, jf. lovbekendtgørelse nr. 1329 af
     25. november 2013, foretages følgende ændringer")."""
@@ -202,8 +206,12 @@ def findings(case: dict[str, object], evaluate: bool) -> Iterator[tuple[str, str
             yield "part-cut", f"{a['path']} part {a['part']!r}"
     own = base_intro(expected)  # the LBK's own intro, read raw: cases.json keeps its first 600 characters
     if intro_cut(intro):
-        whole = f"; the LBK's own intro goes on: {own[len(intro):len(intro) + 50]!r}…" if own.startswith(intro) else ""
+        at = own.find(intro[-30:])  # the LBK's own text of the intro, whitespace collapsed
+        whole = f"; the LBK's own intro goes on {own[at + 30:at + 80]!r}…" if at >= 0 else ""
         yield "intro-cut", f"{len(intro)} chars, ends …{intro[-50:]!r}{whole}"
+    cited = {f"love/{d.year}/{d.year}-{no}.xml" for no, d in incorporated_citations(own or intro)}
+    for rel in sorted(set(paths) - cited) if own else ():
+        yield "act-mentioned", f"{rel} is in the case, but the LBK's intro does not list it as incorporated"
     for no, d in incorporated_citations(own or intro):
         rel = f"love/{d.year}/{d.year}-{no}.xml"
         if rel not in paths and rel != base:
@@ -259,6 +267,10 @@ def main() -> int:
     cases = [c for c in json.loads(CASES.read_text(encoding="utf-8"))["cases"]
              if not args.case or c["id"] in args.case]
     corpus_docs()
+    # read every act's openings once (the leads of each case scan all acts of its window)
+    for rel, m in corpus_docs():
+        if m.get("DocumentType", "").startswith("LOV"):
+            cited_in_openings(rel)
 
     def one(case: dict[str, object]) -> list[tuple[str, str]]:
         return list(findings(case, not args.no_eval))
@@ -273,7 +285,7 @@ def main() -> int:
             count[kind] += 1
             hit[kind].add(str(case["id"]))
     print(f"\n{len(cases)} cases; findings per kind (findings / cases):")
-    for kind in ("act-twice", "part-cut", "intro-cut", "intro-act", "missing-act", "same-law-act"):
+    for kind in ("act-twice", "part-cut", "intro-cut", "intro-act", "act-mentioned", "missing-act", "same-law-act"):
         print(f"  {kind:<13} {count[kind]:>4} / {len(hit[kind])}")
     return 0
 
