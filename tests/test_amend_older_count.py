@@ -73,3 +73,16 @@ def test_the_old_count_only_where_the_quote_singles_out_its_stk(old: str, new: s
         assert [p.code for p in result.problems if p.severity == "error"] == ["TEXT_NOT_FOUND"]
     else:
         assert at(result.document, f"§ 3, stk. {changed}").text == f"{new} stk."
+
+
+def test_never_a_count_two_renumberings_back() -> None:
+    # BEK Æ 7/2020 and 8/2020 each insert a new stk. 2 in § 3; BEK Æ 9/2020's »Andet« in "§ 3, stk. 2" stands there
+    # only in the count before 7/2020, two acts back: not the act passed shortly before, so it stays refused
+    first = order(Item(1, "", (Insert(A("§ 3, stk. 1"), (stk(None, "Nyt punkt."),)),)), number=7)
+    second = order(Item(1, "", (Insert(A("§ 3, stk. 1"), (stk(None, "Mere nyt."),)),)), number=8)
+    third = order(Item(1, "", (ReplaceText(A("§ 3, stk. 2"), "Andet", "Næste"),)), number=9)
+    result = consolidate(doc(), [first, second, third])
+    assert [s.text for s in at(result.document, "§ 3").children] == [
+        "Første stk. om kommunen.", "Mere nyt.", "Nyt punkt.", "Andet stk.", "Tredje stk."]
+    assert not [p for p in result.problems if p.code == "COUNTED_BEFORE_ACT"]
+    assert [p.code for p in result.problems if p.severity == "error"] == ["TEXT_NOT_FOUND"]

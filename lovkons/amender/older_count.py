@@ -9,8 +9,10 @@ inserts opkrævningslovens § 16 c, stk. 2, making stk. 2-5 stk. 3-6), yet inser
 
 Rule: an item whose operations are all on one §, with a change of words among them, refused in the current count
 (its target or quoted text not found), is applied again counted in the text before an earlier act of the case
-(the latest first); taken when it then applies without a refusal and at least one address names another unit
-there, and when the act's earlier items on that § name the same units in both counts. The quote is the proof,
+(the latest that moved the units it names, and only that one: the act passed shortly before, while the bill was
+drafted — never a count two renumberings back); taken when it then applies without a refusal and at least one
+address names another unit there, and when the act's earlier items on that § name the same units in both counts.
+The quote is the proof,
 so each change of words of the item addressed to a stk. must find its quote in exactly one stk. of the § — the one
 the old count names (»hvor debetsaldoen er« stands in stk. 4 alone); a quote that stands in two stykker does not
 tell the counts apart and the item stays refused.
@@ -117,14 +119,16 @@ def apply_counted(doc: Document, item: Item, ctx: ApplyContext, source: Source, 
         resolver = Resolver(text)
         if not any(_where(doc, resolver, op) not in (None, _where(doc, ctx.resolver, op)) for op in item.operations):
             continue  # the earlier act did not move what the item names
+        # only the count before the latest act that moved what the item names: a bill is one act behind, not two
         if any(_where(doc, resolver, op) != _where(doc, ctx.resolver, op) for op in mine):
-            continue  # an earlier item of the act on this § was counted as it stands now
+            break  # an earlier item of the act on this § was counted as it stands now
         if not _quotes_prove(doc, resolver, item.operations):
-            continue  # the quotes do not single out the stk. the old count names
+            break  # the quotes do not single out the stk. the old count names
         ctx.renumbers, ctx.done = list(start[0]), set(start[1])
         trial = _counted_with(doc, item, ctx, source, apply_item, resolver, act, paragraf)
         if not _refused(trial[2]):
             ctx.counted[paragraf] = (act, resolver)
             return trial
+        break
     ctx.renumbers, ctx.done = first
     return new, done, found
