@@ -25,6 +25,8 @@ DATA = Path(__file__).parent / "data" / "amend" / "older-act-2013"
 # (address, old, new, the stk. changed and its text after, or None: no other stk. proves the place)
 ROWS = [
     ("§ 3, stk. 1", "Andet", "Næste", ("§ 3, stk. 2", "Næste stk.")),  # only stk. 2 holds it
+    ("§ 3, stk. 3", "Andet", "Næste", ("§ 3, stk. 2", "Næste stk.")),  # the neighbour before it: K-1
+    ("§ 3, stk. 1", "Tredje", "Fjerde", None),  # only stk. 3 holds it, two away: no renumbering by one
     ("§ 3, stk. 1", "stk.", "stykke.", None),  # stk. 2 and stk. 3 both hold it: not proved
     ("§ 3, stk. 2", "Femte", "Sjette", None),  # no stk. holds it
     ("§ 3, stk. 1, 1. pkt.", "Andet", "Næste", None),  # only "§ N, stk. K" is read so

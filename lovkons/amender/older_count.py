@@ -9,8 +9,13 @@ inserts opkrævningslovens § 16 c, stk. 2, making stk. 2-5 stk. 3-6), yet inser
 
 Rule: an item whose operations are all on one §, with a change of words among them, refused in the current count
 (its target or quoted text not found), is applied again counted in the text before an earlier act of the case
-(the latest first); taken when it then applies without a refusal and at least one address names another unit
-there, and when the act's earlier items on that § name the same units in both counts. The quote is the proof.
+(the latest that moved the units it names, and only that one: the act passed shortly before, while the bill was
+drafted — never a count two renumberings back); taken when it then applies without a refusal and at least one
+address names another unit there, and when the act's earlier items on that § name the same units in both counts.
+The quote is the proof,
+so each change of words of the item addressed to a stk. must find its quote in exactly one stk. of the § — the one
+the old count names (»hvor debetsaldoen er« stands in stk. 4 alone); a quote that stands in two stykker does not
+tell the counts apart and the item stays refused.
 From then on the act's later items on that § are counted so too (nr. 5 would else land, silently, in stk. 4).
 Said as COUNTED_BEFORE_ACT. Input: the document before the item, the item, the act's context; output: as
 `consolidate._apply_item`.
@@ -19,10 +24,13 @@ Said as COUNTED_BEFORE_ACT. Input: the document before the item, the item, the a
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace as dc_replace
 
 from lovkons.amender.apply import ApplyContext, OpResult
-from lovkons.amender.resolve import ResolveError, Resolver
-from lovkons.model.document import Document, Level, Problem, Source
+from lovkons.amender.resolve import ResolveError, Resolver, Target, resolve_current
+from lovkons.amender.textops import apply_text
+from lovkons.amender.tree import node_at
+from lovkons.model.document import Document, Kind, Level, Problem, Source
 from lovkons.model.edits import DeleteText, InsertText, Item, Operation, ReplaceText
 
 ItemRun = tuple[Document, list[tuple[Operation, OpResult]], list[Problem]]
@@ -44,6 +52,34 @@ def _where(doc: Document, resolver: Resolver, op: Operation) -> tuple[str, tuple
     except ResolveError:
         return None
     return target.kind, target.path, target.pkt
+
+
+def _quotes_prove(doc: Document, resolver: Resolver, ops: Sequence[Operation]) -> bool:
+    """Each change of words addressed to a stk. finds its quote in exactly one stk. of its §, the one `resolver`
+    (the old count) names, and there is at least one such change."""
+    proved = False
+    for op in ops:
+        if not isinstance(op, ReplaceText | InsertText | DeleteText) or len(op.target.steps) < 2 \
+                or op.target.steps[1][0] is not Level.STK:
+            continue
+        try:
+            paragraf = resolve_current(doc, dc_replace(op.target, steps=op.target.steps[:1])).path
+            named = resolver.resolve(doc, op.target).path
+        except ResolveError:
+            return False
+        holding = []
+        for i, child in enumerate(node_at(doc, paragraf).children):
+            if child.kind is not Kind.STK:
+                continue
+            try:
+                apply_text(doc, Target("node", (*paragraf, i), via="current"), op, None)
+            except ResolveError:
+                continue
+            holding.append((*paragraf, i))
+        if len(holding) != 1 or named[:len(paragraf) + 1] != holding[0]:
+            return False
+        proved = True
+    return proved
 
 
 def _refused(found: Sequence[Problem]) -> bool:
@@ -83,12 +119,16 @@ def apply_counted(doc: Document, item: Item, ctx: ApplyContext, source: Source, 
         resolver = Resolver(text)
         if not any(_where(doc, resolver, op) not in (None, _where(doc, ctx.resolver, op)) for op in item.operations):
             continue  # the earlier act did not move what the item names
+        # only the count before the latest act that moved what the item names: a bill is one act behind, not two
         if any(_where(doc, resolver, op) != _where(doc, ctx.resolver, op) for op in mine):
-            continue  # an earlier item of the act on this § was counted as it stands now
+            break  # an earlier item of the act on this § was counted as it stands now
+        if not _quotes_prove(doc, resolver, item.operations):
+            break  # the quotes do not single out the stk. the old count names
         ctx.renumbers, ctx.done = list(start[0]), set(start[1])
         trial = _counted_with(doc, item, ctx, source, apply_item, resolver, act, paragraf)
         if not _refused(trial[2]):
             ctx.counted[paragraf] = (act, resolver)
             return trial
+        break
     ctx.renumbers, ctx.done = first
     return new, done, found
