@@ -208,7 +208,7 @@ def test_a_part_of_a_ministrys_name_differing_is_a_rename_not_act_mended(lbk: st
     """Only a part of a compound name differs ("Økonomi- og Indenrigsministeriet" → "Social- og
     Indenrigsministeriet"): the differing words alone name no office, the name around them does."""
     written = "Ansøgning indgives til Økonomi- og Indenrigsministeriet, der træffer afgørelse inden 3 måneder."
-    op = CaseOp(0, "LOV 1/2015 § 1, nr. 1", (0, "x"), frozenset({"3"}), (("3", (("stk", "3"),)),),
+    op = CaseOp(0, "LOV 1/2015 § 1, nr. 1", frozenset({"3"}), (("3", (("stk", "3"),)),),
                 ((norm(written), True),), (), (_folded(written),))
     source = f"§ 1 I lov om x foretages følgende ændring: 1. I § 3 indsættes som stk. 3: »{written}« § 2 Loven."
     case = ActCase((op,), (lambda: source,))
@@ -255,7 +255,7 @@ def _title_case(item: str) -> tuple[Node, Node, ActCase]:
     source = ("Lov om ændring af lov om arbejdsskadesikring i Grønland § 1 I lov nr. 1528 af 21. december 2010 om "
               "arbejdsskadesikring i Grønland foretages følgende ændringer: 1. I § 32, stk. 3, 2. pkt., ændres "
               f"»Arbejdsmarkedets Erhvervssygdomssikring« til: »{written}«. {item}")
-    op = CaseOp(0, "LOV 1/2016 § 1, nr. 1", (0, "x"), frozenset({"32"}), (("32", (("stk", "3"),)),),
+    op = CaseOp(0, "LOV 1/2016 § 1, nr. 1", frozenset({"32"}), (("32", (("stk", "3"),)),),
                 ((norm(written), True),), (_folded("Arbejdsmarkedets Erhvervssygdomssikring"),), (_folded(written),), True)
     base = "Bidrag opkræves efter § 55 i lov om {}, jf. dog stk. 4."
 

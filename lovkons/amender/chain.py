@@ -93,10 +93,10 @@ def stages(acts: Sequence[Act]) -> dict[int, list[Step]]:
     # applied elsewhere (review10: nr. 1 "Overalt i § 5 ændres »ministeren«", nr. 2 a new stk. in § 5
     # that keeps "ministeren": nr. 2 must not come first); from the last item back, so that a kept item
     # keeps the ones before it
+    pars = [_paragrafs(item) for _, _, item in order]
     for n in range(len(order) - 1, -1, -1):
-        k, _, item = order[n]
-        if places[n] != k and any(order[m][0] == k and places[m] != places[n]
-                                  and _overlap(_paragrafs(item), _paragrafs(order[m][2]))
+        k = order[n][0]
+        if places[n] != k and any(order[m][0] == k and places[m] != places[n] and _overlap(pars[n], pars[m])
                                   for m in range(n + 1, len(order))):
             places[n] = k
     own: dict[int, list[Step]] = {}

@@ -19,7 +19,7 @@ import regex
 from lovkons.amender.citing import base_refs, cites_base
 from lovkons.amender.consolidate import Consolidation
 from lovkons.amender.tree import label_key
-from lovkons.model.document import Address, Document, Kind, Level
+from lovkons.model.document import Document, Kind, Level
 from lovkons.model.edits import (
     AmendingDocument,
     ChangeBlock,
@@ -32,7 +32,7 @@ from lovkons.model.edits import (
     Repeal,
     ReplaceText,
 )
-from lovkons.review.units import _KINDS, Unit, address_unit
+from lovkons.review.units import Unit, address_unit, op_addresses, payload_units
 from lovkons.review.untouched import norm
 
 _TOKEN = regex.compile(r"\w+|[^\w\s]")
@@ -45,7 +45,6 @@ class CaseOp:
 
     act: int
     source: str
-    item: tuple[int, str]  # (act, source of the item): the operations of one item
     keys: frozenset[str | None]  # § keys; None = the whole act ("overalt")
     units: tuple[tuple[str, Unit], ...]  # (§ key, unit) addressed in place
     written: tuple[tuple[str, bool], ...]  # (text, a quotation »…« in the act: a new text, not a payload's unit)
@@ -83,10 +82,6 @@ def _folded(text: str) -> tuple[str, ...]:
     return tuple(m[0].casefold() for m in _TOKEN.finditer(norm(text)))
 
 
-def _addresses(op: Operation) -> list[Address]:
-    return [op.target, *(getattr(op, "group", ()) or ()), *(a for span in getattr(op, "spans", ()) or () for a in span)]
-
-
 def _in_place(op: Operation) -> list[tuple[str, Unit]]:
     """(§ key, unit) the operation changes in place: a text operation's or replacement's target, a repeal's
     units, a payload's new §§ (whole). A renumbering writes no words; an insertion beside a unit (after,
@@ -97,13 +92,12 @@ def _in_place(op: Operation) -> list[tuple[str, Unit]]:
     if isinstance(op, Insert) and op.position == "end":
         # "I § 43 indsættes som stk. 4:" (LOV 607/2013 § 18, nr. 1): the new units, not the stk. before them
         par = op.target.label_of(Level.PARAGRAF)
-        inside = address_unit(op.target)
-        new = [(*inside, (_KINDS[n.kind], label_key(n.label))) for n in op.payload if n.kind in _KINDS and n.label]
+        new = payload_units(op)
         if par is not None:
             out += [(label_key(par), unit) for unit in new] if new and len(new) == len(op.payload) \
-                else [(label_key(par), inside)]
+                else [(label_key(par), address_unit(op.target))]
     elif not (isinstance(op, Insert) and op.position in ("after", "before")):
-        for address in _addresses(op):
+        for address in op_addresses(op):
             par = address.label_of(Level.PARAGRAF)
             if par is not None:
                 out.append((label_key(par), address_unit(address)))
@@ -114,7 +108,7 @@ def _in_place(op: Operation) -> list[tuple[str, Unit]]:
 
 def _keys(op: Operation) -> frozenset[str | None]:
     keys: set[str | None] = {None} if any(lv is Level.DOKUMENT for lv, _ in op.target.steps) else set()
-    for address in _addresses(op):
+    for address in op_addresses(op):
         if (par := address.label_of(Level.PARAGRAF)) is not None:
             keys.add(label_key(par))
     for node in getattr(op, "payload", ()) or ():
@@ -128,7 +122,7 @@ def case_op(op: Operation, act: int, item: str) -> CaseOp:
     written = [new, *(n.text or "" for n in nodes), *(n.heading or "" for n in nodes)]
     quoted = [op.old if isinstance(op, ReplaceText | DeleteText) else "",
               op.anchor if isinstance(op, InsertText) else "", (op.words or "") if isinstance(op, Repeal) else ""]
-    return CaseOp(act, str(op.source) if op.source else item, (act, item), _keys(op), tuple(_in_place(op)),
+    return CaseOp(act, str(op.source) if op.source else item, _keys(op), tuple(_in_place(op)),
                   tuple((norm(w), k == 0) for k, w in enumerate(written) if w.strip()),
                   tuple(f for q in quoted if (f := _folded(q))),
                   tuple(f for w in written if (f := _folded(w))), isinstance(op, ReplaceText | InsertText | DeleteText))

@@ -50,7 +50,7 @@ import regex
 from lovkons.model.document import Node
 from lovkons.review.acts import ActCase, tokens_at
 from lovkons.review.renames import masked
-from lovkons.review.units import Unit, UnitDiff, _at, unit_label, unit_text
+from lovkons.review.units import Unit, UnitDiff, path_to, unit_label, unit_text
 from lovkons.review.untouched import norm
 
 ACT_MENDED = "act-mended"
@@ -65,7 +65,6 @@ class Mend:
     source: str  # the writing instruction, "LOV 511/2012 § 1, nr. 1"
     act_says: str
     lbk_prints: str
-    edge: str = ""  # "»…" / "…«": the run is at the start/end of the act's quotation, shown with its mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,8 +310,7 @@ def _judge(u: _Unit, case: ActCase, n: int, where: tuple[int, int, bool], run: t
             return f"another operation addresses {unit_label(u.unit)}: {other.source}"
         if other.here(u.key) and any(p <= i2 and p + len(q) >= i1 for q in other.quoted for p in _occurs(q, fo)):
             return f"another operation quotes the words there: {other.source}"
-    edge = (ctx.left or "") + "…" + (ctx.right or "") if ctx.left or ctx.right else ""
-    return Mend(unit_label(u.unit), op.source, _shown(ours, ctx), _shown(lbk, ctx), edge)
+    return Mend(unit_label(u.unit), op.source, _shown(ours, ctx), _shown(lbk, ctx))
 
 
 def _shown(text: str, ctx: _Stretch) -> str:
@@ -329,7 +327,7 @@ def mended(key: str, ours: Node, lbk: Node, units: Iterable[UnitDiff], case: Act
             return Mended(reason=f"{diff.label}: not aligned")
         if not diff.addressed or diff.lbk_edit:
             continue
-        mine, theirs = _at(ours, diff.unit), _at(lbk, diff.unit)
+        mine, theirs = path_to(ours, diff.unit), path_to(lbk, diff.unit)
         if mine is None or theirs is None:
             return Mended(reason=f"{diff.label}: not aligned")
         to, tl = norm(unit_text(mine[-1] if mine else ours)), norm(unit_text(theirs[-1] if theirs else lbk))

@@ -127,20 +127,30 @@ def _address_units(addresses: Iterable[Address | None], keys: set[str], *, struc
 def op_units(op: Operation, docs: Sequence[Document]) -> dict[str, set[Unit]]:
     """§ key → units one operation addresses (see op_keys for the §§)."""
     structural = not isinstance(op, _IN_PLACE) and not (isinstance(op, Insert) and op.position == "end")
-    addresses = [op.target, *(getattr(op, "group", ()) or ()),
-                 *(a for span in getattr(op, "spans", ()) or () for a in span)]
-    found = _address_units(addresses, op_keys(op, docs), structural=structural)
+    found = _address_units(op_addresses(op), op_keys(op, docs), structural=structural)
     par = op.target.label_of(Level.PARAGRAF)
     if isinstance(op, Insert) and op.position == "end" and par is not None and label_key(par) in found:
         found[label_key(par)] = _new_units(op, found[label_key(par)])
     return found
 
 
+def op_addresses(op: Operation) -> list[Address]:
+    """The addresses an operation names: its target, its group ("§ 3 a, stk. 4, og § 3 b, stk. 3") and the
+    ends of its spans ("§§ 62-62 c")."""
+    return [op.target, *(getattr(op, "group", ()) or ()), *(a for span in getattr(op, "spans", ()) or () for a in span)]
+
+
+def payload_units(op: Insert) -> list[Unit]:
+    """The labelled stk./nr./litra of an insertion's payload, as units inside its target ("I § 43 indsættes
+    som stk. 4:" → § 43, stk. 4)."""
+    inside = address_unit(op.target)
+    return [(*inside, (_KINDS[n.kind], label_key(n.label))) for n in op.payload if n.kind in _KINDS and n.label]
+
+
 def _new_units(op: Insert, units: set[Unit]) -> set[Unit]:
     """"I § 43 indsættes som stk. 4:" (LOV 607/2013 § 18, nr. 1) addresses the new stk. 4, not the
     whole § 43: the labelled units of the payload inside the target; else the target as a whole."""
-    inside = address_unit(op.target)
-    new = {(*inside, (_KINDS[n.kind], label_key(n.label))) for n in op.payload if n.kind in _KINDS and n.label}
+    new = set(payload_units(op))
     if op.new is None and op.payload and len(new) == len(op.payload) and all(u[0][0] == "stk" for u in new) \
             and op.target.steps[-1][0] in (Level.PARAGRAF, Level.STK, Level.NR):
         return new
@@ -243,7 +253,7 @@ def differing_units(ours: Node, theirs: Node) -> list[tuple[Unit, bool]]:
     return out
 
 
-def _at(node: Node | None, unit: Unit) -> list[Node] | None:
+def path_to(node: Node | None, unit: Unit) -> list[Node] | None:
     """The nodes from the § down to the unit (None when a label is missing)."""
     path: list[Node] = []
     for kind, lab in unit:
@@ -264,7 +274,7 @@ def where(key: str, ours: Node, theirs: Node, base: Node | None, scope: UnitScop
     of the case write and quote, to tell an addressed unit's difference the LBK's own (review.untouched)."""
     out = []
     for unit, aligned in differing_units(ours, theirs):
-        mine, before = _at(ours, unit), _at(base, unit) if base is not None else None
+        mine, before = path_to(ours, unit), path_to(base, unit) if base is not None else None
         if mine is None or before is None or base is None:
             out.append(UnitDiff(unit, aligned, True))
             continue
@@ -272,7 +282,7 @@ def where(key: str, ours: Node, theirs: Node, base: Node | None, scope: UnitScop
         changed = now != then and not (renamed and name_only(now, then))
         changed = changed or any(by_instruction(n.changed_by) for n in [*mine[:-1], *(mine[-1].walk() if mine else ())])
         addressed = changed or scope.addresses(key, unit)
-        lbk = _at(theirs, unit)
+        lbk = path_to(theirs, unit)
         edit = bool(addressed and case and aligned and lbk is not None and not scope.shifted(key, unit)
                     and lbk_edit(then, now, unit_text(lbk[-1] if lbk else theirs), key, case))
         out.append(UnitDiff(unit, aligned, addressed, edit))
