@@ -142,9 +142,13 @@ def _order_blocks(order: AmendingDocument) -> tuple[Block, ...]:
 
     out = []
     for block in order.changes:
-        refs = [block.target, *find_docrefs(block.opening)]
-        keys = list(dict.fromkeys(k for r in refs if (k := ref_key(r))))
         amended = tuple(dict.fromkeys(k for r in block.amended_by if (k := ref_key(r))))
+        # the target, then the other documents the opening cites, never one of its "som ændret ved" list: LOV
+        # 157/2012 "I straffeloven, jf. lovbekendtgørelse nr. 1062 af …, som ændret ved § 22 i lov nr. 112 af 3.
+        # februar 2012, foretages …" amends straffeloven, not LOV 112/2012 (were LBK 1062/2011 not in the corpus)
+        target = ref_key(block.target)
+        refs = [block.target, *find_docrefs(block.opening)]
+        keys = list(dict.fromkeys(k for r in refs if (k := ref_key(r)) and (k == target or k not in amended)))
         items = tuple((it.number, iso(it.in_force)) for it in block.items)
         out.append(Block(block.paragraf, tuple(keys), amended, items, block.opening))
     return tuple(out)
