@@ -3,7 +3,8 @@ assertions, refusal sources, part selection ("§ 1, nr. 1-4") and label renumber
 
 from __future__ import annotations
 
-from lovkons.amender.consolidate import consolidate, parse_part
+from lovkons.amender.consolidate import consolidate
+from lovkons.amender.parts import parse_part
 from lovkons.amender.renumber import renumber
 from lovkons.model.document import Kind, Meta
 from lovkons.model.edits import (

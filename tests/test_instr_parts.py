@@ -1,5 +1,6 @@
 """Parts of an amending act as the LBK intros write them ("med de ændringer, der følger af § 1, nr. 1-4
-og nr. 6, i lov nr. …"), read by amender.consolidate.parse_part; and eval going on past a bad manifest.
+og nr. 6, i lov nr. …"), read by amender.parts.parse_part — and parse_parts for the intros that name several
+§§ of one act ("§§ 2 og 3 i lov nr. 564 af 18. juni 2012"); and eval going on past a bad manifest.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from lovkons.amender.consolidate import parse_part
 from lovkons.amender.manifest import load_manifest, run_manifest
+from lovkons.amender.parts import Part, parse_part, parse_parts
 from lovkons.cli.main import main
+from lovkons.renderers.text import render_text
 
 ROOT = Path(__file__).resolve().parent.parent
 LAWS = ROOT / "tests" / "data" / "laws"
@@ -85,7 +87,7 @@ def test_repeated_nr_applies_as_the_plain_list(tmp_path: Path) -> None:
 def test_eval_reports_a_bad_manifest_and_scores_the_others(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     _case(tmp_path, "a_good", "§ 1, nr. 1 og nr. 4,")
-    _case(tmp_path, "b_bad", "§§ 1 og 2")
+    _case(tmp_path, "b_bad", "nr. 1 og 4")
     monkeypatch.setattr("sys.argv", ["lovkons", "eval", str(tmp_path), "--format", "json"])
     with pytest.raises(SystemExit) as exit_:
         main()
@@ -94,5 +96,49 @@ def test_eval_reports_a_bad_manifest_and_scores_the_others(tmp_path: Path, capsy
     data = json.loads(out)
     assert [c["case"] for c in data["cases"]] == ["a_good"] and data["cases"][0]["applied"] > 0
     assert [Path(f["manifest"]).name for f in data["failed"]] == ["b_bad.yaml"]
-    assert "one § of the amending act" in data["failed"][0]["reason"]
+    assert "starts with the §" in data["failed"][0]["reason"]
     assert err.count("\n") == 1 and "b_bad.yaml" in err and "Traceback" not in err
+
+
+# Several §§ of one act, as real LBK intros of the 2010-2017 corpus name them (LBK number of the intro)
+SEVERAL = [
+    ("§§ 2 og 3", [("2", None), ("3", None)]),  # LBK 1004/2012, lov nr. 564 af 18. juni 2012
+    ("§§ 1-3", [("1", None), ("2", None), ("3", None)]),  # LBK 314/2011
+    ("§ 9 og § 12", [("9", None), ("12", None)]),  # LBK 185/2014, lov nr. 1637 af 26. december 2013
+    ("§ 2, nr. 31, § 4, nr. 1, 2, 4, 10, 12 og 14", [("2", "31"), ("4", "1,2,4,10,12,14")]),  # LBK 807/2015
+    ("§§ 2 a og 3", [("2 a", None), ("3", None)]),
+    # the same § named again is one part (as parse_part reads it)
+    ("§ 1, nr. 12, og § 1, nr. 13 (delvist),", [("1", "12,13")]),
+    ("§ 1, nr. 1-8, 10, 11 og nr. 13 vedrørende § 132 b og § 132 c", [("1", "1-8,10,11,13")]),
+]
+
+
+@pytest.mark.parametrize(("text", "parts"), SEVERAL, ids=[p[0] for p in SEVERAL])
+def test_several_paragraffer_of_one_act(text: str, parts: list[tuple[str, str | None]]) -> None:
+    assert [(p.paragraf, p.items) for p in parse_parts(text)] == [
+        (par, None if numbers is None else _numbers(numbers)) for par, numbers in parts]
+
+
+def test_one_paragraf_reads_as_parse_part_reads_it() -> None:
+    for text, *_ in PARTS:
+        assert parse_parts(text) == (parse_part(text),)
+    assert parse_parts("§ 3, nr. 2,") == (Part("3", frozenset({2})),)
+
+
+def _krigsmateriel(folder: Path, part: str) -> Path:
+    """LOV 564/2012 §§ 2 and 3 (text shortened): § 2 amends lov om krigsmateriel, § 3 amends LOV 413/2011,
+    an act that had amended it — LBK 1004/2012 incorporates "§§ 2 og 3 i lov nr. 564 af 18. juni 2012"."""
+    data = ROOT / "tests" / "data" / "parts"
+    path = folder / "m.yaml"
+    path.write_text(f"name: krigsmateriel\nbase: {data}/krigsmateriel-base.txt\namendments:\n"
+                    f"- path: {data}/lov-564-2012.txt\n  part: '{part}'\n", encoding="utf-8")
+    return path
+
+
+def test_a_part_of_several_paragraffer_applies_each(tmp_path: Path) -> None:
+    both = run_manifest(load_manifest(_krigsmateriel(tmp_path, "§§ 2 og 3")))
+    text = render_text(both.result.document)
+    assert "§ 9 a. Justitsministeren kan certificere" in text  # § 2 applied
+    assert "2) udførsel til andre lande." in text  # § 3's "§ 2, nr. 2, ophæves" is LOV 413/2011's, not the law's
+    assert {p.code for p in both.result.refused} == {"AMENDS_OTHER_ACT"}
+    assert both.result.document == run_manifest(load_manifest(_krigsmateriel(tmp_path, "§ 2"))).result.document

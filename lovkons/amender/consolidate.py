@@ -11,13 +11,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 
-import regex
-
 from lovkons.amender.apply import ApplyContext, OpResult, apply_op, check_renumbers
 from lovkons.amender.chain import Act, cited_text, stages
 from lovkons.amender.citing import base_refs, cites_base
 from lovkons.amender.grain import groups
 from lovkons.amender.older_count import apply_counted
+from lovkons.amender.parts import Part, parse_parts
 from lovkons.amender.places import each_place
 from lovkons.amender.replay import Run, act_operations, settled, trail_for
 from lovkons.amender.resolve import Resolver, expand_spans
@@ -26,7 +25,6 @@ from lovkons.amender.slips import unclosed_quote_stop
 from lovkons.amender.tree import is_placeholder
 from lovkons.model.document import Document, Kind, Node, Problem, Source
 from lovkons.model.edits import AmendingDocument, ChangeBlock, Item, Operation
-from lovkons.parsers.tokens import TokenTable, first_token
 
 Withheld = tuple[str, str, int]  # an item left pending: its act ("LOV 665/2016"), § of the act, nr.
 
@@ -57,77 +55,6 @@ class Consolidation:
     @property
     def refused(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.severity == "error")
-
-
-# ------------------------------------------------------------------------------------------ citing
-
-
-_SPACES = regex.compile(r"\s+")
-
-
-# ------------------------------------------------------------------------------------------- parts
-
-
-@dataclass(frozen=True, slots=True)
-class Part:
-    paragraf: str
-    items: frozenset[int] | None  # None = the whole §
-    partly: frozenset[int] = frozenset()  # "24 delvis"
-
-
-# A part as an LBK's intro names it ("med de ændringer, der følger af § 1, nr. 1-4 og nr. 6, i lov nr. …"):
-# one § of the amending act, maybe the stk. holding its numbered changes, then the numbers. The table
-# is read token by token; anything else in the text is an error that names it.
-_PART_TOKENS: TokenTable = (
-    ("sep", regex.compile(r"[\s,]+|og\b")),                                  # "," / "og" between numbers
-    ("paragraf", regex.compile(r"§(?!§)\s*(?P<label>\d+(?:\s*[a-zA-Z](?![a-zæøå]))?)")),  # "§ 1", "§ 132 c"
-    ("paragrafs", regex.compile(r"§§")),                                      # "§§ 2 og 3": several §§
-    ("stk", regex.compile(r"stk\.\s*\d+")),                                   # "§ 18, stk. 1, nr. 5"
-    ("nr", regex.compile(r"nr\.")),                                           # "nr. 1-4 og nr. 6" (repeated)
-    ("numbers", regex.compile(r"(?P<lo>\d+)(?:\s*[-–‑−]\s*(?P<hi>\d+))?")),  # "6", "1-13", "2–7"
-    ("partly", regex.compile(r"\(?delvis[t]?\)?|vedrørende\b.*$")),          # "24 delvis", "nr. 6 (delvist)",
-)  # "nr. 13 vedrørende § 132 b og § 132 c": only the part of the change that concerns those §§
-
-
-def parse_part(text: str) -> Part:
-    """"§ 7" / "§ 1, nr. 1-5, 7-11, 13 og 16-18" / "§ 1, nr. 1-4, 24 delvis, 25," / "§ 1, nr. 1-13 og
-    nr. 15-19," / "§ 1, nr. 1-3 og nr. 4 (delvist)," → Part. ValueError names what is not a part."""
-    s = _SPACES.sub(" ", text.replace("\u00a0", " ")).strip(" ,.")
-    par: str | None = None
-    items: list[tuple[int, int]] = []
-    partly: set[int] = set()
-    pos = 0
-    while pos < len(s):
-        token = first_token(_PART_TOKENS, s, pos)
-        if token is None:
-            what = "not a part of an amending act" if par is None else "not a list of numbers"
-            raise ValueError(f"{what}: {s[pos:pos + 30]!r} in {text!r}")
-        name, m = token
-        pos = m.end()
-        if name == "paragrafs":
-            raise ValueError(f"a part names one § of the amending act (one entry per §), not several: {text!r}")
-        if name == "paragraf":
-            label = _SPACES.sub(" ", m["label"])
-            if par is not None and label != par:
-                raise ValueError(f"a part names one § of the amending act (one entry per §), not § {par} "
-                                 f"and § {label}: {text!r}")
-            par = label
-        elif par is None and name != "sep":
-            raise ValueError(f"not a part of an amending act (it starts with the §): {text!r}")
-        elif name == "numbers":
-            lo, hi = int(m["lo"]), int(m["hi"] or m["lo"])
-            if hi < lo:
-                raise ValueError(f"not a range of numbers: {m[0]!r} in {text!r}")
-            items.append((lo, hi))
-        elif name == "partly":
-            if not items:
-                raise ValueError(f"'{m[0]}' without a number before it in {text!r}")
-            partly.update(range(items[-1][0], items[-1][1] + 1))
-    if par is None:
-        raise ValueError(f"not a part of an amending act: {text!r}")
-    if not items:
-        return Part(par, None)
-    return Part(par, frozenset(n for lo, hi in items for n in range(lo, hi + 1)), frozenset(partly))
 
 
 # -------------------------------------------------------------------------------------------- main
@@ -181,7 +108,7 @@ def block_selected(block: ChangeBlock, base: Document, refs: list[tuple[int, int
     none), else its opening cites the base — the rule `_select` applies, with its problems."""
     if part:
         try:
-            return _same_paragraf(block.paragraf, parse_part(part).paragraf)
+            return any(_same_paragraf(block.paragraf, spec.paragraf) for spec in parse_parts(part))
         except ValueError:
             return False
     return cites_base(block, base, refs)
@@ -192,39 +119,50 @@ def _select(order: AmendingDocument, base: Document, refs: list[tuple[int, int, 
     short = order.meta.short
     if part:
         try:
-            spec = parse_part(part)
+            specs = parse_parts(part)
         except ValueError as err:
             problems.append(Problem("BAD_PART", str(err), "error", short))
             return []
-        blocks = [b for b in order.changes if _same_paragraf(b.paragraf, spec.paragraf)]
-        if not blocks:
-            problems.append(Problem("BASE_NOT_CITED", f"{short} has no change block § {spec.paragraf}", "error", short))
         out = []
-        for b in blocks:
-            if not cites_base(b, base, refs):
-                problems.append(Problem("BASE_NOT_CITED", f"§ {b.paragraf} of {short} does not cite "
-                                        f"{base.meta.short}; applied because the part names it", "warning",
-                                        f"{short} § {b.paragraf}"))
-            items = [i for i in b.items if spec.items is None or i.number in spec.items]
-            missing = sorted((spec.items or frozenset()) - {i.number for i in b.items})
-            if missing:
-                problems.append(Problem("PART_ITEM_MISSING", f"the part names nr. {', '.join(map(str, missing))}, "
-                                        f"which § {b.paragraf} of {short} does not have", "warning",
-                                        f"{short} § {b.paragraf}", None, order.meta.source))
-            # "nr. 1 delvis": which part of the item is in force is set by an order we do not have,
-            # so the item is not applied; the units it would change are named (refused, never silent)
-            for item in [i for i in items if i.number in spec.partly]:
-                problems.append(Problem("PARTIAL_NOT_APPLIED", f"nr. {item.number} is incorporated only in "
-                                        "part (\"delvis\"), and which part is not known; not applied "
-                                        f"(it changes {', '.join(_item_units(item)) or 'an unknown unit'})",
-                                        "error", f"{short} § {b.paragraf}, nr. {item.number}",
-                                        next(iter(_item_units(item)), None)))
-            out.append((b, [i for i in items if i.number not in spec.partly]))
-        return out
+        for spec in specs:  # "§§ 1 og 3 i lov nr. …": each § of the act its own part
+            out += _select_part(order, base, refs, spec, problems)
+        place = {id(b): i for i, b in enumerate(order.changes)}
+        return sorted(out, key=lambda chosen: place[id(chosen[0])])  # in the act's own order
     out = [(b, list(b.items)) for b in order.changes if cites_base(b, base, refs)]
     if not out:
         problems.append(Problem("BASE_NOT_CITED", f"no change block of {short} cites {base.meta.short}",
                                 "error", short))
+    return out
+
+
+def _select_part(order: AmendingDocument, base: Document, refs: list[tuple[int, int, dt.date | None]],
+                 spec: Part, problems: list[Problem]) -> list[tuple[ChangeBlock, list[Item]]]:
+    """The blocks of `order` that one part names (a § of the act, maybe the numbers of its changes)."""
+    short = order.meta.short
+    blocks = [b for b in order.changes if _same_paragraf(b.paragraf, spec.paragraf)]
+    if not blocks:
+        problems.append(Problem("BASE_NOT_CITED", f"{short} has no change block § {spec.paragraf}", "error", short))
+    out = []
+    for b in blocks:
+        if not cites_base(b, base, refs):
+            problems.append(Problem("BASE_NOT_CITED", f"§ {b.paragraf} of {short} does not cite "
+                                    f"{base.meta.short}; applied because the part names it", "warning",
+                                    f"{short} § {b.paragraf}"))
+        items = [i for i in b.items if spec.items is None or i.number in spec.items]
+        missing = sorted((spec.items or frozenset()) - {i.number for i in b.items})
+        if missing:
+            problems.append(Problem("PART_ITEM_MISSING", f"the part names nr. {', '.join(map(str, missing))}, "
+                                    f"which § {b.paragraf} of {short} does not have", "warning",
+                                    f"{short} § {b.paragraf}", None, order.meta.source))
+        # "nr. 1 delvis": which part of the item is in force is set by an order we do not have,
+        # so the item is not applied; the units it would change are named (refused, never silent)
+        for item in [i for i in items if i.number in spec.partly]:
+            problems.append(Problem("PARTIAL_NOT_APPLIED", f"nr. {item.number} is incorporated only in "
+                                    "part (\"delvis\"), and which part is not known; not applied "
+                                    f"(it changes {', '.join(_item_units(item)) or 'an unknown unit'})",
+                                    "error", f"{short} § {b.paragraf}, nr. {item.number}",
+                                    next(iter(_item_units(item)), None)))
+        out.append((b, [i for i in items if i.number not in spec.partly]))
     return out
 
 

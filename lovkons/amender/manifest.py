@@ -11,9 +11,10 @@ from typing import Any
 
 import yaml
 
-from lovkons.amender.consolidate import Consolidation, parse_part
+from lovkons.amender.consolidate import Consolidation
 from lovkons.amender.not_incorporated import incorporated_by_base, said_not_incorporated
 from lovkons.amender.orders import consolidate_orders
+from lovkons.amender.parts import parse_parts
 from lovkons.model.document import Document, LovkonsError, Problem
 from lovkons.model.edits import AmendingDocument
 from lovkons.parsers.yaml_text import load_yaml
@@ -90,7 +91,7 @@ def load_manifest(path: str | Path, *, follow_links: bool = False) -> Manifest:
             raise LovkonsError(f"amendment {i}: 'part' must be text like \"§ 7\"", file=str(file))
         if part is not None:
             try:
-                parse_part(part)
+                parse_parts(part)
             except ValueError as err:
                 raise LovkonsError(f"amendment {i}: {err}", file=str(file)) from None
         amendments.append(Amendment(_path(entry.get("path"), root, str(file), f"amendment {i}"), part))

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 import regex
 
-from lovkons.amender.consolidate import Part, parse_part
+from lovkons.amender.parts import parse_parts
 from lovkons.model.document import Document, Kind
 from lovkons.model.edits import AmendingDocument
 from lovkons.parsers.dates import DANISH_DATE
@@ -104,11 +104,12 @@ def _parts(subject: str, sentence: str) -> Iterable[NotIncorporated]:
             continue
         text = _NO_PART_TAIL.sub("", _IN_PART.sub(" delvis", before[paragraf:]).replace(" samt ", " og "))
         try:
-            part: Part = parse_part(text)
+            parts = parse_parts(text)
         except ValueError:
             continue  # a part we do not read is not withheld
-        items = None if part.items is None else part.items - part.partly
-        yield NotIncorporated(int(m["number"]), year, part.paragraf, items, sentence, frozenset(part.partly))
+        for part in parts:
+            items = None if part.items is None else part.items - part.partly
+            yield NotIncorporated(int(m["number"]), year, part.paragraf, items, sentence, frozenset(part.partly))
 
 
 def in_notes(notes: Iterable[str]) -> tuple[NotIncorporated, ...]:
