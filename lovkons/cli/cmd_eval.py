@@ -5,9 +5,10 @@ was refused in some case, 2 on bad input, else 0.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -23,7 +24,10 @@ from lovkons.cli.output import (
 )
 from lovkons.model.document import LovkonsError
 
-EXAMPLE = "Example: lovkons eval tests/cases"
+if TYPE_CHECKING:
+    from lovkons.amender.manifest import Manifest
+
+EXAMPLE = "Example: lovkons eval tests/cases · lovkons eval data/corpus/cases.json --corpus love-2010-2017.tar.xz"
 
 
 class Format(StrEnum):
@@ -41,10 +45,59 @@ def manifests(paths: list[Path]) -> list[Path]:
     return out
 
 
+Loader = Callable[[], "Manifest"]
+
+
+def _case_root(cases_file: Path, cases: list[object], corpus: Path | None) -> Path:
+    """The corpus folder a cases file's paths are in: --corpus (a folder or an archive), else the file's own
+    folder when it holds them, else the one archive beside it (cases.json next to love-2010-2017.tar.xz)."""
+    from lovkons.amender.cases_file import first_path
+    from lovkons.history.archive import is_archive, unpacked
+    from lovkons.history.cache import cache_dir, corpus_folder
+
+    if corpus is not None:
+        return corpus_folder(corpus)
+    folder, first = cases_file.parent, first_path(cases)
+    if first is None or (folder / first).is_file():
+        return folder
+    archives = sorted(p for p in folder.iterdir() if is_archive(p))
+    if len(archives) == 1:
+        return unpacked(archives[0], cache_dir())
+    raise LovkonsError(f"the cases' documents ({first}, …) are not in {folder}: give --corpus DIR or an archive",
+                       file=str(cases_file))  # fmt: skip
+
+
+def loaders(paths: list[Path], corpus: Path | None, follow_links: bool) -> list[tuple[Path, str, Loader]]:
+    """(file, case id or "", how to load its Manifest) for each manifest and each case of a cases file; a cases
+    file that does not read at all is one entry whose loader raises."""
+    from lovkons.amender.cases_file import case_manifest, is_cases_file, read_cases
+    from lovkons.amender.manifest import load_manifest
+
+    out: list[tuple[Path, str, Loader]] = []
+    for path in manifests(paths):
+        if not is_cases_file(path):
+            out.append((path, "", lambda path=path: load_manifest(path, follow_links=follow_links)))  # type: ignore[misc]
+            continue
+        try:
+            cases = read_cases(path)
+            root = _case_root(path, cases, corpus)
+        except LovkonsError as err:
+            out.append((path, "", lambda err=err: _raise(err)))  # type: ignore[misc]
+            continue
+        for i, case in enumerate(cases, 1):
+            name = str(case.get("id") or i) if isinstance(case, dict) else str(i)
+            out.append((path, name, lambda case=case, i=i, root=root, path=path: case_manifest(case, i, root, path)))  # type: ignore[misc]
+    return out
+
+
+def _raise(err: LovkonsError) -> Manifest:
+    raise err
+
+
 def register(app: typer.Typer) -> None:
     @app.command(name="eval", epilog=f"{EXAMPLE}\n\n{EXIT_HELP}")
     def eval_(
-        paths: Annotated[list[Path], typer.Argument(help="Manifests (.yaml) or directories of them.")],
+        paths: Annotated[list[Path], typer.Argument(help="Manifests (.yaml), directories of them, or a cases file (.json: {\"cases\": [{id, base, amendments: [{path, part}], expected}]}, as data/corpus/cases.json; its paths are in --corpus).")],
         fmt: Annotated[
             Format,
             typer.Option("--format", "-f", help="table: one row per case and a total; json: {schema, cases, total}."),
@@ -54,6 +107,7 @@ def register(app: typer.Typer) -> None:
         literal: Annotated[bool, typer.Option("--literal", help="Score the text as the amending acts leave it, without the ressort layer (ministry and authority renames on the LBK's date).")] = False,
         follow_links: Annotated[bool, typer.Option(
             "--follow-links", help="Read manifest paths that lead outside its folder and the current folder.")] = False,
+        corpus: Annotated[Path | None, typer.Option("--corpus", help="For a cases file: the corpus folder its paths are in, or a tar archive of it (unpacked once into the cache); default: the cases file's folder, else the one archive beside it.", show_default=False)] = None,
     ) -> None:
         """Score consolidations against the official consolidated texts, § by §.
 
@@ -61,7 +115,7 @@ def register(app: typer.Typer) -> None:
 
         A touched § is one where base and LBK differ; "instructed ok" = identical / touched §§ that some instruction (applied, refused or pending) addresses: the figure that measures the amender. Each wrong § has one category, first match wins: refused (an error names it) > editorial (equal once the LBK's own wording changes are undone: a substitution it made in ≥ 2 §§ no instruction touched, "(Udelades)", a moved §) > typo-fix (spacing, hyphenation, glyphs, minister titles) > uninstructed (no instruction addressed the § or anything in it, or — at unit grain — any unit where ours and the LBK differ, and there our text is the base's: the LBK changed it on its own; or — at word grain — an addressed unit differs only at words no instruction touched) > act-mended (every difference lies inside text an instruction wrote; ours is the amending act's text verbatim, as its source file reads raw, and the LBK prints something no act of the case says: the LBK mended the act's slip or made its own; JSON gives per § what the act says and what the LBK prints) > unexplained (instructed, silent: where amender bugs live; JSON says why it is not act-mended).
         """
-        from lovkons.amender.manifest import load_manifest, run_manifest
+        from lovkons.amender.manifest import run_manifest
         from lovkons.renderers.eval_out import eval_json, eval_text
         from lovkons.renderers.json_out import dumps
         from lovkons.ressort.layer import consolidated_at
@@ -69,19 +123,19 @@ def register(app: typer.Typer) -> None:
 
         scores: list[CaseScore] = []
         failed: list[dict[str, str]] = []  # a bad manifest is a failed case: reported, the others go on
-        found = manifests(paths)
+        found = loaders(paths, corpus, follow_links)
         if not found:
             raise LovkonsError(f"{', '.join(map(str, paths))}: no manifests (.yaml) found")
         refused = False
-        for path in found:
+        for path, case, load in found:
             try:
-                manifest = load_manifest(path, follow_links=follow_links)
+                manifest = load()
                 if manifest.expected is None:
                     raise LovkonsError("the manifest has no 'expected' document", file=str(path))
                 run = run_manifest(manifest, lenient=True, as_printed=True)
             except LovkonsError as err:
                 report_bad_input(err, path)
-                failed.append({"manifest": str(path), "reason": err.reason})
+                failed.append({"manifest": str(path), **({"case": case} if case else {}), "reason": err.reason})
                 continue
             assert run.expected is not None
             refused = refused or bool(run.result.refused)

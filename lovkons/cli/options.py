@@ -36,7 +36,7 @@ OutputOption = Annotated[
 ]
 CorpusOption = Annotated[
     Path | None,
-    typer.Option("--corpus", help="Corpus folder (default: $LOVKONS_CORPUS, else ./corpus).", show_default=False),
+    typer.Option("--corpus", help="Corpus folder, or a tar archive of one (.tar.xz, .tar.gz, .tar: unpacked once into the cache) (default: $LOVKONS_CORPUS, else ./corpus).", show_default=False),
 ]
 NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="Neither read nor write the cache (see `lovkons cache`).")

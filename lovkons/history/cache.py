@@ -87,13 +87,19 @@ def clear_cache() -> CacheInfo:
 
 
 def corpus_folder(path: Path | None = None) -> Path:
-    """The corpus: `path`, else $LOVKONS_CORPUS, else ./corpus; LovkonsError naming where it looked."""
+    """The corpus: `path`, else $LOVKONS_CORPUS, else ./corpus — a folder, or a tar archive of one (unpacked
+    once into the cache, history.archive); LovkonsError naming where it looked."""
     if path is not None:
         folder, how = path, "--corpus"
     elif os.environ.get("LOVKONS_CORPUS"):
         folder, how = Path(os.environ["LOVKONS_CORPUS"]), "$LOVKONS_CORPUS"
     else:
         folder, how = Path("corpus"), "the default ./corpus"
+    if folder.is_file():
+        from lovkons.history.archive import is_archive, unpacked
+
+        if is_archive(folder):  # "--corpus love-2010-2017.tar.xz": unpacked once into the cache
+            return unpacked(folder, cache_dir())
     if not folder.is_dir():
         raise LovkonsError(f"corpus folder not found ({how}; give --corpus DIR or set LOVKONS_CORPUS)",
                            file=str(folder))  # fmt: skip
