@@ -49,27 +49,32 @@ def unpack() -> Path:
     return UNPACKED
 
 
+def write_manifest(case: dict[str, Any], folder: Path) -> Path:
+    """A case of the cases.json shape (id, base, amendments [{path, part}], expected; paths inside the
+    corpus) as a manifest in `folder`, absolute paths into the unpacked corpus ("" parts left out);
+    rewritten only when its text changes. bench/holdout.py writes its cases with it too."""
+    root = unpack()
+    amendments = []
+    for a in case["amendments"]:
+        item = {"path": str(root / a["path"])}
+        if a.get("part"):
+            item["part"] = a["part"]
+        amendments.append(item)
+    data = {"name": case["id"], "base": str(root / case["base"]), "amendments": amendments,
+            "expected": str(root / case["expected"])}
+    path = folder / f"{case['id']}.yaml"
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
 def corpus_manifests() -> list[Path]:
     """One manifest per case of cases.json, absolute paths into the unpacked corpus."""
-    root = unpack()
+    unpack()
     MANIFESTS.mkdir(parents=True, exist_ok=True)
     cases = json.loads((SHARED / "cases.json").read_text(encoding="utf-8"))["cases"]
-    out = []
-    for case in cases:
-        amendments = []
-        for a in case["amendments"]:
-            item = {"path": str(root / a["path"])}
-            if a.get("part"):
-                item["part"] = a["part"]
-            amendments.append(item)
-        data = {"name": case["id"], "base": str(root / case["base"]), "amendments": amendments,
-                "expected": str(root / case["expected"])}
-        path = MANIFESTS / f"{case['id']}.yaml"
-        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-        out.append(path)
-    return out
+    return [write_manifest(case, MANIFESTS) for case in cases]
 
 
 def run_case(manifest: Path, literal: bool = False) -> dict[str, Any]:
@@ -82,6 +87,7 @@ def run_case(manifest: Path, literal: bool = False) -> dict[str, Any]:
         row["eval"] = data["cases"][0] if data.get("cases") else None
     except (json.JSONDecodeError, KeyError, IndexError):
         row["eval"] = None
+    if row["eval"] is None:  # no JSON, or JSON without a case (a manifest refused: exit 2): its reason
         row["stderr"] = proc.stderr.strip().splitlines()[-1:] if proc.stderr.strip() else []
     return row
 
