@@ -76,6 +76,13 @@ CASES = [
      "Indenrigs- og sundhedsministeren fastsætter regler om valgbøgernes indhold og udformning.",
      "Økonomi- og indenrigsministeren fastsætter regler om valgbøgernes indhold og udformning.",
      "kgl. res. af 3. oktober 2011"),
+    ("split, the title names two areas: its subject decides (LBK 770/2015 § 26)",
+     "Bekendtgørelse af lov om regioner og om nedlæggelse af amtskommunerne, Hovedstadens Udviklingsråd og "
+     "Hovedstadens Sygehusfællesskab (regionsloven)", [("2010-11-01", "Indenrigs- og Sundhedsministeriet")],
+     "2015-06-09", "Indenrigs- og sundhedsministeren kan fastsætte regler om regionernes låntagning og lignende "
+     "dispositioner.",
+     "Økonomi- og indenrigsministeren kan fastsætte regler om regionernes låntagning og lignende dispositioner.",
+     "kgl. res. af 3. oktober 2011"),
     ("split, the law's later signature decides", "Bekendtgørelse af lov om noget tredje",
      [("2011-02-08", "Indenrigs- og Sundhedsministeriet"), ("2012-05-01", "Ministeriet for Sundhed og Forebyggelse")],
      "2013-02-11", "Indenrigs- og sundhedsministeren fastsætter regler om valgbøgernes indhold og udformning.",

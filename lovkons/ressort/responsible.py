@@ -90,13 +90,29 @@ def stays(transfer: Transfer, part: str) -> bool:
     return bool(part) and any(_keyword(k).search(part.lower()) for k in transfer.stays)
 
 
+def named_at(transfer: Transfer, title: str) -> int:
+    """Where the law's title names the area moved: 0 for a law listed by its title, else the place of
+    the first keyword found (the title's length when none is)."""
+    if any(title == law or title.startswith(law + " (") for law in transfer.laws):
+        return 0
+    return min((m.start() for k in transfer.keywords if (m := _keyword(k).search(title))), default=len(title))
+
+
 def step(change: Change, office: str, title: str, *, responsible: bool,
          part: str = "") -> tuple[str | None, Transfer | None]:
     """What `office` becomes for this law (or for its part headed `part`) at `change`: (new office, the
-    transfer followed) — the office itself when untouched, None when it ends without a successor."""
-    for t in change.transfers:
-        if t.source == office and covers(t, title, responsible=responsible) and not stays(t, part):
-            return t.target, t
+    transfer followed) — the office itself when untouched, None when it ends without a successor.
+
+    A title can name the areas of two transfers from the office: the law follows the area its title
+    names first, the law's subject (a title names its subject, then what else the law does: "lov om
+    regioner og om nedlæggelse af amtskommunerne, … og Hovedstadens Sygehusfællesskab (regionsloven)"
+    went with the interior by kgl. res. af 3. oktober 2011, not with health: LBK 770/2015, signed by
+    Økonomi- og Indenrigsministeriet, names the økonomi- og indenrigsminister throughout)."""
+    moved = [t for t in change.transfers
+             if t.source == office and covers(t, title, responsible=responsible) and not stays(t, part)]
+    if moved:
+        first = min(moved, key=lambda t: named_at(t, title))  # the first listed on a tie
+        return first.target, first
     renamed = change.renamed(office)
     if renamed:
         return renamed, None
