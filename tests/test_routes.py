@@ -30,6 +30,10 @@ KNOWN: dict[str, tuple[str, ...]] = {
     "bilag-heading": ("LBK-2015-1255",),
     # "§ l" (letter l) in an amending law: the XML reader reads § 1, the .txt route does not see a §.
     "txt-paragraf-letter-l": ("LOV-2011-471",),
+    # Two Chars written on two lines of the file with no space at the split ("den andel</Char>⏎<Char>af"):
+    # the XML reader reads two words, as the next LBK prints them (LBK 500/2013 § 12 "den andel af"); the
+    # .txt rendering glued them ("andelaf").
+    "txt-glued-line-break": ("LBK-2010-18", "LBK-2011-415"),
 }
 _CATEGORY = {name: cat for cat, names in KNOWN.items() for name in names}
 

@@ -44,7 +44,17 @@ def _is_mark(char: etree._Element) -> bool:
 
 
 def _linea(linea: etree._Element) -> str:
-    return _squash("".join(_itertext(c) for c in linea if c.tag == "Char" and not _is_mark(c)))
+    """The Char texts as written; two plain Chars (no formaChar) written on two lines of the file are two
+    words ("den andel</Char>⏎<Char>af", LBK 415/2011 § 12), read here off the whitespace between them."""
+    out: list[str] = []
+    for c in linea:
+        if c.tag == "Char" and not _is_mark(c):
+            out.append(_itertext(c))
+            after = c.getnext()
+            if (c.get("formaChar") is None and after is not None and after.tag == "Char"
+                    and after.get("formaChar") is None and "\n" in (c.tail or "")):
+                out.append(" ")
+    return _squash("".join(out))
 
 
 def _explicatus(el: etree._Element) -> str | None:

@@ -159,11 +159,22 @@ def xml_text(root: Any, skip: frozenset[str] = frozenset()) -> str:
             if isinstance(child.tag, str):
                 walk(child)
             keep(child.tail)
+            if _two_words(child):
+                out.append(" ")
         if el.tag not in _INLINE:
             out.append(" ")
 
     walk(root)
     return "".join(out)
+
+
+def _two_words(char: Any) -> bool:
+    """Two plain <Char>s on two lines of the file, no space at the split, are two words, as the document
+    reader reads them (parsers.xml_text `_lost_space`: "den andel</Char>⏎<Char>af", LBK 415/2011 § 12)."""
+    after = char.getnext()
+    return (char.tag in _INLINE and after is not None and after.tag in _INLINE and "\n" in (char.tail or "")
+            and char.get("formaChar") is None and after.get("formaChar") is None
+            and bool(char.text) and not char.text[-1].isspace() and bool(after.text) and not after.text[0].isspace())
 
 
 # LexDania's element of an item's new text (a payload: "affattes således:", "indsættes:"), printed without »/«
