@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lovkons.amender.headings import DOCUMENT_STRINGS
-from lovkons.amender.placement import check_order, label_keys, place_in_list, place_paragraf, reuse_numbers
+from lovkons.amender.placement import (
+    check_order,
+    label_keys,
+    place_in_list,
+    place_paragraf,
+    reuse_numbers,
+    take_from_run,
+)
 from lovkons.amender.punktum import insert_pkt
 from lovkons.amender.renumber import RENUMBERED
 from lovkons.amender.resolve import ResolveError, Target
@@ -65,13 +72,14 @@ def insert(doc: Document, target: Target, position: str, payload: Sequence[Node]
     point = place_paragraf(doc, target, position, container, heading_of, heading)
     if kind is Kind.OVERSKRIFT and anchor.kind is Kind.PARAGRAF and position == "before" and not heading:
         point = target.path  # a new heading goes right before the §
+    doc, run = take_from_run(doc, point, items)
     check_order(doc, point, items)
     used = used_ids(doc, ())
     keys = label_keys(new_paragraf_labels(items))
     doc, point, touched = reuse_numbers(doc, keys, point, into_gap=True)
     stamped = list(stamp(items, source, used))
     doc = _put(doc, point, stamped, anchor, kind)
-    return Outcome(doc, [], touched | stamped_paragraf_ids(stamped))
+    return Outcome(doc, [], touched | run | stamped_paragraf_ids(stamped))
 
 
 def _head_of_kapitel(doc: Document, path: TreePath, items: Sequence[Node], source: Source | None) -> Outcome:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import regex
+
 from lovkons.amender.resolve import ResolveError, Target
 from lovkons.amender.tree import (
     TreePath,
@@ -133,8 +135,8 @@ def check_order(doc: Document, at: TreePath, items: Sequence[Node]) -> None:
     before = [node_at(doc, p).label for p in live if p < at]
     after = [node_at(doc, p).label for p in live if p >= at]
     keys = [par_order(label) for label in new]
-    low = par_order(before[-1]) if before else (-2, "")
-    high = par_order(after[0]) if after else (10**9, "")
+    low = par_order(_run_end(before[-1], last=True)) if before else (-2, "")
+    high = par_order(_run_end(after[0], last=False)) if after else (10**9, "")
     if keys != sorted(keys) or len(set(keys)) != len(keys) or keys[0] <= low or keys[-1] >= high:
         where = f"between § {before[-1] if before else '-'} and § {after[0] if after else '-'}"
         raise ResolveError("PAYLOAD_MISMATCH", f"new §§ {', '.join(str(x) for x in new)} do not fit {where}")
@@ -142,3 +144,51 @@ def check_order(doc: Document, at: TreePath, items: Sequence[Node]) -> None:
 
 def label_keys(labels: Iterable[str | None]) -> list[str]:
     return list(dict.fromkeys(label_key(label) for label in labels))
+
+
+# A run of unused or repealed § numbers an LBK prints as one unit: "§§ 432-440. (Ubenyttede)." (LBK 856/2010,
+# søloven), "§§ 165-169. (Ubenyttede)." (LBK 75/2014); its whole text is the note.
+_RUN = regex.compile(r"(?P<low>\d+)\s*[-–]\s*(?P<high>\d+)")
+_RUN_NOTE = regex.compile(r"\((?:Ubenyttede?|Ophævede?|Udgået)\)\.?")
+
+
+def _run_of(node: Node) -> tuple[int, int] | None:
+    m = _RUN.fullmatch((node.label or "").strip())
+    if node.kind is not Kind.PARAGRAF or m is None:
+        return None
+    texts = [node.text, *(c.text for c in node.children if not c.children)]
+    if len(node.children) > 1 or not _RUN_NOTE.fullmatch(" ".join(t.strip() for t in texts if t.strip())):
+        return None
+    return int(m["low"]), int(m["high"])
+
+
+def take_from_run(doc: Document, at: TreePath, items: Sequence[Node]) -> tuple[Document, set[str]]:
+    """UNUSED_RUN_GIVES_WAY: a new § numbered at the end of the run of unused numbers it follows takes that
+    number, and the run is printed one shorter: "Efter § 431 indsættes i afsnit IV: »Kapitel 15 a … § 440. …«"
+    (LOV 1384/2012 § 1, nr. 5) where LBK 856/2010 prints "§§ 432-440. (Ubenyttede)." after § 431 — LBK 75/2014
+    prints "§§ 432-439. (Ubenyttede)." and then kapitel 15 a with § 440. Likewise new §§ at the start of the run
+    they precede. Only a run right next to the place: a number in the middle of a run, or a run the new §§ do not
+    border, is left for check_order to refuse (where in the run they go is not said). Returns the run's id too."""
+    numbers = [int(k) for k in (label_key(x) for x in new_paragraf_labels(items)) if k.isdigit()]
+    if not numbers:
+        return doc, set()
+    paths = sorted(p for ps in top_index(doc).paragraf.values() for p in ps)
+    before = [p for p in paths if p < at]
+    after = [p for p in paths if p >= at]
+    if before and (run := _run_of(node_at(doc, before[-1]))) and run[0] < min(numbers) <= run[1] <= max(numbers):
+        return _relabel_run(doc, before[-1], run[0], min(numbers) - 1)
+    if after and (run := _run_of(node_at(doc, after[0]))) and min(numbers) <= run[0] <= max(numbers) < run[1]:
+        return _relabel_run(doc, after[0], max(numbers) + 1, run[1])
+    return doc, set()
+
+
+def _relabel_run(doc: Document, path: TreePath, low: int, high: int) -> tuple[Document, set[str]]:
+    node = node_at(doc, path)
+    label = f"{low}-{high}" if low < high else str(low)
+    return replace_at(doc, path, [node.with_(label=label)]), {node.id}
+
+
+def _run_end(label: str | None, *, last: bool) -> str | None:
+    """The last (or first) number of a run's label "432-439"; any other label as it is."""
+    m = _RUN.fullmatch((label or "").strip())
+    return label if m is None else m["high" if last else "low"]
