@@ -15,14 +15,18 @@ from pathlib import Path
 
 import pytest
 
+from lovkons.amender.consolidate import ensure_ids
 from lovkons.amender.units import par_order
 from lovkons.api import apply
-from lovkons.model.document import Kind
+from lovkons.model.document import Document, Kind, Meta, parse_address
+from lovkons.model.edits import Insert, ReplaceText
 from lovkons.parsers.instructions.payload import parse_payload
 from lovkons.parsers.instructions.targets import TargetError, parse_targets
 from lovkons.renderers.text import render_text
+from tests.amender_trees import par, run, stk
 
 DATA = Path(__file__).parent / "data" / "amend"
+A = parse_address
 
 
 def _errors(result: object) -> list[str]:
@@ -80,3 +84,67 @@ def test_a_lettered_part_of_a_bilag_is_not_another_bilag(text: str) -> None:
 def test_lists_of_bilag_still_read() -> None:
     assert [str(t.address) for t in parse_targets("bilag 1, 2 og 4")] == ["bilag 1", "bilag 2", "bilag 4"]
     assert [str(t.address) for t in parse_targets("bilag A og B")] == ["bilag A", "bilag B"]
+
+
+def test_new_paragraffer_before_a_heading_and_a_repealed_run_shrinks() -> None:
+    """HEADING_AS_ANCHOR: "Før overskriften før § 25 indsættes: »Uddannelseshjælp § 23. … § 24. …«" (LOV 894/2013
+    § 1, nr. 33) on aktivloven, where LBK 190/2012 prints "§§ 16- 24. (Ophævet)" and "Hjælp til forsørgelse" before
+    § 25: LBK 806/2015 prints "§§ 16-22. (Ophævet)", the new heading, § 23, § 24 and then the heading of § 25."""
+    d = DATA / "unseen-2013"
+    result = apply(d / "LBK-2012-190.xml", [d / "LOV-2013-894.xml"])
+    assert _errors(result) == []
+    lines = [ln for ln in render_text(result.document).splitlines() if ln.strip()]
+    heads = [ln.split(".")[0] for ln in lines if ln.startswith("§")]
+    assert heads == ["§ 15", "§§ 16-22", "§ 23", "§ 24", "§ 25"]
+    at = lines.index("§§ 16-22. (Ophævet)")
+    assert lines[at + 1] == "Uddannelseshjælp" and lines[at + 2].startswith("§ 23. ")
+    assert lines[lines.index(next(ln for ln in lines if ln.startswith("§ 25."))) - 1] == "Hjælp til forsørgelse"
+
+
+def test_a_punktum_of_a_paragraf_whose_other_stk_are_repealed() -> None:
+    """"I § 18, 2. pkt., ændres »statsautoriseret eller registreret« til: »godkendt«." (LOV 738/2015 § 1, nr. 30)
+    where LBK 1253/2013 prints § 18 and "Stk. 2. (Ophævet)": one stk. is left, the § is cited without it (LBK
+    1580/2015 prints the change in § 18, 2. pkt.)."""
+    d = DATA / "unseen-2013"
+    result = apply(d / "LBK-2013-1253.xml", [d / "LOV-2015-738.xml"])
+    assert _errors(result) == []
+    text = render_text(result.document)
+    assert "Hvis en godkendt revisor har underskrevet" in text
+    assert "statsautoriseret eller registreret" not in text
+
+
+def _with_run(text: str = "(Ubenyttede)") -> Document:
+    return ensure_ids(Document(Meta("LBK", 1, 2010, title="Bekendtgørelse af søloven"), None, (
+        par("431", stk("1", "Uanset § 430 kan bortfragteren forbeholde sig ansvarsfrihed.")),
+        par("432-440", stk("1", text)),
+        par("441", stk("1", "I dette kapitel forstås ved bjærgning enhver handling.")),
+    )))  # fmt: skip
+
+
+# (the new §§ inserted after § 431, the run's label after, or the refusal)
+RUNS = [
+    (["440"], "432-439"),  # LOV 1384/2012 § 1, nr. 5
+    (["439", "440"], "432-438"),
+    (["432"], "433-440"),  # the run's first number: the new § goes before the rest of the run
+    (["436"], "PAYLOAD_MISMATCH"),  # inside the run: the numbers after it would be lost
+]
+
+
+@pytest.mark.parametrize(("labels", "expected"), RUNS, ids=["-".join(r[0]) for r in RUNS])
+def test_only_the_end_of_the_run_the_new_paragraffer_follow_gives_way(labels: list[str], expected: str) -> None:
+    new = tuple(par(label, stk("1", f"Ny § {label}.")) for label in labels)
+    d, problems = run(Insert(A("§ 431"), new, "after"), _with_run())
+    if expected == "PAYLOAD_MISMATCH":
+        assert [p.code for p in problems] == ["PAYLOAD_MISMATCH"]  # type: ignore[attr-defined]
+        return
+    assert problems == ()
+    order = [*labels, expected] if labels == ["432"] else [expected, *labels]
+    assert [n.label for n in d.children] == ["431", *order, "441"]
+
+
+def test_a_paragraf_with_two_live_stk_still_needs_its_stk() -> None:
+    d = ensure_ids(Document(Meta("LBK", 1, 2013), None, (
+        par("18", stk("1", "Første stk. Andet pkt."), stk("2", "(Ophævet)"), stk("3", "Tredje stk. Andet pkt.")),
+    )))  # fmt: skip
+    _, problems = run(ReplaceText(A("§ 18, 2. pkt."), "Andet", "Nyt"), d)
+    assert [p.code for p in problems] == ["AMBIGUOUS_TARGET"]  # type: ignore[attr-defined]

@@ -58,6 +58,13 @@ def insert(doc: Document, target: Target, position: str, payload: Sequence[Node]
         return insert_pkt(doc, target, position, payload_text(new, payload), source)
     if target.kind == "kapitel_heading" and position == "after" and items and not units:
         return _head_of_kapitel(doc, target.path, items, source)
+    if target.kind == "heading" and not target.after and target.headings and heading_of is None \
+            and position in ("before", "after") and any(n.kind is Kind.PARAGRAF for n in units):
+        # HEADING_AS_ANCHOR: "Før overskriften før § 25 indsættes: »Uddannelseshjælp § 23. …«" (LOV 894/2013 § 1,
+        # nr. 33; LBK 806/2015 prints the new heading and § 23-24 before the heading of § 25), "Efter overskriften
+        # før § 69 indsættes: »§ 68. …«": new §§ placed as "før/efter overskriften før § 25" places them
+        target, heading_of = Target("node", target.path), Target("node", target.path)
+        heading = "before_heading" if position == "before" else "after_heading"
     if target.kind != "node":
         raise ResolveError("TARGET_NOT_FOUND", f"cannot insert at a {target.kind}")
     if not items:
@@ -72,7 +79,7 @@ def insert(doc: Document, target: Target, position: str, payload: Sequence[Node]
     point = place_paragraf(doc, target, position, container, heading_of, heading)
     if kind is Kind.OVERSKRIFT and anchor.kind is Kind.PARAGRAF and position == "before" and not heading:
         point = target.path  # a new heading goes right before the §
-    doc, run = take_from_run(doc, point, items)
+    doc, point, run = take_from_run(doc, point, items)
     check_order(doc, point, items)
     used = used_ids(doc, ())
     keys = label_keys(new_paragraf_labels(items))
