@@ -15,15 +15,16 @@ from pathlib import Path
 
 import pytest
 
-from lovkons.amender.consolidate import ensure_ids
+from lovkons.amender.consolidate import Consolidation, consolidate, ensure_ids
 from lovkons.amender.units import par_order
 from lovkons.api import apply
-from lovkons.model.document import Document, Kind, Meta, parse_address
-from lovkons.model.edits import Insert, ReplaceText
+from lovkons.model.document import Document, Kind, Meta, Source, parse_address
+from lovkons.model.edits import Insert, Item, ReplaceText
+from lovkons.parsers.instructions.clauses import parse_instruction
 from lovkons.parsers.instructions.payload import parse_payload
 from lovkons.parsers.instructions.targets import TargetError, parse_targets
 from lovkons.renderers.text import render_text
-from tests.amender_trees import par, run, stk
+from tests.amender_trees import order, par, run, stk
 
 DATA = Path(__file__).parent / "data" / "amend"
 A = parse_address
@@ -148,3 +149,41 @@ def test_a_paragraf_with_two_live_stk_still_needs_its_stk() -> None:
     )))  # fmt: skip
     _, problems = run(ReplaceText(A("§ 18, 2. pkt."), "Andet", "Nyt"), d)
     assert [p.code for p in problems] == ["AMBIGUOUS_TARGET"]  # type: ignore[attr-defined]
+
+
+def _consolidated(d: Document, sentence: str) -> Consolidation:
+    ops, problems = parse_instruction(sentence, Source("LOV 1/2016", "1", 1))
+    assert ops and not problems
+    return consolidate(d, [order(Item(1, sentence, tuple(ops)))])
+
+
+def test_an_apostrophe_as_a_modifier_letter_acute_accent_is_an_apostrophe() -> None:
+    """"DONG Oil Pipe A/Sˊ" (U+02CA, LOV 630/2016 § 3, nr. 5) where LBK 277/2014 prints "DONG Oil Pipe A/S’"."""
+    d = ensure_ids(Document(Meta("BEK", 1, 2019, title="Bekendtgørelse om tilsyn"), None, (
+        par("3 c", stk("1", "Ejeren af DONG Oil Pipe A/S’ rørledning skal sikre driften.")),
+    )))  # fmt: skip
+    result = _consolidated(d, "I § 3 c, stk. 1, ændres »DONG Oil Pipe A/Sˊ« til: »Energinet.dk’s«.")
+    assert [p.code for p in result.problems if p.severity == "error"] == []
+    assert "TOLERANT_MATCH" in [p.code for p in result.problems]
+    assert result.document.children[0].children[0].text == "Ejeren af Energinet.dk’s rørledning skal sikre driften."
+
+
+NOTE_1 = "1) Loven indeholder bestemmelser, der gennemfører Rådets direktiv 2006/112/EF, EU-Tidende 2006, nr. L 347, side 1."
+NOTE_2 = ("2) I loven er der medtaget visse bestemmelser fra Rådets forordning (EU) nr. 967/2012 af 9. oktober 2012, "
+          "EU-Tidende 2012, nr. L 290, side 1.")
+
+
+@pytest.mark.parametrize(("old", "new", "appended"), [
+    (NOTE_1, NOTE_2, True),  # LOV 554/2014 § 1, nr. 1 on momsloven (LBK 760/2016 prints notes 1) and 2))
+    (NOTE_1, NOTE_2.replace("2)", "3)", 1), False),  # note 3 after note 1: a note is missing, refused
+    (NOTE_1, NOTE_1.replace("2006/112", "2006/113"), False),  # another note 1: it needs "affattes", refused
+])  # fmt: skip
+def test_a_further_title_note_goes_after_the_titles_notes(old: str, new: str, appended: bool) -> None:
+    d = ensure_ids(Document(Meta("BEK", 1, 2019, title="Bekendtgørelse om tilsyn"), None, (
+        par("1", stk("1", "Der betales afgift.")),), title_note=old))  # fmt: skip
+    result = _consolidated(d, f"Som fodnote {new[0]} til lovens titel indsættes: »{new}«")
+    errors = [p.code for p in result.problems if p.severity == "error"]
+    if appended:
+        assert errors == [] and result.document.title_note == f"{old} {new}"
+    else:
+        assert errors == ["TARGET_OCCUPIED"] and result.document.title_note == old

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from lovkons.amender.headings import DOCUMENT_STRINGS
 from lovkons.amender.placement import (
     check_order,
@@ -110,6 +112,11 @@ def _insert_string(doc: Document, kind: str, text: str, source: Source | None) -
     old = get_string(doc, slot).strip()
     if old and old == clean_quote(text).strip():
         return Outcome(doc, [("ALREADY_PRESENT", f"the {kind} already reads so; not inserted again")], set())
+    if old and kind == "titlenote" and _next_note(old, clean_quote(text).strip()):
+        # NEXT_TITLE_NOTE: "Som fodnote 2 til lovens titel indsættes: »2) I loven er der medtaget visse bestemmelser
+        # fra Rådets forordning …«" (LOV 554/2014 § 1, nr. 1, on momsloven, whose title has note 1): a further note
+        # after the title's notes, not one in place of them (LBK 760/2016 prints notes 1) and 2))
+        return Outcome(set_string(doc, slot, f"{old} {clean_quote(text).strip()}", source), [], {kind})
     if old:
         raise ResolveError("TARGET_OCCUPIED", f"the document already has a {kind} ({old[:60]!r}); "
                            "inserting would overwrite it")
@@ -227,3 +234,14 @@ def _put(doc: Document, point: TreePath, stamped: list[Node], anchor: Node, kind
         return set_children(doc, grand, (*siblings[:at], *chapters, *siblings[at:]))
     siblings = children_at(doc, parent)
     return set_children(doc, parent, (*siblings[:index], *stamped, *siblings[index:]))
+
+
+_NOTE_MARK = regex.compile(r"(?:^|(?<=\s))(\d{1,2})\)\s")
+
+
+def _next_note(old: str, new: str) -> bool:
+    """`new` is note n+1 ("2) …") of a title whose notes are 1) … n) in order (`old`)."""
+    first = _NOTE_MARK.match(new)
+    marks = [int(m[1]) for m in _NOTE_MARK.finditer(old)]
+    return bool(first) and old.startswith("1)") and bool(marks) and marks[-1] + 1 == int(first[1]) \
+        and marks == sorted(set(marks)) and marks[0] == 1
