@@ -8,8 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from lovkons.amender.headings import DOCUMENT_STRINGS
-from lovkons.amender.placement import check_order, label_keys, place_in_list, place_paragraf, reuse_numbers
+from lovkons.amender.placement import (
+    check_order,
+    label_keys,
+    place_in_list,
+    place_paragraf,
+    reuse_numbers,
+    take_from_run,
+)
 from lovkons.amender.punktum import insert_pkt
 from lovkons.amender.renumber import RENUMBERED
 from lovkons.amender.resolve import ResolveError, Target
@@ -51,6 +60,13 @@ def insert(doc: Document, target: Target, position: str, payload: Sequence[Node]
         return insert_pkt(doc, target, position, payload_text(new, payload), source)
     if target.kind == "kapitel_heading" and position == "after" and items and not units:
         return _head_of_kapitel(doc, target.path, items, source)
+    if target.kind == "heading" and not target.after and target.headings and heading_of is None \
+            and position in ("before", "after") and any(n.kind is Kind.PARAGRAF for n in units):
+        # HEADING_AS_ANCHOR: "Før overskriften før § 25 indsættes: »Uddannelseshjælp § 23. …«" (LOV 894/2013 § 1,
+        # nr. 33; LBK 806/2015 prints the new heading and § 23-24 before the heading of § 25), "Efter overskriften
+        # før § 69 indsættes: »§ 68. …«": new §§ placed as "før/efter overskriften før § 25" places them
+        target, heading_of = Target("node", target.path), Target("node", target.path)
+        heading = "before_heading" if position == "before" else "after_heading"
     if target.kind != "node":
         raise ResolveError("TARGET_NOT_FOUND", f"cannot insert at a {target.kind}")
     if not items:
@@ -65,13 +81,14 @@ def insert(doc: Document, target: Target, position: str, payload: Sequence[Node]
     point = place_paragraf(doc, target, position, container, heading_of, heading)
     if kind is Kind.OVERSKRIFT and anchor.kind is Kind.PARAGRAF and position == "before" and not heading:
         point = target.path  # a new heading goes right before the §
+    doc, point, run = take_from_run(doc, point, items)
     check_order(doc, point, items)
     used = used_ids(doc, ())
     keys = label_keys(new_paragraf_labels(items))
     doc, point, touched = reuse_numbers(doc, keys, point, into_gap=True)
     stamped = list(stamp(items, source, used))
     doc = _put(doc, point, stamped, anchor, kind)
-    return Outcome(doc, [], touched | stamped_paragraf_ids(stamped))
+    return Outcome(doc, [], touched | run | stamped_paragraf_ids(stamped))
 
 
 def _head_of_kapitel(doc: Document, path: TreePath, items: Sequence[Node], source: Source | None) -> Outcome:
@@ -95,6 +112,11 @@ def _insert_string(doc: Document, kind: str, text: str, source: Source | None) -
     old = get_string(doc, slot).strip()
     if old and old == clean_quote(text).strip():
         return Outcome(doc, [("ALREADY_PRESENT", f"the {kind} already reads so; not inserted again")], set())
+    if old and kind == "titlenote" and _next_note(old, clean_quote(text).strip()):
+        # NEXT_TITLE_NOTE: "Som fodnote 2 til lovens titel indsættes: »2) I loven er der medtaget visse bestemmelser
+        # fra Rådets forordning …«" (LOV 554/2014 § 1, nr. 1, on momsloven, whose title has note 1): a further note
+        # after the title's notes, not one in place of them (LBK 760/2016 prints notes 1) and 2))
+        return Outcome(set_string(doc, slot, f"{old} {clean_quote(text).strip()}", source), [], {kind})
     if old:
         raise ResolveError("TARGET_OCCUPIED", f"the document already has a {kind} ({old[:60]!r}); "
                            "inserting would overwrite it")
@@ -212,3 +234,14 @@ def _put(doc: Document, point: TreePath, stamped: list[Node], anchor: Node, kind
         return set_children(doc, grand, (*siblings[:at], *chapters, *siblings[at:]))
     siblings = children_at(doc, parent)
     return set_children(doc, parent, (*siblings[:index], *stamped, *siblings[index:]))
+
+
+_NOTE_MARK = regex.compile(r"(?:^|(?<=\s))(\d{1,2})\)\s")
+
+
+def _next_note(old: str, new: str) -> bool:
+    """`new` is note n+1 ("2) …") of a title whose notes are 1) … n) in order (`old`)."""
+    first = _NOTE_MARK.match(new)
+    marks = [int(m[1]) for m in _NOTE_MARK.finditer(old)]
+    return bool(first) and old.startswith("1)") and bool(marks) and marks[-1] + 1 == int(first[1]) \
+        and marks == sorted(set(marks)) and marks[0] == 1

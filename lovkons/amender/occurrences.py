@@ -20,7 +20,9 @@ from lovkons.model.document import Document, Kind
 from lovkons.model.edits import Count
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
-_QUOTES = "\"'»«“”„‘’\u02bc\u00b4`\u1fbd"  # quotes and apostrophes ("SIKAVʼen" / "SIKAV’en")
+# quotes and apostrophes ("SIKAVʼen" / "SIKAV’en"; "DONG Oil Pipe A/Sˊ" with the modifier letter acute accent,
+# LOV 630/2016 § 3, where LBK 277/2014 prints "DONG Oil Pipe A/S’")
+_QUOTES = "\"'»«“”„‘’\u02bc\u02ca\u00b4`\u1fbd"
 
 Warning_ = tuple[str, str]  # (code, message)
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import regex
+
 from lovkons.amender.resolve import ResolveError, Target
 from lovkons.amender.tree import (
     TreePath,
@@ -133,8 +135,8 @@ def check_order(doc: Document, at: TreePath, items: Sequence[Node]) -> None:
     before = [node_at(doc, p).label for p in live if p < at]
     after = [node_at(doc, p).label for p in live if p >= at]
     keys = [par_order(label) for label in new]
-    low = par_order(before[-1]) if before else (-2, "")
-    high = par_order(after[0]) if after else (10**9, "")
+    low = par_order(_run_end(before[-1], last=True)) if before else (-2, "")
+    high = par_order(_run_end(after[0], last=False)) if after else (10**9, "")
     if keys != sorted(keys) or len(set(keys)) != len(keys) or keys[0] <= low or keys[-1] >= high:
         where = f"between § {before[-1] if before else '-'} and § {after[0] if after else '-'}"
         raise ResolveError("PAYLOAD_MISMATCH", f"new §§ {', '.join(str(x) for x in new)} do not fit {where}")
@@ -142,3 +144,65 @@ def check_order(doc: Document, at: TreePath, items: Sequence[Node]) -> None:
 
 def label_keys(labels: Iterable[str | None]) -> list[str]:
     return list(dict.fromkeys(label_key(label) for label in labels))
+
+
+# A run of unused or repealed § numbers an LBK prints as one unit: "§§ 432-440. (Ubenyttede)." (LBK 856/2010,
+# søloven), "§§ 16- 24. (Ophævet)" (LBK 190/2012, aktivloven); its whole text is the note.
+_RUN = regex.compile(r"(?P<low>\d+)\s*[-–]\s*(?P<high>\d+)")
+_RUN_NOTE = regex.compile(r"\((?:Ubenyttede?|Ophævede?|Udgået)\)\.?")
+
+
+def _run_of(node: Node) -> tuple[int, int] | None:
+    m = _RUN.fullmatch((node.label or "").strip())
+    if node.kind is not Kind.PARAGRAF or m is None:
+        return None
+    if node.repealed and not node.children:  # "§§ 16- 24. (Ophævet)", read as a repealed run (LBK 190/2012)
+        return int(m["low"]), int(m["high"])
+    texts = [node.text, *(c.text for c in node.children if not c.children)]
+    if len(node.children) > 1 or not _RUN_NOTE.fullmatch(" ".join(t.strip() for t in texts if t.strip())):
+        return None
+    return int(m["low"]), int(m["high"])
+
+
+def take_from_run(doc: Document, at: TreePath, items: Sequence[Node]) -> tuple[Document, TreePath, set[str]]:
+    """UNUSED_RUN_GIVES_WAY: new §§ numbered up to the end of the run of unused numbers they follow take those
+    numbers, and the run is printed shorter: "Efter § 431 indsættes i afsnit IV: »Kapitel 15 a … § 440. …«"
+    (LOV 1384/2012 § 1, nr. 5) where LBK 856/2010 prints "§§ 432-440. (Ubenyttede)." after § 431 — LBK 75/2014
+    prints "§§ 432-439. (Ubenyttede)." and then kapitel 15 a with § 440; "Før overskriften før § 25 indsættes:
+    »Uddannelseshjælp § 23. … § 24. …«" (LOV 894/2013 § 1, nr. 33) after "§§ 16- 24. (Ophævet)" — LBK 806/2015
+    prints "§§ 16-22. (Ophævet)". A run right after the place ("efter § 431" when the run follows it) is passed
+    over; new §§ from the start of the run they precede take its first numbers. A number in the middle of a run
+    (the numbers after it would be lost) is left for check_order to refuse. Returns the place (moved past a run
+    passed over) and the run's id."""
+    numbers = [int(k) for k in (label_key(x) for x in new_paragraf_labels(items)) if k.isdigit()]
+    if not numbers:
+        return doc, at, set()
+    paths = sorted(p for ps in top_index(doc).paragraf.values() for p in ps)
+    before = [p for p in paths if p < at]
+    after = [p for p in paths if p >= at]
+    low, high = min(numbers), max(numbers)
+    if before and (run := _run_of(node_at(doc, before[-1]))) and run[0] < low <= run[1] <= high:
+        doc, ids = _relabel_run(doc, before[-1], run[0], low - 1)
+        return doc, at, ids
+    if after and (run := _run_of(node_at(doc, after[0]))):
+        path = after[0]
+        if run[0] < low <= run[1] <= high and path[:-1] == at[:-1] and all(
+                c.kind is Kind.OVERSKRIFT for c in children_at(doc, at[:-1])[at[-1]:path[-1]]):
+            doc, ids = _relabel_run(doc, path, run[0], low - 1)
+            return doc, (*path[:-1], path[-1] + 1), ids
+        if low <= run[0] <= high < run[1]:
+            doc, ids = _relabel_run(doc, path, high + 1, run[1])
+            return doc, at, ids
+    return doc, at, set()
+
+
+def _relabel_run(doc: Document, path: TreePath, low: int, high: int) -> tuple[Document, set[str]]:
+    node = node_at(doc, path)
+    label = f"{low}-{high}" if low < high else str(low)
+    return replace_at(doc, path, [node.with_(label=label)]), {node.id}
+
+
+def _run_end(label: str | None, *, last: bool) -> str | None:
+    """The last (or first) number of a run's label "432-439"; any other label as it is."""
+    m = _RUN.fullmatch((label or "").strip())
+    return label if m is None else m["high" if last else "low"]

@@ -20,6 +20,7 @@ from lovkons.amender.tree import (
     headings_after,
     headings_before,
     ids_along,
+    is_placeholder,
     label_key,
     node_at,
     same_label,
@@ -141,7 +142,10 @@ def resolve_current(doc: Document, address: Address) -> Target:
                 stks = _child_paths(node, path, Kind.STK, "1")
                 if not stks:
                     raise ResolveError("TARGET_NOT_FOUND", f"{Address(tuple(steps[:n]))} has no stk. 1")
-                if sum(c.kind is Kind.STK for c in node.children) > 1:  # "§ 5, 2. pkt." on a § with stk.
+                # "§ 5, 2. pkt." on a § with stk.; a repealed stk. printed as "Stk. 2. (Ophævet)" does not count: a §
+                # left with one stk. is cited without it ("I § 18, 2. pkt., ændres …", LOV 738/2015 § 1, nr. 30, where
+                # LBK 1253/2013 prints § 18 and "Stk. 2. (Ophævet)"; LBK 1580/2015 prints the change in § 18's 2. pkt.)
+                if sum(c.kind is Kind.STK and not c.repealed and not is_placeholder(c) for c in node.children) > 1:
                     raise ResolveError("AMBIGUOUS_TARGET", f"{Address(tuple(steps[: n + 1]))}: § {node.label} "
                                        "has several stk. and the address names none")
                 path = stks[0]

@@ -135,10 +135,15 @@ def same_unit_key(node: Node) -> tuple[str | None, Node]:
     return node.label, content(node.with_(text=text))
 
 
+# the Danish alphabet ends z, æ, ø, å: ligningslovens § 7 Ø is followed by § 7 Å (LOV 593/2012 § 1, nr. 1), not
+# ordered by code point (å before æ and ø); the characters after "z" in ASCII keep that order
+_DANISH_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}"})
+
+
 def par_order(label: str | None) -> tuple[int, str]:
-    """Sort key of a § label: § 5 < § 5 a < § 5 b < § 6."""
+    """Sort key of a § label: § 5 < § 5 a < § 5 b < § 6, § 7 z < § 7 æ < § 7 ø < § 7 å."""
     digits = "".join(ch for ch in (label or "") if ch.isdigit())
-    letters = "".join(ch for ch in (label or "") if ch.isalpha()).lower()
+    letters = "".join(ch for ch in (label or "") if ch.isalpha()).lower().translate(_DANISH_ORDER)
     return (int(digits) if digits else -1, letters)
 
 

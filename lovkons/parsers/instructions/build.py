@@ -12,13 +12,13 @@ from lovkons.model.document import Kind, Level, LovkonsError, Node, Problem, Sou
 from lovkons.model.edits import AmendingDocument, ChangeBlock, Commencement, Item
 from lovkons.parsers.bilag_lists import listed_nodes
 from lovkons.parsers.instructions.clauses import parse_instruction
-from lovkons.parsers.instructions.commencement import read_trailing
+from lovkons.parsers.instructions.commencement import CITES_AMENDED_LAW, read_trailing
 from lovkons.parsers.instructions.neighbours import supply_empty_stk
 from lovkons.parsers.instructions.opening import parse_opening, search_opening
 from lovkons.parsers.instructions.payload import clean_block, one_line
 from lovkons.parsers.instructions.provisions import Provision, split_provisions
 from lovkons.parsers.instructions.raw import RawDoc, RawParagraf
-from lovkons.parsers.instructions.targets import TargetError, parse_targets
+from lovkons.parsers.instructions.targets import Target, TargetError, parse_targets
 
 
 def own_bilag(raw: dict[str, str]) -> dict[str, tuple[Node, ...]]:
@@ -132,10 +132,7 @@ def item_in_force(commencement: list[Commencement], paragraf: str, number: int) 
 
 def _covers(applies_to: str, paragraf: str, number: int) -> int | None:
     """2 when a target of `applies_to` names this item, 1 when it names its § only, else None."""
-    try:
-        targets = parse_targets(applies_to)
-    except TargetError:
-        return None
+    targets = _cited_items(applies_to)
     rank: int | None = None
     for t in targets:
         if t.address.label_of(Level.PARAGRAF) != paragraf:
@@ -146,3 +143,21 @@ def _covers(applies_to: str, paragraf: str, number: int) -> int | None:
         if nr is None:
             rank = 1
     return rank
+
+
+# What the items a commencement rule names are about: ", om udstedelse af digitale beviser …" (LOV 1746/2016 § 23,
+# stk. 3, after "§ 8, nr. 7 og 10, § 10, nr. 2, og § 13, nr. 2 og 7").
+_ABOUT = regex.compile(r",?\s+om\s+(?=\p{L})")
+
+
+def _cited_items(applies_to: str) -> list[Target]:
+    """The items a commencement rule names: its whole list of citations, else the list before what they
+    are about (not for a rule citing the amended law's own units: their list is not the act's items)."""
+    about = _ABOUT.search(applies_to)
+    cuts = [len(applies_to)] + ([about.start()] if about and not CITES_AMENDED_LAW.search(applies_to) else [])
+    for cut in cuts:
+        try:
+            return parse_targets(applies_to[:cut])
+        except TargetError:
+            continue
+    return []

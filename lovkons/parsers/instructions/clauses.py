@@ -247,9 +247,11 @@ _REFUSED: tuple[tuple[regex.Pattern[str], str], ...] = (
      "a quote in place of a kapitel's heading that is not its new heading and the heading that opens it "
      "(new §§ there: their place among the kapitel's §§ is not said)"),
     # "I bilag 1, liste A, indsættes som nr. 35: »35) …«" (LOV 247/2011), "Bilag 1, liste A, nr. 35, ophæves." (LOV
-    # 1395/2012): a unit of a part of a bilag, which the document model does not divide
-    (regex.compile(r"(?:I\s+)?bilag\s+\d+,\s+(?:liste|tabel|skema)\b[^Q]*\b(?:indsættes\s+som|ophæves)\b", regex.I),
-     "a unit inside a part of a bilag ('liste A, nr. 35'), which the document model does not divide"),
+    # 1395/2012), "I bilag 1, A, indsættes før nr. 1 som nyt nummer: »1. Aktivt marked: …«" (LOV 738/2015 § 1, nr.
+    # 178: part A of the bilag): a unit of a part of a bilag, which the document model does not divide
+    (regex.compile(r"(?:I\s+)?bilag\s+\d+,\s+(?:liste|tabel|skema|(?-i:[A-Z])(?=,))\b[^Q]*"
+                   r"\b(?:indsættes\s+(?:som\b|(?:før|efter)\s+nr\.)|ophæves\b)", regex.I),
+     "a unit inside a part of a bilag ('liste A, nr. 35', 'A, … nr. 1'), which the document model does not divide"),
 )
 
 

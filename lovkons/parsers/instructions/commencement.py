@@ -34,8 +34,20 @@ ALL_IN_FORCE = regex.compile(
 _PART_START = regex.compile(r"Dog\s+træder\s+(?=§)|§", regex.I)
 _PART_END_DOG = regex.compile(rf"\s+i\s+kraft\s+{_WHEN}", regex.X | regex.I)  # after "Dog træder §…"
 _PART_END = regex.compile(rf",?\s+træder\s+(?:dog\s+)?i\s+kraft\s+{_WHEN}", regex.X | regex.I)  # after "§…"
+# What the minister sets in force ends at the sentence end or at a clause ", og kan …", ", jf. …", ", men …"; a
+# list's last member joined by ", og §" belongs to it: "Undervisningsministeren fastsætter tidspunktet for
+# ikrafttræden af § 8, nr. 7 og 10, § 10, nr. 2, og § 13, nr. 2 og 7, om udstedelse af digitale beviser …"
+# (LOV 1746/2016 § 23, stk. 3: § 13, nr. 7 recasts folkeskolelovens § 14 and is not in force with the rest).
+# "§ 5, stk. 2, … i lov om vejledning … som affattet ved denne lovs § 1, nr. 3" (LOV 641/2010): a rule citing the
+# amended law's own units, whose list mixes those with the act's items
+CITES_AMENDED_LAW = regex.compile(r"\bsom\s+(?:affattet|ændret|indsat)\b|\bdenne\s+lovs\b|\bi\s+(?:lov\b|\w+loven\b)"
+                                  r"|^\w+lovens\b", regex.I)
+# such a rule is read up to its first ", og" or sentence end, as before the list's last member was read
+_FIRST_CLAUSE_END = regex.compile(r"\.\s+\p{L}|,\s+(?:og|jf|men)\b|\s+og\s+kan\b", regex.I)
 MINISTER_DECIDES = regex.compile(
-    r"fastsætter\s+tidspunktet\s+for\s+(?:lovens\s+|bekendtgørelsens\s+)?ikrafttræd(?:en|elsen|else)(?:\s+af\s+(?P<what>.+?))?(?=\.?\s*$|\.\s+[A-ZÆØÅ]|,\s+(?:og|jf|men)\b|\s+og\s+kan\b)",
+    r"fastsætter\s+tidspunktet\s+for\s+(?:lovens\s+|bekendtgørelsens\s+)?ikrafttræd(?:en|elsen|else)"
+    r"(?:\s+af\s+(?P<what>.+?))?"
+    r"(?=\.?\s*$|\.\s+(?-i:[A-ZÆØÅ])|,\s+(?:og(?!\s+(?:§|denne\s+lovs\s+§))|jf|men)\b|\s+og\s+kan\b)",
     regex.I,
 )
 REPEALS = regex.compile(r"\bophæves\b|\bbortfalder\b", regex.I)
@@ -158,6 +170,8 @@ def read_trailing(
         mm = MINISTER_DECIDES.search(text)
         if mm:
             what = _SPACES.sub(" ", mm["what"]).strip(" ,") if mm["what"] else "all"
+            if CITES_AMENDED_LAW.search(what) and (end := _FIRST_CLAUSE_END.search(what)):
+                what = what[:end.start()]
             res.commencement.append(Commencement(None, what, text))
             res.problems.append(
                 Problem("COMMENCEMENT_UNDETERMINED", f"the minister decides when {what} comes into force",

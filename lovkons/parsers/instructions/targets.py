@@ -53,6 +53,10 @@ def _list_rx(label: str) -> str:
 
 # The token table: first match at the current position wins.
 _TOKENS: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    # "I bilag 1, A, indsættes før nr. 1 som nyt nummer" (LOV 738/2015 § 1, nr. 178): part A of bilag 1, an annex
+    # divided into lettered parts ("A. Generelt", "B. Koncerner m.v."), not bilag 1 and a bilag A (a list of bilag
+    # never mixes numbers and letters); the document model does not divide a bilag: not a target
+    ("bilag_part", regex.compile(r"bilag\s+\d+(?:\s+[a-z](?![\w.]))?\s*,\s*(?-i:[A-Z])(?![\w.])", regex.I)),
     ("skip", regex.compile(r"[\s,]+|og\b|samt\b|i\b|hhv\.|der\s+er\s+ophævet\b"
                            r"|(?:lovens|bekendtgørelsens)(?=\s+bilag\b)", regex.I)),  # "I lovens bilag 1 indsættes …"  # "før § 45, der er ophævet,"
     ("count", regex.compile(r"(?P<n>et|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+(?:sted(?:er)?|gange?)\s+i\b", regex.I)),
@@ -214,6 +218,8 @@ def _parse_targets(text: str, base: Address | None) -> list[Target]:
         pos = m.end()
         if name == "skip":
             continue
+        if name == "bilag_part":
+            raise TargetError(f"a part of a bilag ('{m[0]}'), which the document model does not divide, in {s!r}")
         if name == "count":
             count = COUNTS.get(m["n"].lower(), 1)  # "et sted i" = 1
             continue
