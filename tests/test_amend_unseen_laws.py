@@ -7,6 +7,9 @@
 - §§ lettered past z run on with æ, ø, å: "»§ 7 Å. …«" after ligningslovens § 7 Ø (LOV 593/2012 § 1, nr. 1) is
   § 7 Å, and it sorts after § 7 Ø (the Danish alphabet, not code points).
 - "bilag 1, A" is part A of bilag 1 (an annex divided into lettered parts), not bilag 1 and a bilag A.
+- HEADING_PAST_REPEALED: "overskriften før § 69" where the LBK prints the heading, "§ 68. (Ophævet)" and § 69 is that
+  heading: a repealed § is no longer in the law's text (LOV 738/2015 § 1, nr. 90 and 91 on LBK 1253/2013, as LBK
+  1580/2015 prints them).
 """
 
 from __future__ import annotations
@@ -112,6 +115,24 @@ def test_a_punktum_of_a_paragraf_whose_other_stk_are_repealed() -> None:
     text = render_text(result.document)
     assert "Hvis en godkendt revisor har underskrevet" in text
     assert "statsautoriseret eller registreret" not in text
+
+
+def test_the_heading_before_a_paragraf_counts_past_the_repealed_ones_before_it() -> None:
+    """HEADING_PAST_REPEALED: LBK 1253/2013 prints "Nærtstående parter m.v.", "§ 68. (Ophævet)", "§ 69. (Ophævet)".
+    "Efter § 67 indsættes før overskriften før § 69: »Resultatopgørelsen § 67 a. …«" and "Efter overskriften før
+    § 69 indsættes: »§ 68. …«" (LOV 738/2015 § 1, nr. 90 and 91) both mean that heading: LBK 1580/2015 prints
+    § 67, the new heading and § 67 a, then "Nærtstående parter m.v." and the new § 68 (before: TARGET_NOT_FOUND,
+    and § 67 a landed after § 68)."""
+    d = DATA / "unseen-2013"
+    result = apply(d / "LBK-2013-1253.xml", [d / "LOV-2015-738.xml"])
+    assert _errors(result) == []
+    lines = [ln for ln in render_text(result.document).splitlines() if ln.strip()]
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("§ 67. "))
+    shown = [ln if ln.startswith("§") is False else ln.split(". ")[0] for ln in lines[at:]]
+    heads = [ln for ln in shown if not ln.startswith(("1)", "2)", "3)", "4)", "Stk."))][:7]
+    assert heads == ["§ 67", "Resultatopgørelsen", "§ 67 a", "Nærtstående parter m.v.", "§ 68", "§ 69", "§ 70"]
+    assert "§ 68. Virksomheden skal angive det gennemsnitlige antal beskæftigede i regnskabsåret." in lines
+    assert "§ 69. (Ophævet)" in lines
 
 
 def _with_run(text: str = "(Ubenyttede)") -> Document:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from lovkons.amender.resolve import ResolveError, Target
+from lovkons.amender.resolve import ResolveError, Target, heading_past_repealed
 from lovkons.amender.tree import (
     TreePath,
     children_at,
@@ -68,10 +68,12 @@ def place_paragraf(doc: Document, target: Target, position: str, container: Targ
     if node.kind in (Kind.KAPITEL, Kind.AFSNIT, Kind.BILAG) and position == "end":
         return (*path, len(node.children))
     if heading_of is not None and heading:
-        heads = headings_before(doc, heading_of.path)
+        hpath, heads = heading_of.path, headings_before(doc, heading_of.path)
+        if not heads:  # "før overskriften før § 69" where the heading stands before a repealed § 68 (LOV 738/2015)
+            hpath, heads = heading_past_repealed(doc, hpath)
         if heading == "before_heading" and heads:
-            return (*heading_of.path[:-1], heads[0][-1])
-        return heading_of.path
+            return (*hpath[:-1], heads[0][-1])
+        return hpath
     parent = path[:-1]
     if position == "before":
         heads = headings_before(doc, path) if node.kind is Kind.PARAGRAF else ()

@@ -16,6 +16,7 @@ from dataclasses import replace as dc_replace
 
 from lovkons.amender.tree import (
     TreePath,
+    children_at,
     follow_ids,
     headings_after,
     headings_before,
@@ -57,6 +58,26 @@ class Target:
 
 def _headings(doc: Document, path: TreePath, after: bool) -> tuple[TreePath, ...]:
     return headings_after(doc, path) if after else headings_before(doc, path)
+
+
+def heading_past_repealed(doc: Document, path: TreePath) -> tuple[TreePath, tuple[TreePath, ...]]:
+    """The heading before the repealed §§ an LBK prints as placeholders right before the § at `path`, and the first
+    of them: "Efter overskriften før § 69 indsættes: »§ 68. …«" (LOV 738/2015 § 1, nr. 91) where LBK 1253/2013 prints
+    "Nærtstående parter m.v.", "§ 68. (Ophævet)", § 69 — a repealed § is no longer in the law's text, the heading
+    is § 69's (LBK 1580/2015 prints the heading, the new § 68 and § 69). ((path, ()) when there is none.)"""
+    kids = children_at(doc, path[:-1])
+    i = path[-1]
+    while i > 0 and kids[i - 1].kind is Kind.PARAGRAF and _is_repealed(kids[i - 1]):
+        i -= 1
+    if i == path[-1]:
+        return path, ()
+    first = (*path[:-1], i)
+    heads = headings_before(doc, first)
+    return (first, heads) if heads else (path, ())
+
+
+def _is_repealed(node: Node) -> bool:
+    return node.repealed or is_placeholder(node) or (len(node.children) == 1 and is_placeholder(node.children[0]))
 
 
 def _child_paths(node: Node, path: TreePath, kind: Kind, label: str) -> list[TreePath]:
@@ -115,6 +136,8 @@ def resolve_current(doc: Document, address: Address) -> Target:
                 return Target("kapitel_heading", path, via="current")
             after = label in ("efter", "mellem")
             heads = _headings(doc, path, after)
+            if not heads and not after:
+                path, heads = heading_past_repealed(doc, path)
             if not heads:
                 raise ResolveError("TARGET_NOT_FOUND", f"no heading {label} {Address(tuple(steps[:n]))}")
             if label == "mellem":  # "Overskriften efter § 61 før overskriften til § 62": the first of at least two
