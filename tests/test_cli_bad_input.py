@@ -159,7 +159,7 @@ BAD: list[tuple[list[str], int, str]] = [
     # eval
     (["eval", "{bad}/broken.yaml"], 2, "{bad}/broken.yaml:2: not valid YAML"),
     (["eval", "{bad}/noexpected.yaml"], 2, "{bad}/noexpected.yaml: the manifest has no 'expected'"),
-    (["eval", "{bad}/dir"], 2, "{bad}/dir: no manifests (.yaml) found"),
+    (["eval", "{bad}/dir"], 2, "{bad}/dir: no manifests (.yaml) or cases (.json) found"),
     (["eval", str(CASE), "--format", "yaml"], 2, "'yaml' is not one of"),
     # consolidate
     (["consolidate", "BEK 1292/2007", "--at", "2020-13-45", *C], 2, "--at: not a date"),

@@ -118,3 +118,35 @@ def test_an_archive_that_does_not_unpack_is_named(tmp_path: Path, capsys: pytest
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "love.tar.xz" in err and "cannot unpack" in err
     assert not any((tmp_path / "cache" / "corpora").iterdir())  # nothing half-unpacked left behind
+
+
+def test_a_cases_file_may_start_with_a_byte_order_mark(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _corpus(tmp_path / "corpus")
+    cases = tmp_path / "cases.json"
+    cases.write_bytes(b"\xef\xbb\xbf" + json.dumps({"cases": [CASE]}).encode())
+    code, data, _ = _eval([str(cases), "--corpus", str(corpus)], capsys, monkeypatch)
+    assert code in (0, 3) and data["failed"] == [] and data["cases"][0]["applied"] > 0
+
+
+def test_corpus_is_refused_for_manifests_that_name_their_own_documents(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str],
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _corpus(tmp_path / "m")
+    (corpus / "case.yaml").write_text(f"name: x\nbase: {CASE['base']}\namendments: []\nexpected: {CASE['expected']}\n",
+                                      encoding="utf-8")
+    monkeypatch.setattr("sys.argv", ["lovkons", "eval", str(corpus / "case.yaml"), "--corpus", "/nope"])
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and err.count("\n") == 1 and "--corpus is for a cases file" in err
+
+
+def test_a_path_too_long_to_look_at_is_one_failed_case(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    case = {**CASE, "base": "x" * 5000 + ".xml"}
+    cases = tmp_path / "cases.json"
+    cases.write_text(json.dumps({"cases": [case]}), encoding="utf-8")
+    code, data, err = _eval([str(cases)], capsys, monkeypatch)
+    assert code == 2 and data["cases"] == [] and len(data["failed"]) == 1
+    assert err.count("\n") == 1 and len(err) < 600 and "Traceback" not in err

@@ -119,6 +119,23 @@ def test_several_paragraffer_of_one_act(text: str, parts: list[tuple[str, str | 
         (par, None if numbers is None else _numbers(numbers)) for par, numbers in parts]
 
 
+# What is not a part, refused with a reason before anything is applied (a manifest or a cases file then fails
+# as one case; the others are scored):
+NOT_PARTS = [
+    ("§ 2 og 3", "without 'nr.'"),  # § 2, nr. 3? or §§ 2 og 3? Intros write "§§ 2 og 3" or "§ 2, nr. 3"
+    ("§§ 12 a-12 c", "range of lettered"),  # which §§ lie between 12 a and 12 c is the act's to say
+    ("§§ 18-25 k", "range of lettered"),
+    ("§§ 1-100000000", "not a range"),  # no intro names more than some sixty changes in one range
+    ("§ 1, nr. 1-100000000", "not a range"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), NOT_PARTS, ids=[p[0] for p in NOT_PARTS])
+def test_what_is_not_a_part_of_several_paragraffer_is_named(text: str, reason: str) -> None:
+    with pytest.raises(ValueError, match=reason):
+        parse_parts(text)
+
+
 def test_one_paragraf_reads_as_parse_part_reads_it() -> None:
     for text, *_ in PARTS:
         assert parse_parts(text) == (parse_part(text),)

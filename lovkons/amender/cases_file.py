@@ -26,7 +26,7 @@ def read_cases(path: Path) -> list[Any]:
     from lovkons.parsers.input_bytes import read_input
 
     try:
-        data = json.loads(read_input(path, what="cases file").decode("utf-8"))
+        data = json.loads(read_input(path, what="cases file").decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as err:
         raise LovkonsError(f"not a JSON file of cases: {err}", file=str(path)) from None
     cases = data.get("cases") if isinstance(data, dict) else data

@@ -13,6 +13,9 @@ import regex
 from lovkons.parsers.tokens import TokenTable, first_token
 
 _SPACES = regex.compile(r"\s+")
+# The widest range a part names: intros name at most some sixty numbered changes in one range ("nr. 1-62");
+# a wider one is a slip (or no part at all), refused before it is spelled out number by number.
+MAX_RANGE = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,12 @@ _PART_TOKENS: TokenTable = (
 )  # "nr. 13 vedrørende § 132 b og § 132 c": only the part of the change that concerns those §§
 
 
+def _range(lo: int, hi: int, written: str, text: str) -> tuple[int, int]:
+    if hi < lo or hi - lo > MAX_RANGE:
+        raise ValueError(f"not a range of numbers: {written!r} in {text!r}")
+    return lo, hi
+
+
 def parse_part(text: str) -> Part:
     """"§ 7" / "§ 1, nr. 1-5, 7-11, 13 og 16-18" / "§ 1, nr. 1-4, 24 delvis, 25," / "§ 1, nr. 1-13 og
     nr. 15-19," / "§ 1, nr. 1-3 og nr. 4 (delvist)," → Part. ValueError names what is not a part."""
@@ -44,6 +53,7 @@ def parse_part(text: str) -> Part:
     items: list[tuple[int, int]] = []
     partly: set[int] = set()
     pos = 0
+    numbered = False  # "nr." seen: the numbers after it are numbered changes ("§ 2 og 3" names no change 3)
     while pos < len(s):
         token = first_token(_PART_TOKENS, s, pos)
         if token is None:
@@ -59,13 +69,16 @@ def parse_part(text: str) -> Part:
                 raise ValueError(f"a part names one § of the amending act (one entry per §), not § {par} "
                                  f"and § {label}: {text!r}")
             par = label
+            numbered = False
         elif par is None and name != "sep":
             raise ValueError(f"not a part of an amending act (it starts with the §): {text!r}")
+        elif name == "nr":
+            numbered = True
         elif name == "numbers":
-            lo, hi = int(m["lo"]), int(m["hi"] or m["lo"])
-            if hi < lo:
-                raise ValueError(f"not a range of numbers: {m[0]!r} in {text!r}")
-            items.append((lo, hi))
+            if not numbered:
+                raise ValueError(f"a number without 'nr.' before it: {m[0]!r} in {text!r} (a numbered change is "
+                                 f"'§ 2, nr. 3'; several §§ are '§§ 2 og 3')")
+            items.append(_range(int(m["lo"]), int(m["hi"] or m["lo"]), m[0], text))
         elif name == "partly":
             if not items:
                 raise ValueError(f"'{m[0]}' without a number before it in {text!r}")
@@ -86,7 +99,8 @@ _SEVERAL: tuple[tuple[str, regex.Pattern[str], str], ...] = (
     # starts the next part
     ("each", regex.compile(r"""(?<=\S)\s*(?:,\s*|\s+og\s+)(?=§\s*\d)""", regex.VERBOSE), "§ 3 og § 7"),
 )
-_LIST = regex.compile(r"(?P<lo>\d+)(?:\s*(?P<lab>[a-z])(?![a-zæøå]))?(?:\s*[-–]\s*(?P<hi>\d+)(?![a-z]))?")
+_LIST = regex.compile(r"""(?P<lo>\d+)(?:\s*(?P<lab>[a-z])(?![a-zæøå]))?
+    (?:\s*[-–]\s*(?P<hi>\d+)(?:\s*(?P<hilab>[a-z])(?![a-zæøå]))?)?""", regex.VERBOSE)
 
 
 def parse_parts(text: str) -> tuple[Part, ...]:
@@ -98,8 +112,11 @@ def parse_parts(text: str) -> tuple[Part, ...]:
     if m:
         out: list[Part] = []
         for n in _LIST.finditer(m["list"]):
-            if n["hi"] and not n["lab"]:
-                out.extend(Part(str(k), None) for k in range(int(n["lo"]), int(n["hi"]) + 1))
+            if n["hi"] and (n["lab"] or n["hilab"]):  # "§§ 12 a-12 c", "§§ 18-25 k": which §§ lie between is the act's
+                raise ValueError(f"a range of lettered §§ ({n[0]!r} in {text!r}): name each § of the act")
+            if n["hi"]:
+                lo, hi = _range(int(n["lo"]), int(n["hi"]), n[0], text)
+                out.extend(Part(str(k), None) for k in range(lo, hi + 1))
             else:
                 out.append(Part(n["lo"] + (f" {n['lab']}" if n["lab"] else ""), None))
         return _distinct(out, text)

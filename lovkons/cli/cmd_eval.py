@@ -81,6 +81,10 @@ def loaders(paths: list[Path], corpus: Path | None, follow_links: bool) -> list[
         try:
             cases = read_cases(path)
             root = _case_root(path, cases, corpus)
+        except OSError as exc:  # a path the system cannot look at (too long, no permission)
+            err = LovkonsError(f"cannot look for the cases' documents: {exc.strerror or exc}", file=str(path))
+            out.append((path, "", lambda err=err: _raise(err)))  # type: ignore[misc]
+            continue
         except LovkonsError as err:
             out.append((path, "", lambda err=err: _raise(err)))  # type: ignore[misc]
             continue
@@ -115,6 +119,7 @@ def register(app: typer.Typer) -> None:
 
         A touched § is one where base and LBK differ; "instructed ok" = identical / touched §§ that some instruction (applied, refused or pending) addresses: the figure that measures the amender. Each wrong § has one category, first match wins: refused (an error names it) > editorial (equal once the LBK's own wording changes are undone: a substitution it made in ≥ 2 §§ no instruction touched, "(Udelades)", a moved §) > typo-fix (spacing, hyphenation, glyphs, minister titles) > uninstructed (no instruction addressed the § or anything in it, or — at unit grain — any unit where ours and the LBK differ, and there our text is the base's: the LBK changed it on its own; or — at word grain — an addressed unit differs only at words no instruction touched) > act-mended (every difference lies inside text an instruction wrote; ours is the amending act's text verbatim, as its source file reads raw, and the LBK prints something no act of the case says: the LBK mended the act's slip or made its own; JSON gives per § what the act says and what the LBK prints) > unexplained (instructed, silent: where amender bugs live; JSON says why it is not act-mended).
         """
+        from lovkons.amender.cases_file import is_cases_file
         from lovkons.amender.manifest import run_manifest
         from lovkons.renderers.eval_out import eval_json, eval_text
         from lovkons.renderers.json_out import dumps
@@ -125,7 +130,10 @@ def register(app: typer.Typer) -> None:
         failed: list[dict[str, str]] = []  # a bad manifest is a failed case: reported, the others go on
         found = loaders(paths, corpus, follow_links)
         if not found:
-            raise LovkonsError(f"{', '.join(map(str, paths))}: no manifests (.yaml) found")
+            raise LovkonsError(f"{', '.join(map(str, paths))}: no manifests (.yaml) or cases (.json) found")
+        if corpus is not None and not any(is_cases_file(p) for p, _, _ in found):
+            raise LovkonsError("--corpus is for a cases file (.json); a manifest names its own documents",
+                               file=str(corpus))  # fmt: skip
         refused = False
         for path, case, load in found:
             try:

@@ -82,7 +82,7 @@ def register(app: typer.Typer) -> None:
         from lovkons.cli.options import corpus_dir
         from lovkons.history.corpus import corpus_files
 
-        folder = corpus_dir(corpus)
+        folder = corpus_dir(corpus, no_cache=no_cache)
         wanted = parse_formats(formats)
         if not corpus_files(folder):
             raise LovkonsError("no documents in the corpus folder (see corpus/README.md)", file=str(folder))

@@ -75,8 +75,9 @@ def use_color(choice: Color | str, stream: object = None) -> bool:
     return bool(isatty and isatty())
 
 
-def corpus_dir(option: Path | None) -> Path:
-    """--corpus, else $LOVKONS_CORPUS, else ./corpus (history.cache.corpus_folder)."""
+def corpus_dir(option: Path | None, *, no_cache: bool = False) -> Path:
+    """--corpus, else $LOVKONS_CORPUS, else ./corpus (history.cache.corpus_folder; an archive unpacked into
+    the cache, or with --no-cache into a temporary folder)."""
     from lovkons.history.cache import corpus_folder
 
-    return corpus_folder(option)
+    return corpus_folder(option, keep=not no_cache)

@@ -168,7 +168,7 @@ def prepare_corpus(option: Path | None, doc: str | None = None, *, no_cache: boo
     --no-cache) its state: every file's content hash, from the index's stat records when unchanged."""
     from lovkons.cli.options import corpus_dir
 
-    path = corpus_dir(option)
+    path = corpus_dir(option, no_cache=no_cache)
     if doc is not None:
         check_doc(doc, path)
     if no_cache or not path.is_dir():
@@ -194,7 +194,7 @@ def open_corpus(option: Path | None, doc: str | None = None, *, no_cache: bool =
     if prepared is None:
         from lovkons.cli.options import corpus_dir
 
-        prepared = Prepared(corpus_dir(option), no_cache=no_cache)
+        prepared = Prepared(corpus_dir(option, no_cache=no_cache), no_cache=no_cache)
         if doc is not None:
             check_doc(doc, prepared.path)
     path = prepared.path
@@ -245,6 +245,7 @@ def indexing_bar() -> Iterator[Callable[[int, int], None] | None]:
 def check_doc(doc: str, corpus: Path) -> None:
     """Fail fast, before the corpus is loaded, on a DOC that is no identifier, or a path that does not
     exist or lies outside the corpus (the line names the file)."""
+    from lovkons.history.cache import shown
     from lovkons.history.identifiers import parse_identifier
 
     if doc == "-":
@@ -258,4 +259,4 @@ def check_doc(doc: str, corpus: Path) -> None:
         parse_identifier(doc)
         return
     if not path.resolve().is_relative_to(corpus.resolve()):
-        raise LovkonsError(f"not a document of the corpus {corpus}/ (choose the corpus with --corpus DIR)", file=doc)
+        raise LovkonsError(f"not a document of the corpus {shown(corpus)} (choose the corpus with --corpus DIR)", file=doc)

@@ -1,23 +1,36 @@
 """Stage 3 (history): a corpus given as an archive — the development corpus ships as
 `love-2010-2017.tar.xz` (2,094 LexDania files, love/YYYY/YYYY-N.xml) — unpacked once into the cache
-folder and then read as a folder. The unpacked copy is keyed by the archive's path, size and time of
-change, so a changed archive is unpacked again; unpacking goes to a temporary folder first and is
-renamed into place whole, so an interrupted unpack leaves nothing half-written behind.
+folder and then read as a folder.
+
+- The unpacked copy is keyed by the archive's path, size, inode and times of change (mtime and ctime: a
+  file replaced by another of the same size and mtime has a new ctime), so a changed archive is unpacked
+  again; the copies of earlier versions of the same archive are removed once the new one is in place.
+- Unpacking goes to a temporary folder first and is renamed into place whole, so an interrupted unpack
+  leaves nothing half-written behind; an archive that is cut short or damaged (tarfile reads a bad header
+  as the archive's end) is refused, never kept in part: the stream is read to its end, so that the
+  compressor's checksum is checked, and must end in tar's end-of-archive blocks.
+- With `keep=False` (`--no-cache`) the archive is unpacked into a temporary folder that lives as long as
+  the command.
 """
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import lzma
 import os
 import shutil
 import tarfile
 import tempfile
+import zlib
 from pathlib import Path
 
 from lovkons.model.document import LovkonsError
 
 ARCHIVE_SUFFIXES = (".tar.xz", ".txz", ".tar.gz", ".tgz", ".tar.bz2", ".tar")
-_DONE = ".unpacked"
+_DONE = ".unpacked"  # written last, holds the archive's path
+_END = 1024  # tar ends in two 512-byte blocks of zeros
+_READ_ERRORS = (tarfile.TarError, EOFError, OSError, lzma.LZMAError, zlib.error, ValueError)
 
 
 def is_archive(path: Path) -> bool:
@@ -25,24 +38,27 @@ def is_archive(path: Path) -> bool:
     return path.name.lower().endswith(ARCHIVE_SUFFIXES) and path.is_file()
 
 
-def unpacked(archive: Path, cache: Path) -> Path:
-    """The folder holding `archive`'s files, unpacked into the cache folder `cache` on first use; LovkonsError
-    naming the archive when it cannot be read."""
+def unpacked(archive: Path, cache: Path, *, keep: bool = True) -> Path:
+    """The folder holding `archive`'s files, unpacked into the cache folder `cache` on first use (with
+    `keep=False` into a temporary folder removed at exit); LovkonsError naming the archive when it cannot
+    be read whole."""
+    if not keep:
+        tmp = Path(tempfile.mkdtemp(prefix="lovkons-corpus-"))
+        atexit.register(shutil.rmtree, tmp, True)
+        _extract(archive, tmp)
+        return tmp
+    source = str(archive.resolve())
     st = archive.stat()
-    key = hashlib.sha256(f"{archive.resolve()}\0{st.st_size}\0{st.st_mtime_ns}".encode()).hexdigest()[:16]
+    key = hashlib.sha256(f"{source}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}".encode())
     stem = archive.name.split(".")[0] or "corpus"
-    folder = cache / "corpora" / f"{stem}-{key}"
+    folder = cache / "corpora" / f"{stem}-{key.hexdigest()[:16]}"
     if (folder / _DONE).is_file():
         return folder
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{stem}-", dir=folder.parent))
     try:
-        try:
-            with tarfile.open(archive, "r:*") as tar:
-                tar.extractall(tmp, filter="data")  # no absolute paths, links out or device files
-        except (tarfile.TarError, EOFError, OSError) as err:
-            raise LovkonsError(f"cannot unpack the corpus archive: {err}", file=str(archive)) from None
-        (tmp / _DONE).touch()
+        _extract(archive, tmp)
+        (tmp / _DONE).write_text(source, encoding="utf-8")
         try:
             os.replace(tmp, folder)
         except OSError:  # unpacked meanwhile by another process (or a stale half folder): use or replace it
@@ -52,4 +68,35 @@ def unpacked(archive: Path, cache: Path) -> Path:
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+    _remove_older(folder, stem, source)
     return folder
+
+
+def _extract(archive: Path, into: Path) -> None:
+    """Every member of `archive` into `into`, or LovkonsError when the archive is not whole."""
+    try:
+        with tarfile.open(archive, "r:*") as tar:
+            tar.extractall(into, filter="data")  # no absolute paths, links out or device files
+            stream = tar.fileobj
+            if stream is None:
+                raise tarfile.ReadError("no stream")
+            stream.seek(tar.offset)
+            rest = b"".join(iter(lambda: stream.read(1 << 20), b""))  # to the end: the checksum is checked
+    except _READ_ERRORS as err:
+        raise LovkonsError(f"cannot unpack the corpus archive: {err}", file=str(archive)) from None
+    if len(rest) < _END or rest.strip(b"\0"):
+        raise LovkonsError("cannot unpack the corpus archive: it is cut short or damaged (no end of archive "
+                           "after its last readable file)", file=str(archive))  # fmt: skip
+
+
+def _remove_older(folder: Path, stem: str, source: str) -> None:
+    """Remove the unpacked copies of earlier versions of the same archive (same path, another key)."""
+    for other in folder.parent.glob(f"{stem}-*"):
+        if other == folder or not other.is_dir():
+            continue
+        try:
+            same = (other / _DONE).read_text(encoding="utf-8") == source
+        except (OSError, UnicodeDecodeError):
+            continue  # an older layout or a copy in use being written: left alone
+        if same:
+            shutil.rmtree(other, ignore_errors=True)

@@ -2,9 +2,10 @@
 (platformdirs: `$XDG_CACHE_HOME/lovkons` or `~/.cache/lovkons` on Linux, `~/Library/Caches/lovkons`
 on macOS, `%LOCALAPPDATA%\\lovkons\\Cache` on Windows; `$LOVKONS_CACHE_DIR` overrides it). It holds
 the corpus index of each corpus folder (`index/`: the facts of its files), their parsed trees
-(`parsed/`), the answers of the commands (`results/`, history.results) and the rebuild jobs
-(`rebuild/`); nothing else is written
-outside the folders a command is given. Deleting it only costs time. Also where the corpus is:
+(`parsed/`), the answers of the commands (`results/`, history.results), the rebuild jobs
+(`rebuild/`) and the corpora given as archives, unpacked (`corpora/`, history.archive; with --no-cache
+an archive is unpacked into a temporary folder removed at exit); nothing else is written outside the
+folders a command is given. Deleting it only costs time. Also where the corpus is:
 --corpus, else $LOVKONS_CORPUS, else ./corpus.
 """
 
@@ -86,9 +87,13 @@ def clear_cache() -> CacheInfo:
     return info
 
 
-def corpus_folder(path: Path | None = None) -> Path:
+_SHOWN: dict[Path, Path] = {}  # a corpus folder unpacked from an archive → that archive (for messages)
+
+
+def corpus_folder(path: Path | None = None, *, keep: bool = True) -> Path:
     """The corpus: `path`, else $LOVKONS_CORPUS, else ./corpus — a folder, or a tar archive of one (unpacked
-    once into the cache, history.archive); LovkonsError naming where it looked."""
+    once into the cache, history.archive; with `keep=False`, --no-cache, into a temporary folder for this
+    command only); LovkonsError naming where it looked."""
     if path is not None:
         folder, how = path, "--corpus"
     elif os.environ.get("LOVKONS_CORPUS"):
@@ -99,11 +104,18 @@ def corpus_folder(path: Path | None = None) -> Path:
         from lovkons.history.archive import is_archive, unpacked
 
         if is_archive(folder):  # "--corpus love-2010-2017.tar.xz": unpacked once into the cache
-            return unpacked(folder, cache_dir())
+            into = unpacked(folder, cache_dir(), keep=keep)
+            _SHOWN[into] = folder
+            return into
     if not folder.is_dir():
         raise LovkonsError(f"corpus folder not found ({how}; give --corpus DIR or set LOVKONS_CORPUS)",
                            file=str(folder))  # fmt: skip
     return folder
+
+
+def shown(folder: Path) -> str:
+    """How to name a corpus folder to the user: the archive it was unpacked from, else the folder."""
+    return str(_SHOWN.get(folder, folder))
 
 
 def sha256_file(path: Path) -> str:
