@@ -88,12 +88,14 @@ def apply_op(doc: Document, op: Operation, ctx: ApplyContext) -> OpResult:
                                            op.target),))
         ctx.renumbers.append(op)  # checked after the item and again after the order
         return OpResult(doc, applied=True)
+    ctx.resolver.readings.clear()
     try:
         outcome = _dispatch(doc, op, ctx, source)
     except ResolveError as err:  # a change of an earlier act's item names the unit of the law it would change
         where = op.change.target if isinstance(op, ChangeOfItem) else op.target
         return OpResult(doc, (_problem(err.code, err.message, source, where),))
-    problems = tuple(_problem(code, msg, source, op.target, "warning") for code, msg in outcome.warnings)
+    said = [*outcome.warnings, *(r for r in dict.fromkeys(ctx.resolver.readings) if r not in outcome.warnings)]
+    problems = tuple(_problem(code, msg, source, op.target, "warning") for code, msg in said)
     return OpResult(outcome.doc, problems, frozenset(outcome.touched), True)
 
 

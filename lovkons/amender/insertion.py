@@ -78,17 +78,18 @@ def insert(doc: Document, target: Target, position: str, payload: Sequence[Node]
     if kind in RENUMBERED:
         return _insert_listed(doc, target, position, as_kind(units, kind), kind, source)
     # §§, headings, chapters, bilag: placed in the list that holds the anchor
-    point = place_paragraf(doc, target, position, container, heading_of, heading)
+    said: list[tuple[str, str]] = []
+    point = place_paragraf(doc, target, position, container, heading_of, heading, said)
     if kind is Kind.OVERSKRIFT and anchor.kind is Kind.PARAGRAF and position == "before" and not heading:
         point = target.path  # a new heading goes right before the §
-    doc, point, run = take_from_run(doc, point, items)
+    doc, point, run = take_from_run(doc, point, items, said)
     check_order(doc, point, items)
     used = used_ids(doc, ())
     keys = label_keys(new_paragraf_labels(items))
     doc, point, touched = reuse_numbers(doc, keys, point, into_gap=True)
     stamped = list(stamp(items, source, used))
     doc = _put(doc, point, stamped, anchor, kind)
-    return Outcome(doc, [], touched | run | stamped_paragraf_ids(stamped))
+    return Outcome(doc, said, touched | run | stamped_paragraf_ids(stamped))
 
 
 def _head_of_kapitel(doc: Document, path: TreePath, items: Sequence[Node], source: Source | None) -> Outcome:

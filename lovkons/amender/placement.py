@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from lovkons.amender.resolve import ResolveError, Target, heading_past_repealed
+from lovkons.amender.resolve import ResolveError, Target, heading_past_repealed, past_repealed
 from lovkons.amender.tree import (
     TreePath,
     children_at,
@@ -61,8 +61,10 @@ def place_in_list(doc: Document, target: Target, position: str, kind: Kind, labe
 
 
 def place_paragraf(doc: Document, target: Target, position: str, container: Target | None,
-                   heading_of: Target | None, heading: str | None) -> TreePath:
-    """(parent…, index) where new §§ go, per "efter § 7", "i kapitel 2", "før overskriften før § 8"."""
+                   heading_of: Target | None, heading: str | None,
+                   said: list[tuple[str, str]] | None = None) -> TreePath:
+    """(parent…, index) where new §§ go, per "efter § 7", "i kapitel 2", "før overskriften før § 8"; a drafting
+    convention the place was found by is appended to `said`."""
     path = target.path
     node = node_at(doc, path)
     if node.kind in (Kind.KAPITEL, Kind.AFSNIT, Kind.BILAG) and position == "end":
@@ -71,6 +73,8 @@ def place_paragraf(doc: Document, target: Target, position: str, container: Targ
         hpath, heads = heading_of.path, headings_before(doc, heading_of.path)
         if not heads:  # "før overskriften før § 69" where the heading stands before a repealed § 68 (LOV 738/2015)
             hpath, heads = heading_past_repealed(doc, hpath)
+            if heads and said is not None:
+                said.append(past_repealed(doc, hpath, f"the heading before § {node_at(doc, heading_of.path).label}"))
         if heading == "before_heading" and heads:
             return (*hpath[:-1], heads[0][-1])
         return hpath
@@ -166,7 +170,8 @@ def _run_of(node: Node) -> tuple[int, int] | None:
     return int(m["low"]), int(m["high"])
 
 
-def take_from_run(doc: Document, at: TreePath, items: Sequence[Node]) -> tuple[Document, TreePath, set[str]]:
+def take_from_run(doc: Document, at: TreePath, items: Sequence[Node],
+                  said: list[tuple[str, str]] | None = None) -> tuple[Document, TreePath, set[str]]:
     """UNUSED_RUN_GIVES_WAY: new §§ numbered up to the end of the run of unused numbers they follow take those
     numbers, and the run is printed shorter: "Efter § 431 indsættes i afsnit IV: »Kapitel 15 a … § 440. …«"
     (LOV 1384/2012 § 1, nr. 5) where LBK 856/2010 prints "§§ 432-440. (Ubenyttede)." after § 431 — LBK 75/2014
@@ -175,7 +180,7 @@ def take_from_run(doc: Document, at: TreePath, items: Sequence[Node]) -> tuple[D
     prints "§§ 16-22. (Ophævet)". A run right after the place ("efter § 431" when the run follows it) is passed
     over; new §§ from the start of the run they precede take its first numbers. A number in the middle of a run
     (the numbers after it would be lost) is left for check_order to refuse. Returns the place (moved past a run
-    passed over) and the run's id."""
+    passed over) and the run's id; the run's new label is said (UNUSED_RUN_GIVES_WAY) in `said`."""
     numbers = [int(k) for k in (label_key(x) for x in new_paragraf_labels(items)) if k.isdigit()]
     if not numbers:
         return doc, at, set()
@@ -184,23 +189,27 @@ def take_from_run(doc: Document, at: TreePath, items: Sequence[Node]) -> tuple[D
     after = [p for p in paths if p >= at]
     low, high = min(numbers), max(numbers)
     if before and (run := _run_of(node_at(doc, before[-1]))) and run[0] < low <= run[1] <= high:
-        doc, ids = _relabel_run(doc, before[-1], run[0], low - 1)
+        doc, ids = _relabel_run(doc, before[-1], run[0], low - 1, said)
         return doc, at, ids
     if after and (run := _run_of(node_at(doc, after[0]))):
         path = after[0]
         if run[0] < low <= run[1] <= high and path[:-1] == at[:-1] and all(
                 c.kind is Kind.OVERSKRIFT for c in children_at(doc, at[:-1])[at[-1]:path[-1]]):
-            doc, ids = _relabel_run(doc, path, run[0], low - 1)
+            doc, ids = _relabel_run(doc, path, run[0], low - 1, said)
             return doc, (*path[:-1], path[-1] + 1), ids
         if low <= run[0] <= high < run[1]:
-            doc, ids = _relabel_run(doc, path, high + 1, run[1])
+            doc, ids = _relabel_run(doc, path, high + 1, run[1], said)
             return doc, at, ids
     return doc, at, set()
 
 
-def _relabel_run(doc: Document, path: TreePath, low: int, high: int) -> tuple[Document, set[str]]:
+def _relabel_run(doc: Document, path: TreePath, low: int, high: int,
+                 said: list[tuple[str, str]] | None) -> tuple[Document, set[str]]:
     node = node_at(doc, path)
     label = f"{low}-{high}" if low < high else str(low)
+    if said is not None:
+        said.append(("UNUSED_RUN_GIVES_WAY", f"the run §§ {node.label} (unused or repealed numbers) now reads "
+                     f"§{'§' if low < high else ''} {label}: the new §§ take the numbers at its end"))
     return replace_at(doc, path, [node.with_(label=label)]), {node.id}
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 
 from lovkons.amender.tree import (
@@ -54,6 +54,7 @@ class Target:
     headings: tuple[TreePath, ...] = ()
     via: str = "snapshot"  # "snapshot" | "current": which labels found it
     after: bool = False  # "efter § 22 udgår overskriften": the headings after the §
+    reading: tuple[str, str] | None = None  # a drafting convention the address was read by: (code, what it says)
 
 
 def _headings(doc: Document, path: TreePath, after: bool) -> tuple[TreePath, ...]:
@@ -74,6 +75,13 @@ def heading_past_repealed(doc: Document, path: TreePath) -> tuple[TreePath, tupl
     first = (*path[:-1], i)
     heads = headings_before(doc, first)
     return (first, heads) if heads else (path, ())
+
+
+def past_repealed(doc: Document, first: TreePath, address: Address | str) -> tuple[str, str]:
+    """The warning HEADING_PAST_REPEALED: the heading `address` names read past the repealed §§ (from `first`)."""
+    return ("HEADING_PAST_REPEALED", f"{address}: the heading stands before the repealed § "
+            f"{node_at(doc, first).label}, printed as a placeholder; a repealed § is no longer in the law's text, so "
+            "the heading is read as the next §'s")
 
 
 def _is_repealed(node: Node) -> bool:
@@ -108,6 +116,7 @@ def resolve_current(doc: Document, address: Address) -> Target:
     index = top_index(doc)
     path: TreePath = ()
     pkt: int | None = None
+    reading: tuple[str, str] | None = None
     for n, (level, label) in enumerate(steps):
         node = node_at(doc, path) if path else None
         hits: list[TreePath]
@@ -136,8 +145,10 @@ def resolve_current(doc: Document, address: Address) -> Target:
                 return Target("kapitel_heading", path, via="current")
             after = label in ("efter", "mellem")
             heads = _headings(doc, path, after)
+            reading = None
             if not heads and not after:
                 path, heads = heading_past_repealed(doc, path)
+                reading = past_repealed(doc, path, Address(tuple(steps[:n]))) if heads else None
             if not heads:
                 raise ResolveError("TARGET_NOT_FOUND", f"no heading {label} {Address(tuple(steps[:n]))}")
             if label == "mellem":  # "Overskriften efter § 61 før overskriften til § 62": the first of at least two
@@ -145,7 +156,7 @@ def resolve_current(doc: Document, address: Address) -> Target:
                     raise ResolveError("TARGET_NOT_FOUND", f"only the next §'s own heading stands after "
                                        f"{Address(tuple(steps[:n]))}, no heading between")
                 heads = heads[:1]
-            return Target("heading", path, headings=heads, via="current", after=after)
+            return Target("heading", path, headings=heads, via="current", after=after, reading=reading)
         elif level is Level.STK:
             if node is None or node.kind is not Kind.PARAGRAF:
                 raise ResolveError("TARGET_NOT_FOUND", f"stk. {label} outside a §")
@@ -168,9 +179,13 @@ def resolve_current(doc: Document, address: Address) -> Target:
                 # "§ 5, 2. pkt." on a § with stk.; a repealed stk. printed as "Stk. 2. (Ophævet)" does not count: a §
                 # left with one stk. is cited without it ("I § 18, 2. pkt., ændres …", LOV 738/2015 § 1, nr. 30, where
                 # LBK 1253/2013 prints § 18 and "Stk. 2. (Ophævet)"; LBK 1580/2015 prints the change in § 18's 2. pkt.)
-                if sum(c.kind is Kind.STK and not c.repealed and not is_placeholder(c) for c in node.children) > 1:
+                live_stk = sum(c.kind is Kind.STK and not c.repealed and not is_placeholder(c) for c in node.children)
+                if live_stk > 1:
                     raise ResolveError("AMBIGUOUS_TARGET", f"{Address(tuple(steps[: n + 1]))}: § {node.label} "
                                        "has several stk. and the address names none")
+                if sum(c.kind is Kind.STK for c in node.children) > 1:
+                    reading = ("PKT_OF_ONLY_LIVE_STK", f"{Address(tuple(steps[: n + 1]))} read in stk. 1 of § "
+                               f"{node.label}: its other stk. are printed as repealed")
                 path = stks[0]
             pkt = int(label)
             if n != len(steps) - 1:
@@ -184,7 +199,7 @@ def resolve_current(doc: Document, address: Address) -> Target:
             raise ResolveError("AMBIGUOUS_TARGET", f"{Address(tuple(steps[: n + 1]))} exists {len(hits)} times")
         path = hits[0]
     if pkt is not None:
-        return Target("pkt", path, pkt=pkt, via="current")
+        return Target("pkt", path, pkt=pkt, via="current", reading=reading)
     return Target("node", path, via="current")
 
 
@@ -193,8 +208,16 @@ class Resolver:
     """Resolves addresses for one amending order: pre-order labels first (snapshot), then current."""
 
     snapshot: Document
+    readings: list[tuple[str, str]] = field(default_factory=list)  # the conventions resolving relied on (apply_op)
 
     def resolve(self, doc: Document, address: Address) -> Target:
+        """`address` resolved (`_resolve`); a drafting convention it was read by is noted in `readings`."""
+        target = self._resolve(doc, address)
+        if target.reading is not None:
+            self.readings.append(target.reading)
+        return target
+
+    def _resolve(self, doc: Document, address: Address) -> Target:
         try:
             old = resolve_current(self.snapshot, address)
         except ResolveError:
@@ -210,11 +233,11 @@ class Resolver:
             heads = _headings(doc, path, old.after)
             if not heads:
                 raise ResolveError("TARGET_NOT_FOUND", f"no heading at {address}")
-            return Target("heading", path, headings=heads, via="snapshot", after=old.after)
+            return Target("heading", path, headings=heads, via="snapshot", after=old.after, reading=old.reading)
         pkt = old.pkt
         if old.kind == "pkt" and pkt is not None:
             pkt = moved_pkt(node_at(self.snapshot, old.path).text, node_at(doc, path).text, pkt) or pkt
-        return Target(old.kind, path, pkt=pkt, via="snapshot")
+        return Target(old.kind, path, pkt=pkt, via="snapshot", reading=old.reading)
 
 
 def moved_pkt(before: str, now: str, pkt: int) -> int | None:
