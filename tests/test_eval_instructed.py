@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from lovkons.amender.consolidate import consolidate, ensure_ids
-from lovkons.model.document import Address, Document, Kind, Level, Meta, Node, parse_address
+from lovkons.model.document import Address, Document, Kind, Level, Meta, Node, Source, parse_address
 from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef, Insert, Item, ReplaceText
+from lovkons.parsers.instructions.clauses import parse_instruction
 from lovkons.review.evaluate import CaseScore, Wrong, score
 from lovkons.review.instructed import address_keys
 
@@ -113,6 +114,22 @@ def test_an_unread_instruction_naming_no_paragraf_leaves_nothing_uninstructed() 
                    par("3", "Gebyret er 425 kr."))  # fmt: skip
     s = run(expected, TILSYN, unread)
     assert {k: w.category for k, w in wrong(s).items()} == {"2": "unexplained"}
+
+
+def test_a_refused_instruction_on_a_bilag_leaves_the_paragrafs_uninstructed() -> None:
+    """LOV 403/2014 § 4, nr. 34 on the FAIF law (case LBK 1074/2016): its target "bilag 1, nr. 1" is not
+    found, an error whose scope was read all the same: a bilag, no §. The §§ no instruction addressed stay
+    "uninstructed" (LBK 1074/2016 §§ 32, 34 and 43 differ from the base with no instruction of the case)."""
+    sentence = ("I bilag 1, nr. 1, ændres »som en forvalter mindst skal være ansvarlig for« til: "
+                "»som en forvalter mindst skal varetage«.")
+    ops, _ = parse_instruction(sentence, Source("LOV 403/2014", "4", 34))
+    bilag = Item(34, sentence, ops)
+    expected = law(par("1", "Kommunen fører kontrol."), par("2", "Klage indgives inden fire uger."),
+                   par("3", "Gebyret er 425 kr."))  # fmt: skip
+    s = run(expected, TILSYN, bilag)
+    assert s.refused == 0  # the error names no § of the law
+    assert {k: (w.category, w.instructed) for k, w in wrong(s).items()} == {"2": ("uninstructed", False)}
+    assert_partition(s)
 
 
 def test_overalt_addresses_every_paragraf_where_it_applied() -> None:

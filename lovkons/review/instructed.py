@@ -101,6 +101,20 @@ def _text_keys(text: str | None, docs: Sequence[Document]) -> set[str]:
         return cited_keys(text)
 
 
+def _outside_provisions(text: str | None) -> bool:
+    """Whether an address names a unit outside the §§ (a bilag, as `parse_address` reads it): an error there
+    has a scope that was read, no § of the law ("bilag 1, nr. 1 does not exist", LOV 403/2014 § 4, nr. 34 on
+    the FAIF law, case LBK 1074/2016). "Overalt" (DOKUMENT) may reach any §, and an address that does not
+    parse is not read: both stay unknown."""
+    if not text:
+        return False
+    try:
+        levels = {level for level, _ in parse_address(text).steps}
+    except AddressError:
+        return False
+    return bool(levels & _OUTSIDE) and Level.DOKUMENT not in levels
+
+
 def _provisions(nodes: tuple[Node, ...]) -> Iterable[Node]:
     """The §§ of the provisions (inside kapitler/afsnit, not in a bilag)."""
     for node in nodes:
@@ -151,7 +165,7 @@ def instructed_scope(base: Document, result: Consolidation,
             here |= item_keys(problem.source) or set()
         if problem.severity == "error":
             here |= cited_keys(problem.message)
-            unknown |= not here
+            unknown |= not here and not _outside_provisions(problem.address)
         keys |= here
     for pending in result.pending:
         keys |= set().union(*(op_keys(op, docs) for op in pending.item.operations))
