@@ -73,6 +73,17 @@ def test_a_paragraf_lettered_past_z_keeps_its_letter(payload: str, label: str, s
     assert par.children[0].text.startswith(start)
 
 
+@pytest.mark.parametrize(("payload", "label", "start"), LETTERED[:3], ids=[r[1] for r in LETTERED[:3]])
+def test_a_paragraf_lettered_past_z_has_an_id_and_address_of_its_own(payload: str, label: str, start: str) -> None:
+    """§ 7 Å is not § 7: its id spells the letter in ASCII (ids are ASCII) and an address can name it ("I § 7 Å,
+    stk. 2, …", as the instruction reader reads it)."""
+    (par,) = parse_payload(payload)
+    number = label.split()[0]
+    assert par.id not in ("", f"p{number}") and par.id.isascii() and par.id.isalnum()
+    address = A(f"§ {label}, stk. 2")
+    assert str(address) == f"§ {label}, stk. 2" and address.id == f"{par.id}-stk2"
+
+
 def test_danish_letters_sort_after_z() -> None:
     assert par_order("7 z") < par_order("7 æ") < par_order("7 Ø") < par_order("7 Å") < par_order("8")
 
@@ -205,6 +216,9 @@ NOTE_2 = ("2) I loven er der medtaget visse bestemmelser fra Rådets forordning 
     (NOTE_1, NOTE_2, True),  # LOV 554/2014 § 1, nr. 1 on momsloven (LBK 760/2016 prints notes 1) and 2))
     (NOTE_1, NOTE_2.replace("2)", "3)", 1), False),  # note 3 after note 1: a note is missing, refused
     (NOTE_1, NOTE_1.replace("2006/112", "2006/113"), False),  # another note 1: it needs "affattes", refused
+    # "nr. 2) og 3)" inside note 1's text are no notes: the next note is still 2, not 4
+    (NOTE_1 + " Jf. nr. 2) og 3) i bilaget.", NOTE_2, True),
+    (NOTE_1 + " Jf. nr. 2) og 3) i bilaget.", NOTE_2.replace("2)", "4)", 1), False),
 ])  # fmt: skip
 def test_a_further_title_note_goes_after_the_titles_notes(old: str, new: str, appended: bool) -> None:
     d = ensure_ids(Document(Meta("BEK", 1, 2019, title="Bekendtgørelse om tilsyn"), None, (

@@ -237,7 +237,10 @@ def _put(doc: Document, point: TreePath, stamped: list[Node], anchor: Node, kind
     return set_children(doc, parent, (*siblings[:index], *stamped, *siblings[index:]))
 
 
-_NOTE_MARK = regex.compile(r"(?:^|(?<=\s))(\d{1,2})\)\s")
+# a note's marker opens the title note or follows the end of the note before it, and a note starts with a capital
+# ("1) Loven indeholder bestemmelser, der gennemfører … side 1. 2) I loven er der medtaget …"); "nr. 2) og 3)" in a
+# note's text is no marker
+_NOTE_MARK = regex.compile(r"(?:^|(?<=[.»)]\s))(\d{1,2})\)\s(?=[A-ZÆØÅ])")
 
 
 def _next_note(old: str, new: str) -> bool:

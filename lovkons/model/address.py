@@ -36,7 +36,7 @@ _ROMAN = r"[IVXLC]+"
 
 # One regular expression per step; order matters (longest forms first).
 _STEP_RULES: tuple[tuple[Level, regex.Pattern[str]], ...] = (
-    (Level.PARAGRAF, regex.compile(r"§\s*(?P<l>\d+(?:\s*[a-zA-Z](?![a-zæøå]))?)")),
+    (Level.PARAGRAF, regex.compile(r"§\s*(?P<l>\d+(?:\s*[a-zA-ZæøåÆØÅ](?![a-zæøå]))?)")),  # "§ 7 Å" (LOV 593/2012)
     (Level.STK, regex.compile(r"stk\.\s*(?P<l>\d+)", regex.I)),
     (Level.NR, regex.compile(r"nr\.\s*(?P<l>\d+(?:\s*[a-z](?![a-zæøå]))?)", regex.I)),
     (Level.LITRA, regex.compile(r"litra\s+(?P<l>[a-zæøå]{1,2})\b", regex.I)),
@@ -61,6 +61,17 @@ _ID_PREFIX = {
     Level.OVERSKRIFT: "overskrift",
     Level.DOKUMENT: "dokument",
 }
+
+
+_NOT_ID = regex.compile(r"[^0-9A-Za-z]")
+_DANISH = str.maketrans({"Æ": "AE", "Ø": "OE", "Å": "AA", "æ": "ae", "ø": "oe", "å": "aa"})
+
+
+def id_label(label: str | None) -> str:
+    """A label as it stands in ids: its letters and digits in ASCII ("5 a" → "5a"); the Danish letters that run on
+    past z spelled out ("7 Å" → "7AA": § 7 Å of ligningsloven, LOV 593/2012, is not § 7; "æ" → "ae")."""
+    s = (label or "").replace(" ", "")
+    return s if (s.isascii() and s.isalnum()) or not s else _NOT_ID.sub("", s.translate(_DANISH))
 
 
 _LABEL = regex.compile(r"\s*(\d+)\s*([A-Za-zÆØÅæøå]?)\s*")  # "5a", " 5  a "
@@ -111,7 +122,7 @@ class Address:
         """URL-safe id: `p3-stk2-nr1-pkt2`, `p5a`, `kap12a`."""
         parts = []
         for level, label in self.steps:
-            parts.append(_ID_PREFIX[level] + regex.sub(r"[^0-9A-Za-z]", "", label))
+            parts.append(_ID_PREFIX[level] + id_label(label))
         return "-".join(parts)
 
     def child(self, level: Level, label: str) -> Address:

@@ -12,12 +12,12 @@ import gc
 from lxml import etree
 
 from lovkons.model.document import Document, Kind, Node, ParseResult, Problem
+from lovkons.parsers.ids import slug
 from lovkons.parsers.node_factory import new_node
 from lovkons.parsers.xml_amendments import payload_lines
 from lovkons.parsers.xml_bilag import bilag_node
 from lovkons.parsers.xml_divisions import heading_ids, structure_nodes
 from lovkons.parsers.xml_meta import load_xml, read_meta
-from lovkons.parsers.xml_paragraf import slug
 from lovkons.parsers.xml_text import (
     Context,
     Pieces,

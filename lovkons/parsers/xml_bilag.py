@@ -15,9 +15,9 @@ from lxml import etree
 
 from lovkons.model.document import Kind, Node, normalize_label
 from lovkons.parsers.bilag_lists import listed_nodes
+from lovkons.parsers.ids import slug
 from lovkons.parsers.node_factory import new_node
 from lovkons.parsers.xml_amendments import payload_lines
-from lovkons.parsers.xml_paragraf import slug
 from lovkons.parsers.xml_text import Context, Pieces, first_child, label_of, rubrica_text
 
 _BILAG_NUMBER = re.compile(r"\d+\s*[a-zA-Z]?$")

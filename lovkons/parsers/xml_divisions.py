@@ -9,9 +9,10 @@ from __future__ import annotations
 from lxml import etree
 
 from lovkons.model.document import Kind, Node
+from lovkons.parsers.ids import slug
 from lovkons.parsers.node_factory import new_node, with_id
 from lovkons.parsers.xml_meta import division_label, kapitel_label
-from lovkons.parsers.xml_paragraf import amending_paragraf_nodes, paragraf_nodes, slug, stray_stk_text
+from lovkons.parsers.xml_paragraf import amending_paragraf_nodes, paragraf_nodes, stray_stk_text
 from lovkons.parsers.xml_text import Context, kids, label_of, rubrica_text
 
 _DIVISIONS = ("Bog", "Afsnit", "Kapitel")

@@ -11,6 +11,7 @@ from functools import lru_cache
 from lxml import etree
 
 from lovkons.model.document import Kind, Node
+from lovkons.parsers.ids import slug
 from lovkons.parsers.node_factory import new_node
 from lovkons.parsers.xml_amendments import aendringsnummer_into
 from lovkons.parsers.xml_definitions import definition_bodies
@@ -35,7 +36,7 @@ NR, LITRA, TEKST = Kind.NR, Kind.LITRA, Kind.TEKST
 def _slug(label: str) -> str:
     if label.isascii() and label.isalnum():
         return label
-    return "".join(ch for ch in label if ch.isascii() and ch.isalnum())
+    return slug(label)  # "æ" → "ae" (litra æ is not litra "")
 
 
 def unit_node(

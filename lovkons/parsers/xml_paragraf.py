@@ -12,6 +12,7 @@ from functools import lru_cache
 from lxml import etree
 
 from lovkons.model.document import Kind, Node, Problem
+from lovkons.parsers.ids import paragraf_id
 from lovkons.parsers.node_factory import new_node
 from lovkons.parsers.xml_amendments import aendringsnummer_into
 from lovkons.parsers.xml_definitions import numbered_definitions
@@ -41,19 +42,6 @@ _PAR_LINE = re.compile(r"§ (\d+(?: ?[a-zA-Z])?)\.")
 _Group = tuple[str, str | None, list[etree._Element]]
 
 
-_NOT_SLUG = re.compile(r"[^0-9A-Za-z]")
-
-
-def slug(label: str | None) -> str:
-    """ "5 a" → "5a": the label's ASCII letters and digits, for ids."""
-    s = (label or "").replace(" ", "")
-    return s if (s.isascii() and s.isalnum()) or not s else _NOT_SLUG.sub("", s)
-
-
-@lru_cache(maxsize=4096)
-def paragraf_id(label: str | None) -> str:
-    """ "5 a" → "p5a", the id of the § (labels repeat across documents: cached)."""
-    return f"p{slug(label)}"
 
 
 def _is_label_line(line: str) -> bool:

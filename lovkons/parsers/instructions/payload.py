@@ -12,6 +12,7 @@ import regex
 
 from lovkons.model.document import Kind, LovkonsError, Node
 from lovkons.parsers.bilag_lists import listed_nodes
+from lovkons.parsers.ids import paragraf_id
 from lovkons.parsers.instructions.prefilter import required, sub_where_possible
 from lovkons.parsers.normalize import INVISIBLE_CHARS
 from lovkons.parsers.text import parse_fragment
@@ -323,7 +324,7 @@ def _danish_letter(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
     else:
         new = first.with_(children=(holder.with_(text=holder.text[m.end():]), *first.children[1:]))
     old_id = f"p{first.label}"
-    return (_moved(new.with_(label=label), old_id, f"p{label.replace(' ', '')}"), *nodes[1:])
+    return (_moved(new.with_(label=label), old_id, paragraf_id(label)), *nodes[1:])
 
 
 def bilag_nodes(text: str) -> tuple[Node, ...]:
