@@ -220,6 +220,23 @@ def test_every_rule_keeping_a_name_holds_on_its_real_example(guard: object) -> N
     assert kept_by(example, m.start(), m.end(), D("2011-10-03")) == guard.name  # type: ignore[attr-defined]
 
 
+def test_a_decision_dated_before_the_change_keeps_its_maker() -> None:
+    """LBK 750/2016 § 63 (after kgl. res. af 28. juni 2015) prints the decision as it was made."""
+    # § 63, stk. 9 as the base (LBK 777/2015) prints it
+    sentence = ("Undervisningsministeren fastsætter regler om indholdet af åbningsbalancen for en amtskommunal "
+                "institution, der ved lovens ikrafttræden udbyder uddannelsen til studentereksamen (stx), uddannelsen "
+                "til højere forberedelseseksamen (hf) eller almen voksenuddannelse, herunder om indholdet af "
+                "åbningsbalancen for en institution, som efter undervisningsministerens beslutning den 1. januar 2007 "
+                "inddrages i en institution for erhvervsrettet uddannelse, jf. § 14, stk. 4, i lov nr. 590 af 24. "
+                "juni 2005.")
+    start = sentence.index("undervisningsministerens")
+    assert kept_by(sentence, start, start + len("undervisningsministerens"), D("2015-06-28")) == "dated-act"
+    assert kept_by(sentence, 0, len("Undervisningsministeren"), D("2015-06-28")) is None
+    # a decision dated after the change was the new office's
+    later = sentence.replace("2007", "2016")
+    assert kept_by(later, start, start + len("undervisningsministerens"), D("2015-06-28")) is None
+
+
 @pytest.mark.parametrize("sentence", [
     "Justitsministeren kan fastsætte regler med henblik på opfyldelse af Det Europæiske Fællesskabs direktiver.",
     "Efter forhandling med socialministeren kan kulturministeren fastsætte regler om nedsættelse af licensen.",
