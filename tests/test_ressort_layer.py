@@ -139,6 +139,13 @@ CASES = [
      "Regler, der er ophævet ved lov om ændring af forskellige love på Undervisningsministeriets område, forbliver "
      "i kraft.", "Regler, der er ophævet ved lov om ændring af forskellige love på Undervisningsministeriets område, "
      "forbliver i kraft.", None),
+    ("a misprinted title the register reads (LOV 527/2015 § 1, nr. 10; LBK 1058/2015 § 11 a)",
+     "Bekendtgørelse af lov om friplejeboliger", [("2015-04-29", "Ministeriet for By, Bolig og Landdistrikter")],
+     "2015-08-31",
+     "Ministeren for by, boliger og landdistrikter kan meddele tilsagn om ydelsesstøtte til certificerede "
+     "friplejeboligleverandører.",
+     "Udlændinge-, integrations- og boligministeren kan meddele tilsagn om ydelsesstøtte til certificerede "
+     "friplejeboligleverandører.", "kgl. res. af 28. juni 2015"),
 ]  # fmt: skip
 
 
