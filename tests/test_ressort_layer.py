@@ -139,6 +139,33 @@ CASES = [
      "Regler, der er ophævet ved lov om ændring af forskellige love på Undervisningsministeriets område, forbliver "
      "i kraft.", "Regler, der er ophævet ved lov om ændring af forskellige love på Undervisningsministeriets område, "
      "forbliver i kraft.", None),
+    ("a minister's new title, the ministry keeping its name (LBK 84/2017 § 14, stk. 3)",
+     "Bekendtgørelse af lov om klage- og erstatningsadgang inden for sundhedsvæsenet",
+     [("2011-11-07", "Ministeriet for Sundhed og Forebyggelse")], "2017-01-17",
+     "Ministeren for sundhed og forebyggelse beskikker et af ministeren fastsat antal medlemmer efter indstilling fra "
+     "Danske Patienter, Danske Handicaporganisationer og Forbrugerrådet.",
+     "Sundhedsministeren beskikker et af ministeren fastsat antal medlemmer efter indstilling fra Danske Patienter, "
+     "Danske Handicaporganisationer og Forbrugerrådet.", "kgl. res. af 28. juni 2015 og 28. november 2016"),
+    ("before that day the minister has the ministry's title (as LBK 1188/2016 prints it)",
+     "Bekendtgørelse af lov om klage- og erstatningsadgang inden for sundhedsvæsenet",
+     [("2011-11-07", "Ministeriet for Sundhed og Forebyggelse")], "2016-09-21",
+     "Ministeren for sundhed og forebyggelse beskikker et af ministeren fastsat antal medlemmer.",
+     "Sundheds- og ældreministeren beskikker et af ministeren fastsat antal medlemmer.", "kgl. res. af 28. juni 2015"),
+    ("the ministry's own title written shortly before the new one (LOV 1737/2016 § 1, nr. 4)",
+     "Bekendtgørelse af sundhedsloven", [("2016-06-08", "Sundheds- og Ældreministeriet")], "2017-01-17",
+     "Sundheds- og ældreministeren fastsætter regler om tilbageførsel af provenuet efter stk. 5.",
+     "Sundhedsministeren fastsætter regler om tilbageførsel af provenuet efter stk. 5.", "kgl. res. af 28. november 2016"),
+    ("another ministry's minister keeps the title the law wrote (as other ministries' names do)",
+     "Bekendtgørelse af lov om vandløb", [("2016-06-08", "Miljø- og Fødevareministeriet")], "2017-01-17",
+     "Sundheds- og ældreministeren fastsætter regler om tilbageførsel af provenuet efter stk. 5.",
+     "Sundheds- og ældreministeren fastsætter regler om tilbageførsel af provenuet efter stk. 5.", None),
+    ("a misprinted title the register reads (LOV 527/2015 § 1, nr. 10; LBK 1058/2015 § 11 a)",
+     "Bekendtgørelse af lov om friplejeboliger", [("2015-04-29", "Ministeriet for By, Bolig og Landdistrikter")],
+     "2015-08-31",
+     "Ministeren for by, boliger og landdistrikter kan meddele tilsagn om ydelsesstøtte til certificerede "
+     "friplejeboligleverandører.",
+     "Udlændinge-, integrations- og boligministeren kan meddele tilsagn om ydelsesstøtte til certificerede "
+     "friplejeboligleverandører.", "kgl. res. af 28. juni 2015"),
 ]  # fmt: skip
 
 
@@ -218,6 +245,23 @@ def test_every_rule_keeping_a_name_holds_on_its_real_example(guard: object) -> N
     m = regex.search(names, example)
     assert m is not None
     assert kept_by(example, m.start(), m.end(), D("2011-10-03")) == guard.name  # type: ignore[attr-defined]
+
+
+def test_a_decision_dated_before_the_change_keeps_its_maker() -> None:
+    """LBK 750/2016 § 63 (after kgl. res. af 28. juni 2015) prints the decision as it was made."""
+    # § 63, stk. 9 as the base (LBK 777/2015) prints it
+    sentence = ("Undervisningsministeren fastsætter regler om indholdet af åbningsbalancen for en amtskommunal "
+                "institution, der ved lovens ikrafttræden udbyder uddannelsen til studentereksamen (stx), uddannelsen "
+                "til højere forberedelseseksamen (hf) eller almen voksenuddannelse, herunder om indholdet af "
+                "åbningsbalancen for en institution, som efter undervisningsministerens beslutning den 1. januar 2007 "
+                "inddrages i en institution for erhvervsrettet uddannelse, jf. § 14, stk. 4, i lov nr. 590 af 24. "
+                "juni 2005.")
+    start = sentence.index("undervisningsministerens")
+    assert kept_by(sentence, start, start + len("undervisningsministerens"), D("2015-06-28")) == "dated-act"
+    assert kept_by(sentence, 0, len("Undervisningsministeren"), D("2015-06-28")) is None
+    # a decision dated after the change was the new office's
+    later = sentence.replace("2007", "2016")
+    assert kept_by(later, start, start + len("undervisningsministerens"), D("2015-06-28")) is None
 
 
 @pytest.mark.parametrize("sentence", [

@@ -66,6 +66,12 @@ BAD = [
     ("two changes on one day", GOOD_OFFICES + GOOD_CHANGE + """  - date: 2011-10-03
     basis: kgl. res. af 3. oktober 2011
 """, "two changes are dated 2011-10-03"),
+    ("a new title for no ministry", GOOD_OFFICES + GOOD_CHANGE + "    titles: {Kirkestyrelsen: kirkeministeren}\n",
+     "'Kirkestyrelsen' is not a ministry"),
+    ("a new title for a ministry out of office", GOOD_OFFICES + GOOD_CHANGE
+     + "    titles: {Kirkeministeriet: kirkeministeren}\n", "'Kirkeministeriet' is not in office then"),
+    ("a new title capitalised", GOOD_OFFICES + GOOD_CHANGE
+     + "    titles: {Ministeriet for Ligestilling og Kirke: Kirkeministeren}\n", "definite form, lower case"),
     ("a verified change after the register is complete", GOOD_OFFICES + GOOD_CHANGE + "complete_until: 2011-06-30\n",
      "after complete_until (2011-06-30)"),
 ]

@@ -10,6 +10,7 @@ older "ministerens for børn og undervisning".
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -28,6 +29,7 @@ class Form:
     office: str  # the office's name in the register
     role: str  # MINISTER | NAME
     genitive: bool
+    since: dt.date | None = None  # a title a change gave the minister (register `titles`) stands for it from then
 
 
 def _genitives(base: str) -> list[tuple[str, bool]]:
@@ -37,6 +39,11 @@ def _genitives(base: str) -> list[tuple[str, bool]]:
     if sep and head.lower() in ("ministeren", "ministeriet"):
         out.append((f"{head}s for {rest}", True))
     return out
+
+
+def written_forms(base: str) -> set[str]:
+    """Every form of a name or title as written (case-folded): itself and its genitives."""
+    return {text.casefold() for text, _ in _genitives(base)}
 
 
 def _role(text: str) -> str:
@@ -53,12 +60,19 @@ def forms_of(register: Register) -> dict[str, list[Form]]:
             bases.append((office.minister, MINISTER))
         bases += [(also, _role(also)) for also in office.also]
         for base, role in bases:
-            for text, genitive in _genitives(base):
-                form = Form(office.name, role, genitive)
-                found = out.setdefault(text.casefold(), [])
-                if form not in found:
-                    found.append(form)
+            _add(out, base, Form(office.name, role, False))
+    for change in register.changes:
+        for name, title in change.titles:
+            _add(out, title, Form(name, MINISTER, False, change.date))
     return out
+
+
+def _add(out: dict[str, list[Form]], base: str, form: Form) -> None:
+    for text, genitive in _genitives(base):
+        found = out.setdefault(text.casefold(), [])
+        new = Form(form.office, form.role, genitive, form.since)
+        if new not in found:
+            found.append(new)
 
 
 def _pattern(texts: list[str]) -> regex.Pattern[str]:
@@ -191,12 +205,15 @@ def name_forms(register: Register) -> NameForms:
     return NameForms(_pattern(list(table)), table, pieces, _groups(pieces))
 
 
-def render(register: Register, office: str, role: str, genitive: bool, written: str) -> str:
-    """The form of `office` that takes the place of the `written` one: the minister's title (capital
-    first letter when the written form had one), or the ministry's / authority's name as registered."""
+def render(register: Register, office: str, role: str, genitive: bool, written: str,
+           day: dt.date | None = None) -> str:
+    """The form of `office` that takes the place of the `written` one: the minister's title on `day`
+    (capital first letter when the written form had one), or the ministry's / authority's name as
+    registered."""
     entry = register.offices[office]
-    if role == MINISTER and entry.kind == MINISTRY and entry.minister:
-        text = entry.minister
+    title = register.minister(office, day)
+    if role == MINISTER and entry.kind == MINISTRY and title:
+        text = title
         text = text + "s" if genitive else text
         return text[:1].upper() + text[1:] if written[:1].isupper() else text
     return entry.name + "s" if genitive else entry.name

@@ -68,8 +68,11 @@ def _before_the_change(text: str, start: int, end: int, day: dt.date) -> bool:
 
 # "reglerne i miljøministerens bekendtgørelse nr. 456 af 25. april 2013" (LBK 101/2017 § 22), "miljøministerens
 # forbud af 14. marts 1986" (LBK 123/2017 § 30): an act cited by its issuer and its date, issued before the
-# change, is cited as it was issued (the issuer is the past office)
-_DATED_ACT = regex.compile(r"""^\s+[\p{L}-]+\s+(?:nr\.\s*\d+\s+)?af\s+$""", _V)
+# change, is cited as it was issued (the issuer is the past office); so is a decision dated "den …": "som efter
+# undervisningsministerens beslutning den 1. januar 2007 inddrages" (LBK 750/2016 § 63, kept after kgl. res. af
+# 28. juni 2015). In the LBKs of 2010-2017 every genitive name + one noun + "af"/"den" + an earlier date is
+# printed as issued (LBK 1621/2015 § 30, LBK 123/2017 § 30, LBK 750/2016 § 63), none renamed
+_DATED_ACT = regex.compile(r"""^\s+[\p{L}-]+\s+(?:nr\.\s*\d+\s+)?(?:af|den)\s+$""", _V)
 
 
 def _dated_act(text: str, start: int, end: int, day: dt.date) -> bool:

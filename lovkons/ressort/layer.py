@@ -205,7 +205,7 @@ class _Rewriter:
             if self.memo.kept_by(text, start, end, rename.changes[0].date):
                 continue
             form = next(f for f in name_forms(namer.register).lookup(written))
-            new = render(namer.register, rename.office, form.role, form.genitive, written)
+            new = render(namer.register, rename.office, form.role, form.genitive, written, namer.day)
             if new == written:
                 continue
             bases = tuple(dict.fromkeys(c.basis for c in rename.changes))

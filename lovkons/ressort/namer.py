@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from lovkons.model.document import Problem
-from lovkons.ressort.forms import Form, name_forms
+from lovkons.ressort.forms import MINISTER, Form, name_forms, written_forms
 from lovkons.ressort.register import AUTHORITY, Change, Register
 from lovkons.ressort.responsible import Responsibility, Step, covers, follow, part_responsibility
 
@@ -61,6 +61,7 @@ class Namer:
 
     def _decide(self, forms: list[Form], written: str) -> Rename | None:
         reg, day = self.register, self.day
+        forms = [f for f in forms if f.since is None or f.since <= day]  # a title given later is not meant yet
         offices = list(dict.fromkeys(f.office for f in forms if reg.started_by(f.office, day)))
         if not offices:
             return None
@@ -68,13 +69,16 @@ class Namer:
             if own.office is not None:
                 for office in offices:
                     if office in own.offices() and office != own.office:
-                        return Rename(own.office, tuple(own.changes_since(office)))
+                        return Rename(own.office, self._dated(own.changes_since(office), own.office, forms, written))
         current = [o for o in offices if reg.in_office(o, day)]
         if current:  # in office: only a transfer naming this law moves it
             office = current[0]
             if self.resp.since is None:
                 return None
             new, path = follow(reg, office, self.resp.since, day, self.title, responsible=False, part=self.part)
+            if new == office and office in (self.resp.office, self.named.office):
+                retitled = self._dated([], office, forms, written)  # the law's own minister under a new title
+                return Rename(office, retitled) if retitled else None
         else:
             office = max(offices, key=lambda o: reg.last_end(o, day) or dt.date.min)
             end = reg.last_end(office, day)
@@ -90,7 +94,22 @@ class Namer:
                     "warning"))  # fmt: skip
         if new is None or new == office or not self._ours(office, path):
             return None
-        return Rename(new, tuple(c for c, _, _ in path))
+        return Rename(new, self._dated([c for c, _, _ in path], new, forms, written))
+
+    def _dated(self, changes: list[Change], office: str, forms: list[Form], written: str) -> tuple[Change, ...]:
+        """The changes that give `written` its form on the day: `changes`, and the change that gave the
+        minister of `office` the title in use that day when `written` is a minister's title other than
+        that one (kgl. res. af 28. november 2016: the minister of Sundheds- og Ældreministeriet is
+        "sundhedsministeren" in LBK 84/2017 §§ 14, 17, 20, 24, 32, 38, …, signed by that ministry)."""
+        title = self.register.minister(office, self.day)
+        if title is None or not any(f.role == MINISTER for f in forms):
+            return tuple(changes)
+        if " ".join(written.split()).casefold() in written_forms(title):
+            return tuple(changes)
+        retitled = self.register.retitled(office, self.day)
+        if retitled is None or retitled in changes:
+            return tuple(changes)
+        return tuple(sorted([*changes, retitled], key=lambda c: c.date))
 
     def _split(self, office: str, end: dt.date, path: list[Step]) -> tuple[str | None, list[Step]]:
         """An authority split between ministries: the successor under the law's own ministry."""

@@ -64,6 +64,9 @@ class Change:
     published: str | None = None
     evidence: tuple[str, ...] = ()
     verified: bool = True
+    # (ministry, title): from this change its minister bears another title, the ministry keeps its name
+    # (kgl. res. af 28. november 2016: "sundhedsministeren" of Sundheds- og Ældreministeriet)
+    titles: tuple[tuple[str, str], ...] = ()
 
     @property
     def label(self) -> str:
@@ -94,6 +97,20 @@ class Register:
     def started_by(self, name: str, day: dt.date) -> bool:
         """True when `name` had begun on or before `day` (a name that starts later is not meant yet)."""
         return any(a is None or a <= day for a, _ in self.periods.get(name, ()))
+
+    def minister(self, name: str, day: dt.date | None) -> str | None:
+        """The title of the minister of `name` on `day` (its latest `titles` by then, else its own)."""
+        title = self.offices[name].minister
+        for c in self.changes:
+            if day is not None and c.date > day:
+                break
+            title = next((t for o, t in c.titles if o == name), title)
+        return title
+
+    def retitled(self, name: str, day: dt.date) -> Change | None:
+        """The latest change on or before `day` that gave the minister of `name` a title."""
+        return next((c for c in reversed(self.changes) if c.date <= day and any(o == name for o, _ in c.titles)),
+                    None)
 
     def between(self, start: dt.date | None, end: dt.date) -> list[Change]:
         """Changes that took effect after `start` and on or before `end`, in date order."""
@@ -192,7 +209,7 @@ def _transfer(entry: Any, where: str, file: str) -> Transfer:
 def _change(entry: Any, i: int, file: str) -> Change:
     where = f"changes[{i}]"
     entry = _keys(entry, {"date", "basis", "published", "evidence", "verified", "renames", "transfers", "ends",
-                          "starts"}, where, file)  # fmt: skip
+                          "starts", "titles"}, where, file)  # fmt: skip
     day = _date(entry.get("date"), where, file)
     where = f"change of {day.isoformat()}"
     basis = _str(entry.get("basis"), where, "basis", file)
@@ -208,10 +225,14 @@ def _change(entry: Any, i: int, file: str) -> Change:
     if not isinstance(verified, bool):
         raise RegisterError(f"{where}: 'verified' is true or false", file=file)
     published = _str(entry["published"], where, "published", file) if entry.get("published") else None
+    titles = entry.get("titles") or {}
+    if not isinstance(titles, dict):
+        raise RegisterError(f"{where}: 'titles' maps ministries to their minister's new title", file=file)
+    named = tuple((_str(k, where, "titles", file), _str(v, where, "titles", file)) for k, v in titles.items())
     return Change(day, basis, pairs, tuple(_transfer(t, f"{where}, transfers[{k}]", file)
                                            for k, t in enumerate(transfers)),
                   _strs(entry.get("ends"), where, "ends", file), _strs(entry.get("starts"), where, "starts", file),
-                  published, _strs(entry.get("evidence"), where, "evidence", file), verified)  # fmt: skip
+                  published, _strs(entry.get("evidence"), where, "evidence", file), verified, named)  # fmt: skip
 
 
 def _periods(offices: dict[str, Office], changes: list[Change], file: str) -> dict[str, list[list[dt.date | None]]]:
@@ -299,6 +320,16 @@ def load_register(path: str | Path | None = None) -> Register:
         if a.date == b.date:
             raise RegisterError(f"two changes are dated {a.date.isoformat()}; make them one", file=file)
     periods = _periods(offices, changes, file)
+    for c in changes:
+        for name, title in c.titles:
+            where = f"change of {c.date.isoformat()}, titles"
+            if offices.get(name, Office("", AUTHORITY)).kind != MINISTRY:
+                raise RegisterError(f"{where}: {name!r} is not a ministry in 'offices'", file=file)
+            if not any((a is None or a <= c.date) and (b is None or c.date < b) for a, b in periods[name]):
+                raise RegisterError(f"{where}: {name!r} is not in office then", file=file)
+            if title != title.lower() or not (title.endswith("ministeren") or title.startswith("ministeren for ")):
+                raise RegisterError(f"{where}: the minister's title is written in the definite form, lower case "
+                                    f"(\"sundhedsministeren\"), not {title!r}", file=file)
     complete = data.get("complete_until")
     if complete is not None:
         complete = _date(complete, "complete_until", file)

@@ -47,7 +47,8 @@ def markdown_table(register: Register) -> str:
     for c in register.changes:
         basis = c.basis + (f", offentliggjort ved {c.published}" if c.published else "")
         basis += "" if c.verified else " (*not verified*)"
-        renames = "<br>".join(f"{a} → {b}" for a, b in c.renames)
+        renames = "<br>".join([f"{a} → {b}" for a, b in c.renames]
+                              + [f"{a}: minister → {t}" for a, t in c.titles])
         transfers = "<br>".join(_transfer(t) for t in c.transfers)
         ends = "<br>".join([f"ophører: {n}" for n in c.ends] + [f"oprettes: {n}" for n in c.starts])
         out.append(f"| {c.date.isoformat()} | {basis} | {renames} | {transfers} | {ends} |")
