@@ -136,7 +136,7 @@ def compare(pair: Pair) -> tuple[list[Slot], dict[str, int], str]:
     from lovkons.ressort.register import default_register
     from lovkons.review.acts import act_quotations
     from lovkons.review.evaluate import paragraf_map
-    from lovkons.review.renames import _office_names
+    from lovkons.review.renames import office_names
 
     try:
         base = read_document(cs.CORPUS / pair.base, lenient=True).document
@@ -154,7 +154,7 @@ def compare(pair: Pair) -> tuple[list[Slot], dict[str, int], str]:
         return [], {}, f"{pair.lbk}: no date"
     ours = apply_ressort(base, day, base=base, orders=orders).document
     quotes = [_fold(act_quotations(str(cs.CORPUS / rel)) or "") for rel in pair.orders]
-    names = _office_names()
+    names = office_names()
     register = default_register()
 
     def stale(name: str) -> bool:

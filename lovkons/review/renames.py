@@ -29,7 +29,8 @@ _SHAPED = rf"""
 
 
 @cache
-def _office_names() -> regex.Pattern[str]:
+def office_names() -> regex.Pattern[str]:
+    """Every name of a ministry or authority: the register's forms and names shaped as such (what `masked` marks)."""
     registered = name_forms(default_register()).pattern.pattern
     return regex.compile(rf"(?:{registered})|(?<![\p{{L}}\d-])(?:{_SHAPED})(?![\p{{L}}\d])",
                          regex.VERBOSE | regex.IGNORECASE)  # fmt: skip
@@ -37,7 +38,7 @@ def _office_names() -> regex.Pattern[str]:
 
 def masked(text: str) -> str:
     """The text with every name of a ministry or authority replaced by one mark."""
-    return _office_names().sub("\x00", text)
+    return office_names().sub("\x00", text)
 
 
 def name_only(got: str | None, expected: str | None) -> bool:
