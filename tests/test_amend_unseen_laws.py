@@ -62,13 +62,18 @@ LETTERED = [
      "8 Å", "Skatteministeren kan"),  # LOV 1634/2013 § 1, nr. 3
     ("§ 8 Ø. Bygnings Frednings Foreningen skal til brug for skatteligningen hvert år indberette.",
      "8 Ø", "Bygnings Frednings"),
+    # lower case (aktivloven §§ 75 æ-75 å, LBK 807/2015)
+    ("§ 75 æ. Under tilbud om vejledning og opkvalificering, virksomhedspraktik og nytteindsats efter § 75 z modtager "
+     "personen kontantydelse.", "75 æ", "Under tilbud"),
+    # after a heading, and a second § of one payload
+    ("Indberetning af fredning § 8 Ø. Bygnings Frednings Foreningen skal indberette.", "8 Ø", "Bygnings"),
     ("§ 7. Å. Ved opgørelsen …", "7", "Å. Ved"),  # "§ 7." closes its label: the text is the text
 ]
 
 
 @pytest.mark.parametrize(("payload", "label", "start"), LETTERED, ids=[r[1] for r in LETTERED])
 def test_a_paragraf_lettered_past_z_keeps_its_letter(payload: str, label: str, start: str) -> None:
-    (par,) = parse_payload(payload)
+    (par,) = [n for n in parse_payload(payload) if n.kind is not Kind.OVERSKRIFT]
     assert par.kind is Kind.PARAGRAF and par.label == label
     assert par.children[0].text.startswith(start)
 
@@ -82,6 +87,10 @@ def test_a_paragraf_lettered_past_z_has_an_id_and_address_of_its_own(payload: st
     assert par.id not in ("", f"p{number}") and par.id.isascii() and par.id.isalnum()
     address = A(f"§ {label}, stk. 2")
     assert str(address) == f"§ {label}, stk. 2" and address.id == f"{par.id}-stk2"
+
+
+def test_two_paragraffer_lettered_past_z_in_one_payload() -> None:
+    assert [n.label for n in parse_payload("§ 8 Æ. Første. § 8 Ø. Anden.")] == ["8 Æ", "8 Ø"]
 
 
 def test_danish_letters_sort_after_z() -> None:
@@ -151,6 +160,47 @@ def test_the_heading_before_a_paragraf_counts_past_the_repealed_ones_before_it()
     assert heads == ["§ 67", "Resultatopgørelsen", "§ 67 a", "Nærtstående parter m.v.", "§ 68", "§ 69", "§ 70"]
     assert "§ 68. Virksomheden skal angive det gennemsnitlige antal beskæftigede i regnskabsåret." in lines
     assert "§ 69. (Ophævet)" in lines
+
+
+def test_new_paragraffer_before_a_heading_take_a_repealed_number_and_leave_the_heading() -> None:
+    """"Efter § 9 b indsættes før overskriften før § 11: »Bekæmpelse af manipulation af idrætskonkurrencer § 10. …
+    § 10 a. … § 10 b. …«" (LOV 536/2015 § 1, nr. 2) on LBK 116/2015, which prints "Økonomi", "§ 10. (Ophævet)",
+    § 11: the heading before § 11 is "Økonomi" (HEADING_PAST_REPEALED), the new §§ take the repealed number and go
+    before it — LBK 1168/2015 prints the new heading, §§ 10-10 b, then "Økonomi" and § 11 (before: "Økonomi" stood
+    before the new heading and § 11 lost it)."""
+    d = DATA / "heading-gap-2015"
+    result = apply(d / "LBK-2015-116.xml", [d / "LOV-2015-536.xml"])
+    assert _errors(result) == [] and "HEADING_PAST_REPEALED" in _said(result)
+    lines = [ln for ln in render_text(result.document).splitlines() if ln.strip()]
+    heads = [ln if not ln.startswith("§") else ln.split(". ")[0] for ln in lines
+             if ln.startswith(("§", "Økonomi", "Bekæmpelse af manipulation"))]
+    at = heads.index("Bekæmpelse af manipulation af idrætskonkurrencer")
+    assert heads[at - 1] == "§ 9 b" and heads[at:at + 6] == [
+        "Bekæmpelse af manipulation af idrætskonkurrencer", "§ 10", "§ 10 a", "§ 10 b", "Økonomi", "§ 11"]
+
+
+def _one_live_stk() -> Document:
+    """§ 18 as LBK 1253/2013 prints it: one stk. and "Stk. 2. (Ophævet)"."""
+    return ensure_ids(Document(Meta("LBK", 1, 2013, title="Bekendtgørelse af lov om fonde"), None, (
+        par("17", stk("1", "Tilsynet føres af kommunen.")),
+        par("18", stk("1", "Første punktum om kommunen. Andet punktum om kommunen."), stk("2", "(Ophævet)")),
+    )))  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence", [
+    "I § 18, 2. pkt., ændres »kommunen« til: »regionen«.",  # the § cited without its stk. (LOV 738/2015 § 1, nr. 30)
+    "Overalt i loven bortset fra § 18, 2. pkt., ændres »kommunen« til: »regionen«.",  # the same in an exception
+])
+def test_a_punktum_read_in_the_only_live_stk_is_said_wherever_the_address_stands(sentence: str) -> None:
+    ops, problems = parse_instruction(sentence, Source("LOV", 1, 2015, "§ 1, nr. 1"))
+    assert ops and not [p for p in problems if p.severity == "error"]
+    d, said = run(ops[0], _one_live_stk())
+    assert [p.code for p in said] == ["PKT_OF_ONLY_LIVE_STK"]  # type: ignore[attr-defined]
+    text = render_text(d)
+    if sentence.startswith("I § 18"):
+        assert "Andet punktum om regionen." in text and "Første punktum om kommunen." in text
+    else:
+        assert "Andet punktum om kommunen." in text and "Tilsynet føres af regionen." in text
 
 
 def _with_run(text: str = "(Ubenyttede)") -> Document:

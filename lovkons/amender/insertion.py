@@ -86,7 +86,10 @@ def insert(doc: Document, target: Target, position: str, payload: Sequence[Node]
     check_order(doc, point, items)
     used = used_ids(doc, ())
     keys = label_keys(new_paragraf_labels(items))
-    doc, point, touched = reuse_numbers(doc, keys, point, into_gap=True)
+    # a place fixed by a heading ("før overskriften før § 11") stays where it is: the tombstone of a number the new
+    # §§ take goes, the heading stays the next §'s (LOV 536/2015 § 1, nr. 2 on LBK 116/2015: LBK 1168/2015 prints
+    # the new heading, §§ 10-10 b, then "Økonomi" and § 11); else the new § takes the tombstone's place
+    doc, point, touched = reuse_numbers(doc, keys, point, into_gap=not (heading_of is not None and heading))
     stamped = list(stamp(items, source, used))
     doc = _put(doc, point, stamped, anchor, kind)
     return Outcome(doc, said, touched | run | stamped_paragraf_ids(stamped))

@@ -240,8 +240,9 @@ def _text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver:
             new_doc, warnings = apply_text(doc, now, op, source, scope=Scope(shadows=scope.shadows))
         except ResolveError:
             raise err from None
-        warnings = [*warnings, ("RESOLVED_BY_CURRENT_LABEL", f"{op.target}: the unit it named before the "
-                                "order was removed by an earlier item; read with the current labels")]
+        warnings = [*warnings, *([now.reading] if now.reading else []),
+                    ("RESOLVED_BY_CURRENT_LABEL", f"{op.target}: the unit it named before the "
+                     "order was removed by an earlier item; read with the current labels")]
         return Outcome(new_doc, warnings, _touched_by_text(doc, new_doc, now))
     try:
         new_doc, warnings = apply_text(doc, target, op, source, before=resolver.snapshot, scope=scope)
@@ -263,8 +264,8 @@ def _text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver:
             new_doc, warnings = apply_text(doc, now, op, source, scope=Scope(shadows=scope.shadows))
         except ResolveError:
             raise err from None
-        warnings = [*warnings, ("RESOLVED_BY_CURRENT_LABEL",
-                                f"{op.target} read with the labels after the earlier items of this order")]
+        warnings = [*warnings, *([now.reading] if now.reading else []),
+                    ("RESOLVED_BY_CURRENT_LABEL", f"{op.target} read with the labels after the earlier items of this order")]
         target = now
     touched = _touched_by_text(doc, new_doc, target)
     return Outcome(new_doc, warnings, touched)

@@ -111,17 +111,21 @@ def _edit(doc: Document, matches: list[tuple[Slot, list[tuple[int, int]]]],
 
 
 def _except(doc: Document, slots: list[Slot], exceptions: tuple[Address, ...], before: Document | None = None
-            ) -> list[Slot]:
+            ) -> tuple[list[Slot], list[Warning_]]:
     """The slots without the units "bortset fra" names: "Overalt i loven bortset fra § 8, stk. 8, ændres …" (LOV
     395/2016 § 3, nr. 1) leaves § 8, stk. 8 and all below it; "bortset fra i § 49, stk. 2, 1. pkt." (LOV 80/2017
     § 1, nr. 4) leaves that punktum and changes the rest of the stk. An exception the act does not have is refused.
-    Its numbers are the law's before the order (`before`), as every address of an order's items."""
+    Its numbers are the law's before the order (`before`), as every address of an order's items. Returns the slots
+    and the conventions an exception's address was read by (Target.reading), to be said."""
+    said: list[Warning_] = []
     for address in exceptions:
         try:
             unit = Resolver(before).resolve(doc, address) if before is not None else resolve_current(doc, address)
         except ResolveError as err:
             raise ResolveError("TARGET_NOT_FOUND", f"the exception {address} ('bortset fra') cannot be found: "
                                f"{err.message}") from None
+        if unit.reading is not None:
+            said.append(unit.reading)
         if unit.kind == "pkt" and unit.pkt is not None:
             spans = sentence_spans(node_at(doc, unit.path).text)
             if not 1 <= unit.pkt <= len(spans):
@@ -143,7 +147,7 @@ def _except(doc: Document, slots: list[Slot], exceptions: tuple[Address, ...], b
             slots = [sl for sl in slots if not (sl.where == "node" and sl.path == unit.path and sl.attr == "heading")]
         else:
             raise ResolveError("TARGET_NOT_FOUND", f"the exception {address} ('bortset fra') is no unit of the act")
-    return slots
+    return slots, said
 
 
 def _sentence_capital(found: str, quoted: str, new: str) -> str:
@@ -161,8 +165,9 @@ def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | Del
     """The operation on the target's text; `scope` narrows what the item leaves to this operation."""
     scope = scope or Scope()
     slots = scope.narrow(slots_for(doc, target))
+    said: list[Warning_] = []
     if op.exceptions:
-        slots = _except(doc, slots, op.exceptions, before)
+        slots, said = _except(doc, slots, op.exceptions, before)
     if not slots:
         raise ResolveError("TEXT_NOT_FOUND", "the target has no text")
     anchor = clean_quote(op.anchor if isinstance(op, InsertText) else op.old)
@@ -171,6 +176,7 @@ def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | Del
     try:
         matches, warnings = find_matches(doc, slots, anchor, "all" if op.nth else op.count, before=before,
                                          slips=slips, shadows=scope.shadows)
+        warnings = [*said, *warnings]
         if op.nth:
             matches = _nth(matches, anchor, op.nth)
     except ResolveError as err:
@@ -178,7 +184,7 @@ def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | Del
         # nothing; reported, not refused (the item's other forms still apply)
         if target.kind != "document" or op.count != "all" or err.code != "TEXT_NOT_FOUND":
             raise
-        return doc, [("OVERALT_NOT_FOUND", f"»{anchor}« occurs nowhere in the provisions; nothing changed"),
+        return doc, [*said, ("OVERALT_NOT_FOUND", f"»{anchor}« occurs nowhere in the provisions; nothing changed"),
                      *outside_provisions(doc, anchor)]
     if target.kind == "document":
         warnings = [*warnings, *outside_provisions(doc, anchor)]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from lovkons.model.address import id_label
 from lovkons.model.document import Kind, Node
 from lovkons.parsers.node_factory import new_node
 from lovkons.parsers.normalize import squash
@@ -110,7 +111,6 @@ def expand_inline(d: Draft) -> None:
 _TOP_LEVEL = frozenset((Kind.PARAGRAF, Kind.KAPITEL, Kind.AFSNIT, Kind.BILAG, Kind.NOTE, Kind.UNDERSKRIFT))
 _UNIT_LEVEL = frozenset((Kind.PARAGRAF, Kind.STK, Kind.NR, Kind.LITRA))
 _PREFIX = {kind: _ID_PREFIX.get(kind) or kind.value for kind in Kind}  # "p", "stk", …, else the kind's name
-_NOT_ID = regex.compile(r"[^0-9A-Za-zÆØÅæøå]")
 # The kinds compared per node, read once: `Kind.X` is an attribute look-up on the enum class each
 # time (some 80 ns on CPython 3.11), a module constant is not.
 _OVERSKRIFT, _PARAGRAF, _TEKST = Kind.OVERSKRIFT, Kind.PARAGRAF, Kind.TEKST
@@ -118,7 +118,8 @@ _OVERSKRIFT, _PARAGRAF, _TEKST = Kind.OVERSKRIFT, Kind.PARAGRAF, Kind.TEKST
 
 @functools.lru_cache(maxsize=4096)
 def _clean_label(label: str) -> str:
-    return _NOT_ID.sub("", label) if not label.isalnum() else label
+    """The label as ids have it (model.address.id_label: ASCII, "æ" → "ae"), as the XML route makes them."""
+    return id_label(label)
 
 
 def next_paragraf_labels(children: list[Draft]) -> list[str | None]:

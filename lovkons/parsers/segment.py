@@ -20,7 +20,7 @@ ORDINALS = {
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
 # A unit number: digits and an optional separate letter ("5 a", "9 A", "5a"), not a word ("1 I").
-LABEL = r"\d+(?:\ ?[a-zA-Z](?![\p{L}\d]))?"
+LABEL = r"\d+(?:\ ?[a-zA-ZæøåÆØÅ](?![\p{L}\d]))?"  # "5 a", "7 Å" (past z: LOV 593/2012), "75 æ" (LBK 807/2015)
 
 _F = regex.VERBOSE | regex.IGNORECASE
 

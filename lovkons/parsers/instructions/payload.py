@@ -12,7 +12,6 @@ import regex
 
 from lovkons.model.document import Kind, LovkonsError, Node
 from lovkons.parsers.bilag_lists import listed_nodes
-from lovkons.parsers.ids import paragraf_id
 from lovkons.parsers.instructions.prefilter import required, sub_where_possible
 from lovkons.parsers.normalize import INVISIBLE_CHARS
 from lovkons.parsers.text import parse_fragment
@@ -195,8 +194,9 @@ def parse_payload(text: str, expect: Kind | None = None) -> tuple[Node, ...]:
     if not body:
         return ()
     try:  # line breaks in printed payloads are layout (seed 003 breaks mid-sentence): read labels only
-        nodes = _roman_kapitel(_successors_out(tuple(parse_fragment(clean_inline(body), expect=expect))))
-        return _danish_letter(nodes) if _LETTERED_START.match(body) else nodes
+        # (a § lettered past z, "§ 7 Å. …" after ligningslovens § 7 Ø, LOV 593/2012 § 1, nr. 1, is read by the
+        # structure parser's label: parsers.segment.LABEL)
+        return _roman_kapitel(_successors_out(tuple(parse_fragment(clean_inline(body), expect=expect))))
     except LovkonsError:
         return (Node(Kind.TEKST, text=clean_inline(body)),)
 
@@ -302,29 +302,6 @@ def _roman_kapitel(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
         return nodes
     label = regex.sub(r"\s+", " ", m["label"])
     return (Node(Kind.KAPITEL, label=label, heading=m["heading"], children=nodes[1:], id=f"kap{label.replace(' ', '')}"),)
-
-
-# "»§ 7 Å. Ved opgørelsen af den skattepligtige indkomst …«" (LOV 593/2012 § 1, nr. 1, after ligningslovens § 7 Ø),
-# "»§ 8 Å. Skatteministeren kan fastsætte regler …«" (LOV 1634/2013 § 1, nr. 3, after skattekontrollovens § 8 Ø): §§
-# lettered past z run on with æ, ø, å; the structure parser reads "§ 7" and a text that starts "Å. …"
-_DANISH_LETTER = regex.compile(r"(?P<letter>[ÆØÅ])\.\s+(?=\S)")
-_LETTERED_START = regex.compile(r"\s*§\s*\d+\s*[ÆØÅ]\.\s")  # "§ 7 Å. …" (not "§ 7. Å…")
-
-
-def _danish_letter(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
-    """A new § whose text starts with Æ., Ø. or Å.: the letter is its label's (§ 7 Å), not its first word."""
-    first = nodes[0] if nodes and nodes[0].kind is Kind.PARAGRAF and (nodes[0].label or "").isdigit() else None
-    holder = first.children[0] if first is not None and not first.text and first.children else first
-    m = _DANISH_LETTER.match(holder.text) if holder is not None else None
-    if first is None or holder is None or m is None:
-        return nodes
-    label = f"{first.label} {m['letter']}"
-    if holder is first:
-        new = first.with_(text=first.text[m.end():])
-    else:
-        new = first.with_(children=(holder.with_(text=holder.text[m.end():]), *first.children[1:]))
-    old_id = f"p{first.label}"
-    return (_moved(new.with_(label=label), old_id, paragraf_id(label)), *nodes[1:])
 
 
 def bilag_nodes(text: str) -> tuple[Node, ...]:
