@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import tarfile
+import time
 from pathlib import Path
 
 import pytest
@@ -96,10 +97,23 @@ def test_an_archive_replaced_with_the_same_size_and_time_is_unpacked_again(tmp_p
     archive.write_bytes(replacement)
     os.utime(archive, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the old time of modification back (`touch -d`)
     assert archive.stat().st_size == stat.st_size and archive.stat().st_mtime_ns == stat.st_mtime_ns
+    hour_ago = time.time() - 3700
+    os.utime(first / ".unpacked", (hour_ago, hour_ago))  # no command has used the old copy for an hour
     second = unpacked(archive, cache)
     assert second != first and (second / "laws" / "b.xml").is_file()
     assert not first.exists()  # the copy of the earlier version removed
     assert [p.name for p in (cache / "corpora").iterdir()] == [second.name]
+
+
+def test_the_copy_of_an_earlier_version_in_use_is_kept(tmp_path: Path) -> None:
+    """A command that began before the archive changed may still be reading its copy: kept until idle."""
+    cache = tmp_path / "cache"
+    archive = _one_file(tmp_path / "c.tar", "a.xml", b"A")
+    first = unpacked(archive, cache)
+    archive.write_bytes(_one_file(tmp_path / "other.tar", "b.xml", b"B").read_bytes())
+    os.utime(archive, ns=(time.time_ns(), time.time_ns() + 10**9))
+    second = unpacked(archive, cache)
+    assert second != first and first.exists() and second.exists()
 
 
 def test_two_archives_with_one_name_keep_their_copies(tmp_path: Path) -> None:
@@ -135,3 +149,17 @@ def test_a_file_that_is_no_archive_is_refused(tmp_path: Path) -> None:
     with pytest.raises(LovkonsError, match="cannot unpack"):
         unpacked(fake, tmp_path / "cache")
     assert not any((tmp_path / "cache" / "corpora").iterdir())
+
+
+def test_files_of_an_unpacked_corpus_are_named_by_the_archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Problems name their file: under the archive, not under the temporary or cache folder it was unpacked to."""
+    from lovkons.history.cache import corpus_folder
+    from lovkons.model.document import Problem
+
+    monkeypatch.setenv("LOVKONS_CACHE_DIR", str(tmp_path / "cache"))
+    archive = _archive(tmp_path / "love.tar.gz", "w:gz")
+    for keep in (True, False):
+        folder = corpus_folder(archive, keep=keep)
+        problem = Problem("TEXT_NOT_FOUND", "»x« not found", "error", file=str(folder / "laws" / "LOV-2011-275.xml"))
+        line = problem.one_line()
+        assert line.startswith(f"{archive}/laws/LOV-2011-275.xml: error TEXT_NOT_FOUND") and str(folder) not in line

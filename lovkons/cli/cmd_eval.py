@@ -52,8 +52,8 @@ def _case_root(cases_file: Path, cases: list[object], corpus: Path | None) -> Pa
     """The corpus folder a cases file's paths are in: --corpus (a folder or an archive), else the file's own
     folder when it holds them, else the one archive beside it (cases.json next to love-2010-2017.tar.xz)."""
     from lovkons.amender.cases_file import first_path
-    from lovkons.history.archive import is_archive, unpacked
-    from lovkons.history.cache import cache_dir, corpus_folder
+    from lovkons.history.archive import is_archive
+    from lovkons.history.cache import corpus_folder
 
     if corpus is not None:
         return corpus_folder(corpus)
@@ -62,7 +62,7 @@ def _case_root(cases_file: Path, cases: list[object], corpus: Path | None) -> Pa
         return folder
     archives = sorted(p for p in folder.iterdir() if is_archive(p))
     if len(archives) == 1:
-        return unpacked(archives[0], cache_dir())
+        return corpus_folder(archives[0])
     raise LovkonsError(f"the cases' documents ({first}, …) are not in {folder}: give --corpus DIR or an archive",
                        file=str(cases_file))  # fmt: skip
 

@@ -4,7 +4,9 @@ folder and then read as a folder.
 
 - The unpacked copy is keyed by the archive's path, size, inode and times of change (mtime and ctime: a
   file replaced by another of the same size and mtime has a new ctime), so a changed archive is unpacked
-  again; the copies of earlier versions of the same archive are removed once the new one is in place.
+  again.
+- A copy is marked as used by each command that reads it; the copy of an earlier version is removed once no
+  command has used it for an hour.
 - Unpacking goes to a temporary folder first and is renamed into place whole, so an interrupted unpack
   leaves nothing half-written behind; an archive that is cut short or damaged (tarfile reads a bad header
   as the archive's end) is refused, never kept in part: the stream is read to its end, so that the
@@ -16,19 +18,22 @@ folder and then read as a folder.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import hashlib
 import lzma
 import os
 import shutil
 import tarfile
 import tempfile
+import time
 import zlib
 from pathlib import Path
 
 from lovkons.model.document import LovkonsError
 
 ARCHIVE_SUFFIXES = (".tar.xz", ".txz", ".tar.gz", ".tgz", ".tar.bz2", ".tar")
-_DONE = ".unpacked"  # written last, holds the archive's path
+_DONE = ".unpacked"  # written last, holds the archive's path; its mtime: when a command last used the copy
+_IDLE = 3600  # seconds
 _END = 1024  # tar ends in two 512-byte blocks of zeros
 _READ_ERRORS = (tarfile.TarError, EOFError, OSError, lzma.LZMAError, zlib.error, ValueError)
 
@@ -53,6 +58,8 @@ def unpacked(archive: Path, cache: Path, *, keep: bool = True) -> Path:
     stem = archive.name.split(".")[0] or "corpus"
     folder = cache / "corpora" / f"{stem}-{key.hexdigest()[:16]}"
     if (folder / _DONE).is_file():
+        with contextlib.suppress(OSError):  # last used now: an earlier version's copy is removed only when idle
+            os.utime(folder / _DONE)
         return folder
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{stem}-", dir=folder.parent))
@@ -81,22 +88,29 @@ def _extract(archive: Path, into: Path) -> None:
             if stream is None:
                 raise tarfile.ReadError("no stream")
             stream.seek(tar.offset)
-            rest = b"".join(iter(lambda: stream.read(1 << 20), b""))  # to the end: the checksum is checked
+            zeros = 0  # read to the end (the compressor's checksum is checked), a chunk at a time
+            while chunk := stream.read(1 << 20):
+                if chunk.strip(b"\0"):
+                    zeros = -1
+                    break
+                zeros += len(chunk)
     except _READ_ERRORS as err:
         raise LovkonsError(f"cannot unpack the corpus archive: {err}", file=str(archive)) from None
-    if len(rest) < _END or rest.strip(b"\0"):
+    if zeros < _END:
         raise LovkonsError("cannot unpack the corpus archive: it is cut short or damaged (no end of archive "
                            "after its last readable file)", file=str(archive))  # fmt: skip
 
 
 def _remove_older(folder: Path, stem: str, source: str) -> None:
-    """Remove the unpacked copies of earlier versions of the same archive (same path, another key)."""
+    """Remove the unpacked copies of earlier versions of the same archive (same path, another key) that no command
+    has used for `_IDLE` seconds (a command that began before the archive changed may still read its copy)."""
     for other in folder.parent.glob(f"{stem}-*"):
         if other == folder or not other.is_dir():
             continue
         try:
             same = (other / _DONE).read_text(encoding="utf-8") == source
+            idle = time.time() - (other / _DONE).stat().st_mtime > _IDLE
         except (OSError, UnicodeDecodeError):
             continue  # an older layout or a copy in use being written: left alone
-        if same:
+        if same and idle:
             shutil.rmtree(other, ignore_errors=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lovkons.model.document import LovkonsError
+from lovkons.model.document import LovkonsError, show_folder_as, shown_path
 
 CODE_SUFFIXES = (".py", ".yaml", ".j2", ".css", ".xsd")  # the package's code and its data
 
@@ -87,9 +87,6 @@ def clear_cache() -> CacheInfo:
     return info
 
 
-_SHOWN: dict[Path, Path] = {}  # a corpus folder unpacked from an archive → that archive (for messages)
-
-
 def corpus_folder(path: Path | None = None, *, keep: bool = True) -> Path:
     """The corpus: `path`, else $LOVKONS_CORPUS, else ./corpus — a folder, or a tar archive of one (unpacked
     once into the cache, history.archive; with `keep=False`, --no-cache, into a temporary folder for this
@@ -105,7 +102,7 @@ def corpus_folder(path: Path | None = None, *, keep: bool = True) -> Path:
 
         if is_archive(folder):  # "--corpus love-2010-2017.tar.xz": unpacked once into the cache
             into = unpacked(folder, cache_dir(), keep=keep)
-            _SHOWN[into] = folder
+            show_folder_as(str(into), str(folder))  # messages name the archive
             return into
     if not folder.is_dir():
         raise LovkonsError(f"corpus folder not found ({how}; give --corpus DIR or set LOVKONS_CORPUS)",
@@ -115,7 +112,7 @@ def corpus_folder(path: Path | None = None, *, keep: bool = True) -> Path:
 
 def shown(folder: Path) -> str:
     """How to name a corpus folder to the user: the archive it was unpacked from, else the folder."""
-    return str(_SHOWN.get(folder, folder))
+    return shown_path(str(folder)) or str(folder)
 
 
 def sha256_file(path: Path) -> str:

@@ -33,6 +33,7 @@ __all__ = [
     "normalize_label",
     "one_line_text",
     "parse_address",
+    "show_folder_as",
     "shown_path",
 ]
 
@@ -276,9 +277,23 @@ def one_line_text(text: str) -> str:
     return text.translate(_BREAKS).strip() if text else text
 
 
+_SHOWN_AS: dict[str, str] = {}  # a folder unpacked from an archive → the archive (history.cache.corpus_folder)
+
+
+def show_folder_as(folder: str, name: str) -> None:
+    """Print the files under `folder` as under `name`: a corpus unpacked from an archive into the cache (or, with
+    --no-cache, a temporary folder gone at exit) is named by the archive: "love.tar.xz/love/2015/2015-536.xml"."""
+    _SHOWN_AS[folder.rstrip("/")] = name
+
+
 def shown_path(path: str | None) -> str | None:
     """A file name as printed on a message line: control characters (a newline in a file name)
     escaped like Python does ("a\\nb"), so the line stays one line and names the file exactly."""
+    if path is not None and _SHOWN_AS:
+        for folder, name in _SHOWN_AS.items():
+            if path == folder or path.startswith(folder + "/"):
+                path = name + path[len(folder):]
+                break
     if path is None or path.isprintable():
         return path
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
