@@ -196,11 +196,18 @@ _KAPITEL = re.compile(r"(\d+)\.?\s*([A-Za-z]?)")
 # The label readers are pure functions of short strings that repeat across documents: cached.
 
 
+# "§ 5. E" typed for "§ 5 E": a full stop between a §'s number and its letter (selskabsskatteloven § 5 E in LBK
+# 149/2015 and LBK 680/2015, the corpus's only two; LBK 1164/2016 prints "§ 5 E."): a label, not § 5 and a text "E"
+_NUM_STOP_LETTER = re.compile(r"(\d+)\.\s*([A-Za-zÆØÅæøå])")
+
+
 @lru_cache(maxsize=4096)
 def paragraf_label(explicatus: str) -> str:
-    """ "§ 5 a." → "5 a"; "§§ 7-9" → "7-9"."""
+    """ "§ 5 a." → "5 a"; "§§ 7-9" → "7-9"; "§ 5. E" → "5 E"."""
     s = explicatus.replace("§", "").strip().rstrip(".").strip()
     m = _NUM.fullmatch(s)
+    if m is None and (slip := _NUM_STOP_LETTER.fullmatch(s)):
+        return normalize_label(f"{slip[1]} {slip[2]}")
     return normalize_label(s) if m else s
 
 
