@@ -135,7 +135,8 @@ def test_tombstone_table_chapter_labels() -> None:
     ("label", "expected"), [("§ 5 a.", "5 a"), ("§ 12.", "12"), ("§\u00a07", "7"), ("§ 78-79.", "78-79"),
                             # a full stop typed between number and letter: selskabsskattelovens § 5 E in LBK 149/2015
                             # and LBK 680/2015 ("<Explicatus>§ 5. E</Explicatus>"; LBK 1164/2016 prints "§ 5 E.")
-                            ("§ 5. E", "5 E"), ("§ 7 Å.", "7 Å")]
+                            ("§ 5. E", "5 E"), ("§ 7 Å.", "7 Å"),
+                            ("§ 20 A,", "20 A"), ("§ 31 D,", "31 D")]  # a comma for the full stop: LBK 1148/2016, 1178/2016
 )
 def test_paragraf_label(label: str, expected: str) -> None:
     assert paragraf_label(label.replace("\u00a0", " ")) == expected

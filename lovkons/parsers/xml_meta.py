@@ -203,8 +203,9 @@ _NUM_STOP_LETTER = re.compile(r"(\d+)\.\s*([A-Za-zÆØÅæøå])")
 
 @lru_cache(maxsize=4096)
 def paragraf_label(explicatus: str) -> str:
-    """ "§ 5 a." → "5 a"; "§§ 7-9" → "7-9"; "§ 5. E" → "5 E"."""
-    s = explicatus.replace("§", "").strip().rstrip(".").strip()
+    """ "§ 5 a." → "5 a"; "§§ 7-9" → "7-9"; "§ 5. E" → "5 E"; "§ 20 A," → "20 A" (a comma typed for the label's
+    full stop: LBK 1148/2016 § 20 A, LBK 1178/2016 § 31 D — printed "§ 20 A,." before)."""
+    s = explicatus.replace("§", "").strip().rstrip(".,").strip()
     m = _NUM.fullmatch(s)
     if m is None and (slip := _NUM_STOP_LETTER.fullmatch(s)):
         return normalize_label(f"{slip[1]} {slip[2]}")
