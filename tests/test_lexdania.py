@@ -11,7 +11,7 @@ from lxml import etree
 
 from lovkons.model.document import Kind, LovkonsError, Node
 from lovkons.parsers.lexdania import load_xml, parse_lexdania
-from lovkons.parsers.xml_meta import paragraf_label
+from lovkons.parsers.xml_meta import kapitel_label, paragraf_label
 from tests.xml_oracle import tree_stk, xml_paragraffer
 
 DATA = Path(__file__).parent / "data"
@@ -271,3 +271,14 @@ def test_quoted_bilag_opener_is_the_bilag_heading(name: str, headings: list[str]
     bilags = [n for n in doc.children if n.kind is Kind.BILAG]
     assert [b.heading for b in bilags] == headings
     assert not any(b.children[0].text.startswith("»Bilag") for b in bilags)
+
+
+@pytest.mark.parametrize(("explicatus", "expected"), [
+    ("Kapitel 12 a", "12 a"), ("7. kapitel", "7"), ("Kapitel X A", "X A"),
+    # the level word typed otherwise (the Explicatus of a Kapitel names its number after it)
+    ("Kap. X A", "X A"),  # lejeloven, LBK 963/2010
+    ("Kapital 3", "3"),  # LBK 1113/2013
+    ("Kapite1 15 a", "15 a"),  # the digit 1 for the letter l, LBK 1291/2015
+])
+def test_kapitel_label(explicatus: str, expected: str) -> None:
+    assert kapitel_label(explicatus) == expected

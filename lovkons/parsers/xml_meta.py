@@ -190,7 +190,9 @@ _ORDINALS = {
 _NUM = re.compile(r"(\d+\s*[A-Za-zÆØÅæøå]?)(?![A-Za-zæøå])")
 _STK_NUMBER = re.compile(r"\d+(?:\s*-\s*\d+)?")
 _ITEM = re.compile(r"\d+\s*[a-z]?")
-_KAPITEL_WORD = re.compile(r"(?i)kapitel")
+# the level word of a Kapitel's Explicatus, however it is typed: "Kapitel", "Kap." ("Kap. X A", LBK 963/2010),
+# "Kapital 3" (LBK 1113/2013), "Kapite1 15 a" (the digit 1 for l, LBK 1291/2015)
+_KAPITEL_WORD = re.compile(r"(?i)\bkap(?:itel|ital|ite1\b|\.)")
 _KAPITEL = re.compile(r"(\d+)\.?\s*([A-Za-z]?)")
 
 # The label readers are pure functions of short strings that repeat across documents: cached.
