@@ -38,3 +38,22 @@ def test_case_as_the_official_consolidation_prints_it(label: str) -> None:
     base = paragraf_map(read_doc(DATA / "ligningslov-2015" / "base.xml"))
     expected = paragraf_map(read_doc(DATA / "ligningslov-2015" / "expected.xml"))
     assert base[label] == expected[label]
+
+
+# serviceloven § 78 as LBK 1096/2010 (and LBK 81/2011, LBK 904/2011) writes it: no Explicatus, the label typed in
+# bold as the first line of its first Stk
+TYPED_FIRST = """<Paragraf>
+  <Stk><Exitus><Linea><Char formaChar="Bold">§ 78.</Char></Linea>
+    <Linea><Char>Ingen må modtage et barn under 14 år til døgnophold i privat familiepleje uden tilladelse.</Char></Linea>
+  </Exitus></Stk>
+  <Stk><Explicatus>Stk. 2.</Explicatus><Exitus><Linea><Char>Plejetilladelse kan kun udstedes efter en undersøgelse.</Char></Linea></Exitus></Stk>
+</Paragraf>"""
+
+
+@pytest.mark.parametrize("extra", ["", "<Stk><Exitus><Linea><Char>a) en liste</Char></Linea></Exitus></Stk>"])
+def test_a_paragraf_without_explicatus_takes_the_label_typed_as_its_first_line(extra: str) -> None:
+    ctx = Context()
+    (node,) = paragraf_nodes(etree.fromstring(TYPED_FIRST.replace("</Paragraf>", extra + "</Paragraf>")), ctx)
+    assert node.label == "78" and node.id == "p78"
+    assert node.children[0].text.startswith("Ingen må modtage et barn")
+    assert [p.code for p in ctx.problems] == ["XML_LABEL"]

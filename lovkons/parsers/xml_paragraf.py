@@ -66,7 +66,7 @@ def paragraf_nodes(el: etree._Element, ctx: Context) -> list[Node]:
             explicatus = child
         elif tag == "Rubrica":
             headings.append(new_node(OVERSKRIFT, text=rubrica_text(child, ctx)))
-    label = _checked_label(label_of(explicatus), ctx)
+    label = _checked_label(label_of(explicatus), ctx) or _typed_first_label(stks, ctx)
     trailing, copy, italic = _trailing_heading(el, stks), False, True
     if trailing is None:
         (trailing, copy), italic = _heading_in_text(el, stks, ctx), False
@@ -106,6 +106,7 @@ def _simple_paragraf(el: etree._Element, ctx: Context) -> list[Node] | None:
     explicatus = None
     labels: list[str | None] = []
     texts: list[str] = []
+    typed = ""  # a "§ 78." typed as the first line of the first Stk
     for child in kids(el):
         tag = child.tag
         if tag == "Stk":
@@ -129,6 +130,8 @@ def _simple_paragraf(el: etree._Element, ctx: Context) -> list[Node] | None:
                 line = first_line(ex)
                 if _is_label_line(line):
                     text = text[len(line) + 1 :]
+                    if not labels and line[:1] == "§":
+                        typed = line
             labels.append(lbl)
             texts.append(text[2:] if text.startswith(". ") else text)
         elif tag == "Explicatus" and explicatus is None:
@@ -138,6 +141,8 @@ def _simple_paragraf(el: etree._Element, ctx: Context) -> list[Node] | None:
     if not labels:
         return None
     label = _checked_label(label_of(explicatus), ctx)
+    if not label and typed:
+        label = _typed_label(typed, ctx)
     pid = paragraf_id(label)
     if len(texts) == 1:  # (one stk: half the §§)
         text = texts[0]
@@ -215,6 +220,24 @@ def _heading_in_text(
     heading = first_child(nxt, "Rubrica")
     copy = heading is not None and rubrica_text(heading, ctx) == rubrica_text(last, ctx)
     return last, copy
+
+
+def _typed_first_label(stks: list[etree._Element], ctx: Context) -> str:
+    """A § without an Explicatus whose first text line is its label, typed in bold ("<Paragraf><Stk><Exitus>
+    <Linea><Char formaChar="Bold">§ 78.</Char></Linea><Linea>Ingen må modtage …": serviceloven § 78 in LBK
+    1096/2010, LBK 81/2011 and LBK 904/2011): that label (said as XML_LABEL); else "" as before."""
+    first = first_child(stks[0], "Exitus") if stks else None
+    line = first_line(first) if first is not None else ""
+    return _typed_label(line, ctx) if _PAR_LINE.fullmatch(line) else ""
+
+
+def _typed_label(line: str, ctx: Context) -> str:
+    m = _PAR_LINE.fullmatch(line)
+    label = paragraf_label(m[1]) if m else ""
+    if label:
+        ctx.problems.append(Problem("XML_LABEL", f"§ {label} has no Explicatus; its label is read from its first "
+                                    "line", "warning", file=ctx.file))
+    return label
 
 
 def _checked_label(explicatus: str, ctx: Context) -> str:
