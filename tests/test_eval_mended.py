@@ -3,7 +3,8 @@ than the amending act's, while ours is the act's text as its source file reads r
 
 Every row of tests/data/mended/units.json is a real unit of a development case (our text and the LBK's),
 with the real amending acts that bear on it (read from tests/data, their operations and their raw source;
-`blocks`: only those change blocks amend the base, as review.acts.base_blocks finds in a case):
+`blocks`: only those change blocks amend the base, as review.acts.base_blocks finds in a case; `printed`:
+the LBK's text of other §§, by key, where the guards look):
 `verdict` is "act-mended" or the start of the reason the § stays "unexplained" (the guard that holds). A
 few rows alter one side for the test, and say so in `what`: our reading of the act (`misread`: as if we had
 read it otherwise than its source reads) or the LBK's text. A lawyer can extend the table."""
@@ -60,9 +61,12 @@ def _act(path: str, misread: list[str] | None) -> AmendingDocument:
 
 
 def _paragraf(key: str, unit: list[list[str]], text: str) -> Node:
-    """A § holding the unit (a stk.) with the given text."""
-    ((_, label),) = unit
-    return Node(Kind.PARAGRAF, key, children=(Node(Kind.STK, label, text=text),))
+    """A § holding the unit (a stk., or a nr. of a stk.) with the given text."""
+    node: Node | None = None
+    for kind, label in reversed(unit):
+        node = Node(Kind(kind), label, text=None if node else text, children=(node,) if node else ())
+    assert node is not None
+    return Node(Kind.PARAGRAF, key, children=(node,))
 
 
 def verdict(row: dict[str, Any]) -> str:
@@ -75,7 +79,8 @@ def verdict(row: dict[str, Any]) -> str:
         return kept is None or f"{order.meta.short} § {block.paragraf}" in kept
 
     found = mended(row["paragraf"], _paragraf(row["paragraf"], row["unit"], row["ours"]),
-                   _paragraf(row["paragraf"], row["unit"], row["lbk"]), diff, act_case(acts, blocks=blocks))
+                   _paragraf(row["paragraf"], row["unit"], row["lbk"]), diff,
+                   act_case(acts, blocks=blocks, printed=row.get("printed", {}).get))
     return ACT_MENDED if found.mends else found.reason
 
 
