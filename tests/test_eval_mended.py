@@ -7,7 +7,8 @@ with the real amending acts that bear on it (read from tests/data, their operati
 the LBK's text of other §§, by key, where the guards look):
 `verdict` is "act-mended" or the start of the reason the § stays "unexplained" (the guard that holds). A
 few rows alter one side for the test, and say so in `what`: our reading of the act (`misread`: as if we had
-read it otherwise than its source reads) or the LBK's text. A lawyer can extend the table."""
+read it otherwise than its source reads) or the LBK's text; `instruction`: the one a mend must name. A lawyer
+can extend the table."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ from lovkons.review.acts import (
     xml_text,
 )
 from lovkons.review.evaluate import Wrong
-from lovkons.review.mended import ACT_MENDED, mended
+from lovkons.review.mended import ACT_MENDED, Mended, mended
 from lovkons.review.units import UnitDiff
 from lovkons.review.untouched import norm
 
@@ -70,6 +71,11 @@ def _paragraf(key: str, unit: list[list[str]], text: str) -> Node:
 
 
 def verdict(row: dict[str, Any]) -> str:
+    found = judged(row)
+    return ACT_MENDED if found.mends else found.reason
+
+
+def judged(row: dict[str, Any]) -> Mended:
     acts = [_act(p, row.get("misread")) for p in row["acts"]]
     unit: tuple[tuple[str, str], ...] = tuple((kind, label) for kind, label in row["unit"])
     diff = (UnitDiff(unit, aligned=True, addressed=True),)
@@ -81,13 +87,19 @@ def verdict(row: dict[str, Any]) -> str:
     found = mended(row["paragraf"], _paragraf(row["paragraf"], row["unit"], row["ours"]),
                    _paragraf(row["paragraf"], row["unit"], row["lbk"]), diff,
                    act_case(acts, blocks=blocks, printed=row.get("printed", {}).get))
-    return ACT_MENDED if found.mends else found.reason
+    return found
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[f"{r['case']} § {r['paragraf']} {r['verdict']}" for r in ROWS])
 def test_act_mended_or_unexplained(row: dict[str, Any]) -> None:
     got = verdict(row)
     assert got.split(": ", 1)[-1].startswith(row["verdict"]) or got == row["verdict"], (got, row["what"])
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if "instruction" in r], ids=lambda r: f"{r['case']} § {r['paragraf']}")
+def test_the_mend_names_the_instruction_that_addresses_the_unit(row: dict[str, Any]) -> None:
+    """Where several instructions on the § write the same words, the mend names the one on the unit."""
+    assert {m.source for m in judged(row).mends} == {row["instruction"]}
 
 
 def test_each_guard_and_both_ways_are_in_the_table() -> None:

@@ -12,8 +12,10 @@ bopælskommunen.«; LBK 521/2013 prints "… træffes af bopælskommunen" (no fu
 A difference (a run of differing tokens, neighbouring runs joined unless a word stands between them) is
 the act's, mended by the LBK, when all of these hold; the first that fails is the reason it is not:
 - "written": an operation on the § (the new text of a ReplaceText/InsertText, a payload's text) wrote it:
-  that text occurs in our unit around the run wherever the run can equally stand (an LBK insertion
-  strictly inside it; "og og" → "og" may drop the base's "og", LOV 629/2010 § 1, nr. 3: not written), or
+  that text occurs in our unit (but for the names of offices in it, renamed in ours as in the LBK: LOV
+  1497/2014 § 1, nr. 29's »Klima-, energi- og bygningsministeren«) around the run wherever the run can
+  equally stand (an LBK insertion strictly inside it; "og og" → "og" may drop the base's "og", LOV
+  629/2010 § 1, nr. 3: not written), or
   the run is an LBK insertion at its join that lies inside what the act quotes: between an insertion's
   anchor and its new text, or the edge of a replacement's old text the new one left out (_kept: LOV
   268/2014 § 7, nr. 27, »63 a, stk. 1,« after »§ 63, stk. 1 og 2,«, LBK 1051/2015 § 190 prints "§ 63 a";
@@ -50,6 +52,7 @@ the act's, mended by the LBK, when all of these hold; the first that fails is th
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -212,13 +215,36 @@ def _writers(u: _Unit, case: ActCase, run: tuple[int, int, int, int]) -> Iterato
         if not op.here(u.key):
             continue
         for text, quoted in op.written:
-            tw = [t[0] for t in tokens_at(text)]
-            for s in occurs(tw, words):
-                e = s + len(tw)
+            for s, e in _occurrences(text, words, u):
                 if s <= lo and hi <= e and (i1 < i2 or s < lo <= hi < e):
                     yield n, (s, e, quoted, False), run
                 elif i1 == i2 and quoted and (at := _kept(u, run, op, (s, e), (lo, hi))) is not None:
                     yield n, (s, e, quoted, True), (at, at, j1 + at - i1, j2 + at - i1)
+
+
+def _occurrences(text: str, words: list[str], u: _Unit) -> Iterator[tuple[int, int]]:
+    """Token bounds of the written text in our unit; where it is not there verbatim, where it is but for the
+    names of offices in it, each another name (the ressort layer renamed the office in ours, as the LBK
+    did): LOV 1497/2014 § 1, nr. 29 writes § 29, stk. 1 of the CO2-kvotelov as »Klima-, energi- og
+    bygningsministeren fører tilsyn …«, LBK 1605/2016 prints "Energi-, forsynings- og klimaministeren"."""
+    tw = [t[0] for t in tokens_at(text)]
+    found = [(s, s + len(tw)) for s in occurs(tw, words)]
+    yield from found
+    parts = _name_parts(text)
+    if found or len(parts) < 2:
+        return
+    pattern = regex.compile("(.+?)".join(regex.escape(p) for p in parts))
+    for m in pattern.finditer(u.ours, overlapped=True):
+        if all(masked(m[g]) == "\x00" for g in range(1, len(parts))):
+            inside = [k for k, t in enumerate(u.to) if m.start() <= t.start() and t.end() <= m.end()]
+            if inside and (u.to[inside[0]].start(), u.to[inside[-1]].end()) == m.span():
+                yield inside[0], inside[-1] + 1
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_parts(text: str) -> tuple[str, ...]:
+    """The text split at the names of offices in it (one part more than names)."""
+    return tuple(masked(text).split("\x00"))
 
 
 def _kept(u: _Unit, run: tuple[int, int, int, int], op: CaseOp, written: tuple[int, int],
@@ -328,13 +354,13 @@ def mended(key: str, ours: Node, lbk: Node, units: Iterable[UnitDiff], case: Act
         to, tl = norm(unit_text(mine[-1] if mine else ours)), norm(unit_text(theirs[-1] if theirs else lbk))
         u = _Unit(key, diff.unit, to, tl, tokens_at(to), tokens_at(tl))
         for run in _runs([t[0] for t in u.to], [t[0] for t in u.tl]):
-            why = "not written: no instruction on the § wrote our text there"
-            for n, where, at in _writers(u, case, run):
-                verdict = _judge(u, case, n, where, at)
-                if isinstance(verdict, Mend):
-                    mends.append(verdict)
-                    break
-                why = verdict
-            else:
+            verdicts = [(n, _judge(u, case, n, where, at)) for n, where, at in _writers(u, case, run)]
+            found = [(n, v) for n, v in verdicts if isinstance(v, Mend)]
+            if not found:
+                why = verdicts[-1][1] if verdicts else "not written: no instruction on the § wrote our text there"
                 return Mended(reason=f"{diff.label}: {why}")
+            # the instruction that addresses the unit, where the same text is written in several (LOV 627/2016
+            # § 1, nr. 13 and 14 in § 33 of LBK 75/2017: stk. 1 is nr. 14's)
+            own = [v for n, v in found if any(k == key and _covers(unit, u.unit) for k, unit in case.ops[n].units)]
+            mends.append((own or [v for _, v in found])[0])
     return Mended(tuple(mends)) if mends else Mended(reason="no difference in an addressed unit")
