@@ -296,3 +296,10 @@ def test_the_lbks_words_count_only_where_an_act_quotes_them(item: str, verdict: 
     ours, lbk, case = _title_case(item)
     found = mended("32", ours, lbk, (UnitDiff((("stk", "3"),), aligned=True, addressed=True),), case)
     assert (ACT_MENDED if found.mends else found.reason.split(": ", 1)[-1]).startswith(verdict), found
+
+
+def test_an_operation_on_punktummer_changes_those_only() -> None:
+    """LOV 627/2016 § 1: nr. 24 ("§ 52, stk. 6, 5. og 6. pkt., ophæves, og i stedet indsættes:") and nr. 27 ("§ 53,
+    stk. 8, 2. pkt., affattes således:") name punktummer only; nr. 40 ("§ 66 affattes således:") a whole §, nr. 13 a text."""
+    ops = {op.source: op for op in act_case([_act("mended/LOV-2016-627.xml", None)]).ops}
+    assert [ops[f"LOV 627/2016 § 1, nr. {n}"].pkts for n in (24, 27, 40, 13)] == [True, True, False, False]

@@ -54,6 +54,7 @@ class CaseOp:
     old: str = ""  # a replacement's old text (»A« of »A« til: »B«), as our reading has it
     anchor: str = ""  # an insertion's anchor (»A« of efter »A« indsættes: »B«)
     before: bool = False  # the anchor follows the new text ("før »A«")
+    pkts: bool = False  # names punktummer only ("§ 52, stk. 6, 5. og 6. pkt., ophæves, og i stedet indsættes:")
 
     def here(self, key: str) -> bool:
         return key in self.keys or None in self.keys
@@ -132,7 +133,15 @@ def case_op(op: Operation, act: int, item: str) -> CaseOp:
                   tuple(f for q in quoted if (f := _folded(q))),
                   tuple(f for w in written if (f := _folded(w))), isinstance(op, ReplaceText | InsertText | DeleteText),
                   norm(op.old) if isinstance(op, ReplaceText) else "",
-                  norm(op.anchor) if isinstance(op, InsertText) else "", isinstance(op, InsertText) and op.position == "before")
+                  norm(op.anchor) if isinstance(op, InsertText) else "", isinstance(op, InsertText) and op.position == "before",
+                  _pkts_only(op))
+
+
+def _pkts_only(op: Operation) -> bool:
+    """Every address of the operation names a punktum, and it writes no units (a text or none): it changes
+    those punktummer's words only (LOV 627/2016 § 1, nr. 24 on § 52, stk. 6, 5. and 6. pkt. leaves its 4. pkt.)."""
+    return not isinstance(op, ReplaceText | InsertText | DeleteText | Renumber) and not getattr(op, "payload", ()) \
+        and all(address.steps and address.steps[-1][0] is Level.PKT for address in op_addresses(op))
 
 
 _WHITESPACE = regex.compile(r"\s+")

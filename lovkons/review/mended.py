@@ -46,7 +46,9 @@ the act's, mended by the LBK, when all of these hold; the first that fails is th
   insertion beside it does not) or quotes words overlapping the run (»…« of an old text or anchor). A text
   operation (»A« til: »B«, efter »A« indsættes: »B«, »A« udgår) changes only the words it quotes, not its
   unit: it counts by those (and by its new words, the guard above), LOV 496/2013 § 1, nr. 18 (»stk. 3« in
-  § 71, stk. 5, numbered before the act) leaves the full stop of the new stk. 5 of nr. 17 alone.
+  § 71, stk. 5, numbered before the act) leaves the full stop of the new stk. 5 of nr. 17 alone. An
+  operation that names punktummer only (CaseOp.pkts) changes their words only: it counts by its new words
+  touching the run (LOV 627/2016 § 1, nr. 24 replaces § 52, stk. 6, 5. and 6. pkt.; nr. 14's 4. pkt. is apart).
 """
 
 from __future__ import annotations
@@ -327,10 +329,12 @@ def _judge(u: _Unit, case: ActCase, n: int, where: tuple[int, int, bool, bool],
     for m, other in enumerate(case.ops):
         if m == n:
             continue
-        if not other.text_only and any(k == u.key and _covers(unit, u.unit) for k, unit in other.units):
+        if not (other.text_only or other.pkts) and any(k == u.key and _covers(unit, u.unit) for k, unit in other.units):
             return f"another operation addresses {unit_label(u.unit)}: {other.source}"
         if other.here(u.key) and any(p <= i2 and p + len(q) >= i1 for q in other.quoted for p in occurs(q, fo)):
             return f"another operation quotes the words there: {other.source}"
+        if other.pkts and other.here(u.key) and any(p <= i2 and p + len(w) >= i1 for w in other.words for p in occurs(w, fo)):
+            return f"another operation writes the words there: {other.source}"
     return Mend(unit_label(u.unit), op.source, _shown(ours, ctx), _shown(lbk, ctx))
 
 
