@@ -20,7 +20,8 @@ the act's, mended by the LBK, when all of these hold; the first that fails is th
   anchor and its new text, or the edge of a replacement's old text the new one left out (_kept: LOV
   268/2014 § 7, nr. 27, »63 a, stk. 1,« after »§ 63, stk. 1 og 2,«, LBK 1051/2015 § 190 prints "§ 63 a";
   LOV 718/2010 § 11, nr. 1, », eller forhandling …« til: »eller rekonstruktionsbehandling …«, LBK
-  1062/2011 § 283 keeps the comma); the source must show that »anchor« (»old«);
+  1062/2011 § 283 keeps the comma; not the comma closing a citation the new text leaves open: the
+  amender keeps that one by convention, textops._closing_comma); the source must show that »anchor« (»old«);
 - "at the edge": whole words of that written text stand on each side, grown (up to 8 a side) until our
   stretch is unique in the act's source and the LBK's is in no act (a stretch still not unique when the
   written text has no more words is the act's words all the same: it stands verbatim in the act); at an edge of the written text the
@@ -60,6 +61,7 @@ from dataclasses import dataclass
 
 import regex
 
+from lovkons.amender.textops import _open_citation as open_citation
 from lovkons.model.document import Node
 from lovkons.review.acts import ActCase, CaseOp, tokens_at
 from lovkons.review.elsewhere import in_quotation, lbk_elsewhere, occurs, spans, written_elsewhere
@@ -271,6 +273,8 @@ def _kept(u: _Unit, run: tuple[int, int, int, int], op: CaseOp, written: tuple[i
         return None
     if lo <= s <= hi and was[:len(ins)] == ins:
         return s
+    if ins == [","] and open_citation(u.ours[:u.to[e - 1].end()]):
+        return None  # the comma a citation left open keeps: the amender's convention (textops), not the act's slip
     return e if lo <= e <= hi and was[-len(ins):] == ins else None
 
 
