@@ -20,8 +20,9 @@ the act's, mended by the LBK, when all of these hold; the first that fails is th
   anchor and its new text, or the edge of a replacement's old text the new one left out (_kept: LOV
   268/2014 § 7, nr. 27, »63 a, stk. 1,« after »§ 63, stk. 1 og 2,«, LBK 1051/2015 § 190 prints "§ 63 a";
   LOV 718/2010 § 11, nr. 1, », eller forhandling …« til: »eller rekonstruktionsbehandling …«, LBK
-  1062/2011 § 283 keeps the comma; not the comma closing a citation the new text leaves open: the
-  amender keeps that one by convention, textops._closing_comma); the source must show that »anchor« (»old«);
+  1062/2011 § 283 keeps the comma; not a comma after words that end on a citation left open: it closes
+  the citation, a convention the amender keeps, textops._closing_comma); the source must show that
+  »anchor« (»old«);
 - "at the edge": whole words of that written text stand on each side, grown (up to 8 a side) until our
   stretch is unique in the act's source and the LBK's is in no act (a stretch still not unique when the
   written text has no more words is the act's words all the same: it stands verbatim in the act); at an edge of the written text the
@@ -263,19 +264,19 @@ def _kept(u: _Unit, run: tuple[int, int, int, int], op: CaseOp, written: tuple[i
     ins, was = [t[0] for t in u.tl[run[2]:run[3]]], [t[0] for t in tokens_at(op.old)]
     anchor, words = [t[0] for t in tokens_at(op.anchor)], [t[0] for t in u.to]
     (s, e), (lo, hi) = written, placed
+    join: int | None = None
     if not ins:
         return None
     if anchor:
-        join = e if op.before else s
         at = words[e:e + len(anchor)] if op.before else words[s - len(anchor):s]
-        return join if lo <= join <= hi and at == anchor else None
-    if len(ins) >= len(was):
+        join = (e if op.before else s) if at == anchor else None
+    elif len(ins) < len(was):
+        join = s if was[:len(ins)] == ins and lo <= s <= hi else e if was[-len(ins):] == ins else None
+    if join is None or not lo <= join <= hi:
         return None
-    if lo <= s <= hi and was[:len(ins)] == ins:
-        return s
-    if ins == [","] and open_citation(u.ours[:u.to[e - 1].end()]):
-        return None  # the comma a citation left open keeps: the amender's convention (textops), not the act's slip
-    return e if lo <= e <= hi and was[-len(ins):] == ins else None
+    # a comma after words that end on a citation left open closes it: a drafting convention the amender
+    # keeps (textops._closing_comma), so the LBK's comma there is no slip of the act mended
+    return None if ins == [","] and join and open_citation(u.ours[:u.to[join - 1].end()]) else join
 
 
 def _judge(u: _Unit, case: ActCase, n: int, where: tuple[int, int, bool, bool],
