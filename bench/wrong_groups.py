@@ -118,7 +118,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", choices=("cases", "corpus"))
     ap.add_argument("--category", default="unexplained", help="eval category to group (default unexplained)")
-    ap.add_argument("--show", help="print every § of the groups whose name contains this word")
+    ap.add_argument("--show", help="print every § of the groups whose name contains this word (\"\": every group)")
     ap.add_argument("--why", action="store_true",
                     help="group the unexplained by why each is not act-mended (review.mended's reason)")
     args = ap.parse_args()
@@ -142,7 +142,7 @@ def main() -> int:
                 groups[name].append(f"{manifest.name} § {wrong.label}: {detail}")
     for name, rows in sorted(groups.items(), key=lambda kv: -len(kv[1])):
         print(f"{len(rows):4d}  {name}  ({', '.join(r.split(':')[0] for r in rows[:4])}, …)")
-        if args.show and args.show in name:
+        if args.show is not None and args.show in name:
             for row in rows:
                 print(f"        {row}")
     print(f"{sum(map(len, groups.values())):4d}  in all ({args.category})")

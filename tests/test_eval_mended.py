@@ -3,10 +3,12 @@ than the amending act's, while ours is the act's text as its source file reads r
 
 Every row of tests/data/mended/units.json is a real unit of a development case (our text and the LBK's),
 with the real amending acts that bear on it (read from tests/data, their operations and their raw source;
-`blocks`: only those change blocks amend the base, as review.acts.base_blocks finds in a case):
+`blocks`: only those change blocks amend the base, as review.acts.base_blocks finds in a case; `printed`:
+the LBK's text of other §§, by key, where the guards look):
 `verdict` is "act-mended" or the start of the reason the § stays "unexplained" (the guard that holds). A
 few rows alter one side for the test, and say so in `what`: our reading of the act (`misread`: as if we had
-read it otherwise than its source reads) or the LBK's text. A lawyer can extend the table."""
+read it otherwise than its source reads) or the LBK's text; `instruction`: the one a mend must name. A lawyer
+can extend the table."""
 
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ from lovkons.review.acts import (
     xml_text,
 )
 from lovkons.review.evaluate import Wrong
-from lovkons.review.mended import ACT_MENDED, mended
+from lovkons.review.mended import ACT_MENDED, Mended, mended
 from lovkons.review.units import UnitDiff
 from lovkons.review.untouched import norm
 
@@ -60,12 +62,20 @@ def _act(path: str, misread: list[str] | None) -> AmendingDocument:
 
 
 def _paragraf(key: str, unit: list[list[str]], text: str) -> Node:
-    """A § holding the unit (a stk.) with the given text."""
-    ((_, label),) = unit
-    return Node(Kind.PARAGRAF, key, children=(Node(Kind.STK, label, text=text),))
+    """A § holding the unit (a stk., or a nr. of a stk.) with the given text."""
+    node: Node | None = None
+    for kind, label in reversed(unit):
+        node = Node(Kind(kind), label, text=None if node else text, children=(node,) if node else ())
+    assert node is not None
+    return Node(Kind.PARAGRAF, key, children=(node,))
 
 
 def verdict(row: dict[str, Any]) -> str:
+    found = judged(row)
+    return ACT_MENDED if found.mends else found.reason
+
+
+def judged(row: dict[str, Any]) -> Mended:
     acts = [_act(p, row.get("misread")) for p in row["acts"]]
     unit: tuple[tuple[str, str], ...] = tuple((kind, label) for kind, label in row["unit"])
     diff = (UnitDiff(unit, aligned=True, addressed=True),)
@@ -75,14 +85,21 @@ def verdict(row: dict[str, Any]) -> str:
         return kept is None or f"{order.meta.short} § {block.paragraf}" in kept
 
     found = mended(row["paragraf"], _paragraf(row["paragraf"], row["unit"], row["ours"]),
-                   _paragraf(row["paragraf"], row["unit"], row["lbk"]), diff, act_case(acts, blocks=blocks))
-    return ACT_MENDED if found.mends else found.reason
+                   _paragraf(row["paragraf"], row["unit"], row["lbk"]), diff,
+                   act_case(acts, blocks=blocks, printed=row.get("printed", {}).get))
+    return found
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[f"{r['case']} § {r['paragraf']} {r['verdict']}" for r in ROWS])
 def test_act_mended_or_unexplained(row: dict[str, Any]) -> None:
     got = verdict(row)
     assert got.split(": ", 1)[-1].startswith(row["verdict"]) or got == row["verdict"], (got, row["what"])
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if "instruction" in r], ids=lambda r: f"{r['case']} § {r['paragraf']}")
+def test_the_mend_names_the_instruction_that_addresses_the_unit(row: dict[str, Any]) -> None:
+    """Where several instructions on the § write the same words, the mend names the one on the unit."""
+    assert {m.source for m in judged(row).mends} == {row["instruction"]}
 
 
 def test_each_guard_and_both_ways_are_in_the_table() -> None:
@@ -279,3 +296,10 @@ def test_the_lbks_words_count_only_where_an_act_quotes_them(item: str, verdict: 
     ours, lbk, case = _title_case(item)
     found = mended("32", ours, lbk, (UnitDiff((("stk", "3"),), aligned=True, addressed=True),), case)
     assert (ACT_MENDED if found.mends else found.reason.split(": ", 1)[-1]).startswith(verdict), found
+
+
+def test_an_operation_on_punktummer_changes_those_only() -> None:
+    """LOV 627/2016 § 1: nr. 24 ("§ 52, stk. 6, 5. og 6. pkt., ophæves, og i stedet indsættes:") and nr. 27 ("§ 53,
+    stk. 8, 2. pkt., affattes således:") name punktummer only; nr. 40 ("§ 66 affattes således:") a whole §, nr. 13 a text."""
+    ops = {op.source: op for op in act_case([_act("mended/LOV-2016-627.xml", None)]).ops}
+    assert [ops[f"LOV 627/2016 § 1, nr. {n}"].pkts for n in (24, 27, 40, 13)] == [True, True, False, False]

@@ -49,8 +49,12 @@ class CaseOp:
     units: tuple[tuple[str, Unit], ...]  # (§ key, unit) addressed in place
     written: tuple[tuple[str, bool], ...]  # (text, a quotation »…« in the act: a new text, not a payload's unit)
     quoted: tuple[tuple[str, ...], ...]
-    words: tuple[tuple[str, ...], ...]  # written, casefolded tokens
+    words: tuple[tuple[str, ...], ...]  # written, casefolded tokens (one for each of `written`)
     text_only: bool = False  # a text operation (»A« til: »B«, efter »A« indsættes, »A« udgår): changes only its words
+    old: str = ""  # a replacement's old text (»A« of »A« til: »B«), as our reading has it
+    anchor: str = ""  # an insertion's anchor (»A« of efter »A« indsættes: »B«)
+    before: bool = False  # the anchor follows the new text ("før »A«")
+    pkts: bool = False  # names punktummer only ("§ 52, stk. 6, 5. og 6. pkt., ophæves, og i stedet indsættes:")
 
     def here(self, key: str) -> bool:
         return key in self.keys or None in self.keys
@@ -61,6 +65,8 @@ class ActCase:
     ops: tuple[CaseOp, ...]
     sources: tuple[Callable[[], str | None], ...]  # the raw text of each act, read when first asked
     quotes: tuple[Callable[[], str | None], ...] = ()  # its quotations (act_quotations), read when first asked
+    foreign: tuple[CaseOp, ...] = ()  # the operations of the change blocks that amend another law than the base
+    printed: Callable[[str], str | None] = lambda _key: None  # the LBK's text of a § (by key), for the guards
 
     def text(self, act: int) -> str | None:
         return self.sources[act]()
@@ -123,9 +129,19 @@ def case_op(op: Operation, act: int, item: str) -> CaseOp:
     quoted = [op.old if isinstance(op, ReplaceText | DeleteText) else "",
               op.anchor if isinstance(op, InsertText) else "", (op.words or "") if isinstance(op, Repeal) else ""]
     return CaseOp(act, str(op.source) if op.source else item, _keys(op), tuple(_in_place(op)),
-                  tuple((norm(w), k == 0) for k, w in enumerate(written) if w.strip()),
+                  tuple((norm(w), k == 0) for k, w in enumerate(written) if _folded(w)),
                   tuple(f for q in quoted if (f := _folded(q))),
-                  tuple(f for w in written if (f := _folded(w))), isinstance(op, ReplaceText | InsertText | DeleteText))
+                  tuple(f for w in written if (f := _folded(w))), isinstance(op, ReplaceText | InsertText | DeleteText),
+                  norm(op.old) if isinstance(op, ReplaceText) else "",
+                  norm(op.anchor) if isinstance(op, InsertText) else "", isinstance(op, InsertText) and op.position == "before",
+                  _pkts_only(op))
+
+
+def _pkts_only(op: Operation) -> bool:
+    """Every address of the operation names a punktum, and it writes no units (a text or none): it changes
+    those punktummer's words only (LOV 627/2016 § 1, nr. 24 on § 52, stk. 6, 5. and 6. pkt. leaves its 4. pkt.)."""
+    return not isinstance(op, ReplaceText | InsertText | DeleteText | Renumber) and not getattr(op, "payload", ()) \
+        and all(address.steps and address.steps[-1][0] is Level.PKT for address in op_addresses(op))
 
 
 _WHITESPACE = regex.compile(r"\s+")
@@ -250,24 +266,26 @@ def act_quotations(path: str) -> str | None:
 
 def act_case(orders: Sequence[AmendingDocument], read: Callable[[str], str | None] = act_source, *,
              quote: Callable[[str], str | None] = act_quotations,
-             blocks: Callable[[AmendingDocument, ChangeBlock], bool] = lambda _order, _block: True) -> ActCase:
+             blocks: Callable[[AmendingDocument, ChangeBlock], bool] = lambda _order, _block: True,
+             printed: Callable[[str], str | None] = lambda _key: None) -> ActCase:
     """Every operation of the orders (applied, refused or pending alike) in the change blocks `blocks`
     keeps (those of the base: an omnibus act's block amending another law addresses none of the base's
-    units), and a lazy reader of each act's raw source (its meta.source path: all of the act, every block)."""
+    units; the others' operations kept apart, `foreign`), a lazy reader of each act's raw source (its
+    meta.source path: all of the act, every block), and `printed`: the LBK's text of a § by key."""
     ops: list[CaseOp] = []
+    foreign: list[CaseOp] = []
     for i, order in enumerate(orders):
         for block in order.changes:
-            if not blocks(order, block):
-                continue
+            into = ops if blocks(order, block) else foreign
             for item in block.items:
                 name = f"{order.meta.short} § {block.paragraf}, nr. {item.number}"
                 for op in item.operations:
-                    ops.append(case_op(op, i, name))
+                    into.append(case_op(op, i, name))
                     if isinstance(op, ChangeOfItem):
-                        ops.append(case_op(op.change, i, name))
+                        into.append(case_op(op.change, i, name))
     sources = tuple(functools.partial(read, o.meta.source) if o.meta.source else (lambda: None) for o in orders)
     quotes = tuple(functools.partial(quote, o.meta.source) if o.meta.source else (lambda: None) for o in orders)
-    return ActCase(tuple(ops), sources, quotes)
+    return ActCase(tuple(ops), sources, quotes, tuple(foreign), printed)
 
 
 def base_blocks(base: Document, result: Consolidation) -> Callable[[AmendingDocument, ChangeBlock], bool]:

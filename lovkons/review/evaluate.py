@@ -342,7 +342,7 @@ def score(name: str, base: Document, result: Consolidation, expected: Document, 
             found = Wrong(label, is_touched, label in flagged, why not in ("", UNINSTRUCTED), ev, rv, why,
                           instructed, names, diff)
             if found.category == "unexplained" and orders and ours and theirs:
-                acts = acts or act_case(orders, blocks=base_blocks(base, result))
+                acts = acts or act_case(orders, blocks=base_blocks(base, result), printed=e.get)
                 verdict = mended(_key(label), ours, theirs, diff, acts)
                 found = replace(found, mended=verdict.mends, unmended=verdict.reason)
             wrong.append(found)
