@@ -5,8 +5,11 @@ planlægning og lov om naturbeskyttelse (…) foretages følgende ændring: 1. �
 (LOV 396/2016 § 1, in force 1 July 2016): the numbers are the amending act's, and its § 2, nr. 2-6 (a new § 3 a of
 naturbeskyttelsesloven from 1 September 2017, § 5, stk. 2) never take effect. The later act names only the
 amending act, so the law's own timeline never meets it: its repeals of the earlier act's numbered changes are read
-here, and an item repealed before its in-force day (or undated) lapses from the day of the repeal
-(ITEM_OF_ACT_REPEALED). A repeal of a change already in force undoes nothing: such an item is left as it is.
+here, and the item lapses from the day of the repeal (ITEM_OF_ACT_REPEALED). As in amender.other_acts, the days are
+not compared: a legislature repeals only changes not yet in force (the repeal of a spent amending provision would
+undo nothing), and the day read for the repealed change is often one a later act postponed: LOV 904/2013 § 3 repeals
+LOV 1257/2012 § 1, nr. 14 (from 15 July 2013) and in its nr. 2 moves that act's day from 1 July to 1 September 2013;
+LOV 577/2015 § 3 repeals LOV 633/2014 § 1, nr. 2-6, 17, 19, 26, 44 and 50 and postpones the rest.
 Until LBK introductions were read right (history.lbk_intro), LBK 1529/2015 'restated' LOV 179/2015 and these items
 lapsed by accident.
 """

@@ -209,10 +209,9 @@ def _own(corpus: Corpus, key: str) -> tuple[list[Change], list[Change], list[Cha
                     lapsed.append(replace(change, lapsed=stop, why="order_ended"))
                 else:
                     dated.append(change)
-    # numbered changes a later act repealed before they took effect (history.repealed_items)
+    # numbered changes a later act repealed before they took effect (history.repealed_items: days not compared)
     gone = repealed_items(corpus, [o.key for o in corpus.orders_for(key)])
-    cut = {k: by for c in (*dated, *pending) if (by := gone.get(k := (c.order, c.paragraf, c.item))) is not None
-           and (c.in_force is None or by[1] <= c.in_force)}  # fmt: skip
+    cut = {k: by for c in (*dated, *pending) if (by := gone.get(k := (c.order, c.paragraf, c.item))) is not None}
     lapsed += [replace(c, lapsed=cut[k][1], why="item_repealed", by=cut[k][0])
                for c in (*dated, *pending) if (k := (c.order, c.paragraf, c.item)) in cut]
     dated = [c for c in dated if (c.order, c.paragraf, c.item) not in cut]
