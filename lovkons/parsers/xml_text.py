@@ -137,17 +137,27 @@ def linea_text(linea: etree._Element) -> str:
     return _joined([ch for ch in kids(linea) if ch.tag == "Char"])
 
 
-def _joined(chars: list[etree._Element]) -> str:
-    """The texts of Char elements concatenated as written, a space put where `_lost_space` says."""
+def _joined(chars: list[etree._Element], markers: bool = False) -> str:
+    """The texts of Char elements concatenated as written, a space put where `_lost_space` says. With
+    `markers`, a superscript note marker ("2)") is left out, and where it stood between two words with no space
+    on either side, the words stay two: "… finder loven om arbejdsskadeforsikring" + "2) " + "tilsvarende
+    anvendelse …" (LBK 1077/2016 § 66, stk. 2, which LOV 1746/2016 § 9, nr. 11 changes); "… sodavand,
+    mineralvand" + "3) " + "og alkoholsodavand:" (LBK 1017/2013). A note marker never stands inside a word."""
     out: list[str] = []
     prev: etree._Element | None = None
+    skipped = False
     for ch in chars:
+        if markers and _is_marker_char(ch):
+            skipped = True
+            continue
         run = ch.text
         if run:
-            if prev is not None and _lost_space(prev, ch, out[-1], run):
+            if prev is not None and (_lost_space(prev, ch, out[-1], run)
+                                     or (skipped and out[-1][-1:].isalnum() and run[:1].isalnum())):
                 out.append(" ")
             out.append(run)
             prev = ch
+            skipped = False
     return "".join(out)
 
 
@@ -195,7 +205,7 @@ def _raw_line(linea: etree._Element) -> str:
     chars = [ch for ch in kids(linea) if ch.tag == "Char"]
     text = _joined(chars)
     if ")" in text:
-        text = _joined([ch for ch in chars if not _is_marker_char(ch)])
+        text = _joined(chars, markers=True)
     return text
 
 
