@@ -16,12 +16,12 @@ import regex
 
 from lovkons.history.cache import code_contents
 from lovkons.history.identifiers import key_of
+from lovkons.history.lbk_intro import lbk_refs
 from lovkons.history.sidecar import read_sidecar
 from lovkons.model.document import Document, Kind, LovkonsError, Meta, Problem
 from lovkons.model.edits import AmendingDocument, DocRef
 
 _AMENDING_TITLE = regex.compile(r"^\s*(?:lov|bekendtgørelse)\s+om\s+ændring\s+af\b", regex.I)
-_LBK_SPLIT = regex.compile(r"med\s+de(?:n)?\s+ændring(?:er)?,?\s+der\s+følger\s+af", regex.I)
 
 
 # The sub-packages whose code shapes a consolidation and its files (not the CLI: its help texts
@@ -122,19 +122,6 @@ def _meta_of(m: Meta, side: dict[str, Any]) -> Meta:
         date=dt.date.fromisoformat(_date(side["date"]) or "") if side.get("date") else m.date,
         title=side.get("title") or m.title,
     )
-
-
-def _lbk_refs(preamble: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """"Herved bekendtgøres …, jf. lovbekendtgørelse nr. X, med de ændringer, der følger af …"."""
-    from lovkons.parsers.citations import find_docrefs  # a scan's (see _scan)
-
-    if not preamble or "bekendtgøres" not in preamble:
-        return (), ()
-    parts = _LBK_SPLIT.split(preamble, maxsplit=1)
-    head, tail = parts[0], (parts[1] if len(parts) > 1 else "")
-    first = [k for r in find_docrefs(head) if (k := ref_key(r))]
-    later = [k for r in find_docrefs(tail) if (k := ref_key(r))]
-    return tuple(first[-1:]), tuple(dict.fromkeys(later))
 
 
 def _order_blocks(order: AmendingDocument) -> tuple[Block, ...]:
@@ -384,7 +371,7 @@ def _scan(root: Path, rel: str, sha: str) -> Scanned:
     lbk = meta.kind.startswith("LBK")
     # an LBK restates the law's text (its commencement clause too) as of the LBK's own date
     start = _date(side.get("in_force")) or (iso(meta.date) if lbk else iso(dates.in_force))
-    consolidates, incorporates = _lbk_refs(doc.preamble) if lbk else ((), ())
+    consolidates, incorporates = lbk_refs(doc.preamble) if lbk else ((), ())
     also = order if order is not None and order.changes and not lbk else None  # a new law amending others
     if also is not None:
         problems += [dict(p.to_json(), file=rel) for p in also.problems]

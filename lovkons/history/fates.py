@@ -48,6 +48,13 @@ def fate_problems(tl: Timeline, *, file: str | None = None) -> list[Problem]:
             f"{tl.key} restates {c.via} with {label} already in its text, {when}: from {tl.start} its text "
             "shows that change before it is in force", "warning", source=f"{c.order} § {c.paragraf}", file=file,
         ))  # fmt: skip
+    for label, items in grouped(c for c in tl.lapsed if c.why == "item_repealed"):
+        c = items[0]
+        when = f"its day {c.in_force.isoformat()}" if c.in_force else "it had a day"
+        out.append(Problem(
+            "ITEM_OF_ACT_REPEALED", f"{label} repealed by {c.by} from {c.lapsed} before {when}: not applied",
+            "warning", source=f"{c.order} § {c.paragraf}", file=file,
+        ))  # fmt: skip
     for label, items in grouped(c for c in tl.lapsed if c.why in ("repealed", "expired")):
         c = items[0]
         out.append(Problem(

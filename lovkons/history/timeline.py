@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from lovkons.history.identifiers import parse_identifier
+from lovkons.history.repealed_items import repealed_items
 from lovkons.model.document import LovkonsError, Problem
 
 if TYPE_CHECKING:  # the corpus is given, not built here (an answer kept on disk loads without it)
@@ -38,7 +39,7 @@ class Change:
     `via`: the document the order names, when the item reached this one from a consolidation it
     replaced; `to`: the consolidation this item was handed on to (it takes effect after this
     document was replaced), `incorporated` when that one's text already contains it; `lapsed` /
-    `why`: the item never applies ("order_ended", "repealed", "expired") from that day."""
+    `why`: the item never applies ("order_ended", "repealed", "expired", "item_repealed") from that day."""
 
     order: str  # "BEK 1072/2008"
     paragraf: str  # the order's own §
@@ -49,6 +50,7 @@ class Change:
     via: str | None = None
     to: str | None = None
     incorporated: bool = False
+    by: str | None = None  # why "item_repealed": the numbered change of the later act that repealed it
 
     @property
     def label(self) -> str:
@@ -182,6 +184,7 @@ def dependencies(corpus: Corpus, key: str) -> list[str]:
     tl = timeline(corpus, key)
     keys = {key, *(o.key for o in corpus.orders_for(key))}
     keys.update(c.order for c in (*tl.changes, *tl.pending, *tl.incorporated) if c.via)
+    keys.update(c.by.split(" §")[0] for c in tl.lapsed if c.by)  # the act that repealed an item
     if tl.end is not None and tl.end.by in corpus.facts:
         keys.add(tl.end.by)
     return sorted(k for k in keys if k in corpus.facts)
@@ -206,6 +209,13 @@ def _own(corpus: Corpus, key: str) -> tuple[list[Change], list[Change], list[Cha
                     lapsed.append(replace(change, lapsed=stop, why="order_ended"))
                 else:
                     dated.append(change)
+    # numbered changes a later act repealed before they took effect (history.repealed_items: days not compared)
+    gone = repealed_items(corpus, [o.key for o in corpus.orders_for(key)])
+    cut = {k: by for c in (*dated, *pending) if (by := gone.get(k := (c.order, c.paragraf, c.item))) is not None}
+    lapsed += [replace(c, lapsed=cut[k][1], why="item_repealed", by=cut[k][0])
+               for c in (*dated, *pending) if (k := (c.order, c.paragraf, c.item)) in cut]
+    dated = [c for c in dated if (c.order, c.paragraf, c.item) not in cut]
+    pending = [c for c in pending if (c.order, c.paragraf, c.item) not in cut]
     return dated, pending, lapsed
 
 

@@ -67,7 +67,7 @@ CODES: tuple[Code, ...] = (
     Code("UNSUPPORTED_OPERATION", _E, "apply", "an operation this amender cannot apply"),
     Code("AMENDS_OTHER_ACT", _E, "apply", "a change block whose opening cites another act than the base (an amending act: 'I lov nr. 633 af 16. juni 2014 om ændring af lov om elforsyning …') changes that act's own provisions; not applied to the base"),
     Code("ITEM_OF_ACT_ABSENT", _E, "apply", "a change of a numbered change of an earlier amending act ('I § 1, nr. 9, ophæves § 16, nr. 6') whose act or item is not among the amendments; not applied"),
-    Code("ITEM_OF_ACT_REPEALED", _W, "apply", "numbered changes of an earlier amending act of the manifest repealed by a later act ('§ 1, nr. 2-6, … ophæves', LOV 577/2015 § 3) before they took effect; not applied"),
+    Code("ITEM_OF_ACT_REPEALED", _W, "apply", "numbered changes of an earlier amending act repealed by a later act ('§ 1, nr. 2-6, … ophæves', LOV 577/2015 § 3; LOV 396/2016 § 1, which names only the amending act LOV 179/2015) before they took effect; not applied"),
     Code("ITEM_OF_ACT_PRINTED_AHEAD", _W, "apply", "the base prints, word for word, units inserted by a numbered change that a later act repealed before it took effect (LBK 654/2010 § 3, stk. 2, of LOV 493/2010 § 1, nr. 5, repealed by LOV 251/2011 § 4); they are taken out"),
     Code("ITEM_OF_ACT_UNCHANGED", _E, "apply", "a change of a numbered change of an earlier amending act that the item's new units do not allow; not applied"),
     Code("ITEM_WITHHELD", _E, "apply", "an operation of the item was refused, so the item's other operations on the same provision were not applied"),

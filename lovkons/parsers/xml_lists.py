@@ -20,6 +20,7 @@ from lovkons.parsers.xml_text import (
     Context,
     Pieces,
     clean,
+    first_child,
     first_line,
     glue_punctuation,
     kids,
@@ -112,12 +113,36 @@ def _put(target: list[str], text: str, noted: bool) -> None:
 
 
 def index_nodes(index: etree._Element, parent_id: str, ctx: Context) -> list[Node]:
-    """Every Indentatio of one Index as an NR or LITRA node under `parent_id`."""
-    items = []
+    """Every Indentatio of one Index as an NR or LITRA node under `parent_id`. An Indentatio whose Explicatus
+    is empty continues the item before it: "1) Små virksomheder:" then "[ ] Virksomheder, som … størrelser:
+    a) … b) … c) …" (LBK 1253/2013 § 7, stk. 2: LOV 738/2015 § 1, nr. 13 changes "§ 7, stk. 2, nr. 1, litra a og
+    b"; the id "…NumId_value_Could_Not_Be_Extracted_From_Explicatus" of the conversion), a definition's body
+    ("4) Hovedstadsområdet:" then "[ ] Det område, der omfattes af …", LBK 798/2013 § 26): one unit."""
+    groups: list[list[etree._Element]] = []
     for ind in kids(index):
         if ind.tag == "Indentatio":
-            items.append(_item(ind, parent_id, ctx))
-    return items
+            if groups and _continues(ind):
+                groups[-1].append(ind)
+            else:
+                groups.append([ind])
+    return [_item(g[0], parent_id, ctx) if len(g) == 1 else _items(g, parent_id, ctx) for g in groups]
+
+
+def _continues(ind: etree._Element) -> bool:
+    """An Explicatus of no text at all (not a missing one: a list of unlabelled items is no continuation)."""
+    explicatus = first_child(ind, "Explicatus")
+    return explicatus is not None and not "".join(str(t) for t in explicatus.itertext()).strip()
+
+
+def _items(group: list[etree._Element], parent_id: str, ctx: Context) -> Node:
+    """One item read from its Indentatio and the ones that continue it: the label of the first, the text of all."""
+    explicatus = first_child(group[0], "Explicatus")
+    if explicatus is not None and len(explicatus):
+        label, kind, suffix = _item_kind(label_of(explicatus))
+    else:
+        label, kind, suffix = _item_kind_of_text(None if explicatus is None else explicatus.text)
+    exitus = [child for ind in group for child in kids(ind) if child.tag == "Exitus"]
+    return unit_node(kind, label, parent_id + suffix, exitus, ctx)
 
 
 def _item(ind: etree._Element, parent_id: str, ctx: Context) -> Node:

@@ -137,21 +137,32 @@ def linea_text(linea: etree._Element) -> str:
     return _joined([ch for ch in kids(linea) if ch.tag == "Char"])
 
 
-def _joined(chars: list[etree._Element]) -> str:
+def _joined(chars: list[etree._Element], markers: bool = False) -> str:
     """The texts of Char elements concatenated as written, a space put where `_lost_space` says (only two runs
-    that meet without a space at the split are looked at: a few in a hundred)."""
+    that meet without a space at the split are looked at: a few in a hundred). With `markers`, a superscript note
+    marker ("2)") is left out, and where it stood between two words with no space on either side, the words stay
+    two: "… finder loven om arbejdsskadeforsikring" + "2) " + "tilsvarende anvendelse …" (LBK 1077/2016 § 66,
+    stk. 2, which LOV 1746/2016 § 9, nr. 11 changes); "… sodavand, mineralvand" + "3) " + "og alkoholsodavand:"
+    (LBK 1017/2013). A note marker never stands inside a word."""
     runs = [ch.text for ch in chars]
-    if len(runs) < 2:
+    if len(runs) < 2 and not markers:
         return (runs[0] or "") if runs else ""
     out: list[str] = []
     prev: etree._Element | None = None
     last = ""
+    skipped = False
     for ch, run in zip(chars, runs, strict=True):
+        if markers and _is_marker_char(ch):
+            skipped = True
+            continue
         if run:
-            if prev is not None and not last[-1].isspace() and not run[0].isspace() and _lost_space(prev, ch):
+            if prev is not None and (
+                    (not last[-1].isspace() and not run[0].isspace() and _lost_space(prev, ch))
+                    or (skipped and last[-1:].isalnum() and run[:1].isalnum())):
                 out.append(" ")
             out.append(run)
             prev, last = ch, run
+            skipped = False
     return "".join(out)
 
 
@@ -198,7 +209,7 @@ def _raw_line(linea: etree._Element) -> str:
     chars = [ch for ch in kids(linea) if ch.tag == "Char"]
     text = _joined(chars)
     if ")" in text:
-        text = _joined([ch for ch in chars if not _is_marker_char(ch)])
+        text = _joined(chars, markers=True)
     return text
 
 

@@ -50,6 +50,16 @@ MINISTER_DECIDES = regex.compile(
     r"(?=\.?\s*$|\.\s+(?-i:[A-ZÆØÅ])|,\s+(?:og(?!\s+(?:§|denne\s+lovs\s+§))|jf|men)\b|\s+og\s+kan\b)",
     regex.I,
 )
+# The same in the passive: "Tidspunktet for ikrafttrædelsen af lovens § 1, nr. 1 og 2, fastsættes af social- og
+# integrationsministeren." (LOV 495/2013 § 3, stk. 2; LOV 722/2014 § 11 repeals that § 1, nr. 1 before it took effect),
+# "Tidspunktet for ikrafttræden af udlændingelovens § 9 f, stk. 4, som affattet ved denne lovs § 1, nr. 6, fastsættes
+# af ministeren …" (LOV 572/2010), "… af § 1, nr. 9, fastsættes af miljøministeren, dog senest den 1. april 2015"
+# (LOV 358/2013): 5 acts of the corpus, none read before
+MINISTER_DECIDES_PASSIVE = regex.compile(
+    r"\btidspunktet\s+for\s+(?:lovens\s+)?ikrafttræd(?:en|elsen|else)\s+af\s+(?:lovens\s+)?(?P<what>§.+?|\w+lovens\s+§.+?)"
+    r",?\s+fastsættes\s+af\b",
+    regex.I,
+)
 REPEALS = regex.compile(r"\bophæves\b|\bbortfalder\b", regex.I)
 # "Regler fastsat i medfør af … forbliver i kraft, indtil de ophæves eller afløses …": a transitional
 # rule that keeps regulations alive, not a repeal of the act it cites
@@ -168,9 +178,12 @@ def read_trailing(
             res.commencement.append(Commencement(day, what, text, earliest=earliest))
             used = True
         mm = MINISTER_DECIDES.search(text)
-        if mm:
-            what = _SPACES.sub(" ", mm["what"]).strip(" ,") if mm["what"] else "all"
-            if CITES_AMENDED_LAW.search(what) and (end := _FIRST_CLAUSE_END.search(what)):
+        passive = None if mm else MINISTER_DECIDES_PASSIVE.search(text)
+        found = mm or passive
+        if found is not None:
+            what = _SPACES.sub(" ", found["what"] or "all").strip(" ,")
+            # (the passive's subject ends at ", fastsættes af": read whole)
+            if mm and CITES_AMENDED_LAW.search(what) and (end := _FIRST_CLAUSE_END.search(what)):
                 what = what[:end.start()]
             res.commencement.append(Commencement(None, what, text))
             res.problems.append(
