@@ -130,8 +130,13 @@ def index_nodes(index: etree._Element, parent_id: str, ctx: Context) -> list[Nod
 
 def _continues(ind: etree._Element) -> bool:
     """An Explicatus of no text at all (not a missing one: a list of unlabelled items is no continuation)."""
-    explicatus = first_child(ind, "Explicatus")
-    return explicatus is not None and not "".join(str(t) for t in explicatus.itertext()).strip()
+    explicatus = ind[0] if len(ind) and ind[0].tag == "Explicatus" else first_child(ind, "Explicatus")
+    if explicatus is None:
+        return False
+    if not len(explicatus):  # the usual Explicatus, its label as text ("1)"): no walk over its text nodes
+        text = explicatus.text
+        return not text or text.isspace()
+    return not "".join(str(t) for t in explicatus.itertext()).strip()
 
 
 def _items(group: list[etree._Element], parent_id: str, ctx: Context) -> Node:
