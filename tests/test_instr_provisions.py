@@ -119,3 +119,23 @@ def test_opening(text: str, target: str) -> None:
     assert m is not None and m["all"].endswith("ændringer:")
     ref, _ = parse_opening(m["cited"])
     assert f"{ref.kind} {ref.number}/{ref.date.year if ref.date else ''}" == target
+
+
+# (the cited part of a change block's opening, its "som ændret ved" list) — every wording of that list
+AMENDED_BY = [
+    # LOV 523/2015 § 3: "som ændret senest ved" (687 times in the corpus); before, the list read empty and LOV
+    # 174/2015 (lov om kontantydelse) was taken for the target while LBK 1193/2014 is not in the corpus
+    ("lov om aktiv socialpolitik, jf. lovbekendtgørelse nr. 1193 af 13. november 2014, som ændret senest ved § 27 i "
+     "lov nr. 174 af 24. februar 2015", ["LOV 174/2015"]),
+    ("straffeloven, jf. lovbekendtgørelse nr. 1062 af 17. november 2011, som ændret ved § 22 i lov nr. 112 af 3. "
+     "februar 2012", ["LOV 112/2012"]),  # LOV 157/2012 § 1
+    ("lov om X, jf. lovbekendtgørelse nr. 1 af 2. januar 2014, som senest ændret ved lov nr. 5 af 6. januar 2015",
+     ["LOV 5/2015"]),
+    ("lov om X, jf. lovbekendtgørelse nr. 1 af 2. januar 2014", []),
+]
+
+
+@pytest.mark.parametrize(("cited", "amended"), AMENDED_BY, ids=[a[0][:40] for a in AMENDED_BY])
+def test_the_amended_by_list_of_an_opening(cited: str, amended: list[str]) -> None:
+    _, refs = parse_opening(cited)
+    assert [f"{r.kind} {r.number}/{r.date.year if r.date else ''}" for r in refs] == amended
