@@ -105,7 +105,9 @@ def test_a_paragraf_lettered_past_z_goes_after_the_one_before() -> None:
     assert heads == ["§ 7 Ø", "§ 7 Å", "§ 8"]
 
 
-@pytest.mark.parametrize("text", ["bilag 1, A, nr. 1", "bilag 1, B, nr. 5, 1. pkt.", "bilag 2 a, C"])
+@pytest.mark.parametrize("text", ["bilag 1, A, nr. 1", "bilag 1, B, nr. 5, 1. pkt.", "bilag 2 a, C",
+                                  # a named part: not bilag 1 and the law's own afsnit A (review12)
+                                  "bilag 1, afsnit A", "bilag 2, punkt 3", "bilag 1, del 2"])
 def test_a_lettered_part_of_a_bilag_is_not_another_bilag(text: str) -> None:
     with pytest.raises(TargetError, match="a part of a bilag"):
         parse_targets(text)

@@ -55,8 +55,10 @@ def _list_rx(label: str) -> str:
 _TOKENS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     # "I bilag 1, A, indsættes før nr. 1 som nyt nummer" (LOV 738/2015 § 1, nr. 178): part A of bilag 1, an annex
     # divided into lettered parts ("A. Generelt", "B. Koncerner m.v."), not bilag 1 and a bilag A (a list of bilag
-    # never mixes numbers and letters); the document model does not divide a bilag: not a target
-    ("bilag_part", regex.compile(r"bilag\s+\d+(?:\s+[a-z](?![\w.]))?\s*,\s*(?-i:[A-Z])(?![\w.])", regex.I)),
+    # never mixes numbers and letters); the document model does not divide a bilag: not a target; "bilag 1,
+    # afsnit A" / "del 2" / "punkt 3" likewise (not bilag 1 and the law's own afsnit A)
+    ("bilag_part", regex.compile(r"bilag\s+\d+(?:\s+[a-z](?![\w.]))?\s*,\s*(?:(?-i:[A-Z])(?![\w.])"
+                                 r"|(?:afsnit|del|punkt)\s+\w+)", regex.I)),
     ("skip", regex.compile(r"[\s,]+|og\b|samt\b|i\b|hhv\.|der\s+er\s+ophævet\b"
                            r"|(?:lovens|bekendtgørelsens)(?=\s+bilag\b)", regex.I)),  # "I lovens bilag 1 indsættes …"  # "før § 45, der er ophævet,"
     ("count", regex.compile(r"(?P<n>et|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+(?:sted(?:er)?|gange?)\s+i\b", regex.I)),
