@@ -47,3 +47,36 @@ def test_a_definitions_body_belongs_to_its_nr() -> None:
     nrs = _items(paragraf) or _items(paragraf.children[0])  # the § of one stk.
     assert [n.label for n in nrs] == ["1", "2", "3", "4"]
     assert nrs[3].text.startswith("Hovedstadsområdet: Det område, der omfattes af kommunerne: København")
+
+
+# LBK 1082/2012 § 11, stk. 1 (the shape; its text shortened): the last Indentatio has an empty Explicatus but
+# follows an item that does not end in ":" — it is the stk.'s text after the list, not more of nr. 3
+AFTER_LIST = """<Index>
+  <Indentatio><Explicatus>1)</Explicatus><Exitus><Linea><Char>er omfattet af § 1, stk. 1,</Char></Linea></Exitus></Indentatio>
+  <Indentatio><Explicatus>2)</Explicatus><Exitus><Linea><Char>har kontrolleret gæld og</Char></Linea></Exitus></Indentatio>
+  <Indentatio><Explicatus>3)</Explicatus><Exitus><Linea><Char>fremmedkapitalen overstiger forholdet 4:1,</Char></Linea></Exitus></Indentatio>
+  <Indentatio><Explicatus/><Exitus><Linea><Char>kan renteudgifter ikke fradrages.</Char></Linea></Exitus></Indentatio>
+</Index>"""
+
+
+def test_an_unlabelled_last_item_after_an_item_that_does_not_open_is_not_merged_into_it() -> None:
+    from lxml import etree
+
+    from lovkons.parsers.xml_lists import index_nodes
+    from lovkons.parsers.xml_text import Context
+
+    nodes = index_nodes(etree.fromstring(AFTER_LIST), "p11-stk1", Context())
+    assert [n.label for n in nodes][:3] == ["1", "2", "3"]
+    assert nodes[2].text == "fremmedkapitalen overstiger forholdet 4:1,"
+    assert len(nodes) == 4 and "kan renteudgifter" in nodes[3].text
+
+
+def test_an_unlabelled_item_after_an_item_that_opens_is_its_text() -> None:
+    from lxml import etree
+
+    from lovkons.parsers.xml_lists import index_nodes
+    from lovkons.parsers.xml_text import Context
+
+    opened = AFTER_LIST.replace("forholdet 4:1,", "forholdet:")
+    nodes = index_nodes(etree.fromstring(opened), "p11-stk1", Context())
+    assert len(nodes) == 3 and "kan renteudgifter" in nodes[2].text

@@ -132,6 +132,9 @@ AMENDED_BY = [
     ("lov om X, jf. lovbekendtgørelse nr. 1 af 2. januar 2014, som senest ændret ved lov nr. 5 af 6. januar 2015",
      ["LOV 5/2015"]),
     ("lov om X, jf. lovbekendtgørelse nr. 1 af 2. januar 2014", []),
+    # "bl.a" without its last full stop (LOV 924/2012 § 8, the corpus's only one)
+    ("lov om X, jf. lovbekendtgørelse nr. 1 af 2. januar 2014, som ændret bl.a ved lov nr. 5 af 6. januar 2015",
+     ["LOV 5/2015"]),
 ]
 
 

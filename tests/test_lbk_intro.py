@@ -33,3 +33,11 @@ def test_the_restated_document_is_the_one_the_sentence_names(case: dict[str, Any
 
 def test_an_introduction_without_the_word_restates_nothing() -> None:
     assert lbk_refs("Lov nr. 1 af 2. januar 2010 om noget") == ((), ())
+
+
+def test_an_act_the_introduction_says_is_not_incorporated_is_not() -> None:
+    """LBK 796/2011: "De ændringer, som følger af § 1 i lov nr. 624 af 14. juni 2011, er ikke indarbejdet i denne
+    lovbekendtgørelse" — LOV 624/2011 is not among the acts it incorporates (its changes apply to its text later)."""
+    case = next(c for c in CASES if c["lbk"] == "LBK 796/2011")
+    _, incorporates = lbk_refs(case["preamble"])
+    assert "LOV 624/2011" not in incorporates and incorporates == ("LOV 724/2010", "LOV 1561/2010", "LOV 254/2011")

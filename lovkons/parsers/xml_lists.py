@@ -119,13 +119,21 @@ def index_nodes(index: etree._Element, parent_id: str, ctx: Context) -> list[Nod
     b"; the id "…NumId_value_Could_Not_Be_Extracted_From_Explicatus" of the conversion), a definition's body
     ("4) Hovedstadsområdet:" then "[ ] Det område, der omfattes af …", LBK 798/2013 § 26): one unit."""
     groups: list[list[etree._Element]] = []
-    for ind in kids(index):
-        if ind.tag == "Indentatio":
-            if groups and _continues(ind):
-                groups[-1].append(ind)
-            else:
-                groups.append([ind])
+    inds = [ind for ind in kids(index) if ind.tag == "Indentatio"]
+    for i, ind in enumerate(inds):
+        # the last Indentatio continues the item before it only when that item ends in ":" (its text goes on):
+        # otherwise it is the stk.'s text after the list (LBK 1082/2012 § 11, stk. 1; LBK 587/2013), left as read
+        if groups and _continues(ind) and (i < len(inds) - 1 or _opens(groups[-1][-1])):
+            groups[-1].append(ind)
+        else:
+            groups.append([ind])
     return [_item(g[0], parent_id, ctx) if len(g) == 1 else _items(g, parent_id, ctx) for g in groups]
+
+
+def _opens(ind: etree._Element) -> bool:
+    """Whether an item's last line ends in ":" ("1) Små virksomheder:"): what follows it is its own text."""
+    lines = [line for ex in kids(ind) if ex.tag == "Exitus" for line in kids(ex) if line.tag == "Linea"]
+    return bool(lines) and line_text(lines[-1]).rstrip().endswith(":")
 
 
 def _continues(ind: etree._Element) -> bool:

@@ -45,7 +45,7 @@ def search_opening(text: str) -> regex.Match[str] | None:
 # "som ændret ved", "som senest ændret ved", "som ændret senest ved" (687 times in the corpus: "I lov om aktiv
 # socialpolitik, jf. lovbekendtgørelse nr. 1193 af 13. november 2014, som ændret senest ved § 27 i lov nr. 174 af 24.
 # februar 2015, foretages …", LOV 523/2015 § 3), "som ændret bl.a. ved"
-_AMENDED = regex.compile(r",?\s+som\s+(?:senest\s+)?ændret\s+(?:senest\s+)?(?:bl\.\s*a\.\s+)?ved\s+", regex.I)
+_AMENDED = regex.compile(r",?\s+som\s+(?:senest\s+)?ændret\s+(?:senest\s+)?(?:bl\.\s*a\.?\s+)?ved\s+", regex.I)
 
 
 _SPACES = regex.compile(r"\s+")
