@@ -57,3 +57,22 @@ def test_a_paragraf_without_explicatus_takes_the_label_typed_as_its_first_line(e
     assert node.label == "78" and node.id == "p78"
     assert node.children[0].text.startswith("Ingen må modtage et barn")
     assert [p.code for p in ctx.problems] == ["XML_LABEL"]
+
+
+@pytest.mark.parametrize(("explicatus", "label"), [
+    ("§ 5. E", "5 E"),  # selskabsskatteloven, LBK 680/2015
+    ("§ 20 A,", "20 A"),  # LBK 1148/2016
+])
+def test_a_label_slip_is_read_and_said(explicatus: str, label: str) -> None:
+    ctx = Context()
+    xml = (f"<Paragraf><Explicatus>{explicatus}</Explicatus>"
+           "<Stk><Exitus><Linea><Char>Aktiver anses for anskaffet.</Char></Linea></Exitus></Stk></Paragraf>")
+    (node,) = paragraf_nodes(etree.fromstring(xml), ctx)
+    assert node.label == label and [p.code for p in ctx.problems] == ["XML_LABEL"]
+
+
+def test_a_label_without_slip_says_nothing() -> None:
+    ctx = Context()
+    xml = "<Paragraf><Explicatus>§ 5 E.</Explicatus><Stk><Exitus><Linea><Char>Tekst.</Char></Linea></Exitus></Stk></Paragraf>"
+    (node,) = paragraf_nodes(etree.fromstring(xml), ctx)
+    assert node.label == "5 E" and ctx.problems == []

@@ -240,11 +240,19 @@ def _typed_label(line: str, ctx: Context) -> str:
     return label
 
 
+# the label slips paragraf_label reads (said): a comma for the full stop ("§ 20 A,", LBK 1148/2016), a full stop
+# between number and letter ("§ 5. E", LBK 680/2015)
+_LABEL_SLIP = re.compile(r"\d+\s*[A-Za-zÆØÅæøå]?\s*,|\d+\.\s*[A-Za-zÆØÅæøå]")
+
+
 def _checked_label(explicatus: str, ctx: Context) -> str:
     label = paragraf_label(explicatus)
     if label in ("l", "I"):  # "§ l": letter l typed for the digit 1
         ctx.problems.append(Problem("XML_LABEL", f"§ label {label!r} read as '1'", "warning", file=ctx.file))
         label = "1"
+    elif _LABEL_SLIP.fullmatch(explicatus.replace("§", "").strip().rstrip(".").strip()):  # "§ 20 A,", "§ 5. E"
+        ctx.problems.append(Problem("XML_LABEL", f"§ label {explicatus.strip()!r} read as {label!r}", "warning",
+                                    file=ctx.file))
     return label
 
 
