@@ -241,24 +241,15 @@ def holdout_readings() -> list[Reading]:
 def groups(manifests: list[Path], show: str | None) -> None:
     """The holdout's wrong §§ by category, and each category by likely cause (bench/wrong_groups.py's
     groups), with examples: case, §, one-line diff (LBK | ours)."""
-    from corpus_runs import eval_runs
-    from wrong_groups import _ops_by_paragraf, diff_line, group
-
-    from lovkons.ressort.layer import consolidated_at
-    from lovkons.review.evaluate import score
+    from wrong_groups import diff_line, group, scored_runs
 
     by: dict[str, dict[str, list[str]]] = collections.defaultdict(lambda: collections.defaultdict(list))
-    for manifest, run in eval_runs(manifests):
-        assert run.expected is not None
-        result, ressort = consolidated_at(run.result, run.expected.meta.date, base=run.base, orders=run.orders)
-        case = score(manifest.name, run.base, result, run.expected, orders=run.orders,
-                     renames=sum(c.count for c in ressort.changes), renamed=[c.address for c in ressort.changes])
-        ops = _ops_by_paragraf(run.orders)
+    for case_name, case, ops in scored_runs(manifests):
         for wrong in case.wrong:
             name = group(wrong, ops.get(wrong.label, [])) if wrong.category in ("unexplained", "uninstructed") else ""
             detail = "; ".join(f"{m.unit} act {m.act_says!r} | LBK {m.lbk_prints!r}" for m in wrong.mended) \
                 or diff_line(wrong)
-            by[wrong.category][name].append(f"{manifest.name} § {wrong.label}: {detail}")
+            by[wrong.category][name].append(f"{case_name} § {wrong.label}: {detail}")
     for category, named in sorted(by.items(), key=lambda kv: -sum(map(len, kv[1].values()))):
         print(f"\n== {category}: {sum(map(len, named.values()))}")
         for name, rows in sorted(named.items(), key=lambda kv: -len(kv[1])):

@@ -23,7 +23,7 @@ import argparse
 import difflib
 import sys
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +37,7 @@ from lovkons.amender.tree import label_key  # noqa: E402
 from lovkons.model.document import Level  # noqa: E402
 from lovkons.model.edits import AmendingDocument, Insert, InsertText, Operation, Replace, ReplaceText  # noqa: E402
 from lovkons.ressort.layer import consolidated_at  # noqa: E402
-from lovkons.review.evaluate import Wrong, score  # noqa: E402
+from lovkons.review.evaluate import CaseScore, Wrong, score  # noqa: E402
 
 
 def _n(text: str | None) -> str:
@@ -114,6 +114,17 @@ def diff_line(wrong: Wrong) -> str:
     return "; ".join(parts[:3])
 
 
+def scored_runs(paths: Sequence[Path]) -> Iterator[tuple[str, CaseScore, dict[str, list[Operation]]]]:
+    """Each manifest's case as `lovkons eval` scores it (the ressort layer on the LBK's day), with the
+    operations of its orders by §: (case name, score, operations by §)."""
+    for manifest, run in eval_runs(list(paths)):
+        assert run.expected is not None
+        result, ressort = consolidated_at(run.result, run.expected.meta.date, base=run.base, orders=run.orders)
+        case = score(manifest.name, run.base, result, run.expected, orders=run.orders,
+                     renames=sum(c.count for c in ressort.changes), renamed=[c.address for c in ressort.changes])
+        yield manifest.name, case, _ops_by_paragraf(run.orders)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", choices=("cases", "corpus"))
@@ -128,18 +139,13 @@ def main() -> int:
     if args.only != "cases":
         paths += corpus_manifests()
     groups: dict[str, list[str]] = defaultdict(list)
-    for manifest, run in eval_runs(paths):
-        assert run.expected is not None
-        result, ressort = consolidated_at(run.result, run.expected.meta.date, base=run.base, orders=run.orders)
-        case = score(manifest.name, run.base, result, run.expected, orders=run.orders,
-                     renames=sum(c.count for c in ressort.changes), renamed=[c.address for c in ressort.changes])
-        ops = _ops_by_paragraf(run.orders)
+    for name_of_case, case, ops in scored_runs(paths):
         for wrong in case.wrong:
             if wrong.category == args.category:
                 name = why(wrong) if args.why else group(wrong, ops.get(wrong.label, []))
                 detail = "; ".join(f"{m.unit} [{m.source}] act {m.act_says!r} | LBK {m.lbk_prints!r}"
                                    for m in wrong.mended) or diff_line(wrong)
-                groups[name].append(f"{manifest.name} § {wrong.label}: {detail}")
+                groups[name].append(f"{name_of_case} § {wrong.label}: {detail}")
     for name, rows in sorted(groups.items(), key=lambda kv: -len(kv[1])):
         print(f"{len(rows):4d}  {name}  ({', '.join(r.split(':')[0] for r in rows[:4])}, …)")
         if args.show is not None and args.show in name:
