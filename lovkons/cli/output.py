@@ -245,7 +245,6 @@ def indexing_bar() -> Iterator[Callable[[int, int], None] | None]:
 def check_doc(doc: str, corpus: Path) -> None:
     """Fail fast, before the corpus is loaded, on a DOC that is no identifier, or a path that does not
     exist or lies outside the corpus (the line names the file)."""
-    from lovkons.history.cache import shown
     from lovkons.history.identifiers import parse_identifier
 
     if doc == "-":
@@ -259,4 +258,4 @@ def check_doc(doc: str, corpus: Path) -> None:
         parse_identifier(doc)
         return
     if not path.resolve().is_relative_to(corpus.resolve()):
-        raise LovkonsError(f"not a document of the corpus {shown(corpus)} (choose the corpus with --corpus DIR)", file=doc)
+        raise LovkonsError(f"not a document of the corpus {shown_path(str(corpus))} (choose the corpus with --corpus DIR)", file=doc)

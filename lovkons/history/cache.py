@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lovkons.model.document import LovkonsError, show_folder_as, shown_path
+from lovkons.model.document import LovkonsError, show_folder_as
 
 CODE_SUFFIXES = (".py", ".yaml", ".j2", ".css", ".xsd")  # the package's code and its data
 
@@ -108,11 +108,6 @@ def corpus_folder(path: Path | None = None, *, keep: bool = True) -> Path:
         raise LovkonsError(f"corpus folder not found ({how}; give --corpus DIR or set LOVKONS_CORPUS)",
                            file=str(folder))  # fmt: skip
     return folder
-
-
-def shown(folder: Path) -> str:
-    """How to name a corpus folder to the user: the archive it was unpacked from, else the folder."""
-    return shown_path(str(folder)) or str(folder)
 
 
 def sha256_file(path: Path) -> str:

@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from lovkons.history.cache import sha256_file, shown
+from lovkons.history.cache import sha256_file
 from lovkons.history.facts import (
     Facts,
     Scanned,
@@ -91,7 +91,7 @@ class Corpus:
                 return f
             if ident.matches(f.kind, f.number, f.year):
                 return f
-        raise LovkonsError(f"{ident.key} is not in the corpus", file=shown(self.root))
+        raise LovkonsError(f"{ident.key} is not in the corpus", file=str(self.root))  # printed under the archive it came from (shown_path)
 
     def document(self, key: str) -> Document:
         if key not in self._docs:
