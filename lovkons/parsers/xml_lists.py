@@ -15,6 +15,7 @@ from lovkons.parsers.ids import slug
 from lovkons.parsers.node_factory import new_node
 from lovkons.parsers.xml_amendments import aendringsnummer_into
 from lovkons.parsers.xml_definitions import definition_bodies
+from lovkons.parsers.xml_joins import lines_joined
 from lovkons.parsers.xml_meta import item_label
 from lovkons.parsers.xml_text import (
     Context,
@@ -90,7 +91,7 @@ def unit_node(
                 elif ptag == "Index" or ptag == "Table":
                     noted = False
                     if after:
-                        children.append(new_node(TEKST, text=" ".join(after)))
+                        children.append(new_node(TEKST, text=lines_joined(after)))
                         after.clear()
                     if ptag == "Index":
                         children.extend(index_nodes(part, nid, ctx))
@@ -100,8 +101,8 @@ def unit_node(
             aendringsnummer_into(child, ctx, Pieces(after if children else own))
         skip = None  # only the first element's first line can be a typed label
     if after:
-        children.append(new_node(TEKST, text=" ".join(after)))
-    text = " ".join(own)
+        children.append(new_node(TEKST, text=lines_joined(after)))
+    text = lines_joined(own)
     return new_node(kind, label=label, text=text, children=tuple(definition_bodies(text, children)), id=nid)
 
 

@@ -8,7 +8,6 @@ an Exitus of text lines only is read by `plain_text` (its lines joined, the text
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,6 +16,7 @@ from lxml import etree
 
 from lovkons.model.document import Problem
 from lovkons.parsers.normalize import INVISIBLE_CHARS
+from lovkons.parsers.xml_joins import chars_joined, is_marker_char, lines_joined
 
 # The children of an element as a list, made in one C call (lxml's `getchildren`, equal to
 # `list(el)`): `for child in el` first makes an iterator object, which costs more than the list for
@@ -112,7 +112,7 @@ class Pieces:
             self.parts.append(text)
 
     def text(self) -> str:
-        return " ".join(self.parts)
+        return lines_joined(self.parts)
 
     def __bool__(self) -> bool:
         return bool(self.parts)
@@ -134,53 +134,7 @@ def glue_punctuation(parts: list[str], text: str) -> bool:
 def linea_text(linea: etree._Element) -> str:
     """A Linea is a run of Char elements concatenated as written (they carry their own spaces), but for
     the space a plain Char lost at a line break of the file (`_lost_space`)."""
-    return _joined([ch for ch in kids(linea) if ch.tag == "Char"])
-
-
-def _joined(chars: list[etree._Element], markers: bool = False) -> str:
-    """The texts of Char elements concatenated as written, a space put where `_lost_space` says (only two runs
-    that meet without a space at the split are looked at: a few in a hundred). With `markers`, a superscript note
-    marker ("2)") is left out, and where it stood between two words with no space on either side, the words stay
-    two: "… finder loven om arbejdsskadeforsikring" + "2) " + "tilsvarende anvendelse …" (LBK 1077/2016 § 66,
-    stk. 2, which LOV 1746/2016 § 9, nr. 11 changes); "… sodavand, mineralvand" + "3) " + "og alkoholsodavand:"
-    (LBK 1017/2013). A note marker never stands inside a word."""
-    runs = [ch.text for ch in chars]
-    if len(runs) < 2 and not markers:
-        return (runs[0] or "") if runs else ""
-    out: list[str] = []
-    prev: etree._Element | None = None
-    last = ""
-    skipped = False
-    for ch, run in zip(chars, runs, strict=True):
-        if markers and _is_marker_char(ch):
-            skipped = True
-            continue
-        if run:
-            if prev is not None and (
-                    (not last[-1].isspace() and not run[0].isspace() and _lost_space(prev, ch))
-                    or (skipped and last[-1:].isalnum() and run[:1].isalnum())):
-                out.append(" ")
-            out.append(run)
-            prev, last = ch, run
-            skipped = False
-    return "".join(out)
-
-
-def _lost_space(left: etree._Element, right: etree._Element) -> bool:
-    """Two plain Char elements (no formaChar) one after the other, split at a line break of the file and
-    neither with a space at the split (`_joined` checks that): the words were two. "<Char>… den andel</Char>⏎
-    <Char>af den totale mængde …</Char>" is "andel af" (LBK 415/2011 § 12, as LBK 500/2013 prints it), "<Char>…
-    gælder §§</Char>⏎<Char>9-13, 31 og 32</Char>" is "§§ 9-13" (LBK 1714/2010): all 59 such splits of the
-    2010-2017 corpus. A Char with a form stays glued: "m" + superscript "2" is "m2", "CO" + subscript "2" is
-    "CO2". The line break is read off the source lines (the document reader drops blank tails)."""
-    if left.get("formaChar") is not None or right.get("formaChar") is not None or left.getnext() is not right:
-        return False
-    return _source_line(right) > _source_line(left) + (left.text or "").count("\n")
-
-
-def _source_line(el: etree._Element) -> int:
-    line = el.sourceline
-    return line if isinstance(line, int) else 0
+    return chars_joined([ch for ch in kids(linea) if ch.tag == "Char"])
 
 
 def line_text(linea: etree._Element) -> str:
@@ -205,11 +159,11 @@ def _raw_line(linea: etree._Element) -> str:
     if len(linea) == 1:
         ch = linea[0]
         text = (ch.text or "") if ch.tag == "Char" else ""
-        return "" if text[-1:] == ")" and _is_marker_char(ch) else text
+        return "" if text[-1:] == ")" and is_marker_char(ch) else text
     chars = [ch for ch in kids(linea) if ch.tag == "Char"]
-    text = _joined(chars)
+    text = chars_joined(chars)
     if ")" in text:
-        text = _joined(chars, markers=True)
+        text = chars_joined(chars, markers=True)
     return text
 
 
@@ -249,7 +203,7 @@ def plain_text(ex: etree._Element, tag: str | None = "Exitus") -> str | None:
                     raws.append(text)
                     continue
             raws.append(_raw_line(part))
-        text = " ".join(raws)
+        text = lines_joined(raws)
     if "\xa0" in text:  # a no-break space: a space to `clean` (found without a scan of every character)
         text = text.replace("\xa0", " ")
     if text.strip(" ") == text and text.isprintable() and "  " not in text:
@@ -263,14 +217,6 @@ def first_line(ex: etree._Element) -> str:
         if child.tag == "Linea":
             return line_text(child)
     return ""
-
-
-_MARKER = re.compile(r"\s*(?:\d{1,3}\)\s*)+")  # "2)" and several at once: "2)3)" (LBK 143/2011 § 8)
-
-
-def _is_marker_char(ch: etree._Element) -> bool:
-    """A superscript "2)" or "2)3)" typed as a Char (references to notes given earlier, without a Nota)."""
-    return ch.get("formaChar") == "Superscript" and bool(_MARKER.fullmatch(ch.text or ""))
 
 
 def element_text(el: etree._Element) -> str:
@@ -296,7 +242,7 @@ def element_text(el: etree._Element) -> str:
         text = child.tail
         if text and not text.isspace() and (text := clean(text)):
             parts.append(text)
-    return " ".join(parts)
+    return lines_joined(parts)
 
 
 def note(nota: etree._Element, ctx: Context) -> None:

@@ -32,6 +32,7 @@ from lovkons.model.edits import (
     Repeal,
     ReplaceText,
 )
+from lovkons.parsers.xml_joins import ORDINAL_BEFORE_DASH_LINE
 from lovkons.review.units import Unit, address_unit, op_addresses, payload_units
 from lovkons.review.untouched import norm
 
@@ -218,7 +219,9 @@ _MARK = regex.compile(r"[»«]")
 
 
 def _raw(text: str) -> str:
-    return _WHITESPACE.sub(" ", norm(text)).strip()
+    """Single-spaced, and a line cut at an ordinal before a hyphen read as the document reader reads it
+    (parsers.xml_joins: "9.</Linea><Linea>-klasseprøver" is "9.-klasseprøver")."""
+    return ORDINAL_BEFORE_DASH_LINE.sub(".", _WHITESPACE.sub(" ", norm(text)).strip())
 
 
 @functools.lru_cache(maxsize=64)
