@@ -6,9 +6,11 @@ Input: lxml elements; output: Node lists with heading ids. Used by `parsers.lexd
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
-from lovkons.model.document import Kind, Node
+from lovkons.model.document import Kind, Node, Problem
 from lovkons.parsers.ids import slug
 from lovkons.parsers.node_factory import new_node, with_id
 from lovkons.parsers.xml_meta import division_label, kapitel_label
@@ -16,6 +18,11 @@ from lovkons.parsers.xml_paragraf import amending_paragraf_nodes, paragraf_nodes
 from lovkons.parsers.xml_text import Context, kids, label_of, rubrica_text
 
 _DIVISIONS = ("Bog", "Afsnit", "Kapitel")
+
+# the kapitel label slips kapitel_label reads (said, as the § label slips are: XML_LABEL): the word misspelt
+# ("Kapital 3", LBK 1113/2013; "Kapite1 15 a", LBK 1291/2015), cut short ("Kap. X A", LBK 963/2010) or run into
+# the number ("Kapitel12", LOV 1606/2013; "Kapitel1", LBK 1090/2015). Printed right: "Kapitel 3", "1. kapitel".
+_KAPITEL_SLIP = re.compile(r"(?i)kap(?!itel\s)")
 
 
 def structure_nodes(el: etree._Element, ctx: Context) -> list[Node]:
@@ -65,6 +72,9 @@ def _division(el: etree._Element, ctx: Context) -> list[Node]:
         return inner
     if el.tag == "Kapitel":
         label = kapitel_label(raw) if raw else None
+        if raw and _KAPITEL_SLIP.match(raw):
+            ctx.problems.append(Problem("XML_LABEL", f"kapitel label {raw!r} read as {label!r}", "warning",
+                                        file=ctx.file))
         kind, nid = Kind.KAPITEL, f"kap{slug(label)}" if label else ""
     else:
         label = division_label(raw, "afsnit") if raw else None
