@@ -26,6 +26,7 @@ CODES: tuple[Code, ...] = (
     Code("ENCODING_NOTED", _W, "parse", "the text file was read as UTF-16 or as UTF-8 with a byte order mark (the encoding is said)"),
     Code("PARAGRAF_GAP", _W, "parse", "a § number does not follow the previous one (a § may be lost in extraction)"),
     Code("XML_LABEL", _W, "parse", "a LexDania § or kapitel label printed with a slip was read as the label it stands for (the slip and the reading are said: '§ 20 A,' as '20 A', 'Kapital 3' as '3'), or could not be read and was given a default"),
+    Code("XML_NO_LABEL", _W, "parse", "a LexDania § has no label (no Explicatus, an empty one, a lone '§ '; mostly a '(Ophævet)' standing for the §§ of a repealed kapitel): read without one, no number guessed; the message gives its place (kapitel, the § before it) and first words"),
     Code("XML_SPLIT_PARAGRAF", _W, "parse", "one § stands in two LexDania elements; they were joined"),
     Code("XML_TRAILING_HEADING", _W, "parse", "an italic line at the end of a § was read as the heading of the next §"),
     Code("XML_HEADING_IN_TEXT", _W, "parse", "an unpunctuated last text line of a § was read as the heading of the next § (or dropped as a copy of it)"),

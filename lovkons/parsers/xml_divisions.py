@@ -7,6 +7,7 @@ Input: lxml elements; output: Node lists with heading ids. Used by `parsers.lexd
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from lxml import etree
 
@@ -101,3 +102,26 @@ def heading_ids(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
     for k, j in enumerate(run):
         out[j] = with_id(out[j], f"h-end-{k + 1}")
     return tuple(out)
+
+
+def say_unlabelled(nodes: Sequence[Node], ctx: Context) -> None:
+    """Every § read without a label, said with its place (XML_NO_LABEL): no Explicatus, an empty one, a lone "§ "
+    (mostly a "(Ophævet)" standing for the §§ of a repealed kapitel: LBK 1054/2010 kapitel 5; "§ 62-62 c." typed
+    as a line, LBK 769/2015). No number is guessed. Run on the body after a § split in two elements is joined."""
+    last = ""
+
+    def walk(children: Sequence[Node], where: str) -> None:
+        nonlocal last
+        for node in children:
+            if node.kind is _PARAGRAF and node.label:
+                last = node.label
+            elif node.kind is _PARAGRAF:
+                place = ", ".join(x for x in (where, f"after § {last}" if last else "before the first §") if x)
+                words = "(Ophævet)" if node.repealed else " ".join(n.text for n in node.walk() if n.text)
+                ctx.problems.append(Problem("XML_NO_LABEL", f"a § without a label ({place}), read unlabelled: "
+                                            f"{words[:70]!r}", "warning", file=ctx.file))
+            elif node.kind is Kind.KAPITEL or node.kind is Kind.AFSNIT:
+                inner = f"{node.kind.name.lower()} {node.label}" if node.label else node.kind.name.lower()
+                walk(node.children, f"{where}, {inner}" if where else inner)
+
+    walk(nodes, "")
