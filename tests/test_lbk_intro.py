@@ -13,7 +13,9 @@ from typing import Any
 import pytest
 import yaml
 
+from lovkons.amender.citing import base_refs
 from lovkons.history.lbk_intro import lbk_refs
+from lovkons.model.document import Document, Meta
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).resolve().parent / "data" / "lbk_intros.yaml").read_text(encoding="utf-8")
@@ -41,3 +43,16 @@ def test_an_act_the_introduction_says_is_not_incorporated_is_not() -> None:
     case = next(c for c in CASES if c["lbk"] == "LBK 796/2011")
     _, incorporates = lbk_refs(case["preamble"])
     assert "LOV 624/2011" not in incorporates and incorporates == ("LOV 724/2010", "LOV 1561/2010", "LOV 254/2011")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["lbk"] for c in CASES])
+def test_the_amender_takes_the_same_document_for_the_base(case: dict[str, Any]) -> None:
+    """amender.citing.base_refs: a change block cites an LBK when it cites the LBK itself or the document its
+    introduction restates — never an act the introduction lists ("…, som ændret ved § 91 i lov nr. 1715 af 27.
+    december 2016", LBK 126/2017; "… er ikke indarbejdet", LBK 73/2014), and the restated LBK cited loosely too
+    ("lovbekendtgørelse 1172 af 16. december 1992", LBK 1696/2015; "nr. 680 20. maj 2015", LBK 1164/2016)."""
+    kind, number_year = case["lbk"].split()
+    number, year = (int(x) for x in number_year.split("/"))
+    lbk = Document(Meta(kind, number, year, None, None), case["preamble"])
+    restated = case["restates"].split()[1]
+    assert [f"{n}/{y}" for n, y, _ in base_refs(lbk)] == [number_year, restated]

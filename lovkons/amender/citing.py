@@ -1,5 +1,5 @@
 """Stage 2 (amender): which change blocks cite the base — the base's own number and year and, for an LBK, those
-of the laws it consolidates (its preamble before "med de ændringer"), else its title.
+of the document it restates (its introduction, as parsers.lbk_intro reads it), else its title.
 
 Input: the base Document and a ChangeBlock; output: whether the block amends the base (`cites_base`).
 """
@@ -13,11 +13,11 @@ import regex
 from lovkons.model.document import Document
 from lovkons.model.edits import ChangeBlock, DocRef
 from lovkons.parsers.citations import find_docrefs
+from lovkons.parsers.lbk_intro import read_lbk_intro
 
 _SPACES = regex.compile(r"\s+")
 _ORDER_WORDS = regex.compile(r"^(bekendtgørelse af|bekendtgørelse om|lovbekendtgørelse af)\s+")
 _LAW_WORDS = regex.compile(r"^(lov om|bekendtgørelse om)\s+")
-_WITH_CHANGES = regex.compile(r"med de ændringer|med den ændring")  # an LBK preamble: "…, med de ændringer, der følger af …"
 
 
 def _norm_title(title: str | None) -> str:
@@ -27,16 +27,18 @@ def _norm_title(title: str | None) -> str:
 
 
 def base_refs(base: Document) -> list[tuple[int, int, dt.date | None]]:
-    """(number, year, date) of the base and, for an LBK, of the laws it consolidates (preamble text
-    before "med de ændringer": "…, jf. lovbekendtgørelse nr. 1255 af 16. november 2015" / "lov nr. 463")."""
+    """(number, year, date) of the base and, for an LBK, of the document it restates ("Herved bekendtgøres …, jf.
+    lovbekendtgørelse nr. 1255 af 16. november 2015, med de ændringer, der følger af …" / "… lov nr. 463 af …"):
+    an act drafted before the LBK was issued cites the law by that one. Never an act the introduction lists as
+    amending it ("…, som ændret ved § 91 i lov nr. 1715 af 27. december 2016", LBK 126/2017) or as not
+    incorporated (LOV 742/2015 in LBK 938/2015): a block citing one of those amends that act, not the base."""
     out: list[tuple[int, int, dt.date | None]] = []
     m = base.meta
     if m.number is not None and m.year is not None:
         out.append((m.number, m.year, m.date))
-    pre = base.preamble or ""
-    if m.kind.startswith("LBK") and pre:
-        head = _WITH_CHANGES.split(pre, maxsplit=1)[0]
-        out += [(r.number, r.date.year, r.date) for r in find_docrefs(head) if r.number and r.date]
+    restated = read_lbk_intro(base.preamble).restates if m.kind.startswith("LBK") else None
+    if restated is not None and restated.number is not None and restated.date is not None:
+        out.append((restated.number, restated.date.year, restated.date))
     return out
 
 

@@ -16,7 +16,7 @@ from lovkons.parsers.ids import slug
 from lovkons.parsers.node_factory import new_node
 from lovkons.parsers.xml_amendments import payload_lines
 from lovkons.parsers.xml_bilag import bilag_node
-from lovkons.parsers.xml_divisions import heading_ids, structure_nodes
+from lovkons.parsers.xml_divisions import heading_ids, say_unlabelled, structure_nodes
 from lovkons.parsers.xml_meta import load_xml, read_meta
 from lovkons.parsers.xml_text import (
     Context,
@@ -75,6 +75,7 @@ def _parse(data: bytes, file: str | None) -> ParseResult:
         else:
             children.extend(structure_nodes(el, ctx))
     children = _merge_split(children, ctx)
+    say_unlabelled(children, ctx)
     children.extend(sign for sign in map(_underskrift, signatures) if sign is not None)
     children.extend(bilag_node(el, ctx) for el in bilags)
     children.extend(new_node(Kind.NOTE, label=lbl, text=txt, id=f"note{slug(lbl)}") for lbl, txt in ctx.notes)

@@ -6,9 +6,12 @@ Input: lxml elements; output: Node lists with heading ids. Used by `parsers.lexd
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from lxml import etree
 
-from lovkons.model.document import Kind, Node
+from lovkons.model.document import Kind, Node, Problem
 from lovkons.parsers.ids import slug
 from lovkons.parsers.node_factory import new_node, with_id
 from lovkons.parsers.xml_meta import division_label, kapitel_label
@@ -16,6 +19,11 @@ from lovkons.parsers.xml_paragraf import amending_paragraf_nodes, paragraf_nodes
 from lovkons.parsers.xml_text import Context, kids, label_of, rubrica_text
 
 _DIVISIONS = ("Bog", "Afsnit", "Kapitel")
+
+# the kapitel label slips kapitel_label reads (said, as the § label slips are: XML_LABEL): the word misspelt
+# ("Kapital 3", LBK 1113/2013; "Kapite1 15 a", LBK 1291/2015), cut short ("Kap. X A", LBK 963/2010) or run into
+# the number ("Kapitel12", LOV 1606/2013; "Kapitel1", LBK 1090/2015). Printed right: "Kapitel 3", "1. kapitel".
+_KAPITEL_SLIP = re.compile(r"(?i)kap(?!itel\s)")
 
 
 def structure_nodes(el: etree._Element, ctx: Context) -> list[Node]:
@@ -65,6 +73,9 @@ def _division(el: etree._Element, ctx: Context) -> list[Node]:
         return inner
     if el.tag == "Kapitel":
         label = kapitel_label(raw) if raw else None
+        if raw and _KAPITEL_SLIP.match(raw):
+            ctx.problems.append(Problem("XML_LABEL", f"kapitel label {raw!r} read as {label!r}", "warning",
+                                        file=ctx.file))
         kind, nid = Kind.KAPITEL, f"kap{slug(label)}" if label else ""
     else:
         label = division_label(raw, "afsnit") if raw else None
@@ -91,3 +102,26 @@ def heading_ids(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
     for k, j in enumerate(run):
         out[j] = with_id(out[j], f"h-end-{k + 1}")
     return tuple(out)
+
+
+def say_unlabelled(nodes: Sequence[Node], ctx: Context) -> None:
+    """Every § read without a label, said with its place (XML_NO_LABEL): no Explicatus, an empty one, a lone "§ "
+    (mostly a "(Ophævet)" standing for the §§ of a repealed kapitel: LBK 1054/2010 kapitel 5; "§ 62-62 c." typed
+    as a line, LBK 769/2015). No number is guessed. Run on the body after a § split in two elements is joined."""
+    last = ""
+
+    def walk(children: Sequence[Node], where: str) -> None:
+        nonlocal last
+        for node in children:
+            if node.kind is _PARAGRAF and node.label:
+                last = node.label
+            elif node.kind is _PARAGRAF:
+                place = ", ".join(x for x in (where, f"after § {last}" if last else "before the first §") if x)
+                words = "(Ophævet)" if node.repealed else " ".join(n.text for n in node.walk() if n.text)
+                ctx.problems.append(Problem("XML_NO_LABEL", f"a § without a label ({place}), read unlabelled: "
+                                            f"{words[:70]!r}", "warning", file=ctx.file))
+            elif node.kind is Kind.KAPITEL or node.kind is Kind.AFSNIT:
+                inner = f"{node.kind.name.lower()} {node.label}" if node.label else node.kind.name.lower()
+                walk(node.children, f"{where}, {inner}" if where else inner)
+
+    walk(nodes, "")

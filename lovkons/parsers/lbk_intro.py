@@ -1,0 +1,73 @@
+"""Stage 1 (parsers): an LBK's introduction → the document it restates and the acts whose changes it incorporates.
+
+"Herved bekendtgøres <loven>, jf. lovbekendtgørelse nr. X af …, med de ændringer, der følger af …": the one
+reading of it, for the corpus scan (history.facts: `consolidates`, `incorporates`) and for which change blocks
+cite the base (amender.citing: a block citing the restated LBK cites the LBK that restates it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from lovkons.model.edits import DocRef
+from lovkons.parsers.citations import find_docrefs
+from lovkons.parsers.dates import parse_danish_date
+
+# An LBK's introduction names the document it restates, then the acts whose changes it incorporates:
+# "Herved bekendtgøres <loven>, jf. lovbekendtgørelse nr. X af …, med de ændringer, der følger af …". The
+# wording of the turn varies: "som følger af" (LBK 796/2011, 115/2012, 1298/2013), "med de ændringer som
+# følger af" (LBK 1275/2010), "med de ændringer og tilføjelser, der følger af" (LBK 143/2011), "lov nr. 1606
+# af 26. december 2013 om vandplanlægning, som ændret ved …" (LBK 126/2017).
+_TURN = regex.compile(
+    r"med\s+de(?:n)?\s+ændring(?:er)?(?:\s+og\s+tilføjelser)?,?\s+(?:(?:der|som)\s+)?følger\s+af"  # "…, følger af" (LBK 1696/2015)
+    r"|,\s*som\s+ændret\s+(?:senest\s+)?ved",
+    regex.I,
+)
+
+# A sentence of the introduction's notes that says an act's changes are left out: "De ændringer, som følger af § 1 i
+# lov nr. 624 af 14. juni 2011, er ikke indarbejdet i denne lovbekendtgørelse, …" (LBK 796/2011; 129 LBKs of the
+# corpus have such a note): that act is not incorporated (its changes apply to the LBK's text later)
+_LEFT_OUT = regex.compile(r"\bikke\s+(?:er\s+)?(?:blevet\s+)?(?:indarbejdet|medtaget)", regex.I)
+_SENTENCE_END = regex.compile(r"(?<=[.:])\s+(?=\p{Lu})")
+
+# the restated LBK cited loosely in the head: "lovbekendtgørelse 1172 af 16. december 1992" (no "nr.", LBK
+# 1696/2015, 785/2016, 37/2017), "lovbekendtgørelse nr. 680 20. maj 2015" (no "af", LBK 1164/2016), "lovbekendtørelse
+# nr. 198 af …" (LBK 725/2016) — read when the citation reader finds nothing
+_LOOSE_LBK = regex.compile(r"lovbekendt\w*\s+(?:nr\.\s*)?(?P<n>\d+)\s+(?:af\s+)?(?P<date>\d{1,2}\.\s*\p{L}+\s+\d{4})", regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class LbkIntro:
+    """What an LBK's introduction says: the document it restates (None when it names none) and the acts whose
+    changes it incorporates, in order, without those its notes say are not incorporated."""
+
+    restates: DocRef | None
+    incorporates: tuple[DocRef, ...]
+
+
+def _kept(tail: str) -> str:
+    """The tail of an introduction without the sentences that say an act's changes are left out."""
+    return " ".join(x for x in _SENTENCE_END.split(tail) if not _LEFT_OUT.search(x))
+
+
+def _dated(refs: list[DocRef]) -> list[DocRef]:
+    return [r for r in refs if r.kind and r.number is not None and r.date is not None]
+
+
+def read_lbk_intro(preamble: str | None) -> LbkIntro:
+    """"Herved bekendtgøres …, jf. lovbekendtgørelse nr. X, med de ændringer, der følger af …" → LbkIntro."""
+    if not preamble or "bekendtgøres" not in preamble:
+        return LbkIntro(None, ())
+    # the restated document is named in the sentence that says "bekendtgøres", before the turn to the
+    # changes: not in the paragraphs after it, which name changes left out (LBK 1529/2015: "… jf. § 5, stk.
+    # 3, i lov nr. 179 af 24. februar 2015" restates LBK 1351/2015, not that amending act)
+    lines = preamble.split("\n")
+    at = next(i for i, line in enumerate(lines) if "bekendtgøres" in line)
+    parts = _TURN.split(lines[at], maxsplit=1)
+    head, tail = parts[0], ("\n".join([parts[1], *lines[at + 1 :]]) if len(parts) > 1 else "")
+    named = _dated(find_docrefs(head))
+    if not named and (loose := _LOOSE_LBK.search(head)):
+        named = _dated([DocRef("LBK", int(loose["n"]), parse_danish_date(loose["date"]))])
+    return LbkIntro(named[-1] if named else None, tuple(_dated(find_docrefs(_kept(tail)))))
