@@ -14,11 +14,7 @@ from pathlib import Path
 import regex
 
 from lovkons.model.document import LovkonsError
-
-MONTHS = {
-    "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
-    "august": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-}  # fmt: skip
+from lovkons.parsers.dates import MONTHS
 
 # Danish document-type words → the short kind used in keys (longest first: "lovbekendtgørelse"
 # must win over "lov" and "bekendtgørelse").
