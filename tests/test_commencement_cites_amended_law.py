@@ -17,7 +17,7 @@ from lovkons.parsers.instructions.build import item_in_force
 from lovkons.parsers.instructions.commencement import read_trailing
 from lovkons.parsers.instructions.commencement_items import named_items
 
-DATA = Path(__file__).parent / "data" / "instr" / "commencement-units"
+DATA = Path(__file__).parent / "data" / "instr" / "commencement-units"  # excerpts: items and commencement §
 
 # LOV 716/2010 § 3 (færdselsloven): the general day and two rules citing færdselsloven's own units
 LOV_716 = [
@@ -113,3 +113,14 @@ def test_the_minister_setting_the_whole_law_and_its_options_is_not_read_as_a_lis
     rule = ("Stk. 1. Ministeren fastsætter tidspunktet for lovens ikrafttræden og kan herunder fastsætte, at lovens "
             "§§ 1-4 træder i kraft på forskellige tidspunkter.")
     assert [c.applies_to for c in read_trailing([rule]).commencement] == ["all"]
+
+
+def test_lov_189_2017_an_item_inserting_more_than_the_rule_names_is_dated_whole_and_said() -> None:
+    """"§ 35 b i udlændingeloven som affattet ved denne lovs § 1, nr. 2, træder i kraft den 1. juni 2017": nr. 2
+    inserts §§ 35 a and 35 b; the item is applied whole on 1 June 2017 (not on 1 March 2017, the general day, as
+    before), and that § 35 a goes with it is said."""
+    act = read_order(DATA / "LOV-2017-189.xml")  # § 1, nr. 1-2 and § 4, stk. 1-2 of the act
+    dates = {item.number: item.in_force for item in act.changes[0].items}
+    assert dates == {1: dt.date(2017, 3, 1), 2: dt.date(2017, 6, 1)}
+    inexact = [p.message for p in act.problems if p.code == "COMMENCEMENT_INEXACT"]
+    assert len(inexact) == 1 and "§ 35 b" in inexact[0] and "writes § 35 a too" in inexact[0]
