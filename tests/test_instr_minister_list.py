@@ -57,9 +57,11 @@ def test_the_recast_the_minister_sets_in_force_waits_and_the_dated_items_apply()
     assert any("Stk. 6." in line and "som er nævnt i stk. 1-5" in line for line in text.splitlines())  # nr. 6
 
 
-def test_a_rule_citing_the_amended_laws_units_is_read_up_to_its_first_og_as_before() -> None:
+def test_a_rule_citing_the_amended_laws_units_names_the_acts_items_it_cites() -> None:
     """Its list mixes the law's units ("§ 5, stk. 2, 3 og 5" of vejledningsloven) with the act's items ("denne
-    lovs § 1, nr. 3"), which the reading of items does not tell apart: it is not read further than before."""
+    lovs § 1, nr. 3"): the act's items are those after "denne lovs" (commencement_items.py), not § 5 or § 7."""
     rule = ("Stk. 3. Ministeren fastsætter tidspunktet for ikrafttræden af § 5, stk. 2, 3 og 5, og § 7 i lov om "
             "vejledning om uddannelse og erhverv som affattet ved denne lovs § 1, nr. 3, 10, 12 og 14.")  # LOV 641/2010
-    assert [c.applies_to for c in read_trailing([GENERAL, rule]).commencement] == ["all", "§ 5, stk. 2, 3 og 5"]
+    commencement = read_trailing([GENERAL, rule]).commencement
+    assert [item_in_force(commencement, "1", nr) for nr in (3, 10, 12, 14)] == [None] * 4
+    assert item_in_force(commencement, "1", 5) == item_in_force(commencement, "5", 1) == dt.date(2017, 1, 1)

@@ -18,6 +18,7 @@ from lovkons.history.cache import code_contents
 from lovkons.history.identifiers import key_of
 from lovkons.history.lbk_intro import lbk_refs
 from lovkons.history.sidecar import read_sidecar
+from lovkons.history.withheld import Withheld, withheld_items
 from lovkons.model.document import Document, Kind, LovkonsError, Meta, Problem
 from lovkons.model.edits import AmendingDocument, DocRef
 
@@ -80,6 +81,7 @@ class Facts:
     repealed: tuple[str | None, str | None] | None = None  # sidecar: (by, date)
     consolidates: tuple[str, ...] = ()  # LBK: the law / earlier LBK it restates
     incorporates: tuple[str, ...] = ()  # LBK: the amending acts it names
+    withheld: tuple[Withheld, ...] = ()  # LBK: the numbered changes it says it has not incorporated (history.withheld)
     blocks: tuple[Block, ...] = ()
     problems: tuple[dict[str, Any], ...] = field(default=())
 
@@ -382,6 +384,7 @@ def _scan(root: Path, rel: str, sha: str) -> Scanned:
         # an LBK restates the law's own repeal clause; it repeals nothing itself
         repeals=() if lbk else tuple((k, start) for r in dates.repeals if (k := ref_key(r))),
         repealed=sidecar_end, consolidates=consolidates, incorporates=incorporates,
+        withheld=withheld_items(doc) if lbk else (),
         blocks=_order_blocks(also) if also is not None else (), problems=tuple(problems),
     )  # fmt: skip
     return facts, doc, also

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from lovkons.history.identifiers import parse_identifier
 from lovkons.history.repealed_items import repealed_items
+from lovkons.history.withheld import in_text_of
 from lovkons.model.document import LovkonsError, Problem
 
 if TYPE_CHECKING:  # the corpus is given, not built here (an answer kept on disk loads without it)
@@ -257,12 +258,12 @@ def _timeline(corpus: Corpus, key: str, stack: frozenset[str]) -> Timeline:
             if c.in_force is not None and c.in_force < stop:
                 keep.append(c)
             elif successor is not None:
-                carried.append(replace(c, to=successor.key, incorporated=c.order in successor.incorporates))
+                carried.append(replace(c, to=successor.key, incorporated=in_text_of(successor, c)))
             else:
                 lapsed.append(replace(c, lapsed=stop, why=end.state))
         dated = keep
         if successor is not None:  # undetermined items go on with the document that replaces this one
-            carried += [replace(c, to=successor.key, incorporated=c.order in successor.incorporates) for c in pending]
+            carried += [replace(c, to=successor.key, incorporated=in_text_of(successor, c)) for c in pending]
             pending = []
     # application order: effective date, then publication order of the orders, then item
     def rank(c: Change) -> tuple[dt.date, str, int, str, int]:

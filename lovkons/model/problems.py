@@ -40,6 +40,7 @@ CODES: tuple[Code, ...] = (
     Code("PART_ITEM_MISSING", _W, "instructions", "the part names an item the amending act does not have"),
     Code("COMMENCEMENT_UNKNOWN", _W, "instructions", "no commencement clause was found for an item"),
     Code("COMMENCEMENT_UNDETERMINED", _W, "instructions", "commencement is set by a later order (minister decides)"),
+    Code("COMMENCEMENT_INEXACT", _W, "instructions", "a commencement rule dates units of the amended law 'som affattet ved denne lovs § 1, nr. 6' while that item writes more than those units (LOV 572/2010: § 9 f, stk. 4 of the § 9 f nr. 6 recasts; LOV 626/2016: § 4 b of the §§ 4 a-4 e nr. 6 inserts): the whole item takes the rule's date"),
     Code("COMMENCEMENT_ESTIMATED", _W, "instructions", "'dagen efter bekendtgørelsen' without a publication date: the earliest day is taken"),
     Code("AMBIGUOUS_INSERT", _W, "instructions", "'som nyt stk./nr.' read with the stated reading of where the unit goes"),
     Code("BILAG_PART", _W, "instructions", "a part of a bilag the model does not divide (liste A, nr. 22): changed where the quoted text stands, once"),

@@ -13,6 +13,7 @@ from lovkons.model.edits import AmendingDocument, ChangeBlock, Commencement, Ite
 from lovkons.parsers.bilag_lists import listed_nodes
 from lovkons.parsers.instructions.clauses import parse_instruction
 from lovkons.parsers.instructions.commencement import CITES_AMENDED_LAW, read_trailing
+from lovkons.parsers.instructions.commencement_items import inexact_items, named_items
 from lovkons.parsers.instructions.neighbours import supply_empty_stk
 from lovkons.parsers.instructions.opening import parse_opening, search_opening
 from lovkons.parsers.instructions.payload import clean_block, one_line
@@ -96,6 +97,7 @@ def build(raw: RawDoc) -> AmendingDocument:
             problems.extend(Problem(p.code, p.message, p.severity, p.source, p.address, raw.file, it.line) for p in probs)
             items.append(Item(it.number, source.text, ops, in_force, it.line))
         blocks.append(ChangeBlock(para.label, target, para.opening, amended_by, tuple(items), para.heading))
+    problems.extend(_located(p, raw.file) for p in inexact_items(trailing.commencement, blocks))
     return AmendingDocument(
         meta, tuple(blocks), tuple(trailing.commencement), tuple(trailing.repeals), tuple(trailing.transitional),
         tuple(problems),
@@ -152,7 +154,9 @@ _ABOUT = regex.compile(r",?\s+om\s+(?=\p{L})")
 
 def _cited_items(applies_to: str) -> list[Target]:
     """The items a commencement rule names: its whole list of citations, else the list before what they
-    are about (not for a rule citing the amended law's own units: their list is not the act's items)."""
+    are about; for a rule citing the amended law's own units ("udlændingelovens § 9 f, stk. 4, som affattet
+    ved denne lovs § 1, nr. 6", LOV 572/2010) or this act's by "lovens § 1, nr. 5" (LOV 273/2012) the act's
+    items among them (commencement_items.py)."""
     about = _ABOUT.search(applies_to)
     cuts = [len(applies_to)] + ([about.start()] if about and not CITES_AMENDED_LAW.search(applies_to) else [])
     for cut in cuts:
@@ -160,4 +164,4 @@ def _cited_items(applies_to: str) -> list[Target]:
             return parse_targets(applies_to[:cut])
         except TargetError:
             continue
-    return []
+    return list(named_items(applies_to).items)

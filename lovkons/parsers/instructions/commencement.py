@@ -39,15 +39,25 @@ _PART_END = regex.compile(rf",?\s+træder\s+(?:dog\s+)?i\s+kraft\s+{_WHEN}", reg
 # ikrafttræden af § 8, nr. 7 og 10, § 10, nr. 2, og § 13, nr. 2 og 7, om udstedelse af digitale beviser …"
 # (LOV 1746/2016 § 23, stk. 3: § 13, nr. 7 recasts folkeskolelovens § 14 and is not in force with the rest).
 # "§ 5, stk. 2, … i lov om vejledning … som affattet ved denne lovs § 1, nr. 3" (LOV 641/2010): a rule citing the
-# amended law's own units, whose list mixes those with the act's items
+# amended law's own units, whose list mixes those with the act's items (commencement_items.py reads them)
 CITES_AMENDED_LAW = regex.compile(r"\bsom\s+(?:affattet|ændret|indsat)\b|\bdenne\s+lovs\b|\bi\s+(?:lov\b|\w+loven\b)"
                                   r"|^\w+lovens\b", regex.I)
-# such a rule is read up to its first ", og" or sentence end, as before the list's last member was read
-_FIRST_CLAUSE_END = regex.compile(r"\.\s+\p{L}|,\s+(?:og|jf|men)\b|\s+og\s+kan\b", regex.I)
+# The wordings of the corpus: "fastsætter tidspunktet for ikrafttræden af …" (most), "fastsætter
+# ikrafttrædelsestidspunktet for § 89 …" (LOV 431/2010 § 4, stk. 3; LOV 268/2014), "bemyndiges til at fastsætte
+# ikrafttrædelsestidspunktet for lovens § 1, nr. 5, …" (LOV 273/2012, 1613/2013; "… lovens ikrafttrædelsestidspunkt",
+# LOV 619/2011), "fastsætter efter indstilling fra
+# Stormrådet tidspunktet for …" (LOV 544/2010), "… efter aftale med beskæftigelsesministeren …" (LOV 702/2010),
+# "fastsætter ikrafttrædelsen af § 1, nr. 1-7" (LOV 1354/2012), "fastsætter ikrafttræden af § 2" (LOV 334/2015),
+# "fastsætter tidspunktet for lovens eller dele af lovens ikrafttræden" (LOV 1233/2012). A list citing the
+# amended law's units runs on through ", jf. denne lovs § 1, nr. 20" (LOV 431/2010) and ", og for ikrafttræden af
+# § 15 b, stk. 1 og 2, …" (LOV 653/2010).
 MINISTER_DECIDES = regex.compile(
-    r"fastsætter\s+tidspunktet\s+for\s+(?:lovens\s+|bekendtgørelsens\s+)?ikrafttræd(?:en|elsen|else)"
-    r"(?:\s+af\s+(?P<what>.+?))?"
-    r"(?=\.?\s*$|\.\s+(?-i:[A-ZÆØÅ])|,\s+(?:og(?!\s+(?:§|denne\s+lovs\s+§))|jf|men)\b|\s+og\s+kan\b)",
+    r"fastsætte(?:r|s)?\s+(?:efter\s+(?:indstilling|aftale)\s+(?:fra|med)\s+[^.]{1,100}?\s+)?"
+    r"(?:tidspunktet\s+for\s+(?:lovens\s+(?:eller\s+dele\s+af\s+lovens\s+)?|bekendtgørelsens\s+)?"
+    r"ikrafttræd(?:en|elsen|else)|(?:lovens\s+)?ikrafttrædelsestidspunkt(?:et)?\b|ikrafttræd(?:en|elsen)(?=\s+af\b))"
+    r"(?:\s+(?:af|for)\s+(?P<what>.+?))?"
+    r"(?=\.?\s*$|\.\s+(?-i:[A-ZÆØÅ])|,\s+(?:og(?!\s+(?:§|denne\s+lovs\s+§|for\s))|jf(?!\.\s+denne\s+lovs\b)|men)\b"
+    r"|\s+og\s+kan\b)",
     regex.I,
 )
 # The same in the passive: "Tidspunktet for ikrafttrædelsen af lovens § 1, nr. 1 og 2, fastsættes af social- og
@@ -182,9 +192,6 @@ def read_trailing(
         found = mm or passive
         if found is not None:
             what = _SPACES.sub(" ", found["what"] or "all").strip(" ,")
-            # (the passive's subject ends at ", fastsættes af": read whole)
-            if mm and CITES_AMENDED_LAW.search(what) and (end := _FIRST_CLAUSE_END.search(what)):
-                what = what[:end.start()]
             res.commencement.append(Commencement(None, what, text))
             res.problems.append(
                 Problem("COMMENCEMENT_UNDETERMINED", f"the minister decides when {what} comes into force",

@@ -1,0 +1,241 @@
+"""Stage 1 (parsers): the items of the amending act a commencement rule names when it names them through the
+amended law's own units (drafting convention: "[units] i lov om X som affattet ved denne lovs § A, nr. B").
+
+"Tidspunktet for ikrafttræden af udlændingelovens § 9 f, stk. 4, som affattet ved denne lovs § 1, nr. 6,
+fastsættes af ministeren …" (LOV 572/2010 § 4, stk. 2) names the act's § 1, nr. 6; "Færdselslovens § 119 a, …
+og § 133 a som affattet eller ændret ved denne lovs § 1, nr. 9-15, 18-21 og 24-29, træder i kraft den 1. oktober
+2010." (LOV 716/2010 § 3, stk. 2) its § 1, nr. 9-15, 18-21 and 24-29. A rule may mix those with the act's items
+named directly ("§ 1, nr. 7, § 16 a, stk. 7 og 8, i lov om en aktiv beskæftigelsesindsats som affattet ved denne
+lovs § 1, nr. 12, …", LOV 1486/2014 § 10, stk. 5; "lovens § 1, nr. 9 og 12, og færdselslovens § 132 a …",
+LOV 565/2012) and with units cited by a possessive law name or "i lov om …" that are the amended law's.
+
+The rule is read as a row of § citations (members); each is the act's item or a unit of the amended law:
+- after "denne lovs" / "lovens" the act's items, as long as each is "§ N" or "§ N, nr. …" and is not itself
+  followed by "i lov …" / "som …" (then it is the amended law's again);
+- after a possessive law name ("udlændingelovens § 9 f") the amended law's, up to the citation's end;
+- else a run of members up to a citation's end ("… i lov om …", "… som affattet ved denne lovs", ", jf. denne
+  lovs"): the leading "§ N, nr. …" members are the act's when other units follow them in the run, the rest the
+  amended law's; a run that reaches the end of the rule uncited is the act's (the old reading).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from lovkons.model.address import Address
+from lovkons.model.document import Kind, Level, Problem
+from lovkons.model.edits import (
+    ChangeBlock,
+    Commencement,
+    DeleteText,
+    Insert,
+    InsertText,
+    Item,
+    Operation,
+    Repeal,
+    RepealAndInsert,
+    Replace,
+    ReplaceText,
+)
+from lovkons.parsers.instructions.commencement import CITES_AMENDED_LAW
+from lovkons.parsers.instructions.targets import Target, TargetError, parse_targets
+
+_NUM = r"\d+(?:\s?(?!i\s+\w\w)[a-zA-ZÆØÅæøå]\b)?"  # not "§ 96 i lov om …"
+_NUMS = rf"{_NUM}(?:\s*[-–]\s*{_NUM})?(?:(?:,\s*|\s+og\s+){_NUM}(?!\.\s*(?:pkt|og|-))(?:\s*[-–]\s*{_NUM})?)*"
+_MEMBER = regex.compile(
+    rf"""(?P<core>§§\s*{_NUMS}|§\s*{_NUM}(?:\s*[-–]\s*(?:§\s*)?{_NUM})?)
+         (?P<tail>(?:,\s*(?:stk\.|nr\.|litra)\s*{_NUMS}(?!\.\s*(?:pkt|og|-))|,?\s*\d+\.(?:\s*(?:og|-)\s*\d+\.)*\s*pkt\.)*)""",
+    regex.X,
+)
+_NR_TAIL = regex.compile(rf",\s*nr\.\s*{_NUMS}")
+_ACT = regex.compile(r"(?:\bdenne\s+lovs|(?<![\w-])[Ll]ovens|\bved)\s+$")
+# the units an item of the act wrote, named after it, the list of items going on after them: "de ved § 1, nr. 33,
+# affattede bestemmelser i § 14 a og § 14 b, stk. 1-3, § 1, nr. 34-54, …" (LOV 1640/2013 § 7, stk. 2), "den ved § 8,
+# nr. 1, foreslåede affattelse af skattekontrollovens § 3 A, stk. 1-7, § 8, nr. 2-6 og 8, …" (LOV 118/2012)
+_WRITTEN_BEFORE = regex.compile(r"\b(?:affattede\s+bestemmelser\s+i|affattelse\s+af(?:\s+\w+lovens)?)\s+$")
+# "udlændingelovens § 9 f"; "overskriften før § 33 b"
+_LAW = regex.compile(rf"\w+lovens\s+$|\b(?:før|efter)\s+$|{_WRITTEN_BEFORE.pattern}")
+# what ends a citation of the amended law, in the text after its last § (", bilag 2-8 og bilag 5 i lov om …")
+_CLOSES = regex.compile(r"(?<!\w)(?:i\s+(?:lov\b|\w+loven\b)|som\s|jf\.)")
+_SEPARATOR = regex.compile(r"^(?:,\s*|\s+)?(?:(?:og|samt)\s+)?$")
+_OTHER_UNIT = regex.compile(r"\b(?:bilag|kapitel|afsnit|overskrift)", regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Member:
+    text: str
+    form: str  # "nr" (§ N, nr. …), "bare" (§ N, §§ N og M) or "unit" (with stk./pkt./litra)
+    before: str  # the text since the member before
+    after: str  # the text up to the member after
+
+
+@dataclass(frozen=True, slots=True)
+class Naming:
+    """What one rule names: the act's items, and per citation of the amended law its units with the items
+    that wrote them ("§ 9 f, stk. 4" → "§ 1, nr. 6") where the rule says which."""
+
+    items: tuple[Target, ...]
+    written_by: tuple[tuple[tuple[Target, ...], tuple[Target, ...]], ...]
+
+
+def _members(text: str) -> list[_Member]:
+    found = list(_MEMBER.finditer(text))
+    out: list[_Member] = []
+    for i, m in enumerate(found):
+        start = found[i - 1].end() if i else 0
+        end = found[i + 1].start() if i + 1 < len(found) else len(text)
+        tail = m["tail"]
+        form = "bare" if not tail else "nr" if _NR_TAIL.fullmatch(tail) and m["core"][1] != "§" else "unit"
+        out.append(_Member(m[0], form, text[start:m.start()], text[m.end():end]))
+    return out
+
+
+def _targets(members: list[_Member]) -> tuple[Target, ...]:
+    out: list[Target] = []
+    for m in members:
+        try:
+            out += parse_targets(m.text)
+        except TargetError:
+            continue
+    return tuple(out)
+
+
+def _act_run(members: list[_Member], i: int) -> int:
+    """The end of the list of the act's items that starts at member i (after "denne lovs")."""
+    j = i + 1
+    while (j < len(members) and members[j].form != "unit" and _SEPARATOR.match(members[j].before)
+           and not _CLOSES.search(members[j].after) and not _LAW.search(members[j].before)):
+        j += 1
+    return j
+
+
+@functools.lru_cache(maxsize=4096)
+def named_items(text: str) -> Naming:
+    """The act's items a commencement rule citing the amended law's units names (see the module)."""
+    members = _members(text)
+    items: list[_Member] = []
+    written: list[tuple[tuple[Target, ...], tuple[Target, ...]]] = []
+    law: list[_Member] = []  # the amended law's units of the citation being read
+    last: list[_Member] = []  # the last list of the act's items read
+    i = 0
+    while i < len(members):
+        m = members[i]
+        if _ACT.search(m.before):
+            j = _act_run(members, i)
+            if law:
+                written.append((_targets(law), _targets(members[i:j])))
+                law = []
+            items += members[i:j]
+            last = members[i:j]
+            i = j
+            continue
+        after_items = bool(_WRITTEN_BEFORE.search(m.before))
+        j = i  # a run up to the citation's end, a member after "denne lovs", or the end of the rule
+        while j < len(members) and not _CLOSES.search(members[j].after) and not (
+                j + 1 < len(members) and (_ACT.search(members[j + 1].before) or _LAW.search(members[j + 1].before)
+                                          or (after_items and members[j + 1].form == "nr"))):
+            j += 1
+        if after_items:  # the units the items just before wrote ("de ved § 1, nr. 33, affattede bestemmelser i …")
+            written.append((_targets(members[i:j + 1]), _targets(last)))
+            i = j + 1
+            continue
+        if j == len(members) or not _CLOSES.search(members[j].after):  # not cited as the amended law's: the
+            # act's own items ("§ 1, § 2, den ved § 8, nr. 1, …", LOV 118/2012), unless a law's name opened the run
+            (law if _LAW.search(m.before) else items).extend(members[i:j + 1])
+            i = j + 1
+            continue
+        run = members[i:j + 1]  # a citation of the amended law, the act's "§ N, nr. …" ahead of its units
+        lead = 0
+        if not _LAW.search(m.before):
+            while (lead < len(run) and run[lead].form == "nr" and not _OTHER_UNIT.search(run[lead].before)
+                   and (lead == 0 or _SEPARATOR.match(run[lead].before))):
+                lead += 1
+            lead = 0 if lead == len(run) else lead  # "§ 2, nr. 2 og 3, i lov om …": the law's own numbers
+        items += run[:lead]
+        law += run[lead:]
+        i = j + 1
+    return Naming(_targets(items), tuple(written))
+
+
+def _under(unit: Address, address: Address) -> bool:
+    return address.steps[:len(unit.steps)] == unit.steps
+
+
+def _order(label: str | None) -> tuple[int, str]:
+    m = regex.match(r"(\d+)\s*(\p{L}*)", label or "")
+    return (int(m[1]), m[2].lower()) if m else (-1, "")
+
+
+def _in_range(units: tuple[Target, ...], address: Address) -> bool:
+    """Whether `address` lies in a cited range of §§ ("§§ 60-60 e", LOV 716/2010; "§§ 9-10 a", LOV 544/2010)."""
+    p = _order(address.label_of(Level.PARAGRAF))
+    return any(u.through is not None and len(u.address.steps) == 1 and len(u.through.steps) == 1
+               and _order(u.address.label_of(Level.PARAGRAF)) <= p <= _order(u.through.label_of(Level.PARAGRAF))
+               for u in units)
+
+
+_LEVELS = {Kind.PARAGRAF: Level.PARAGRAF, Kind.STK: Level.STK, Kind.NR: Level.NR, Kind.LITRA: Level.LITRA}
+
+
+def _written(op: Operation) -> tuple[list[Address], list[Address]]:
+    """(the units an operation writes whole, the units whose text it changes)."""
+    if isinstance(op, ReplaceText | InsertText | DeleteText):
+        return [], [op.target]
+    if isinstance(op, Replace | Repeal):
+        return [op.target, *getattr(op, "group", ())], []
+    if isinstance(op, Insert | RepealAndInsert):
+        old = [op.target, *op.group] if isinstance(op, RepealAndInsert) else []
+        parent = op.target if isinstance(op, Insert) and op.position == "end" else op.target.parent
+        new = [Address(((Level.PARAGRAF, n.label),)) if n.kind is Kind.PARAGRAF else parent.child(_LEVELS[n.kind], n.label)
+               for n in op.payload if n.kind in _LEVELS and n.label]
+        return old + new, []
+    return [], []
+
+
+def _outside(item: Item, units: tuple[Target, ...]) -> Address | None:
+    """What the item writes beyond the units a rule names it for, when it writes one of them at all (else
+    the rule names the item for something we cannot place: nothing is said)."""
+    cited = [u.address for u in units]
+    related = False
+    outside: list[Address] = []
+    for op in item.operations:
+        whole, text = _written(op)
+        for a in whole:
+            inside = any(_under(u, a) for u in cited) or _in_range(units, a)
+            related |= inside or any(_under(a, u) for u in cited)
+            outside += [] if inside else [a]
+        for a in text:
+            near = any(_under(u, a) or _under(a, u) for u in cited) or _in_range(units, a)
+            related |= near
+            outside += [] if near else [a]
+    return outside[0] if related and outside else None
+
+
+def inexact_items(commencement: Sequence[Commencement], blocks: Sequence[ChangeBlock]) -> list[Problem]:
+    """A rule that dates units of the amended law written by an item which writes more than those units dates
+    the whole item so, the rest of what it writes too: said, never silently. "udlændingelovens § 9 f, stk. 4, som
+    affattet ved denne lovs § 1, nr. 6" (LOV 572/2010: nr. 6 recasts all of § 9 f); "§ 75, stk. 1, nr. 6, og § 77,
+    stk. 2 og 3, i lov om aktiv socialpolitik som affattet ved denne lovs § 3, nr. 20" (LOV 1380/2012: nr. 20
+    repeals § 74 i and inserts §§ 75-77)."""
+    items = {(b.paragraf, it.number): it for b in blocks for it in b.items}
+    out: list[Problem] = []
+    for c in commencement:
+        if c.applies_to == "all" or not CITES_AMENDED_LAW.search(c.applies_to):
+            continue
+        for units, writers in named_items(c.applies_to).written_by:
+            for w in writers:
+                nr = w.address.label_of(Level.NR)
+                item = items.get((w.address.label_of(Level.PARAGRAF) or "", int(nr))) if nr and nr.isdigit() else None
+                beyond = _outside(item, units) if item else None
+                if beyond is not None:
+                    when = c.date.isoformat() if c.date else "when the minister decides"
+                    named = ", ".join(str(u.address) for u in units)
+                    out.append(Problem("COMMENCEMENT_INEXACT",
+                                       f"the rule dates {named} of the amended law as written by {w.address}, which "
+                                       f"writes {beyond} too: the whole item is taken as in force {when}",
+                                       "warning", address=str(w.address)))
+    return out
