@@ -40,10 +40,8 @@ from lovkons.amender.parts import parse_parts
 from lovkons.model.document import Document, Kind
 from lovkons.model.edits import AmendingDocument
 from lovkons.parsers.dates import DANISH_DATE
+from lovkons.parsers.lbk_intro import LEFT_OUT
 
-# a sentence (or two: "… har virkning fra …. Disse ændringer er derfor ikke indarbejdet") of the
-# introduction that withholds changes
-_WITHHELD = regex.compile(r"\bikke\s+(?:indarbejdet|medtaget)\b", regex.I)
 # where the changes are named: after "følger af" up to the verb of the sentence; "som ændret ved …"
 # names the acts that amended the act, which are not withheld
 _SUBJECT = regex.compile(
@@ -117,7 +115,7 @@ def in_notes(notes: Iterable[str]) -> tuple[NotIncorporated, ...]:
     out: list[NotIncorporated] = []
     for note in notes:
         pos = 0
-        for end in _WITHHELD.finditer(note):
+        for end in LEFT_OUT.finditer(note):
             subjects = list(_NOTE_SUBJECT.finditer(note, pos, end.start()))
             if subjects:
                 out += _parts(subjects[-1]["subject"], " ".join(note[subjects[-1].start():end.end()].split()))
@@ -129,12 +127,12 @@ def not_incorporated(preamble: str | None) -> tuple[NotIncorporated, ...]:
     """Every change the introduction of an LBK says is not incorporated in it."""
     out: list[NotIncorporated] = []
     for paragraph in (preamble or "").split("\n"):
-        if not _WITHHELD.search(paragraph):
+        if not LEFT_OUT.search(paragraph):
             continue
         # "De ændringer, der følger af … er ikke indarbejdet …. De ændringer, der følger af … er efterfølgende
         # ophævet …. Disse ændringer er derfor ikke indarbejdet …": each statement up to its "ikke indarbejdet"
         pos = 0
-        for end in _WITHHELD.finditer(paragraph):
+        for end in LEFT_OUT.finditer(paragraph):
             statement = paragraph[pos:end.end()]
             pos = end.end()
             subjects = list(_SUBJECT.finditer(statement))

@@ -28,8 +28,9 @@ _TURN = regex.compile(
 
 # A sentence of the introduction's notes that says an act's changes are left out: "De ændringer, som følger af § 1 i
 # lov nr. 624 af 14. juni 2011, er ikke indarbejdet i denne lovbekendtgørelse, …" (LBK 796/2011; 129 LBKs of the
-# corpus have such a note): that act is not incorporated (its changes apply to the LBK's text later)
-_LEFT_OUT = regex.compile(r"\bikke\s+(?:er\s+)?(?:blevet\s+)?(?:indarbejdet|medtaget)", regex.I)
+# corpus have such a note): that act is not incorporated (its changes apply to the LBK's text later). The one
+# pattern of it: amender.not_incorporated reads the same sentences number by number.
+LEFT_OUT = regex.compile(r"\bikke\s+(?:er\s+)?(?:blevet\s+)?(?:indarbejdet|medtaget)\b", regex.I)
 _SENTENCE_END = regex.compile(r"(?<=[.:])\s+(?=\p{Lu})")
 
 # the restated LBK cited loosely in the head: "lovbekendtgørelse 1172 af 16. december 1992" (no "nr.", LBK
@@ -49,7 +50,7 @@ class LbkIntro:
 
 def _kept(tail: str) -> str:
     """The tail of an introduction without the sentences that say an act's changes are left out."""
-    return " ".join(x for x in _SENTENCE_END.split(tail) if not _LEFT_OUT.search(x))
+    return " ".join(x for x in _SENTENCE_END.split(tail) if not LEFT_OUT.search(x))
 
 
 def _dated(refs: list[DocRef]) -> list[DocRef]:
