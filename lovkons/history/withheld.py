@@ -18,8 +18,9 @@ from lovkons.history.identifiers import key_of
 if TYPE_CHECKING:
     from lovkons.model.document import Document
 
-# (the act's corpus key, its § or None for the whole act, its numbered changes or None for the whole §)
-Withheld = tuple[str, str | None, tuple[int, ...] | None]
+# (the act's corpus key, its § or None for the whole act, its numbered changes or None for the whole §, the
+# numbered changes it names only in part: "§ 1, nr. 1 delvis og nr. 2-7, i lov nr. 900 af 4. juli 2013", LBK 1330/2013)
+Withheld = tuple[str, str | None, tuple[int, ...] | None, tuple[int, ...]]
 
 
 class _Lbk(Protocol):  # history.facts.Facts (not imported: facts imports this module)
@@ -46,7 +47,7 @@ def withheld_items(lbk: Document) -> tuple[Withheld, ...]:
     for w in said_not_incorporated(lbk):
         key = key_of("LOV", w.number, w.year)
         if key is not None:
-            out.append((key, w.paragraf, None if w.items is None else tuple(sorted(w.items))))
+            out.append((key, w.paragraf, None if w.items is None else tuple(sorted(w.items)), tuple(sorted(w.partly))))
     return tuple(dict.fromkeys(out))
 
 
@@ -56,9 +57,12 @@ def _same(a: str, b: str) -> bool:
 
 def in_text_of(lbk: _Lbk, change: _Item) -> bool:
     """Whether the text of `lbk`, to which `change` is handed on, holds it: not when the LBK says the item (its
-    §, its act) is not incorporated; yes when it says so of other items of the same § of the act, or names
-    the act among those it incorporates."""
+    §, its act) is not incorporated, nor when it says so of a part of the item ("nr. 1 delvis": which part is
+    not said in a form we read, so the item is not taken as in the text — as amender.not_incorporated's
+    `incorporated_by_base` reads it for the eval); yes when it says so of other items of the same § of the act,
+    or names the act among those it incorporates."""
     named = [w for w in lbk.withheld if w[0] == change.order and (w[1] is None or _same(w[1], change.paragraf))]
-    if any(paragraf is None or items is None or change.item in items for _, paragraf, items in named):
+    if any(paragraf is None or items is None or change.item in items or change.item in partly
+           for _, paragraf, items, partly in named):
         return False
     return bool(named) or change.order in lbk.incorporates
