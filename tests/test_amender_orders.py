@@ -4,7 +4,6 @@ assertions, refusal sources, part selection ("§ 1, nr. 1-4") and label renumber
 from __future__ import annotations
 
 from lovkons.amender.consolidate import consolidate
-from lovkons.amender.parts import parse_part
 from lovkons.amender.renumber import renumber
 from lovkons.model.document import Kind, Meta
 from lovkons.model.edits import (
@@ -17,6 +16,7 @@ from lovkons.model.edits import (
     Repeal,
     ReplaceText,
 )
+from lovkons.parsers.parts import parse_part
 from tests.amender_trees import A, at, doc, nr, order, stk
 
 # ----------------------------------------------------------------------------- orders and renumbering

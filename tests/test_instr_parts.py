@@ -1,5 +1,5 @@
 """Parts of an amending act as the LBK intros write them ("med de ændringer, der følger af § 1, nr. 1-4
-og nr. 6, i lov nr. …"), read by amender.parts.parse_part — and parse_parts for the intros that name several
+og nr. 6, i lov nr. …"), read by parsers.parts.parse_part — and parse_parts for the intros that name several
 §§ of one act ("§§ 2 og 3 i lov nr. 564 af 18. juni 2012"); and eval going on past a bad manifest.
 """
 
@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from lovkons.amender.manifest import load_manifest, run_manifest
-from lovkons.amender.parts import Part, parse_part, parse_parts
 from lovkons.cli.main import main
+from lovkons.parsers.parts import Part, parse_part, parse_parts
 from lovkons.renderers.text import render_text
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from lovkons.amender.citing import base_refs
-from lovkons.history.lbk_intro import lbk_refs
+from lovkons.history.lbk_keys import lbk_refs
 from lovkons.model.document import Document, Meta
 
 CASES: list[dict[str, Any]] = yaml.safe_load(

@@ -1,4 +1,4 @@
-"""The changes an official consolidation says it has not incorporated (amender.not_incorporated): the eval leaves
+"""The changes an official consolidation says it has not incorporated (parsers.not_incorporated): the eval leaves
 them pending. Real sentences from the introductions and notes of the LBKs of the development cases; a lawyer can
 add a row. The case: LBK 748/2016 (dagtilbudsloven) incorporates LOV 665/2016 § 7, nr. 1-6, 8, 10 and 12 (in force
 1 July 2016, after the LBK's date of 20 June 2016) and says it has not incorporated nr. 7, 9, 11 and 13 (1 July
@@ -13,9 +13,9 @@ import pytest
 
 from lovkons.amender.consolidate import Consolidation
 from lovkons.amender.manifest import load_manifest, run_manifest
-from lovkons.amender.not_incorporated import in_notes, incorporated_by_base, not_incorporated
 from lovkons.model.document import Meta
 from lovkons.model.edits import AmendingDocument
+from lovkons.parsers.not_incorporated import in_notes, incorporated_by_base, not_incorporated
 from lovkons.review.evaluate import paragraf_map
 from lovkons.review.renames import name_only
 

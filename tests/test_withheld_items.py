@@ -1,7 +1,7 @@
 """An LBK that says some numbered changes of an act are not incorporated ("De ændringer, der vedrører § 41, stk. 4-7,
 og § 66, stk. 2, og som følger af § 1, nr. 2-6, i lov nr. 1877 af 29. december 2015 …, er ikke indarbejdet i denne
 lovbekendtgørelse", LBK 1141/2016, whose head names "§ 1, nr. 1, i lov nr. 1877 af 29. december 2015") is read
-number by number, as the eval reads it (amender.not_incorporated): LOV 1877/2015 § 1, nr. 2-6 (the minister sets
+number by number, as the eval reads it (parsers.not_incorporated): LOV 1877/2015 § 1, nr. 2-6 (the minister sets
 them in force) are handed on to LBK 1141/2016 as not yet in its text. Before, the act was named in the head, so
 every item of it counted as in the text ("incorporated" ahead of its commencement)."""
 
@@ -53,7 +53,7 @@ def test_the_other_items_of_the_same_paragraf_count_as_in_the_text(vedvarende: C
 def test_an_item_left_out_in_part_is_not_taken_as_in_the_text(tmp_path: Path) -> None:
     """LBK 1330/2013: "De ændringer, der følger af § 1, nr. 1 delvis og nr. 2-7, i lov nr. 900 af 4. juli 2013 …, er
     ikke indarbejdet": which part of nr. 1 is left out is not said in a form we read, so nr. 1 is not in its text
-    (as the eval's amender.not_incorporated.incorporated_by_base reads it), whatever the other numbers say."""
+    (as the eval's parsers.not_incorporated.incorporated_by_base reads it), whatever the other numbers say."""
     for name in ("LBK-2013-1330", "LOV-2013-900"):
         shutil.copytree(LAWS / name, tmp_path / name)
     lbk = load_corpus(tmp_path, jobs=1).facts["LBK 1330/2013"]

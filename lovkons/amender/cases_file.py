@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from lovkons.amender.manifest import Amendment, Manifest
-from lovkons.amender.parts import parse_parts
 from lovkons.model.document import LovkonsError
+from lovkons.parsers.parts import parse_parts
 
 
 def is_cases_file(path: Path) -> bool:

@@ -16,7 +16,6 @@ from lovkons.amender.chain import Act, cited_text, stages
 from lovkons.amender.citing import base_refs, cites_base
 from lovkons.amender.grain import groups
 from lovkons.amender.older_count import apply_counted
-from lovkons.amender.parts import Part, parse_parts
 from lovkons.amender.places import each_place
 from lovkons.amender.replay import Run, act_operations, settled, trail_for
 from lovkons.amender.resolve import Resolver, expand_spans
@@ -25,6 +24,7 @@ from lovkons.amender.slips import unclosed_quote_stop
 from lovkons.amender.tree import is_placeholder
 from lovkons.model.document import Document, Kind, Node, Problem, Source
 from lovkons.model.edits import AmendingDocument, ChangeBlock, Item, Operation
+from lovkons.parsers.parts import Part, parse_parts
 
 Withheld = tuple[str, str, int]  # an item left pending: its act ("LOV 665/2016"), § of the act, nr.
 
@@ -187,7 +187,7 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
     The acts the last consolidation of the same base began with are not applied again: it goes on
     from the state it had reached before the first act that differs (`amender.replay`). The items
     `withheld` names (act, § of the act, nr.) are left pending like items not yet in force on `at`: the
-    changes an official consolidation says it has not incorporated (`amender.not_incorporated`); the items
+    changes an official consolidation says it has not incorporated (`parsers.not_incorporated`); the items
     `in_base` names are skipped: the base (an LBK) has them in its text already."""
     refs = base_refs(base)
     problems: list[Problem] = []

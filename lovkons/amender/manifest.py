@@ -12,11 +12,11 @@ from typing import Any
 import yaml
 
 from lovkons.amender.consolidate import Consolidation
-from lovkons.amender.not_incorporated import incorporated_by_base, said_not_incorporated
 from lovkons.amender.orders import consolidate_orders
-from lovkons.amender.parts import parse_parts
 from lovkons.model.document import Document, LovkonsError, Problem
 from lovkons.model.edits import AmendingDocument
+from lovkons.parsers.not_incorporated import incorporated_by_base, said_not_incorporated
+from lovkons.parsers.parts import parse_parts
 from lovkons.parsers.yaml_text import load_yaml
 
 
@@ -133,7 +133,7 @@ def run_manifest(manifest: Manifest, *, at: dt.date | None = None, lenient: bool
                  as_printed: bool = False) -> Run:
     """Read and consolidate. `lenient` (eval): an amendment the instruction reader rejects becomes an
     error Problem (its changes count as refused) instead of stopping the run. `as_printed` (eval): the
-    changes the expected LBK says it has not incorporated are left pending (`amender.not_incorporated`),
+    changes the expected LBK says it has not incorporated are left pending (`parsers.not_incorporated`),
     each reported (ITEM_NOT_INCORPORATED, a warning)."""
     base = read_doc(manifest.base)
     expected = read_doc(manifest.expected) if manifest.expected else None

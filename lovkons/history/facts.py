@@ -16,7 +16,7 @@ import regex
 
 from lovkons.history.cache import code_contents
 from lovkons.history.identifiers import key_of
-from lovkons.history.lbk_intro import lbk_refs
+from lovkons.history.lbk_keys import lbk_refs
 from lovkons.history.sidecar import read_sidecar
 from lovkons.history.withheld import Withheld, withheld_items
 from lovkons.model.document import Document, Kind, LovkonsError, Meta, Problem

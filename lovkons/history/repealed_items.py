@@ -10,7 +10,7 @@ not compared: a legislature repeals only changes not yet in force (the repeal of
 undo nothing), and the day read for the repealed change is often one a later act postponed: LOV 904/2013 § 3 repeals
 LOV 1257/2012 § 1, nr. 14 (from 15 July 2013) and in its nr. 2 moves that act's day from 1 July to 1 September 2013;
 LOV 577/2015 § 3 repeals LOV 633/2014 § 1, nr. 2-6, 17, 19, 26, 44 and 50 and postpones the rest.
-Until LBK introductions were read right (history.lbk_intro), LBK 1529/2015 'restated' LOV 179/2015 and these items
+Until LBK introductions were read right (history.lbk_keys), LBK 1529/2015 'restated' LOV 179/2015 and these items
 lapsed by accident.
 """
 

@@ -1,11 +1,11 @@
 """Stage 2 (history): the numbered changes an LBK says it has not incorporated, number by number, for the
 timeline: an item handed on to that LBK (history.timeline) is in its text unless the LBK says it is not.
 
-Read by amender.not_incorporated, as the eval reads them (the one reading): "De ændringer, der vedrører § 41,
+Read by parsers.not_incorporated, as the eval reads them (the one reading): "De ændringer, der vedrører § 41,
 stk. 4-7, og § 66, stk. 2, og som følger af § 1, nr. 2-6, i lov nr. 1877 af 29. december 2015 …, er ikke
 indarbejdet i denne lovbekendtgørelse" (LBK 1141/2016, whose head names "§ 1, nr. 1, i lov nr. 1877 af 29.
 december 2015"): nr. 2-6 of LOV 1877/2015 § 1 are handed on as not yet incorporated, nr. 1 is in the text.
-Drafting convention (Justitsministeriets vejledning om lovbekendtgørelser, as amender.not_incorporated cites it):
+Drafting convention (Justitsministeriets vejledning om lovbekendtgørelser, as parsers.not_incorporated cites it):
 an LBK that names some numbered changes of an act's § as not incorporated has incorporated the § 's others.
 """
 
@@ -40,8 +40,8 @@ class _Item(Protocol):  # history.timeline.Change
 
 
 def withheld_items(lbk: Document) -> tuple[Withheld, ...]:
-    """What an LBK's introduction and notes say it has not incorporated (amender.not_incorporated)."""
-    from lovkons.amender.not_incorporated import said_not_incorporated  # a scan's (see history.facts._scan)
+    """What an LBK's introduction and notes say it has not incorporated (parsers.not_incorporated)."""
+    from lovkons.parsers.not_incorporated import said_not_incorporated  # a scan's (see history.facts._scan)
 
     out: list[Withheld] = []
     for w in said_not_incorporated(lbk):
@@ -58,7 +58,7 @@ def _same(a: str, b: str) -> bool:
 def in_text_of(lbk: _Lbk, change: _Item) -> bool:
     """Whether the text of `lbk`, to which `change` is handed on, holds it: not when the LBK says the item (its
     §, its act) is not incorporated, nor when it says so of a part of the item ("nr. 1 delvis": which part is
-    not said in a form we read, so the item is not taken as in the text — as amender.not_incorporated's
+    not said in a form we read, so the item is not taken as in the text — as parsers.not_incorporated's
     `incorporated_by_base` reads it for the eval); yes when it says so of other items of the same § of the act,
     or names the act among those it incorporates."""
     named = [w for w in lbk.withheld if w[0] == change.order and (w[1] is None or _same(w[1], change.paragraf))]

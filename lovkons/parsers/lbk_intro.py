@@ -29,7 +29,7 @@ _TURN = regex.compile(
 # A sentence of the introduction's notes that says an act's changes are left out: "De ændringer, som følger af § 1 i
 # lov nr. 624 af 14. juni 2011, er ikke indarbejdet i denne lovbekendtgørelse, …" (LBK 796/2011; 129 LBKs of the
 # corpus have such a note): that act is not incorporated (its changes apply to the LBK's text later). The one
-# pattern of it: amender.not_incorporated reads the same sentences number by number.
+# pattern of it: parsers.not_incorporated reads the same sentences number by number.
 LEFT_OUT = regex.compile(r"\bikke\s+(?:er\s+)?(?:blevet\s+)?(?:indarbejdet|medtaget)\b", regex.I)
 _SENTENCE_END = regex.compile(r"(?<=[.:])\s+(?=\p{Lu})")
 

@@ -1,4 +1,4 @@
-"""Stage 2 (amender): the changes an official consolidation (LBK) says it has not incorporated.
+"""Stage 1 (parsers): the changes an official consolidation (LBK) says it has not incorporated.
 
 An LBK incorporates the changes its introduction lists ("med de ændringer, der følger af § 7 i lov nr.
 665 af 8. juni 2016"), and that includes the changes that take effect after its own date: in the 195
@@ -36,11 +36,11 @@ from dataclasses import dataclass
 
 import regex
 
-from lovkons.amender.parts import parse_parts
 from lovkons.model.document import Document, Kind
 from lovkons.model.edits import AmendingDocument
 from lovkons.parsers.dates import DANISH_DATE
 from lovkons.parsers.lbk_intro import LEFT_OUT
+from lovkons.parsers.parts import parse_parts
 
 # where the changes are named: after "følger af" up to the verb of the sentence; "som ændret ved …"
 # names the acts that amended the act, which are not withheld

@@ -1,4 +1,4 @@
-"""Stage 2 (amender): the part of an amending act an LBK says it incorporates, as its intro names it —
+"""Stage 1 (parsers): the part of an amending act an LBK says it incorporates, as its intro names it —
 "med de ændringer, der følger af § 1, nr. 1-4 og nr. 6, i lov nr. …" — read into Parts: a § of the act and
 maybe the numbers of its changes. Intros also name several §§ of one act ("§§ 1 og 3 i lov nr. 1004 af
 …", "§ 3 og § 7 i lov nr. …", "§ 2, nr. 31, § 4, nr. 1, 2, 4, 10, 12 og 14, i lov nr. …"): `parse_parts`.
