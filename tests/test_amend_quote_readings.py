@@ -17,6 +17,7 @@ from lovkons.amender.consolidate import consolidate
 from lovkons.amender.manifest import read_doc, read_order
 from lovkons.model.document import Document, parse_address
 from lovkons.model.edits import InsertText, Item, ReplaceText
+from lovkons.parsers.sentences import split_sentences
 from tests.amender_trees import at, doc, order
 
 DATA = Path(__file__).parent / "data" / "amend"
@@ -31,6 +32,13 @@ CASES = [
     # LOV 395/2016 § 1, nr. 20 renames »Arbejdsmarkedets Erhvervssygdomssikring« in § 66, stk. 5, among
     # many units; nr. 61 changes the same words there to »bestyrelsen for …« → LBK 216/2017
     ("erhvervssikring-2016", "§ 66, stk. 5", "»Arbejdsmarkedets Erhvervssikring«"),
+    # LOV 1605/2013 § 40, nr. 2 strikes »folkehøjskoler,« in § 11, stk. 4; nr. 22 strikes »på folkehøjskoler,
+    # husholdningsskoler og håndarbejdsskoler og for elever på efterskoler« there → LBK 785/2015
+    ("kostskoler-2013", "§ 11, stk. 4", "»på husholdningsskoler og håndarbejdsskoler og for elever på efterskoler«"),
+    # LOV 656/2016 § 3, nr. 1 "Overalt … ændres »Patientombuddet« til: »Styrelsen for Patientsikkerhed«"; nr. 8
+    # inserts »eller dennes stedfortræder« after »Patientombuddet« in § 12 a, stk. 2, 2. pkt. → LBK 84/2017
+    # (the 1. pkt. names the minister by the title of its day: compared is the 2. pkt.)
+    ("patientsikkerhed-2016", "§ 12 a, stk. 2, 2. pkt.", "»Styrelsen for Patientsikkerhed«"),
 ]  # fmt: skip
 
 
@@ -38,10 +46,18 @@ CASES = [
 def test_later_item_reads_the_text_the_earlier_item_left(case: str, unit: str, form: str) -> None:
     base, expected = read_doc(DATA / case / "base.xml"), read_doc(DATA / case / "expected.xml")
     result = consolidate(base, [read_order(DATA / case / "order.xml")])
-    assert at(result.document, unit).full_text() == at(expected, unit).full_text()
+    assert unit_words(result.document, unit) == unit_words(expected, unit)
     said = [p for p in result.problems if p.code == CODE and p.address == unit]
     assert said and form in said[0].message and said[0].severity == "warning"
     assert not [p for p in result.problems if p.severity == "error" and p.address == unit]
+
+
+def unit_words(d: Document, address: str) -> str:
+    """The unit's text, or the punktum's where the address names one."""
+    if "pkt." not in address:
+        return at(d, address).full_text()
+    unit, pkt = address.rsplit(", ", 1)
+    return split_sentences(at(d, unit).text)[int(pkt.split(".")[0]) - 1]
 
 
 def test_a_quote_that_was_never_there_stays_refused() -> None:
