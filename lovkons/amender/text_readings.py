@@ -14,6 +14,7 @@ import regex
 
 from lovkons.amender.citation_forms import citation_form
 from lovkons.amender.earlier_items import as_left_by_earlier, first_step
+from lovkons.amender.genitive import genitive_form
 from lovkons.amender.list_readings import item_scope, list_readings, quoted
 from lovkons.amender.older_act import in_other_stk
 from lovkons.amender.own_citation import list_member_citation, own_paragraf_citation
@@ -40,8 +41,8 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
     """The readings in turn: the unit the pre-order labels name, the renumbered punktum, the unit the
     label names now; then where in a list the text stands (`amender.list_readings`); last, the named
     unit read past an obvious slip in the quoted text (TOLERATED_*); the quote as an earlier item of the
-    act left it (`amender.earlier_items`), as the § cites itself (`amender.own_citation`), or in the other
-    customary form of the same citation (`amender.citation_forms`). The item's
+    act left it (`amender.earlier_items`), as the § cites itself (`amender.own_citation`), in the other
+    customary form of the same citation (`amender.citation_forms`), or in the genitive (`amender.genitive`). The item's
     other operations narrow what this one may change (`list_readings.item_scope`)."""
     try:
         scope = item_scope(doc, op, resolver, item_ops)
@@ -78,7 +79,8 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
         if left is None and err.code == "TEXT_NOT_FOUND":
             left = own_paragraf_citation(doc, target, op, source, scope, resolver.snapshot) or \
                 list_member_citation(doc, target, op, source, scope, resolver.snapshot) or \
-                citation_form(doc, target, op, source, scope, resolver.snapshot)
+                citation_form(doc, target, op, source, scope, resolver.snapshot) or \
+                genitive_form(doc, target, op, source, scope, resolver.snapshot)
         if left is not None:
             return Outcome(left[0], left[1], _touched_by_text(doc, left[0], target))
         other = _other_pkt(doc, target, op, source) if err.code == "TEXT_NOT_FOUND" else None
