@@ -39,6 +39,10 @@ CASES = [
     # inserts »eller dennes stedfortræder« after »Patientombuddet« in § 12 a, stk. 2, 2. pkt. → LBK 84/2017
     # (the 1. pkt. names the minister by the title of its day: compared is the 2. pkt.)
     ("patientsikkerhed-2016", "§ 12 a, stk. 2, 2. pkt.", "»Styrelsen for Patientsikkerhed«"),
+    # LOV 1520/2014 § 158, nr. 1 "Overalt … »vejbestyrelse« til: »vejmyndighed«", nr. 2 "Overalt … »vejbestyrelsen« til:
+    # »vejmyndigheden«", nr. 5 "I § 92 a, stk. 3, ændres »vejbestyrelsen eller vejmyndigheden« til: »vejmyndigheden«"
+    # → LBK 38/2017 (nr. 1 never touched the longer word: the quote is read as nr. 2 left it)
+    ("vejmyndighed-2014", "§ 92 a, stk. 3", "»vejmyndigheden eller vejmyndigheden«"),
 ]  # fmt: skip
 
 

@@ -22,7 +22,12 @@ apply both: the later item to the text as the earlier one left it. Real examples
 - an insertion after the very words an earlier item renamed: LOV 656/2016 § 3, nr. 1, "Overalt i loven …
   ændres »Patientombuddet« til: »Styrelsen for Patientsikkerhed«", then nr. 8, "I § 12 a, stk. 2, 2. pkt.,
   indsættes efter »Patientombuddet«: »eller dennes stedfortræder«": LBK 84/2017 § 12 a, stk. 2, reads
-  "Direktøren for Styrelsen for Patientsikkerhed eller dennes stedfortræder".
+  "Direktøren for Styrelsen for Patientsikkerhed eller dennes stedfortræder";
+- whole words only, as the earlier change found them: LOV 1520/2014 § 158, nr. 1 "Overalt … ændres
+  »vejbestyrelse« til: »vejmyndighed«", nr. 2 "Overalt … ændres »vejbestyrelsen« til: »vejmyndigheden«",
+  nr. 5 "I § 92 a, stk. 3, ændres »vejbestyrelsen eller vejmyndigheden« til: »vejmyndigheden«": nr. 2 (not
+  nr. 1 inside the longer word) left "vejmyndigheden eller vejmyndigheden"; LBK 38/2017 § 92 a, stk. 3, reads
+  "kan vejmyndigheden over for politiet".
 Taken only when the quote is in the unit before the act (the snapshot) and its form after the earlier
 changes is in the unit now, and, where both items quote the very same words, only when the later one
 builds on the earlier (see below); said as a warning naming both forms.
@@ -33,6 +38,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace as dc_replace
 
+import regex
+
 from lovkons.amender.list_readings import quoted
 from lovkons.amender.resolve import ResolveError, Resolver, Target
 from lovkons.amender.slots import Scope, clean_quote
@@ -42,6 +49,14 @@ from lovkons.model.document import Document, Source
 from lovkons.model.edits import DeleteText, InsertText, Operation, ReplaceText
 
 TextOp = ReplaceText | InsertText | DeleteText
+
+
+def _words(old: str) -> regex.Pattern[str]:
+    """The quoted words as the earlier change found them: whole words, never inside a longer one (an
+    "Overalt" change of »vejbestyrelse« leaves "vejbestyrelsen" alone: LOV 1520/2014 § 158, nr. 1 and 2)."""
+    head = r"(?<![\p{L}\p{N}])" if old[:1].isalnum() else ""
+    tail = r"(?![\p{L}\p{N}])" if old[-1:].isalnum() else ""
+    return regex.compile(head + regex.escape(old) + tail)
 
 
 def first_step(op: Operation) -> tuple[Level, str] | None:
@@ -69,16 +84,16 @@ def as_left_by_earlier(doc: Document, target: Target, op: TextOp, resolver: Reso
         if isinstance(other, DeleteText):
             # words struck out by the earlier item: the quote as the deletion left it, joined as a
             # deletion joins the text around it
-            at = rewritten.find(old) if old else -1
-            while at >= 0:
-                left = rewritten[:at]
-                rewritten = join_delete(left, rewritten[at + len(old):], old)
+            hit = _words(old).search(rewritten) if old else None
+            while hit is not None:
+                left = rewritten[:hit.start()]
+                rewritten = join_delete(left, rewritten[hit.end():], old)
                 by.append(other)
-                at = rewritten.find(old, len(left.rstrip(" ")))
+                hit = _words(old).search(rewritten, len(left.rstrip(" ")))
             continue
         new = clean_quote(other.new)
-        if old and new and old in rewritten and old != new:
-            rewritten = rewritten.replace(old, new)
+        if old and new and old != new and _words(old).search(rewritten):
+            rewritten = _words(old).sub(new.replace("\\", "\\\\"), rewritten)
             by.append(other)
     if not by or rewritten == quote or not rewritten.strip():
         return None
