@@ -5,6 +5,8 @@
   is read in the form that item left, as the official consolidations do (READ_AS_LEFT_BY_EARLIER_ITEM).
 - A punktum number is the drafter's count: a quote found in exactly one other punktum of the cited unit
   is taken there (TEXT_IN_OTHER_PKT).
+- A § repealed before the act whose number an earlier item of the act filled is, for a later item, that
+  new unit (RESOLVED_BY_CURRENT_LABEL).
 Cases are real excerpts in tests/data/amend; a lawyer can add a row."""
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import pytest
 from lovkons.amender.consolidate import consolidate
 from lovkons.amender.manifest import read_doc, read_order
 from lovkons.model.document import Document, parse_address
-from lovkons.model.edits import InsertText, Item, ReplaceText
+from lovkons.model.edits import InsertText, Item, Repeal, Replace, ReplaceText
 from lovkons.parsers.sentences import split_sentences
 from tests.amender_trees import at, doc, order
 
@@ -132,3 +134,30 @@ def unit_text(d: Document, address: str) -> str:
     node = node_at(d, target.path)
     a, b = sentence_spans(node.text)[(target.pkt or 1) - 1]
     return node.text[a:b]
+
+
+# A repealed § whose number an earlier item of the same act filled (amender.resolve._reused_number)
+
+
+def test_a_later_item_recasts_the_unit_an_earlier_item_put_in_a_repealed_number() -> None:
+    """LOV 244/2014 § 1, nr. 1 "Efter § 5 indsættes: § 6. …" (1 April 2014) fills the number LBK 1261/2010
+    prints as "§ 6. (Ophævet)"; nr. 2 "§ 6 affattes således: …" (1 January 2015) recasts that new § 6. The
+    repealed § had nothing to change: the address names the new unit, said as RESOLVED_BY_CURRENT_LABEL."""
+    case = DATA / "reused-number-2014"
+    act = read_order(case / "order.xml")
+    recast = next(op for block in act.changes for item in block.items for op in item.operations
+                  if isinstance(op, Replace))
+    result = consolidate(read_doc(case / "base.xml"), [act])
+    assert at(result.document, "§ 6").full_text() == recast.payload[0].full_text()
+    said = [p for p in result.problems if p.address == "§ 6"]
+    assert [p.code for p in said] == ["RESOLVED_BY_CURRENT_LABEL"] and said[0].severity == "warning"
+
+
+def test_a_live_unit_removed_by_an_earlier_item_stays_refused() -> None:
+    """Where the unit the address named before the act was live and an earlier item repealed it, the later
+    item is refused (REPEALED_TARGET), not read as a new unit: § 3 repealed by item 1, "§ 3 affattes" in item 2."""
+    first = Item(1, "…", (Repeal(parse_address("§ 3")),))
+    later = Item(2, "…", (Replace(parse_address("§ 3"), payload=(at(doc(), "§ 3"),)),))
+    result = consolidate(doc(), [order(first, later)])
+    assert {p.code for p in result.problems if p.severity == "error"} == {"REPEALED_TARGET"}
+    assert "RESOLVED_BY_CURRENT_LABEL" not in {p.code for p in result.problems}
