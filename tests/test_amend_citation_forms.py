@@ -45,6 +45,8 @@ MEMBERS = [
     ("jf. § 4, stk. 1, 63 b", "63 b", False),  # after a stk. of another §: not a member of a list of §§
     ("jf. stk. 2, 8 X", "8 X", False),  # no § leads it
     ("efter §§ 63 b og 64", "63 b", False),  # first of the list: it has the sign already
+    ("sine pligter efter §§ 8 a, 13 eller 13 a.", "13 a", True),  # the last member: LBK 190/2012 § 35, stk. 2
+    ("jf. stk. 2 eller 13 a", "13 a", False),  # no § leads the list
 ]  # fmt: skip
 
 
@@ -65,6 +67,8 @@ CASES = [
     # LOV 1884/2015 § 1, nr. 5: udgår »§ 8 X, stk. 1,«; LBK 1264/2013 § 9 A lists "8 X, stk. 1," without its sign
     ("cite-skattekontrol-2015", "§ 9 A, stk. 1", "§ 8 V, § 8 Ø, § 9 B", "»8 X, stk. 1,«"),
     ("cite-skattekontrol-2015", "§ 9 A, stk. 3", "8 V, 8 Æ, 8 Ø", "»8 X, stk. 1,«"),
+    # LOV 894/2013 § 1, nr. 53: efter »§ 13 a« indsættes », jf. dog § 40 a, stk. 1 og 2«; LBK 806/2015 § 35, stk. 2
+    ("cite-aktivlov-2013", "§ 35, stk. 2", "efter §§ 8 a, 13 eller 13 a, jf. dog § 40 a, stk. 1 og 2. Fradrag", "»13 a«"),
 ]  # fmt: skip
 
 

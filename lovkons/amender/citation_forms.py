@@ -12,8 +12,11 @@ quote of an instruction may use another form than the provision it changes:
 - one § of a "§§" list quoted with its own sign: "I § 71, stk. 1, udgår », § 63 b«" where the law reads
   "§§ 63, 63 a, 63 b og 64-70 c" (LOV 395/2016 § 1, nr. 66; LBK 216/2017 § 71 strikes it); "udgår »§ 8 X,
   stk. 1,«" from "§§ 7 F, …, 8 V, 8 X, stk. 1, 8 Æ, …" (LOV 1884/2015 § 1, nr. 5, on LBK 1264/2013 § 9 A,
-  stk. 3). Such a member is taken only where it stands in a list (after a comma, the list led by "§§" or by
-  a § of the same form) and every occurrence of it does.
+  stk. 3); "I § 35, stk. 2, indsættes efter »§ 13 a«: », jf. dog § 40 a, stk. 1 og 2«" where the stk. reads
+  "efter §§ 8 a, 13 eller 13 a" (LOV 894/2013 § 1, nr. 53, on LBK 190/2012; LBK 806/2015 prints "§§ 8 a, 13
+  eller 13 a, jf. dog § 40 a, stk. 1 og 2"). Such a member is taken only where it stands in a list (after a
+  comma, or last after "og"/"eller", the list led by "§§" or by a § of the same form) and every occurrence
+  of it does.
 The numbers and letters cited are the same in both forms by construction. Read so only where the exact
 quote is not in the unit and its other form is there exactly as often as the item says; said as
 CITATION_FORM, naming both forms.
@@ -66,9 +69,10 @@ def _other_forms(quote: str) -> Iterator[tuple[str, str]]:
 
 
 def _in_list(text: str, at: int) -> bool:
-    """The member at `at` stands in a list of §§: after a comma, the list led by "§§" with only citation
-    words between, or by a § whose label alone comes before it ("§ 8 V, 8 X, stk. 1")."""
-    if not text[:at].endswith(", "):
+    """The member at `at` stands in a list of §§: after a comma (or, the last member, after "og"/"eller"),
+    the list led by "§§" with only citation words between, or by a § whose label alone comes before it
+    ("§ 8 V, 8 X, stk. 1")."""
+    if not text[:at].endswith((", ", " og ", " eller ")):
         return False
     sign = text.rfind("§", 0, at)
     if sign < 0:
@@ -86,7 +90,7 @@ def _member_form(quote: str, op: TextOp, texts: list[str]) -> tuple[TextOp, str]
         return None
     short = (m["lead"] or "") + m["rest"]
     member = m["rest"]
-    body = regex.compile(rf"(?<![\w§]\s?){regex.escape(member)}(?![\w-])")
+    body = regex.compile(rf"(?<![\w§])(?<!§\s){regex.escape(member)}(?![\w-])(?!\s[A-Za-zÆØÅæøå](?!\w))")
     spots = [(t, hit.start()) for t in texts for hit in body.finditer(t)]
     if not spots or not all(_in_list(t, at) for t, at in spots):
         return None
