@@ -118,6 +118,19 @@ def test_quote_in_two_other_punktummer_stays_refused() -> None:
     assert {p.code for p in result.problems} == {"TEXT_NOT_FOUND"}
 
 
+def test_a_punktum_the_item_names_itself_is_not_taken_for_another() -> None:
+    """The shape of LOV 296/2016 § 1, nr. 2 ("I … 1. og 5. pkt. … ændres »5 uger« til: »4 uger«"): the quote is
+    not in the 1. pkt.; the 5. pkt. holds it, but the item changes the 5. pkt. itself. The 1. pkt.'s change is
+    refused, not made in the 5. pkt. (whose own change would then find nothing)."""
+    text = "Ferien udgør op til fem uger om året. Ferien holdes samlet. Den samlede ferie kan højst udgøre 5 uger."
+    d = law_with("3", text)
+    ops = tuple(ReplaceText(parse_address(f"§ 3, stk. 1, {n}. pkt."), "5 uger", "4 uger") for n in (1, 3))
+    result = consolidate(d, [order(Item(1, "…", ops))])
+    assert at(result.document, "§ 3, stk. 1").text == text
+    assert "TEXT_IN_OTHER_PKT" not in {p.code for p in result.problems}
+    assert "TEXT_NOT_FOUND" in {p.code for p in result.problems if p.address == "§ 3, stk. 1, 1. pkt."}
+
+
 def law_with(label: str, text: str) -> Document:
     from lovkons.amender.consolidate import ensure_ids
     from lovkons.model.document import Kind, Meta, Node

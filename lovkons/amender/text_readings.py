@@ -84,7 +84,7 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
         if left is not None:
             return Outcome(left[0], left[1], _touched_by_text(doc, left[0], target))
         other = _other_pkt(doc, target, op, source) if err.code == "TEXT_NOT_FOUND" else None
-        if other is not None:
+        if other is not None and not _pkt_named_by_item(op, other.pkt, item_ops):
             new_doc, warnings = apply_text(doc, other, op, source, scope=Scope(shadows=scope.shadows))
             warnings = [*warnings, ("TEXT_IN_OTHER_PKT", f"»{quoted(op)}« is not in {op.target} but only in the "
                                     f"{other.pkt}. pkt. of the same unit; that punktum was taken")]
@@ -315,6 +315,20 @@ def _other_pkt(doc: Document, target: Target, op: ReplaceText | InsertText | Del
     if target.kind != "pkt" or not quoted(op):
         return None
     return _one_other_pkt(doc, node_at(doc, target.path).text, target, op, source)
+
+
+def _pkt_named_by_item(op: ReplaceText | InsertText | DeleteText, pkt: int | None,
+                       item_ops: Sequence[Operation]) -> bool:
+    """Another operation of the same item names that punktum of the unit itself: its quote there is that
+    operation's, not a slip of this one. LOV 296/2016 § 1, nr. 2, "I § 13, stk. 11, 1. og 6. pkt., og § 54 a,
+    stk. 1, 1. og 5. pkt., ændres »5 uger« til: »4 uger«": the 1. pkt. reads "5 ugers" (amender.genitive);
+    its change had been put in the 5. pkt., whose own change was then refused."""
+    steps = op.target.steps
+    if pkt is None or not steps or steps[-1][0] is not Level.PKT:
+        return False
+    mine = (*steps[:-1], (Level.PKT, str(pkt)))
+    return any(other is not op and getattr(other, "target", None) is not None and other.target.steps == mine
+               for other in item_ops)
 
 
 def _touched_by_text(old: Document, new: Document, target: Target) -> set[str]:
