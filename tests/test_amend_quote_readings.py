@@ -18,7 +18,7 @@ import pytest
 from lovkons.amender.consolidate import consolidate
 from lovkons.amender.manifest import read_doc, read_order
 from lovkons.model.document import Document, parse_address
-from lovkons.model.edits import InsertText, Item, Repeal, Replace, ReplaceText
+from lovkons.model.edits import InsertText, Item, Repeal, RepealAndInsert, Replace, ReplaceText
 from lovkons.parsers.sentences import split_sentences
 from tests.amender_trees import at, doc, order
 
@@ -174,3 +174,18 @@ def test_a_live_unit_removed_by_an_earlier_item_stays_refused() -> None:
     result = consolidate(doc(), [order(first, later)])
     assert {p.code for p in result.problems if p.severity == "error"} == {"REPEALED_TARGET"}
     assert "RESOLVED_BY_CURRENT_LABEL" not in {p.code for p in result.problems}
+
+
+def test_a_later_item_recasts_the_units_an_earlier_item_recast() -> None:
+    """LOV 1000/2015 § 1, nr. 35 (1 September 2015) and nr. 36 (1 January 2016, § 2, stk. 2) both recast "§ 26,
+    stk. 2 og 3, der bliver stk. 3 og 4"; nr. 36 leaves out the samlevende punktummer. A recast unit keeps the
+    stable id of the unit it replaces, so nr. 36 finds the units nr. 35 wrote (it was refused as "removed by an
+    earlier item"). LBK 468/2016 § 26, stk. 3 prints nr. 36's text (its stk. 4 was changed again in 2016)."""
+    case = DATA / "recast-twice-2015"
+    act = read_order(case / "order.xml")
+    result = consolidate(read_doc(case / "base.xml"), [act])
+    assert at(result.document, "§ 26, stk. 3").full_text() == at(read_doc(case / "expected.xml"), "§ 26, stk. 3").full_text()
+    last = act.changes[0].items[-1].operations[0]  # nr. 36 (the excerpt's items are numbered in order)
+    assert isinstance(last, RepealAndInsert)
+    assert at(result.document, "§ 26, stk. 4").full_text() == last.payload[-1].full_text()
+    assert not [p for p in result.problems if p.severity == "error"]
