@@ -14,7 +14,20 @@ apply both: the later item to the text as the earlier one left it. Real examples
   stk. 2, reads "Anlægschefen skal sikre og føre tilsyn med, at …";
 - LOV 395/2016 § 1, nr. 20, changes »Arbejdsmarkedets Erhvervssygdomssikring« to »Arbejdsmarkedets
   Erhvervssikring« in a list of units that names § 66, stk. 5, and its nr. 61 changes the same words
-  there to »bestyrelsen for Arbejdsmarkedets Erhvervssikring«: LBK 216/2017 § 66, stk. 5, has the latter.
+  there to »bestyrelsen for Arbejdsmarkedets Erhvervssikring«: LBK 216/2017 § 66, stk. 5, has the latter;
+- an earlier deletion: LOV 1605/2013 § 40, nr. 2, "I § 1, stk. 1, § 2 a og § 11, stk. 4, udgår
+  »folkehøjskoler,«", then nr. 22, "I § 11, stk. 4, udgår »på folkehøjskoler, husholdningsskoler og
+  håndarbejdsskoler og for elever på efterskoler«": LBK 785/2015 § 11, stk. 4, reads "For elever, der
+  ikke modtager statslig elevstøtte, …";
+- an insertion after the very words an earlier item renamed: LOV 656/2016 § 3, nr. 1, "Overalt i loven …
+  ændres »Patientombuddet« til: »Styrelsen for Patientsikkerhed«", then nr. 8, "I § 12 a, stk. 2, 2. pkt.,
+  indsættes efter »Patientombuddet«: »eller dennes stedfortræder«": LBK 84/2017 § 12 a, stk. 2, reads
+  "Direktøren for Styrelsen for Patientsikkerhed eller dennes stedfortræder";
+- whole words only, as the earlier change found them: LOV 1520/2014 § 158, nr. 1 "Overalt … ændres
+  »vejbestyrelse« til: »vejmyndighed«", nr. 2 "Overalt … ændres »vejbestyrelsen« til: »vejmyndigheden«",
+  nr. 5 "I § 92 a, stk. 3, ændres »vejbestyrelsen eller vejmyndigheden« til: »vejmyndigheden«": nr. 2 (not
+  nr. 1 inside the longer word) left "vejmyndigheden eller vejmyndigheden"; LBK 38/2017 § 92 a, stk. 3, reads
+  "kan vejmyndigheden over for politiet".
 Taken only when the quote is in the unit before the act (the snapshot) and its form after the earlier
 changes is in the unit now, and, where both items quote the very same words, only when the later one
 builds on the earlier (see below); said as a warning naming both forms.
@@ -25,15 +38,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace as dc_replace
 
+import regex
+
 from lovkons.amender.list_readings import quoted
 from lovkons.amender.resolve import ResolveError, Resolver, Target
 from lovkons.amender.slots import Scope, clean_quote
-from lovkons.amender.textops import Warning_, apply_text
+from lovkons.amender.textops import Warning_, apply_text, join_delete
 from lovkons.model.address import Level
 from lovkons.model.document import Document, Source
 from lovkons.model.edits import DeleteText, InsertText, Operation, ReplaceText
 
 TextOp = ReplaceText | InsertText | DeleteText
+
+
+def _words(old: str) -> regex.Pattern[str]:
+    """The quoted words as the earlier change found them: whole words, never inside a longer one (an
+    "Overalt" change of »vejbestyrelse« leaves "vejbestyrelsen" alone: LOV 1520/2014 § 158, nr. 1 and 2)."""
+    head = r"(?<![\p{L}\p{N}])" if old[:1].isalnum() else ""
+    tail = r"(?![\p{L}\p{N}])" if old[-1:].isalnum() else ""
+    return regex.compile(head + regex.escape(old) + tail)
 
 
 def first_step(op: Operation) -> tuple[Level, str] | None:
@@ -49,19 +72,30 @@ def as_left_by_earlier(doc: Document, target: Target, op: TextOp, resolver: Reso
     if not quote:
         return None
     rewritten = quote
-    by: list[ReplaceText] = []
+    by: list[ReplaceText | DeleteText] = []
     for other in earlier:
         # a change of the whole document ("Overalt") or of the same §
-        if not isinstance(other, ReplaceText):
+        if not isinstance(other, ReplaceText | DeleteText):
             continue
         where = first_step(other)
         if where is None or (where[0] is not Level.DOKUMENT and where != first_step(op)):
             continue
-        old, new = clean_quote(other.old), clean_quote(other.new)
-        if old and new and old in rewritten and old != new:
-            rewritten = rewritten.replace(old, new)
+        old = clean_quote(other.old)
+        if isinstance(other, DeleteText):
+            # words struck out by the earlier item: the quote as the deletion left it, joined as a
+            # deletion joins the text around it
+            hit = _words(old).search(rewritten) if old else None
+            while hit is not None:
+                left = rewritten[:hit.start()]
+                rewritten = join_delete(left, rewritten[hit.end():], old)
+                by.append(other)
+                hit = _words(old).search(rewritten, len(left.rstrip(" ")))
+            continue
+        new = clean_quote(other.new)
+        if old and new and old != new and _words(old).search(rewritten):
+            rewritten = _words(old).sub(new.replace("\\", "\\\\"), rewritten)
             by.append(other)
-    if not by or rewritten == quote:
+    if not by or rewritten == quote or not rewritten.strip():
         return None
     # two items that change the very same words: the later one must build on what the earlier one made
     # (its new text holds the earlier new text: LOV 395/2016 § 1, nr. 61, »bestyrelsen for Arbejdsmarkedets
@@ -69,9 +103,11 @@ def as_left_by_earlier(doc: Document, target: Target, op: TextOp, resolver: Reso
     # in the same place (LOV 1499/2014 § 1, nr. 36 »anlæg eller en rørledning« and nr. 54 »anlæg« for
     # »offshoreanlæg« in § 40, stk. 1: LBK 831/2015 kept the first) it stays refused. A later item quoting
     # a longer phrase takes the earlier change along (an insertion keeps it, a replacement subsumes it).
-    same = [other for other in by if clean_quote(other.old) == quote]
-    if same and (not isinstance(op, ReplaceText)
-                 or not all(clean_quote(other.new) in clean_quote(op.new) for other in same)):
+    # An insertion after the very words renamed goes after their new form: it adds to them, it puts no
+    # other words in their place (LOV 656/2016 § 3, nr. 8 after nr. 1; LBK 84/2017 § 12 a, stk. 2).
+    same = [other for other in by if isinstance(other, ReplaceText) and clean_quote(other.old) == quote]
+    if same and (isinstance(op, DeleteText) or (isinstance(op, ReplaceText)
+                 and not all(clean_quote(other.new) in clean_quote(op.new) for other in same))):
         return None
     try:  # the quote stood in the unit before the act
         before = resolver.snapshot

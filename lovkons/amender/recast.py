@@ -148,6 +148,12 @@ def repeal_and_insert(doc: Document, target: Target, group: Sequence[Target], pa
             raise ResolveError("AMBIGUOUS_TARGET", "the repealed units are not siblings")
         nodes = as_kind([n for n in payload if n.kind is not Kind.OVERSKRIFT], old.kind)
         stamped = stamp(nodes, source, used_ids(doc, parent), node_at(doc, parent).id)
+        if len(stamped) == len(paths) and all(n.kind is old.kind for n in stamped):
+            # one new unit in the place of each (a recast of "stk. 2 og 3"): each keeps the stable id of the
+            # unit it replaces, as a recast unit does (`replace`), so a later item of the act naming the old
+            # unit finds it: LOV 1000/2015 § 1, nr. 35 and 36 both recast "§ 26, stk. 2 og 3, der bliver stk. 3
+            # og 4" (1 September 2015 and 1 January 2016); LBK 468/2016 prints nr. 36's text
+            stamped = tuple(n.with_(id=node_at(doc, p).id) for n, p in zip(stamped, paths, strict=True))
         # "stk. 1 og 3 ophæves, og i stedet indsættes": only the named units go (stk. 2 stays)
         for p in reversed(paths[1:]):
             doc = splice(doc, parent, p[-1], p[-1] + 1, [])

@@ -226,6 +226,9 @@ class Resolver:
             return old
         path = follow_ids(doc, ids_along(self.snapshot, old.path))
         if path is None:
+            reused = _reused_number(self.snapshot, doc, address, old)
+            if reused is not None:
+                return reused
             # the unit the address named before the order is gone (an earlier item of this order
             # removed it): never take what carries the label now without proof (text ops verify)
             raise ResolveError("TARGET_NOT_FOUND", f"{address} was removed by an earlier item of this order")
@@ -238,6 +241,27 @@ class Resolver:
         if old.kind == "pkt" and pkt is not None:
             pkt = moved_pkt(node_at(self.snapshot, old.path).text, node_at(doc, path).text, pkt) or pkt
         return Target(old.kind, path, pkt=pkt, via="snapshot", reading=old.reading)
+
+
+def _reused_number(snapshot: Document, doc: Document, address: Address, old: Target) -> Target | None:
+    """The live unit an earlier item of the order put in the number of a unit that stood repealed before
+    the order ("§ 6. (Ophævet)"), when the address names that number: a repealed unit has nothing left to
+    change, so the later item means the new unit. LOV 244/2014 § 1, nr. 1, "Efter § 5 indsættes: § 6. …"
+    (in force 1 April 2014) fills the gap LBK 1261/2010 prints as "§ 6. (Ophævet)", and its nr. 2, "§ 6
+    affattes således: …" (in force 1 January 2015, § 3, stk. 2), recasts that new § 6. Said as
+    RESOLVED_BY_CURRENT_LABEL; None where the old unit was live or the number holds no live unit now."""
+    before = node_at(snapshot, old.path)
+    if old.kind != "node" or not (before.repealed or is_placeholder(before)):
+        return None
+    try:
+        now = resolve_current(doc, address)
+    except ResolveError:
+        return None
+    unit = node_at(doc, now.path)
+    if now.kind != "node" or unit.repealed or is_placeholder(unit):
+        return None
+    return dc_replace(now, reading=("RESOLVED_BY_CURRENT_LABEL", f"{address}: repealed before the order; an earlier "
+                                    "item of the order put a new unit in its number, and that unit was changed"))
 
 
 def moved_pkt(before: str, now: str, pkt: int) -> int | None:

@@ -12,7 +12,9 @@ from dataclasses import replace as dc_replace
 
 import regex
 
+from lovkons.amender.citation_forms import citation_form
 from lovkons.amender.earlier_items import as_left_by_earlier, first_step
+from lovkons.amender.genitive import genitive_form
 from lovkons.amender.list_readings import item_scope, list_readings, quoted
 from lovkons.amender.older_act import in_other_stk
 from lovkons.amender.own_citation import list_member_citation, own_paragraf_citation
@@ -39,7 +41,8 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
     """The readings in turn: the unit the pre-order labels name, the renumbered punktum, the unit the
     label names now; then where in a list the text stands (`amender.list_readings`); last, the named
     unit read past an obvious slip in the quoted text (TOLERATED_*); the quote as an earlier item of the
-    act left it (`amender.earlier_items`), or as the § cites itself (`amender.own_citation`). The item's
+    act left it (`amender.earlier_items`), as the § cites itself (`amender.own_citation`), in the other
+    customary form of the same citation (`amender.citation_forms`), or in the genitive (`amender.genitive`). The item's
     other operations narrow what this one may change (`list_readings.item_scope`)."""
     try:
         scope = item_scope(doc, op, resolver, item_ops)
@@ -75,11 +78,13 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
             if err.code == "TEXT_NOT_FOUND" else None
         if left is None and err.code == "TEXT_NOT_FOUND":
             left = own_paragraf_citation(doc, target, op, source, scope, resolver.snapshot) or \
-                list_member_citation(doc, target, op, source, scope, resolver.snapshot)
+                list_member_citation(doc, target, op, source, scope, resolver.snapshot) or \
+                citation_form(doc, target, op, source, scope, resolver.snapshot) or \
+                genitive_form(doc, target, op, source, scope, resolver.snapshot)
         if left is not None:
             return Outcome(left[0], left[1], _touched_by_text(doc, left[0], target))
         other = _other_pkt(doc, target, op, source) if err.code == "TEXT_NOT_FOUND" else None
-        if other is not None:
+        if other is not None and not _pkt_named_by_item(op, other.pkt, item_ops):
             new_doc, warnings = apply_text(doc, other, op, source, scope=Scope(shadows=scope.shadows))
             warnings = [*warnings, ("TEXT_IN_OTHER_PKT", f"»{quoted(op)}« is not in {op.target} but only in the "
                                     f"{other.pkt}. pkt. of the same unit; that punktum was taken")]
@@ -310,6 +315,20 @@ def _other_pkt(doc: Document, target: Target, op: ReplaceText | InsertText | Del
     if target.kind != "pkt" or not quoted(op):
         return None
     return _one_other_pkt(doc, node_at(doc, target.path).text, target, op, source)
+
+
+def _pkt_named_by_item(op: ReplaceText | InsertText | DeleteText, pkt: int | None,
+                       item_ops: Sequence[Operation]) -> bool:
+    """Another operation of the same item names that punktum of the unit itself: its quote there is that
+    operation's, not a slip of this one. LOV 296/2016 § 1, nr. 2, "I § 13, stk. 11, 1. og 6. pkt., og § 54 a,
+    stk. 1, 1. og 5. pkt., ændres »5 uger« til: »4 uger«": the 1. pkt. reads "5 ugers" (amender.genitive);
+    its change had been put in the 5. pkt., whose own change was then refused."""
+    steps = op.target.steps
+    if pkt is None or not steps or steps[-1][0] is not Level.PKT:
+        return False
+    mine = (*steps[:-1], (Level.PKT, str(pkt)))
+    return any(other is not op and getattr(other, "target", None) is not None and other.target.steps == mine
+               for other in item_ops)
 
 
 def _touched_by_text(old: Document, new: Document, target: Target) -> set[str]:

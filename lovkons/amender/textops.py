@@ -61,7 +61,8 @@ def _closing_comma(left: str, gone: str, right: str) -> str:
     return "," if gone.rstrip().endswith(",") and goes_on and _open_citation(left) else ""
 
 
-def _join_delete(left: str, right: str, gone: str = "") -> str:
+def join_delete(left: str, right: str, gone: str = "") -> str:
+    """The text around words struck out, joined: one space, none before punctuation, one § where two meet."""
     left, right = left.rstrip(" "), right.lstrip(" ")
     if left.endswith("§") and right.startswith("§"):
         # »44 henholdsvis« struck from "efter § 44 henholdsvis § 45" (LOV 527/2015 § 1, nr. 46): one §
@@ -221,7 +222,7 @@ def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | Del
             return left + " " + text + s[b:]
 
         return _edit(doc, matches, after, source), warnings
-    return _edit(doc, matches, lambda s, a, b: _join_delete(s[:a], s[b:], s[a:b]), source), warnings
+    return _edit(doc, matches, lambda s, a, b: join_delete(s[:a], s[b:], s[a:b]), source), warnings
 
 
 def _nth(matches: list[tuple[Slot, list[tuple[int, int]]]], anchor: str,

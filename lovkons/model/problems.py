@@ -106,6 +106,8 @@ CODES: tuple[Code, ...] = (
     Code("RESOLVED_BY_CURRENT_LABEL", _W, "apply", "the target was read with the labels after the earlier items of the same act"),
     Code("PKT_RENUMBERED", _W, "apply", "the punktummer were renumbered by an earlier item; the target was read accordingly"),
     Code("LIST_MEMBER_CITATION", _W, "apply", "the quote names a member of a list with the list's level word (»nr. 23-26«), where the text lists it after that word (»nr. 6, 7 og 23-26«); read so (both named)"),
+    Code("CITATION_FORM", _W, "apply", "the quoted citation stands in the provision in its other customary form (»§ 354 og § 356« as §§ 354 og 356, »stk. 1 og 2« as stk. 1-2, »§ 63 b« as a member of a §§ list); read so (both forms named)"),
+    Code("GENITIVE_FORM", _W, "apply", "the quoted noun stands in the provision only in its genitive (-s); the change was made there with the new words in the genitive (both forms named)"),
     Code("OWN_PARAGRAF_CITATION", _W, "apply", "the quote cites the § the change is made in (»§ 135, stk. 1«), where the § cites its own stk. without it; read so (both spellings named)"),
     Code("PKT_OF_FIRST_STK", _W, "apply", "'§ N, 1. pkt.' on a § of several stk. read as stk. 1, 1. pkt. (the first punktum of the §), where the quoted text stands"),
     Code("UNUSED_RUN_GIVES_WAY", _W, "apply", "new §§ numbered at the end of a run of unused or repealed numbers the LBK prints as one unit (\"§§ 432-440. (Ubenyttede).\") take those numbers; the run is printed shorter"),
