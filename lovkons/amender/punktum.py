@@ -6,6 +6,8 @@ Input: a Document and a Target of kind "pkt" (or a unit for "indsættes som nyt 
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import regex
 
 from lovkons.amender.resolve import ResolveError, Target
@@ -32,6 +34,17 @@ def _write(doc: Document, path: TreePath, parts: list[str], source: Source | Non
     return set_string(doc, Slot("node", path), text, source)
 
 
+def spaced(doc: Document, path: TreePath) -> list[Warning_]:
+    """A unit whose punktummer are written again is joined with one space between them: where the source glued two
+    punktummer ("stk. 2.Anmodning", parsers.sentences) the space is put in, and said (PKT_SPACE_PUT)."""
+    spans = sentence_spans(node_at(doc, path).text)
+    glued = [i + 2 for i, ((_, end), (start, _)) in enumerate(pairwise(spans)) if end == start]
+    if not glued:
+        return []
+    return [("PKT_SPACE_PUT", f"the {', '.join(f'{k}. pkt.' for k in glued)} stood glued to the punktum before it, "
+             "without a space; a space is put in where the punktummer are joined again")]
+
+
 def splice_pkts(doc: Document, path: TreePath, first: int, last: int, sentences: list[str],
                 source: Source | None) -> Document:
     """Punktummer first..last (1-based, inclusive) of the unit at `path` replaced by `sentences`."""
@@ -55,14 +68,16 @@ def replace_pkt(doc: Document, target: Target, text: str, source: Source | None)
         warnings.append(("TOLERATED_FULL_STOP", f"the new {target.pkt}. pkt. ends without a full stop; the one "
                          "of the punktum it replaces is kept"))
         text = text.strip() + "."
+    warnings += spaced(doc, target.path)
     doc = splice_pkts(doc, target.path, target.pkt, target.pkt, [text], source)
     return Outcome(doc, warnings, {owner_id(doc, target.path)})
 
 
 def repeal_pkt(doc: Document, target: Target, source: Source | None) -> Outcome:
     assert target.pkt is not None
+    warnings = spaced(doc, target.path)
     doc = splice_pkts(doc, target.path, target.pkt, target.pkt, [], source)
-    return Outcome(doc, [], {owner_id(doc, target.path)})
+    return Outcome(doc, warnings, {owner_id(doc, target.path)})
 
 
 def insert_pkt(doc: Document, target: Target, position: str, text: str, source: Source | None) -> Outcome:
@@ -98,7 +113,8 @@ def insert_pkt(doc: Document, target: Target, position: str, text: str, source: 
             doc = set_children(doc, path, (*node.children, *new_tail))
             return Outcome(doc, [], {owner_id(doc, path)})
         path, at = (*path, tail), at - count
+    warnings = spaced(doc, path)
     parts = punktummer(doc, path)
     parts[at:at] = split_sentences(text)
     doc = _write(doc, path, parts, source)
-    return Outcome(doc, [], {owner_id(doc, path)})
+    return Outcome(doc, warnings, {owner_id(doc, path)})

@@ -12,7 +12,7 @@ import regex
 
 from lovkons.amender.headings import replace_string
 from lovkons.amender.placement import check_order, paragraf_point, reuse_numbers
-from lovkons.amender.punktum import replace_pkt, splice_pkts
+from lovkons.amender.punktum import replace_pkt, spaced, splice_pkts
 from lovkons.amender.renumber import RENUMBERED
 from lovkons.amender.resolve import ResolveError, Target
 from lovkons.amender.textops import Warning_
@@ -136,8 +136,9 @@ def repeal_and_insert(doc: Document, target: Target, group: Sequence[Target], pa
         pkts = sorted({g.pkt for g in members if g.kind == "pkt" and g.path == target.path and g.pkt})
         if not pkts:
             raise ResolveError("TARGET_NOT_FOUND", "punktum does not exist")
+        warnings = spaced(doc, target.path)
         doc = splice_pkts(doc, target.path, pkts[0], pkts[-1], split_sentences(payload_text(new, payload)), source)
-        return Outcome(doc, [], {owner_id(doc, target.path)})
+        return Outcome(doc, warnings, {owner_id(doc, target.path)})
     if target.kind != "node":
         return replace(doc, target, payload, new, source)
     old = node_at(doc, target.path)
