@@ -34,6 +34,12 @@ KNOWN: dict[str, tuple[str, ...]] = {
     # the XML reader reads two words, as the next LBK prints them (LBK 500/2013 § 12 "den andel af"); the
     # .txt rendering glued them ("andelaf").
     "txt-glued-line-break": ("LBK-2010-18", "LBK-2011-415"),
+    # A Linea cut after an abbreviation's full stop, the next starting with the comma that follows it
+    # ("og lign.</Linea><Linea>, der er nødvendige", LBK 1009/2012 § 16, stk. 2): the XML reader reads
+    # "lign., der", as LBK 38/2017 prints the same cut of færdselsloven § 86 a in one line; the .txt rendering
+    # kept a space before the comma ("lign. , der").
+    "txt-space-before-closing-mark": ("LBK-2012-1009", "LBK-2013-16", "LBK-2013-771", "LBK-2016-1257",
+                                      "LOV-2012-590", "LOV-2013-646"),
 }
 _CATEGORY = {name: cat for cat, names in KNOWN.items() for name in names}
 

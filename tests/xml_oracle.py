@@ -62,9 +62,15 @@ def _explicatus(el: etree._Element) -> str | None:
     return None if expl is None else _squash(_itertext(expl))
 
 
+# Danish typesetting sets no space before a closing mark: a line starting with one after a line ending in a
+# full stop goes on the same word ("og lign." + ", der er nødvendige", LBK 1009/2012 § 16, stk. 2)
+_CLOSING = ",;:)]«”"
+
+
 def _own_text(exitus: list[etree._Element], skip: str = "") -> tuple[str, list[etree._Element]]:
     """The Linea texts before the first Index/Table (a Nota left out; "." after its marker glued to
-    the word before; a first line equal to `skip` left out), and the Index elements."""
+    the word before; a line starting with a closing mark glued to a line ending in a full stop; a first
+    line equal to `skip` left out), and the Index elements."""
     parts: list[str] = []
     lists: list[etree._Element] = []
     noted = stopped = False
@@ -78,7 +84,8 @@ def _own_text(exitus: list[etree._Element], skip: str = "") -> tuple[str, list[e
             elif child.tag == "Linea" and not stopped and (text := _linea(child)):
                 if skip and text == skip and not parts:
                     continue
-                if noted and parts and text[0] in ".,;:" and text[1:2] in ("", " "):
+                if (noted and parts and text[0] in ".,;:" and text[1:2] in ("", " ")) or (
+                        parts and parts[-1].endswith(".") and text[0] in _CLOSING):
                     parts[-1] += text
                 else:
                     parts.append(text)

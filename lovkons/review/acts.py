@@ -32,7 +32,8 @@ from lovkons.model.edits import (
     Repeal,
     ReplaceText,
 )
-from lovkons.parsers.xml_joins import ORDINAL_BEFORE_DASH_LINE
+from lovkons.parsers.normalize import INVISIBLE_CHARS
+from lovkons.parsers.xml_joins import CLOSING_MARKS, ORDINAL_BEFORE_DASH_LINE
 from lovkons.review.units import Unit, address_unit, op_addresses, payload_units
 from lovkons.review.untouched import norm
 
@@ -178,11 +179,25 @@ def xml_text(root: Any, skip: frozenset[str] = frozenset()) -> str:
             keep(child.tail)
             if _two_words(child):
                 out.append(" ")
-        if el.tag not in _INLINE:
+        if el.tag not in _INLINE and not _cut_before_closing(el):
             out.append(" ")
 
     walk(root)
     return "".join(out)
+
+
+_BLANK = " \t\n\r\xa0" + INVISIBLE_CHARS
+
+
+def _cut_before_closing(el: Any) -> bool:
+    """A <Linea> ending in a full stop and the next beginning with a closing mark are one run, as the document
+    reader reads them (parsers.xml_joins `lines_joined`: "m.m.</Linea><Linea>, jf." is "m.m., jf.", "»hundekampe.
+    </Linea><Linea>« til:" is "»hundekampe.« til:", LOV 717/2010 § 1, nr. 17)."""
+    after = el.getnext()
+    if el.tag != "Linea" or after is None or after.tag != "Linea":
+        return False
+    return ("".join(el.itertext()).rstrip(_BLANK)[-1:] == "."
+            and "".join(after.itertext()).lstrip(_BLANK)[:1] in CLOSING_MARKS)
 
 
 def _two_words(char: Any) -> bool:
