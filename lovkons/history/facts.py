@@ -334,6 +334,13 @@ def read_order(path: Path) -> AmendingDocument:
     return read_amending_file(path, published=dt.date.fromisoformat(published) if published else None)
 
 
+def _own_end(expires: dt.date | None, restated_on: dt.date | None) -> dt.date | None:
+    """The end a main document's text gives it. An LBK restates the law's text as of its own date
+    (`restated_on`), its final provisions too: an end before that date is history the text repeats,
+    never the end of the LBK (which the law outlived to be restated)."""
+    return None if expires is not None and restated_on is not None and expires < restated_on else expires
+
+
 def _scan(root: Path, rel: str, sha: str) -> Scanned:
     # dating and the citation reader only serve a scan: a command with a warm index neither imports
     # them nor compiles their patterns (~10 ms); load_readers imports them before a rebuild forks
@@ -380,9 +387,10 @@ def _scan(root: Path, rel: str, sha: str) -> Scanned:
     facts = Facts(
         rel=rel, sha=sha, key=key, doc_id=doc_id, kind=meta.kind, number=meta.number, year=meta.year,
         date=iso(meta.date), title=meta.title, role="base", in_force=start,
-        expires=_date(side.get("expires")) or iso(dates.expires),
+        expires=_date(side.get("expires")) or iso(_own_end(dates.expires, meta.date if lbk else None)),
         # an LBK restates the law's own repeal clause; it repeals nothing itself
-        repeals=() if lbk else tuple((k, start) for r in dates.repeals if (k := ref_key(r))),
+        repeals=() if lbk else (*((k, iso(r.date) or start) for r in dates.repeals if (k := ref_key(r.target))),
+                                *((k, None) for r in dates.undated if (k := ref_key(r.target)))),
         repealed=sidecar_end, consolidates=consolidates, incorporates=incorporates,
         withheld=withheld_items(doc) if lbk else (),
         blocks=_order_blocks(also) if also is not None else (), problems=tuple(problems),
