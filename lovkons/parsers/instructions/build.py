@@ -8,12 +8,13 @@ import datetime as dt
 
 import regex
 
+from lovkons.model.address import Address
 from lovkons.model.document import Kind, Level, LovkonsError, Node, Problem, Source
 from lovkons.model.edits import AmendingDocument, ChangeBlock, Commencement, Item
 from lovkons.parsers.bilag_lists import listed_nodes
 from lovkons.parsers.instructions.clauses import parse_instruction
 from lovkons.parsers.instructions.commencement import CITES_AMENDED_LAW, read_trailing
-from lovkons.parsers.instructions.commencement_items import inexact_items, named_items
+from lovkons.parsers.instructions.commencement_items import inexact_items, named_items, settle
 from lovkons.parsers.instructions.neighbours import supply_empty_stk
 from lovkons.parsers.instructions.opening import parse_opening, search_opening
 from lovkons.parsers.instructions.payload import clean_block, one_line
@@ -94,6 +95,17 @@ def build(raw: RawDoc) -> AmendingDocument:
                 problems.append(Problem("TOLERATED_CITATION", supplied[1], "warning", str(source), None, raw.file,
                                         it.line))
             ops, probs = parse_instruction(text, source, bilag=bilag)
+            rules = [c for c in trailing.commencement
+                     if c.applies_to != "all" and _covers(c.applies_to, para.label, it.number) == 2]
+            if len(rules) > 1:  # several rules name the item (LOV 118/2012 § 8, nr. 1): see settle
+                chosen, note = settle(rules, Item(it.number, source.text, ops), Address(
+                    ((Level.PARAGRAF, para.label), (Level.NR, str(it.number)))))
+                if note is not None:
+                    problems.append(_located(note, raw.file))  # like COMMENCEMENT_INEXACT: the rule's, by address
+                if chosen.date != in_force:
+                    in_force = chosen.date
+                    source = dataclasses.replace(source, in_force=in_force)
+                    ops, probs = parse_instruction(text, source, bilag=bilag)
             problems.extend(Problem(p.code, p.message, p.severity, p.source, p.address, raw.file, it.line) for p in probs)
             items.append(Item(it.number, source.text, ops, in_force, it.line))
         blocks.append(ChangeBlock(para.label, target, para.opening, amended_by, tuple(items), para.heading))

@@ -41,7 +41,6 @@ from lovkons.model.edits import (
     Replace,
     ReplaceText,
 )
-from lovkons.parsers.instructions.commencement import CITES_AMENDED_LAW
 from lovkons.parsers.instructions.targets import Target, TargetError, parse_targets
 
 _NUM = r"\d+(?:\s?(?!i\s+\w\w)[a-zA-ZÆØÅæøå]\b)?"  # not "§ 96 i lov om …"
@@ -196,23 +195,28 @@ def _written(op: Operation) -> tuple[list[Address], list[Address]]:
     return [], []
 
 
-def _outside(item: Item, units: tuple[Target, ...]) -> Address | None:
+def _outside(item: Item, units: tuple[Target, ...]) -> list[Address]:
     """What the item writes beyond the units a rule names it for, when it writes one of them at all (else
     the rule names the item for something we cannot place: nothing is said)."""
     cited = [u.address for u in units]
     related = False
     outside: list[Address] = []
     for op in item.operations:
-        whole, text = _written(op)
-        for a in whole:
-            inside = any(_under(u, a) for u in cited) or _in_range(units, a)
-            related |= inside or any(_under(a, u) for u in cited)
-            outside += [] if inside else [a]
+        _, text = _written(op)
+        for whole, leaves in _parts(op):
+            beyond = [a for a in leaves if not (any(_under(u, a) for u in cited) or _in_range(units, a))]
+            related |= len(beyond) < len(leaves) or any(_under(a, u) for a in leaves for u in cited)
+            outside += [whole] if beyond == leaves else beyond  # "§ 35 a" for all its stk.
         for a in text:
             near = any(_under(u, a) or _under(a, u) for u in cited) or _in_range(units, a)
             related |= near
             outside += [] if near else [a]
-    return outside[0] if related and outside else None
+    return list(dict.fromkeys(outside)) if related else []  # each once, in order
+
+
+def _listed(units: list[Address], most: int = 6) -> str:
+    shown = ", ".join(map(str, units[:most]))
+    return shown if len(units) <= most else f"{shown} and {len(units) - most} more units"
 
 
 def inexact_items(commencement: Sequence[Commencement], blocks: Sequence[ChangeBlock]) -> list[Problem]:
@@ -224,18 +228,70 @@ def inexact_items(commencement: Sequence[Commencement], blocks: Sequence[ChangeB
     items = {(b.paragraf, it.number): it for b in blocks for it in b.items}
     out: list[Problem] = []
     for c in commencement:
-        if c.applies_to == "all" or not CITES_AMENDED_LAW.search(c.applies_to):
+        if c.applies_to == "all":  # also "de ved § 1, nr. 33, affattede bestemmelser i …" (LOV 1640/2013)
             continue
         for units, writers in named_items(c.applies_to).written_by:
             for w in writers:
                 nr = w.address.label_of(Level.NR)
                 item = items.get((w.address.label_of(Level.PARAGRAF) or "", int(nr))) if nr and nr.isdigit() else None
-                beyond = _outside(item, units) if item else None
-                if beyond is not None:
-                    when = c.date.isoformat() if c.date else "when the minister decides"
+                beyond = _outside(item, units) if item else []
+                if item is not None and beyond:
+                    when = item.in_force.isoformat() if item.in_force else "when the minister decides"
                     named = ", ".join(str(u.address) for u in units)
+                    ruled = "" if item.in_force == c.date else " (not this rule's day: see COMMENCEMENT_CONFLICT)"
                     out.append(Problem("COMMENCEMENT_INEXACT",
                                        f"the rule dates {named} of the amended law as written by {w.address}, which "
-                                       f"writes {beyond} too: the whole item is taken as in force {when}",
-                                       "warning", address=str(w.address)))
+                                       f"writes {_listed(beyond)} too: the whole item is taken as in "
+                                       f"force {when}{ruled}", "warning", address=str(w.address)))
     return out
+
+
+def _parts(op: Operation) -> list[tuple[Address, list[Address]]]:
+    """The units an operation writes whole, each with its parts: a § or stk. written with its stk. (nr.) counted
+    by those, "§ 3 A affattes således" with 8 stk. writes § 3 A, stk. 1-8 (LOV 118/2012 § 8, nr. 1)."""
+    whole, _ = _written(op)
+    payload = getattr(op, "payload", ())
+    out: list[tuple[Address, list[Address]]] = []
+    for a in whole:
+        node = next((n for n in payload if n.label and a.steps and n.label == a.steps[-1][1]
+                     and _LEVELS.get(n.kind) is a.steps[-1][0]), None)
+        parts = [c.label for c in node.children if c.kind in _LEVELS and c.label] if node is not None else []
+        level = Level.STK if node is not None and node.kind is Kind.PARAGRAF else Level.NR
+        out.append((a, [a.child(level, label) for label in parts] or [a]))
+    return out
+
+
+def _leaves(op: Operation) -> list[Address]:
+    return [leaf for _, leaves in _parts(op) for leaf in leaves]
+
+
+def _share(rule: Commencement, item: Item, address: Address, leaves: list[Address]) -> int:
+    """How many of the units the item writes the rule names: all when it names the item itself."""
+    for units, writers in named_items(rule.applies_to).written_by:
+        if any(w.address == address for w in writers):
+            return sum(1 for leaf in leaves if any(_under(u.address, leaf) for u in units) or _in_range(units, leaf))
+    return len(leaves)
+
+
+def settle(rules: Sequence[Commencement], item: Item, address: Address) -> tuple[Commencement, Problem | None]:
+    """The rule that dates an item several rules name at the item's rank with different days (or a day and the
+    minister's): by convention the rule naming the larger share of the units the item writes, of equal shares the
+    later ("Dog træder …"); said. LOV 118/2012 § 8, nr. 1 recasts skattekontrollovens § 3 A (stk. 1-8): "den ved
+    § 8, nr. 1, foreslåede affattelse af skattekontrollovens § 3 A, stk. 1-7" in force 15 February 2012, stk. 8
+    when the minister decides: the item is in force 15 February 2012 (before: pending, the later rule, unsaid)."""
+    last = rules[-1]
+    if len({r.date for r in rules}) < 2:
+        return last, None
+    leaves = [leaf for op in item.operations for leaf in _leaves(op)]
+    shares = [_share(r, item, address, leaves) for r in rules]
+    best = max(range(len(rules)), key=lambda k: (shares[k], k))
+    chosen = rules[best]
+
+    def when(r: Commencement) -> str:
+        return r.date.isoformat() if r.date else "when the minister decides"
+
+    others = "; ".join(f"{when(r)} for {shares[k]}" for k, r in enumerate(rules) if k != best)
+    return chosen, Problem("COMMENCEMENT_CONFLICT",
+                           f"{len(rules)} rules name {address} with different days: taken as in force {when(chosen)}, "
+                           f"the rule naming {shares[best]} of the {len(leaves)} units it writes (the others: "
+                           f"{others})", "warning", address=str(address))
