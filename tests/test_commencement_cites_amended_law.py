@@ -48,7 +48,7 @@ def test_lov_572_2010_the_minister_sets_nr_6_in_force_and_the_whole_item_waits_s
     assert {dates[n] for n in (7, 8, 9, 10, 11)} == {dt.date(2010, 6, 1)}  # stk. 3, "dagen efter bekendtgørelsen"
     assert {dates[n] for n in (1, 2, 3, 4, 5)} == {dt.date(2010, 8, 1)}
     inexact = [p for p in act.problems if p.code == "COMMENCEMENT_INEXACT"]
-    assert len(inexact) == 1 and "§ 9 f, stk. 4" in inexact[0].message and "writes § 9 f too" in inexact[0].message
+    assert len(inexact) == 1 and "§ 9 f, stk. 4" in inexact[0].message and "§ 9 f, stk. 5" in inexact[0].message
 
 
 # (the rule's list as the act words it, its source, the act's items it names)

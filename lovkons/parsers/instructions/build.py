@@ -8,12 +8,13 @@ import datetime as dt
 
 import regex
 
+from lovkons.model.address import Address
 from lovkons.model.document import Kind, Level, LovkonsError, Node, Problem, Source
 from lovkons.model.edits import AmendingDocument, ChangeBlock, Commencement, Item
 from lovkons.parsers.bilag_lists import listed_nodes
 from lovkons.parsers.instructions.clauses import parse_instruction
 from lovkons.parsers.instructions.commencement import CITES_AMENDED_LAW, read_trailing
-from lovkons.parsers.instructions.commencement_items import inexact_items, named_items
+from lovkons.parsers.instructions.commencement_items import inexact_items, misread_leads, named_items, settle
 from lovkons.parsers.instructions.neighbours import supply_empty_stk
 from lovkons.parsers.instructions.opening import parse_opening, search_opening
 from lovkons.parsers.instructions.payload import clean_block, one_line
@@ -68,6 +69,7 @@ def build(raw: RawDoc) -> AmendingDocument:
     problems: list[Problem] = list(raw.problems)
     problems.extend(_located(p, raw.file) for p in trailing.problems)
     blocks: list[ChangeBlock] = []
+    texts: dict[tuple[str, int], str] = {}  # the items' instruction text as read
     for para in raw.paragraffer:
         if para.opening is None:
             for provision in provisions.get(para.label, []):
@@ -94,10 +96,25 @@ def build(raw: RawDoc) -> AmendingDocument:
                 problems.append(Problem("TOLERATED_CITATION", supplied[1], "warning", str(source), None, raw.file,
                                         it.line))
             ops, probs = parse_instruction(text, source, bilag=bilag)
+            rules = [c for c in trailing.commencement
+                     if c.applies_to != "all" and _covers(c.applies_to, para.label, it.number) == 2]
+            if len(rules) > 1:  # several rules name the item (LOV 118/2012 § 8, nr. 1): see settle
+                chosen, note = settle(rules, Item(it.number, source.text, ops), Address(
+                    ((Level.PARAGRAF, para.label), (Level.NR, str(it.number)))))
+                if note is not None:
+                    problems.append(_located(note, raw.file))  # like COMMENCEMENT_INEXACT: the rule's, by address
+                if chosen.date != in_force:
+                    in_force = chosen.date
+                    source = dataclasses.replace(source, in_force=in_force)
+                    ops, probs = parse_instruction(text, source, bilag=bilag)
             problems.extend(Problem(p.code, p.message, p.severity, p.source, p.address, raw.file, it.line) for p in probs)
             items.append(Item(it.number, source.text, ops, in_force, it.line))
+            texts[(para.label, it.number)] = text
         blocks.append(ChangeBlock(para.label, target, para.opening, amended_by, tuple(items), para.heading))
-    problems.extend(_located(p, raw.file) for p in inexact_items(trailing.commencement, blocks))
+    skip, said = misread_leads(trailing.commencement, blocks)
+    if skip:  # LOV 431/2010 § 5, stk. 2: "§ 2, nr. 9, … som affattet ved denne lovs § 1, nr. 1, …" (see misread_leads)
+        blocks = [_redated(b, trailing.commencement, frozenset(skip), texts, bilag) for b in blocks]
+    problems.extend(_located(p, raw.file) for p in said + inexact_items(trailing.commencement, blocks))
     return AmendingDocument(
         meta, tuple(blocks), tuple(trailing.commencement), tuple(trailing.repeals), tuple(trailing.transitional),
         tuple(problems),
@@ -115,17 +132,36 @@ def _provision_block(para: RawParagraf, provision: Provision, short: str,
     return ChangeBlock(para.label, provision.target, provision.text, (), (item,), para.heading), probs
 
 
+def _redated(block: ChangeBlock, commencement: list[Commencement], skip: frozenset[tuple[str, str, int]],
+             texts: dict[tuple[str, int], str], bilag: dict[str, tuple[Node, ...]]) -> ChangeBlock:
+    """The block with the items a rule was misread to name dated again, without that reading."""
+    items = []
+    for it in block.items:
+        day = item_in_force(commencement, block.paragraf, it.number, skip)
+        if day != it.in_force and (block.paragraf, it.number) in texts:
+            first = next((op.source for op in it.operations if getattr(op, "source", None)), None)
+            source = dataclasses.replace(first, in_force=day) if first else None
+            ops = parse_instruction(texts[(block.paragraf, it.number)], source, bilag=bilag)[0] if source else \
+                it.operations
+            it = dataclasses.replace(it, operations=ops, in_force=day)
+        items.append(it)
+    return dataclasses.replace(block, items=tuple(items))
+
+
 def _located(p: Problem, file: str | None) -> Problem:
     return Problem(p.code, p.message, p.severity, p.source, p.address, file, p.line)
 
 
-def item_in_force(commencement: list[Commencement], paragraf: str, number: int) -> dt.date | None:
+def item_in_force(commencement: list[Commencement], paragraf: str, number: int,
+                  skip: frozenset[tuple[str, str, int]] = frozenset()) -> dt.date | None:
     """The date for item `number` of change block § `paragraf`: the most specific rule covering it
     wins (one naming the item, "§ 1, nr. 4", over one naming its §, over the first dated general
     rule); among equally specific rules the later one ("Dog træder …"). None = undetermined."""
     general = next((c.date for c in commencement if c.applies_to == "all" and c.date), None)
     best: tuple[int, dt.date | None] = (0, general)
     for c in commencement:
+        if (c.applies_to, paragraf, number) in skip:  # the rule names the amended law's unit (misread_leads)
+            continue
         rank = _covers(c.applies_to, paragraf, number) if c.applies_to != "all" else None
         if rank is not None and rank >= best[0]:
             best = (rank, c.date)

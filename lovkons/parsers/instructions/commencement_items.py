@@ -15,7 +15,14 @@ The rule is read as a row of § citations (members); each is the act's item or a
 - after a possessive law name ("udlændingelovens § 9 f") the amended law's, up to the citation's end;
 - else a run of members up to a citation's end ("… i lov om …", "… som affattet ved denne lovs", ", jf. denne
   lovs"): the leading "§ N, nr. …" members are the act's when other units follow them in the run, the rest the
-  amended law's; a run that reaches the end of the rule uncited is the act's (the old reading).
+  amended law's; a run that reaches the end of the rule uncited is the act's (the old reading). A leading member
+  that an item named after the citation's "denne lovs" writes is the amended law's after all (misread_leads, with
+  the operations); one that none writes stays the act's, said.
+The amended law's units are those of the act's items that follow them only after "som affattet (ændret, indsat,
+foretaget) ved [denne lovs | lovens]" or ", jf. denne lovs" (not after ", og lovens …", LOV 1884/2015), or of an item
+named "for så vidt angår" them ("§ 1, nr. 3, for så vidt angår ophævelsen af skattekontrollovens § 8 X, stk. 1-3, 5
+og 6"). When rules date only some of what an item writes, the item is dated whole and that is said
+(inexact_items); when several name it with different days, the rule naming the larger share decides (settle).
 """
 
 from __future__ import annotations
@@ -41,7 +48,6 @@ from lovkons.model.edits import (
     Replace,
     ReplaceText,
 )
-from lovkons.parsers.instructions.commencement import CITES_AMENDED_LAW
 from lovkons.parsers.instructions.targets import Target, TargetError, parse_targets
 
 _NUM = r"\d+(?:\s?(?!i\s+\w\w)[a-zA-ZÆØÅæøå]\b)?"  # not "§ 96 i lov om …"
@@ -61,6 +67,14 @@ _WRITTEN_BEFORE = regex.compile(r"\b(?:affattede\s+bestemmelser\s+i|affattelse\s
 _LAW = regex.compile(rf"\w+lovens\s+$|\b(?:før|efter)\s+$|{_WRITTEN_BEFORE.pattern}")
 # what ends a citation of the amended law, in the text after its last § (", bilag 2-8 og bilag 5 i lov om …")
 _CLOSES = regex.compile(r"(?<!\w)(?:i\s+(?:lov\b|\w+loven\b)|som\s|jf\.)")
+# the units a list of the act's items wrote stand before it: "… § 133 a som affattet eller ændret ved denne lovs § 1,
+# nr. 9-15" (LOV 716/2010), ", jf. denne lovs § 1, nr. 20" (LOV 431/2010); not "… § 8 X, stk. 1-3, 5 og 6, og lovens
+# § 1, nr. 5-10 og 12" (LOV 1884/2015 § 5, stk. 2: nr. 5-10 and 12 are other items, not the writers of § 8 X)
+_WRITTEN_BY = regex.compile(r"(?:\bsom\s+(?:affattet|ændret|indsat|foretaget)\b[^§]*?\bved(?:\s+(?:denne\s+lovs|lovens))?"
+                            r"|\bjf\.\s+(?:denne\s+lovs|lovens))\s+$")  # "som indsat ved § 1, nr. 12" (LOV 1347/2013)
+# an item named only for some of what it writes: "§ 1, nr. 3, for så vidt angår ophævelsen af skattekontrollovens § 8 X,
+# stk. 1-3, 5 og 6" (LOV 1884/2015: nr. 3 repeals all § 8 X): the units named are the item's, said as inexact
+_PART = regex.compile(r",?\s*for\s+så\s+vidt\s+angår\b")
 _SEPARATOR = regex.compile(r"^(?:,\s*|\s+)?(?:(?:og|samt)\s+)?$")
 _OTHER_UNIT = regex.compile(r"\b(?:bilag|kapitel|afsnit|overskrift)", regex.I)
 
@@ -80,6 +94,9 @@ class Naming:
 
     items: tuple[Target, ...]
     written_by: tuple[tuple[tuple[Target, ...], tuple[Target, ...]], ...]
+    # the leading "§ N, nr. …" of a citation read as the act's items, with the items named after its "denne lovs"
+    # (see misread_leads)
+    leads: tuple[tuple[tuple[Target, ...], tuple[Target, ...]], ...] = ()
 
 
 def _members(text: str) -> list[_Member]:
@@ -121,14 +138,22 @@ def named_items(text: str) -> Naming:
     written: list[tuple[tuple[Target, ...], tuple[Target, ...]]] = []
     law: list[_Member] = []  # the amended law's units of the citation being read
     last: list[_Member] = []  # the last list of the act's items read
+    part: list[_Member] = []  # an item the rule names only in part ("§ 1, nr. 3, for så vidt angår …")
+    lead_run: list[_Member] = []  # the leading "§ N, nr. …" of the citation being read
+    leads: list[tuple[tuple[Target, ...], tuple[Target, ...]]] = []
     i = 0
     while i < len(members):
         m = members[i]
+        if m.form == "nr" and _PART.match(m.after):
+            part = [m]
         if _ACT.search(m.before):
             j = _act_run(members, i)
-            if law:
+            if law and _WRITTEN_BY.search(m.before):
                 written.append((_targets(law), _targets(members[i:j])))
-                law = []
+                leads += [(_targets(lead_run), _targets(members[i:j]))] if lead_run else []
+            elif law and part:  # "§ 1, nr. 3, for så vidt angår ophævelsen af skattekontrollovens § 8 X, …"
+                written.append((_targets(law), _targets(part)))
+            law, part, lead_run = ([], [], []) if law else (law, part, lead_run)
             items += members[i:j]
             last = members[i:j]
             i = j
@@ -156,9 +181,12 @@ def named_items(text: str) -> Naming:
                 lead += 1
             lead = 0 if lead == len(run) else lead  # "§ 2, nr. 2 og 3, i lov om …": the law's own numbers
         items += run[:lead]
+        lead_run = run[:lead] if lead else lead_run
         law += run[lead:]
         i = j + 1
-    return Naming(_targets(items), tuple(written))
+    if law and part:
+        written.append((_targets(law), _targets(part)))
+    return Naming(_targets(items), tuple(written), tuple(leads))
 
 
 def _under(unit: Address, address: Address) -> bool:
@@ -196,23 +224,28 @@ def _written(op: Operation) -> tuple[list[Address], list[Address]]:
     return [], []
 
 
-def _outside(item: Item, units: tuple[Target, ...]) -> Address | None:
+def _outside(item: Item, units: tuple[Target, ...]) -> list[Address]:
     """What the item writes beyond the units a rule names it for, when it writes one of them at all (else
     the rule names the item for something we cannot place: nothing is said)."""
     cited = [u.address for u in units]
     related = False
     outside: list[Address] = []
     for op in item.operations:
-        whole, text = _written(op)
-        for a in whole:
-            inside = any(_under(u, a) for u in cited) or _in_range(units, a)
-            related |= inside or any(_under(a, u) for u in cited)
-            outside += [] if inside else [a]
+        _, text = _written(op)
+        for whole, leaves in _parts(op):
+            beyond = [a for a in leaves if not (any(_under(u, a) for u in cited) or _in_range(units, a))]
+            related |= len(beyond) < len(leaves) or any(_under(a, u) for a in leaves for u in cited)
+            outside += [whole] if beyond == leaves else beyond  # "§ 35 a" for all its stk.
         for a in text:
             near = any(_under(u, a) or _under(a, u) for u in cited) or _in_range(units, a)
             related |= near
             outside += [] if near else [a]
-    return outside[0] if related and outside else None
+    return list(dict.fromkeys(outside)) if related else []  # each once, in order
+
+
+def _listed(units: list[Address], most: int = 6) -> str:
+    shown = ", ".join(map(str, units[:most]))
+    return shown if len(units) <= most else f"{shown} and {len(units) - most} more units"
 
 
 def inexact_items(commencement: Sequence[Commencement], blocks: Sequence[ChangeBlock]) -> list[Problem]:
@@ -224,18 +257,109 @@ def inexact_items(commencement: Sequence[Commencement], blocks: Sequence[ChangeB
     items = {(b.paragraf, it.number): it for b in blocks for it in b.items}
     out: list[Problem] = []
     for c in commencement:
-        if c.applies_to == "all" or not CITES_AMENDED_LAW.search(c.applies_to):
+        if c.applies_to == "all":  # also "de ved § 1, nr. 33, affattede bestemmelser i …" (LOV 1640/2013)
             continue
         for units, writers in named_items(c.applies_to).written_by:
             for w in writers:
                 nr = w.address.label_of(Level.NR)
                 item = items.get((w.address.label_of(Level.PARAGRAF) or "", int(nr))) if nr and nr.isdigit() else None
-                beyond = _outside(item, units) if item else None
-                if beyond is not None:
-                    when = c.date.isoformat() if c.date else "when the minister decides"
+                beyond = _outside(item, units) if item else []
+                if item is not None and beyond:
+                    when = item.in_force.isoformat() if item.in_force else "when the minister decides"
                     named = ", ".join(str(u.address) for u in units)
+                    ruled = "" if item.in_force == c.date else " (not this rule's day: see COMMENCEMENT_CONFLICT)"
                     out.append(Problem("COMMENCEMENT_INEXACT",
                                        f"the rule dates {named} of the amended law as written by {w.address}, which "
-                                       f"writes {beyond} too: the whole item is taken as in force {when}",
-                                       "warning", address=str(w.address)))
+                                       f"writes {_listed(beyond)} too: the whole item is taken as in "
+                                       f"force {when}{ruled}", "warning", address=str(w.address)))
     return out
+
+
+def _parts(op: Operation) -> list[tuple[Address, list[Address]]]:
+    """The units an operation writes whole, each with its parts: a § or stk. written with its stk. (nr.) counted
+    by those, "§ 3 A affattes således" with 8 stk. writes § 3 A, stk. 1-8 (LOV 118/2012 § 8, nr. 1)."""
+    whole, _ = _written(op)
+    payload = getattr(op, "payload", ())
+    out: list[tuple[Address, list[Address]]] = []
+    for a in whole:
+        node = next((n for n in payload if n.label and a.steps and n.label == a.steps[-1][1]
+                     and _LEVELS.get(n.kind) is a.steps[-1][0]), None)
+        parts = [c.label for c in node.children if c.kind in _LEVELS and c.label] if node is not None else []
+        level = Level.STK if node is not None and node.kind is Kind.PARAGRAF else Level.NR
+        out.append((a, [a.child(level, label) for label in parts] or [a]))
+    return out
+
+
+def _leaves(op: Operation) -> list[Address]:
+    return [leaf for _, leaves in _parts(op) for leaf in leaves]
+
+
+def _share(rule: Commencement, item: Item, address: Address, leaves: list[Address]) -> int:
+    """How many of the units the item writes the rule names: all when it names the item itself."""
+    for units, writers in named_items(rule.applies_to).written_by:
+        if any(w.address == address for w in writers):
+            return sum(1 for leaf in leaves if any(_under(u.address, leaf) for u in units) or _in_range(units, leaf))
+    return len(leaves)
+
+
+def settle(rules: Sequence[Commencement], item: Item, address: Address) -> tuple[Commencement, Problem | None]:
+    """The rule that dates an item several rules name at the item's rank with different days (or a day and the
+    minister's): by convention the rule naming the larger share of the units the item writes, of equal shares the
+    later ("Dog træder …"); said. LOV 118/2012 § 8, nr. 1 recasts skattekontrollovens § 3 A (stk. 1-8): "den ved
+    § 8, nr. 1, foreslåede affattelse af skattekontrollovens § 3 A, stk. 1-7" in force 15 February 2012, stk. 8
+    when the minister decides: the item is in force 15 February 2012 (before: pending, the later rule, unsaid)."""
+    last = rules[-1]
+    if len({r.date for r in rules}) < 2:
+        return last, None
+    leaves = [leaf for op in item.operations for leaf in _leaves(op)]
+    shares = [_share(r, item, address, leaves) for r in rules]
+    best = max(range(len(rules)), key=lambda k: (shares[k], k))
+    chosen = rules[best]
+
+    def when(r: Commencement) -> str:
+        return r.date.isoformat() if r.date else "when the minister decides"
+
+    others = "; ".join(f"{when(r)} for {shares[k]}" for k, r in enumerate(rules) if k != best)
+    return chosen, Problem("COMMENCEMENT_CONFLICT",
+                           f"{len(rules)} rules name {address} with different days: taken as in force {when(chosen)}, "
+                           f"the rule naming {shares[best]} of the {len(leaves)} units it writes (the others: "
+                           f"{others})", "warning", address=str(address))
+
+
+def misread_leads(commencement: Sequence[Commencement],
+                  blocks: Sequence[ChangeBlock]) -> tuple[set[tuple[str, str, int]], list[Problem]]:
+    """A citation's leading "§ N, nr. …" (read as the act's items, module docstring) that an item named after its
+    "denne lovs" writes is the amended law's: "§ 2, nr. 9, § 75 b, § 75 c og § 78, stk. 2, i lov om en aktiv
+    beskæftigelsesindsats som affattet ved denne lovs § 1, nr. 1, 9 og 10" (LOV 431/2010 § 5, stk. 2: the act's § 1,
+    nr. 1 is "§ 2, nr. 9, affattes således"), not "§ 1, nr. 27, og § 13 a, … i lov om aktiv socialpolitik som
+    affattet ved …" (LOV 894/2013: no item named there writes § 1, nr. 27). Returns (rule text, §, nr.) of the act's
+    items the rule does not name so, and the readings of the others, said."""
+    items = {(b.paragraf, it.number): it for b in blocks for it in b.items}
+    skip: set[tuple[str, str, int]] = set()
+    out: list[Problem] = []
+    for c in commencement:
+        if c.applies_to == "all":
+            continue
+        for lead, writers in named_items(c.applies_to).leads:
+            wrote: list[Address] = []
+            for w in writers:
+                nr = w.address.label_of(Level.NR)
+                item = items.get((w.address.label_of(Level.PARAGRAF) or "", int(nr))) if nr and nr.isdigit() else None
+                for op in item.operations if item else ():
+                    wrote += _leaves(op) + _written(op)[1]
+            kept: list[Address] = []
+            for t in lead:
+                nr = t.address.label_of(Level.NR)
+                if not nr or not nr.isdigit():
+                    continue
+                if any(_under(t.address, a) or _under(a, t.address) for a in wrote):
+                    skip.add((c.applies_to, t.address.label_of(Level.PARAGRAF) or "", int(nr)))
+                else:
+                    kept.append(t.address)
+            if kept:
+                out.append(Problem("COMMENCEMENT_INEXACT",
+                                   f"the rule's leading {_listed(kept)} (before units of the amended law cited with "
+                                   f"the items that wrote them, {_listed([w.address for w in writers])}) read as this "
+                                   "act's items: none of those writes such a unit of the amended law", "warning",
+                                   address=str(kept[0])))
+    return skip, out
