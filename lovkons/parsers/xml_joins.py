@@ -87,18 +87,22 @@ ORDINAL_BEFORE_DASH_LINE = re.compile(
 # 145 before ",", 101 before ")", mostly an LBK note's "(Lovændringen angår … ." + ")", 12 "]", 7 ":", 4 "«",
 # 4 "”"; 119 after "lign."/"el.lign.").
 CLOSING_MARKS = frozenset(",;:)]«”")
-_CUT_BEFORE_CLOSING = re.compile(r"\. [,;:)\]«”]")
+_JOIN_STARTS = CLOSING_MARKS | {"-"}
 
 
 def lines_joined(lines: list[str]) -> str:
     """Texts of Lineas (or of the pieces of an element) joined by one space, but for a line cut at an ordinal
     before a hyphen that goes on (`_DASH_GOES_ON`): no space there ("9." + "-klasseprøver" → "9.-klasseprøver"),
     and for a line cut at a full stop before a closing mark (`CLOSING_MARKS`: "m.m." + ", jf." → "m.m., jf.").
-    Two C-level scans decide for nearly every text: no line but the first starts with "-" or a closing mark
-    after a full stop."""
-    text = " ".join(lines)
-    if " -" not in text and not _CUT_BEFORE_CLOSING.search(text):
-        return text
+    One look at the first character of each line decides for nearly every text: none starts with "-" or a
+    closing mark."""
+    if len(lines) < 2:
+        return lines[0] if lines else ""
+    for line in lines:  # (the first line's start is never a join: looked at with the others, one loop fewer)
+        if line[:1] in _JOIN_STARTS:
+            break
+    else:
+        return " ".join(lines)
     text = lines[0]
     for line in lines[1:]:
         if text[-1:] == "." and (line[:1] in CLOSING_MARKS or (
