@@ -79,3 +79,11 @@ def test_quote_read_in_the_provisions_form(case: str, unit: str, reads: str, for
     said = [p for p in result.problems if p.code == CODE and p.address == unit]
     assert said and form in said[0].message and said[0].severity == "warning"
     assert not [p for p in result.problems if p.severity == "error"]
+
+
+def test_a_number_of_a_stk_or_nr_list_is_no_member_of_the_list_of_paragraffer() -> None:
+    """"§§ 3 og 4, stk. 1, nr. 2 og 13": 13 is a nr. of § 4, stk. 1, not a § of the list (review15)."""
+    text = "efter §§ 3 og 4, stk. 1, nr. 2 og 13, i loven"
+    assert not _in_list(text, text.index("13"))
+    listed = "efter §§ 3, 4 og 13 i loven"
+    assert _in_list(listed, listed.index("13"))

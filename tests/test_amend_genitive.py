@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from lovkons.amender.consolidate import consolidate
-from lovkons.amender.genitive import _takes_s
+from lovkons.amender.genitive import _noun_phrase, _takes_s
 from lovkons.amender.manifest import read_doc, read_order
 from lovkons.parsers.sentences import split_sentences
 from tests.amender_trees import at
@@ -59,3 +59,13 @@ def test_the_council_becomes_the_board_in_the_genitive() -> None:
     text = at(result.document, "§ 71, stk. 2").text
     assert "inden for bestyrelsens kompetenceområde" in text and "rådet" not in text and "Råd" not in text
     assert [p.code for p in result.problems if p.address == "§ 71, stk. 2"] == [CODE]
+
+
+@pytest.mark.parametrize(("words", "noun"), [
+    ("rådet", True), ("5 uger", True), ("bestyrelsen", True), ("kommunerne", True), ("Finanstilsynet", True),
+    ("betale", False),  # "skal betales": a passive, not a genitive
+    ("afholde", False),  # "Udgifterne afholdes"
+    ("forsikring", False),  # "forsikrings- og pensionsselskaber": a compound's joining -s
+])
+def test_only_a_noun_phrase_is_read_in_its_genitive(words: str, noun: bool) -> None:
+    assert _noun_phrase(words) is noun

@@ -33,3 +33,16 @@ def test_lov_118_2012_stk_1_7_on_15_february_stk_8_by_the_minister_the_larger_sh
     conflict = [p for p in act.problems if p.code == "COMMENCEMENT_CONFLICT"]
     assert len(conflict) == 1 and "7 of the 8 units" in conflict[0].message
     assert "when the minister decides for 1" in conflict[0].message
+
+
+def test_dating_again_after_a_misread_lead_keeps_the_day_settle_chose() -> None:
+    """An act with a misread lead (LOV 431/2010's shape) dates again only the items that lead named; an item several
+    rules name keeps the day `settle` chose, not the later rule's (review15: LOV 118/2012 § 8, nr. 1 went pending)."""
+    from lovkons.parsers.instructions.build import _redated
+
+    act = read_order(DATA / "LOV-2012-118.xml")
+    block = act.changes[0]
+    item = block.items[0]
+    texts = {(block.paragraf, it.number): it.text for it in block.items}
+    again = _redated(block, list(act.commencement), frozenset({("another rule", "99", 1)}), texts, {})
+    assert again.items[0].in_force == item.in_force == dt.date(2012, 2, 15)

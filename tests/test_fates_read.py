@@ -88,3 +88,17 @@ def test_a_proviso_keeping_units_leaves_the_repeal_of_the_act() -> None:
     rel = "LOV-2008-463/LOV-2008-463.xml"
     f = scan_file(laws, rel, file_hash(laws, rel))[0]
     assert [key for key, _ in f.repeals] == ["LBK 761/2006"]
+
+
+def test_the_law_as_subject_and_another_act_repealed_in_one_sentence(tmp_path: Path) -> None:
+    """"Loven træder i kraft den 1. januar 1992, og samtidig ophæves fællesmærkeloven, jf. lovbekendtgørelse nr. 250 af
+    6. april 1988" (the sentence LBK 103/2012 restates): the law commences, the other act is repealed, the law does not
+    end (review15: the clause after ", og" was not read)."""
+    (tmp_path / "LOV-1991-1.txt").write_text(
+        "# DocumentType: LOV H#LOKDOK01\n# DocumentTitle: Lov om et fællesmærke\n# DiesSigni: 1991-12-01\n"
+        "# Number: 1\n# Year: 1991\n\nLov om et fællesmærke\n\n§ 1. Loven gælder for fællesmærket.\n\n"
+        "§ 2. Loven træder i kraft den 1. januar 1992, og samtidig ophæves fællesmærkeloven, jf. lovbekendtgørelse "
+        "nr. 250 af 6. april 1988.\n", encoding="utf-8")  # fmt: skip
+    f = scan_file(tmp_path, "LOV-1991-1.txt", file_hash(tmp_path, "LOV-1991-1.txt"))[0]
+    assert (f.in_force, f.expires) == ("1992-01-01", None)
+    assert [r[0] for r in f.repeals] == ["LBK 250/1988"]

@@ -68,6 +68,9 @@ def _other_forms(quote: str) -> Iterator[tuple[str, str]]:
             yield quote[:m.start()] + f"{m['w']} {m['a']} og {m['b']}" + quote[m.end():], "range"
 
 
+_UNIT_WORD = regex.compile(r"\b(?:stk|nr|pkt)\.")
+
+
 def _in_list(text: str, at: int) -> bool:
     """The member at `at` stands in a list of §§: after a comma (or, the last member, after "og"/"eller"),
     the list led by "§§" with only citation words between, or by a § whose label alone comes before it
@@ -79,7 +82,9 @@ def _in_list(text: str, at: int) -> bool:
         return False
     between = text[sign + 1:at]
     if sign > 0 and text[sign - 1] == "§":
-        return bool(_CITATION_RUN.fullmatch(between))
+        # a number after a "stk."/"nr."/"pkt." of the run is a member of that list, not a §: "§§ 3 og 4, stk. 1, nr. 2
+        # og 13" holds no § 13 (review15)
+        return bool(_CITATION_RUN.fullmatch(between)) and not _UNIT_WORD.search(between)
     return bool(regex.fullmatch(rf"\s{_L},\s", between))
 
 

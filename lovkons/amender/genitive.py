@@ -33,13 +33,24 @@ def _takes_s(words: str) -> bool:
     return len(last) >= 3 and last.isalpha() and not last.endswith(("s", "x", "z"))
 
 
+# A noun phrase, whose -s form is its genitive: a definite noun ("rådet", "bestyrelsen", "kommunerne"), a name
+# ("Finanstilsynet"), or a number and its noun ("5 uger"). A verb's -s form is its passive ("betale" → "betales") and a
+# noun's -s before a hyphen joins a compound ("forsikrings- og pensionsselskaber"): neither is read (review15).
+_DEFINITE = ("en", "et", "ne", "erne", "ene")
+
+
+def _noun_phrase(words: str) -> bool:
+    parts = words.split()
+    return bool(parts) and (parts[-1].endswith(_DEFINITE) or parts[0][:1].isupper() or parts[0].isdigit())
+
+
 def genitive_form(doc: Document, target: Target, op: ReplaceText | InsertText | DeleteText, source: Source | None,
                   scope: Scope, before: Document | None = None) -> tuple[Document, list[Warning_]] | None:
     """The change of words applied to the genitive of the quoted noun, or None (module docstring)."""
     if not isinstance(op, ReplaceText):
         return None
     old, new = clean_quote(op.old), clean_quote(op.new)
-    if not _takes_s(old) or not _takes_s(new):
+    if not _takes_s(old) or not _takes_s(new) or not _noun_phrase(old):
         return None
     changed = dc_replace(op, old=old + "s", new=new + "s")
     try:

@@ -102,8 +102,16 @@ def base_dates(doc: Document, *, max_paragraffer: int = 4) -> BaseDates:
                 in_force = dates[0] if dates else None
             for sentence in split_sentences(text):
                 if _SELF.match(sentence):
-                    expires = _date_after(sentence, _ENDS.search(sentence)) or expires
-                    continue
+                    # "Loven træder i kraft den 1. januar 1992, og samtidig ophæves fællesmærkeloven, jf.
+                    # lovbekendtgørelse nr. 250 af 6. april 1988" (the law restated by LBK 103/2012): the clause after
+                    # ", og" that names an act repeals that act; the law's own end is read from the rest (review15)
+                    head, _, rest = sentence.partition(", og ")
+                    if not (rest and find_docrefs(rest)):
+                        head, rest = sentence, ""
+                    expires = _date_after(head, _ENDS.search(head)) or expires
+                    if not rest:
+                        continue
+                    sentence = rest
                 if set_by := _REPEAL_SET_BY_MINISTER.search(sentence):
                     undated += [Repeals(r, sentence) for r in find_docrefs(sentence[set_by.end():]) if r.number]
                     continue

@@ -134,9 +134,14 @@ def _provision_block(para: RawParagraf, provision: Provision, short: str,
 
 def _redated(block: ChangeBlock, commencement: list[Commencement], skip: frozenset[tuple[str, str, int]],
              texts: dict[tuple[str, int], str], bilag: dict[str, tuple[Node, ...]]) -> ChangeBlock:
-    """The block with the items a rule was misread to name dated again, without that reading."""
+    """The block with the items a rule was misread to name dated again, without that reading; only those: an item
+    several rules name keeps the day `settle` chose for it (review15)."""
+    misread = {(paragraf, number) for _, paragraf, number in skip}
     items = []
     for it in block.items:
+        if (block.paragraf, it.number) not in misread:
+            items.append(it)
+            continue
         day = item_in_force(commencement, block.paragraf, it.number, skip)
         if day != it.in_force and (block.paragraf, it.number) in texts:
             first = next((op.source for op in it.operations if getattr(op, "source", None)), None)
