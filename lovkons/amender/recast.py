@@ -7,6 +7,7 @@ Input: a Document, the resolved Target (and its group) and the payload; output: 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 import regex
 
@@ -149,7 +150,10 @@ def repeal_and_insert(doc: Document, target: Target, group: Sequence[Target], pa
             raise ResolveError("AMBIGUOUS_TARGET", "the repealed units are not siblings")
         nodes = as_kind([n for n in payload if n.kind is not Kind.OVERSKRIFT], old.kind)
         stamped = stamp(nodes, source, used_ids(doc, parent), node_at(doc, parent).id)
-        if len(stamped) == len(paths) and all(n.kind is old.kind for n in stamped):
+        adjacent = all(b[-1] == a[-1] + 1 for a, b in pairwise(paths))
+        # (only units that stand together: "stk. 1 og 3 ophæves, og i stedet indsættes" puts the new ones at stk. 1's
+        # place, so old stk. 3's id on the second would send a later "stk. 3" before stk. 2; review15)
+        if adjacent and len(stamped) == len(paths) and all(n.kind is old.kind for n in stamped):
             # one new unit in the place of each (a recast of "stk. 2 og 3"): each keeps the stable id of the
             # unit it replaces, as a recast unit does (`replace`), so a later item of the act naming the old
             # unit finds it: LOV 1000/2015 § 1, nr. 35 and 36 both recast "§ 26, stk. 2 og 3, der bliver stk. 3
