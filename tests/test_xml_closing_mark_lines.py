@@ -15,26 +15,22 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from lovkons.model.document import Node
 from lovkons.parsers.instructions import read_amending_file
-from lovkons.parsers.lexdania import parse_lexdania
 from lovkons.parsers.xml_joins import lines_joined
 from lovkons.parsers.xml_meta import load_xml
 from lovkons.parsers.xml_text import plain_text
 from lovkons.review.acts import xml_text
+from tests.excerpts import paragraf_text
 
 DATA = Path(__file__).parent / "data" / "closing_mark"
 
 
-def _paragraf_text(name: str, label: str) -> str:
-    path = DATA / f"{name}.xml"
-    doc = parse_lexdania(path.read_bytes(), file=str(path)).document
-    paragraf: Node = next(p for p in doc.paragraffer() if p.label == label)
-    return " ".join(node.text for node in paragraf.walk() if node.text)
+def _text(name: str, label: str) -> str:
+    return paragraf_text(DATA / f"{name}.xml", label)
 
 
 def test_the_cut_reads_as_the_later_consolidation_prints_it() -> None:
-    cut, whole = _paragraf_text("LBK-2011-1047", "86 a"), _paragraf_text("LBK-2017-38", "86 a")
+    cut, whole = _text("LBK-2011-1047", "86 a"), _text("LBK-2017-38", "86 a")
     for text in (cut, whole):
         assert "privat organisation el.lign., jf. stk. 3." in text
     assert "el.lign. ," not in cut

@@ -14,17 +14,15 @@ from pathlib import Path
 import pytest
 
 from lovkons.model.document import Node
-from lovkons.parsers.lexdania import parse_lexdania
 from lovkons.parsers.xml_meta import load_xml
 from lovkons.parsers.xml_text import linea_text
+from tests.excerpts import paragraf
 
 LAWS = Path(__file__).parent / "data" / "laws"
 
 
 def _paragraf(name: str, label: str) -> Node:
-    path = LAWS / name / f"{name}.xml"
-    doc = parse_lexdania(path.read_bytes(), file=str(path)).document
-    return next(p for p in doc.paragraffer() if p.label == label)
+    return paragraf(LAWS / name / f"{name}.xml", label)
 
 
 @pytest.mark.parametrize("name", ["LBK-2010-18", "LBK-2011-415"])

@@ -12,32 +12,30 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
-from lovkons.model.document import Node
 from lovkons.parsers.instructions import read_amending_file
-from lovkons.parsers.lexdania import parse_lexdania
-from lovkons.parsers.xml_joins import ORDINAL_BEFORE_DASH_LINE, lines_joined
+from lovkons.parsers.xml_joins import lines_joined
 from lovkons.parsers.xml_meta import load_xml
 from lovkons.parsers.xml_text import plain_text
+from lovkons.review.acts import xml_text
+from tests.excerpts import paragraf_text
 
 DATA = Path(__file__).parent / "data" / "ordinal_dash"
 
 
-def _paragraf_text(name: str, label: str) -> str:
-    path = DATA / f"{name}.xml"
-    doc = parse_lexdania(path.read_bytes(), file=str(path)).document
-    paragraf: Node = next(p for p in doc.paragraffer() if p.label == label)
-    return " ".join(node.text for node in paragraf.walk() if node.text)
+def _text(name: str, label: str) -> str:
+    return paragraf_text(DATA / f"{name}.xml", label)
 
 
 def test_the_base_reads_as_the_next_consolidation_prints_it() -> None:
-    base, lbk = _paragraf_text("LBK-2015-1534", "14"), _paragraf_text("LBK-2016-747", "14")
+    base, lbk = _text("LBK-2015-1534", "14"), _text("LBK-2016-747", "14")
     assert "folkeskolens 9.-klasseprøver" in base and "9. -klasseprøver" not in base
     assert base == lbk
 
 
 def test_an_ordinal_day_cut_from_its_word() -> None:
-    text = _paragraf_text("LBK-2012-145", "8")
+    text = _text("LBK-2012-145", "8")
     assert "senest 11.-dagen" in text and "11. -dagen" not in text
 
 
@@ -70,6 +68,7 @@ def test_an_exitus_of_two_lines() -> None:
 
 
 def test_the_raw_reading_of_an_act_joins_the_same_cut() -> None:
-    """review.acts reads an act's source with every line joined by a space: the same cut is read the same."""
-    assert ORDINAL_BEFORE_DASH_LINE.sub(".", "folkeskolens 9. -klasseprøver, ved 9. - eller 10. og 1998. - - -") == \
-        "folkeskolens 9.-klasseprøver, ved 9.- eller 10. og 1998. - - -"
+    """review.acts reads an act's source element by element: the same cut is read the same."""
+    lines = ["folkeskolens 9.", "-klasseprøver, ved 9.", "- eller 10. og 1998.", "- - -"]
+    root = etree.fromstring("<Exitus>" + "".join(f"<Linea><Char>{x}</Char></Linea>" for x in lines) + "</Exitus>")
+    assert " ".join(xml_text(root).split()) == "folkeskolens 9.-klasseprøver, ved 9.- eller 10. og 1998. - - -"

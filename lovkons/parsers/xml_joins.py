@@ -72,9 +72,6 @@ def _source_line(el: etree._Element) -> int:
 # (90 in 21 files). Not a sentence end ("1998." + "- - - §", an omission) or a label ("Stk. 2." + "---.").
 _ORDINAL_END = re.compile(r"(?:^|[^\w.])(?:\d{1,3}|[^\W\d_])\.$")
 _DASH_GOES_ON = re.compile(r"-(?:[^\W_]|[\xad\u200c]|\s+(?:eller|og|til)\b)")
-# the same cut in a text whose lines were joined by a space (`review.acts`' raw reading of an act)
-ORDINAL_BEFORE_DASH_LINE = re.compile(
-    r"(?:(?<=[^\w.][0-9])|(?<=[^\w.][0-9]{2})|(?<=[^\w.][0-9]{3})|(?<=[^\w.\d_][^\W\d_]))\. (?=-(?:[^\W_]|[\xad\u200c]|\s(?:eller|og|til)\b))")
 
 
 # A Linea ending in a full stop and the next beginning with a closing mark (",", ";", ":", ")", "]", "«", "”"):
@@ -105,9 +102,13 @@ def lines_joined(lines: list[str]) -> str:
         return " ".join(lines)
     text = lines[0]
     for line in lines[1:]:
-        if text[-1:] == "." and (line[:1] in CLOSING_MARKS or (
-                line[:1] == "-" and _DASH_GOES_ON.match(line) and _ORDINAL_END.search(text[-6:]))):
-            text += line
-        else:
-            text += " " + line
+        text += line if joins_without_space(text, line) else " " + line
     return text
+
+
+def joins_without_space(before: str, line: str) -> bool:
+    """A line cut from the text `before` it at a full stop: an ordinal before a hyphen that goes on (`_DASH_GOES_ON`)
+    or any full stop before a closing mark (`CLOSING_MARKS`). The one test of both readers: this module's
+    `lines_joined` and `review.acts`' raw reading of an act."""
+    return before[-1:] == "." and (line[:1] in CLOSING_MARKS or (
+        line[:1] == "-" and _DASH_GOES_ON.match(line) is not None and _ORDINAL_END.search(before[-6:]) is not None))

@@ -33,7 +33,7 @@ from lovkons.model.edits import (
     ReplaceText,
 )
 from lovkons.parsers.normalize import INVISIBLE_CHARS
-from lovkons.parsers.xml_joins import CLOSING_MARKS, ORDINAL_BEFORE_DASH_LINE
+from lovkons.parsers.xml_joins import joins_without_space
 from lovkons.review.units import Unit, address_unit, op_addresses, payload_units
 from lovkons.review.untouched import norm
 
@@ -179,7 +179,7 @@ def xml_text(root: Any, skip: frozenset[str] = frozenset()) -> str:
             keep(child.tail)
             if _two_words(child):
                 out.append(" ")
-        if el.tag not in _INLINE and not _cut_before_closing(el):
+        if el.tag not in _INLINE and not _lines_cut(el):
             out.append(" ")
 
     walk(root)
@@ -189,15 +189,15 @@ def xml_text(root: Any, skip: frozenset[str] = frozenset()) -> str:
 _BLANK = " \t\n\r\xa0" + INVISIBLE_CHARS
 
 
-def _cut_before_closing(el: Any) -> bool:
-    """A <Linea> ending in a full stop and the next beginning with a closing mark are one run, as the document
-    reader reads them (parsers.xml_joins `lines_joined`: "m.m.</Linea><Linea>, jf." is "m.m., jf.", "»hundekampe.
-    </Linea><Linea>« til:" is "»hundekampe.« til:", LOV 717/2010 § 1, nr. 17)."""
+def _lines_cut(el: Any) -> bool:
+    """A <Linea> and the next one are one run where the document reader joins them without a space
+    (parsers.xml_joins `joins_without_space`: "m.m.</Linea><Linea>, jf." is "m.m., jf.", "»hundekampe.</Linea>
+    <Linea>« til:" is "»hundekampe.« til:", LOV 717/2010 § 1, nr. 17; "folkeskolens 9.</Linea><Linea>-klasseprøver"
+    is "9.-klasseprøver", LBK 1534/2015 § 14)."""
     after = el.getnext()
     if el.tag != "Linea" or after is None or after.tag != "Linea":
         return False
-    return ("".join(el.itertext()).rstrip(_BLANK)[-1:] == "."
-            and "".join(after.itertext()).lstrip(_BLANK)[:1] in CLOSING_MARKS)
+    return joins_without_space("".join(el.itertext()).rstrip(_BLANK), "".join(after.itertext()).lstrip(_BLANK))
 
 
 def _two_words(char: Any) -> bool:
@@ -234,9 +234,7 @@ _MARK = regex.compile(r"[»«]")
 
 
 def _raw(text: str) -> str:
-    """Single-spaced, and a line cut at an ordinal before a hyphen read as the document reader reads it
-    (parsers.xml_joins: "9.</Linea><Linea>-klasseprøver" is "9.-klasseprøver")."""
-    return ORDINAL_BEFORE_DASH_LINE.sub(".", _WHITESPACE.sub(" ", norm(text)).strip())
+    return _WHITESPACE.sub(" ", norm(text)).strip()
 
 
 @functools.lru_cache(maxsize=64)
