@@ -81,19 +81,22 @@ def as_left_by_earlier(doc: Document, target: Target, op: TextOp, resolver: Reso
         if where is None or (where[0] is not Level.DOKUMENT and where != first_step(op)):
             continue
         old = clean_quote(other.old)
+        if not old:
+            continue
+        words = _words(old)
         if isinstance(other, DeleteText):
             # words struck out by the earlier item: the quote as the deletion left it, joined as a
             # deletion joins the text around it
-            hit = _words(old).search(rewritten) if old else None
+            hit = words.search(rewritten)
             while hit is not None:
                 left = rewritten[:hit.start()]
                 rewritten = join_delete(left, rewritten[hit.end():], old)
                 by.append(other)
-                hit = _words(old).search(rewritten, len(left.rstrip(" ")))
+                hit = words.search(rewritten, len(left.rstrip(" ")))
             continue
         new = clean_quote(other.new)
-        if old and new and old != new and _words(old).search(rewritten):
-            rewritten = _words(old).sub(new.replace("\\", "\\\\"), rewritten)
+        if new and old != new and words.search(rewritten):
+            rewritten = words.sub(new.replace("\\", "\\\\"), rewritten)
             by.append(other)
     if not by or rewritten == quote or not rewritten.strip():
         return None
