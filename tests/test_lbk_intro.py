@@ -56,3 +56,34 @@ def test_the_amender_takes_the_same_document_for_the_base(case: dict[str, Any]) 
     lbk = Document(Meta(kind, number, year, None, None), case["preamble"])
     restated = case["restates"].split()[1]
     assert [f"{n}/{y}" for n, y, _ in base_refs(lbk)] == [number_year, restated]
+
+
+# Acts an introduction cites loosely, each a real slip of the corpus: read as the act it names, in its place.
+LOOSE_ACTS = [
+    # no "nr.": "§ 4 i lov 789 af 28. juni 2013" (LBK 760/2016, momsloven)
+    ("LBK 760/2016", "Herved bekendtgøres lov om merværdiafgift (momsloven), jf. lovbekendtgørelse nr. 106 af 23. januar"
+     " 2013, med de ændringer, der følger af § 4 i lov 789 af 28. juni 2013, § 7 i lov nr. 903 af 4. juli 2013 og § 2 i"
+     " lov nr. 322 af 5. april 2016.", ("LOV 789/2013", "LOV 903/2013", "LOV 322/2016")),
+    # no "af": "§ 23 i lov nr. 639 12. juni 2013" (LBK 613/2015)
+    ("LBK 613/2015", "Herved bekendtgøres lov om betalingstjenester og elektroniske penge, jf. lovbekendtgørelse nr. 365"
+     " af 26. april 2011 med de ændringer, der følger af § 4 i lov nr. 378 af 17. april 2013, § 23 i lov nr. 639 12."
+     " juni 2013, § 2 i lov nr. 1460 af 17. december 2013.", ("LOV 378/2013", "LOV 639/2013", "LOV 1460/2013")),
+    # an "af" too many: "§ 1 i lov nr. 378 af 28. april af 2012" (LBK 521/2013, folkeskoleloven)
+    ("LBK 521/2013", "Herved bekendtgøres lov om folkeskolen, jf. lovbekendtgørelse nr. 998 af 16. august 2010, med de"
+     " ændringer, der følger af § 2 i lov nr. 1569 af 21. december 2010, § 1 i lov nr. 378 af 28. april af 2012, § 1 i"
+     " lov nr. 379 af 28. april 2012.", ("LOV 1569/2010", "LOV 378/2012", "LOV 379/2012")),
+]
+
+
+@pytest.mark.parametrize(("lbk", "preamble", "acts"), LOOSE_ACTS, ids=[c[0] for c in LOOSE_ACTS])
+def test_an_act_cited_loosely_is_incorporated(lbk: str, preamble: str, acts: tuple[str, ...]) -> None:
+    """A timeline hands an act's later items on to the LBK's text only when the LBK names the act: missed, the
+    items of LOV 789/2013, 639/2013 and 378/2012 counted as not in the text of the LBKs that print them."""
+    assert lbk_refs(preamble)[1] == acts
+
+
+def test_a_loose_citation_with_a_misspelt_month_is_not_guessed() -> None:
+    """LBK 221/2017: "§ 3 i lov nr. 1548 af 13. decemer 2016" — no date can be read, so no act is named."""
+    preamble = ("Herved bekendtgøres lov om noget, jf. lovbekendtgørelse nr. 1 af 2. januar 2015, med de ændringer, der"
+                " følger af § 3 i lov nr. 1548 af 13. decemer 2016.")
+    assert lbk_refs(preamble)[1] == ()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from lovkons.model.edits import DocRef
-from lovkons.parsers.citations import find_docrefs
+from lovkons.parsers.citations import find_docref_spans, find_docrefs
 from lovkons.parsers.dates import parse_danish_date
 
 # An LBK's introduction names the document it restates, then the acts whose changes it incorporates:
@@ -37,6 +37,12 @@ _SENTENCE_END = regex.compile(r"(?<=[.:])\s+(?=\p{Lu})")
 # 1696/2015, 785/2016, 37/2017), "lovbekendtgørelse nr. 680 20. maj 2015" (no "af", LBK 1164/2016), "lovbekendtørelse
 # nr. 198 af …" (LBK 725/2016) — read when the citation reader finds nothing
 _LOOSE_LBK = regex.compile(r"lovbekendt\w*\s+(?:nr\.\s*)?(?P<n>\d+)\s+(?:af\s+)?(?P<date>\d{1,2}\.\s*\p{L}+\s+\d{4})", regex.I)
+
+# an incorporated act cited loosely in the tail: "§ 4 i lov 789 af 28. juni 2013" (no "nr.", LBK 760/2016; LBK
+# 121/2017), "§ 23 i lov nr. 639 12. juni 2013" (no "af", LBK 613/2015; LBK 1073/2012, 587/2013), "lov nr. 378 af
+# 28. april af 2012" (an "af" too many, LBK 521/2013) — read where the citation reader finds nothing
+_LOOSE_ACT = regex.compile(
+    r"\blov\s+(?:nr\.\s*)?(?P<n>\d+)\s+(?:af\s+)?(?P<day>\d{1,2}\.\s*\p{L}+)\s+(?:af\s+)?(?P<year>\d{4})\b", regex.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,4 +77,14 @@ def read_lbk_intro(preamble: str | None) -> LbkIntro:
     named = _dated(find_docrefs(head))
     if not named and (loose := _LOOSE_LBK.search(head)):
         named = _dated([DocRef("LBK", int(loose["n"]), parse_danish_date(loose["date"]))])
-    return LbkIntro(named[-1] if named else None, tuple(_dated(find_docrefs(_kept(tail)))))
+    return LbkIntro(named[-1] if named else None, tuple(_dated(_acts(_kept(tail)))))
+
+
+def _acts(tail: str) -> list[DocRef]:
+    """The acts cited in the tail, in order: by the citation reader, and loosely where it finds nothing."""
+    found = find_docref_spans(tail)
+    for m in _LOOSE_ACT.finditer(tail):
+        if not any(s < m.end() and m.start() < e for _, s, e in found):
+            date = parse_danish_date(f"{m['day']} {m['year']}")
+            found.append((DocRef("LOV", int(m["n"]), date), m.start(), m.end()))
+    return [r for r, _, _ in sorted(found, key=lambda f: f[1])]
