@@ -72,13 +72,18 @@ LOOSE_ACTS = [
     ("LBK 521/2013", "Herved bekendtgøres lov om folkeskolen, jf. lovbekendtgørelse nr. 998 af 16. august 2010, med de"
      " ændringer, der følger af § 2 i lov nr. 1569 af 21. december 2010, § 1 i lov nr. 378 af 28. april af 2012, § 1 i"
      " lov nr. 379 af 28. april 2012.", ("LOV 1569/2010", "LOV 378/2012", "LOV 379/2012")),
+    # a space before the day's full stop: "§ 27 i lov nr. 1715 af 27 . december 2016" (LBK 124/2017, råstofloven)
+    ("LBK 124/2017", "Herved bekendtgøres lov om råstoffer, jf. lovbekendtgørelse nr. 1218 af 28. september 2016, med de"
+     " ændringer, der følger af § 27 i lov nr. 1715 af 27 . december 2016 og § 3 i lov nr. 1730 af 27. december 2016.",
+     ("LOV 1715/2016", "LOV 1730/2016")),
 ]
 
 
 @pytest.mark.parametrize(("lbk", "preamble", "acts"), LOOSE_ACTS, ids=[c[0] for c in LOOSE_ACTS])
 def test_an_act_cited_loosely_is_incorporated(lbk: str, preamble: str, acts: tuple[str, ...]) -> None:
     """A timeline hands an act's later items on to the LBK's text only when the LBK names the act: missed, the
-    items of LOV 789/2013, 639/2013 and 378/2012 counted as not in the text of the LBKs that print them."""
+    items of LOV 789/2013, 639/2013 and 378/2012 counted as not in the text of the LBKs that print them, and LOV
+    1715/2016 § 27 was applied a second time to LBK 124/2017, which prints it (refused: its words were gone)."""
     assert lbk_refs(preamble)[1] == acts
 
 

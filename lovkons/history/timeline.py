@@ -16,6 +16,7 @@ from lovkons.model.document import LovkonsError, Problem
 
 if TYPE_CHECKING:  # the corpus is given, not built here (an answer kept on disk loads without it)
     from lovkons.history.corpus import Corpus, Edge
+    from lovkons.history.facts import Facts
 
 ENDED = ("repealed", "expired", "superseded")
 
@@ -179,6 +180,22 @@ def predecessors(corpus: Corpus, key: str) -> list[str]:
     return sorted(set(out))
 
 
+def first_restated(corpus: Corpus, key: str) -> list[tuple[str, dt.date]]:
+    """Documents outside the corpus that `key` restates, each with the day `key` took over: `key` is the
+    first LBK of the corpus to restate it (LBK 85/2011 restates lov nr. 563 af 9. juni 2006 om sygedagpenge,
+    whose own text the corpus lacks; LOV 1599/2010 amends that act directly)."""
+    out = []
+    for e in corpus.edges_from(key):
+        if e.kind != "consolidates" or e.target in corpus.facts or e.target == key:
+            continue
+        takers = [x for x in corpus.ended_by(e.target) if x.kind == "consolidates" and x.source in corpus.facts
+                  and x.date is not None]
+        first = min(takers, key=lambda x: (x.date or dt.date.max, x.source), default=None)
+        if first is not None and first.source == key and first.date is not None:
+            out.append((e.target, first.date))
+    return sorted(set(out))
+
+
 def dependencies(corpus: Corpus, key: str) -> list[str]:
     """Every corpus document whose content shapes the output of `key`: itself, the orders naming it,
     the orders of items handed on to it, and the document replacing it (its introduction)."""
@@ -191,6 +208,13 @@ def dependencies(corpus: Corpus, key: str) -> list[str]:
     return sorted(k for k in keys if k in corpus.facts)
 
 
+def _cites(corpus: Corpus, targets: tuple[str, ...], key: str) -> bool:
+    """A change block is `key`'s: its first target in the corpus is `key`; for `key` outside the corpus, the
+    block names no corpus document and `key` first."""
+    inside = next((t for t in targets if t in corpus.facts), None)
+    return inside == key or (inside is None and key not in corpus.facts and bool(targets) and targets[0] == key)
+
+
 def _own(corpus: Corpus, key: str) -> tuple[list[Change], list[Change], list[Change]]:
     """(dated, pending, lapsed) items of the orders whose change blocks name `key`."""
     dated: list[Change] = []
@@ -199,7 +223,7 @@ def _own(corpus: Corpus, key: str) -> tuple[list[Change], list[Change], list[Cha
     for order in corpus.orders_for(key):
         stop = _order_end(corpus, order.key)
         for block in order.blocks:
-            if next((t for t in block.targets if t in corpus.facts), None) != key:
+            if not _cites(corpus, block.targets, key):
                 continue
             for number, date in block.items:
                 day = dt.date.fromisoformat(date) if date else None
@@ -237,11 +261,13 @@ def _timeline(corpus: Corpus, key: str, stack: frozenset[str]) -> Timeline:
     incorporated: list[Change] = []
     # items of the documents this one replaced that take effect after the replacement: when this
     # document's introduction names their order, its text already has them; otherwise they apply here
-    for prev in predecessors(corpus, key):
-        if prev in stack:
-            continue
-        handed: Timeline = corpus.timelines.get(prev) or _timeline(corpus, prev, stack | {key})
-        for c in handed.carried:
+    handed_on = [(prev, (corpus.timelines.get(prev) or _timeline(corpus, prev, stack | {key})).carried)
+                 for prev in predecessors(corpus, key) if prev not in stack]
+    # the acts amending a document outside the corpus that this LBK is the first to restate: their items
+    # that take effect from its day on are handed on to it like those of a restated corpus document
+    handed_on += [(prev, _outside_carried(corpus, prev, since, f)) for prev, since in first_restated(corpus, key)]
+    for prev, carried_on in handed_on:
+        for c in carried_on:
             moved = replace(c, to=None, incorporated=False, via=c.via or prev)
             if c.incorporated:
                 incorporated.append(replace(moved, incorporated=True))
@@ -274,3 +300,12 @@ def _timeline(corpus: Corpus, key: str, stack: frozenset[str]) -> Timeline:
     undated = _undated_end(corpus, key) if end is None else None
     return Timeline(key, start, end, tuple(dated), tuple(pending), tuple(lapsed), tuple(carried), tuple(incorporated),
                     undated)
+
+
+def _outside_carried(corpus: Corpus, key: str, since: dt.date, successor: Facts) -> list[Change]:
+    """The items of the acts amending `key` (outside the corpus) that take effect on or after `since`, the
+    day `successor` restated it, or on no known day: handed on to `successor`, as in its text when it names
+    their act (history.withheld.in_text_of). Earlier items are in the text it restates."""
+    dated, pending, _ = _own(corpus, key)
+    later = [c for c in dated if c.in_force is not None and c.in_force >= since] + pending
+    return [replace(c, to=successor.key, incorporated=in_text_of(successor, c)) for c in later]

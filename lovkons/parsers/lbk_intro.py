@@ -40,9 +40,11 @@ _LOOSE_LBK = regex.compile(r"lovbekendt\w*\s+(?:nr\.\s*)?(?P<n>\d+)\s+(?:af\s+)?
 
 # an incorporated act cited loosely in the tail: "§ 4 i lov 789 af 28. juni 2013" (no "nr.", LBK 760/2016; LBK
 # 121/2017), "§ 23 i lov nr. 639 12. juni 2013" (no "af", LBK 613/2015; LBK 1073/2012, 587/2013), "lov nr. 378 af
-# 28. april af 2012" (an "af" too many, LBK 521/2013) — read where the citation reader finds nothing
+# 28. april af 2012" (an "af" too many, LBK 521/2013), "§ 27 i lov nr. 1715 af 27 . december 2016" (a space before the
+# day's full stop, LBK 124/2017) — read where the citation reader finds nothing
 _LOOSE_ACT = regex.compile(
-    r"\blov\s+(?:nr\.\s*)?(?P<n>\d+)\s+(?:af\s+)?(?P<day>\d{1,2}\.\s*\p{L}+)\s+(?:af\s+)?(?P<year>\d{4})\b", regex.I)
+    r"\blov\s+(?:nr\.\s*)?(?P<n>\d+)\s+(?:af\s+)?(?P<day>\d{1,2})\s?\.\s*(?P<month>\p{L}+)\s+(?:af\s+)?(?P<year>\d{4})\b",
+    regex.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,6 @@ def _acts(tail: str) -> list[DocRef]:
     found = find_docref_spans(tail)
     for m in _LOOSE_ACT.finditer(tail):
         if not any(s < m.end() and m.start() < e for _, s, e in found):
-            date = parse_danish_date(f"{m['day']} {m['year']}")
+            date = parse_danish_date(f"{m['day']}. {m['month']} {m['year']}")
             found.append((DocRef("LOV", int(m["n"]), date), m.start(), m.end()))
     return [r for r, _, _ in sorted(found, key=lambda f: f[1])]

@@ -1,0 +1,72 @@
+"""An act that amends a document the corpus does not hold still reaches the corpus LBK that restates that document:
+its items that take effect on or after the LBK's day are handed on to the LBK (in its text when its introduction
+names the act, otherwise applied on their day), as if the restated document were in the corpus. Real shape: LOV
+1599/2010 amends lov nr. 563 af 9. juni 2006 om sygedagpenge directly; LBK 85/2011 is the corpus's first
+restatement of it; LBK 1152/2011 prints the act's items of 2 January 2012 (bench/timeline_check found 19 laws where
+178 such items had been dropped). Data: the demo corpus's økologiloven, with LBK 1657/2015 left out of the corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lovkons.history.corpus import Corpus, load_corpus
+from lovkons.history.pointintime import consolidate_at
+from lovkons.history.timeline import first_restated, timeline
+
+LAWS = Path(__file__).resolve().parent.parent / "corpus" / "laws"
+LBK_1657 = LAWS / "LBK-2015-1657" / "LBK-2015-1657.xml"
+INTRO = "jf. lovbekendtgørelse nr. 416 af 3. maj 2011, med de ændringer, der følger af § 11 i lov nr. 1459 af 17. december 2013."
+ITEM = "LOV 1715/2016 § 59, nr. 1"
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    """LOV 1715/2016 (its § 59 amends LBK 1657/2015, not in this corpus) and LBK 21/2017, which restates LBK
+    1657/2015 "med den ændring, der følger af § 59 i lov nr. 1715 af 27. december 2016"."""
+    root = tmp_path_factory.mktemp("oeko-outside")
+    for name in ("LOV-2016-1715", "LBK-2017-21"):
+        shutil.copytree(LAWS / name, root / name)
+    return load_corpus(root, jobs=1)
+
+
+@pytest.fixture(scope="module")
+def hypothetical(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    """LOV 1715/2016 and a made-up LBK 9999/2016 (30 December 2016) restating LBK 1657/2015 without naming the act."""
+    root = tmp_path_factory.mktemp("oeko-outside-hyp")
+    shutil.copytree(LAWS / "LOV-2016-1715", root / "LOV-2016-1715")
+    text = LBK_1657.read_text(encoding="utf-8")
+    assert text.count(INTRO) == 1
+    (root / "LBK-2016-9999").mkdir()
+    (root / "LBK-2016-9999" / "LBK-2016-9999.xml").write_text(
+        text.replace(INTRO, "jf. lovbekendtgørelse nr. 1657 af 14. december 2015."), encoding="utf-8"
+    )
+    (root / "LBK-2016-9999" / "LBK-2016-9999.xml.yaml").write_text(
+        "number: 9999\nyear: 2016\ndate: 2016-12-30\n", encoding="utf-8"
+    )
+    return load_corpus(root, jobs=1)
+
+
+def test_the_first_restatement_takes_over_the_document_outside_the_corpus(real: Corpus) -> None:
+    assert "LBK 1657/2015" not in real.facts
+    assert [key for key, _ in first_restated(real, "LBK 21/2017")] == ["LBK 1657/2015"]
+
+
+def test_an_item_the_lbk_names_is_in_its_text(real: Corpus) -> None:
+    tl = timeline(real, "LBK 21/2017")
+    assert [(c.label, c.via, c.in_force) for c in tl.incorporated] == [(ITEM, "LBK 1657/2015", dt.date(2017, 2, 1))]
+    assert tl.changes == () and tl.pending == ()
+
+
+def test_an_item_the_lbk_does_not_name_is_applied_on_its_day(hypothetical: Corpus) -> None:
+    tl = timeline(hypothetical, "LBK 9999/2016")
+    assert [(c.label, c.via) for c in tl.changes] == [(ITEM, "LBK 1657/2015")]
+    before = consolidate_at(hypothetical, "LBK 9999/2016", dt.date(2017, 1, 31))
+    after = consolidate_at(hypothetical, "LBK 9999/2016", dt.date(2017, 2, 1))
+    assert before.included == () and "18 a" not in [p.label for p in before.document.paragraffer()]  # type: ignore[union-attr]
+    assert (after.included, after.refused) == (("LOV 1715/2016",), ())
+    assert "18 a" in [p.label for p in after.document.paragraffer()]  # type: ignore[union-attr]
+
