@@ -62,3 +62,27 @@ def test_a_citation_keeps_its_closing_comma(name: str, before: str, sentence: st
     result = consolidate(_law(before), [order(Item(1, sentence, tuple(ops), line=3))])
     assert result.problems == ()
     assert result.document.children[0].children[0].text == after
+
+
+# (source, the stk. before, the instruction, the stk. after): struck words after a citation's closing comma that
+# ended the sentence leave the full stop alone, no ",." (the comma closed the citation only as the sentence went on)
+ENDS = [
+    ("LOV 629/2010 § 1, nr. 6 on servicelovens § 52, stk. 3, nr. 4 (LBK 81/2011 prints 'jf. § 107.')",
+     "Døgnophold, jf. § 55, for både forældremyndighedsindehaveren, barnet eller den unge og andre medlemmer af "
+     "familien i en plejefamilie, på et godkendt opholdssted eller på en døgninstitution, jf. § 66, nr. 1, 4 og 5, "
+     "eller i et botilbud, jf. § 107, eller § 144.",
+     "I § 7, stk. 1, udgår »eller § 144«.",
+     "Døgnophold, jf. § 55, for både forældremyndighedsindehaveren, barnet eller den unge og andre medlemmer af "
+     "familien i en plejefamilie, på et godkendt opholdssted eller på en døgninstitution, jf. § 66, nr. 1, 4 og 5, "
+     "eller i et botilbud, jf. § 107."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "before", "sentence", "after"), ENDS, ids=[r[0] for r in ENDS])
+def test_no_comma_before_the_full_stop_that_ends_the_sentence(name: str, before: str, sentence: str,
+                                                              after: str) -> None:
+    ops, problems = parse_instruction(sentence, Source("LOV 1/2014", "1", 1))
+    assert problems == ()
+    result = consolidate(_law(before), [order(Item(1, sentence, tuple(ops), line=3))])
+    assert result.problems == ()
+    assert result.document.children[0].children[0].text == after

@@ -19,6 +19,7 @@ from lovkons.amender.placement import (
     reuse_numbers,
     take_from_run,
 )
+from lovkons.amender.printed_ahead import printed_in_part
 from lovkons.amender.punktum import insert_pkt
 from lovkons.amender.renumber import RENUMBERED
 from lovkons.amender.resolve import ResolveError, Target
@@ -82,6 +83,9 @@ def insert(doc: Document, target: Target, position: str, payload: Sequence[Node]
     point = place_paragraf(doc, target, position, container, heading_of, heading, said)
     if kind is Kind.OVERSKRIFT and anchor.kind is Kind.PARAGRAF and position == "before" and not heading:
         point = target.path  # a new heading goes right before the §
+    in_part = printed_in_part(doc, point, items) if kind is Kind.PARAGRAF else None
+    if in_part is not None:
+        return _in_place_of(doc, in_part, items, source)
     doc, point, run = take_from_run(doc, point, items, said)
     check_order(doc, point, items)
     used = used_ids(doc, ())
@@ -93,6 +97,20 @@ def insert(doc: Document, target: Target, position: str, payload: Sequence[Node]
     stamped = list(stamp(items, source, used))
     doc = _put(doc, point, stamped, anchor, kind)
     return Outcome(doc, said, touched | run | stamped_paragraf_ids(stamped))
+
+
+def _in_place_of(doc: Document, in_part: tuple[TreePath, list[str]], items: Sequence[Node],
+                 source: Source | None) -> Outcome:
+    """The item's § put in the place of the one the base printed in part (amender.printed_ahead.printed_in_part)."""
+    path, left_out = in_part
+    old = node_at(doc, path)
+    doc = replace_at(doc, path, [])
+    stamped = list(stamp(items, source, used_ids(doc, ())))
+    siblings = children_at(doc, path[:-1])
+    doc = set_children(doc, path[:-1], (*siblings[: path[-1]], *stamped, *siblings[path[-1]:]))
+    return Outcome(doc, [("ITEM_PRINTED_IN_PART", f"§ {old.label} stands in the base as this item's text with "
+                          f"{' and '.join(left_out)} left out as not yet in force; the item's whole § takes its "
+                          "place")], {old.id} | stamped_paragraf_ids(stamped))
 
 
 def _head_of_kapitel(doc: Document, path: TreePath, items: Sequence[Node], source: Source | None) -> Outcome:

@@ -86,10 +86,35 @@ def place_paragraf(doc: Document, target: Target, position: str, container: Targ
         index = path[-1] + 1
     if container is not None and container.kind == "node" and container.path != parent:
         cpath = container.path
+        if _letter_dropped(doc, cpath, parent, node, position):
+            if said is not None:
+                said.append(("TOLERATED_KAPITEL", f"the item puts the new § in kapitel {node_at(doc, cpath).label}, "
+                             f"but § {node.label} stands in kapitel {node_at(doc, parent).label}; placed after "
+                             f"§ {node.label} there"))
+            return (*parent, index)
         if cpath[: len(parent)] == parent or cpath > path:
             return (*cpath, 0)
         return (*cpath, len(node_at(doc, cpath).children))
     return (*parent, index)
+
+
+def _letter_dropped(doc: Document, cpath: TreePath, parent: TreePath, anchor: Node, position: str) -> bool:
+    """"Efter § 27 d indsættes i kapitel 4: »§ 27 e. …«" (LOV 463/2011 § 1, nr. 10) where § 27 d is the last § of
+    kapitel 4 a, the lettered kapitel after kapitel 4: the act named the kapitel without its letter. The place the
+    § names is the one the new number fits (§ 27 e after § 27 d; at the end of kapitel 4 it would stand before
+    § 27 b): LBK 947/2011 prints § 27 e after § 27 d in kapitel 4 a. Only for "efter §" where the anchor ends its
+    kapitel and that kapitel's label is the named one with a letter added (also LOV 1490/2014 § 7, nr. 3:
+    "Efter § 10 k indsættes i kapitel 5" where § 10 k ends kapitel 5 a)."""
+    if position != "after" or anchor.kind is not Kind.PARAGRAF or not parent:
+        return False
+    named, holder = node_at(doc, cpath), node_at(doc, parent)
+    if named.kind is not Kind.KAPITEL or holder.kind is not Kind.KAPITEL:
+        return False
+    m = regex.fullmatch(r"(\d+)\s*[a-zæøå]", (holder.label or "").strip())
+    if m is None or m[1] != (named.label or "").strip():
+        return False
+    live = [c for c in holder.children if c.kind is Kind.PARAGRAF and not c.repealed]
+    return bool(live) and live[-1] is anchor
 
 
 def paragraf_point(doc: Document, holder: TreePath, labels: Sequence[str | None]) -> TreePath:

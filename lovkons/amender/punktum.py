@@ -46,13 +46,52 @@ def spaced(doc: Document, path: TreePath) -> list[Warning_]:
 
 
 def splice_pkts(doc: Document, path: TreePath, first: int, last: int, sentences: list[str],
-                source: Source | None) -> Document:
-    """Punktummer first..last (1-based, inclusive) of the unit at `path` replaced by `sentences`."""
+                source: Source | None, said: list[Warning_] | None = None) -> Document:
+    """Punktummer first..last (1-based, inclusive) of the unit at `path` replaced by `sentences`; a list the
+    last of them runs through goes with it (`chained_list`), said in `said`."""
     parts = punktummer(doc, path)
     if not 1 <= first <= last <= len(parts):
         raise ResolveError("TARGET_NOT_FOUND", f"{last}. pkt. does not exist ({len(parts)} pkt.)")
+    chain = chained_list(node_at(doc, path), parts, last, sentences)
     parts[first - 1 : last] = sentences
-    return _write(doc, path, parts, source)
+    doc = _write(doc, path, parts, source)
+    if chain:
+        node = node_at(doc, path)
+        gone = [c for c in node.children if c.kind in (Kind.NR, Kind.LITRA)]
+        doc = set_children(doc, path, tuple(c for c in node.children if c.kind not in (Kind.NR, Kind.LITRA)))
+        if said is not None:
+            kind = gone[0].kind.value
+            said.append(("PKT_WITH_ITS_LIST", f"the {last}. pkt. runs on into the list {kind}. {gone[0].label}-"
+                         f"{gone[-1].label} (a sætningskæde: one sentence); the list goes with the punktum"))
+    return doc
+
+
+# the words before a sætningskæde's first member: no mark that ends a sentence or opens a punktopstilling
+_LEADS_ON = regex.compile(r"[\p{L}\d,]$")
+
+
+def chained_list(node: Node, parts: list[str], last: int, sentences: list[str]) -> bool:
+    """Whether the list of `node` goes when its punktummer up to the `last` are replaced by `sentences`.
+
+    Drafting convention (sætningskæde, Justitsministeriets vejledning om lovkvalitet 2.6.4.2): a list whose
+    members begin in lower case and whose last member ends with the full stop is one sentence with the words that
+    lead into it; the list is part of that punktum. "§ 140, stk. 3, 2. pkt., ophæves, og i stedet indsættes:
+    »Handleplanen skal tage udgangspunkt i … voksenlivet.«" (LOV 628/2010 § 1, nr. 65) where the 2. pkt. reads
+    "Handleplanen skal bygge på … i forhold til barnets eller den unges 1) udvikling og adfærd, … 6) andre relevante
+    forhold.": LBK 81/2011 § 140, stk. 3 prints the new punktummer and no list. The list goes only where the new
+    text closes its sentence (or none comes): new words that stop open lead into the list as the old ones did.
+    A unit with text after its list (the list's closing words or further punktummer) is left as it is."""
+    kids = node.children
+    if not kids or last != len(parts) or any(c.kind not in (Kind.NR, Kind.LITRA) for c in kids):
+        return False
+    if not _LEADS_ON.search(parts[-1].rstrip()) or not kids[0].text.strip()[:1].islower():
+        return False
+    end = kids[-1]
+    while end.children:
+        end = end.children[-1]
+    if not end.text.rstrip().endswith("."):
+        return False
+    return not sentences or sentences[-1].rstrip().endswith(".")
 
 
 def replace_pkt(doc: Document, target: Target, text: str, source: Source | None) -> Outcome:
@@ -69,14 +108,14 @@ def replace_pkt(doc: Document, target: Target, text: str, source: Source | None)
                          "of the punktum it replaces is kept"))
         text = text.strip() + "."
     warnings += spaced(doc, target.path)
-    doc = splice_pkts(doc, target.path, target.pkt, target.pkt, [text], source)
+    doc = splice_pkts(doc, target.path, target.pkt, target.pkt, [text], source, warnings)
     return Outcome(doc, warnings, {owner_id(doc, target.path)})
 
 
 def repeal_pkt(doc: Document, target: Target, source: Source | None) -> Outcome:
     assert target.pkt is not None
     warnings = spaced(doc, target.path)
-    doc = splice_pkts(doc, target.path, target.pkt, target.pkt, [], source)
+    doc = splice_pkts(doc, target.path, target.pkt, target.pkt, [], source, warnings)
     return Outcome(doc, warnings, {owner_id(doc, target.path)})
 
 

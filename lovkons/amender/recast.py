@@ -138,7 +138,8 @@ def repeal_and_insert(doc: Document, target: Target, group: Sequence[Target], pa
         if not pkts:
             raise ResolveError("TARGET_NOT_FOUND", "punktum does not exist")
         warnings = spaced(doc, target.path)
-        doc = splice_pkts(doc, target.path, pkts[0], pkts[-1], split_sentences(payload_text(new, payload)), source)
+        doc = splice_pkts(doc, target.path, pkts[0], pkts[-1], split_sentences(payload_text(new, payload)), source,
+                          warnings)
         return Outcome(doc, warnings, {owner_id(doc, target.path)})
     if target.kind != "node":
         return replace(doc, target, payload, new, source)

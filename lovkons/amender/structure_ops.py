@@ -12,6 +12,7 @@ from lovkons.amender.insertion import insert
 from lovkons.amender.recast import repeal_and_insert, replace, unplaced
 from lovkons.amender.repeal import repeal
 from lovkons.amender.resolve import ResolveError, Resolver, Target
+from lovkons.amender.textops import Warning_
 from lovkons.amender.tree import node_at, replace_at, top_index
 from lovkons.amender.units import Outcome, owner_id, stamp
 from lovkons.model.document import Address, Document, Kind, Level, Node, Source
@@ -78,10 +79,12 @@ def _repeal_pkts(doc: Document, op: Repeal, resolver: Resolver, done: set[tuple[
     target = resolver.resolve(doc, op.target)
     same = [a for a in op.group if a.steps[:-1] == op.target.steps[:-1] and a.last[0] is Level.PKT]
     pkts = sorted({int(a.last[1]) for a in same} | {target.pkt or 0}, reverse=True)
+    said: list[Warning_] = []
     for k in pkts:
-        doc = repeal(doc, Target("pkt", target.path, pkt=k, via=target.via), [], source).doc
+        outcome = repeal(doc, Target("pkt", target.path, pkt=k, via=target.via), [], source)
+        doc, said = outcome.doc, [*said, *(w for w in outcome.warnings if w not in said)]
     done |= {(str(source), str(a)) for a in same}  # in place: the context's own set
-    return Outcome(doc, [], {owner_id(doc, target.path)})
+    return Outcome(doc, said, {owner_id(doc, target.path)})
 
 
 def _repealed_with(doc: Document, resolver: Resolver, op: Repeal) -> Address | None:

@@ -69,6 +69,13 @@ def join_delete(left: str, right: str, gone: str = "") -> str:
         left = left[:-1].rstrip(" ")
     if not left or not right:
         return left + right
+    if right.startswith(".") and left.endswith(",") and gone.strip()[-1:].isalnum():
+        # the comma closed a citation only because the struck words went on after it; a sentence that now ends
+        # there ends with its full stop alone (Justitsministeriets vejledning om lovkvalitet on henvisninger: the
+        # closing comma stands only where the sentence goes on): »eller § 144« struck from "i et botilbud, jf.
+        # § 107, eller § 144." (LOV 629/2010 § 1, nr. 6, servicelovens § 52, stk. 3, nr. 4; LBK 81/2011 prints
+        # "jf. § 107.")
+        left = left[:-1]
     if right.startswith(_PUNCT_START) or left.endswith(("(", "[")):
         return left + right
     return left + _closing_comma(left, gone, right) + " " + right

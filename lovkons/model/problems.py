@@ -137,6 +137,9 @@ CODES: tuple[Code, ...] = (
     Code("TOLERATED_COMMA_AS_FULL_STOP", _W, "apply", "a quote closed by a comma was also read with a full stop where the quoted words end a punktum, to reach the count the item says (both spellings named)"),
     Code("PKT_SPACE_PUT", _W, "apply", "two punktummer the source glued without a space are joined with one where a punktum of the unit is written"),
     Code("TOLERATED_FULL_STOP", _W, "apply", "a new punktum quoted without its closing full stop keeps the one of the punktum it replaces"),
+    Code("TOLERATED_KAPITEL", _W, "apply", "'efter § N indsættes i kapitel 4' where § N ends the lettered kapitel 4 a: the new § goes after § N there, where its number fits"),
+    Code("ITEM_PRINTED_IN_PART", _W, "apply", "a new § stands in the base as the item's own text with stykker left out as not yet in force ('(Udeladt, da bestemmelsen først træder i kraft …)'); the item's whole § takes its place"),
+    Code("PKT_WITH_ITS_LIST", _W, "apply", "a punktum that runs on into a list (a sætningskæde: one sentence) is repealed or replaced by a closed sentence, and its list goes with it"),
 )
 REGISTRY: dict[str, Code] = {c.code: c for c in CODES}
 
