@@ -6,14 +6,24 @@ følger af …"); a few cases carry slips of that reading. For each case this pr
 
   act-twice        an amending act cited twice in the case (or the base cited as an amendment)
   part-cut         a `part` that looks cut short ("§ 1, nr." without numbers, ends with "og" or a dash)
+  part-other       a `part` naming a § that is no change block of its act, or another § than the LBK's intro
+                   names for that act (L-LBK-2012-1055: "§ 132 c" for LOV 565/2012, whose intro words are "§ 1,
+                   nr. 1-8, 10, 11 og nr. 13 vedrørende § 132 b og § 132 c i lov nr. 565"; the act has §§ 1-5)
   intro-cut        the intro stops mid-sentence (L-LBK-2016-418: "… § 1 i lov n")
-  intro-act        the intro cites "lov nr. N af …" as incorporated, but the act is not in the case
-  act-mentioned    an act in the case that the LBK's own intro does not list as incorporated (it only mentions
-                   it, e.g. in a note: L-LBK-2016-418, LOV 577/2015 § 3 "indeholder bestemmelser, der …")
+  intro-act        the LBK's intro cites "lov nr. N af …" as incorporated, but the act is not in the case
+  act-mentioned    an act in the case that the LBK's own intro does not list as incorporated
   missing-act      a corpus act of the same law, dated between the base and the LBK, not in the case, whose
                    quoted new text (»…«) carries words the LBK prints in §§ our consolidation gets wrong
                    without an instruction (eval categories unexplained/uninstructed) and the base lacks
   same-law-act     such an act without that evidence (or with --no-eval): a lead to check by hand
+
+The LBK's intro is its own, as the product reads it (the <Indledning> without its notes: a <Nota> inside the
+intro made cases.json's 600 characters of L-LBK-2016-418 run into "§ 3 i lov nr. 577 … indeholder bestemmelser,
+der …"), and only its sentence that says "bekendtgøres": the acts incorporated (parsers.lbk_intro) and the part
+of each (parsers.parts, as parsers.not_incorporated reads the part before each act). A part is read as the
+apply reads a manifest's (parsers.parts; the act's change blocks as parsers.instructions reads the act).
+act-twice, part-cut, part-other, intro-act and act-mentioned change what a case applies (SLIP_KINDS,
+`applied_slips`): bench/scorecard.py prints its totals once more without the cases that carry one.
 
 Usage: .venv/bin/python bench/case_slips.py [--no-eval] [--case ID] [--jobs 2]
 Reads ../shared/data/corpus/cases.json and bench/.corpus (copy it from main first).
@@ -54,6 +64,12 @@ OPENING = regex.compile(r"foretages\s+følgende\s+ændring", regex.IGNORECASE)
 COMPLETE_END = regex.compile(r"""[.!?][»«")]?\s*$|\)\.\s*$""", regex.VERBOSE)
 # a part cut short: "§ 1, nr." without numbers, or ending with "og", "-", "§", "stk."
 CUT_PART = regex.compile(r"""(?:\b(?:nr|stk|pkt)\.|\bog|\bi|[-–§])\s*,?\s*$""", regex.VERBOSE)
+# the sentence split of parsers.lbk_intro (a full stop or colon, then a capital), and the words after which an
+# LBK's intro lists the acts it incorporates ("med de ændringer, der følger af", "…, som ændret ved", as there)
+SENTENCE_END = regex.compile(r"(?<=[.:])\s+(?=\p{Lu})")
+TURN = regex.compile(r"følger\s+af|,\s*som\s+ændret\s+(?:senest\s+)?ved", regex.IGNORECASE)
+# the kinds of slip that change what a case applies (bench/scorecard.py's totals without them)
+SLIP_KINDS = ("act-twice", "part-cut", "part-other", "intro-act", "act-mentioned")
 WORD = regex.compile(r"[[:alnum:]][[:alnum:]-]*")
 SHINGLE = 6
 META = regex.compile(r"<(DocumentType|Number|Year|DiesSigni|DocumentTitle)>([^<]*)</")
@@ -98,6 +114,96 @@ def base_intro(rel: str) -> str:
     text = act_source(str(CORPUS / rel)) or ""
     at = text.find("Herved bekendtgøres")
     return text[at:at + 3000] if at >= 0 else ""
+
+
+@functools.cache
+def lbk_preamble(rel: str) -> str:
+    """An LBK's intro as the product reads it (Document.preamble: the <Indledning> without its notes); "" when
+    the document does not read."""
+    from lovkons.model.document import LovkonsError
+    from lovkons.parsers.read import read_document
+
+    try:
+        return read_document(CORPUS / rel, lenient=True).document.preamble or ""
+    except LovkonsError:
+        return ""
+
+
+def incorporating_sentence(preamble: str) -> str:
+    """The sentence of an LBK's intro that says "bekendtgøres" ("Herved bekendtgøres …, jf. lovbekendtgørelse nr.
+    …, med de ændringer, der følger af …"): the acts it incorporates. The later sentences name acts not
+    incorporated, or the act a § comes into force by ("jf. § 9, stk. 4, i lov nr. 542 af 8. juni 2006",
+    LBK 1036/2013), which parsers.lbk_intro's `incorporates` would also list."""
+    line = next((x for x in preamble.split("\n") if "bekendtgøres" in x), "")
+    return SENTENCE_END.split(line, maxsplit=1)[0]
+
+
+def act_path(number: int, year: int) -> str:
+    return f"love/{year}/{year}-{number}.xml"
+
+
+def incorporated(sentence: str) -> list[str]:
+    """The paths of the acts ("lov nr. N af …") the sentence incorporates, in order, once each, as
+    parsers.lbk_intro reads them."""
+    from lovkons.parsers.lbk_intro import read_lbk_intro
+
+    refs = read_lbk_intro(sentence).incorporates
+    return list(dict.fromkeys(act_path(r.number, r.date.year) for r in refs
+                              if r.kind == "LOV" and r.number is not None and r.date is not None))
+
+
+def intro_parts(sentence: str) -> dict[str, frozenset[str] | None]:
+    """The §§ the sentence names of each act (None: the whole act), by the act's path: the part before each
+    act as parsers.not_incorporated reads it (parsers.parts). An act whose part does not read is left out."""
+    from lovkons.parsers.not_incorporated import _parts
+
+    turn = TURN.search(sentence)
+    out: dict[str, frozenset[str] | None] = {}
+    for n in _parts(sentence[turn.end():] if turn else sentence, sentence):
+        rel, had = act_path(n.number, n.year), out.get(act_path(n.number, n.year), frozenset())
+        out[rel] = None if n.paragraf is None or had is None else had | {n.paragraf}
+    return out
+
+
+@functools.cache
+def change_blocks(rel: str) -> frozenset[str] | None:
+    """The §§ of an act that hold its change blocks, as the apply reads the act (parsers.instructions); None when
+    it does not read."""
+    from lovkons.model.document import LovkonsError
+    from lovkons.parsers.instructions import read_amending_file
+
+    try:
+        return frozenset(b.paragraf for b in read_amending_file(CORPUS / rel).changes)
+    except LovkonsError:
+        return None
+
+
+def _key(label: str) -> str:
+    return label.replace(" ", "")
+
+
+def part_other(part: str, named: frozenset[str] | None, blocks: frozenset[str] | None) -> str | None:
+    """Why a case's part is another than the act's part the LBK incorporates, else None. The part is read as the
+    apply reads it (parsers.parts; one that does not read is the apply's BAD_PART, not this slip): a § of it that
+    is no change block of the act (`blocks`, None: not read) leaves the act unapplied (BASE_NOT_CITED "LOV 565/2012
+    has no change block § 132 c"); a § the LBK's intro does not name for the act (`named`, None: the whole act or
+    not read) applies changes the LBK did not incorporate (LOV 577/2015 § 3 in L-LBK-2016-418, whose intro
+    incorporates "§ 1, nr. 1-6 og 8-19, i lov nr. 577")."""
+    from lovkons.parsers.parts import parse_parts
+
+    if not part.strip():
+        return None
+    try:
+        ours = [s.paragraf for s in parse_parts(part)]
+    except ValueError:
+        return None
+    why = []
+    if blocks is not None and (none := [p for p in ours if _key(p) not in {_key(b) for b in blocks}]):
+        shown = ", ".join(sorted(blocks, key=lambda b: (len(_key(b)), _key(b))))
+        why.append(f"the act has no change block § {', § '.join(none)} (its change blocks: §§ {shown})")
+    if named is not None and (other := [p for p in ours if _key(p) not in {_key(n) for n in named}]):
+        why.append(f"the LBK's intro names § {', § '.join(sorted(named))} of the act, not § {', § '.join(other)}")
+    return "; ".join(why) or None
 
 
 def incorporated_citations(intro: str) -> Iterator[tuple[int, dt.date]]:
@@ -190,10 +296,10 @@ def paragraf_texts(rel: str) -> dict[str, str]:
     return {str(p.label).replace(" ", ""): p.full_text() for p in doc.paragraffer()}
 
 
-def findings(case: dict[str, object], evaluate: bool) -> Iterator[tuple[str, str]]:
-    from lovkons.review.acts import act_quotations
-
-    intro, base, expected = str(case.get("intro", "")), str(case["base"]), str(case["expected"])
+def applied_slips(case: dict[str, object]) -> Iterator[tuple[str, str]]:
+    """The case's slips that change what it applies (SLIP_KINDS), each with its evidence. The LBK's intro is
+    its own (cases.json's when the LBK has none that reads)."""
+    base, expected = str(case["base"]), str(case["expected"])
     amendments: list[dict[str, str]] = case["amendments"]  # type: ignore[assignment]
     paths = [a["path"] for a in amendments]
     for path, n in collections.Counter(paths).items():
@@ -204,19 +310,35 @@ def findings(case: dict[str, object], evaluate: bool) -> Iterator[tuple[str, str
     for a in amendments:
         if part_cut(a["part"]):
             yield "part-cut", f"{a['path']} part {a['part']!r}"
-    own = base_intro(expected)  # the LBK's own intro, read raw: cases.json keeps its first 600 characters
+    own = lbk_preamble(expected)
+    sentence = incorporating_sentence(own or str(case.get("intro", "")))
+    named = intro_parts(sentence)
+    for a in amendments:
+        blocks = change_blocks(a["path"]) if a["part"].strip() and (CORPUS / a["path"]).exists() else None
+        if why := part_other(a["part"], named.get(a["path"]), blocks):
+            yield "part-other", f"{a['path']} part {a['part']!r}: {why}"
+    cited = incorporated(sentence)
+    for rel in cited:
+        if rel not in paths and rel != base:
+            there = "in the corpus" if (CORPUS / rel).exists() else "not in the corpus"
+            part = "the whole act" if rel in named and named[rel] is None else "§ " + ", § ".join(sorted(named.get(rel) or ()))
+            yield "intro-act", f"the LBK's intro incorporates {rel} ({there}; {part}), not in the case"
+    for rel in sorted(set(paths) - set(cited)) if own and cited else ():
+        yield "act-mentioned", f"{rel} is in the case, but the LBK's intro does not list it as incorporated"
+
+
+def findings(case: dict[str, object], evaluate: bool) -> Iterator[tuple[str, str]]:
+    from lovkons.review.acts import act_quotations
+
+    intro, base, expected = str(case.get("intro", "")), str(case["base"]), str(case["expected"])
+    amendments: list[dict[str, str]] = case["amendments"]  # type: ignore[assignment]
+    paths = [a["path"] for a in amendments]
+    yield from applied_slips(case)
     if intro_cut(intro):
+        own = base_intro(expected)  # the LBK's own intro, read raw: cases.json keeps its first 600 characters
         at = own.find(intro[-30:])  # the LBK's own text of the intro, whitespace collapsed
         whole = f"; the LBK's own intro goes on {own[at + 30:at + 80]!r}…" if at >= 0 else ""
         yield "intro-cut", f"{len(intro)} chars, ends …{intro[-50:]!r}{whole}"
-    cited = {f"love/{d.year}/{d.year}-{no}.xml" for no, d in incorporated_citations(own or intro)}
-    for rel in sorted(set(paths) - cited) if own else ():
-        yield "act-mentioned", f"{rel} is in the case, but the LBK's intro does not list it as incorporated"
-    for no, d in incorporated_citations(own or intro):
-        rel = f"love/{d.year}/{d.year}-{no}.xml"
-        if rel not in paths and rel != base:
-            there = "in the corpus" if (CORPUS / rel).exists() else "not in the corpus"
-            yield "intro-act", f"cites lov nr. {no} af {d} as incorporated; {rel} ({there}) not in the case"
     # acts of the same law in the window, not in the case
     bm, em = meta(base), meta(expected)
     names = {law_name(bm.get("DocumentTitle", "")), law_name(str(case.get("title", "")))}
@@ -285,7 +407,7 @@ def main() -> int:
             count[kind] += 1
             hit[kind].add(str(case["id"]))
     print(f"\n{len(cases)} cases; findings per kind (findings / cases):")
-    for kind in ("act-twice", "part-cut", "intro-cut", "intro-act", "act-mentioned", "missing-act", "same-law-act"):
+    for kind in (*SLIP_KINDS, "intro-cut", "missing-act", "same-law-act"):
         print(f"  {kind:<13} {count[kind]:>4} / {len(hit[kind])}")
     return 0
 
