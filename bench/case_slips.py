@@ -12,9 +12,11 @@ følger af …"); a few cases carry slips of that reading. For each case this pr
   intro-cut        the intro stops mid-sentence (L-LBK-2016-418: "… § 1 i lov n")
   intro-act        the LBK's intro cites "lov nr. N af …" as incorporated, but the act is not in the case
   act-mentioned    an act in the case that the LBK's own intro does not list as incorporated
-  missing-act      a corpus act of the same law, dated between the base and the LBK, not in the case, whose
-                   quoted new text (»…«) carries words the LBK prints in §§ our consolidation gets wrong
-                   without an instruction (eval categories unexplained/uninstructed) and the base lacks
+  missing-act      a corpus act of the same law, dated between the base and the LBK (or one whose changes the
+                   base LBK withholds and the LBK no longer does, `released`), not in the case nor incorporated
+                   by the LBK's intro (that is intro-act), whose quoted new text (»…«) carries words the LBK
+                   prints in §§ our consolidation gets wrong without an instruction (eval categories
+                   unexplained/uninstructed) and the base lacks
   same-law-act     such an act without that evidence (or with --no-eval): a lead to check by hand
 
 The LBK's intro is its own, as the product reads it (the <Indledning> without its notes: a <Nota> inside the
@@ -44,6 +46,17 @@ from pathlib import Path
 
 import regex
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from case_intros import (
+    change_blocks,
+    incorporated,
+    incorporating_sentence,
+    intro_parts,
+    lbk_preamble,
+    part_other,
+    released,
+)
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "bench" / ".corpus"
 CASES = ROOT.parent / "shared" / "data" / "corpus" / "cases.json"
@@ -64,10 +77,6 @@ OPENING = regex.compile(r"foretages\s+følgende\s+ændring", regex.IGNORECASE)
 COMPLETE_END = regex.compile(r"""[.!?][»«")]?\s*$|\)\.\s*$""", regex.VERBOSE)
 # a part cut short: "§ 1, nr." without numbers, or ending with "og", "-", "§", "stk."
 CUT_PART = regex.compile(r"""(?:\b(?:nr|stk|pkt)\.|\bog|\bi|[-–§])\s*,?\s*$""", regex.VERBOSE)
-# the sentence split of parsers.lbk_intro (a full stop or colon, then a capital), and the words after which an
-# LBK's intro lists the acts it incorporates ("med de ændringer, der følger af", "…, som ændret ved", as there)
-SENTENCE_END = regex.compile(r"(?<=[.:])\s+(?=\p{Lu})")
-TURN = regex.compile(r"følger\s+af|,\s*som\s+ændret\s+(?:senest\s+)?ved", regex.IGNORECASE)
 # the kinds of slip that change what a case applies (bench/scorecard.py's totals without them)
 SLIP_KINDS = ("act-twice", "part-cut", "part-other", "intro-act", "act-mentioned")
 WORD = regex.compile(r"[[:alnum:]][[:alnum:]-]*")
@@ -94,18 +103,6 @@ def citation_date(m: regex.Match[str]) -> dt.date | None:
         return None
 
 
-def pending_citations(intro: str) -> Iterator[tuple[int, dt.date]]:
-    """(number, date) of each "lov nr. N af D" an LBK's intro names as NOT incorporated ("De ændringer, der
-    følger af § 3, nr. 2, … i lov nr. 1511 af 27. december 2009 …, er ikke indarbejdet"): acts still pending
-    at that LBK, which a later consolidation of it must bring in."""
-    for sentence in regex.split(r"(?<=\.)\s+(?=[A-ZÆØÅ§])", intro):
-        if NOT_INCORPORATED.search(sentence):
-            for m in CITATION.finditer(sentence):
-                day = citation_date(m)
-                if m["kind"].lower() == "lov" and day:
-                    yield int(m["no"]), day
-
-
 @functools.cache
 def base_intro(rel: str) -> str:
     """An LBK's own intro ("Herved bekendtgøres …"), read raw; "" for a law."""
@@ -114,96 +111,6 @@ def base_intro(rel: str) -> str:
     text = act_source(str(CORPUS / rel)) or ""
     at = text.find("Herved bekendtgøres")
     return text[at:at + 3000] if at >= 0 else ""
-
-
-@functools.cache
-def lbk_preamble(rel: str) -> str:
-    """An LBK's intro as the product reads it (Document.preamble: the <Indledning> without its notes); "" when
-    the document does not read."""
-    from lovkons.model.document import LovkonsError
-    from lovkons.parsers.read import read_document
-
-    try:
-        return read_document(CORPUS / rel, lenient=True).document.preamble or ""
-    except LovkonsError:
-        return ""
-
-
-def incorporating_sentence(preamble: str) -> str:
-    """The sentence of an LBK's intro that says "bekendtgøres" ("Herved bekendtgøres …, jf. lovbekendtgørelse nr.
-    …, med de ændringer, der følger af …"): the acts it incorporates. The later sentences name acts not
-    incorporated, or the act a § comes into force by ("jf. § 9, stk. 4, i lov nr. 542 af 8. juni 2006",
-    LBK 1036/2013), which parsers.lbk_intro's `incorporates` would also list."""
-    line = next((x for x in preamble.split("\n") if "bekendtgøres" in x), "")
-    return SENTENCE_END.split(line, maxsplit=1)[0]
-
-
-def act_path(number: int, year: int) -> str:
-    return f"love/{year}/{year}-{number}.xml"
-
-
-def incorporated(sentence: str) -> list[str]:
-    """The paths of the acts ("lov nr. N af …") the sentence incorporates, in order, once each, as
-    parsers.lbk_intro reads them."""
-    from lovkons.parsers.lbk_intro import read_lbk_intro
-
-    refs = read_lbk_intro(sentence).incorporates
-    return list(dict.fromkeys(act_path(r.number, r.date.year) for r in refs
-                              if r.kind == "LOV" and r.number is not None and r.date is not None))
-
-
-def intro_parts(sentence: str) -> dict[str, frozenset[str] | None]:
-    """The §§ the sentence names of each act (None: the whole act), by the act's path: the part before each
-    act as parsers.not_incorporated reads it (parsers.parts). An act whose part does not read is left out."""
-    from lovkons.parsers.not_incorporated import _parts
-
-    turn = TURN.search(sentence)
-    out: dict[str, frozenset[str] | None] = {}
-    for n in _parts(sentence[turn.end():] if turn else sentence, sentence):
-        rel, had = act_path(n.number, n.year), out.get(act_path(n.number, n.year), frozenset())
-        out[rel] = None if n.paragraf is None or had is None else had | {n.paragraf}
-    return out
-
-
-@functools.cache
-def change_blocks(rel: str) -> frozenset[str] | None:
-    """The §§ of an act that hold its change blocks, as the apply reads the act (parsers.instructions); None when
-    it does not read."""
-    from lovkons.model.document import LovkonsError
-    from lovkons.parsers.instructions import read_amending_file
-
-    try:
-        return frozenset(b.paragraf for b in read_amending_file(CORPUS / rel).changes)
-    except LovkonsError:
-        return None
-
-
-def _key(label: str) -> str:
-    return label.replace(" ", "")
-
-
-def part_other(part: str, named: frozenset[str] | None, blocks: frozenset[str] | None) -> str | None:
-    """Why a case's part is another than the act's part the LBK incorporates, else None. The part is read as the
-    apply reads it (parsers.parts; one that does not read is the apply's BAD_PART, not this slip): a § of it that
-    is no change block of the act (`blocks`, None: not read) leaves the act unapplied (BASE_NOT_CITED "LOV 565/2012
-    has no change block § 132 c"); a § the LBK's intro does not name for the act (`named`, None: the whole act or
-    not read) applies changes the LBK did not incorporate (LOV 577/2015 § 3 in L-LBK-2016-418, whose intro
-    incorporates "§ 1, nr. 1-6 og 8-19, i lov nr. 577")."""
-    from lovkons.parsers.parts import parse_parts
-
-    if not part.strip():
-        return None
-    try:
-        ours = [s.paragraf for s in parse_parts(part)]
-    except ValueError:
-        return None
-    why = []
-    if blocks is not None and (none := [p for p in ours if _key(p) not in {_key(b) for b in blocks}]):
-        shown = ", ".join(sorted(blocks, key=lambda b: (len(_key(b)), _key(b))))
-        why.append(f"the act has no change block § {', § '.join(none)} (its change blocks: §§ {shown})")
-    if named is not None and (other := [p for p in ours if _key(p) not in {_key(n) for n in named}]):
-        why.append(f"the LBK's intro names § {', § '.join(sorted(named))} of the act, not § {', § '.join(other)}")
-    return "; ".join(why) or None
 
 
 def incorporated_citations(intro: str) -> Iterator[tuple[int, dt.date]]:
@@ -354,9 +261,12 @@ def findings(case: dict[str, object], evaluate: bool) -> Iterator[tuple[str, str
              if r not in paths and r not in (base, expected) and r not in mentioned
              and m.get("DocumentType", "").startswith("LOV") and (when := day(m)) and start < when <= end
              and cited_in_openings(r) & ids]
-    # acts the base LBK itself names as not incorporated (pending at the base: L-LBK-2011-947, LOV 572/2010)
-    pending = {f"love/{d.year}/{d.year}-{no}.xml" for no, d in pending_citations(base_intro(base))}
+    # changes the base LBK withholds that the LBK no longer does (pending at the base: L-LBK-2016-434, LOV 1631/2013)
+    pending = set(released(lbk_preamble(base), lbk_preamble(expected)))
     leads += sorted(r for r in pending if r not in paths and r not in leads and (CORPUS / r).exists())
+    # an act the LBK's intro incorporates is intro-act's (or in the case)
+    cited = set(incorporated(incorporating_sentence(lbk_preamble(expected) or intro)))
+    leads = [r for r in leads if r not in cited]
     if not leads:
         return
     wrong = eval_wrong(case) if evaluate else []
