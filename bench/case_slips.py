@@ -6,14 +6,26 @@ følger af …"); a few cases carry slips of that reading. For each case this pr
 
   act-twice        an amending act cited twice in the case (or the base cited as an amendment)
   part-cut         a `part` that looks cut short ("§ 1, nr." without numbers, ends with "og" or a dash)
+  part-other       a `part` naming a § that is no change block of its act, or another § than the LBK's intro
+                   names for that act (L-LBK-2012-1055: "§ 132 c" for LOV 565/2012, whose intro words are "§ 1,
+                   nr. 1-8, 10, 11 og nr. 13 vedrørende § 132 b og § 132 c i lov nr. 565"; the act has §§ 1-5)
   intro-cut        the intro stops mid-sentence (L-LBK-2016-418: "… § 1 i lov n")
-  intro-act        the intro cites "lov nr. N af …" as incorporated, but the act is not in the case
-  act-mentioned    an act in the case that the LBK's own intro does not list as incorporated (it only mentions
-                   it, e.g. in a note: L-LBK-2016-418, LOV 577/2015 § 3 "indeholder bestemmelser, der …")
-  missing-act      a corpus act of the same law, dated between the base and the LBK, not in the case, whose
-                   quoted new text (»…«) carries words the LBK prints in §§ our consolidation gets wrong
-                   without an instruction (eval categories unexplained/uninstructed) and the base lacks
+  intro-act        the LBK's intro cites "lov nr. N af …" as incorporated, but the act is not in the case
+  act-mentioned    an act in the case that the LBK's own intro does not list as incorporated
+  missing-act      a corpus act of the same law, dated between the base and the LBK (or one whose changes the
+                   base LBK withholds and the LBK no longer does, `released`), not in the case nor incorporated
+                   by the LBK's intro (that is intro-act), whose quoted new text (»…«) carries words the LBK
+                   prints in §§ our consolidation gets wrong without an instruction (eval categories
+                   unexplained/uninstructed) and the base lacks
   same-law-act     such an act without that evidence (or with --no-eval): a lead to check by hand
+
+The LBK's intro is its own, as the product reads it (the <Indledning> without its notes: a <Nota> inside the
+intro made cases.json's 600 characters of L-LBK-2016-418 run into "§ 3 i lov nr. 577 … indeholder bestemmelser,
+der …"), and only its sentence that says "bekendtgøres": the acts incorporated (parsers.lbk_intro) and the part
+of each (parsers.parts, as parsers.not_incorporated reads the part before each act). A part is read as the
+apply reads a manifest's (parsers.parts; the act's change blocks as parsers.instructions reads the act).
+act-twice, part-cut, part-other, intro-act and act-mentioned change what a case applies (SLIP_KINDS,
+`applied_slips`): bench/scorecard.py prints its totals once more without the cases that carry one.
 
 Usage: .venv/bin/python bench/case_slips.py [--no-eval] [--case ID] [--jobs 2]
 Reads ../shared/data/corpus/cases.json and bench/.corpus (copy it from main first).
@@ -33,6 +45,17 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import regex
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from case_intros import (
+    change_blocks,
+    incorporated,
+    incorporating_sentence,
+    intro_parts,
+    lbk_preamble,
+    part_other,
+    released,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "bench" / ".corpus"
@@ -54,6 +77,8 @@ OPENING = regex.compile(r"foretages\s+følgende\s+ændring", regex.IGNORECASE)
 COMPLETE_END = regex.compile(r"""[.!?][»«")]?\s*$|\)\.\s*$""", regex.VERBOSE)
 # a part cut short: "§ 1, nr." without numbers, or ending with "og", "-", "§", "stk."
 CUT_PART = regex.compile(r"""(?:\b(?:nr|stk|pkt)\.|\bog|\bi|[-–§])\s*,?\s*$""", regex.VERBOSE)
+# the kinds of slip that change what a case applies (bench/scorecard.py's totals without them)
+SLIP_KINDS = ("act-twice", "part-cut", "part-other", "intro-act", "act-mentioned")
 WORD = regex.compile(r"[[:alnum:]][[:alnum:]-]*")
 SHINGLE = 6
 META = regex.compile(r"<(DocumentType|Number|Year|DiesSigni|DocumentTitle)>([^<]*)</")
@@ -76,18 +101,6 @@ def citation_date(m: regex.Match[str]) -> dt.date | None:
         return dt.date(int(m["year"]), month, int(m["day"])) if month else None
     except ValueError:
         return None
-
-
-def pending_citations(intro: str) -> Iterator[tuple[int, dt.date]]:
-    """(number, date) of each "lov nr. N af D" an LBK's intro names as NOT incorporated ("De ændringer, der
-    følger af § 3, nr. 2, … i lov nr. 1511 af 27. december 2009 …, er ikke indarbejdet"): acts still pending
-    at that LBK, which a later consolidation of it must bring in."""
-    for sentence in regex.split(r"(?<=\.)\s+(?=[A-ZÆØÅ§])", intro):
-        if NOT_INCORPORATED.search(sentence):
-            for m in CITATION.finditer(sentence):
-                day = citation_date(m)
-                if m["kind"].lower() == "lov" and day:
-                    yield int(m["no"]), day
 
 
 @functools.cache
@@ -190,10 +203,10 @@ def paragraf_texts(rel: str) -> dict[str, str]:
     return {str(p.label).replace(" ", ""): p.full_text() for p in doc.paragraffer()}
 
 
-def findings(case: dict[str, object], evaluate: bool) -> Iterator[tuple[str, str]]:
-    from lovkons.review.acts import act_quotations
-
-    intro, base, expected = str(case.get("intro", "")), str(case["base"]), str(case["expected"])
+def applied_slips(case: dict[str, object]) -> Iterator[tuple[str, str]]:
+    """The case's slips that change what it applies (SLIP_KINDS), each with its evidence. The LBK's intro is
+    its own (cases.json's when the LBK has none that reads)."""
+    base, expected = str(case["base"]), str(case["expected"])
     amendments: list[dict[str, str]] = case["amendments"]  # type: ignore[assignment]
     paths = [a["path"] for a in amendments]
     for path, n in collections.Counter(paths).items():
@@ -204,19 +217,35 @@ def findings(case: dict[str, object], evaluate: bool) -> Iterator[tuple[str, str
     for a in amendments:
         if part_cut(a["part"]):
             yield "part-cut", f"{a['path']} part {a['part']!r}"
-    own = base_intro(expected)  # the LBK's own intro, read raw: cases.json keeps its first 600 characters
+    own = lbk_preamble(expected)
+    sentence = incorporating_sentence(own or str(case.get("intro", "")))
+    named = intro_parts(sentence)
+    for a in amendments:
+        blocks = change_blocks(a["path"]) if a["part"].strip() and (CORPUS / a["path"]).exists() else None
+        if why := part_other(a["part"], named.get(a["path"]), blocks):
+            yield "part-other", f"{a['path']} part {a['part']!r}: {why}"
+    cited = incorporated(sentence)
+    for rel in cited:
+        if rel not in paths and rel != base:
+            there = "in the corpus" if (CORPUS / rel).exists() else "not in the corpus"
+            part = "the whole act" if rel in named and named[rel] is None else "§ " + ", § ".join(sorted(named.get(rel) or ()))
+            yield "intro-act", f"the LBK's intro incorporates {rel} ({there}; {part}), not in the case"
+    for rel in sorted(set(paths) - set(cited)) if own and cited else ():
+        yield "act-mentioned", f"{rel} is in the case, but the LBK's intro does not list it as incorporated"
+
+
+def findings(case: dict[str, object], evaluate: bool) -> Iterator[tuple[str, str]]:
+    from lovkons.review.acts import act_quotations
+
+    intro, base, expected = str(case.get("intro", "")), str(case["base"]), str(case["expected"])
+    amendments: list[dict[str, str]] = case["amendments"]  # type: ignore[assignment]
+    paths = [a["path"] for a in amendments]
+    yield from applied_slips(case)
     if intro_cut(intro):
+        own = base_intro(expected)  # the LBK's own intro, read raw: cases.json keeps its first 600 characters
         at = own.find(intro[-30:])  # the LBK's own text of the intro, whitespace collapsed
         whole = f"; the LBK's own intro goes on {own[at + 30:at + 80]!r}…" if at >= 0 else ""
         yield "intro-cut", f"{len(intro)} chars, ends …{intro[-50:]!r}{whole}"
-    cited = {f"love/{d.year}/{d.year}-{no}.xml" for no, d in incorporated_citations(own or intro)}
-    for rel in sorted(set(paths) - cited) if own else ():
-        yield "act-mentioned", f"{rel} is in the case, but the LBK's intro does not list it as incorporated"
-    for no, d in incorporated_citations(own or intro):
-        rel = f"love/{d.year}/{d.year}-{no}.xml"
-        if rel not in paths and rel != base:
-            there = "in the corpus" if (CORPUS / rel).exists() else "not in the corpus"
-            yield "intro-act", f"cites lov nr. {no} af {d} as incorporated; {rel} ({there}) not in the case"
     # acts of the same law in the window, not in the case
     bm, em = meta(base), meta(expected)
     names = {law_name(bm.get("DocumentTitle", "")), law_name(str(case.get("title", "")))}
@@ -232,9 +261,12 @@ def findings(case: dict[str, object], evaluate: bool) -> Iterator[tuple[str, str
              if r not in paths and r not in (base, expected) and r not in mentioned
              and m.get("DocumentType", "").startswith("LOV") and (when := day(m)) and start < when <= end
              and cited_in_openings(r) & ids]
-    # acts the base LBK itself names as not incorporated (pending at the base: L-LBK-2011-947, LOV 572/2010)
-    pending = {f"love/{d.year}/{d.year}-{no}.xml" for no, d in pending_citations(base_intro(base))}
+    # changes the base LBK withholds that the LBK no longer does (pending at the base: L-LBK-2016-434, LOV 1631/2013)
+    pending = set(released(lbk_preamble(base), lbk_preamble(expected)))
     leads += sorted(r for r in pending if r not in paths and r not in leads and (CORPUS / r).exists())
+    # an act the LBK's intro incorporates is intro-act's (or in the case)
+    cited = set(incorporated(incorporating_sentence(lbk_preamble(expected) or intro)))
+    leads = [r for r in leads if r not in cited]
     if not leads:
         return
     wrong = eval_wrong(case) if evaluate else []
@@ -285,7 +317,7 @@ def main() -> int:
             count[kind] += 1
             hit[kind].add(str(case["id"]))
     print(f"\n{len(cases)} cases; findings per kind (findings / cases):")
-    for kind in ("act-twice", "part-cut", "intro-cut", "intro-act", "act-mentioned", "missing-act", "same-law-act"):
+    for kind in (*SLIP_KINDS, "intro-cut", "missing-act", "same-law-act"):
         print(f"  {kind:<13} {count[kind]:>4} / {len(hit[kind])}")
     return 0
 
