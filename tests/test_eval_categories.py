@@ -94,3 +94,11 @@ def test_a_change_of_an_earlier_acts_item_flags_only_its_address() -> None:
     assert problem_labels((absent,)) == {"137e"}
     other = Problem("TEXT_NOT_FOUND", "in § 1, stk. 2: »x« not found", "error", address="§ 4")
     assert problem_labels((other,)) == {"4", "1"}
+
+
+def test_a_quote_in_a_message_flags_no_paragraf() -> None:
+    """A quote is the act's words, not a place of the base: LOV 628/2010 § 1, nr. 29's TEXT_NOT_FOUND on servicelovens
+    § 140 ("»§ 52, stk. 3, nr. 8« not found") refused § 140, not § 52 — which differs from LBK 81/2011 for a reason
+    of its own and was counted as refused."""
+    quoted = Problem("TEXT_NOT_FOUND", "»§ 52, stk. 3, nr. 8« not found", "error", address="§ 140, stk. 6")
+    assert problem_labels((quoted,)) == {"140"}

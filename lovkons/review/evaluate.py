@@ -274,15 +274,18 @@ class CaseScore:
 OTHER_ACT_CODES = frozenset({"AMENDS_OTHER_ACT", "ITEM_OF_ACT_REPEALED"})
 # Problems whose message cites the earlier act's item ("§ 1, nr. 14 of LOV 495/2013"): only their address is the base's
 ADDRESS_ONLY_CODES = frozenset({"ITEM_OF_ACT_ABSENT", "ITEM_OF_ACT_UNCHANGED"})
+# a quote in a message is the act's words, not a place of the base: "»§ 52, stk. 3, nr. 8« not found" (TEXT_NOT_FOUND
+# of LOV 628/2010 § 1, nr. 29 on servicelovens § 140) is about § 140, not § 52
+_QUOTED = regex.compile(r"»[^«]*«")
 
 
 def problem_labels(problems: tuple[Problem, ...]) -> set[str]:
-    """§ labels an error Problem is about (its address, or the § cited in its message/source)."""
+    """§ labels an error Problem is about (its address, or the § cited in its message/source, outside quotes)."""
     out: set[str] = set()
     for p in problems:
         if p.severity != "error":
             continue
-        for text in (p.address or "", "" if p.code in ADDRESS_ONLY_CODES else p.message):
+        for text in (p.address or "", "" if p.code in ADDRESS_ONLY_CODES else _QUOTED.sub("", p.message)):
             out |= cited_keys(text)
     return out
 
