@@ -1,0 +1,305 @@
+"""The instructions lovkons applies with a warning (not exactly as written), checked against the official
+consolidations: does the LBK that restates the law with that act print what we wrote?
+
+Input: a corpus rebuild (`lovkons rebuild --corpus bench/.corpus/love --out DIR --no-cache`; its index.json
+lists every problem with its document, address, version and source act; DIR/<doc>/<date>.json holds our text
+on each date). For every warning of the chosen codes, the LBK of the corpus whose intro restates the warned
+document and incorporates the warned act ("Herved bekendtgøres …, jf. lovbekendtgørelse nr. N …, med de
+ændringer, der følger af … lov nr. A …", read by lovkons.parsers.lbk_intro, acts its notes leave out dropped)
+is looked up; the unit the warning names (its stk./nr./litra, a pkt. read as its unit, "§ 5, nr. 3" as the
+whole §) is compared in our last version before that LBK's day and in the LBK (lovkons' reader, the eval's
+comparison text: whitespace normalised). Agree = the same text; else the two texts are printed with a word
+diff and the text before the act (our previous version), so a reader can tell our rule from the LBK's own
+edit or from another act. "dev" marks an LBK among the 195 development cases, "holdout" one never tuned on.
+
+Run: .venv/bin/python bench/warned_checks.py --rb DIR [--codes A,B] [--all-codes] [--quiet]
+     (without --rb: rebuilds the corpus into a temporary folder first, ~20 s)
+Reads bench/.corpus (unpacked by bench/scorecard.py) and ../shared; never used by the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime as dt
+import difflib
+import json
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import regex
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from case_slips import CASES, corpus_docs, law_name  # noqa: E402
+from holdout import intro_of  # noqa: E402
+
+from lovkons.amender.tree import label_key  # noqa: E402
+from lovkons.history.lbk_keys import lbk_refs  # noqa: E402
+from lovkons.model.document import AddressError, Kind, Level, Node, parse_address  # noqa: E402
+from lovkons.review.units import Unit, address_unit, path_to, unit_label, unit_text  # noqa: E402
+from lovkons.review.untouched import norm  # noqa: E402
+
+CORPUS = ROOT / "bench" / ".corpus"
+# codes that say something about the corpus or the dating, not about how an instruction's words were applied
+NOT_APPLYING = frozenset({
+    "MISSING_BASE", "MISSING_ORDER", "INCORPORATED_AHEAD", "COMMENCEMENT_UNKNOWN", "RESSORT_REGISTER_ENDS",
+    "ITEM_OF_ACT_REPEALED", "RESSORT_EVIDENCE_CONFLICT", "RESSORT_NO_SUCCESSOR", "COUNTED_BEFORE_ACT",
+    "ITEM_AFTER_END",
+})
+ACT = regex.compile(r"^(?P<key>(?:LOV|LBK|BEK)\s+\d+/\d{4})")
+HEADING = regex.compile(r"^overskriften\s+(?:før|til)\s+(?P<p>§.*)$", regex.I)
+_TOKEN = regex.compile(r"\w+|[^\w\s]")
+
+
+@dataclass
+class Check:
+    code: str
+    doc: str  # the rebuild's document id, "LBK-2010-1185"
+    key: str  # "LBK 1185/2010"
+    source: str  # "LOV 552/2014 § 2, nr. 6"
+    address: str
+    version: str  # the day the warned version starts
+    message: str
+    lbk: str = ""  # the LBK compared with ("LBK 1178/2016"), "" when none
+    dev: bool = False
+    verdict: str = ""  # agree / differ / unchecked: why
+    ours: str = ""
+    theirs: str = ""
+    before: str = ""
+    unit: str = ""
+    via: str = "restates it with the act"
+
+
+def node_of(data: dict[str, Any]) -> Node:
+    """A rebuild version's JSON node → a Node (kind, label, text, children, repealed)."""
+    kind = Kind.DOKUMENT if data["type"] == "document" else Kind(data["type"])
+    return Node(kind, data.get("label"), data.get("heading"), data.get("text") or "",
+                tuple(node_of(c) for c in data.get("children") or ()), bool(data.get("repealed")))
+
+
+def paragrafs(root: Node) -> dict[str, list[Node]]:
+    """§ key → its nodes outside bilag (a label twice: both, the caller says it is ambiguous)."""
+    seen: dict[str, list[Node]] = collections.defaultdict(list)
+
+    def visit(nodes: tuple[Node, ...]) -> None:
+        for node in nodes:
+            if node.kind is Kind.PARAGRAF:
+                seen[label_key(node.label)].append(node)
+            elif node.kind in (Kind.KAPITEL, Kind.AFSNIT):
+                visit(node.children)
+
+    visit(root.children)
+    return seen
+
+
+def heading_before(root: Node, paragraf: str) -> str | None:
+    """The heading(s) standing right before § `paragraf` ("overskriften før/til § N"), "" when none."""
+    def visit(nodes: tuple[Node, ...]) -> str | None:
+        for i, node in enumerate(nodes):
+            if node.kind is Kind.PARAGRAF and label_key(node.label) == paragraf:
+                j = i
+                while j > 0 and nodes[j - 1].kind is Kind.OVERSKRIFT:
+                    j -= 1
+                return norm(" ".join(n.text for n in nodes[j:i]))
+            if node.kind in (Kind.KAPITEL, Kind.AFSNIT) and (found := visit(node.children)) is not None:
+                return found
+        return None
+
+    return visit(root.children)
+
+
+def unit_of(root: Node, paragraf: str, unit: Unit | None) -> str | None:
+    """The comparison text of a unit of § `paragraf` (unit None: the heading before the §)."""
+    if unit is None:
+        return heading_before(root, paragraf)
+    found = paragrafs(root).get(paragraf, [])
+    if len(found) != 1:
+        return None
+    path = path_to(found[0], unit)
+    return None if path is None else norm(unit_text(path[-1] if path else found[0]))
+
+
+def lbk_intros() -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    """LBK key → (corpus path, key it restates, keys of the acts it incorporates)."""
+    out = {}
+    for rel, m in corpus_docs():
+        if not m.get("DocumentType", "").startswith("LBK"):
+            continue
+        restates, acts = lbk_refs(intro_of(rel))
+        out[f"LBK {m.get('Number')}/{m.get('Year')}"] = (rel, restates[0] if restates else "", acts)
+    return out
+
+
+def development() -> set[str]:
+    """The corpus paths of the 195 development cases' LBKs (cases.json's `expected`, tests/cases/L-LBK-*)."""
+    known = {c["expected"] for c in json.loads(CASES.read_text(encoding="utf-8"))["cases"]} if CASES.is_file() else set()
+    for m in (ROOT / "tests" / "cases").glob("L-LBK-*.yaml"):
+        year, number = m.stem.split("-")[2:4]
+        known.add(f"love/{year}/{year}-{number}.xml")
+    return known
+
+
+class Versions:
+    """Our versions of one rebuilt document, read on demand."""
+
+    def __init__(self, rb: Path, entry: dict[str, Any]) -> None:
+        self.rb, self.entry = rb, entry
+        self.starts = [dt.date.fromisoformat(v["from"] or "0001-01-01") for v in entry["versions"]]  # undated: first
+        self._trees: dict[int, Node] = {}
+
+    def tree(self, i: int) -> Node:
+        if i not in self._trees:
+            path = self.rb / next(f for f in self.entry["versions"][i]["files"] if f.endswith(".json"))
+            self._trees[i] = node_of(json.loads(path.read_text(encoding="utf-8"))["document"])
+        return self._trees[i]
+
+    def at(self, day: dt.date) -> int | None:
+        """The index of the version in force on `day` (the last one starting on or before it)."""
+        found = [i for i, s in enumerate(self.starts) if s <= day]
+        return found[-1] if found else None
+
+
+def lbk_tree(rel: str, cache: dict[str, Node]) -> Node:
+    if rel not in cache:
+        from lovkons.api import read
+
+        doc = read(CORPUS / rel).document
+        cache[rel] = Node(Kind.DOKUMENT, children=doc.children)
+    return cache[rel]
+
+
+def check(c: Check, title: str, versions: Versions, intros: dict[str, tuple[str, str, tuple[str, ...]]],
+          dev: set[str], lbks: dict[str, Node], day_of: dict[str, dt.date], titles: dict[str, str]) -> None:
+    act = ACT.match(c.source)
+    warned = dt.date.fromisoformat(c.version)
+    candidates = [k for k, (_, restates, acts) in intros.items() if restates == c.key and act and act["key"] in acts]
+    if not candidates:
+        # no LBK restates it with the act (the LBK between is missing from the corpus, 2010-2017): the first
+        # later LBK of the same law, which prints the act's change in its base text, and every act between
+        name = law_name(title)
+        candidates = [k for k, (_, _, _) in intros.items() if titles.get(k) == name and day_of[k] >= warned]
+        c.via = "later LBK of the law"
+    if not candidates:
+        c.verdict = "unchecked: no later LBK of the law in the corpus"
+        return
+    c.lbk = min(candidates, key=lambda k: day_of[k])
+    rel = intros[c.lbk][0]
+    c.dev = rel in dev
+    heading = HEADING.match(c.address)
+    try:
+        address = parse_address(heading["p"] if heading else c.address)
+    except AddressError:
+        c.verdict = f"unchecked: address not read ({c.address})"
+        return
+    steps = address.steps
+    if not steps or steps[0][0] is not Level.PARAGRAF:
+        c.verdict = f"unchecked: not a § ({c.address})"
+        return
+    paragraf = label_key(steps[0][1])
+    unit: Unit | None = None if heading else address_unit(address)
+    c.unit = f"overskriften før § {steps[0][1]}" if unit is None else \
+        f"§ {steps[0][1]}" + (f", {unit_label(unit)}" if unit else "")
+    i = versions.at(max(warned, day_of[c.lbk] - dt.timedelta(days=1)))
+    w = versions.at(warned)
+    if i is None or w is None:
+        c.verdict = "unchecked: no version of ours"
+        return
+    ours = unit_of(versions.tree(i), paragraf, unit)
+    theirs = unit_of(lbk_tree(rel, lbks), paragraf, unit)
+    before = unit_of(versions.tree(w - 1), paragraf, unit) if w > 0 else None
+    c.ours, c.theirs, c.before = ours or "", theirs or "", before or ""
+    if ours is None or theirs is None:
+        c.verdict = "unchecked: unit not found in " + ("ours" if ours is None else "the LBK")
+    else:
+        c.verdict = "agree" if ours == theirs else "differ"
+
+
+def word_diff(a: str, b: str) -> str:
+    """The differing stretches of two texts, with a few words of context: "…ord [ours → LBK] ord…"."""
+    x, y = _TOKEN.findall(a), _TOKEN.findall(b)
+    out = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, x, y, autojunk=False).get_opcodes():
+        if tag != "equal":
+            ctx = " ".join(x[max(0, i1 - 4):i1])
+            out.append(f"…{ctx} [{' '.join(x[i1:i2])} → {' '.join(y[j1:j2])}]")
+    return "  ".join(out)
+
+
+def rebuild(out: Path) -> None:
+    subprocess.run([str(ROOT / ".venv" / "bin" / "lovkons"), "rebuild", "--corpus", str(CORPUS / "love"), "--out",
+                    str(out), "--no-cache"], check=True, stdout=subprocess.DEVNULL)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--rb", type=Path, help="a corpus rebuild's folder (default: rebuild into a temporary one)")
+    ap.add_argument("--codes", help="comma-separated warning codes (default: every code that applies words)")
+    ap.add_argument("--all-codes", action="store_true", help="also the codes about the corpus and the dating")
+    ap.add_argument("--quiet", action="store_true", help="the table only")
+    ap.add_argument("--full", action="store_true", help="print the three texts of each disagreement in full")
+    ap.add_argument("--json", type=Path, help="write every check here")
+    args = ap.parse_args()
+    rb = args.rb
+    if rb is None:
+        rb = Path(tempfile.mkdtemp(prefix="warned-"))
+        rebuild(rb)
+    index = json.loads((rb / "index.json").read_text(encoding="utf-8"))
+    codes = set(args.codes.split(",")) if args.codes else None
+    intros, dev, lbks = lbk_intros(), development(), {}
+    day_of = {k: dt.date.fromisoformat(m.get("DiesSigni", "1900-01-01")) for k, (rel, _, _) in intros.items()
+              for m in [dict(corpus_docs()).get(rel, {})]}
+    titles = {k: law_name(m.get("DocumentTitle", "")) for k, (rel, _, _) in intros.items()
+              for m in [dict(corpus_docs()).get(rel, {})]}
+    checks: list[Check] = []
+    for entry in index["documents"]:
+        versions = Versions(rb, entry)
+        for p in entry["problems"]:
+            code = p["code"]
+            if p.get("severity") != "warning" or (codes and code not in codes) \
+                    or (not codes and not args.all_codes and code in NOT_APPLYING):
+                continue
+            c = Check(code, entry["id"], entry["key"], p.get("source") or "", p.get("address") or "",
+                      p.get("version") or entry["in_force"], p.get("message", ""))
+            check(c, entry["title"], versions, intros, dev, lbks, day_of, titles)
+            checks.append(c)
+    by: dict[str, list[Check]] = collections.defaultdict(list)
+    for c in checks:
+        by[c.code].append(c)
+    if not args.quiet:
+        for code, cs in sorted(by.items(), key=lambda kv: -len(kv[1])):
+            for c in cs:
+                if c.verdict == "agree":
+                    continue
+                print(f"\n{code}  {c.key} {c.unit or c.address} ({c.version}) by {c.source}"
+                      f"  → {c.lbk or '-'}{' dev' if c.dev else ' holdout' if c.lbk else ''}"
+                      f"{' (' + c.via + ')' if c.lbk else ''}: {c.verdict}")
+                print(f"    warning: {c.message[:300]}")
+                if c.verdict == "differ":
+                    print(f"    act:     {word_diff(c.before, c.ours)[:500]}  (our previous version → ours)")
+                    print(f"    LBK:     {word_diff(c.ours, c.theirs)[:700]}  (ours → the LBK)")
+                    if args.full:
+                        print(f"    before:  {c.before}\n    ours:    {c.ours}\n    theirs:  {c.theirs}")
+    print(f"\n{'code':<32} {'warned':>6} {'checked':>7} {'agree':>5} {'differ':>6}  (holdout: checked/agree)")
+    for code, cs in sorted(by.items(), key=lambda kv: -len(kv[1])):
+        checked = [c for c in cs if c.verdict in ("agree", "differ")]
+        agree = [c for c in checked if c.verdict == "agree"]
+        hold = [c for c in checked if not c.dev]
+        print(f"{code:<32} {len(cs):>6} {len(checked):>7} {len(agree):>5} {len(checked) - len(agree):>6}"
+              f"  ({len(hold)}/{sum(1 for c in hold if c.verdict == 'agree')})")
+    unchecked = collections.Counter(c.verdict.split(" (")[0] for c in checks if c.verdict.startswith("unchecked"))
+    print("\nunchecked: " + "; ".join(f"{n} {why[len('unchecked: '):]}" for why, n in unchecked.most_common()))
+    if args.json:
+        args.json.write_text(json.dumps([c.__dict__ for c in checks], ensure_ascii=False, indent=1) + "\n",
+                             encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
