@@ -81,7 +81,7 @@ def node_of(data: dict[str, Any]) -> Node:
     """A rebuild version's JSON node → a Node (kind, label, text, children, repealed)."""
     kind = Kind.DOKUMENT if data["type"] == "document" else Kind(data["type"])
     return Node(kind, data.get("label"), data.get("heading"), data.get("text") or "",
-                tuple(node_of(c) for c in data.get("children") or ()), bool(data.get("repealed")))
+                tuple(node_of(c) for c in data.get("children") or ()), bool(data.get("repealed")), data.get("id") or "")
 
 
 def paragrafs(root: Node) -> dict[str, list[Node]]:
@@ -124,6 +124,38 @@ def unit_of(root: Node, paragraf: str, unit: Unit | None) -> str | None:
         return None
     path = path_to(found[0], unit)
     return None if path is None else norm(unit_text(path[-1] if path else found[0]))
+
+
+_UNIT_KINDS = {Kind.STK: "stk", Kind.NR: "nr", Kind.LITRA: "litra"}
+
+
+def unit_id(root: Node, paragraf: str, unit: Unit) -> str:
+    """The stable id of a unit of ours ("" when it is not found once)."""
+    found = paragrafs(root).get(paragraf, [])
+    path = path_to(found[0], unit) if len(found) == 1 else None
+    return "" if path is None else (path[-1] if path else found[0]).id
+
+
+def located(root: Node, node_id: str) -> tuple[str, Unit] | None:
+    """Where the unit with `node_id` stands in a version of ours: (§ key, unit), its labels of that day (the
+    stk. may have been renumbered between the warned version and the LBK's day)."""
+    def inside(node: Node, unit: Unit) -> Unit | None:
+        for child in node.children:
+            here = (*unit, (_UNIT_KINDS[child.kind], label_key(child.label))) \
+                if child.kind in _UNIT_KINDS and child.label else unit
+            if child.id == node_id:
+                return here
+            if (deeper := inside(child, here)) is not None:
+                return deeper
+        return None
+
+    for key, nodes in paragrafs(root).items():
+        for node in nodes:
+            if node.id == node_id:
+                return key, ()
+            if (unit := inside(node, ())) is not None:
+                return key, unit
+    return None
 
 
 def lbk_intros() -> dict[str, tuple[str, str, tuple[str, ...]]]:
@@ -211,9 +243,16 @@ def check(c: Check, title: str, versions: Versions, intros: dict[str, tuple[str,
     if i is None or w is None:
         c.verdict = "unchecked: no version of ours"
         return
-    ours = unit_of(versions.tree(i), paragraf, unit)
-    theirs = unit_of(lbk_tree(rel, lbks), paragraf, unit)
-    before = unit_of(versions.tree(w - 1), paragraf, unit) if w > 0 else None
+    # the unit followed by its id from the warned version to the LBK's day (labels may change between)
+    key = unit_id(versions.tree(w), paragraf, unit) if unit is not None else ""
+    now = located(versions.tree(i), key) if key else None
+    then = located(versions.tree(w - 1), key) if key and w > 0 else None
+    at, at_before = now or (paragraf, unit), then or (paragraf, unit)
+    ours = unit_of(versions.tree(i), *at)
+    theirs = unit_of(lbk_tree(rel, lbks), *at)
+    before = unit_of(versions.tree(w - 1), *at_before) if w > 0 else None
+    if at != (paragraf, unit) and at[1] is not None:
+        c.unit += f" (on the LBK's day § {at[0]}{', ' + unit_label(at[1]) if at[1] else ''})"
     c.ours, c.theirs, c.before = ours or "", theirs or "", before or ""
     if ours is None or theirs is None:
         c.verdict = "unchecked: unit not found in " + ("ours" if ours is None else "the LBK")
