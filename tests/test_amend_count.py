@@ -23,6 +23,10 @@ _MOMS = ("Leveringsstedet for ydelser er her i landet, når ydelsen leveres til 
          "forretningssted her i landet, hvortil ydelsen leveres, eller i mangel heraf har sin bopæl eller sit "
          "sædvanlige opholdssted her i landet, og ydelsen leveres hertil, jf. dog stk. 2 og 3 og § 18, § 19, stk. 1, "
          "{0}, § 21 a og § 21 b.")  # momslovens § 16, stk. 1 (LBK 106/2013)
+_UDL = ("Udlændingestyrelsen, Styrelsen for Fastholdelse og Rekruttering og statsforvaltningerne kan til brug for "
+        "Arbejdsmarkedsstyrelsens overvågning af arbejdsmarkedet videregive oplysninger om udlændinge, der er meddelt "
+        "opholdstilladelse eller arbejdstilladelse efter denne lov, og oplysninger om udenlandske arbejdstagere, der "
+        "har fået udstedt registreringsbevis på baggrund af beskæftigelse efter denne lov.")
 _VEJ = ("Vejtransportrådet træffer afgørelse i sager af principiel karakter eller af betydelig almen interesse, for "
         "så vidt angår udstedelse af tilladelse til erhvervsmæssig personbefordring efter § 1, stk. 1, ")
 
@@ -60,6 +64,15 @@ ROWS = [
      "Der kan ikke ske overførsel efter stk. 4 af den del af underskuddet, der modsvares af beløb omfattet af "
      "beløbsgrænsen i pensionsbeskatningslovens § 16, stk. 1, 3. pkt. Bestemmelsen finder dog ikke anvendelse.",
      ["TOLERATED_COMMA_AS_FULL_STOP"]),
+    ("LOV 738/2015 § 1, nr. 77 on årsregnskabslovens § 49, stk. 2, nr. 6 (LBK 1580/2015): the new text ends in a "
+     "connector, the unit runs on into the new nr. 7: no full stop after it",
+     "I § 1 ændres »jf. § 52, stk. 2,« til: »jf. § 52, stk. 2, og«.",
+     "tilbageførsel på grund af væsentlige fejl, jf. § 52, stk. 2.",
+     "tilbageførsel på grund af væsentlige fejl, jf. § 52, stk. 2, og", ["TOLERATED_COMMA_AS_FULL_STOP"]),
+    ("LOV 430/2013 § 1, nr. 33 on udlændingelovens § 44 a, stk. 10 (LBK 984/2012): a comma after words, not after a "
+     "citation; no LBK prints the insertion (LBK 863/2013): refused",
+     "I § 1 indsættes efter »beskæftigelse efter denne lov,«: »oplysninger om udlændinge, der har opnået "
+     "beskæftigelse i medfør af § 14 a,«.", _UDL, None, ["TEXT_NOT_FOUND"]),
     ("the insertion where the comma stands: no tolerance needed",
      "I § 1 indsættes efter »§ 16, stk. 1,«: »3. pkt.,«.",
      "Beløb omfattet af pensionsbeskatningslovens § 16, stk. 1, medregnes ikke.",
