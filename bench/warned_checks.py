@@ -90,6 +90,8 @@ VERDICTS = {
     ("CITATION_FORM", "LOV 557/2012 § 3, nr. 2", "§ 9, stk. 1"): "LBK's own edit: as § 14, stk. 2",
     ("CITATION_FORM", "LOV 395/2016 § 1, nr. 66", "§ 71, stk. 1"):
         "LBK's slip: »,§ 63 b« struck leaving \"63 a, og\"",
+    ("TOLERATED_COMMA_AS_FULL_STOP", "LOV 177/2015 § 2, nr. 1", "fodnoten til titlen"):
+        "another act: the LBK adds a directive after ours and moves \"og\"; the warned change agrees",
     ("CONNECTOR_AT_ITEM_END", "LOV 894/2013 § 1, nr. 62", "§ 39, nr. 5"):
         "acts between (later LBK): nr. 7-8 and words added by later acts; the warned change agrees",
     ("LIST_MEMBER_CITATION", "LOV 1637/2013 § 2, nr. 9", "§ 46, stk. 13"):
@@ -132,7 +134,8 @@ class Check:
 def node_of(data: dict[str, Any]) -> Node:
     """A rebuild version's JSON node → a Node (kind, label, text, children, repealed)."""
     kind = Kind.DOKUMENT if data["type"] == "document" else Kind(data["type"])
-    return Node(kind, data.get("label"), data.get("heading"), data.get("text") or "",
+    heading = data.get("title_note") if kind is Kind.DOKUMENT else data.get("heading")  # the document: its title note
+    return Node(kind, data.get("label"), heading, data.get("text") or "",
                 tuple(node_of(c) for c in data.get("children") or ()), bool(data.get("repealed")), data.get("id") or "")
 
 
@@ -255,7 +258,7 @@ def lbk_tree(rel: str, cache: dict[str, Node]) -> Node:
         from lovkons.api import read
 
         doc = read(CORPUS / rel).document
-        cache[rel] = Node(Kind.DOKUMENT, children=doc.children)
+        cache[rel] = Node(Kind.DOKUMENT, heading=doc.title_note, children=doc.children)
     return cache[rel]
 
 
@@ -276,6 +279,16 @@ def check(c: Check, title: str, versions: Versions, intros: dict[str, tuple[str,
     c.lbk = min(candidates, key=lambda k: day_of[k])
     rel = intros[c.lbk][0]
     c.dev = rel in dev
+    if c.address == "fodnoten til titlen":
+        c.unit = c.address
+        i, w = versions.at(max(warned, day_of[c.lbk] - dt.timedelta(days=1))), versions.at(warned)
+        if i is None or w is None:
+            c.verdict = "unchecked: no version of ours"
+            return
+        c.ours, c.theirs = norm(versions.tree(i).heading or ""), norm(lbk_tree(rel, lbks).heading or "")
+        c.before = norm(versions.tree(w - 1).heading or "") if w > 0 else ""
+        c.verdict = "agree" if c.ours == c.theirs else "differ"
+        return
     heading = HEADING.match(c.address)
     try:
         address = parse_address(heading["p"] if heading else c.address)
