@@ -397,13 +397,16 @@ def main() -> int:
                     print(f"    LBK:     {word_diff(c.ours, c.theirs)[:700]}  (ours → the LBK)")
                     if args.full:
                         print(f"    before:  {c.before}\n    ours:    {c.ours}\n    theirs:  {c.theirs}")
-    print(f"\n{'code':<32} {'warned':>6} {'checked':>7} {'agree':>5} {'differ':>6}  (holdout: checked/agree)")
+    print(f"\n{'code':<32} {'warned':>6} {'checked':>7} {'agree':>5} {'differ':>6}  (holdout: checked/agree)  the disagreements read")
     for code, cs in sorted(by.items(), key=lambda kv: -len(kv[1])):
         checked = [c for c in cs if c.verdict in ("agree", "differ")]
         agree = [c for c in checked if c.verdict == "agree"]
         hold = [c for c in checked if not c.dev]
+        read = collections.Counter((verdict_of(c).split(":")[0] or "not read yet") for c in checked
+                                   if c.verdict == "differ")
         print(f"{code:<32} {len(cs):>6} {len(checked):>7} {len(agree):>5} {len(checked) - len(agree):>6}"
-              f"  ({len(hold)}/{sum(1 for c in hold if c.verdict == 'agree')})")
+              f"  ({len(hold)}/{sum(1 for c in hold if c.verdict == 'agree')})"
+              + ("  " + ", ".join(f"{why} {n}" for why, n in read.most_common()) if read else ""))
     unchecked = collections.Counter(c.verdict.split(" (")[0] for c in checks if c.verdict.startswith("unchecked"))
     print("\nunchecked: " + "; ".join(f"{n} {why[len('unchecked: '):]}" for why, n in unchecked.most_common()))
     if args.json:
