@@ -18,6 +18,15 @@ _STK7 = ("Forvalteren skal … beholde denne del af pensionsydelsen i 5 år i fo
          "{0}. Stk. 5 og 6 finder tilsvarende anvendelse på de i 1. pkt. nævnte tilfælde. Hvis modtageren er medlem "
          "af det øverste ledelsesorgan …, skal forvalteren udbetale den variable del af pensionsydelsen til modtageren "
          "i form af de i stk. 2, {0}, nævnte instrumenter uden mulighed for afhændelse.")
+_MOMS = ("Leveringsstedet for ydelser er her i landet, når ydelsen leveres til en afgiftspligtig person, der handler i "
+         "denne egenskab, og som har etableret stedet for sin økonomiske virksomhed her i landet eller har et fast "
+         "forretningssted her i landet, hvortil ydelsen leveres, eller i mangel heraf har sin bopæl eller sit "
+         "sædvanlige opholdssted her i landet, og ydelsen leveres hertil, jf. dog stk. 2 og 3 og § 18, § 19, stk. 1, "
+         "{0}, § 21 a og § 21 b.")  # momslovens § 16, stk. 1 (LBK 106/2013)
+_UDL = ("Udlændingestyrelsen, Styrelsen for Fastholdelse og Rekruttering og statsforvaltningerne kan til brug for "
+        "Arbejdsmarkedsstyrelsens overvågning af arbejdsmarkedet videregive oplysninger om udlændinge, der er meddelt "
+        "opholdstilladelse eller arbejdstilladelse efter denne lov, og oplysninger om udenlandske arbejdstagere, der "
+        "har fået udstedt registreringsbevis på baggrund af beskæftigelse efter denne lov.")
 _VEJ = ("Vejtransportrådet træffer afgørelse i sager af principiel karakter eller af betydelig almen interesse, for "
         "så vidt angår udstedelse af tilladelse til erhvervsmæssig personbefordring efter § 1, stk. 1, ")
 
@@ -55,6 +64,15 @@ ROWS = [
      "Der kan ikke ske overførsel efter stk. 4 af den del af underskuddet, der modsvares af beløb omfattet af "
      "beløbsgrænsen i pensionsbeskatningslovens § 16, stk. 1, 3. pkt. Bestemmelsen finder dog ikke anvendelse.",
      ["TOLERATED_COMMA_AS_FULL_STOP"]),
+    ("LOV 738/2015 § 1, nr. 77 on årsregnskabslovens § 49, stk. 2, nr. 6 (LBK 1580/2015): the new text ends in a "
+     "connector, the unit runs on into the new nr. 7: no full stop after it",
+     "I § 1 ændres »jf. § 52, stk. 2,« til: »jf. § 52, stk. 2, og«.",
+     "tilbageførsel på grund af væsentlige fejl, jf. § 52, stk. 2.",
+     "tilbageførsel på grund af væsentlige fejl, jf. § 52, stk. 2, og", ["TOLERATED_COMMA_AS_FULL_STOP"]),
+    ("LOV 430/2013 § 1, nr. 33 on udlændingelovens § 44 a, stk. 10 (LBK 984/2012): a comma after words, not after a "
+     "citation; no LBK prints the insertion (LBK 863/2013): refused",
+     "I § 1 indsættes efter »beskæftigelse efter denne lov,«: »oplysninger om udlændinge, der har opnået "
+     "beskæftigelse i medfør af § 14 a,«.", _UDL, None, ["TEXT_NOT_FOUND"]),
     ("the insertion where the comma stands: no tolerance needed",
      "I § 1 indsættes efter »§ 16, stk. 1,«: »3. pkt.,«.",
      "Beløb omfattet af pensionsbeskatningslovens § 16, stk. 1, medregnes ikke.",
@@ -64,6 +82,11 @@ ROWS = [
      "I § 1 ændres »stk. 2, nr. 3,« to steder til: »stk. 2, nr. 4,«.",
      "Instrumenter som nævnt i stk. 2, nr. 3, kan anvendes; jf. stk. 2, nr. 3.a i bilaget.",
      "Instrumenter som nævnt i stk. 2, nr. 4, kan anvendes; jf. stk. 2, nr. 3.a i bilaget.", ["TOLERATED_COUNT"]),
+    ("LOV 554/2014 § 1, nr. 2 on momslovens § 16, stk. 1 (LBK 760/2016): »§ 21« is not in \"§ 21 a\" nor \"§ 21 b\"",
+     "I § 1 ændres »§ 21« til: »§ 21, stk. 1«.", _MOMS.format("§ 21"), _MOMS.format("§ 21, stk. 1"), []),
+    ("\"§ 21 i lov om …\": the preposition, not a § 21 i", "I § 1 ændres »§ 21« to steder til: »§ 22«.",
+     "Efter § 21 i lov om social service og § 21 a ydes hjælp, jf. § 21.",
+     "Efter § 22 i lov om social service og § 21 a ydes hjælp, jf. § 22.", []),
     ("the count holds: no tolerance needed",
      "I § 1 ændres »Arbejdsskadestyrelsen« to steder til: »Arbejdsmarkedets Erhvervssikring«.",
      "Arbejdsskadestyrelsen træffer afgørelse, også når sagen er sendt til Arbejdsskadestyrelsen.",

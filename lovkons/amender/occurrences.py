@@ -77,24 +77,37 @@ def _pattern(old: str, tolerant: bool | str) -> regex.Pattern[str]:
         body = r"(?<!§)" + body  # »§ 92« is not the end of "§§ 92" (LOV 1000/2015 § 2, nr. 14)
     if old[-1:].isalnum():
         body = body + r"(?![\p{L}\p{N}])"
+    if _NUMBERED.search(old):
+        body = body + f"(?!{_LETTER_LABEL})"
     return regex.compile(body)
 
 
 _WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
+
+# A quote that ends in the number of a § or a nr. ("§ 21", "nr. 2") cites that unit, not the lettered one after
+# it: "§ 21" does not stand in "§ 21 a" (an inserted §, drafting-grammar 1.4), as "§ 92" does not stand in
+# "§§ 92". LOV 554/2014 § 1, nr. 2 changes »§ 21« once in momslovens § 16, stk. 1 ("… § 19, stk. 1, § 21, § 21 a
+# og § 21 b."); LBK 760/2016 changes that one and keeps "§ 21 a og § 21 b". The letter "i" is a label only where no
+# word follows it: "§ 21 i lov om …" is the preposition.
+_NUMBERED = regex.compile(r"(?:§|\bnr\.)\s*\d+$")
+_LETTER_LABEL = r"[ \u00a0]+(?:[a-hj-zæøåA-HJ-ZÆØÅ]|[iI](?![ \u00a0]+\p{L}))(?![\p{L}\p{N}])"
+_LETTERED = regex.compile(_LETTER_LABEL)
 
 
 def exact_spans(s: str, old: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """The spans `_pattern(old, False).finditer(s, lo, hi)` finds, by `str.find` (no pattern to compile:
     a rebuild quotes ~4,000 different texts): non-overlapping, left to right, at a word boundary where
     `old` begins or ends with a letter or digit (the boundary may look before `lo` but not past `hi`,
-    as the pattern's lookarounds do), and »§ 92« not inside "§§ 92"."""
+    as the pattern's lookarounds do), »§ 92« not inside "§§ 92", and »§ 21« not inside "§ 21 a"."""
     before, after, section = old[:1].isalnum(), old[-1:].isalnum(), old[:1] == "§"
+    numbered = _NUMBERED.search(old) is not None
     spans: list[tuple[int, int]] = []
     i = s.find(old, lo, hi)
     while i >= 0:
         end = i + len(old)
         word_before = i > 0 and ((before and _WORD_CHAR.match(s, i - 1) is not None) or (section and s[i - 1] == "§"))
-        if word_before or (after and end < hi and _WORD_CHAR.match(s, end) is not None):
+        if word_before or (after and end < hi and _WORD_CHAR.match(s, end) is not None) \
+                or (numbered and _LETTERED.match(s, end, hi) is not None):
             i = s.find(old, i + 1, hi)
             continue
         spans.append((i, end))

@@ -193,7 +193,16 @@ def comma_at_punktum_end(doc: Document, target: Target, op: ReplaceText | Insert
 
     An insertion after such a quote is the same change: "I § 7, stk. 1, 3 og 7, og § 13, stk. 3 og 5,
     indsættes efter »§ 16, stk. 1,«: »3. pkt.,«" (LOV 922/2012 § 7, nr. 1) where personskattelovens § 13,
-    stk. 5 ends "… pensionsbeskatningslovens § 16, stk. 1."; LBK 382/2013 prints "§ 16, stk. 1, 3. pkt."."""
+    stk. 5 ends "… pensionsbeskatningslovens § 16, stk. 1."; LBK 382/2013 prints "§ 16, stk. 1, 3. pkt.".
+
+    Only a citation's comma: the quote ends in the number (or lettered number) of what it cites. "I § 44 a, stk.
+    10, 1. pkt., indsættes efter »beskæftigelse efter denne lov,«: »oplysninger om udlændinge, der har opnået
+    beskæftigelse i medfør af § 14 a,«" (LOV 430/2013 § 1, nr. 33) where the punktum ends "… på baggrund af
+    beskæftigelse efter denne lov.": no LBK prints the words (LBK 863/2013, 412/2016); refused.
+
+    A new text that ends in a connector (»jf. § 52, stk. 2, og«: the unit no longer ends the list, a new nr.
+    follows) keeps no full stop: LOV 738/2015 § 1, nr. 77 on årsregnskabslovens § 49, stk. 2, nr. 6 ("…, jf. § 52,
+    stk. 2.") with nr. 78 adding nr. 7; LBK 1580/2015 prints "…, jf. § 52, stk. 2, og"."""
     if (isinstance(op, InsertText) and op.position == "after" and not op.nth and clean_quote(op.anchor).endswith(",")
             and not clean_quote(op.new).startswith((",", ".", ";", ":"))):
         anchor = clean_quote(op.anchor)
@@ -203,11 +212,12 @@ def comma_at_punktum_end(doc: Document, target: Target, op: ReplaceText | Insert
         return None
     old, new = clean_quote(op.old).rstrip(), clean_quote(op.new).rstrip()
     found = err.counts[0] if err.counts else 0
-    if not old.endswith(",") or found >= op.count:
+    if not _CITATION_COMMA.search(old) or found >= op.count:
         return None
     stop_old = old[:-1] + "."
     stop_new = new[:-1] if new.endswith((",", ".")) else new
-    stop_new += "" if stop_new.endswith(".") else "."  # »3. pkt.,« ends the punktum as "3. pkt.": one full stop
+    if not _CONNECTOR_END.search(stop_new):
+        stop_new += "" if stop_new.endswith(".") else "."  # »3. pkt.,« ends the punktum as "3. pkt.": one full stop
     try:
         doc1, warnings = (apply_text(doc, target, dc_replace(op, count=found), source, before=resolver.snapshot,
                                      scope=scope) if found else (doc, []))
@@ -222,6 +232,12 @@ def comma_at_punktum_end(doc: Document, target: Target, op: ReplaceText | Insert
     return Outcome(new_doc, [*warnings, *more, ("TOLERATED_COMMA_AS_FULL_STOP", said + f"read as »{stop_old}« where "
                              f"it ends a punktum ({op.count - found} times), changed to »{stop_new}«")],
                    _touched_by_text(doc, new_doc, target))
+
+
+# a quote that ends in a citation and its comma: »stk. 2, nr. 3,«, »§ 14, stk. 1-4 og 6,«, »side 17,«, »nr. 2 a,«
+_CITATION_COMMA = regex.compile(r"\d+(?:\s?[a-zA-ZæøåÆØÅ])?,$")
+# a new text that ends in a list's connector: the unit runs on into the next one
+_CONNECTOR_END = regex.compile(r",?\s(?:og|eller|samt)$")
 
 
 def _at_punktum_end(doc: Document, target: Target, op: ReplaceText, scope: Scope) -> bool:

@@ -134,7 +134,7 @@ CODES: tuple[Code, ...] = (
     Code("RESSORT_NO_SUCCESSOR", _W, "ressort", "an old ministry or authority name ended without one successor for every law, and nothing shows which took over this law; the name is kept"),
     Code("RESSORT_EVIDENCE_CONFLICT", _W, "ressort", "a document's signature names a ministry the register does not lead to; the signature is followed"),
     Code("RESSORT_REGISTER_ENDS", _W, "ressort", "the day is after the day the register of ministries is complete up to; later changes are known only in part"),
-    Code("TOLERATED_COMMA_AS_FULL_STOP", _W, "apply", "a quote closed by a comma was also read with a full stop where the quoted words end a punktum, to reach the count the item says (both spellings named)"),
+    Code("TOLERATED_COMMA_AS_FULL_STOP", _W, "apply", "a quoted citation closed by a comma (the quote ends in the number it cites) was also read with a full stop where the quoted words end a punktum, to reach the count the item says (both spellings named)"),
     Code("PKT_SPACE_PUT", _W, "apply", "two punktummer the source glued without a space are joined with one where a punktum of the unit is written"),
     Code("TOLERATED_FULL_STOP", _W, "apply", "a new punktum quoted without its closing full stop keeps the one of the punktum it replaces"),
     Code("TOLERATED_KAPITEL", _W, "apply", "'efter § N indsættes i kapitel 4' where § N ends the lettered kapitel 4 a: the new § goes after § N there, where its number fits"),
