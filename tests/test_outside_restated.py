@@ -70,3 +70,9 @@ def test_an_item_the_lbk_does_not_name_is_applied_on_its_day(hypothetical: Corpu
     assert (after.included, after.refused) == (("LOV 1715/2016",), ())
     assert "18 a" in [p.label for p in after.document.paragraffer()]  # type: ignore[union-attr]
 
+
+
+def test_the_missing_base_warning_says_where_the_items_go(real: Corpus) -> None:
+    missing = [p.message for p in real.graph_problems() if p.code == "MISSING_BASE" and p.source == "LOV 1715/2016"]
+    assert len(missing) == 1
+    assert "LBK 1657/2015 is restated by LBK 21/2017 from 2017-01-" in missing[0]

@@ -214,15 +214,25 @@ class Corpus:
         """Edges that end a document: repeals of it and later consolidations (LBK) of it."""
         return [e for e in self._edges_at(key, 0) if e.kind in ("repeals", "consolidates")]
 
+    def _first_restatement(self, key: str) -> tuple[str, str] | None:
+        """The first LBK of the corpus restating `key` and its day (history.timeline.first_restated hands it the
+        items of the acts amending `key` from that day on)."""
+        takers = [e for e in self.ended_by(key) if e.kind == "consolidates" and e.source in self.facts and e.date]
+        first = min(takers, key=lambda e: (e.date or dt.date.max, e.source), default=None)
+        return (first.source, first.date.isoformat()) if first is not None and first.date else None
+
     def graph_problems(self) -> list[Problem]:
         """Missing bases, and orders named in a "som ændret ved" list but missing from the corpus."""
         out: list[Problem] = []
         for f in sorted(self.facts.values(), key=lambda f: f.doc_id):
             hits = [b for b in f.blocks if any(t in self.facts for t in b.targets)]
             if f.blocks and not hits:
-                cited = ", ".join(dict.fromkeys(b.targets[0] for b in f.blocks if b.targets)) or "an uncited document"
-                out.append(Problem("MISSING_BASE", f"{f.key} amends {cited}, which is not in the corpus", "warning",
-                                   source=f.key, file=f.rel))  # fmt: skip
+                targets = list(dict.fromkeys(b.targets[0] for b in f.blocks if b.targets))
+                cited = ", ".join(targets) or "an uncited document"
+                reached = "; ".join(f"{t} is restated by {by} from {day}: its items from then on go there"
+                                    for t in targets if (first := self._first_restatement(t)) for by, day in [first])
+                out.append(Problem("MISSING_BASE", f"{f.key} amends {cited}, which is not in the corpus"
+                                   + (f" ({reached})" if reached else ""), "warning", source=f.key, file=f.rel))
             for block in hits:
                 for k in block.amended_by:
                     if k not in self.facts:
