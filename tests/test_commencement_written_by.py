@@ -76,3 +76,19 @@ def test_lov_894_2013_a_leading_nr_no_named_item_writes_is_the_acts_said() -> No
     skip, said = misread_leads([rule], [block])
     assert skip == set() and len(said) == 1 and said[0].code == "COMMENCEMENT_INEXACT"
     assert said[0].address == "§ 1, nr. 27"
+
+
+LOV_629 = ("Stk. 1. Loven træder i kraft den 1. juli 2010. § 14, stk. 3, § 14, stk. 4, der bliver stk. 5, § 52, stk. 3, nr. "
+           "4, § 101, stk. 4 og 5, og § 148 a, stk. 1 og 5, i lov om social service som affattet eller ændret ved denne lovs "
+           "§ 1, nr. 1, 3, 6, 10, 12 og 13, samt ophævelsen af § 144 i lov om social service, jf. denne lovs § 1, nr. 11, "
+           "træder dog først i kraft den 1. januar 2011.")
+
+
+def test_lov_629_2010_a_part_that_takes_effect_only_later_in_the_stk_of_the_general_day() -> None:
+    """"… træder dog først i kraft den 1. januar 2011" ("først": not before) after "Loven træder i kraft den 1. juli
+    2010." in the same stk.: a second rule, for the units § 1, nr. 1, 3, 6, 10-13 write (LBK 81/2011 incorporates
+    exactly those items of LOV 629/2010 after LBK 1096/2010, dated 21 September 2010)."""
+    rules = read_trailing([LOV_629]).commencement
+    assert [(r.date, r.applies_to == "all") for r in rules] == [(dt.date(2010, 7, 1), True), (dt.date(2011, 1, 1), False)]
+    naming = named_items(rules[1].applies_to)
+    assert sorted(int(str(t.address).rsplit(" ", 1)[-1]) for t in naming.items) == [1, 3, 6, 10, 11, 12, 13]
