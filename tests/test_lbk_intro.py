@@ -92,3 +92,21 @@ def test_a_loose_citation_with_a_misspelt_month_is_not_guessed() -> None:
     preamble = ("Herved bekendtgøres lov om noget, jf. lovbekendtgørelse nr. 1 af 2. januar 2015, med de ændringer, der"
                 " følger af § 3 i lov nr. 1548 af 13. decemer 2016.")
     assert lbk_refs(preamble)[1] == ()
+
+
+def test_the_notes_after_the_sentence_name_only_acts_printed_ahead() -> None:
+    """The acts incorporated are those of the "bekendtgøres" sentence and of a note on the text printed ahead of its
+    day ("Den bekendtgjorte lovtekst vedrørende … træder i kraft den 1. juli 2013, jf. … i lov nr. 485", LBK
+    539/2013); a note on changes left out names none (LBK 312/2011: LOV 1564/2010, whose changes take effect on 1
+    July 2011 or when the minister decides, was counted as in the text and never applied to it)."""
+    lbk_539 = ("Herved bekendtgøres lov om specialpædagogisk støtte ved videregående uddannelser, jf. lovbekendtgørelse nr."
+               " 210 af 1. marts 2007, med de ændringer, der følger af § 3 i lov nr. 274 af 19. marts 2013.\nDen "
+               "bekendtgjorte lovtekst vedrørende § 3, stk. 2, nr. 3, § 4, stk. 1, nr. 3-5, og § 12, stk. 1, træder i "
+               "kraft den 1. juli 2013, jf. § 4, stk. 1, i lov nr. 485 af 17. maj 2013 om ændring af SU-loven.")
+    assert lbk_refs(lbk_539)[1] == ("LOV 274/2013", "LOV 485/2013")
+    lbk_312 = ("Herved bekendtgøres lov om afgift af naturgas og bygas, jf. lovbekendtgørelse nr. 298 af 3. april 2006, "
+               "med de ændringer, der følger af § 2 i lov nr. 1384 af 21. december 2009 og § 2, nr. 1, i lov nr. 722 af"
+               " 25. juni 2010.\nDe ændringer, der følger af § 2, nr. 1-3, 5, 8-11, 14 og 15 i lov nr. 1564 af 21. "
+               "december 2010, træder i kraft den 1. juli 2011, jf. § 9, stk. 1, i lov nr. 1564 af 21. december 2010. "
+               "Disse ændringer er derfor ikke indarbejdet i lovteksten nedenfor.")
+    assert lbk_refs(lbk_312)[1] == ("LOV 1384/2009", "LOV 722/2010")

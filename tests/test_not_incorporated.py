@@ -43,6 +43,17 @@ INTRODUCTIONS = [
      " Disse ændringer er derfor ikke indarbejdet i denne lovbekendtgørelse, men det fremgår af noterne, hvilke "
      "paragraffer, der ændres ved denne lov.",  # LBK 1121/2012
      [(433, 2012, "7", {1, 4, 5})]),
+    # "Disse ændringer" points back to every sentence naming changes since the last withholding one
+    ("De ændringer, der følger af § 2, nr. 1-3, 5, 8-11, 14 og 15 i lov nr. 1564 af 21. december 2010, træder i kraft "
+     "den 1. juli 2011, jf. § 9, stk. 1, i lov nr. 1564 af 21. december 2010. De ændringer, der følger af § 2, nr. 4, "
+     "6-7, 12 og 13 i lov nr. 1564 af 21. december 2010, træder i kraft efter skatteministerens nærmere bestemmelse, "
+     "jf. § 9, stk. 3, i lov nr. 1564 af 21. december 2010. Disse ændringer er derfor ikke indarbejdet i lovteksten "
+     "nedenfor, men det fremgår af noterne, hvilke paragraffer, der ændres ved denne lov.",  # LBK 312/2011
+     [(1564, 2010, "2", {1, 2, 3, 5, 8, 9, 10, 11, 14, 15}), (1564, 2010, "2", {4, 6, 7, 12, 13})]),
+    # a sentence with its own subject withholds only what it names
+    ("De ændringer, der følger af § 2, nr. 2-4, i lov nr. 722 af 25. juni 2010, træder i kraft efter skatteministerens "
+     "nærmere bestemmelse. De ændringer, der følger af § 2, nr. 5, i lov nr. 722 af 25. juni 2010, er ikke indarbejdet "
+     "i lovteksten.", [(722, 2010, "2", {5})]),  # made-up contrast to the row above
     ("Den ændring, der følger af § 1, nr. 15, i lov nr. 493 af 12. maj 2010, er ikke indarbejdet i denne "
      "lovbekendtgørelse, da ændringen efterfølgende er ophævet, jf. § 4, nr. 2, i lov nr. 251 af 30. marts 2011.",
      [(493, 2010, "1", {15})]),  # LBK 72/2014

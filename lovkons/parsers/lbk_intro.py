@@ -47,6 +47,11 @@ _LOOSE_ACT = regex.compile(
     regex.I)
 
 
+# a note on the text the LBK prints ahead of its commencement ("Den bekendtgjorte lovtekst gælder først fuldt ud fra den
+# 1. januar 2011, jf. § 3, stk. 1, i lov nr. 729 af 25. juni 2010", LBK 1064/2010): 91 in the corpus
+_PRINTED_AHEAD = regex.compile(r"\s*Den\s+bekendtgjorte\s+lovtekst\b", regex.I)
+
+
 @dataclass(frozen=True, slots=True)
 class LbkIntro:
     """What an LBK's introduction says: the document it restates (None when it names none) and the acts whose
@@ -72,10 +77,18 @@ def read_lbk_intro(preamble: str | None) -> LbkIntro:
     # the restated document is named in the sentence that says "bekendtgøres", before the turn to the
     # changes: not in the paragraphs after it, which name changes left out (LBK 1529/2015: "… jf. § 5, stk.
     # 3, i lov nr. 179 af 24. februar 2015" restates LBK 1351/2015, not that amending act)
+    # the acts incorporated are those of that sentence and of the notes on text printed ahead of its day: "Den
+    # bekendtgjorte lovtekst vedrørende § 3, stk. 2, nr. 3, … træder i kraft den 1. juli 2013, jf. § 4, stk. 1, i lov
+    # nr. 485 af 17. maj 2013" (LBK 539/2013 prints LOV 485/2013's changes; its first sentence does not name the act;
+    # LBK 14/2017 names LOV 1715/2016 there as "lov nr. 1712"). The other paragraphs are notes on changes left out
+    # ("De ændringer, der følger af § 2, nr. 1-3, … i lov nr. 1564 …, træder i kraft den 1. juli 2011, …. Disse
+    # ændringer er derfor ikke indarbejdet", LBK 312/2011; 46 LBKs of the corpus) or history ("… er indarbejdet i
+    # lovbekendtgørelse nr. 1096", LBK 81/2011): they name no act whose changes the text holds
     lines = preamble.split("\n")
     at = next(i for i, line in enumerate(lines) if "bekendtgøres" in line)
     parts = _TURN.split(lines[at], maxsplit=1)
-    head, tail = parts[0], ("\n".join([parts[1], *lines[at + 1 :]]) if len(parts) > 1 else "")
+    ahead = [line for line in lines[at + 1:] if _PRINTED_AHEAD.match(line)]
+    head, tail = parts[0], ("\n".join([parts[1], *ahead]) if len(parts) > 1 else "")
     named = _dated(find_docrefs(head))
     if not named and (loose := _LOOSE_LBK.search(head)):
         named = _dated([DocRef("LBK", int(loose["n"]), parse_danish_date(loose["date"]))])

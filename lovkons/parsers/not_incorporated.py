@@ -61,6 +61,9 @@ _NOTE_SUBJECT = regex.compile(
          (?P<subject>§[^»«]{{0,200}}?\blov\s+nr\.\s*\d+\s+af\s+{DANISH_DATE.pattern})""",
     regex.X,
 )
+# a withholding sentence that names no changes but points back to those just named
+_POINTS_BACK = regex.compile(r"\s*(?:Disse\s+ændringer|Denne\s+ændring|Ændringerne|Ændringen)\b(?![^.]*\bfølger\s+af\b)",
+                             regex.I)
 # "(for så vidt angår § 7 a, stk. 4)": the change is named in part
 _IN_PART = regex.compile(r"\(\s*for\s+så\s+vidt\s+angår[^)]*\)", regex.I)
 _NO_PART_TAIL = regex.compile(r"[\s,]*(?:\bi|og)?\s*$", regex.I)
@@ -136,9 +139,19 @@ def not_incorporated(preamble: str | None) -> tuple[NotIncorporated, ...]:
             statement = paragraph[pos:end.end()]
             pos = end.end()
             subjects = list(_SUBJECT.finditer(statement))
-            if subjects:  # the last "følger af" before the words that withhold, in the sentence it begins
-                begins = statement.rfind(". ", 0, subjects[-1].start()) + 1
-                out += _parts(subjects[-1]["subject"], " ".join(statement[begins:].split()))
+            if not subjects:
+                continue
+            # the last "følger af" before the words that withhold, in the sentence it begins; after a withholding
+            # sentence that only points back ("Disse ændringer er derfor ikke indarbejdet"), every sentence since
+            # the last withholding one that names changes with a later day: "De ændringer, der følger af § 2, nr.
+            # 1-3, …, i lov nr. 1564 …, træder i kraft den 1. juli 2011, …. De ændringer, der følger af § 2, nr. 4,
+            # … træder i kraft efter skatteministerens nærmere bestemmelse, …. Disse ændringer er derfor ikke
+            # indarbejdet i lovteksten nedenfor" (LBK 312/2011; LBK 310/2011, 313/2011, 321/2011)
+            last = statement.rfind(". ", 0, len(statement) - len(end[0])) + 1
+            named = subjects if _POINTS_BACK.match(statement[last:]) else subjects[-1:]
+            begins = [statement.rfind(". ", 0, subject.start()) + 1 for subject in named]
+            for subject, begin, end_at in zip(named, begins, [*begins[1:], len(statement)], strict=True):
+                out += _parts(subject["subject"], " ".join(statement[begin:end_at].split()))
     return tuple(out)
 
 
