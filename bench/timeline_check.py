@@ -1,8 +1,10 @@
 """The timeline against the official consolidations: capability 4 ("what was in force on day D") scored
-on every restatement in the corpus, without being told which acts the LBK incorporated.
+on every restatement in the corpus, the acts found and dated by the timeline itself.
 
 The development cases (bench/scorecard.py) give the amender the acts an LBK's intro names; this check
-gives it nothing. For every document A of the corpus (bench/.corpus/love, 2,094 documents) that a newer
+gives it none: the acts are those whose change blocks cite the law, dated by their own commencement rules.
+B's intro still decides one thing, as it does in the product: whether an item dated after B's day is in B's
+text (history.withheld.in_text_of), so the "acts agree" figures compare with that same intro. For every document A of the corpus (bench/.corpus/love, 2,094 documents) that a newer
 LBK B in the corpus restates ("Herved bekendtgøres …, jf. lovbekendtgørelse nr. A, …"), it asks the
 timeline for A's last version before B (`lovkons consolidate A --at B's day`: the acts found by their own
 citations, each item dated by its own commencement rule, the ministers of B's day) and scores that text
@@ -42,6 +44,7 @@ from scorecard import print_totals, totals, unpack  # noqa: E402
 
 from lovkons.amender.orders import consolidate_orders  # noqa: E402
 from lovkons.history.corpus import Corpus, load_corpus  # noqa: E402
+from lovkons.history.pointintime import retarget  # noqa: E402
 from lovkons.history.timeline import timeline  # noqa: E402
 from lovkons.model.document import LovkonsError  # noqa: E402
 from lovkons.model.edits import AmendingDocument  # noqa: E402
@@ -82,10 +85,12 @@ def as_printed(corpus: Corpus, a: str) -> tuple[list[AmendingDocument], int]:
     tl = timeline(corpus, a)
     ahead = [c for c in tl.carried if c.incorporated]
     wanted = {(c.order, c.paragraf, c.item) for c in (*tl.changes, *ahead)}
+    handed = {(c.order, c.paragraf) for c in (*tl.changes, *ahead) if c.via}  # they name the document A restates
     orders = []
     for key in dict.fromkeys(c.order for c in (*tl.changes, *ahead)):
         order = corpus.order(key)
-        blocks = [replace(bl, items=items) for bl in order.changes
+        blocks = [replace(retarget(bl, corpus.document(a)) if (key, bl.paragraf) in handed else bl, items=items)
+                  for bl in order.changes
                   if (items := tuple(i for i in bl.items if (key, bl.paragraf, i.number) in wanted))]
         if blocks:
             orders.append(replace(order, changes=tuple(blocks)))

@@ -43,7 +43,7 @@ class PointInTime:
     editorial: tuple[EditorialChange, ...] = ()  # ressortændringer made in the text (not instructed)
 
 
-def _retarget(block: ChangeBlock, base: Document) -> ChangeBlock:
+def retarget(block: ChangeBlock, base: Document) -> ChangeBlock:
     """A change block handed on from a replaced consolidation now names the one replacing it."""
     m = base.meta
     return replace(block, target=DocRef(m.kind.split()[0] if m.kind else None, m.number, m.date, m.title))
@@ -71,7 +71,7 @@ def _orders_with(corpus: Corpus, tl: Timeline, wanted: frozenset[Item]) -> list[
             items = tuple(it for it in block.items if (key, block.paragraf, it.number) in wanted)
             if items:
                 moved = (key, block.paragraf) in handed
-                blocks.append(replace(_retarget(block, corpus.document(tl.key)) if moved else block, items=items))
+                blocks.append(replace(retarget(block, corpus.document(tl.key)) if moved else block, items=items))
         if blocks:
             out.append(replace(order, changes=tuple(blocks)))
     return out
