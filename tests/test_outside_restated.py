@@ -76,3 +76,18 @@ def test_the_missing_base_warning_says_where_the_items_go(real: Corpus) -> None:
     missing = [p.message for p in real.graph_problems() if p.code == "MISSING_BASE" and p.source == "LOV 1715/2016"]
     assert len(missing) == 1
     assert "LBK 1657/2015 is restated by LBK 21/2017 from 2017-01-" in missing[0]
+
+
+def test_an_item_repealed_before_its_day_is_said_not_dropped(tmp_path: Path) -> None:
+    """An item of an act amending the outside document that a later act repeals before it takes effect never
+    applies: the LBK that takes over the document says so (ITEM_OF_ACT_REPEALED in its fates), as a restated corpus
+    document's own timeline does (real shape: LOV 899/2013 § 1, nr. 21, repealed by LOV 633/2015 § 4, nr. 1 before
+    1 July 2015, reaching LBK 39/2014). The repealing act is made up (tests/data/outside_restated)."""
+    for name in ("LOV-2016-1715", "LBK-2017-21"):
+        shutil.copytree(LAWS / name, tmp_path / name)
+    (tmp_path / "LOV-2017-9998").mkdir()
+    shutil.copy(Path(__file__).parent / "data" / "outside_restated" / "LOV-2017-9998.txt", tmp_path / "LOV-2017-9998")
+    tl = timeline(load_corpus(tmp_path, jobs=1), "LBK 21/2017")
+    assert [(c.label, c.why, c.via, c.by) for c in tl.lapsed] == [
+        (ITEM, "item_repealed", "LBK 1657/2015", "LOV 9998/2017 § 1, nr. 1")]
+    assert tl.incorporated == () and tl.changes == ()

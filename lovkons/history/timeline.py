@@ -265,7 +265,10 @@ def _timeline(corpus: Corpus, key: str, stack: frozenset[str]) -> Timeline:
                  for prev in predecessors(corpus, key) if prev not in stack]
     # the acts amending a document outside the corpus that this LBK is the first to restate: their items
     # that take effect from its day on are handed on to it like those of a restated corpus document
-    handed_on += [(prev, _outside_carried(corpus, prev, since, f)) for prev, since in first_restated(corpus, key)]
+    for prev, since in first_restated(corpus, key):
+        handed, gone = _outside_carried(corpus, prev, since, f)
+        handed_on.append((prev, handed))
+        lapsed += [replace(c, via=prev) for c in gone]  # repealed before their day: said here (fates), as in prev's
     for prev, carried_on in handed_on:
         for c in carried_on:
             moved = replace(c, to=None, incorporated=False, via=c.via or prev)
@@ -302,10 +305,13 @@ def _timeline(corpus: Corpus, key: str, stack: frozenset[str]) -> Timeline:
                     undated)
 
 
-def _outside_carried(corpus: Corpus, key: str, since: dt.date, successor: Facts) -> list[Change]:
+def _outside_carried(corpus: Corpus, key: str, since: dt.date,
+                     successor: Facts) -> tuple[list[Change], list[Change]]:
     """The items of the acts amending `key` (outside the corpus) that take effect on or after `since`, the
     day `successor` restated it, or on no known day: handed on to `successor`, as in its text when it names
-    their act (history.withheld.in_text_of). Earlier items are in the text it restates."""
-    dated, pending, _ = _own(corpus, key)
+    their act (history.withheld.in_text_of). Earlier items are in the text it restates. Second: those of them
+    that never apply (repealed before their day, their act ended first), for `successor` to say."""
+    dated, pending, lapsed = _own(corpus, key)
     later = [c for c in dated if c.in_force is not None and c.in_force >= since] + pending
-    return [replace(c, to=successor.key, incorporated=in_text_of(successor, c)) for c in later]
+    gone = [c for c in lapsed if c.in_force is None or c.in_force >= since]
+    return [replace(c, to=successor.key, incorporated=in_text_of(successor, c)) for c in later], gone
