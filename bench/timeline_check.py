@@ -20,7 +20,8 @@ it incorporates (`Facts.incorporates`). `--pairs` prints one row per pair; `--on
 that are development cases (the same base and LBK as a manifest of bench/.corpus/manifests or
 tests/cases), `--unseen` the others.
 
-Run: .venv/bin/python bench/timeline_check.py [--pairs] [--only-cases | --unseen] [--json FILE] [--limit N]
+Run: .venv/bin/python bench/timeline_check.py [--pairs] [--only-cases | --unseen] [--through-outside] [--json FILE]
+     [--limit N]
 """
 
 from __future__ import annotations
@@ -53,14 +54,17 @@ from lovkons.ressort.layer import apply_ressort  # noqa: E402
 from lovkons.review.evaluate import score  # noqa: E402
 
 
-def restatements(corpus: Corpus) -> list[tuple[str, str, dt.date]]:
-    """(A, B, B's day) for every document A that an LBK B of the corpus restates."""
+def restatements(corpus: Corpus, *, through_outside: bool = False) -> list[tuple[str, str, dt.date]]:
+    """(A, B, B's day) for every document A that an LBK B of the corpus restates; with `through_outside` also those
+    B restates through documents the corpus lacks (history.timeline.same_law_successor), whose acts in between
+    the corpus may lack too."""
     pairs = []
     for key in sorted(corpus.facts):
         if corpus.facts[key].role != "base":
             continue
         end = timeline(corpus, key).end
-        if end is not None and end.state == "superseded" and end.by in corpus.facts and end.since is not None:
+        if end is not None and end.state == "superseded" and end.by in corpus.facts and end.since is not None and (
+                through_outside or key in corpus.facts[end.by].consolidates):
             pairs.append((key, end.by, end.since))
     return pairs
 
@@ -125,10 +129,12 @@ def main() -> int:
     group.add_argument("--unseen", action="store_true", help="only the pairs that are no development case")
     ap.add_argument("--json", type=Path, help="write every pair's row and the totals")
     ap.add_argument("--limit", type=int, help="only the first N pairs (a quick look)")
+    ap.add_argument("--through-outside", action="store_true",
+                    help="also the restatements through documents the corpus lacks (matched by the law's title)")
     args = ap.parse_args()
     started = time.perf_counter()
     corpus = load_corpus(unpack() / "love", jobs=2)
-    pairs = restatements(corpus)
+    pairs = restatements(corpus, through_outside=args.through_outside)
     cases = case_pairs(corpus)
     if args.only_cases:
         pairs = [p for p in pairs if p[:2] in cases]

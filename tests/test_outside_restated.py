@@ -91,3 +91,33 @@ def test_an_item_repealed_before_its_day_is_said_not_dropped(tmp_path: Path) -> 
     assert [(c.label, c.why, c.via, c.by) for c in tl.lapsed] == [
         (ITEM, "item_repealed", "LBK 1657/2015", "LOV 9998/2017 § 1, nr. 1")]
     assert tl.incorporated == () and tl.changes == ()
+
+
+LBK_21 = LAWS / "LBK-2017-21" / "LBK-2017-21.xml"
+INTRO_21 = "jf. lovbekendtgørelse nr. 1657 af 14. december 2015, med den ændring"
+
+
+@pytest.fixture(scope="module")
+def gap(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    """LBK 1657/2015 and a made-up LBK 9999/2017 of the same law (økologiloven) that restates an LBK outside the
+    corpus (nr. 5 af 4. januar 2016), which restated LBK 1657/2015: the corpus links them by the law's title only."""
+    root = tmp_path_factory.mktemp("oeko-gap")
+    shutil.copytree(LAWS / "LBK-2015-1657", root / "LBK-2015-1657")
+    text = LBK_21.read_text(encoding="utf-8")
+    assert text.count(INTRO_21) == 1
+    (root / "LBK-2017-9999").mkdir()
+    (root / "LBK-2017-9999" / "LBK-2017-9999.xml").write_text(
+        text.replace(INTRO_21, "jf. lovbekendtgørelse nr. 5 af 4. januar 2016, med den ændring"), encoding="utf-8")
+    (root / "LBK-2017-9999" / "LBK-2017-9999.xml.yaml").write_text("number: 9999\nyear: 2017\ndate: 2017-01-11\n",
+                                                                    encoding="utf-8")
+    return load_corpus(root, jobs=1)
+
+
+def test_an_lbk_of_the_same_law_through_documents_outside_the_corpus_ends_the_older_chain(gap: Corpus) -> None:
+    """Without the link the older LBK stood in force beside the newer one (38 laws of the corpus: LBK 1017/2013 beside
+    LBK 1236/2016, emballageafgiftsloven), and a question about it after the newer one's day got the old text."""
+    end = timeline(gap, "LBK 1657/2015").end
+    assert end is not None and (end.state, end.by, end.since) == ("superseded", "LBK 9999/2017", dt.date(2017, 1, 11))
+    later = consolidate_at(gap, "LBK 1657/2015", dt.date(2017, 6, 1))
+    assert later.key == "LBK 9999/2017"
+    assert consolidate_at(gap, "LBK 1657/2015", dt.date(2016, 6, 1)).key == "LBK 1657/2015"

@@ -112,7 +112,42 @@ def _end(corpus: Corpus, key: str) -> Status | None:
             continue
         state = "superseded" if edge.kind == "consolidates" else "repealed"
         candidates.append(Status(state, edge.date, edge.source))
+    if not any(c.state == "superseded" for c in candidates) and (later := same_law_successor(corpus, key)):
+        candidates.append(Status("superseded", dt.date.fromisoformat(later.date or ""), later.key))
     return min(candidates, key=lambda s: (s.since or dt.date.max, s.state)) if candidates else None
+
+
+def _law(title: str | None) -> str:
+    """A document's law, by its title: "Bekendtgørelse af lov om råstoffer" and "Lov om råstoffer" are one law."""
+    return " ".join((title or "").casefold().removeprefix("bekendtgørelse af ").split())
+
+
+def same_law_successor(corpus: Corpus, key: str) -> Facts | None:
+    """The first later LBK of the corpus that restates the same law as `key` through documents the corpus lacks:
+    LBK 1017/2013 (emballageafgiftsloven) is restated by an LBK outside the corpus, which LBK 1236/2016 restates; the
+    corpus links them by nothing but the law's title. Without this the two chains stood in force side by side (38
+    laws of the corpus), and `consolidate "LBK 1017/2013" --at 2017-01-01` gave the 2013 text. Only an LBK whose
+    restated documents are all outside the corpus, dated after `key`, of a base document with the same law title
+    (the yearly laws on indfødsret share a title but are no LBKs)."""
+    f = corpus.facts[key]
+    law, day = _law(f.title), f.date or ""
+    if f.role != "base" or not law or not day:
+        return None
+    later = [g for g in _by_law(corpus).get(law, ()) if g.kind.startswith("LBK") and g.key != key
+             and (g.date or "") > day and g.consolidates and all(t not in corpus.facts for t in g.consolidates)]
+    return min(later, key=lambda g: (g.date or "", g.key), default=None)
+
+
+def _by_law(corpus: Corpus) -> dict[str, list[Facts]]:
+    """The base documents of the corpus by their law (`_law`), built once per corpus."""
+    memo: dict[str, list[Facts]] | None = corpus.timelines.get("laws:")
+    if memo is None:
+        memo = {}
+        for g in corpus.facts.values():
+            if g.role == "base":
+                memo.setdefault(_law(g.title), []).append(g)
+        corpus.timelines["laws:"] = memo
+    return memo
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,13 +205,21 @@ def _order_end(corpus: Corpus, key: str) -> dt.date | None:
 
 
 def predecessors(corpus: Corpus, key: str) -> list[str]:
-    """Documents (in the corpus) that `key` restates and that end by being superseded by it."""
+    """Documents (in the corpus) that `key` restates and that end by being superseded by it (also through documents
+    outside the corpus: same_law_successor)."""
     out = []
     for e in corpus.edges_from(key):
         if e.kind == "consolidates" and e.target in corpus.facts and e.target != key:
             end = _end(corpus, e.target)
             if end is not None and end.state == "superseded" and end.by == key:
                 out.append(e.target)
+    f = corpus.facts[key]
+    if f.kind.startswith("LBK") and f.consolidates and all(t not in corpus.facts for t in f.consolidates):
+        for g in _by_law(corpus).get(_law(f.title), ()):
+            if g.key != key and (g.date or "") < (f.date or ""):
+                end = _end(corpus, g.key)
+                if end is not None and end.state == "superseded" and end.by == key:
+                    out.append(g.key)
     return sorted(set(out))
 
 
