@@ -54,6 +54,9 @@ INTRODUCTIONS = [
     ("De ændringer, der følger af § 2, nr. 2-4, i lov nr. 722 af 25. juni 2010, træder i kraft efter skatteministerens "
      "nærmere bestemmelse. De ændringer, der følger af § 2, nr. 5, i lov nr. 722 af 25. juni 2010, er ikke indarbejdet "
      "i lovteksten.", [(722, 2010, "2", {5})]),  # made-up contrast to the row above
+    # "følger" without "af", a slip of the LBK (LBK 358/2014): still the change it names
+    ("Den ændring, der følger § 1, nr. 20, i lov nr. 1391 af 23. december 2012, er ikke indarbejdet i denne "
+     "lovbekendtgørelse, da denne ændring træder i kraft den 1. januar 2016.", [(1391, 2012, "1", {20})]),
     ("Den ændring, der følger af § 1, nr. 15, i lov nr. 493 af 12. maj 2010, er ikke indarbejdet i denne "
      "lovbekendtgørelse, da ændringen efterfølgende er ophævet, jf. § 4, nr. 2, i lov nr. 251 af 30. marts 2011.",
      [(493, 2010, "1", {15})]),  # LBK 72/2014
@@ -106,6 +109,12 @@ def test_introduction(sentence: str, expected: list) -> None:
 @pytest.mark.parametrize(("note", "expected"), NOTES)
 def test_note(note: str, expected: list) -> None:
     assert _read(in_notes([note])) == expected
+
+
+def test_a_sentence_pointed_back_to_is_quoted_whole_not_cut_at_a_date() -> None:
+    """The sentence a withheld change is reported with runs to its full stop, not to "14." of "14. juni" (review17)."""
+    found = not_incorporated(INTRODUCTIONS[5][0])  # LBK 312/2011
+    assert found[0].sentence.endswith("i lov nr. 1564 af 21. december 2010.")
 
 
 DATA = Path(__file__).parent / "data" / "amend" / "not-incorporated-2016"

@@ -45,7 +45,7 @@ from lovkons.parsers.parts import parse_parts
 # where the changes are named: after "følger af" up to the verb of the sentence; "som ændret ved …"
 # names the acts that amended the act, which are not withheld
 _SUBJECT = regex.compile(
-    r"""\bfølger\s+af\s+(?P<subject>.+?)
+    r"""\bfølger\s+(?:af\s+)?(?P<subject>.+?)  # "Den ændring, der følger § 1, nr. 20, i lov nr. 1391 …" (no "af": LBK 358/2014)
         (?:,?\s+som\s+ændret\s+ved\b | ,?\s+og\s+som\s+vedrører\b
          | ,?\s+(?:er|har|træder)\s+(?:ikke|efterfølgende|virkning|derfor|i\s+kraft)\b)""",
     regex.I | regex.X | regex.S,
@@ -61,6 +61,8 @@ _NOTE_SUBJECT = regex.compile(
          (?P<subject>§[^»«]{{0,200}}?\blov\s+nr\.\s*\d+\s+af\s+{DANISH_DATE.pattern})""",
     regex.X,
 )
+# where a sentence of a note begins: after a full stop, before a capital ("… 14. juni 2011 træder …" is one sentence)
+_SENTENCE_START = regex.compile(r"(?<=\.)\s+(?=\p{Lu})")
 # a withholding sentence that names no changes but points back to those just named
 _POINTS_BACK = regex.compile(r"\s*(?:Disse\s+ændringer|Denne\s+ændring|Ændringerne|Ændringen)\b(?![^.]*\bfølger\s+af\b)",
                              regex.I)
@@ -147,11 +149,14 @@ def not_incorporated(preamble: str | None) -> tuple[NotIncorporated, ...]:
             # 1-3, …, i lov nr. 1564 …, træder i kraft den 1. juli 2011, …. De ændringer, der følger af § 2, nr. 4,
             # … træder i kraft efter skatteministerens nærmere bestemmelse, …. Disse ændringer er derfor ikke
             # indarbejdet i lovteksten nedenfor" (LBK 312/2011; LBK 310/2011, 313/2011, 321/2011)
-            last = statement.rfind(". ", 0, len(statement) - len(end[0])) + 1
+            starts = [0, *(m.end() for m in _SENTENCE_START.finditer(statement))]  # not "14. juni"
+            last = max(i for i in starts if i <= len(statement) - len(end[0]))
             named = subjects if _POINTS_BACK.match(statement[last:]) else subjects[-1:]
-            begins = [statement.rfind(". ", 0, subject.start()) + 1 for subject in named]
-            for subject, begin, end_at in zip(named, begins, [*begins[1:], len(statement)], strict=True):
-                out += _parts(subject["subject"], " ".join(statement[begin:end_at].split()))
+            begins = [max(i for i in starts if i <= subject.start()) for subject in named]
+            for subject, begin in zip(named, begins, strict=True):
+                stop = len(statement) if subject is named[-1] else min(
+                    (i for i in starts if i > subject.end()), default=len(statement))
+                out += _parts(subject["subject"], " ".join(statement[begin:stop].split()))
     return tuple(out)
 
 
