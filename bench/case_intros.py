@@ -83,11 +83,11 @@ def incorporated(sentence: str) -> list[str]:
 def intro_parts(sentence: str) -> dict[str, frozenset[str] | None]:
     """The §§ the sentence names of each act (None: the whole act), by the act's path: the part before each
     act as parsers.not_incorporated reads it (parsers.parts). An act whose part does not read is left out."""
-    from lovkons.parsers.not_incorporated import _parts
+    from lovkons.parsers.not_incorporated import named_changes
 
     turn = TURN.search(sentence)
     out: dict[str, frozenset[str] | None] = {}
-    for n in _parts(sentence[turn.end():] if turn else sentence, sentence):
+    for n in named_changes(sentence[turn.end():] if turn else sentence, sentence):
         rel, had = act_path(n.number, n.year), out.get(act_path(n.number, n.year), frozenset())
         out[rel] = None if n.paragraf is None or had is None else had | {n.paragraf}
     return out

@@ -45,7 +45,7 @@ from scorecard import print_totals, totals, unpack  # noqa: E402
 
 from lovkons.amender.orders import consolidate_orders  # noqa: E402
 from lovkons.history.corpus import Corpus, load_corpus  # noqa: E402
-from lovkons.history.pointintime import retarget  # noqa: E402
+from lovkons.history.pointintime import orders_with  # noqa: E402
 from lovkons.history.timeline import timeline  # noqa: E402
 from lovkons.model.document import LovkonsError  # noqa: E402
 from lovkons.model.edits import AmendingDocument  # noqa: E402
@@ -87,17 +87,9 @@ def as_printed(corpus: Corpus, a: str) -> tuple[list[AmendingDocument], int]:
     those dated later (or undetermined) that the timeline hands on as already in B's text (B's intro names
     the act: INCORPORATED_AHEAD); with how many of the latter there are."""
     tl = timeline(corpus, a)
-    ahead = [c for c in tl.carried if c.incorporated]
-    wanted = {(c.order, c.paragraf, c.item) for c in (*tl.changes, *ahead)}
-    handed = {(c.order, c.paragraf) for c in (*tl.changes, *ahead) if c.via}  # they name the document A restates
-    orders = []
-    for key in dict.fromkeys(c.order for c in (*tl.changes, *ahead)):
-        order = corpus.order(key)
-        blocks = [replace(retarget(bl, corpus.document(a)) if (key, bl.paragraf) in handed else bl, items=items)
-                  for bl in order.changes
-                  if (items := tuple(i for i in bl.items if (key, bl.paragraf, i.number) in wanted))]
-        if blocks:
-            orders.append(replace(order, changes=tuple(blocks)))
+    ahead = tuple(c for c in tl.carried if c.incorporated)
+    with_ahead = replace(tl, changes=(*tl.changes, *ahead))  # the versions' own cut, those items included
+    orders = orders_with(corpus, with_ahead, frozenset((c.order, c.paragraf, c.item) for c in with_ahead.changes))
     return orders, len(ahead)
 
 

@@ -1,4 +1,5 @@
-"""Reading a § of a real LexDania excerpt in tests/data, the way the tests of the XML reader look at it."""
+"""Reading a § of a real LexDania excerpt in tests/data, the way the tests of the XML reader look at it; writing a
+made-up LBK from a real one for the corpus tests."""
 
 from __future__ import annotations
 
@@ -17,3 +18,14 @@ def paragraf(path: Path, label: str) -> Node:
 def paragraf_text(path: Path, label: str) -> str:
     """The texts of that § and every unit in it, joined by one space."""
     return " ".join(node.text for node in paragraf(path, label).walk() if node.text)
+
+
+def made_up_lbk(root: Path, source: Path, old: str, new: str, *, number: int, year: int, date: str) -> None:
+    """Write into the corpus folder `root` a made-up LBK nr. `number`/`year` of `date`: the real LBK at `source`
+    with the words `old` of its introduction (there once) reading `new`."""
+    text = source.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    folder = root / f"LBK-{year}-{number}"
+    folder.mkdir()
+    (folder / f"{folder.name}.xml").write_text(text.replace(old, new), encoding="utf-8")
+    (folder / f"{folder.name}.xml.yaml").write_text(f"number: {number}\nyear: {year}\ndate: {date}\n", encoding="utf-8")

@@ -14,6 +14,7 @@ from lovkons.history.corpus import Corpus, load_corpus
 from lovkons.history.fates import fate_problems
 from lovkons.history.pointintime import consolidate_at
 from lovkons.history.timeline import timeline
+from tests.excerpts import made_up_lbk
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 LAWS = CORPUS / "laws"
@@ -43,15 +44,8 @@ def hypothetical(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     root = tmp_path_factory.mktemp("oeko-hyp")
     for name in ("LBK-2015-1657", "LOV-2016-1715"):
         shutil.copytree(LAWS / name, root / name)
-    text = LBK_1657.read_text(encoding="utf-8")
-    assert text.count(INTRO) == 1
-    (root / "LBK-2016-9999").mkdir()
-    (root / "LBK-2016-9999" / "LBK-2016-9999.xml").write_text(
-        text.replace(INTRO, "jf. lovbekendtgørelse nr. 1657 af 14. december 2015."), encoding="utf-8"
-    )
-    (root / "LBK-2016-9999" / "LBK-2016-9999.xml.yaml").write_text(
-        "number: 9999\nyear: 2016\ndate: 2016-12-30\n", encoding="utf-8"
-    )
+    made_up_lbk(root, LBK_1657, INTRO, "jf. lovbekendtgørelse nr. 1657 af 14. december 2015.", number=9999, year=2016,
+                date="2016-12-30")
     return load_corpus(root, jobs=2)
 
 

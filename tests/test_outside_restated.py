@@ -16,6 +16,7 @@ import pytest
 from lovkons.history.corpus import Corpus, load_corpus
 from lovkons.history.pointintime import consolidate_at
 from lovkons.history.timeline import first_restated, timeline
+from tests.excerpts import made_up_lbk
 
 LAWS = Path(__file__).resolve().parent.parent / "corpus" / "laws"
 LBK_1657 = LAWS / "LBK-2015-1657" / "LBK-2015-1657.xml"
@@ -38,15 +39,8 @@ def hypothetical(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     """LOV 1715/2016 and a made-up LBK 9999/2016 (30 December 2016) restating LBK 1657/2015 without naming the act."""
     root = tmp_path_factory.mktemp("oeko-outside-hyp")
     shutil.copytree(LAWS / "LOV-2016-1715", root / "LOV-2016-1715")
-    text = LBK_1657.read_text(encoding="utf-8")
-    assert text.count(INTRO) == 1
-    (root / "LBK-2016-9999").mkdir()
-    (root / "LBK-2016-9999" / "LBK-2016-9999.xml").write_text(
-        text.replace(INTRO, "jf. lovbekendtgørelse nr. 1657 af 14. december 2015."), encoding="utf-8"
-    )
-    (root / "LBK-2016-9999" / "LBK-2016-9999.xml.yaml").write_text(
-        "number: 9999\nyear: 2016\ndate: 2016-12-30\n", encoding="utf-8"
-    )
+    made_up_lbk(root, LBK_1657, INTRO, "jf. lovbekendtgørelse nr. 1657 af 14. december 2015.", number=9999, year=2016,
+                date="2016-12-30")
     return load_corpus(root, jobs=1)
 
 
@@ -103,13 +97,8 @@ def gap(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     corpus (nr. 5 af 4. januar 2016), which restated LBK 1657/2015: the corpus links them by the law's title only."""
     root = tmp_path_factory.mktemp("oeko-gap")
     shutil.copytree(LAWS / "LBK-2015-1657", root / "LBK-2015-1657")
-    text = LBK_21.read_text(encoding="utf-8")
-    assert text.count(INTRO_21) == 1
-    (root / "LBK-2017-9999").mkdir()
-    (root / "LBK-2017-9999" / "LBK-2017-9999.xml").write_text(
-        text.replace(INTRO_21, "jf. lovbekendtgørelse nr. 5 af 4. januar 2016, med den ændring"), encoding="utf-8")
-    (root / "LBK-2017-9999" / "LBK-2017-9999.xml.yaml").write_text("number: 9999\nyear: 2017\ndate: 2017-01-11\n",
-                                                                    encoding="utf-8")
+    made_up_lbk(root, LBK_21, INTRO_21, "jf. lovbekendtgørelse nr. 5 af 4. januar 2016, med den ændring", number=9999,
+                year=2017, date="2017-01-11")
     return load_corpus(root, jobs=1)
 
 

@@ -214,12 +214,11 @@ class Corpus:
         """Edges that end a document: repeals of it and later consolidations (LBK) of it."""
         return [e for e in self._edges_at(key, 0) if e.kind in ("repeals", "consolidates")]
 
-    def _first_restatement(self, key: str) -> tuple[str, str] | None:
-        """The first LBK of the corpus restating `key` and its day (history.timeline.first_restated hands it the
-        items of the acts amending `key` from that day on)."""
+    def first_restatement(self, key: str) -> Edge | None:
+        """The edge of the first LBK of the corpus restating `key` (dated): for `key` outside the corpus, the LBK
+        history.timeline.first_restated hands the items of the acts amending `key` to, from that day on."""
         takers = [e for e in self.ended_by(key) if e.kind == "consolidates" and e.source in self.facts and e.date]
-        first = min(takers, key=lambda e: (e.date or dt.date.max, e.source), default=None)
-        return (first.source, first.date.isoformat()) if first is not None and first.date else None
+        return min(takers, key=lambda e: (e.date or dt.date.max, e.source), default=None)
 
     def graph_problems(self) -> list[Problem]:
         """Missing bases, and orders named in a "som ændret ved" list but missing from the corpus."""
@@ -229,8 +228,9 @@ class Corpus:
             if f.blocks and not hits:
                 targets = list(dict.fromkeys(b.targets[0] for b in f.blocks if b.targets))
                 cited = ", ".join(targets) or "an uncited document"
-                reached = "; ".join(f"{t} is restated by {by} from {day}: its items from then on go there"
-                                    for t in targets if (first := self._first_restatement(t)) for by, day in [first])
+                firsts = [(t, e) for t in targets if (e := self.first_restatement(t)) is not None]
+                reached = "; ".join(f"{t} is restated by {e.source} from {e.date}: its items from then on go there"
+                                    for t, e in firsts)
                 out.append(Problem("MISSING_BASE", f"{f.key} amends {cited}, which is not in the corpus"
                                    + (f" ({reached})" if reached else ""), "warning", source=f.key, file=f.rel))
             for block in hits:

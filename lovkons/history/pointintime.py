@@ -43,7 +43,7 @@ class PointInTime:
     editorial: tuple[EditorialChange, ...] = ()  # ressortændringer made in the text (not instructed)
 
 
-def retarget(block: ChangeBlock, base: Document) -> ChangeBlock:
+def _retarget(block: ChangeBlock, base: Document) -> ChangeBlock:
     """A change block handed on from a replaced consolidation now names the one replacing it."""
     m = base.meta
     return replace(block, target=DocRef(m.kind.split()[0] if m.kind else None, m.number, m.date, m.title))
@@ -58,10 +58,12 @@ def _in_force(tl: Timeline, at: dt.date) -> frozenset[Item]:
 
 def orders_at(corpus: Corpus, tl: Timeline, at: dt.date) -> list[AmendingDocument]:
     """The orders amending the document, each cut down to its items in force on `at`."""
-    return _orders_with(corpus, tl, _in_force(tl, at))
+    return orders_with(corpus, tl, _in_force(tl, at))
 
 
-def _orders_with(corpus: Corpus, tl: Timeline, wanted: frozenset[Item]) -> list[AmendingDocument]:
+def orders_with(corpus: Corpus, tl: Timeline, wanted: frozenset[Item]) -> list[AmendingDocument]:
+    """The orders of `tl`, each cut down to the `wanted` items; a block handed on from a replaced consolidation
+    names `tl`'s document (bench/timeline_check cuts the text an LBK prints the same way)."""
     handed = {(c.order, c.paragraf) for c in tl.changes if c.via}
     out: list[AmendingDocument] = []
     for key in tl.orders:
@@ -71,7 +73,7 @@ def _orders_with(corpus: Corpus, tl: Timeline, wanted: frozenset[Item]) -> list[
             items = tuple(it for it in block.items if (key, block.paragraf, it.number) in wanted)
             if items:
                 moved = (key, block.paragraf) in handed
-                blocks.append(replace(retarget(block, corpus.document(tl.key)) if moved else block, items=items))
+                blocks.append(replace(_retarget(block, corpus.document(tl.key)) if moved else block, items=items))
         if blocks:
             out.append(replace(order, changes=tuple(blocks)))
     return out
@@ -152,7 +154,7 @@ def _consolidated(corpus: Corpus, tl: Timeline, wanted: frozenset[Item], *, keep
 
     at = dt.date.min  # the memo's value does not depend on the day; _literal sets it
     base = corpus.document(tl.key)
-    orders = _orders_with(corpus, tl, wanted)
+    orders = orders_with(corpus, tl, wanted)
     signed = tuple(corpus.order(k) for k in tl.orders)  # whole acts: who signed them is evidence
     if not orders:
         return Version(at, base, (), (), base, signed)

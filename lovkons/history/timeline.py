@@ -133,9 +133,14 @@ def same_law_successor(corpus: Corpus, key: str) -> Facts | None:
     law, day = _law(f.title), f.date or ""
     if f.role != "base" or not law or not day:
         return None
-    later = [g for g in _by_law(corpus).get(law, ()) if g.kind.startswith("LBK") and g.key != key
-             and (g.date or "") > day and g.consolidates and all(t not in corpus.facts for t in g.consolidates)]
+    later = [g for g in _by_law(corpus).get(law, ()) if g.key != key and (g.date or "") > day
+             and _restates_outside(corpus, g)]
     return min(later, key=lambda g: (g.date or "", g.key), default=None)
+
+
+def _restates_outside(corpus: Corpus, f: Facts) -> bool:
+    """An LBK every document of whose restatement is outside the corpus (the chain before it runs through them)."""
+    return f.kind.startswith("LBK") and bool(f.consolidates) and all(t not in corpus.facts for t in f.consolidates)
 
 
 def _by_law(corpus: Corpus) -> dict[str, list[Facts]]:
@@ -214,7 +219,7 @@ def predecessors(corpus: Corpus, key: str) -> list[str]:
             if end is not None and end.state == "superseded" and end.by == key:
                 out.append(e.target)
     f = corpus.facts[key]
-    if f.kind.startswith("LBK") and f.consolidates and all(t not in corpus.facts for t in f.consolidates):
+    if _restates_outside(corpus, f):
         for g in _by_law(corpus).get(_law(f.title), ()):
             if g.key != key and (g.date or "") < (f.date or ""):
                 end = _end(corpus, g.key)
@@ -231,9 +236,7 @@ def first_restated(corpus: Corpus, key: str) -> list[tuple[str, dt.date]]:
     for e in corpus.edges_from(key):
         if e.kind != "consolidates" or e.target in corpus.facts or e.target == key:
             continue
-        takers = [x for x in corpus.ended_by(e.target) if x.kind == "consolidates" and x.source in corpus.facts
-                  and x.date is not None]
-        first = min(takers, key=lambda x: (x.date or dt.date.max, x.source), default=None)
+        first = corpus.first_restatement(e.target)
         if first is not None and first.source == key and first.date is not None:
             out.append((e.target, first.date))
     return sorted(set(out))

@@ -31,7 +31,8 @@ _TURN = regex.compile(
 # corpus have such a note): that act is not incorporated (its changes apply to the LBK's text later). The one
 # pattern of it: parsers.not_incorporated reads the same sentences number by number.
 LEFT_OUT = regex.compile(r"\bikke\s+(?:er\s+)?(?:blevet\s+)?(?:indarbejdet|medtaget)\b", regex.I)
-_SENTENCE_END = regex.compile(r"(?<=[.:])\s+(?=\p{Lu})")
+# where a sentence of the introduction begins: after a full stop (or colon) before a capital — not "14. juni"
+SENTENCE_END = regex.compile(r"(?<=[.:])\s+(?=\p{Lu})")
 
 # the restated LBK cited loosely in the head: "lovbekendtgørelse 1172 af 16. december 1992" (no "nr.", LBK
 # 1696/2015, 785/2016, 37/2017), "lovbekendtgørelse nr. 680 20. maj 2015" (no "af", LBK 1164/2016), "lovbekendtørelse
@@ -63,7 +64,7 @@ class LbkIntro:
 
 def _kept(tail: str) -> str:
     """The tail of an introduction without the sentences that say an act's changes are left out."""
-    return " ".join(x for x in _SENTENCE_END.split(tail) if not LEFT_OUT.search(x))
+    return " ".join(x for x in SENTENCE_END.split(tail) if not LEFT_OUT.search(x))
 
 
 def _dated(refs: list[DocRef]) -> list[DocRef]:

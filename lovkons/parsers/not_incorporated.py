@@ -39,7 +39,7 @@ import regex
 from lovkons.model.document import Document, Kind
 from lovkons.model.edits import AmendingDocument
 from lovkons.parsers.dates import DANISH_DATE
-from lovkons.parsers.lbk_intro import LEFT_OUT
+from lovkons.parsers.lbk_intro import LEFT_OUT, SENTENCE_END
 from lovkons.parsers.parts import parse_parts
 
 # where the changes are named: after "følger af" up to the verb of the sentence; "som ændret ved …"
@@ -61,8 +61,6 @@ _NOTE_SUBJECT = regex.compile(
          (?P<subject>§[^»«]{{0,200}}?\blov\s+nr\.\s*\d+\s+af\s+{DANISH_DATE.pattern})""",
     regex.X,
 )
-# where a sentence of a note begins: after a full stop, before a capital ("… 14. juni 2011 træder …" is one sentence)
-_SENTENCE_START = regex.compile(r"(?<=\.)\s+(?=\p{Lu})")
 # a withholding sentence that names no changes but points back to those just named
 _POINTS_BACK = regex.compile(r"\s*(?:Disse\s+ændringer|Denne\s+ændring|Ændringerne|Ændringen)\b(?![^.]*\bfølger\s+af\b)",
                              regex.I)
@@ -94,7 +92,7 @@ class NotIncorporated:
         return self.items is None or item in self.items
 
 
-def _parts(subject: str, sentence: str) -> Iterable[NotIncorporated]:
+def named_changes(subject: str, sentence: str) -> Iterable[NotIncorporated]:
     """The acts of a subject and the part named before each ("§ 1, nr. 4-10, i lov nr. 1539 af …")."""
     start = 0
     for m in _ACT.finditer(subject):
@@ -123,7 +121,7 @@ def in_notes(notes: Iterable[str]) -> tuple[NotIncorporated, ...]:
         for end in LEFT_OUT.finditer(note):
             subjects = list(_NOTE_SUBJECT.finditer(note, pos, end.start()))
             if subjects:
-                out += _parts(subjects[-1]["subject"], " ".join(note[subjects[-1].start():end.end()].split()))
+                out += named_changes(subjects[-1]["subject"], " ".join(note[subjects[-1].start():end.end()].split()))
             pos = end.end()
     return tuple(out)
 
@@ -149,14 +147,14 @@ def not_incorporated(preamble: str | None) -> tuple[NotIncorporated, ...]:
             # 1-3, …, i lov nr. 1564 …, træder i kraft den 1. juli 2011, …. De ændringer, der følger af § 2, nr. 4,
             # … træder i kraft efter skatteministerens nærmere bestemmelse, …. Disse ændringer er derfor ikke
             # indarbejdet i lovteksten nedenfor" (LBK 312/2011; LBK 310/2011, 313/2011, 321/2011)
-            starts = [0, *(m.end() for m in _SENTENCE_START.finditer(statement))]  # not "14. juni"
+            starts = [0, *(m.end() for m in SENTENCE_END.finditer(statement))]  # not "14. juni"
             last = max(i for i in starts if i <= len(statement) - len(end[0]))
             named = subjects if _POINTS_BACK.match(statement[last:]) else subjects[-1:]
             begins = [max(i for i in starts if i <= subject.start()) for subject in named]
             for subject, begin in zip(named, begins, strict=True):
                 stop = len(statement) if subject is named[-1] else min(
                     (i for i in starts if i > subject.end()), default=len(statement))
-                out += _parts(subject["subject"], " ".join(statement[begin:stop].split()))
+                out += named_changes(subject["subject"], " ".join(statement[begin:stop].split()))
     return tuple(out)
 
 
