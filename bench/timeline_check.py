@@ -85,10 +85,13 @@ def case_pairs(corpus: Corpus) -> set[tuple[str, str]]:
 def as_printed(corpus: Corpus, a: str) -> tuple[list[AmendingDocument], int]:
     """The acts of A's timeline cut down to the items B's text holds: every item dated before B's day, and
     those dated later (or undetermined) that the timeline hands on as already in B's text (B's intro names
-    the act: INCORPORATED_AHEAD); with how many of the latter there are."""
+    the act: INCORPORATED_AHEAD), not those in force before B's day that B left out because they have effect
+    later (history.timeline._left_out: handed on to B, so also among A's carried); with how many are ahead."""
     tl = timeline(corpus, a)
     ahead = tuple(c for c in tl.carried if c.incorporated)
-    with_ahead = replace(tl, changes=(*tl.changes, *ahead))  # the versions' own cut, those items included
+    left_out = {(c.order, c.paragraf, c.item) for c in tl.carried if not c.incorporated}
+    kept = tuple(c for c in tl.changes if (c.order, c.paragraf, c.item) not in left_out)
+    with_ahead = replace(tl, changes=(*kept, *ahead))  # the versions' own cut, those items included
     orders = orders_with(corpus, with_ahead, frozenset((c.order, c.paragraf, c.item) for c in with_ahead.changes))
     return orders, len(ahead)
 

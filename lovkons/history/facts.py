@@ -61,6 +61,7 @@ class Block:
     amended_by: tuple[str, ...]
     items: tuple[tuple[int, str | None], ...]
     opening: str = ""
+    effects: tuple[tuple[int, str], ...] = ()  # (item, the later day it "har virkning fra": model.edits.Item.effect)
 
 
 @dataclass(frozen=True)
@@ -93,10 +94,7 @@ class Facts:
         def tup(x: Any) -> Any:
             return tuple(tup(v) for v in x) if isinstance(x, list) else x
 
-        blocks = tuple(
-            Block(b["paragraf"], tup(b["targets"]), tup(b["amended_by"]), tup(b["items"]), b.get("opening", ""))
-            for b in data["blocks"]
-        )
+        blocks = tuple(Block(**{k: tup(v) for k, v in b.items()}) for b in data["blocks"])
         fields = {k: tup(v) for k, v in data.items() if k not in ("blocks", "problems")}
         return Facts(**fields, blocks=blocks, problems=tuple(data["problems"]))
 
@@ -139,7 +137,8 @@ def _order_blocks(order: AmendingDocument) -> tuple[Block, ...]:
         refs = [block.target, *find_docrefs(block.opening)]
         keys = list(dict.fromkeys(k for r in refs if (k := ref_key(r)) and (k == target or k not in amended)))
         items = tuple((it.number, iso(it.in_force)) for it in block.items)
-        out.append(Block(block.paragraf, tuple(keys), amended, items, block.opening))
+        effects = tuple((it.number, it.effect.isoformat()) for it in block.items if it.effect is not None)
+        out.append(Block(block.paragraf, tuple(keys), amended, items, block.opening, effects))
     return tuple(out)
 
 

@@ -41,7 +41,8 @@ class Change:
     `via`: the document the order names, when the item reached this one from a consolidation it
     replaced; `to`: the consolidation this item was handed on to (it takes effect after this
     document was replaced), `incorporated` when that one's text already contains it; `lapsed` /
-    `why`: the item never applies ("order_ended", "repealed", "expired", "item_repealed") from that day."""
+    `why`: the item never applies ("order_ended", "repealed", "expired", "item_repealed") from that day; or, handed
+    on, "left_out": in force here, but the consolidation replacing this one left it out (_left_out)."""
 
     order: str  # "BEK 1072/2008"
     paragraf: str  # the order's own §
@@ -53,6 +54,7 @@ class Change:
     to: str | None = None
     incorporated: bool = False
     by: str | None = None  # why "item_repealed": the numbered change of the later act that repealed it
+    effect: dt.date | None = None  # the later day it "har virkning fra" (history.facts.Block.effects)
 
     @property
     def label(self) -> str:
@@ -271,9 +273,11 @@ def _own(corpus: Corpus, key: str) -> tuple[list[Change], list[Change], list[Cha
         for block in order.blocks:
             if not _cites(corpus, block.targets, key):
                 continue
+            effects = dict(block.effects)
             for number, date in block.items:
                 day = dt.date.fromisoformat(date) if date else None
-                change = Change(order.key, block.paragraf, number, day)
+                effect = dt.date.fromisoformat(effects[number]) if number in effects else None
+                change = Change(order.key, block.paragraf, number, day, effect=effect)
                 if day is None:
                     pending.append(change)
                 elif stop is not None and day >= stop:
@@ -332,6 +336,8 @@ def _timeline(corpus: Corpus, key: str, stack: frozenset[str]) -> Timeline:
         for c in dated:
             if c.in_force is not None and c.in_force < stop:
                 keep.append(c)
+                if successor is not None and _left_out(successor, c, stop):
+                    carried.append(replace(c, in_force=c.effect, to=successor.key, why="left_out"))
             elif successor is not None:
                 carried.append(replace(c, to=successor.key, incorporated=in_text_of(successor, c)))
             else:
@@ -351,12 +357,25 @@ def _timeline(corpus: Corpus, key: str, stack: frozenset[str]) -> Timeline:
                     undated)
 
 
+def _left_out(successor: Facts, c: Change, stop: dt.date) -> bool:
+    """Whether the LBK that restates this document from `stop` left out an item in force before that day because it
+    has effect later: the act says it "har virkning fra" a day from `stop` on and the LBK names it among the changes
+    it has not incorporated. "De ændringer, der følger af … § 10 i lov nr. 433 af 16. maj 2012, har virkning fra den
+    1. januar 2013. Disse ændringer er derfor ikke indarbejdet i denne lovbekendtgørelse" (LBK 1082/2012 of 14
+    November 2012; LOV 433/2012 is in force from 1 July 2012): the item is handed on to it, in force from that day.
+    Before, this document's text holds it (it is in force)."""
+    return (c.effect is not None and c.effect >= stop and any(w[0] == c.order for w in successor.withheld)
+            and not in_text_of(successor, c))
+
+
 def _outside_carried(corpus: Corpus, key: str, since: dt.date,
                      successor: Facts) -> tuple[list[Change], list[Change]]:
     """The items of the acts amending `key` (outside the corpus) that take effect on or after `since`, the
     day `successor` restated it, or on no known day: handed on to `successor`, as in its text when it names
     their act (history.withheld.in_text_of). Earlier items are in the text it restates. Second: those of them
-    that never apply (repealed before their day, their act ended first), for `successor` to say."""
+    that never apply (repealed before their day, their act ended first), for `successor` to say. Items in force
+    before `since` that `successor` says it left out (_left_out) are not handed on this way: LBK 1114/2013 prints the
+    items of LOV 792/2013 § 9 it says it has not incorporated (handing them on gave 4 refusals, 6 in the corpus)."""
     dated, pending, lapsed = _own(corpus, key)
     later = [c for c in dated if c.in_force is not None and c.in_force >= since] + pending
     gone = [c for c in lapsed if c.in_force is None or c.in_force >= since]

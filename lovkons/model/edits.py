@@ -211,6 +211,9 @@ class Item:
     operations: tuple[Operation, ...] = ()
     in_force: dt.date | None = None
     line: int | None = None
+    # the later day the act says the change "har virkning fra" (LOV 433/2012 § 15, stk. 2: in force 1 July 2012,
+    # § 10 has effect from 1 January 2013); an LBK of a day between may leave it out (history.timeline)
+    effect: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)

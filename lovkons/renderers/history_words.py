@@ -93,7 +93,9 @@ def carried_lines(tl: Timeline) -> list[str]:
     out = []
     for label, items in grouped(tl.carried):
         c = items[0]
-        fate = "already in its text" if c.incorporated else "applied there"
+        fate = ("already in its text" if c.incorporated else
+                "in force here, left out of its text until it has effect: applied there" if c.why == "left_out" else
+                "applied there")
         out.append(f"handed on to {c.to} ({fate}): {label} ({_when(c)})")
     for label, items in grouped(c for c in tl.changes if c.via):
         out.append(f"carried forward from {items[0].via}: {label} (applied from {items[0].in_force})")

@@ -82,6 +82,7 @@ def instructions_json(doc: AmendingDocument) -> dict[str, Any]:
                         "number": it.number,
                         "text": it.text,
                         "in_force": date_json(it.in_force),
+                        "effect": date_json(it.effect),  # "har virkning fra" a later day (model.edits.Item)
                         "line": it.line,
                         "operations": [operation_json(op) for op in it.operations],
                     }
@@ -150,6 +151,8 @@ def instruction_rows(doc: AmendingDocument) -> list[tuple[str, str, str, str, st
         for it in block.items:
             item = f"§ {block.paragraf}, nr. {it.number}"
             when = date_json(it.in_force) or "undetermined"
+            if it.effect is not None:
+                when += f" (effect {it.effect.isoformat()})"
             if not it.operations:
                 rows.append((item, "UNPARSED", "", it.text, "", when))
             for op in it.operations:

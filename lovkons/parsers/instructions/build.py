@@ -115,6 +115,8 @@ def build(raw: RawDoc) -> AmendingDocument:
     if skip:  # LOV 431/2010 § 5, stk. 2: "§ 2, nr. 9, … som affattet ved denne lovs § 1, nr. 1, …" (see misread_leads)
         blocks = [_redated(b, trailing.commencement, frozenset(skip), texts, bilag) for b in blocks]
     problems.extend(_located(p, raw.file) for p in said + inexact_items(trailing.commencement, blocks))
+    if trailing.effects:  # "§ … har virkning fra den 1. januar 2013" (commencement._EFFECT_END)
+        blocks = _effective(blocks, trailing.effects)
     return AmendingDocument(
         meta, tuple(blocks), tuple(trailing.commencement), tuple(trailing.repeals), tuple(trailing.transitional),
         tuple(problems),
@@ -151,6 +153,28 @@ def _redated(block: ChangeBlock, commencement: list[Commencement], skip: frozens
             it = dataclasses.replace(it, operations=ops, in_force=day)
         items.append(it)
     return dataclasses.replace(block, items=tuple(items))
+
+
+def _effective(blocks: list[ChangeBlock], effects: list[Commencement]) -> list[ChangeBlock]:
+    """The blocks with each item that a rule says "har virkning fra" a day later than its day in force given that
+    day as its `effect`, the most specific rule deciding (one naming the item over one naming its §; of equals the
+    later). Its day in force stays: later acts amend the text as it then reads (LOV 114/2017 § 3, nr. 1, in force 2
+    February 2017, amends ejendomsskattelovens § 27, stk. 5, which LOV 61/2017 § 2, nr. 2 inserted: in force 19
+    January 2017, "§ 2 har virkning fra den 1. januar 2019")."""
+    out = []
+    for block in blocks:
+        items = []
+        for it in block.items:
+            best: tuple[int, dt.date | None] = (0, None)
+            for rule in effects:
+                rank = _covers(rule.applies_to, block.paragraf, it.number)
+                if rank is not None and rank >= best[0]:
+                    best = (rank, rule.date)
+            day = best[1]
+            later = day is not None and it.in_force is not None and day > it.in_force
+            items.append(dataclasses.replace(it, effect=day) if later else it)
+        out.append(dataclasses.replace(block, items=tuple(items)))
+    return out
 
 
 def _located(p: Problem, file: str | None) -> Problem:

@@ -122,9 +122,55 @@ def parts_in_force(text: str) -> list[tuple[str, regex.Match[str]]]:
     return out
 
 
+# "§ 1, nr. 1-3, …, § 10, … har virkning fra den 1. januar 2013." (LOV 433/2012 § 15, stk. 2, after "Loven træder i
+# kraft den 1. juli 2012."), "§ 1, nr. 1, 2 og 4-7, har virkning fra og med indkomståret 2014." (LOV 1381/2011): the
+# day the changed rules take effect, later than the day the act is in force. The official consolidations print them
+# from that day: "De ændringer, der følger af … § 10 i lov nr. 433 af 16. maj 2012, har virkning fra den 1. januar
+# 2013. Disse ændringer er derfor ikke indarbejdet i denne lovbekendtgørelse" (LBK 1082/2012 of 14 November 2012)
+_EFFECT_END = regex.compile(
+    rf""",?\s+(?:træder\s+(?:dog\s+)?i\s+kraft\s+(?:{_WHEN}\s+)?og\s+)?har\s+(?:dog\s+)?(?:først\s+)?virkning\s+
+        (?:fra\s+og\s+med|fra)\s+(?:(?:den\s+)?(?P<effect>{DANISH_DATE.pattern})|indkomståret\s+(?P<year>\d{{4}}))
+        (?=\s*[.,;]|\s+og\b|\s*$)""",
+    regex.X | regex.I,
+)
+
+
+def _first_day(m: regex.Match[str]) -> dt.date | None:
+    """The day an effect rule names: a date, or the first day of an income year ("indkomståret 2014")."""
+    return parse_danish_date(m["effect"]) if m["effect"] else dt.date(int(m["year"]), 1, 1)
+
+
+# a choice the act gives, not a rule: "Den skattepligtige kan vælge, at stk. 8, 2. pkt., og § 13, nr. 2-5, har virkning
+# fra og med den 11. juni 2014 …" (LOV 652/2016 § 14, stk. 6)
+_CHOICE = regex.compile(r"\bkan\s+vælge,?\s+at\b", regex.I)
+
+
+def parts_with_effect(text: str) -> list[tuple[str, dt.date]]:
+    """(the part, the day) for every "§ … har virkning fra …" in `text`, left to right and not overlapping; not
+    where the act lets someone choose it."""
+    ends = list(_EFFECT_END.finditer(text, overlapped=True))
+    starts = [m.start() for m in ends]
+    out: list[tuple[str, dt.date]] = []
+    pos = 0
+    for start in regex.finditer(r"§", text):
+        if start.start() < pos:
+            continue
+        k = bisect.bisect_left(starts, start.start() + 2)
+        if k == len(starts):
+            break
+        end = ends[k]
+        day = _first_day(end)
+        if day is not None and not _CHOICE.search(text[max(0, start.start() - 150):start.start()]):
+            out.append((text[start.start():end.start()], day))
+        pos = end.end()
+    return out
+
+
 @dataclass
 class TrailingResult:
     commencement: list[Commencement] = field(default_factory=list)
+    # "§ … har virkning fra …" (the parts and the days they take effect; see _EFFECT_END)
+    effects: list[Commencement] = field(default_factory=list)
     repeals: list[Repeals] = field(default_factory=list)
     transitional: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -190,6 +236,8 @@ def read_trailing(
             day, earliest = _when(m, dates, res, text)
             res.commencement.append(Commencement(day, what, text, earliest=earliest))
             used = True
+        for what, day in parts_with_effect(text):
+            res.effects.append(Commencement(day, _SPACES.sub(" ", what).strip(" ,"), text))
         mm = MINISTER_DECIDES.search(text)
         passive = None if mm else MINISTER_DECIDES_PASSIVE.search(text)
         found = mm or passive
