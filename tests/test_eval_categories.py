@@ -102,3 +102,14 @@ def test_a_quote_in_a_message_flags_no_paragraf() -> None:
     of its own and was counted as refused."""
     quoted = Problem("TEXT_NOT_FOUND", "»§ 52, stk. 3, nr. 8« not found", "error", address="§ 140, stk. 6")
     assert problem_labels((quoted,)) == {"140"}
+
+
+def test_every_member_of_a_paragraf_list_in_a_message_is_flagged() -> None:
+    """An insert that does not fit names every new § it brings: LOV 641/2013 § 1, nr. 24 inserts §§ 35 a and 35 b in
+    VE-loven, whose LBK 1330/2013 already prints § 35 a ("nr. 24 delvis"); the refusal is about § 35 b too, which was
+    counted as wrong without an error (bench/timeline_check, LBK 1330/2013 → LBK 122/2015)."""
+    misfit = Problem("PAYLOAD_MISMATCH", "new §§ 35 a, 35 b do not fit between § 35 a and § 36", "error",
+                     address="§ 35")
+    assert problem_labels((misfit,)) == {"35", "35a", "35b", "36"}
+    lists = Problem("TARGET_NOT_FOUND", "§§ 14 og 15 do not exist; §§ 62-62 c, stk. 2", "error")
+    assert problem_labels((lists,)) == {"14", "15", "62", "62c"}

@@ -18,12 +18,18 @@ from lovkons.model.document import Address, AddressError, Document, Kind, Level,
 from lovkons.model.edits import AmendingDocument, Insert, Item, Operation, Renumber
 from lovkons.ressort.layer import EDITORIAL
 
-_PAR = regex.compile(r"§\s*(\d+(?:\s*[a-zA-Z](?![a-zæøå]))?)")
+_NUM = r"\d+(?:\s*[a-zA-Z](?![a-zæøå]))?"
+_PAR = regex.compile(rf"§\s*({_NUM})")
+# the further members of a list after "§§": "new §§ 35 a, 35 b do not fit between § 35 a and § 36" (PAYLOAD_MISMATCH of
+# LOV 641/2013 § 1, nr. 24), "§§ 14 og 15", "§§ 62-62 c" (its ends)
+_LIST = regex.compile(rf"§§\s*{_NUM}(?P<more>(?:\s*(?:,|og|-|–)\s*{_NUM}(?!\s*(?:\.|stk|nr|pkt)))*)")
+_MEMBER = regex.compile(_NUM)
 
 
 def cited_keys(text: str) -> set[str]:
-    """Keys of every § a text cites ("… § 29, stk. 2, og § 30 a …" → {"29", "30a"})."""
-    return {label_key(m) for m in _PAR.findall(text)}
+    """Keys of every § a text cites ("… § 29, stk. 2, og § 30 a …" → {"29", "30a"}; "§§ 35 a, 35 b" → {"35a", "35b"})."""
+    more = [m for found in _LIST.finditer(text) for m in _MEMBER.findall(found["more"])]
+    return {label_key(m) for m in [*_PAR.findall(text), *more]}
 # steps whose unit is not part of a §'s comparison text (headings, title, bilag, "overalt")
 _OUTSIDE = {Level.OVERSKRIFT, Level.TITEL, Level.TITELNOTE, Level.INDLEDNING, Level.BILAG, Level.DOKUMENT}
 
