@@ -30,6 +30,13 @@ def _items(h: History, attr: str) -> list[Change]:
     return [c for tl in h.chain for c in getattr(tl, attr)]
 
 
+def _pending(h: History) -> list[Change]:
+    """The items still without an in-force date at the end of the chain, once each. An item pending in a restated
+    document goes on to the LBK replacing it, pending there too or in its text: LOV 641/2013 § 1, nr. 28 is pending in
+    LBK 1274/2013 and LBK 1330/2013 and in LBK 122/2015's text, so it is not pending (it was listed three times)."""
+    return list({(c.order, c.paragraf, c.item): c for c in h.chain[-1].pending}.values())
+
+
 def timeline_json(corpus: Corpus, h: History) -> dict[str, Any]:
     """The `timeline --format json` object (schema lovkons.timeline/1)."""
     tl = h.timeline
@@ -57,7 +64,7 @@ def timeline_json(corpus: Corpus, h: History) -> dict[str, Any]:
         "replaces": predecessors(corpus, tl.key),
         "checked": h.checked,
         "versions": versions,
-        "pending": [change_json(c, "pending") for c in _items(h, "pending")],
+        "pending": [change_json(c, "pending") for c in _pending(h)],
         "lapsed": [change_json(c) for c in _items(h, "lapsed")],
         "carried": [change_json(c) for c in _items(h, "carried")],
         "incorporated": [change_json(c) for c in _items(h, "incorporated")],
@@ -132,7 +139,7 @@ def timeline_text(corpus: Corpus, h: History, *, color: bool = False, terminal: 
     refused = refused_problems(h)
     sections = [
         ("Pending (no in-force date, never applied)",
-         _labels([*_items(h, "pending"), *(c for c in _items(h, "carried") if not c.in_force)])),
+         _labels(_pending(h))),
         ("In the text before in force (incorporated)", item_lines(_items(h, "incorporated"), dates=True)),
         ("Handed on / carried forward", [x for t in h.chain for x in carried_lines(t)]),
         ("Not applied (the order or the document ended first)",
