@@ -15,7 +15,9 @@ import pytest
 from lovkons.history.corpus import Corpus, load_corpus
 from lovkons.history.pointintime import consolidate_at
 from lovkons.history.timeline import timeline
+from lovkons.model.edits import ChangeBlock, Commencement, DocRef, Item
 from lovkons.parsers.instructions import read_amending_file
+from lovkons.parsers.instructions.build import _effective
 from lovkons.parsers.instructions.commencement import read_trailing
 
 DATA = Path(__file__).resolve().parent / "data" / "effect"
@@ -30,6 +32,10 @@ EFFECTS = [  # (a stk. of the act's commencement §, the parts with the day they
     ("Stk. 3. § 2 har virkning fra den 1. januar 2019.", [("§ 2", dt.date(2019, 1, 1))]),  # LOV 61/2017
     ("Stk. 3. § 5, nr. 5, træder i kraft dagen efter bekendtgørelsen i Lovtidende og har virkning fra og med den 1. "
      "januar 2010.", [("§ 5, nr. 5", dt.date(2010, 1, 1))]),  # LOV 1353/2012 (§ 3 there), a day in the past
+    ("Stk. 2. Loven har virkning fra og med indkomstsåret 2013, jf. dog stk. 3 og 4.",
+     [("all", dt.date(2013, 1, 1))]),  # LOV 922/2012 § 10 (its slip "indkomstsåret" as printed): the whole act
+    ("Loven træder i kraft dagen efter bekendtgørelsen i Lovtidende og har virkning fra og med indkomståret 2011.",
+     [("all", dt.date(2011, 1, 1))]),  # LOV 1562/2010
     # what is not a day: an effect for some transactions, and a choice the act gives
     ("Stk. 9. § 2, nr. 17-19, har virkning for overførsler, der sker fra og med den 1. januar 2011.", []),  # LOV 1561/2010
     ("Stk. 6. Den skattepligtige kan vælge, at stk. 8, 2. pkt., og § 13, nr. 2-5, har virkning fra og med den 11. juni "
@@ -38,7 +44,7 @@ EFFECTS = [  # (a stk. of the act's commencement §, the parts with the day they
 
 
 @pytest.mark.parametrize(("stk", "parts"), EFFECTS, ids=["433/2012", "1381/2011", "61/2017", "1353/2012",
-                                                         "1561/2010", "652/2016"])
+                                                         "922/2012", "1562/2010", "1561/2010", "652/2016"])
 def test_the_parts_and_their_effect_days_are_read(stk: str, parts: list[tuple[str, dt.date]]) -> None:
     res = read_trailing(["Loven træder i kraft den 1. juli 2012.", stk])
     assert [(c.applies_to, c.date) for c in res.effects] == parts
@@ -52,6 +58,17 @@ def test_an_item_keeps_its_day_in_force_and_carries_its_later_effect() -> None:
     assert (ten.in_force, ten.effect) == (dt.date(2012, 7, 1), dt.date(2013, 1, 1))
     seven = items[("7", 2)]  # "§ 7, nr. 2, har virkning for aktier og fordringer, der erhverves …": no day
     assert (seven.in_force, seven.effect) == (dt.date(2012, 7, 1), None)
+
+
+def test_a_rule_naming_the_item_or_its_paragraf_goes_before_the_rule_for_the_whole_act() -> None:
+    """LOV 922/2012 § 10: "Loven har virkning fra og med indkomstsåret 2013, jf. dog stk. 3 og 4."; a rule naming a §
+    is more specific (as a day in force is: build.item_in_force); an undetermined item has no effect day."""
+    effects = [Commencement(dt.date(2013, 1, 1), "all", ""), Commencement(dt.date(2014, 1, 1), "§ 1", "")]
+    day = dt.date(2012, 9, 19)
+    block = ChangeBlock("1", DocRef("LBK", 1, None), "", (), (Item(1, "", (), day), Item(2, "", (), None)))
+    other = ChangeBlock("2", DocRef("LBK", 2, None), "", (), (Item(1, "", (), day),))
+    got = [(b.paragraf, it.number, it.effect) for b in _effective([block, other], effects) for it in b.items]
+    assert got == [("1", 1, dt.date(2014, 1, 1)), ("1", 2, None), ("2", 1, dt.date(2013, 1, 1))]
 
 
 @pytest.fixture(scope="module")

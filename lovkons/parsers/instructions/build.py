@@ -167,7 +167,7 @@ def _effective(blocks: list[ChangeBlock], effects: list[Commencement]) -> list[C
         for it in block.items:
             best: tuple[int, dt.date | None] = (0, None)
             for rule in effects:
-                rank = _covers(rule.applies_to, block.paragraf, it.number)
+                rank = 0 if rule.applies_to == "all" else _covers(rule.applies_to, block.paragraf, it.number)
                 if rank is not None and rank >= best[0]:
                     best = (rank, rule.date)
             day = best[1]

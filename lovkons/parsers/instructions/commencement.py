@@ -127,10 +127,19 @@ def parts_in_force(text: str) -> list[tuple[str, regex.Match[str]]]:
 # day the changed rules take effect, later than the day the act is in force. The official consolidations print them
 # from that day: "De ændringer, der følger af … § 10 i lov nr. 433 af 16. maj 2012, har virkning fra den 1. januar
 # 2013. Disse ændringer er derfor ikke indarbejdet i denne lovbekendtgørelse" (LBK 1082/2012 of 14 November 2012)
+_EFFECT_DAY = rf"""(?:fra\s+og\s+med|fra)\s+(?:(?:den\s+)?(?P<effect>{DANISH_DATE.pattern})
+                   |indkomsts?året\s+(?P<year>\d{{4}}))(?=\s*[.,;]|\s+og\b|\s*$)"""
 _EFFECT_END = regex.compile(
     rf""",?\s+(?:træder\s+(?:dog\s+)?i\s+kraft\s+(?:{_WHEN}\s+)?og\s+)?har\s+(?:dog\s+)?(?:først\s+)?virkning\s+
-        (?:fra\s+og\s+med|fra)\s+(?:(?:den\s+)?(?P<effect>{DANISH_DATE.pattern})|indkomståret\s+(?P<year>\d{{4}}))
-        (?=\s*[.,;]|\s+og\b|\s*$)""",
+        {_EFFECT_DAY}""",
+    regex.X | regex.I,
+)
+# the whole act: "Loven har virkning fra og med indkomstsåret 2013, jf. dog stk. 3 og 4." (LOV 922/2012 § 10, stk. 2,
+# in force 19 September 2012, its slip "indkomstsåret" as printed; LBK 1121/2012 of 14 November 2012: "De ændringer, der
+# følger af § 5 i lov nr. 922 …, har virkning fra indkomståret 2013"), "Loven træder i kraft dagen efter bekendtgørelsen
+# i Lovtidende og har virkning fra og med indkomståret 2011." (LOV 1562/2010); a rule naming a part goes before it
+ALL_EFFECT = regex.compile(
+    rf"""{_SELF}\s+(?:træder\s+i\s+kraft\s+{_WHEN}\s+og\s+)?har\s+(?:dog\s+)?virkning\s+{_EFFECT_DAY}""",
     regex.X | regex.I,
 )
 
@@ -236,6 +245,9 @@ def read_trailing(
             day, earliest = _when(m, dates, res, text)
             res.commencement.append(Commencement(day, what, text, earliest=earliest))
             used = True
+        for m in ALL_EFFECT.finditer(text):
+            if (day := _first_day(m)) is not None:
+                res.effects.append(Commencement(day, "all", text))
         for what, day in parts_with_effect(text):
             res.effects.append(Commencement(day, _SPACES.sub(" ", what).strip(" ,"), text))
         mm = MINISTER_DECIDES.search(text)
