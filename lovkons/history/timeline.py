@@ -26,12 +26,19 @@ class Status:
     """`state`: "in_force", "not_in_force" (before commencement), "repealed", "expired"
     (built-in end), "superseded" (restated by a newer official consolidation, LBK: the law goes on
     in its text); `by` names the cause. `ends`: a known end whose date is not recorded (a sidecar
-    "repealed: {by: BEK 1305/2018, date: null}"), shown beside an "in_force" state."""
+    "repealed: {by: BEK 1305/2018, date: null}"), shown beside an "in_force" state. `then`: when `by` is an LBK
+    the corpus lacks, the superseding by the corpus's next LBK of the law (same_law_successor)."""
 
     state: str
     since: dt.date | None = None
     by: str | None = None
     ends: Status | None = None
+    then: Status | None = None
+
+    @property
+    def taker(self) -> Status:
+        """The superseding by a document of the corpus: this one, or `then` when `by` is outside the corpus."""
+        return self.then or self
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +120,7 @@ def _end(corpus: Corpus, key: str) -> Status | None:
         state = "superseded" if edge.kind == "consolidates" else "repealed"
         candidates.append(Status(state, edge.date, edge.source))
     if not any(c.state == "superseded" for c in candidates) and (later := same_law_successor(corpus, key)):
-        candidates.append(Status("superseded", dt.date.fromisoformat(later.date or ""), later.key))
+        candidates.append(_through_outside(f, later))
     return min(candidates, key=lambda s: (s.since or dt.date.max, s.state)) if candidates else None
 
 
@@ -136,6 +143,19 @@ def same_law_successor(corpus: Corpus, key: str) -> Facts | None:
     later = [g for g in _by_law(corpus).get(law, ()) if g.key != key and (g.date or "") > day
              and _restates_outside(corpus, g)]
     return min(later, key=lambda g: (g.date or "", g.key), default=None)
+
+
+def _through_outside(f: Facts, later: Facts) -> Status:
+    """How `later` (same_law_successor) ends `f`: on the day of the LBK outside the corpus that `later` restates, its
+    date as `later`'s introduction cites it — LBK 748/2015 restates "lovbekendtgørelse nr. 584 af 1. juni 2014", so
+    LBK 539/2013 is superseded on 1 June 2014 by LBK 584/2014, which the corpus lacks, and its text is no longer the
+    law's (the acts amending LBK 584/2014 are written against that text); LBK 748/2015 takes over on its own day.
+    On `later`'s day when that date is not read or not between the two."""
+    taken = Status("superseded", dt.date.fromisoformat(later.date or ""), later.key)
+    day = later.consolidates_date
+    if later.consolidates and day and (f.date or "") < day < (later.date or ""):
+        return Status("superseded", dt.date.fromisoformat(day), later.consolidates[0], then=taken)
+    return taken
 
 
 def _restates_outside(corpus: Corpus, f: Facts) -> bool:
@@ -223,7 +243,7 @@ def predecessors(corpus: Corpus, key: str) -> list[str]:
         for g in _by_law(corpus).get(_law(f.title), ()):
             if g.key != key and (g.date or "") < (f.date or ""):
                 end = _end(corpus, g.key)
-                if end is not None and end.state == "superseded" and end.by == key:
+                if end is not None and end.state == "superseded" and end.taker.by == key:
                     out.append(g.key)
     return sorted(set(out))
 
@@ -249,8 +269,8 @@ def dependencies(corpus: Corpus, key: str) -> list[str]:
     keys = {key, *(o.key for o in corpus.orders_for(key))}
     keys.update(c.order for c in (*tl.changes, *tl.pending, *tl.incorporated) if c.via)
     keys.update(c.by.split(" §")[0] for c in tl.lapsed if c.by)  # the act that repealed an item
-    if tl.end is not None and tl.end.by in corpus.facts:
-        keys.add(tl.end.by)
+    if tl.end is not None and tl.end.taker.by in corpus.facts:
+        keys.add(tl.end.taker.by or "")
     return sorted(k for k in keys if k in corpus.facts)
 
 
@@ -307,8 +327,9 @@ def _timeline(corpus: Corpus, key: str, stack: frozenset[str]) -> Timeline:
     incorporated: list[Change] = []
     # items of the documents this one replaced that take effect after the replacement: when this
     # document's introduction names their order, its text already has them; otherwise they apply here
-    handed_on = [(prev, (corpus.timelines.get(prev) or _timeline(corpus, prev, stack | {key})).carried)
-                 for prev in predecessors(corpus, key) if prev not in stack]
+    # (not those handed on to an LBK outside the corpus between the two: they are in the text this one restates)
+    handed_on = [(prev, [c for c in (corpus.timelines.get(prev) or _timeline(corpus, prev, stack | {key})).carried
+                         if c.to == key]) for prev in predecessors(corpus, key) if prev not in stack]
     # the acts amending a document outside the corpus that this LBK is the first to restate: their items
     # that take effect from its day on are handed on to it like those of a restated corpus document
     for prev, since in first_restated(corpus, key):
@@ -327,11 +348,13 @@ def _timeline(corpus: Corpus, key: str, stack: frozenset[str]) -> Timeline:
     carried: list[Change] = []
     if end is not None and end.since is not None:
         stop = end.since
-        successor = corpus.facts.get(end.by or "") if end.state == "superseded" else None
+        successor = corpus.facts.get(end.taker.by or "") if end.state == "superseded" else None
         keep: list[Change] = []
         for c in dated:
             if c.in_force is not None and c.in_force < stop:
                 keep.append(c)
+            elif end.then is not None and c.in_force is not None and c.in_force < (end.then.since or stop):
+                carried.append(replace(c, to=end.by))  # in force in the time of an LBK the corpus lacks (see Status)
             elif successor is not None:
                 carried.append(replace(c, to=successor.key, incorporated=in_text_of(successor, c)))
             else:
