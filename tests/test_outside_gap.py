@@ -95,3 +95,10 @@ def test_consolidate_and_timeline_say_which_lbk_holds_the_law(root: Path) -> Non
     code, out, _ = cli(root, "timeline", A)
     assert f"Restated by {OUTSIDE} from 2014-06-01 (not in the corpus)" in out
     assert f"handed on to {OUTSIDE} (not in the corpus: in force in its time, in the text {B} restates)" in out
+
+
+def test_a_diff_to_a_day_in_the_gap_says_why_there_is_no_text(root: Path) -> None:
+    code, _, err = cli(root, "diff", A, "--from", "2014-01-01", "--to", GAP.isoformat())
+    assert code == 2
+    assert err.strip() == (f"lovkons: {A}: no text in the corpus on {GAP}: the law's text then is that of {OUTSIDE} (from"
+                           f" 2014-06-01), which the corpus does not hold; {B} takes over from 2015-05-16")
