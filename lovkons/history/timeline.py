@@ -48,7 +48,8 @@ class Change:
     `via`: the document the order names, when the item reached this one from a consolidation it
     replaced; `to`: the consolidation this item was handed on to (it takes effect after this
     document was replaced), `incorporated` when that one's text already contains it; `lapsed` /
-    `why`: the item never applies ("order_ended", "repealed", "expired", "item_repealed") from that day."""
+    `why`: the item never applies ("order_ended", "repealed", "expired", "item_repealed") from that day (an
+    "item_repealed" one `incorporated` all the same when this document's text printed it ahead of its day)."""
 
     order: str  # "BEK 1072/2008"
     paragraf: str  # the order's own §
@@ -335,7 +336,8 @@ def _timeline(corpus: Corpus, key: str, stack: frozenset[str]) -> Timeline:
     for prev, since in first_restated(corpus, key):
         handed, gone = _outside_carried(corpus, prev, since, f)
         handed_on.append((prev, handed))
-        lapsed += [replace(c, via=prev) for c in gone]  # repealed before their day: said here (fates), as in prev's
+        # repealed before their day: said here (fates), as in prev's; in this text when it printed them ahead
+        lapsed += [replace(c, via=prev, incorporated=_printed_ahead(corpus, f, c)) for c in gone]
     for prev, carried_on in handed_on:
         for c in carried_on:
             moved = replace(c, to=None, incorporated=False, via=c.via or prev)
@@ -372,6 +374,15 @@ def _timeline(corpus: Corpus, key: str, stack: frozenset[str]) -> Timeline:
     undated = _undated_end(corpus, key) if end is None else None
     return Timeline(key, start, end, tuple(dated), tuple(pending), tuple(lapsed), tuple(carried), tuple(incorporated),
                     undated)
+
+
+def _printed_ahead(corpus: Corpus, lbk: Facts, c: Change) -> bool:
+    """An item a later act repealed before its day that this LBK's text holds all the same: the LBK names its act
+    (history.withheld.in_text_of) and came before the repealing act, so it printed the change ahead of its day —
+    LBK 39/2014 prints LOV 899/2013 § 1, nr. 21 (§ 25 "gælder først fra den 1. juli 2015"), which LOV 633/2015
+    § 4, nr. 1 repealed from 1 June 2015."""
+    by = corpus.facts.get((c.by or "").split(" §")[0])
+    return by is not None and (by.date or "") > (lbk.date or "") and in_text_of(lbk, c)
 
 
 def _outside_carried(corpus: Corpus, key: str, since: dt.date,

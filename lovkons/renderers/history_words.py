@@ -73,6 +73,8 @@ def change_json(c: Change, state: str | None = None) -> dict[str, Any]:
         out.update(to=c.to, incorporated=c.incorporated)
     if c.lapsed:
         out.update(lapsed=c.lapsed.isoformat(), why=c.why)
+        if c.incorporated:  # never took effect, yet printed ahead in the text (history.timeline._printed_ahead)
+            out["incorporated"] = True
     return out
 
 

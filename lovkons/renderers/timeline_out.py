@@ -156,7 +156,9 @@ def timeline_text(corpus: Corpus, h: History, *, color: bool = False, terminal: 
         ("In the text before in force (incorporated)", item_lines(_items(h, "incorporated"), dates=True)),
         ("Handed on / carried forward", [x for t in h.chain for x in carried_lines(t)]),
         ("Not applied (the order or the document ended first)",
-         [f"{x}: {items[0].why} {items[0].lapsed}" for x, items in grouped(_items(h, "lapsed"))]),
+         [f"{x}: {items[0].why} {items[0].lapsed}" + (" (yet printed ahead in the text of "
+          f"{next(t.key for t in h.chain if items[0] in t.lapsed)})" if items[0].incorporated else "")
+          for x, items in grouped(_items(h, "lapsed"))]),
         ("Refused (not applied)", [f"{p.source or '?'}: {p.code} {p.message}" for p in refused]
          if h.checked else ["not checked (--no-check)"]),
     ]  # fmt: skip
