@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from lovkons.history.identifiers import parse_identifier
+from lovkons.history.law_chain import by_law, first_outside, law_of, restates_outside
+from lovkons.history.law_chain import same_law_successor as same_law_successor  # re-exported
 from lovkons.history.repealed_items import repealed_items
 from lovkons.history.withheld import in_text_of
 from lovkons.model.document import LovkonsError, Problem
@@ -121,59 +123,19 @@ def _end(corpus: Corpus, key: str) -> Status | None:
         state = "superseded" if edge.kind == "consolidates" else "repealed"
         candidates.append(Status(state, edge.date, edge.source))
     if not any(c.state == "superseded" for c in candidates) and (later := same_law_successor(corpus, key)):
-        candidates.append(_through_outside(f, later))
+        candidates.append(_through_outside(corpus, f, later))
     return min(candidates, key=lambda s: (s.since or dt.date.max, s.state)) if candidates else None
 
 
-def _law(title: str | None) -> str:
-    """A document's law, by its title: "Bekendtgørelse af lov om råstoffer" and "Lov om råstoffer" are one law."""
-    return " ".join((title or "").casefold().removeprefix("bekendtgørelse af ").split())
-
-
-def same_law_successor(corpus: Corpus, key: str) -> Facts | None:
-    """The first later LBK of the corpus that restates the same law as `key` through documents the corpus lacks:
-    LBK 1017/2013 (emballageafgiftsloven) is restated by an LBK outside the corpus, which LBK 1236/2016 restates; the
-    corpus links them by nothing but the law's title. Without this the two chains stood in force side by side (38
-    laws of the corpus), and `consolidate "LBK 1017/2013" --at 2017-01-01` gave the 2013 text. Only an LBK whose
-    restated documents are all outside the corpus, dated after `key`, of a base document with the same law title
-    (the yearly laws on indfødsret share a title but are no LBKs)."""
-    f = corpus.facts[key]
-    law, day = _law(f.title), f.date or ""
-    if f.role != "base" or not law or not day:
-        return None
-    later = [g for g in _by_law(corpus).get(law, ()) if g.key != key and (g.date or "") > day
-             and _restates_outside(corpus, g)]
-    return min(later, key=lambda g: (g.date or "", g.key), default=None)
-
-
-def _through_outside(f: Facts, later: Facts) -> Status:
-    """How `later` (same_law_successor) ends `f`: on the day of the LBK outside the corpus that `later` restates, its
-    date as `later`'s introduction cites it — LBK 748/2015 restates "lovbekendtgørelse nr. 584 af 1. juni 2014", so
-    LBK 539/2013 is superseded on 1 June 2014 by LBK 584/2014, which the corpus lacks, and its text is no longer the
-    law's (the acts amending LBK 584/2014 are written against that text); LBK 748/2015 takes over on its own day.
-    On `later`'s day when that date is not read or not between the two."""
+def _through_outside(corpus: Corpus, f: Facts, later: Facts) -> Status:
+    """How `later` (same_law_successor) ends `f`: on the day of the first LBK of the law the corpus lacks after `f`
+    (history.law_chain.first_outside) — LBK 748/2015 restates "lovbekendtgørelse nr. 584 af 1. juni 2014", so LBK
+    539/2013 is superseded on 1 June 2014 by LBK 584/2014 and its text is no longer the law's (the acts amending LBK
+    584/2014 are written against that text); LBK 748/2015 takes over on its own day (`then`). On `later`'s day when
+    no such LBK is known."""
     taken = Status("superseded", dt.date.fromisoformat(later.date or ""), later.key)
-    day = later.consolidates_date
-    if later.consolidates and day and (f.date or "") < day < (later.date or ""):
-        return Status("superseded", dt.date.fromisoformat(day), later.consolidates[0], then=taken)
-    return taken
-
-
-def _restates_outside(corpus: Corpus, f: Facts) -> bool:
-    """An LBK every document of whose restatement is outside the corpus (the chain before it runs through them)."""
-    return f.kind.startswith("LBK") and bool(f.consolidates) and all(t not in corpus.facts for t in f.consolidates)
-
-
-def _by_law(corpus: Corpus) -> dict[str, list[Facts]]:
-    """The base documents of the corpus by their law (`_law`), built once per corpus."""
-    memo: dict[str, list[Facts]] | None = corpus.timelines.get("laws:")
-    if memo is None:
-        memo = {}
-        for g in corpus.facts.values():
-            if g.role == "base":
-                memo.setdefault(_law(g.title), []).append(g)
-        corpus.timelines["laws:"] = memo
-    return memo
+    found = first_outside(corpus, f, later)
+    return Status("superseded", found[1], found[0], then=taken) if found else taken
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,8 +202,8 @@ def predecessors(corpus: Corpus, key: str) -> list[str]:
             if end is not None and end.state == "superseded" and end.by == key:
                 out.append(e.target)
     f = corpus.facts[key]
-    if _restates_outside(corpus, f):
-        for g in _by_law(corpus).get(_law(f.title), ()):
+    if restates_outside(corpus, f):
+        for g in by_law(corpus).get(law_of(f.title), ()):
             if g.key != key and (g.date or "") < (f.date or ""):
                 end = _end(corpus, g.key)
                 if end is not None and end.state == "superseded" and end.taker.by == key:
