@@ -43,7 +43,19 @@ def test_the_lbks_an_act_amends_are_known_by_the_law_its_opening_names(corpus: C
 
 def test_the_older_lbk_ends_on_the_first_lbk_of_its_law_the_corpus_lacks(corpus: Corpus) -> None:
     assert timeline(corpus, A).end == Status("superseded", dt.date(2014, 1, 10), CITED,
-                                             then=Status("superseded", dt.date(2015, 12, 23), B))
+                                             then=Status("superseded", dt.date(2015, 12, 23), B), outside=True)
     assert consolidate_at(corpus, A, dt.date(2014, 6, 1)).document is None
     assert consolidate_at(corpus, A, dt.date(2013, 6, 1)).key == A
     assert consolidate_at(corpus, A, dt.date(2016, 6, 1)).key == B
+
+
+def test_without_a_later_corpus_lbk_the_law_ends_in_the_corpus_on_that_lbks_day(tmp_path: Path) -> None:
+    """No corpus LBK of the law comes later (15 documents of the corpus: LBK 1235/2010, straffeloven, stood in force
+    to this day though LBK 1062/2011 restated it and six corpus acts amend that one): LBK 1047/2012 and LOV 552/2014
+    alone. The older LBK ends on LBK 18/2014's day; a day after it has no text in the corpus, and says whose it is."""
+    for name in ("2012-1047.xml", "2014-552.xml"):
+        shutil.copy(DATA / name, tmp_path / name)
+    corpus = load_corpus(tmp_path, jobs=1)
+    assert timeline(corpus, A).end == Status("superseded", dt.date(2014, 1, 10), CITED, outside=True)
+    later = consolidate_at(corpus, A, dt.date(2016, 6, 1))
+    assert later.document is None and (later.status.by, later.status.outside, later.status.then) == (CITED, True, None)

@@ -50,7 +50,8 @@ def test_the_date_of_the_restated_lbk_is_kept_from_the_introduction(corpus: Corp
 
 def test_the_older_lbk_ends_on_the_day_of_the_lbk_the_corpus_lacks(corpus: Corpus) -> None:
     end = timeline(corpus, A).end
-    assert end == Status("superseded", dt.date(2014, 6, 1), OUTSIDE, then=Status("superseded", dt.date(2015, 5, 16), B))
+    assert end == Status("superseded", dt.date(2014, 6, 1), OUTSIDE, then=Status("superseded", dt.date(2015, 5, 16), B),
+                         outside=True)
     assert predecessors(corpus, B) == [A]
 
 

@@ -83,14 +83,18 @@ def cited_outside(corpus: Corpus) -> dict[str, dict[str, dt.date]]:
     return memo
 
 
-def first_outside(corpus: Corpus, f: Facts, later: Facts) -> tuple[str, dt.date] | None:
-    """The first LBK of `f`'s law the corpus lacks, after `f` and before `later` (same_law_successor), with its date:
-    the one `later`'s introduction restates, or an earlier one an act amends — LBK 1440/2010 (lov om kommunernes
-    styrelse) is restated by LBK 885/2012 (LOV 1252/2012 § 1 amends it), LBK 971/2013 (LOV 1470/2013), then LBK
-    186/2014, which LBK 769/2015 restates."""
+def first_outside(corpus: Corpus, f: Facts, later: Facts | None) -> tuple[str, dt.date] | None:
+    """The first LBK of `f`'s law the corpus lacks, after `f` and before `later` (same_law_successor; None: no corpus
+    LBK of the law comes later), with its date: the one `later`'s introduction restates, or one an act amends — LBK
+    1440/2010 (lov om kommunernes styrelse) is restated by LBK 885/2012 (LOV 1252/2012 § 1 amends it), LBK 971/2013
+    (LOV 1470/2013), then LBK 186/2014, which LBK 769/2015 restates; LBK 1235/2010 (straffeloven) by LBK 1062/2011,
+    which LOV 112/2012 amends, and by no corpus LBK. Only for a base document (not an amending act's own title)."""
+    if f.role != "base" or not f.date:
+        return None
     found = dict(cited_outside(corpus).get(law_of(f.title), {}))
-    if later.consolidates and later.consolidates_date:
+    if later is not None and later.consolidates and later.consolidates_date:
         found[later.consolidates[0]] = dt.date.fromisoformat(later.consolidates_date)
-    start, stop = dt.date.fromisoformat(f.date or "9999-12-31"), dt.date.fromisoformat(later.date or "0001-01-01")
+    start = dt.date.fromisoformat(f.date)
+    stop = dt.date.fromisoformat(later.date or "0001-01-01") if later is not None else dt.date.max
     between = [(day, key) for key, day in found.items() if start < day < stop and key != f.key]
     return min(((key, day) for day, key in between), key=lambda x: (x[1], x[0]), default=None)

@@ -28,14 +28,15 @@ class Status:
     """`state`: "in_force", "not_in_force" (before commencement), "repealed", "expired"
     (built-in end), "superseded" (restated by a newer official consolidation, LBK: the law goes on
     in its text); `by` names the cause. `ends`: a known end whose date is not recorded (a sidecar
-    "repealed: {by: BEK 1305/2018, date: null}"), shown beside an "in_force" state. `then`: when `by` is an LBK
-    the corpus lacks, the superseding by the corpus's next LBK of the law (same_law_successor)."""
+    "repealed: {by: BEK 1305/2018, date: null}"), shown beside an "in_force" state. `outside`: `by` is an LBK the
+    corpus lacks (history.law_chain); `then`: the superseding by the corpus's next LBK of the law, if any."""
 
     state: str
     since: dt.date | None = None
     by: str | None = None
     ends: Status | None = None
     then: Status | None = None
+    outside: bool = False
 
     @property
     def taker(self) -> Status:
@@ -124,6 +125,8 @@ def _end(corpus: Corpus, key: str) -> Status | None:
         candidates.append(Status(state, edge.date, edge.source))
     if not any(c.state == "superseded" for c in candidates) and (later := same_law_successor(corpus, key)):
         candidates.append(_through_outside(corpus, f, later))
+    elif not any(c.state == "superseded" for c in candidates) and (found := first_outside(corpus, f, None)):
+        candidates.append(Status("superseded", found[1], found[0], outside=True))  # no corpus LBK of it later
     return min(candidates, key=lambda s: (s.since or dt.date.max, s.state)) if candidates else None
 
 
@@ -135,7 +138,7 @@ def _through_outside(corpus: Corpus, f: Facts, later: Facts) -> Status:
     no such LBK is known."""
     taken = Status("superseded", dt.date.fromisoformat(later.date or ""), later.key)
     found = first_outside(corpus, f, later)
-    return Status("superseded", found[1], found[0], then=taken) if found else taken
+    return Status("superseded", found[1], found[0], then=taken, outside=True) if found else taken
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,7 +320,7 @@ def _timeline(corpus: Corpus, key: str, stack: frozenset[str]) -> Timeline:
         for c in dated:
             if c.in_force is not None and c.in_force < stop:
                 keep.append(c)
-            elif end.then is not None and c.in_force is not None and c.in_force < (end.then.since or stop):
+            elif end.outside and c.in_force is not None and (end.then is None or c.in_force < (end.then.since or stop)):
                 carried.append(replace(c, to=end.by))  # in force in the time of an LBK the corpus lacks (see Status)
             elif successor is not None:
                 carried.append(replace(c, to=successor.key, incorporated=in_text_of(successor, c)))

@@ -24,8 +24,10 @@ def status_json(st: Status | None) -> dict[str, Any] | None:
     out: dict[str, Any] = {"state": st.state, "since": date_json(st.since), "by": st.by}
     if st.ends is not None:
         out["ends"] = status_json(st.ends)
+    if st.outside:
+        out["in_corpus"] = False
     if st.then is not None:
-        out.update(in_corpus=False, then=status_json(st.then))
+        out["then"] = status_json(st.then)
     return out
 
 
@@ -34,8 +36,9 @@ def end_text(st: Status) -> str:
     "repealed by BEK 1305/2018 (date not recorded)", "restated by LBK 584/2014 from 2014-06-01 (not in the corpus),
     then by LBK 748/2015 from 2015-05-16"."""
     when = f"from {st.since.isoformat()}" if st.since else "(date not recorded)"
-    if st.state == "superseded" and st.then is not None:
-        return f"restated by {st.by} {when} (not in the corpus), then {end_text(st.then).removeprefix('restated ')}"
+    if st.state == "superseded" and st.outside:
+        then = f", then {end_text(st.then).removeprefix('restated ')}" if st.then is not None else ""
+        return f"restated by {st.by} {when} (not in the corpus){then}"
     if st.state == "superseded":
         return f"restated by {st.by or 'a newer consolidation'} {when}"
     by = f" by {st.by}" if st.by else ""
@@ -102,8 +105,9 @@ def carried_lines(tl: Timeline) -> list[str]:
     for label, items in grouped(tl.carried):
         c = items[0]
         fate = "already in its text" if c.incorporated else "applied there"
-        if tl.end is not None and tl.end.then is not None and c.to == tl.end.by:  # timeline.Status.then
-            fate = f"not in the corpus: in force in its time, in the text {tl.end.then.by} restates"
+        if tl.end is not None and tl.end.outside and c.to == tl.end.by:  # timeline.Status.outside
+            fate = "not in the corpus: in force in its time" + (
+                f", in the text {tl.end.then.by} restates" if tl.end.then is not None else "")
         out.append(f"handed on to {c.to} ({fate}): {label} ({_when(c)})")
     for label, items in grouped(c for c in tl.changes if c.via):
         out.append(f"carried forward from {items[0].via}: {label} (applied from {items[0].in_force})")

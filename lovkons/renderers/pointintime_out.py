@@ -51,7 +51,7 @@ def summary_fields(r: PointInTime, title: str | None) -> list[tuple[str, list[st
                                        + (" (not in the corpus)" if k in r.outside else "") for k, d in r.restated]))
     fields.append(("Date asked", [r.at.isoformat()]))
     fields.append(("Status", [status_text(r.status)]))
-    if r.document is None and r.status.then is not None:  # restated by an LBK the corpus lacks (timeline.Status)
+    if r.document is None and r.status.outside:  # restated by an LBK the corpus lacks (timeline.Status)
         fields.append(("Text", [f"not in the corpus: the law's text on that day is that of {r.status.by}, which the"
                                 f" corpus does not hold (use --last for the last version of {r.key} before it)"]))
     elif r.document is None:
