@@ -63,9 +63,10 @@ def restatements(corpus: Corpus, *, through_outside: bool = False) -> list[tuple
         if corpus.facts[key].role != "base":
             continue
         end = timeline(corpus, key).end
-        if end is not None and end.state == "superseded" and end.by in corpus.facts and end.since is not None and (
-                through_outside or key in corpus.facts[end.by].consolidates):
-            pairs.append((key, end.by, end.since))
+        taker = end.taker if end is not None else None  # B, also when A ends on the day of an LBK the corpus lacks
+        if end is not None and end.state == "superseded" and taker is not None and taker.by in corpus.facts \
+                and taker.since is not None and (through_outside or key in corpus.facts[taker.by].consolidates):
+            pairs.append((key, taker.by, taker.since))
     return pairs
 
 
@@ -86,12 +87,15 @@ def as_printed(corpus: Corpus, a: str) -> tuple[list[AmendingDocument], int]:
     """The acts of A's timeline cut down to the items B's text holds: every item dated before B's day, and
     those dated later (or undetermined) that the timeline hands on as already in B's text (B's intro names
     the act: INCORPORATED_AHEAD), not those in force before B's day that B left out because they have effect
-    later (history.timeline._left_out: handed on to B, so also among A's carried); with how many are ahead."""
+    later (history.timeline._left_out: handed on to B, so also among A's carried); with how many are ahead. Through
+    an LBK the corpus lacks (A ends on its day: timeline.Status.then), the items A hands on to it are dated before B's
+    day: in B's text too."""
     tl = timeline(corpus, a)
     ahead = tuple(c for c in tl.carried if c.incorporated)
-    left_out = {(c.order, c.paragraf, c.item) for c in tl.carried if not c.incorporated}
+    left_out = {(c.order, c.paragraf, c.item) for c in tl.carried if c.why == "left_out"}
     kept = tuple(c for c in tl.changes if (c.order, c.paragraf, c.item) not in left_out)
-    with_ahead = replace(tl, changes=(*kept, *ahead))  # the versions' own cut, those items included
+    between = tuple(c for c in tl.carried if tl.end is not None and tl.end.then is not None and c.to == tl.end.by)
+    with_ahead = replace(tl, changes=(*kept, *between, *ahead))  # the versions' own cut, those items included
     orders = orders_with(corpus, with_ahead, frozenset((c.order, c.paragraf, c.item) for c in with_ahead.changes))
     return orders, len(ahead)
 

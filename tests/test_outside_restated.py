@@ -104,9 +104,12 @@ def gap(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
 
 def test_an_lbk_of_the_same_law_through_documents_outside_the_corpus_ends_the_older_chain(gap: Corpus) -> None:
     """Without the link the older LBK stood in force beside the newer one (38 laws of the corpus: LBK 1017/2013 beside
-    LBK 1236/2016, emballageafgiftsloven), and a question about it after the newer one's day got the old text."""
+    LBK 1236/2016, emballageafgiftsloven), and a question about it after the newer one's day got the old text. It ends
+    on the day of the LBK outside the corpus (tests/test_outside_gap.py); the newer one takes over on its own day."""
     end = timeline(gap, "LBK 1657/2015").end
-    assert end is not None and (end.state, end.by, end.since) == ("superseded", "LBK 9999/2017", dt.date(2017, 1, 11))
+    assert end is not None and (end.state, end.by, end.since) == ("superseded", "LBK 5/2016", dt.date(2016, 1, 4))
+    assert (end.taker.by, end.taker.since) == ("LBK 9999/2017", dt.date(2017, 1, 11))
     later = consolidate_at(gap, "LBK 1657/2015", dt.date(2017, 6, 1))
     assert later.key == "LBK 9999/2017"
-    assert consolidate_at(gap, "LBK 1657/2015", dt.date(2016, 6, 1)).key == "LBK 1657/2015"
+    assert consolidate_at(gap, "LBK 1657/2015", dt.date(2015, 12, 31)).key == "LBK 1657/2015"
+    assert consolidate_at(gap, "LBK 1657/2015", dt.date(2016, 6, 1)).document is None

@@ -16,7 +16,7 @@ import regex
 
 from lovkons.history.cache import code_contents
 from lovkons.history.identifiers import key_of
-from lovkons.history.lbk_keys import lbk_refs
+from lovkons.history.lbk_keys import lbk_intro_keys
 from lovkons.history.sidecar import read_sidecar
 from lovkons.history.withheld import Withheld, withheld_items
 from lovkons.model.document import Document, Kind, LovkonsError, Meta, Problem
@@ -81,6 +81,7 @@ class Facts:
     repeals: tuple[tuple[str, str | None], ...] = ()  # (key, date) of documents this one repeals
     repealed: tuple[str | None, str | None] | None = None  # sidecar: (by, date)
     consolidates: tuple[str, ...] = ()  # LBK: the law / earlier LBK it restates
+    consolidates_date: str | None = None  # LBK: the date of the document it restates, as its introduction cites it
     incorporates: tuple[str, ...] = ()  # LBK: the amending acts it names
     withheld: tuple[Withheld, ...] = ()  # LBK: the numbered changes it says it has not incorporated (history.withheld)
     blocks: tuple[Block, ...] = ()
@@ -379,7 +380,7 @@ def _scan(root: Path, rel: str, sha: str) -> Scanned:
     lbk = meta.kind.startswith("LBK")
     # an LBK restates the law's text (its commencement clause too) as of the LBK's own date
     start = _date(side.get("in_force")) or (iso(meta.date) if lbk else iso(dates.in_force))
-    consolidates, incorporates = lbk_refs(doc.preamble) if lbk else ((), ())
+    consolidates, incorporates, consolidates_date = lbk_intro_keys(doc.preamble) if lbk else ((), (), None)
     also = order if order is not None and order.changes and not lbk else None  # a new law amending others
     if also is not None:
         problems += [dict(p.to_json(), file=rel) for p in also.problems]
@@ -390,7 +391,7 @@ def _scan(root: Path, rel: str, sha: str) -> Scanned:
         # an LBK restates the law's own repeal clause; it repeals nothing itself
         repeals=() if lbk else (*((k, iso(r.date) or start) for r in dates.repeals if (k := ref_key(r.target))),
                                 *((k, None) for r in dates.undated if (k := ref_key(r.target)))),
-        repealed=sidecar_end, consolidates=consolidates, incorporates=incorporates,
+        repealed=sidecar_end, consolidates=consolidates, consolidates_date=consolidates_date, incorporates=incorporates,
         withheld=withheld_items(doc) if lbk else (),
         blocks=_order_blocks(also) if also is not None else (), problems=tuple(problems),
     )  # fmt: skip

@@ -51,10 +51,11 @@ def fate_problems(tl: Timeline, *, file: str | None = None) -> list[Problem]:
     for label, items in grouped(c for c in tl.lapsed if c.why == "item_repealed"):
         c = items[0]
         when = f"its day {c.in_force.isoformat()}" if c.in_force else "it had a day"
-        out.append(Problem(
-            "ITEM_OF_ACT_REPEALED", f"{label} repealed by {c.by} from {c.lapsed} before {when}: not applied",
-            "warning", source=f"{c.order} § {c.paragraf}", file=file,
-        ))  # fmt: skip
+        said = f"{label} repealed by {c.by} from {c.lapsed} before {when}: not applied"
+        if c.incorporated:  # printed ahead by this LBK (history.timeline._printed_ahead): its text keeps it
+            said = (f"{label} is in the text of {tl.key}, printed ahead of {when}, but {c.by} repealed it from "
+                    f"{c.lapsed} before it took effect: that text keeps a change that never took effect")
+        out.append(Problem("ITEM_OF_ACT_REPEALED", said, "warning", source=f"{c.order} § {c.paragraf}", file=file))
     for label, items in grouped(c for c in tl.lapsed if c.why in ("repealed", "expired")):
         c = items[0]
         out.append(Problem(

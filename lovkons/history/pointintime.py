@@ -41,6 +41,7 @@ class PointInTime:
     refused_items: tuple[Change, ...] = ()  # items in force on the day whose instruction was refused
     restated: tuple[tuple[str, dt.date | None], ...] = ()  # (LBK, from) restating `requested`, in order
     editorial: tuple[EditorialChange, ...] = ()  # ressortændringer made in the text (not instructed)
+    outside: tuple[str, ...] = ()  # the LBKs of `restated` the corpus lacks (timeline.Status.then)
 
 
 def _retarget(block: ChangeBlock, base: Document) -> ChangeBlock:
@@ -341,10 +342,16 @@ def _consolidate_at(
     status = tl.status_at(at)
     seen = {facts.key}
     restated: list[tuple[str, dt.date | None]] = []
-    while follow and status.state == "superseded" and status.by in corpus.facts and status.by not in seen:
-        seen.add(status.by)
-        restated.append((status.by, status.since))
-        tl = timeline(corpus, status.by)
+    outside: list[str] = []
+    # through an LBK the corpus lacks to the corpus's next one, from that one's day (timeline.Status.then)
+    while follow and status.state == "superseded" and (taker := status.taker).by in corpus.facts \
+            and taker.by not in seen and taker.since is not None and at >= taker.since:
+        if taker is not status:
+            restated.append((status.by or "", status.since))
+            outside.append(status.by or "")
+        seen.add(taker.by or "")
+        restated.append((taker.by or "", taker.since))
+        tl = timeline(corpus, taker.by or "")
         status = tl.status_at(at)
     if restated and status.state in ("in_force", "not_in_force"):
         # an LBK restates the law, it does not end it: the law is in force since its own commencement
@@ -353,7 +360,7 @@ def _consolidate_at(
     if status.state in ENDED or status.state == "not_in_force":
         if not (last and status.state in ENDED and status.since):
             return PointInTime(tl.key, facts.key, at, status, None, None, (), (), tl.pending, (), (),
-                               restated=tuple(restated))
+                               restated=tuple(restated), outside=tuple(outside))
         day = status.since - dt.timedelta(days=1)
     stop = tl.end.since if tl.end else None
     version, next_start = _version_around(corpus, tl, day, stop, literal, span)
@@ -383,4 +390,4 @@ def _consolidate_at(
     handed_on = tuple(c for c in tl.carried if c.in_force is not None)
     return PointInTime(tl.key, facts.key, at, status, start, doc, included, applied, pending,
                        refused, problems, ahead, upcoming, included_items, end, handed_on, refused_items,
-                       tuple(restated), version.editorial)  # fmt: skip
+                       tuple(restated), version.editorial, tuple(outside))  # fmt: skip

@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from lovkons.history.identifiers import parse_identifier
+from lovkons.history.law_chain import by_law, first_outside, law_of, restates_outside
+from lovkons.history.law_chain import same_law_successor as same_law_successor  # re-exported
 from lovkons.history.repealed_items import repealed_items
 from lovkons.history.withheld import in_text_of
 from lovkons.model.document import LovkonsError, Problem
@@ -26,12 +28,20 @@ class Status:
     """`state`: "in_force", "not_in_force" (before commencement), "repealed", "expired"
     (built-in end), "superseded" (restated by a newer official consolidation, LBK: the law goes on
     in its text); `by` names the cause. `ends`: a known end whose date is not recorded (a sidecar
-    "repealed: {by: BEK 1305/2018, date: null}"), shown beside an "in_force" state."""
+    "repealed: {by: BEK 1305/2018, date: null}"), shown beside an "in_force" state. `outside`: `by` is an LBK the
+    corpus lacks (history.law_chain); `then`: the superseding by the corpus's next LBK of the law, if any."""
 
     state: str
     since: dt.date | None = None
     by: str | None = None
     ends: Status | None = None
+    then: Status | None = None
+    outside: bool = False
+
+    @property
+    def taker(self) -> Status:
+        """The superseding by a document of the corpus: this one, or `then` when `by` is outside the corpus."""
+        return self.then or self
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +51,8 @@ class Change:
     `via`: the document the order names, when the item reached this one from a consolidation it
     replaced; `to`: the consolidation this item was handed on to (it takes effect after this
     document was replaced), `incorporated` when that one's text already contains it; `lapsed` /
-    `why`: the item never applies ("order_ended", "repealed", "expired", "item_repealed") from that day; or, handed
+    `why`: the item never applies ("order_ended", "repealed", "expired", "item_repealed") from that day (an
+    "item_repealed" one `incorporated` all the same when this document's text printed it ahead of its day); or, handed
     on, "left_out": in force here, but the consolidation replacing this one left it out (_left_out)."""
 
     order: str  # "BEK 1072/2008"
@@ -115,46 +126,21 @@ def _end(corpus: Corpus, key: str) -> Status | None:
         state = "superseded" if edge.kind == "consolidates" else "repealed"
         candidates.append(Status(state, edge.date, edge.source))
     if not any(c.state == "superseded" for c in candidates) and (later := same_law_successor(corpus, key)):
-        candidates.append(Status("superseded", dt.date.fromisoformat(later.date or ""), later.key))
+        candidates.append(_through_outside(corpus, f, later))
+    elif not any(c.state == "superseded" for c in candidates) and (found := first_outside(corpus, f, None)):
+        candidates.append(Status("superseded", found[1], found[0], outside=True))  # no corpus LBK of it later
     return min(candidates, key=lambda s: (s.since or dt.date.max, s.state)) if candidates else None
 
 
-def _law(title: str | None) -> str:
-    """A document's law, by its title: "Bekendtgørelse af lov om råstoffer" and "Lov om råstoffer" are one law."""
-    return " ".join((title or "").casefold().removeprefix("bekendtgørelse af ").split())
-
-
-def same_law_successor(corpus: Corpus, key: str) -> Facts | None:
-    """The first later LBK of the corpus that restates the same law as `key` through documents the corpus lacks:
-    LBK 1017/2013 (emballageafgiftsloven) is restated by an LBK outside the corpus, which LBK 1236/2016 restates; the
-    corpus links them by nothing but the law's title. Without this the two chains stood in force side by side (38
-    laws of the corpus), and `consolidate "LBK 1017/2013" --at 2017-01-01` gave the 2013 text. Only an LBK whose
-    restated documents are all outside the corpus, dated after `key`, of a base document with the same law title
-    (the yearly laws on indfødsret share a title but are no LBKs)."""
-    f = corpus.facts[key]
-    law, day = _law(f.title), f.date or ""
-    if f.role != "base" or not law or not day:
-        return None
-    later = [g for g in _by_law(corpus).get(law, ()) if g.key != key and (g.date or "") > day
-             and _restates_outside(corpus, g)]
-    return min(later, key=lambda g: (g.date or "", g.key), default=None)
-
-
-def _restates_outside(corpus: Corpus, f: Facts) -> bool:
-    """An LBK every document of whose restatement is outside the corpus (the chain before it runs through them)."""
-    return f.kind.startswith("LBK") and bool(f.consolidates) and all(t not in corpus.facts for t in f.consolidates)
-
-
-def _by_law(corpus: Corpus) -> dict[str, list[Facts]]:
-    """The base documents of the corpus by their law (`_law`), built once per corpus."""
-    memo: dict[str, list[Facts]] | None = corpus.timelines.get("laws:")
-    if memo is None:
-        memo = {}
-        for g in corpus.facts.values():
-            if g.role == "base":
-                memo.setdefault(_law(g.title), []).append(g)
-        corpus.timelines["laws:"] = memo
-    return memo
+def _through_outside(corpus: Corpus, f: Facts, later: Facts) -> Status:
+    """How `later` (same_law_successor) ends `f`: on the day of the first LBK of the law the corpus lacks after `f`
+    (history.law_chain.first_outside) — LBK 748/2015 restates "lovbekendtgørelse nr. 584 af 1. juni 2014", so LBK
+    539/2013 is superseded on 1 June 2014 by LBK 584/2014 and its text is no longer the law's (the acts amending LBK
+    584/2014 are written against that text); LBK 748/2015 takes over on its own day (`then`). On `later`'s day when
+    no such LBK is known."""
+    taken = Status("superseded", dt.date.fromisoformat(later.date or ""), later.key)
+    found = first_outside(corpus, f, later)
+    return Status("superseded", found[1], found[0], then=taken, outside=True) if found else taken
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,11 +207,11 @@ def predecessors(corpus: Corpus, key: str) -> list[str]:
             if end is not None and end.state == "superseded" and end.by == key:
                 out.append(e.target)
     f = corpus.facts[key]
-    if _restates_outside(corpus, f):
-        for g in _by_law(corpus).get(_law(f.title), ()):
+    if restates_outside(corpus, f):
+        for g in by_law(corpus).get(law_of(f.title), ()):
             if g.key != key and (g.date or "") < (f.date or ""):
                 end = _end(corpus, g.key)
-                if end is not None and end.state == "superseded" and end.by == key:
+                if end is not None and end.state == "superseded" and end.taker.by == key:
                     out.append(g.key)
     return sorted(set(out))
 
@@ -251,8 +237,8 @@ def dependencies(corpus: Corpus, key: str) -> list[str]:
     keys = {key, *(o.key for o in corpus.orders_for(key))}
     keys.update(c.order for c in (*tl.changes, *tl.pending, *tl.incorporated) if c.via)
     keys.update(c.by.split(" §")[0] for c in tl.lapsed if c.by)  # the act that repealed an item
-    if tl.end is not None and tl.end.by in corpus.facts:
-        keys.add(tl.end.by)
+    if tl.end is not None and tl.end.taker.by in corpus.facts:
+        keys.add(tl.end.taker.by or "")
     return sorted(k for k in keys if k in corpus.facts)
 
 
@@ -311,14 +297,16 @@ def _timeline(corpus: Corpus, key: str, stack: frozenset[str]) -> Timeline:
     incorporated: list[Change] = []
     # items of the documents this one replaced that take effect after the replacement: when this
     # document's introduction names their order, its text already has them; otherwise they apply here
-    handed_on = [(prev, (corpus.timelines.get(prev) or _timeline(corpus, prev, stack | {key})).carried)
-                 for prev in predecessors(corpus, key) if prev not in stack]
+    # (not those handed on to an LBK outside the corpus between the two: they are in the text this one restates)
+    handed_on = [(prev, [c for c in (corpus.timelines.get(prev) or _timeline(corpus, prev, stack | {key})).carried
+                         if c.to == key]) for prev in predecessors(corpus, key) if prev not in stack]
     # the acts amending a document outside the corpus that this LBK is the first to restate: their items
     # that take effect from its day on are handed on to it like those of a restated corpus document
     for prev, since in first_restated(corpus, key):
         handed, gone = _outside_carried(corpus, prev, since, f)
         handed_on.append((prev, handed))
-        lapsed += [replace(c, via=prev) for c in gone]  # repealed before their day: said here (fates), as in prev's
+        # repealed before their day: said here (fates), as in prev's; in this text when it printed them ahead
+        lapsed += [replace(c, via=prev, incorporated=_printed_ahead(corpus, f, c)) for c in gone]
     for prev, carried_on in handed_on:
         for c in carried_on:
             moved = replace(c, to=None, incorporated=False, via=c.via or prev)
@@ -331,13 +319,15 @@ def _timeline(corpus: Corpus, key: str, stack: frozenset[str]) -> Timeline:
     carried: list[Change] = []
     if end is not None and end.since is not None:
         stop = end.since
-        successor = corpus.facts.get(end.by or "") if end.state == "superseded" else None
+        successor = corpus.facts.get(end.taker.by or "") if end.state == "superseded" else None
         keep: list[Change] = []
         for c in dated:
             if c.in_force is not None and c.in_force < stop:
                 keep.append(c)
-                if successor is not None and _left_out(successor, c, stop):
+                if successor is not None and not end.outside and _left_out(successor, c, stop):
                     carried.append(replace(c, in_force=c.effect, to=successor.key, why="left_out"))
+            elif end.outside and c.in_force is not None and (end.then is None or c.in_force < (end.then.since or stop)):
+                carried.append(replace(c, to=end.by))  # in force in the time of an LBK the corpus lacks (see Status)
             elif successor is not None:
                 carried.append(replace(c, to=successor.key, incorporated=in_text_of(successor, c)))
             else:
@@ -366,6 +356,15 @@ def _left_out(successor: Facts, c: Change, stop: dt.date) -> bool:
     Before, this document's text holds it (it is in force)."""
     return (c.effect is not None and c.effect >= stop and any(w[0] == c.order for w in successor.withheld)
             and not in_text_of(successor, c))
+
+
+def _printed_ahead(corpus: Corpus, lbk: Facts, c: Change) -> bool:
+    """An item a later act repealed before its day that this LBK's text holds all the same: the LBK names its act
+    (history.withheld.in_text_of) and came before the repealing act, so it printed the change ahead of its day —
+    LBK 39/2014 prints LOV 899/2013 § 1, nr. 21 (§ 25 "gælder først fra den 1. juli 2015"), which LOV 633/2015
+    § 4, nr. 1 repealed from 1 June 2015."""
+    by = corpus.facts.get((c.by or "").split(" §")[0])
+    return by is not None and (by.date or "") > (lbk.date or "") and in_text_of(lbk, c)
 
 
 def _outside_carried(corpus: Corpus, key: str, since: dt.date,

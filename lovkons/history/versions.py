@@ -53,12 +53,14 @@ class History:
 
 
 def restatements(corpus: Corpus, key: str) -> tuple[Timeline, ...]:
-    """The timeline of `key`, then of each LBK (in the corpus) that restates it, in order."""
+    """The timeline of `key`, then of each LBK (in the corpus) that restates it, in order (through an LBK the corpus
+    lacks: timeline.Status.then)."""
     out = [timeline(corpus, key)]
     seen = {key}
-    while (e := out[-1].end) is not None and e.state == "superseded" and e.by in corpus.facts and e.by not in seen:
-        seen.add(e.by)
-        out.append(timeline(corpus, e.by))
+    while (e := out[-1].end) is not None and e.state == "superseded" and (by := e.taker.by) in corpus.facts \
+            and by not in seen:
+        seen.add(by or "")
+        out.append(timeline(corpus, by or ""))
     return tuple(out)
 
 

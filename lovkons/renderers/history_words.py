@@ -17,19 +17,28 @@ STATE_WORDS = {"in_force": "in force", "not_in_force": "not yet in force", "repe
 
 
 def status_json(st: Status | None) -> dict[str, Any] | None:
-    """{"state", "since", "by"} (+ "ends" when a repeal is known without its date)."""
+    """{"state", "since", "by"} (+ "ends" when a repeal is known without its date; + "then" when "by" is an LBK the
+    corpus lacks: the corpus's next LBK of the law, {"state", "since", "by"})."""
     if st is None:
         return None
     out: dict[str, Any] = {"state": st.state, "since": date_json(st.since), "by": st.by}
     if st.ends is not None:
         out["ends"] = status_json(st.ends)
+    if st.outside:
+        out["in_corpus"] = False
+    if st.then is not None:
+        out["then"] = status_json(st.then)
     return out
 
 
 def end_text(st: Status) -> str:
     """"repealed from 2015-03-22 by BEK 1/2015", "restated by LBK 196/2009 from 2009-03-12",
-    "repealed by BEK 1305/2018 (date not recorded)"."""
+    "repealed by BEK 1305/2018 (date not recorded)", "restated by LBK 584/2014 from 2014-06-01 (not in the corpus),
+    then by LBK 748/2015 from 2015-05-16"."""
     when = f"from {st.since.isoformat()}" if st.since else "(date not recorded)"
+    if st.state == "superseded" and st.outside:
+        then = f", then {end_text(st.then).removeprefix('restated ')}" if st.then is not None else ""
+        return f"restated by {st.by} {when} (not in the corpus){then}"
     if st.state == "superseded":
         return f"restated by {st.by or 'a newer consolidation'} {when}"
     by = f" by {st.by}" if st.by else ""
@@ -67,6 +76,8 @@ def change_json(c: Change, state: str | None = None) -> dict[str, Any]:
         out.update(to=c.to, incorporated=c.incorporated)
     if c.lapsed:
         out.update(lapsed=c.lapsed.isoformat(), why=c.why)
+        if c.incorporated:  # never took effect, yet printed ahead in the text (history.timeline._printed_ahead)
+            out["incorporated"] = True
     return out
 
 
@@ -96,6 +107,9 @@ def carried_lines(tl: Timeline) -> list[str]:
         fate = ("already in its text" if c.incorporated else
                 "in force here, left out of its text until it has effect: applied there" if c.why == "left_out" else
                 "applied there")
+        if tl.end is not None and tl.end.outside and c.to == tl.end.by:  # timeline.Status.outside
+            fate = "not in the corpus: in force in its time" + (
+                f", in the text {tl.end.then.by} restates" if tl.end.then is not None else "")
         out.append(f"handed on to {c.to} ({fate}): {label} ({_when(c)})")
     for label, items in grouped(c for c in tl.changes if c.via):
         out.append(f"carried forward from {items[0].via}: {label} (applied from {items[0].in_force})")

@@ -23,7 +23,8 @@ def pointintime_json(r: PointInTime, title: str | None = None) -> dict[str, Any]
         "key": r.key,
         "title": title,
         "requested": r.requested,
-        "restated": [{"by": k, "since": date_json(d)} for k, d in r.restated],
+        "restated": [{"by": k, "since": date_json(d)} | ({"in_corpus": False} if k in r.outside else {})
+                     for k, d in r.restated],
         "at": r.at.isoformat(),
         "status": status_json(r.status),
         "version_from": date_json(r.version_from),
@@ -46,10 +47,14 @@ def summary_fields(r: PointInTime, title: str | None) -> list[tuple[str, list[st
     """(label, lines) of the summary, in display order; empty sections left out."""
     fields: list[tuple[str, list[str]]] = [("Document", [r.requested + (f" — {title}" if title else "")])]
     if r.restated:
-        fields.append(("Restated by", [f"{k} from {d.isoformat() if d else '(date not stated)'}" for k, d in r.restated]))
+        fields.append(("Restated by", [f"{k} from {d.isoformat() if d else '(date not stated)'}"
+                                       + (" (not in the corpus)" if k in r.outside else "") for k, d in r.restated]))
     fields.append(("Date asked", [r.at.isoformat()]))
     fields.append(("Status", [status_text(r.status)]))
-    if r.document is None:
+    if r.document is None and r.status.outside:  # restated by an LBK the corpus lacks (timeline.Status)
+        fields.append(("Text", [f"not in the corpus: the law's text on that day is that of {r.status.by}, which the"
+                                f" corpus does not hold (use --last for the last version of {r.key} before it)"]))
+    elif r.document is None:
         hint = " (use --last for its last version)" if r.status.state in ENDED else ""
         fields.append(("Text", ["none in force on that day" + hint]))
     else:

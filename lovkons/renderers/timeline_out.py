@@ -5,6 +5,7 @@ or refused (under "refused"), never both: the state comes from history.fates.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from lovkons.history.corpus import Corpus
@@ -23,6 +24,19 @@ def refused_problems(h: History) -> list[Problem]:
         for c in tl.changes:
             if h.checked and f.state(c) == REFUSED:
                 out += [p for p in f.refused.get(c.label, ()) if p not in out]
+    return out
+
+
+def restated(h: History) -> list[tuple[str, dt.date | None, bool]]:
+    """(LBK, from, in the corpus) of every LBK restating the law after the first document, in order: also one the
+    corpus lacks, between two of the chain (timeline.Status.then)."""
+    out = []
+    for prev, t in zip(h.chain, h.chain[1:], strict=False):
+        end = prev.end
+        if end is not None and end.then is not None:
+            out.append((end.by or "?", end.since, False))
+            end = end.then
+        out.append((t.key, end.since if end else None, True))
     return out
 
 
@@ -59,8 +73,8 @@ def timeline_json(corpus: Corpus, h: History) -> dict[str, Any]:
         "in_force": date_json(tl.start),
         "end": status_json(h.end),
         "known_end": status_json(h.chain[-1].undated_end),
-        "restated": [{"by": t.key, "since": date_json(prev.end.since if prev.end else None)}
-                     for prev, t in zip(h.chain, h.chain[1:], strict=False)],
+        "restated": [{"by": k, "since": date_json(d)} | ({} if inside else {"in_corpus": False})
+                     for k, d, inside in restated(h)],
         "replaces": predecessors(corpus, tl.key),
         "checked": h.checked,
         "versions": versions,
@@ -114,6 +128,7 @@ def timeline_text(corpus: Corpus, h: History, *, color: bool = False, terminal: 
     for col in ("from", "to", *(["text of"] if chained else []), "takes effect", "refused (not applied)"):
         table.add_column(col, overflow="fold")
     first_of = {t.key: True for t in h.chain}
+    ends = {t.key: prev.end for prev, t in zip(h.chain, h.chain[1:], strict=False)}
     for v in h.versions:
         what = _labels(v.applied)
         if first_of.pop(v.key, False):
@@ -121,14 +136,19 @@ def timeline_text(corpus: Corpus, h: History, *, color: bool = False, terminal: 
                 what = ["commencement" if v.start else "commencement (date not stated)", *what]
             else:
                 what = [f"restates {tl.key} (the law goes on in its text)", *what]
+            if (gap := ends.get(v.key)) is not None and gap.then is not None:  # an LBK the corpus lacks before it
+                cells = [gap.since.isoformat() if gap.since else "?", gap.then.since.isoformat() if gap.then.since
+                         else "", gap.by or "?", f"restates {tl.key}: not in the corpus (its text is not known)", ""]
+                table.add_row(*(Text(c) for c in cells))
         if not h.checked and what:
             what[-1] += " (not checked)"
         cells = [v.start.isoformat() if v.start else "?", v.end.isoformat() if v.end else "",
                  *([v.key] if chained else []), "\n".join(what), "\n".join(item_lines(v.refused, dates=True))]  # fmt: skip
         table.add_row(*(Text(c) for c in cells))
     lines: list[str] = []
-    for prev, t in zip(h.chain, h.chain[1:], strict=False):
-        lines.append(f"Restated by {t.key} from {prev.end.since.isoformat() if prev.end and prev.end.since else '?'}")
+    for key, since, inside in restated(h):
+        lines.append(f"Restated by {key} from {since.isoformat() if since else '?'}"
+                     + ("" if inside else " (not in the corpus)"))
     end = h.end
     if end is not None and end.since:
         lines.append(f"Ends: {end_text(end)}")
@@ -143,7 +163,9 @@ def timeline_text(corpus: Corpus, h: History, *, color: bool = False, terminal: 
         ("In the text before in force (incorporated)", item_lines(_items(h, "incorporated"), dates=True)),
         ("Handed on / carried forward", [x for t in h.chain for x in carried_lines(t)]),
         ("Not applied (the order or the document ended first)",
-         [f"{x}: {items[0].why} {items[0].lapsed}" for x, items in grouped(_items(h, "lapsed"))]),
+         [f"{x}: {items[0].why} {items[0].lapsed}" + (" (yet printed ahead in the text of "
+          f"{next(t.key for t in h.chain if items[0] in t.lapsed)})" if items[0].incorporated else "")
+          for x, items in grouped(_items(h, "lapsed"))]),
         ("Refused (not applied)", [f"{p.source or '?'}: {p.code} {p.message}" for p in refused]
          if h.checked else ["not checked (--no-check)"]),
     ]  # fmt: skip

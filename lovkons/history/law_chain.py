@@ -1,0 +1,100 @@
+"""Stage 2 (history): one law's documents by its title, across the LBKs of it the corpus lacks. A later corpus LBK
+that restates only documents outside the corpus goes on with an older corpus document of the same law
+(`same_law_successor`); the LBKs between them are known from that LBK's introduction ("jf. lovbekendtgørelse nr. 584
+af 1. juni 2014", LBK 748/2015) and from the openings of the acts that amend them, which cite a law by its title and
+its latest LBK (Lovteknisk vejledning: "I lov om kommunernes styrelse, jf. lovbekendtgørelse nr. 885 af 29. august
+2012, foretages følgende ændringer:", LOV 1252/2012 § 1): `first_outside`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import regex
+
+from lovkons.history.identifiers import key_of
+
+if TYPE_CHECKING:
+    from lovkons.history.corpus import Corpus
+    from lovkons.history.facts import Facts
+
+# "I <the law's title>, jf. lovbekendtgørelse nr. N af <date>, …" at the head of a change block's opening
+_OPENING = regex.compile(r"^\s*I\s+(?P<law>[^,]+?),\s+jf\.\s+lovbekendtgørelse\s+nr\.\s*(?P<n>\d+)\s+af\s+"
+                         r"(?P<date>\d{1,2}\.\s*\p{L}+\s+\d{4})", regex.I)
+
+
+def law_of(title: str | None) -> str:
+    """A document's law, by its title: "Bekendtgørelse af lov om råstoffer" and "Lov om råstoffer" are one law."""
+    return " ".join((title or "").casefold().removeprefix("bekendtgørelse af ").split())
+
+
+def by_law(corpus: Corpus) -> dict[str, list[Facts]]:
+    """The base documents of the corpus by their law (`law_of`), built once per corpus."""
+    memo: dict[str, list[Facts]] | None = corpus.timelines.get("laws:")
+    if memo is None:
+        memo = {}
+        for g in corpus.facts.values():
+            if g.role == "base":
+                memo.setdefault(law_of(g.title), []).append(g)
+        corpus.timelines["laws:"] = memo
+    return memo
+
+
+def restates_outside(corpus: Corpus, f: Facts) -> bool:
+    """An LBK every document of whose restatement is outside the corpus (the chain before it runs through them)."""
+    return f.kind.startswith("LBK") and bool(f.consolidates) and all(t not in corpus.facts for t in f.consolidates)
+
+
+def same_law_successor(corpus: Corpus, key: str) -> Facts | None:
+    """The first later LBK of the corpus that restates the same law as `key` through documents the corpus lacks:
+    LBK 1017/2013 (emballageafgiftsloven) is restated by an LBK outside the corpus, which LBK 1236/2016 restates; the
+    corpus links them by nothing but the law's title. Without this the two chains stood in force side by side (38
+    laws of the corpus), and `consolidate "LBK 1017/2013" --at 2017-01-01` gave the 2013 text. Only an LBK whose
+    restated documents are all outside the corpus, dated after `key`, of a base document with the same law title
+    (the yearly laws on indfødsret share a title but are no LBKs)."""
+    f = corpus.facts[key]
+    law, day = law_of(f.title), f.date or ""
+    if f.role != "base" or not law or not day:
+        return None
+    later = [g for g in by_law(corpus).get(law, ()) if g.key != key and (g.date or "") > day
+             and restates_outside(corpus, g)]
+    return min(later, key=lambda g: (g.date or "", g.key), default=None)
+
+
+def cited_outside(corpus: Corpus) -> dict[str, dict[str, dt.date]]:
+    """The LBKs the corpus lacks that the acts' change blocks amend, by the law their opening names: law → {LBK: its
+    date as cited}, built once per corpus."""
+    memo: dict[str, dict[str, dt.date]] | None = corpus.timelines.get("cited-lbks:")
+    if memo is None:
+        # imported when first asked (an answer kept on disk needs no parser)
+        from lovkons.parsers.dates import parse_danish_date
+
+        memo = {}
+        for f in corpus.facts.values():
+            for block in f.blocks:
+                m = _OPENING.match(block.opening)
+                day = parse_danish_date(m["date"]) if m else None
+                if m is None or day is None or not block.targets or block.targets[0] in corpus.facts:
+                    continue
+                if key_of("LBK", int(m["n"]), day.year) == block.targets[0]:
+                    memo.setdefault(law_of(m["law"]), {}).setdefault(block.targets[0], day)
+        corpus.timelines["cited-lbks:"] = memo
+    return memo
+
+
+def first_outside(corpus: Corpus, f: Facts, later: Facts | None) -> tuple[str, dt.date] | None:
+    """The first LBK of `f`'s law the corpus lacks, after `f` and before `later` (same_law_successor; None: no corpus
+    LBK of the law comes later), with its date: the one `later`'s introduction restates, or one an act amends — LBK
+    1440/2010 (lov om kommunernes styrelse) is restated by LBK 885/2012 (LOV 1252/2012 § 1 amends it), LBK 971/2013
+    (LOV 1470/2013), then LBK 186/2014, which LBK 769/2015 restates; LBK 1235/2010 (straffeloven) by LBK 1062/2011,
+    which LOV 112/2012 amends, and by no corpus LBK. Only for a base document (not an amending act's own title)."""
+    if f.role != "base" or not f.date:
+        return None
+    found = dict(cited_outside(corpus).get(law_of(f.title), {}))
+    if later is not None and later.consolidates and later.consolidates_date:
+        found[later.consolidates[0]] = dt.date.fromisoformat(later.consolidates_date)
+    start = dt.date.fromisoformat(f.date)
+    stop = dt.date.fromisoformat(later.date or "0001-01-01") if later is not None else dt.date.max
+    between = [(day, key) for key, day in found.items() if start < day < stop and key != f.key]
+    return min(((key, day) for day, key in between), key=lambda x: (x[1], x[0]), default=None)
