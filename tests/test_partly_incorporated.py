@@ -1,16 +1,29 @@
-"""A change an LBK names as not incorporated only in part (parsers.concerning, parsers.not_incorporated).
-Drafting convention (Justitsministeriets vejledning om lovbekendtgørelser): a change not incorporated is named in
-the introduction; where only part of a numbered change is left out, the LBK names the units of the law that part
-concerns. The rows are real sentences of corpus LBKs.
+"""A change an LBK names as not incorporated only in part (parsers.concerning, parsers.not_incorporated,
+amender.item_part). Drafting convention (Justitsministeriets vejledning om lovbekendtgørelser): a change not
+incorporated is named in the introduction; where only part of a numbered change is left out, the LBK names the
+units of the law that part concerns, and only the item's operations on those units are left out.
+
+The rows are real sentences of corpus LBKs. The cases are excerpts of two development cases (tests/data/amend/
+partly-641, cut by make_excerpt.py): LOV 641/2013 § 1, nr. 24 ("Efter § 35 indsættes …: »§ 35 a. … § 35 b. …«")
+named "24 delvis" by LBK 1274/2013, which prints § 35 a and says the changes "der vedrører … §§ 35 b, 37 a og 41
+…, og som følger af § 1, nr. 5, 21, 24 delvis, …" are not incorporated; and by LBK 122/2015, whose base LBK
+1330/2013 says the same: it brings § 35 b, after the § 35 a its base has.
 """
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
+from lovkons.amender.item_part import ItemPart, places, split
+from lovkons.amender.manifest import load_manifest, read_order, run_manifest
 from lovkons.parsers.concerning import read_units
 from lovkons.parsers.not_incorporated import not_incorporated
+from lovkons.review.evaluate import paragraf_map
 
+_U641 = "§ 13, § 35, stk. 2, nr. 1, § 35 b, § 37 a, § 41, § 51, stk. 2, nr. 1, § 51, stk. 4, § 53, stk. 2"
 # (sentence, [(act number, year, § of the act, nr. whole, nr. in part, units of all, units of those in part)])
 SENTENCES = [
     ("De ændringer, der vedrører § 41, stk. 4-7, og § 66, stk. 2, og som følger af § 1, nr. 2-6, i lov nr. 1877 af 29."
@@ -84,3 +97,85 @@ def test_the_units_a_change_left_out_concerns(sentence: str, expected: list) -> 
 def test_no_list_of_units() -> None:
     assert read_units("§ 32, stk. 3, alle steder i loven, hvor der står Miljøklagenævnet") is None
     assert _units(read_units("lovens § 18 og § 19") or ()) == "§ 18, § 19"
+
+
+DATA = Path(__file__).parent / "data" / "amend" / "partly-641"
+
+
+def _nr24() -> tuple:
+    order = read_order(DATA / "act.xml")
+    return next(i for b in order.changes for i in b.items if i.number == 24).operations
+
+
+def test_an_insertion_of_two_paragraphs_is_split_by_the_units_left_out() -> None:
+    """LBK 1274/2013 leaves out § 35 b of nr. 24's "Efter § 35 indsættes: »§ 35 a. … § 35 b. …«"."""
+    applies, held, refused = split(_nr24(), ItemPart(held=read_units(_U641) or ()))
+    assert [(str(op.target), [str(p) for p in places(op) or ()]) for op in applies] == [("§ 35", ["§ 35 a"])]
+    assert [[str(p) for p in places(op) or ()] for op in held] == [["§ 35 b"]]
+    assert refused == []
+
+
+def test_the_part_the_base_left_out_goes_after_the_unit_the_base_has() -> None:
+    """LBK 1330/2013 (the base of LBK 122/2015) has § 35 a of nr. 24: only § 35 b applies, after it."""
+    applies, held, refused = split(_nr24(), ItemPart(only=read_units(_U641) or ()))
+    assert [(str(op.target), [str(p) for p in places(op) or ()]) for op in applies] == [("§ 35 a", ["§ 35 b"])]
+    assert held == refused == []
+
+
+def test_a_unit_left_out_inside_a_new_paragraph_refuses_that_paragraph() -> None:
+    """A stk. of the new § 35 a left out (made up): § 35 a cannot be cut, so it is refused, § 35 b applies."""
+    applies, held, refused = split(_nr24(), ItemPart(held=read_units("§ 35 a, stk. 2") or ()))
+    assert [[str(p) for p in places(op) or ()] for op in (applies, refused)[1]] == [["§ 35 a"]]
+    assert [[str(p) for p in places(op) or ()] for op in applies] == [["§ 35 b"]] and held == []
+
+
+def test_the_lbk_prints_the_part_of_the_item_it_incorporates() -> None:
+    run = run_manifest(load_manifest(DATA / "manifest-1274.yaml"), lenient=True, as_printed=True)
+    assert run.expected is not None
+    ours, lbk = paragraf_map(run.result.document), paragraf_map(run.expected)
+    assert ours["35a"] == lbk["35a"] and "35b" not in ours and "35b" not in lbk
+    codes = {p.code for p in run.result.problems if p.source == "LOV 641/2013 § 1, nr. 24"}
+    assert codes == {"ITEM_NOT_INCORPORATED"}
+    assert [str(p.source) for p in run.result.pending] == ["LOV 641/2013 § 1, nr. 24"]
+
+
+def test_without_the_lbk_compared_with_the_part_is_not_known() -> None:
+    run = run_manifest(load_manifest(DATA / "manifest-1274.yaml"), lenient=True, as_printed=False)
+    assert "35a" not in paragraf_map(run.result.document)
+    assert any(p.code == "PARTIAL_NOT_APPLIED" and p.severity == "error" for p in run.result.problems)
+
+
+def test_the_part_the_base_has_not_is_applied() -> None:
+    run = run_manifest(load_manifest(DATA / "manifest-122.yaml"), lenient=True, as_printed=True)
+    assert run.expected is not None
+    ours, lbk = paragraf_map(run.result.document), paragraf_map(run.expected)
+    assert ours["35b"] == lbk["35b"] and ours["35a"] == paragraf_map(run.base)["35a"]
+    assert {p.code for p in run.result.problems if p.source == "LOV 641/2013 § 1, nr. 24"} == {"ITEM_IN_BASE"}
+
+
+def test_a_change_named_in_part_with_no_unit_is_refused_and_said(tmp_path: Path) -> None:
+    """Made up from LBK 1274/2013: the sentence without the units ("§ 1, nr. … 24 delvis …" alone), the act named whole:
+    which part of nr. 24 is left out is not said, so nr. 24 is not applied (an error naming the LBK's sentence)."""
+    for f in DATA.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    lbk = tmp_path / "lbk-1274.xml"
+    text = lbk.read_text(encoding="utf-8")
+    old = ("De ændringer, der vedrører § 13, § 35, stk. 2, nr. 1, §§ 35 b, 37 a og 41, § 51, stk. 2, nr. 1, og stk. 4, "
+           "og § 53, stk. 2, og som følger af")
+    assert text.count(old) == 1
+    lbk.write_text(text.replace(old, "De ændringer, der følger af"), encoding="utf-8")
+    manifest = tmp_path / "manifest-1274.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("24 delvis", "24"), encoding="utf-8")
+    run = run_manifest(load_manifest(manifest), lenient=True, as_printed=True)
+    said = [p for p in run.result.problems if p.source == "LOV 641/2013 § 1, nr. 24"]
+    assert [(p.code, p.severity) for p in said] == [("PARTIAL_NOT_APPLIED", "error")]
+    assert "24 delvis" in said[0].message and "35a" not in paragraf_map(run.result.document)
+
+
+def test_the_base_alone_does_not_say_which_part_of_a_delvis_is_incorporated() -> None:
+    """Without the LBK compared with, "24 delvis" is not read by what the base left out (LBK 1330/2013 leaves out a
+    part of what its base left out of LOV 900/2013 § 1, nr. 1): refused, as before."""
+    run = run_manifest(load_manifest(DATA / "manifest-122.yaml"), lenient=True, as_printed=False)
+    assert "35b" not in paragraf_map(run.result.document)
+    assert [p.code for p in run.result.problems if p.source and p.source.startswith("LOV 641/2013 § 1, nr. 24")] == [
+        "PARTIAL_NOT_APPLIED"]

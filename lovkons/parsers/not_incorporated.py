@@ -21,13 +21,14 @@ made 1 identical and about 300 wrong. What an LBK leaves out it says in its intr
 
 Drafting convention (Justitsministeriets vejledning om lovbekendtgørelser): a change not incorporated is
 named in the introduction with the act and its numbered changes. Those items are the ones the eval leaves
-pending (reported as pending, never applied) when it compares with that LBK. A change named only in part
-("§ 1, nr. 1 delvis", "nr. 13 vedrørende § 132 a", "nr. 5 (for så vidt angår § 7 a, stk. 4)") is in `partly`
-and not withheld. Where the LBK names the units of the law the withheld changes concern, they are read too
-(`units`, `partly_units`, parsers.concerning): "De ændringer, der vedrører § 41, stk. 4-7, og § 66, stk. 2, og
-som følger af § 1, nr. 2-6, i lov nr. 1877 …" (LBK 1141/2016), "§ 1, nr. 9, 12 samt nr. 13 vedrørende § 132 a i
-lov nr. 565 …" (LBK 1055/2012: nr. 9 and 12 whole, of nr. 13 what it does to § 132 a), "§ 2, nr. 5 (for så vidt
-angår § 7 a, stk. 4)" (LBK 1229/2016).
+pending (reported as pending, never applied) when it compares with that LBK. Where the LBK names the units
+of the law the withheld changes concern, only the operations of those items on those units are withheld
+(`units`, `partly_units`, parsers.concerning): "De ændringer, der vedrører § 41, stk. 4-7, og § 66, stk. 2, og som
+følger af § 1, nr. 2-6, i lov nr. 1877 …" (LBK 1141/2016), "§ 1, nr. 9, 12 samt nr. 13 vedrørende § 132 a i lov
+nr. 565 …" (LBK 1055/2012: nr. 9 and 12 whole, of nr. 13 what it does to § 132 a), "§ 2, nr. 5 (for så vidt
+angår § 7 a, stk. 4)" (LBK 1229/2016). A change named only in part with no unit ("§ 1, nr. 1 delvis") is in
+`partly` with no units: which part is left out is not said, so the eval applies none of it and says so
+(PARTIAL_NOT_APPLIED, amender.manifest), and when the LBK is a base it is not taken as in its text.
 
 The same sentences in the base, when it is an LBK, say what its text already holds: the other numbered
 changes of the § it names (`incorporated_by_base`); an act the manifest names whole is applied without them.
@@ -92,8 +93,8 @@ class NotIncorporated:
     """Changes of one act an LBK says it has not incorporated: the act's number and year, the § of the
     act (None = the whole act) and its numbered changes (None = the whole §), the sentence, the numbered
     changes it names only in part ("nr. 1 delvis", "nr. 13 vedrørende § 132 a"), and the units of the law the
-    withheld changes concern when it names them (`units_of`). Of an item named in part with no unit, which part
-    is left out is not said."""
+    withheld changes concern when it names them (`units_of`): then only the items' operations on those units
+    are withheld. Of an item named in part with no unit, which part is left out is not said."""
 
     number: int
     year: int
