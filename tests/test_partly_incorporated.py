@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from lovkons.amender.item_part import ItemPart, places, split
+from lovkons.amender.item_part import ItemPart, moved_paragraphs, places, split
 from lovkons.amender.manifest import load_manifest, read_order, run_manifest
 from lovkons.parsers.concerning import read_units
 from lovkons.parsers.not_incorporated import not_incorporated
@@ -58,7 +58,7 @@ SENTENCES = [
     ("De ændringer, der vedrører §§ 43 b-43 d, og som følger af § 1, nr. 1 delvis, i lov nr. 900 af 4. juli 2013 om "
      "ændring af lov om fremme af vedvarende energi (Ændring af støtte til visse solcelleanlæg), er ikke indarbejdet i"
      " denne lovbekendtgørelse.",  # LBK 122/2015: "delvis", and the units of the part
-     [(900, 2013, "1", set(), {1}, "§ 43 b, § 43 c, § 43 d", "")]),
+     [(900, 2013, "1", set(), {1}, "§ 43 b, § 43 c, § 43 d, § 43 b-§ 43 d", "")]),
     ("De ændringer, der vedrører § 5, nr. 1, 2, 6, 9 og 14, § 22, stk. 3 og 4, § 28, stk. 2, nr. 7-15, §§ 71 a-73 og §§ "
      "81-83, og som følger af § 1, nr. 2-6, 17, 19, 26, 44 og 50, i lov nr. 633 af 16. juni 2014, er efterfølgende "
      "ophævet, jf. § 3, nr. 1 i lov nr. 577 af 4. maj 2015 om ændring af lov om elforsyning (Justering og udskydelse "
@@ -67,7 +67,8 @@ SENTENCES = [
      [(633, 2014, "1", {2, 3, 4, 5, 6, 17, 19, 26, 44, 50}, set(),
        "§ 5, nr. 1, § 5, nr. 2, § 5, nr. 6, § 5, nr. 9, § 5, nr. 14, § 22, stk. 3, § 22, stk. 4, § 28, stk. 2, nr. 7, "
        "§ 28, stk. 2, nr. 8, § 28, stk. 2, nr. 9, § 28, stk. 2, nr. 10, § 28, stk. 2, nr. 11, § 28, stk. 2, nr. 12, "
-       "§ 28, stk. 2, nr. 13, § 28, stk. 2, nr. 14, § 28, stk. 2, nr. 15, § 71 a-§ 73, § 73, § 81, § 82, § 83", "")]),
+       "§ 28, stk. 2, nr. 13, § 28, stk. 2, nr. 14, § 28, stk. 2, nr. 15, § 71 a-§ 73, § 73, § 81, § 82, § 83, "
+       "§ 81-§ 83", "")]),
     # words that are no list of units: the items are withheld whole, as named
     ("De ændringer der følger af § 2, nr. 3, 4, 7, 8 og 9, i lov nr. 484 af 11. maj 2010 om ændring af lov om "
      "naturbeskyttelse, lov om miljøbeskyttelse og forskellige andre love (Ændringer som følge af lov om Natur- og "
@@ -127,6 +128,20 @@ def test_a_unit_left_out_inside_a_new_paragraph_refuses_that_paragraph() -> None
     applies, held, refused = split(_nr24(), ItemPart(held=read_units("§ 35 a, stk. 2") or ()))
     assert [[str(p) for p in places(op) or ()] for op in (applies, refused)[1]] == [["§ 35 a"]]
     assert [[str(p) for p in places(op) or ()] for op in applies] == [["§ 35 b"]] and held == []
+
+
+def test_labels_in_a_paragraph_the_act_renumbers_do_not_tell() -> None:
+    """LBK 418/2016 names "§ 5, nr. 1, 2, 6, 9 og 14" (its own numbers) of LOV 633/2014 § 1, nr. 2-6, whose nr. 4
+    reads "I § 5, nr. 5, der bliver nr. 6, udgår …" (the numbers before it; nr. 2 renumbers § 5): by labels the
+    operation lies outside the units, so it is held, as the whole item was, not applied
+    (tests/data/amend/other-act-2015: LOV 633/2014 § 1, nr. 1-9)."""
+    order = read_order(Path(__file__).parent / "data" / "amend" / "other-act-2015" / "earlier.xml")
+    nr4 = next(i for b in order.changes for i in b.items if i.number == 4).operations
+    units = read_units("§ 5, nr. 1, 2, 6, 9 og 14, § 22, stk. 3 og 4, § 28, stk. 2, nr. 7-15, §§ 71 a-73 og §§ 81-83")
+    assert units is not None and "§ 81-§ 83" in _units(units)  # "§§ 81-83" runs through the §§ 82 a-82 c put between
+    assert "5" in moved_paragraphs(order)
+    assert split(nr4, ItemPart(held=units), moved_paragraphs(order)) == ([], list(nr4), [])
+    assert split(nr4, ItemPart(held=units)) == (list(nr4), [], [])  # what the labels alone would say
 
 
 def test_the_lbk_prints_the_part_of_the_item_it_incorporates() -> None:

@@ -15,7 +15,7 @@ from lovkons.amender.apply import ApplyContext, OpResult, apply_op, check_renumb
 from lovkons.amender.chain import Act, cited_text, stages
 from lovkons.amender.citing import base_refs, cites_base
 from lovkons.amender.grain import groups
-from lovkons.amender.item_part import ItemPart, places, split
+from lovkons.amender.item_part import ItemPart, moved_paragraphs, places, split
 from lovkons.amender.older_count import apply_counted
 from lovkons.amender.places import each_place
 from lovkons.amender.replay import Run, act_operations, settled, trail_for
@@ -266,7 +266,7 @@ def _step(run: Run, acts: list[Act], k: int, block: ChangeBlock, item: Item, at:
                                     f"{item.text}", "error", str(source), None, order.meta.source, item.line))
         return
     if part is not None:
-        applies, held, refused = split(item.operations, part)
+        applies, held, refused = split(item.operations, part, moved_paragraphs(order))
         if held:
             run.pending.append(Pending(source, dc_replace(item, operations=tuple(held)), item.in_force))
         run.problems += [Problem("PARTIAL_NOT_APPLIED", f"{op.op} of {_places(op)} not applied: an LBK names a part "

@@ -16,8 +16,12 @@ Where an operation acts: the unit it changes, or the units its payload brings ("
 … § 35 b. …«" brings § 35 a and § 35 b; its anchor § 35 is only where). An operation whose place overlaps a
 named unit either way ("§ 41 affattes" and "§ 41, stk. 4") is on it: the LBK says that change is left out. A
 rykningsklausul ("Stk. 4 bliver herefter stk. 5") goes with the operation of the item on the same § that
-moves it. An operation on the whole law ("Overalt i loven") or on another act's item has no place to compare:
-it is held back (never applied on a guess) and, against `only`, applied.
+moves it. An operation on the whole law ("Overalt i loven") or on another act's item has no place to compare,
+nor one that holds a named unit and more (the new § 43 a of LOV 900/2013 § 1, nr. 1, of which LBK 1330/2013
+leaves out stk. 7): it is refused, never applied on a guess. The LBK names units by its own numbers, the act by
+those before its change: in a § whose numbering the act moves, labels below the § do not tell (LBK 418/2016 names
+"§ 5, nr. 6" for LOV 633/2014 § 1, nr. 4: "I § 5, nr. 5, der bliver nr. 6, udgår …"), and such an operation is
+held (or, against `only`, applied), as the whole item was before units were read.
 """
 
 from __future__ import annotations
@@ -97,12 +101,27 @@ def overlaps(address: Address, unit: Unit) -> bool:
     return all(_same(x, y) for x, y in zip(a, u, strict=False))
 
 
-def _fate(where: tuple[Address, ...] | None, part: ItemPart) -> str:
+def _unsure(where: tuple[Address, ...], units: Sequence[Unit], moved: frozenset[str]) -> bool:
+    """Whether the place lies in a § whose numbering the act moves ("I § 5, nr. 5, der bliver nr. 6, udgår …", LOV
+    633/2014 § 1, nr. 4) and is compared with a unit of that § below it: the LBK names units by its own numbers
+    (LBK 418/2016: "§ 5, nr. 1, 2, 6, 9 og 14"), the act by those before it, so labels there do not tell."""
+    def key(address: Address) -> str | None:
+        label = address.label_of(Level.PARAGRAF)
+        return None if label is None else label_key(label)
+    return any(key(p) in moved and any(key(u.address) == key(p) and len(u.address.steps) > 1 for u in units)
+               for p in where)
+
+
+def _fate(where: tuple[Address, ...] | None, part: ItemPart, moved: frozenset[str] = frozenset()) -> str:
     """"apply", "held" (left pending), "base" (in the base's text) or "refuse" (the place holds a named unit and
-    more, or cannot be compared: no part of it is said exactly)."""
+    more, or cannot be compared: no part of it is said exactly). Where the labels do not tell (`_unsure`), the
+    operation is held when the LBK compared with names units there, and applies against the base's: as the whole
+    item was before units were read."""
     if where is None:
         return "refuse"
-    if part.only is not None:
+    if part.held and _unsure(where, part.held, moved):
+        return "held"
+    if part.only is not None and not _unsure(where, part.only, moved):
         inside = all(any(_within(p, u) for u in part.only) for p in where)
         if not inside:
             return "base" if not any(overlaps(p, u) for p in where for u in part.only) else "refuse"
@@ -137,13 +156,15 @@ def _pieces(op: Operation) -> list[tuple[Operation, Node | None]]:
     return out
 
 
-def split(operations: Sequence[Operation], part: ItemPart) -> tuple[list[Operation], list[Operation], list[Operation]]:
+def split(operations: Sequence[Operation], part: ItemPart,
+          moved: frozenset[str] = frozenset()) -> tuple[list[Operation], list[Operation], list[Operation]]:
     """(the operations that apply, those held back, those refused) of one item; those the base has are dropped.
+    `moved`: the §§ (by label_key) whose numbering the act moves (a rykningsklausul of any of its items there).
     An insertion of several units applies the units that apply, each run after the unit before it that stands in
     the text (LBK 122/2015 has § 35 a of LOV 641/2013 § 1, nr. 24 from its base, and prints § 35 b after it)."""
     fates: list[list[tuple[Operation, Node | None, str]]] = []
     for op in operations:
-        fates.append([(piece, node, _fate(places(piece), part)) for piece, node in _pieces(op)])
+        fates.append([(piece, node, _fate(places(piece), part, moved)) for piece, node in _pieces(op)])
     for i, op in enumerate(operations):  # a rykningsklausul goes with the operation on its § that moves it
         if isinstance(op, Renumber):
             mover = next((f for j, other in enumerate(operations) if j != i and not isinstance(other, Renumber)
@@ -212,3 +233,9 @@ def parts_said(orders: Sequence[AmendingDocument], said: Sequence[NotIncorporate
                         tuple(dict.fromkeys(u for w in only for u in w.units_of(n))) if only else None,
                         held[0].sentence if held else "", only[0].sentence if only else "")
     return out
+
+
+def moved_paragraphs(order: AmendingDocument) -> frozenset[str]:
+    """The §§ (by label_key) in which an item of the act moves the numbering ("Stk. 3 bliver herefter stk. 4")."""
+    return frozenset(label_key(label) for b in order.changes for i in b.items for op in i.operations
+                     if isinstance(op, Renumber) and (label := op.target.label_of(Level.PARAGRAF)) is not None)

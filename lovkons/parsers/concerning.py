@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import regex
 
-from lovkons.model.document import Address
+from lovkons.model.document import Address, Level, normalize_label
 from lovkons.parsers.instructions.targets import TargetError, parse_targets
 
 
@@ -40,6 +40,7 @@ class Unit:
 
 # "lovens § 18 og § 19", "sølovens §§ 39 a-39 c", "opkrævningslovens § 16": the law's own name before its units
 _LAW_NAME = regex.compile(r"\b\p{L}*loven?s\s+(?=§)", regex.I)
+_RANGE = regex.compile(r"§§\s*(?P<lo>\d+(?:\s*[a-z](?![a-zæøå]))?)\s*[-–]\s*(?P<hi>\d+(?:\s*[a-z](?![a-zæøå]))?)(?!\s*,?\s*stk)")
 
 
 def read_units(text: str) -> tuple[Unit, ...] | None:
@@ -54,7 +55,11 @@ def read_units(text: str) -> tuple[Unit, ...] | None:
         return None
     if not targets or any(t.count is not None or t.becomes or t.exceptions or t.nth for t in targets):
         return None
-    return tuple(Unit(t.address, t.through) for t in targets)
+    # "§§ 81-83" in an LBK's own numbers runs through the §§ an act put between them (§§ 82 a-82 c: LOV 633/2014
+    # § 1, nr. 50, as LBK 418/2016 names it): the run, beside the §§ the range names
+    runs = [Unit(Address(((Level.PARAGRAF, normalize_label(m["lo"])),)), Address(((Level.PARAGRAF, normalize_label(m["hi"])),)))
+            for m in _RANGE.finditer(s)]
+    return tuple(dict.fromkeys([*(Unit(t.address, t.through) for t in targets), *runs]))
 
 
 def units_text(units: tuple[Unit, ...]) -> str:
