@@ -21,7 +21,7 @@ from lovkons.amender.item_part import ItemPart, moved_paragraphs, places, split
 from lovkons.amender.manifest import load_manifest, read_order, run_manifest
 from lovkons.parsers.concerning import read_units
 from lovkons.parsers.not_incorporated import not_incorporated
-from lovkons.review.evaluate import paragraf_map
+from lovkons.review.evaluate import paragraf_map, problem_labels
 
 _U641 = "§ 13, § 35, stk. 2, nr. 1, § 35 b, § 37 a, § 41, § 51, stk. 2, nr. 1, § 51, stk. 4, § 53, stk. 2"
 # (sentence, [(act number, year, § of the act, nr. whole, nr. in part, units of all, units of those in part)])
@@ -185,6 +185,7 @@ def test_a_change_named_in_part_with_no_unit_is_refused_and_said(tmp_path: Path)
     said = [p for p in run.result.problems if p.source == "LOV 641/2013 § 1, nr. 24"]
     assert [(p.code, p.severity) for p in said] == [("PARTIAL_NOT_APPLIED", "error")]
     assert "24 delvis" in said[0].message and "35a" not in paragraf_map(run.result.document)
+    assert problem_labels(tuple(said)) == {"35a", "35b"}  # the §§ it changes; not "§ 1" of the act, nor the quote
 
 
 def test_the_base_alone_does_not_say_which_part_of_a_delvis_is_incorporated() -> None:

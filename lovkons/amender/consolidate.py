@@ -269,8 +269,9 @@ def _step(run: Run, acts: list[Act], k: int, block: ChangeBlock, item: Item, at:
         applies, held, refused = split(item.operations, part, moved_paragraphs(order))
         if held:
             run.pending.append(Pending(source, dc_replace(item, operations=tuple(held)), item.in_force))
+        # the units the LBK names are quoted: the refusal is about the places the operation changes (review.evaluate)
         run.problems += [Problem("PARTIAL_NOT_APPLIED", f"{op.op} of {_places(op)} not applied: an LBK names a part "
-                                 f"of the item ({part}) and this operation changes more than that part, or what it "
+                                 f"of the item (»{part}«) and this operation changes more than that part, or what it "
                                  "changes is not said", "error", str(source), _places(op), order.meta.source,
                                  item.line) for op in refused]
         if not applies:

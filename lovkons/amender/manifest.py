@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from lovkons.amender.consolidate import Consolidation
-from lovkons.amender.item_part import parts_said
+from lovkons.amender.item_part import parts_said, places
 from lovkons.amender.orders import consolidate_orders
 from lovkons.model.document import Document, LovkonsError, Problem
 from lovkons.model.edits import AmendingDocument
@@ -179,9 +179,13 @@ def run_manifest(manifest: Manifest, *, at: dt.date | None = None, lenient: bool
                      f"says »{_shortened(w.sentence)}«", "warning", f"{short} § {par}, nr. {nr}", None,
                      str(manifest.expected))
              for (short, par, nr), w in withheld.items() if f"{short} § {par}, nr. {nr}" in held and (short, par, nr) not in unsaid]
-    said += [Problem("PARTIAL_NOT_APPLIED", f"{short} § {par}, nr. {nr} not applied: the official consolidation says "
-                     f"»{_shortened(w.sentence)}«, naming it only in part, and not which part", "error",
-                     f"{short} § {par}, nr. {nr}", None, str(manifest.expected)) for (short, par, nr), w in unsaid.items()]
+    # the error names the places the item changes (the act's "§ 1, nr. 24" is in its source, not a § of the base)
+    changes = {(o.meta.short, b.paragraf, i.number): [str(p) for op in i.operations for p in places(op) or ()]
+               for o in orders for b in o.changes for i in b.items if (o.meta.short, b.paragraf, i.number) in unsaid}
+    said += [Problem("PARTIAL_NOT_APPLIED", f"not applied (it changes {', '.join(changes[k]) or 'an unknown unit'}): the "
+                     f"official consolidation says »{_shortened(w.sentence)}«, naming it only in part, and not which part",
+                     "error", f"{k[0]} § {k[1]}, nr. {k[2]}", next(iter(changes[k]), None), str(manifest.expected))
+             for k, w in unsaid.items()]
     done = held | {str(a.source) for a in result.applied}
     for (short, par, nr), part in in_part.items():
         item = f"{short} § {par}, nr. {nr}"
