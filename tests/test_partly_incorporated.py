@@ -141,7 +141,14 @@ def test_labels_in_a_paragraph_the_act_renumbers_do_not_tell() -> None:
     assert units is not None and "§ 81-§ 83" in _units(units)  # "§§ 81-83" runs through the §§ 82 a-82 c put between
     assert "5" in moved_paragraphs(order)
     assert split(nr4, ItemPart(held=units), moved_paragraphs(order)) == ([], list(nr4), [])
-    assert split(nr4, ItemPart(held=units)) == (list(nr4), [], [])  # what the labels alone would say
+    nr5 = next(i for b in order.changes for i in b.items if i.number == 5).operations  # "§ 5, nr. 8, der bliver nr. 9"
+    assert split(nr5, ItemPart(held=units)) == ([], list(nr5), [])  # no operation on the units: held whole, as named
+
+
+def test_an_item_with_no_operation_on_the_units_named_is_held_whole() -> None:
+    """LBK 1274/2013 names "§ 13, … § 53, stk. 2" for LOV 641/2013 § 1, nr. 24, whose operation brings §§ 35 a and
+    35 b: with units that miss it (made up: "§ 99"), the item is not applied on the labels' say-so but held whole."""
+    assert split(_nr24(), ItemPart(held=read_units("§ 99") or ())) == ([], list(_nr24()), [])
 
 
 def test_the_lbk_prints_the_part_of_the_item_it_incorporates() -> None:

@@ -165,6 +165,11 @@ def split(operations: Sequence[Operation], part: ItemPart,
     fates: list[list[tuple[Operation, Node | None, str]]] = []
     for op in operations:
         fates.append([(piece, node, _fate(places(piece), part, moved)) for piece, node in _pieces(op)])
+    if part.held and not any(f in ("held", "refuse") for pieces in fates for _, _, f in pieces):
+        # named by the LBK, and not one operation on its units: the units are not where we read the item's places
+        # (LOV 1631/2013 § 13, nr. 1 changes LOV 490/2013's "§ 1, nr. 19", LBK 895/2015 names "lovens § 18 og § 19"):
+        # held whole, as named
+        fates = [[(piece, node, "held" if f == "apply" else f) for piece, node, f in pieces] for pieces in fates]
     for i, op in enumerate(operations):  # a rykningsklausul goes with the operation on its § that moves it
         if isinstance(op, Renumber):
             mover = next((f for j, other in enumerate(operations) if j != i and not isinstance(other, Renumber)
