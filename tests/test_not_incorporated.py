@@ -66,13 +66,14 @@ INTRODUCTIONS = [
      "lovbekendtgørelse, da tidspunktet for ikrafttrædelsen af disse ændringer fastsættes af justitsministeren, jf. § 3,"
      " stk. 3, i lov nr. 716 af 25. juni 2010.",  # LBK 1055/2012
      [(716, 2010, "1", {2, 3, 4, 16, 17, 22})]),
-    # named in part: "nr. 13 vedrørende § 132 a" and "nr. 1 delvis" are not withheld (which part is not said)
+    # named in part: "nr. 13 vedrørende § 132 a" and "nr. 1 delvis" are not withheld whole (the units of the part
+    # withheld, "§ 132 a", "§§ 43 b-43 d", are read too: tests/test_partly_incorporated.py)
     ("De ændringer, der følger af § 1, nr. 9, 12 samt nr. 13 vedrørende § 132 a i lov nr. 565 af 18. juni 2012 om "
      "ændring af færdselsloven og lov om ungdomsskoler, er ikke indarbejdet i denne lovbekendtgørelse.",
      [(565, 2012, "1", {9, 12})]),  # LBK 1055/2012
     ("De ændringer, der vedrører §§ 43 b-43 d, og som følger af § 1, nr. 1 delvis, i lov nr. 900 af 4. juli 2013 om "
      "ændring af lov om fremme af vedvarende energi (Ændring af støtte til visse solcelleanlæg), er ikke indarbejdet i"
-     " denne lovbekendtgørelse.", [(900, 2013, "1", set())]),  # LBK 122/2015: nothing withheld, nr. 1 named in part
+     " denne lovbekendtgørelse.", [(900, 2013, "1", set())]),  # LBK 122/2015: nr. 1 named in part, not whole
     # the introduction that lists what is incorporated withholds nothing
     ("Herved bekendtgøres lov om dag-, fritids- og klubtilbud m.v. til børn og unge, jf. lovbekendtgørelse nr. 167 af 20."
      " februar 2015, med de ændringer, der følger af § 5 i lov nr. 296 af 22. marts 2016 og § 7 i lov nr. 665 af 8. "

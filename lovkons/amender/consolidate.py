@@ -15,6 +15,7 @@ from lovkons.amender.apply import ApplyContext, OpResult, apply_op, check_renumb
 from lovkons.amender.chain import Act, cited_text, stages
 from lovkons.amender.citing import base_refs, cites_base
 from lovkons.amender.grain import groups
+from lovkons.amender.item_part import ItemPart, moved_paragraphs, places, split
 from lovkons.amender.older_count import apply_counted
 from lovkons.amender.places import each_place
 from lovkons.amender.replay import Run, act_operations, settled, trail_for
@@ -115,7 +116,8 @@ def block_selected(block: ChangeBlock, base: Document, refs: list[tuple[int, int
 
 
 def _select(order: AmendingDocument, base: Document, refs: list[tuple[int, int, dt.date | None]],
-            part: str | None, problems: list[Problem]) -> list[tuple[ChangeBlock, list[Item]]]:
+            part: str | None, problems: list[Problem],
+            in_part: Mapping[Withheld, ItemPart]) -> list[tuple[ChangeBlock, list[Item]]]:
     short = order.meta.short
     if part:
         try:
@@ -125,7 +127,7 @@ def _select(order: AmendingDocument, base: Document, refs: list[tuple[int, int, 
             return []
         out = []
         for spec in specs:  # "§§ 1 og 3 i lov nr. …": each § of the act its own part
-            out += _select_part(order, base, refs, spec, problems)
+            out += _select_part(order, base, refs, spec, problems, in_part)
         place = {id(b): i for i, b in enumerate(order.changes)}
         return sorted(out, key=lambda chosen: place[id(chosen[0])])  # in the act's own order
     out = [(b, list(b.items)) for b in order.changes if cites_base(b, base, refs)]
@@ -136,8 +138,10 @@ def _select(order: AmendingDocument, base: Document, refs: list[tuple[int, int, 
 
 
 def _select_part(order: AmendingDocument, base: Document, refs: list[tuple[int, int, dt.date | None]],
-                 spec: Part, problems: list[Problem]) -> list[tuple[ChangeBlock, list[Item]]]:
-    """The blocks of `order` that one part names (a § of the act, maybe the numbers of its changes)."""
+                 spec: Part, problems: list[Problem],
+                 in_part: Mapping[Withheld, ItemPart]) -> list[tuple[ChangeBlock, list[Item]]]:
+    """The blocks of `order` that one part names (a § of the act, maybe the numbers of its changes). An item
+    named "delvis" is applied in the part `in_part` says (amender.item_part), else refused."""
     short = order.meta.short
     blocks = [b for b in order.changes if _same_paragraf(b.paragraf, spec.paragraf)]
     if not blocks:
@@ -156,13 +160,14 @@ def _select_part(order: AmendingDocument, base: Document, refs: list[tuple[int, 
                                     f"{short} § {b.paragraf}", None, order.meta.source))
         # "nr. 1 delvis": which part of the item is in force is set by an order we do not have,
         # so the item is not applied; the units it would change are named (refused, never silent)
-        for item in [i for i in items if i.number in spec.partly]:
+        partly = {i.number for i in items if i.number in spec.partly and (short, b.paragraf, i.number) not in in_part}
+        for item in [i for i in items if i.number in partly]:
             problems.append(Problem("PARTIAL_NOT_APPLIED", f"nr. {item.number} is incorporated only in "
                                     "part (\"delvis\"), and which part is not known; not applied "
                                     f"(it changes {', '.join(_item_units(item)) or 'an unknown unit'})",
                                     "error", f"{short} § {b.paragraf}, nr. {item.number}",
                                     next(iter(_item_units(item)), None)))
-        out.append((b, [i for i in items if i.number not in spec.partly]))
+        out.append((b, [i for i in items if i.number not in partly]))
     return out
 
 
@@ -179,7 +184,8 @@ def _item_units(item: Item) -> list[str]:
 
 def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.date | None = None,
                 parts: Mapping[str, str] | None = None, withheld: frozenset[Withheld] = frozenset(),
-                in_base: frozenset[Withheld] = frozenset()) -> Consolidation:
+                in_base: frozenset[Withheld] = frozenset(),
+                in_part: Mapping[Withheld, ItemPart] | None = None) -> Consolidation:
     """Apply the orders in turn. A numbered item is atomic per provision (`amender.grain`): when one of
     its operations on a § is refused, every operation of the item on that § is withheld and reported
     as refused (the failing ones with their reason, the others with ITEM_WITHHELD); its operations on
@@ -188,13 +194,18 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
     from the state it had reached before the first act that differs (`amender.replay`). The items
     `withheld` names (act, § of the act, nr.) are left pending like items not yet in force on `at`: the
     changes an official consolidation says it has not incorporated (`parsers.not_incorporated`); the items
-    `in_base` names are skipped: the base (an LBK) has them in its text already."""
+    `in_base` names are skipped: the base (an LBK) has them in its text already; the items `in_part` names apply
+    in part (`amender.item_part`): their operations on the units an LBK says are not incorporated are left
+    pending, and those the base has already are skipped."""
     refs = base_refs(base)
     problems: list[Problem] = []
+    in_part = in_part or {}
     acts: list[Act] = [
-        (order, _select(order, base, refs, (parts or {}).get(order.meta.short), problems)) for order in orders]
+        (order, _select(order, base, refs, (parts or {}).get(order.meta.short), problems, in_part))
+        for order in orders]
     key = (*sorted((parts or {}).items()), *sorted(("withheld", f"{a} § {p}, nr. {n}") for a, p, n in withheld),
-           *sorted(("in base", f"{a} § {p}, nr. {n}") for a, p, n in in_base))
+           *sorted(("in base", f"{a} § {p}, nr. {n}") for a, p, n in in_base),
+           *sorted(("in part", f"{a} § {p}, nr. {n}: {part}") for (a, p, n), part in in_part.items()))
     trail = trail_for(base, at, key, lambda: ensure_ids(mark_tombstones(base)))
     by_stage = stages(acts)  # per act's place, the items applied there (deferred text changes moved)
     run = trail.resume(acts, by_stage)
@@ -207,7 +218,8 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
             trail.mark(run)
         for j, block, item in steps:
             if (acts[j][0].meta.short, block.paragraf, item.number) not in in_base:
-                _step(run, acts, j, block, item, at, withheld, stage=k)
+                _step(run, acts, j, block, item, at, withheld, stage=k, part=in_part.get(
+                    (acts[j][0].meta.short, block.paragraf, item.number)))
         if k < len(acts) and any(items for _, items in acts[k][1]):
             run.starts.setdefault(k, run.doc)  # an act whose items all wait (chain.stages) still has its text
     trail.finish(acts, by_stage, run)
@@ -225,9 +237,10 @@ def consolidate(base: Document, orders: Sequence[AmendingDocument], *, at: dt.da
 
 
 def _step(run: Run, acts: list[Act], k: int, block: ChangeBlock, item: Item, at: dt.date | None,
-          withheld: frozenset[Withheld] = frozenset(), stage: int | None = None) -> None:
+          withheld: frozenset[Withheld] = frozenset(), stage: int | None = None, part: ItemPart | None = None) -> None:
     """One item of act k applied to the run (or listed as pending, or as not understood) at the place
-    of act `stage` in the chain (a later one for a deferred text change, chain.stages)."""
+    of act `stage` in the chain (a later one for a deferred text change, chain.stages); `part`: the part of
+    the item that applies (its other operations pending, or in the base already)."""
     order = acts[k][0]
     short = order.meta.short
     if k not in run.ctxs:
@@ -252,6 +265,18 @@ def _step(run: Run, acts: list[Act], k: int, block: ChangeBlock, item: Item, at:
         run.problems.append(Problem("UNPARSED_INSTRUCTION", "the instruction was not understood: "
                                     f"{item.text}", "error", str(source), None, order.meta.source, item.line))
         return
+    if part is not None:
+        applies, held, refused = split(item.operations, part, moved_paragraphs(order))
+        if held:
+            run.pending.append(Pending(source, dc_replace(item, operations=tuple(held)), item.in_force))
+        # the units the LBK names are quoted: the refusal is about the places the operation changes (review.evaluate)
+        run.problems += [Problem("PARTIAL_NOT_APPLIED", f"{op.op} of {_places(op)} not applied: an LBK names a part "
+                                 f"of the item (»{part}«) and this operation changes more than that part, or what it "
+                                 "changes is not said", "error", str(source), _places(op), order.meta.source,
+                                 item.line) for op in refused]
+        if not applies:
+            return
+        item = dc_replace(item, operations=tuple(applies))
     ctx.source = source
     earlier = [(acts[j][0].meta.short, run.starts[j]) for j in sorted(run.starts, reverse=True) if j < k]
     run.doc, done, found = apply_counted(run.doc, item, ctx, source, _apply_item, earlier)
@@ -261,6 +286,10 @@ def _step(run: Run, acts: list[Act], k: int, block: ChangeBlock, item: Item, at:
         run.touched |= result.touched
         run.mine.setdefault(k, []).append((op, Applied(op.source or source, op.op, str(op.target))))
     run.problems.extend(check_renumbers(run.doc, ctx, final=False))
+
+
+def _places(op: Operation) -> str:
+    return ", ".join(map(str, places(op) or ())) or str(op.target)
 
 
 def _apply_item(doc: Document, item: Item, ctx: ApplyContext,

@@ -12,9 +12,11 @@ from typing import Any
 import yaml
 
 from lovkons.amender.consolidate import Consolidation
+from lovkons.amender.item_part import parts_said, places
 from lovkons.amender.orders import consolidate_orders
 from lovkons.model.document import Document, LovkonsError, Problem
 from lovkons.model.edits import AmendingDocument
+from lovkons.parsers.concerning import units_text
 from lovkons.parsers.not_incorporated import incorporated_by_base, said_not_incorporated
 from lovkons.parsers.parts import parse_parts
 from lovkons.parsers.yaml_text import load_yaml
@@ -134,7 +136,9 @@ def run_manifest(manifest: Manifest, *, at: dt.date | None = None, lenient: bool
     """Read and consolidate. `lenient` (eval): an amendment the instruction reader rejects becomes an
     error Problem (its changes count as refused) instead of stopping the run. `as_printed` (eval): the
     changes the expected LBK says it has not incorporated are left pending (`parsers.not_incorporated`),
-    each reported (ITEM_NOT_INCORPORATED, a warning)."""
+    each reported (ITEM_NOT_INCORPORATED, a warning); of a change it names with the units the left-out part
+    concerns, the operations on those units (amender.item_part); one it names "delvis" and says not which part
+    of is not applied (PARTIAL_NOT_APPLIED)."""
     base = read_doc(manifest.base)
     expected = read_doc(manifest.expected) if manifest.expected else None
     orders: list[AmendingDocument] = []
@@ -154,13 +158,19 @@ def run_manifest(manifest: Manifest, *, at: dt.date | None = None, lenient: bool
     statements = said_not_incorporated(expected) if as_printed and expected is not None else ()
     base_says = said_not_incorporated(base)
     withheld = {(o.meta.short, b.paragraf, i.number): w for o in orders for b in o.changes for i in b.items
-                for w in statements if w.covers(o, b.paragraf, i.number)}
+                for w in statements if w.covers(o, b.paragraf, i.number) and not w.units_of(i.number)}
+    # "§ 1, nr. 1 delvis" with no unit named: which part is left out is not said, so nothing of it is applied
+    unsaid = {(o.meta.short, b.paragraf, i.number): w for o in orders for b in o.changes for i in b.items
+              for w in statements if w.names(o, b.paragraf, i.number) and not w.covers(o, b.paragraf, i.number)
+              and not w.units_of(i.number) and (o.meta.short, b.paragraf, i.number) not in withheld}
+    withheld |= unsaid
+    in_part = parts_said(orders, statements, base_says, parts, as_printed)
     # an act the manifest names whole whose § the base LBK says it has incorporated but for some numbered changes
     in_base = {(o.meta.short, b.paragraf, i.number): w for o in orders if o.meta.short not in parts
                for b in o.changes for i in b.items
                if (w := incorporated_by_base(base_says, o, b.paragraf, i.number)) is not None}
     result, ready = consolidate_orders(base, orders, at=at or manifest.at, parts=parts, withheld=frozenset(withheld),
-                                       in_base=frozenset(in_base))
+                                       in_base=frozenset(in_base), in_part=in_part)
     held = {str(p.source) for p in result.pending}
     said = [Problem("ITEM_IN_BASE", f"{short} § {par}, nr. {nr} not applied again: the base says "
                     f"»{_shortened(w.sentence)}«, so the §'s other changes are in its text", "warning",
@@ -168,7 +178,27 @@ def run_manifest(manifest: Manifest, *, at: dt.date | None = None, lenient: bool
     said += [Problem("ITEM_NOT_INCORPORATED", f"{short} § {par}, nr. {nr} left pending: the official consolidation "
                      f"says »{_shortened(w.sentence)}«", "warning", f"{short} § {par}, nr. {nr}", None,
                      str(manifest.expected))
-             for (short, par, nr), w in withheld.items() if f"{short} § {par}, nr. {nr}" in held]
+             for (short, par, nr), w in withheld.items() if f"{short} § {par}, nr. {nr}" in held and (short, par, nr) not in unsaid]
+    # the error names the places the item changes (the act's "§ 1, nr. 24" is in its source, not a § of the base)
+    changes = {(o.meta.short, b.paragraf, i.number): [str(p) for op in i.operations for p in places(op) or ()]
+               for o in orders for b in o.changes for i in b.items if (o.meta.short, b.paragraf, i.number) in unsaid}
+    said += [Problem("PARTIAL_NOT_APPLIED", f"not applied (it changes {', '.join(changes[k]) or 'an unknown unit'}): the "
+                     f"official consolidation says »{_shortened(w.sentence)}«, naming it only in part, and not which part",
+                     "error", f"{k[0]} § {k[1]}, nr. {k[2]}", next(iter(changes[k]), None), str(manifest.expected))
+             for k, w in unsaid.items()]
+    done = held | {str(a.source) for a in result.applied}
+    for (short, par, nr), part in in_part.items():
+        item = f"{short} § {par}, nr. {nr}"
+        if (short, par, nr) in withheld or item not in done:
+            continue
+        if part.held and item in held:
+            said.append(Problem("ITEM_NOT_INCORPORATED", f"{item}: its operations on {units_text(part.held)} left "
+                                f"pending: the official consolidation says »{_shortened(part.held_by)}«", "warning",
+                                item, None, str(manifest.expected)))
+        if part.only is not None:
+            said.append(Problem("ITEM_IN_BASE", f"{item}: only its operations on {units_text(part.only)} applied: the "
+                                f"base says »{_shortened(part.only_by)}«, so its others are in its text", "warning",
+                                item, None, str(manifest.base)))
     if unread or said:
         result = replace(result, problems=(*unread, *said, *result.problems))
     return Run(manifest, base, ready, result, expected)

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from lovkons.amender.consolidate import Consolidation, Withheld, base_refs, block_selected, consolidate
+from lovkons.amender.item_part import ItemPart
 from lovkons.amender.items_of_acts import changes_of_items
 from lovkons.amender.other_acts import blocks_of_other_acts
 from lovkons.amender.printed_ahead import dropped_items, printed_ahead
@@ -40,12 +41,14 @@ def prepared(orders: Sequence[AmendingDocument], base: Document, parts: Mapping[
 
 def consolidate_orders(base: Document, orders: Sequence[AmendingDocument], *, at: dt.date | None = None,
                        parts: Mapping[str, str] | None = None, withheld: frozenset[Withheld] = frozenset(),
-                       in_base: frozenset[Withheld] = frozenset()) -> tuple[Consolidation, tuple[AmendingDocument, ...]]:
+                       in_base: frozenset[Withheld] = frozenset(), in_part: Mapping[Withheld, ItemPart] | None = None,
+                       ) -> tuple[Consolidation, tuple[AmendingDocument, ...]]:
     """`consolidate` of the prepared orders → (the consolidation with the problems of preparing first, the orders
-    as applied). `withheld`: items left pending, `in_base`: items skipped (see `consolidate`)."""
+    as applied). `withheld`: items left pending, `in_base`: items skipped, `in_part`: items applied in part (see
+    `consolidate`)."""
     parts = parts or {}
     ready, problems, emptied, base = prepared(orders, base, parts, at)
-    result = consolidate(base, ready, at=at, parts=parts, withheld=withheld, in_base=in_base)
+    result = consolidate(base, ready, at=at, parts=parts, withheld=withheld, in_base=in_base, in_part=in_part)
     if emptied:  # a block emptied as amending another act is not "applied because the part names it"
         result = replace(result, problems=tuple(p for p in result.problems if p.source not in emptied
                                                 or p.code not in ("BASE_NOT_CITED", "PART_ITEM_MISSING")))

@@ -57,10 +57,12 @@ def _same(a: str, b: str) -> bool:
 
 def in_text_of(lbk: _Lbk, change: _Item) -> bool:
     """Whether the text of `lbk`, to which `change` is handed on, holds it: not when the LBK says the item (its
-    §, its act) is not incorporated, nor when it says so of a part of the item ("nr. 1 delvis": which part is
-    not said in a form we read, so the item is not taken as in the text — as parsers.not_incorporated's
-    `incorporated_by_base` reads it for the eval); yes when it says so of other items of the same § of the act,
-    or names the act among those it incorporates."""
+    §, its act) is not incorporated, nor when it says so of a part of the item ("nr. 1 delvis", or the units the
+    part concerns: "De ændringer, der vedrører § 41, stk. 4-7, …, og som følger af § 1, nr. 2-6", LBK 1141/2016):
+    a handed-on item is one Change, in the text or not, while such an item is in it only in part — the eval
+    splits it by its operations (amender.item_part), the timeline does not, so it is not taken as in the text,
+    as parsers.not_incorporated's `incorporated_by_base` reads it; yes when it says so of other items of the
+    same § of the act, or names the act among those it incorporates."""
     named = [w for w in lbk.withheld if w[0] == change.order and (w[1] is None or _same(w[1], change.paragraf))]
     if any(paragraf is None or items is None or change.item in items or change.item in partly
            for _, paragraf, items, partly in named):

@@ -79,7 +79,7 @@ CODES: tuple[Code, ...] = (
          "applied but is not what the act makes it"),
     Code("ITEM_NOT_INCORPORATED", _W, "apply", "the official consolidation compared with says in its introduction that it has not incorporated this change ('er ikke indarbejdet i denne lovbekendtgørelse', LBK 748/2016 on LOV 665/2016 § 7, nr. 7); left pending"),
     Code("ITEM_IN_BASE", _W, "apply", "the base LBK names other numbered changes of the same § of the act as not incorporated, so this one is in its text already ('§ 1, nr. 4-10, i lov nr. 1539 … er ikke indarbejdet', LBK 1152/2011); not applied again"),
-    Code("PARTIAL_NOT_APPLIED", _E, "apply", "an item that commences in part ('delvis') was not applied"),
+    Code("PARTIAL_NOT_APPLIED", _E, "apply", "an item named only in part ('delvis') was not applied, the part not being said; or, of an item an LBK names in part with the units that part concerns ('nr. 13 vedrørende § 132 a', LBK 1055/2012), an operation that changes more than those units"),
     Code("UNTOUCHED_CHANGED", _E, "apply", "safety net: text no applied operation touched changed"),
     Code("ALREADY_PRESENT", _W, "apply", "the unit to insert is already there with the same text; not inserted again"),
     Code("TEXT_ALREADY_PRESENT", _W, "apply", "the words to insert already follow the quoted text (an earlier act inserted them); not inserted twice"),

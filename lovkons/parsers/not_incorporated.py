@@ -21,9 +21,14 @@ made 1 identical and about 300 wrong. What an LBK leaves out it says in its intr
 
 Drafting convention (Justitsministeriets vejledning om lovbekendtgørelser): a change not incorporated is
 named in the introduction with the act and its numbered changes. Those items are the ones the eval leaves
-pending (reported as pending, never applied) when it compares with that LBK. A change named only in part
-("§ 1, nr. 1 delvis", "nr. 13 vedrørende § 132 a", "nr. 5 (for så vidt angår § 7 a, stk. 4)") is not
-withheld: which part is left out is not said in a form we read.
+pending (reported as pending, never applied) when it compares with that LBK. Where the LBK names the units
+of the law the withheld changes concern, only the operations of those items on those units are withheld
+(`units`, `partly_units`, parsers.concerning): "De ændringer, der vedrører § 41, stk. 4-7, og § 66, stk. 2, og som
+følger af § 1, nr. 2-6, i lov nr. 1877 …" (LBK 1141/2016), "§ 1, nr. 9, 12 samt nr. 13 vedrørende § 132 a i lov
+nr. 565 …" (LBK 1055/2012: nr. 9 and 12 whole, of nr. 13 what it does to § 132 a), "§ 2, nr. 5 (for så vidt
+angår § 7 a, stk. 4)" (LBK 1229/2016). A change named only in part with no unit ("§ 1, nr. 1 delvis") is in
+`partly` with no units: which part is left out is not said, so the eval applies none of it and says so
+(PARTIAL_NOT_APPLIED, amender.manifest), and when the LBK is a base it is not taken as in its text.
 
 The same sentences in the base, when it is an LBK, say what its text already holds: the other numbered
 changes of the § it names (`incorporated_by_base`); an act the manifest names whole is applied without them.
@@ -38,6 +43,7 @@ import regex
 
 from lovkons.model.document import Document, Kind
 from lovkons.model.edits import AmendingDocument
+from lovkons.parsers.concerning import Unit, read_units
 from lovkons.parsers.dates import DANISH_DATE
 from lovkons.parsers.lbk_intro import LEFT_OUT, SENTENCE_END
 from lovkons.parsers.parts import parse_parts
@@ -64,17 +70,31 @@ _NOTE_SUBJECT = regex.compile(
 # a withholding sentence that names no changes but points back to those just named
 _POINTS_BACK = regex.compile(r"\s*(?:Disse\s+ændringer|Denne\s+ændring|Ændringerne|Ændringen)\b(?![^.]*\bfølger\s+af\b)",
                              regex.I)
-# "(for så vidt angår § 7 a, stk. 4)": the change is named in part
-_IN_PART = regex.compile(r"\(\s*for\s+så\s+vidt\s+angår[^)]*\)", regex.I)
+# a numbered change named in part, with the units of the law that part concerns: "nr. 5 (for så vidt angår § 7 a,
+# stk. 4)" (LBK 1229/2016), "§ 1, nr. 9, for så vidt angår opkrævningslovens § 16, stk. 1, nr. 6, 7 og 14-18, og
+# stk. 2, i lov nr. 513 …" (LBK 1127/2013), "nr. 13 vedrørende § 132 a" (LBK 1055/2012; to the end of the part)
+_IN_PART = regex.compile(r"""\(\s*for\s+så\s+vidt\s+angår\s+(?P<units>[^)]*)\)
+    | ,?\s*for\s+så\s+vidt\s+angår\s+(?P<units>[^()]+?)[\s,]*(?:\bi\s*)?$
+    | \bvedrørende\s+(?P<units>.+?)[\s,]*(?:\bi\s*)?$""", regex.I | regex.X)
+# the units a statement's changes concern, named for all of them: "De ændringer, der vedrører § 41, stk. 4-7, og
+# § 66, stk. 2, og som følger af …" (LBK 1141/2016); "De ændringer af §§ 54 og 71, der følger af …" (LBK 959/2011);
+# "… i lov nr. 490 af 21. maj 2013 (…), som vedrører lovens § 18 og § 19, er ikke indarbejdet" (LBK 895/2015)
+_CONCERNS = (
+    regex.compile(r"\b(?:der|som)\s+vedrører,?\s+(?P<units>.+?),?\s+og\s+som\s+følger\b", regex.I),
+    regex.compile(r"\bændring(?:en|er)?\s+af\s+(?P<units>§.+?),?\s+der\s+følger\b", regex.I),
+    regex.compile(r"\b(?:og\s+)?som\s+vedrører\s+(?P<units>.+?),?\s+(?:er|har|træder)\s+(?:ikke|efterfølgende|derfor)\b",
+                  regex.I),
+)
 _NO_PART_TAIL = regex.compile(r"[\s,]*(?:\bi|og)?\s*$", regex.I)
 
 
 @dataclass(frozen=True, slots=True)
 class NotIncorporated:
     """Changes of one act an LBK says it has not incorporated: the act's number and year, the § of the
-    act (None = the whole act) and its numbered changes (None = the whole §), the sentence, and the
-    numbered changes it names only in part ("nr. 1 delvis", "nr. 13 vedrørende § 132 a"): neither
-    withheld nor, when the LBK is a base, in its text."""
+    act (None = the whole act) and its numbered changes (None = the whole §), the sentence, the numbered
+    changes it names only in part ("nr. 1 delvis", "nr. 13 vedrørende § 132 a"), and the units of the law the
+    withheld changes concern when it names them (`units_of`): then only the items' operations on those units
+    are withheld. Of an item named in part with no unit, which part is left out is not said."""
 
     number: int
     year: int
@@ -82,18 +102,54 @@ class NotIncorporated:
     items: frozenset[int] | None
     sentence: str
     partly: frozenset[int] = frozenset()
+    units: tuple[Unit, ...] = ()  # "der vedrører § 41, stk. 4-7, …, og som følger af …": of all its items
+    partly_units: tuple[Unit, ...] = ()  # "nr. 13 vedrørende § 132 a": of the items in `partly`
 
     def covers(self, order: AmendingDocument, paragraf: str, item: int) -> bool:
+        """Whether it names the item whole (not in part)."""
+        return self.names(order, paragraf, item) and (self.items is None or item in self.items)
+
+    def names(self, order: AmendingDocument, paragraf: str, item: int) -> bool:
+        """Whether it names the item, whole or in part."""
         meta = order.meta
         if (meta.number, meta.year) != (self.number, self.year):
             return False
         if self.paragraf is not None and self.paragraf.replace(" ", "") != paragraf.replace(" ", ""):
             return False
-        return self.items is None or item in self.items
+        return self.items is None or item in self.items or item in self.partly
+
+    def units_of(self, item: int) -> tuple[Unit, ...]:
+        """The units of the law whose changes by the item it names are withheld; () = the item whole, or (an item
+        in `partly`) the part not said."""
+        return self.units or (self.partly_units if item in self.partly else ())
 
 
-def named_changes(subject: str, sentence: str) -> Iterable[NotIncorporated]:
-    """The acts of a subject and the part named before each ("§ 1, nr. 4-10, i lov nr. 1539 af …")."""
+def concerning(sentence: str) -> tuple[Unit, ...]:
+    """The units of the law a statement says all its changes concern (`_CONCERNS`), () when it names none or
+    names them in words that are no list of units (then its items are withheld whole, as named)."""
+    for rx in _CONCERNS:
+        m = rx.search(sentence)
+        if m:
+            return read_units(m["units"]) or ()
+    return ()
+
+
+def _in_part(text: str) -> tuple[str, tuple[Unit, ...] | None]:
+    """The part with its qualifiers of a change named in part made "delvis" (parsers.parts reads that), and the
+    units they name: None when there are none or they differ or do not read (the part is then not said)."""
+    named: set[tuple[Unit, ...] | None] = set()
+
+    def partly(m: regex.Match[str]) -> str:
+        named.add(read_units(m["units"]))
+        return " delvis"
+
+    text = _IN_PART.sub(partly, text)
+    return text, (next(iter(named)) if len(named) == 1 else None)
+
+
+def named_changes(subject: str, sentence: str, units: tuple[Unit, ...] = ()) -> Iterable[NotIncorporated]:
+    """The acts of a subject and the part named before each ("§ 1, nr. 4-10, i lov nr. 1539 af …"); `units`:
+    the units of the law the statement says its changes concern (`concerning`)."""
     start = 0
     for m in _ACT.finditer(subject):
         before = subject[start:m.start()]
@@ -103,14 +159,15 @@ def named_changes(subject: str, sentence: str) -> Iterable[NotIncorporated]:
         if paragraf < 0:  # "følger af lov nr. 468 af 18. maj 2011": the whole act
             yield NotIncorporated(int(m["number"]), year, None, None, sentence)
             continue
-        text = _NO_PART_TAIL.sub("", _IN_PART.sub(" delvis", before[paragraf:]).replace(" samt ", " og "))
+        text, in_part = _in_part(_NO_PART_TAIL.sub("", before[paragraf:]).replace(" samt ", " og "))
         try:
-            parts = parse_parts(text)
+            parts = parse_parts(_NO_PART_TAIL.sub("", text))
         except ValueError:
             continue  # a part we do not read is not withheld
         for part in parts:
             items = None if part.items is None else part.items - part.partly
-            yield NotIncorporated(int(m["number"]), year, part.paragraf, items, sentence, frozenset(part.partly))
+            yield NotIncorporated(int(m["number"]), year, part.paragraf, items, sentence, frozenset(part.partly),
+                                  units, in_part or () if part.partly else ())
 
 
 def in_notes(notes: Iterable[str]) -> tuple[NotIncorporated, ...]:
@@ -154,7 +211,8 @@ def not_incorporated(preamble: str | None) -> tuple[NotIncorporated, ...]:
             for subject, begin in zip(named, begins, strict=True):
                 stop = len(statement) if subject is named[-1] else min(
                     (i for i in starts if i > subject.end()), default=len(statement))
-                out += named_changes(subject["subject"], " ".join(statement[begin:stop].split()))
+                sentence = " ".join(statement[begin:stop].split())
+                out += named_changes(subject["subject"], sentence, concerning(sentence))
     return tuple(out)
 
 
