@@ -36,6 +36,11 @@ EFFECTS = [  # (a stk. of the act's commencement §, the parts with the day they
      [("all", dt.date(2013, 1, 1))]),  # LOV 922/2012 § 10 (its slip "indkomstsåret" as printed): the whole act
     ("Loven træder i kraft dagen efter bekendtgørelsen i Lovtidende og har virkning fra og med indkomståret 2011.",
      [("all", dt.date(2011, 1, 1))]),  # LOV 1562/2010
+    ("Stk. 6. § 7, stk. 1, nr. 3, i skattekontrolloven som affattet ved denne lovs § 4, nr. 1, har virkning for "
+     "indberetninger vedrørende januar 2011 eller senere. Skattekontrollovens § 9 A, stk. 1, som affattet ved denne "
+     "lovs § 4, nr. 2-4, har virkning fra den 1. januar 2012.",
+     [("§ 9 A, stk. 1, som affattet ved denne lovs § 4, nr. 2-4", dt.date(2012, 1, 1))]),  # LOV 1560/2010 § 7: a part
+    # is one sentence's (§ 4, nr. 1 has effect "for indberetninger …", no day)
     # what is not a day: an effect for some transactions, and a choice the act gives
     ("Stk. 9. § 2, nr. 17-19, har virkning for overførsler, der sker fra og med den 1. januar 2011.", []),  # LOV 1561/2010
     ("Stk. 6. Den skattepligtige kan vælge, at stk. 8, 2. pkt., og § 13, nr. 2-5, har virkning fra og med den 11. juni "
@@ -44,7 +49,8 @@ EFFECTS = [  # (a stk. of the act's commencement §, the parts with the day they
 
 
 @pytest.mark.parametrize(("stk", "parts"), EFFECTS, ids=["433/2012", "1381/2011", "61/2017", "1353/2012",
-                                                         "922/2012", "1562/2010", "1561/2010", "652/2016"])
+                                                         "922/2012", "1562/2010", "1560/2010", "1561/2010",
+                                                         "652/2016"])
 def test_the_parts_and_their_effect_days_are_read(stk: str, parts: list[tuple[str, dt.date]]) -> None:
     res = read_trailing(["Loven træder i kraft den 1. juli 2012.", stk])
     assert [(c.applies_to, c.date) for c in res.effects] == parts

@@ -9,6 +9,7 @@ its latest LBK (Lovteknisk vejledning: "I lov om kommunernes styrelse, jf. lovbe
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import TYPE_CHECKING
 
 import regex
@@ -20,7 +21,9 @@ if TYPE_CHECKING:
     from lovkons.history.facts import Facts
 
 # "I <the law's title>, jf. lovbekendtgørelse nr. N af <date>, …" at the head of a change block's opening
-_OPENING = regex.compile(r"^\s*I\s+(?P<law>[^,]+?),\s+jf\.\s+lovbekendtgørelse\s+nr\.\s*(?P<n>\d+)\s+af\s+"
+# a law's name may hold commas: "I lov om højeste, mellemste, forhøjet almindelig og almindelig førtidspension m.v., jf.
+# lovbekendtgørelse nr. 11 af 12. januar 2015, …" (LOV 1000/2015)
+_OPENING = regex.compile(r"^\s*I\s+(?P<law>.+?),\s+jf\.\s+lovbekendtgørelse\s+nr\.\s*(?P<n>\d+)\s+af\s+"
                          r"(?P<date>\d{1,2}\.\s*\p{L}+\s+\d{4})", regex.I)
 
 
@@ -70,7 +73,7 @@ def cited_outside(corpus: Corpus) -> dict[str, dict[str, dt.date]]:
         # imported when first asked (an answer kept on disk needs no parser)
         from lovkons.parsers.dates import parse_danish_date
 
-        memo = {}
+        days: dict[str, dict[str, Counter[dt.date]]] = {}
         for f in corpus.facts.values():
             for block in f.blocks:
                 m = _OPENING.match(block.opening)
@@ -78,7 +81,10 @@ def cited_outside(corpus: Corpus) -> dict[str, dict[str, dt.date]]:
                 if m is None or day is None or not block.targets or block.targets[0] in corpus.facts:
                     continue
                 if key_of("LBK", int(m["n"]), day.year) == block.targets[0]:
-                    memo.setdefault(law_of(m["law"]), {}).setdefault(block.targets[0], day)
+                    days.setdefault(law_of(m["law"]), {}).setdefault(block.targets[0], Counter())[day] += 1
+        # acts may cite an LBK's date differently (LBK 342/2014 as of 3 and of 4 April 2014): the day most cite, of
+        # equals the earliest — not the first file read
+        memo = {law: {lbk: min(c, key=lambda d: (-c[d], d)) for lbk, c in lbks.items()} for law, lbks in days.items()}
         corpus.timelines["cited-lbks:"] = memo
     return memo
 
@@ -92,7 +98,7 @@ def first_outside(corpus: Corpus, f: Facts, later: Facts | None) -> tuple[str, d
     if f.role != "base" or not f.date:
         return None
     found = dict(cited_outside(corpus).get(law_of(f.title), {}))
-    if later is not None and later.consolidates and later.consolidates_date:
+    if later is not None and later.consolidates and later.consolidates_date and later.consolidates[0].startswith("LBK "):
         found[later.consolidates[0]] = dt.date.fromisoformat(later.consolidates_date)
     start = dt.date.fromisoformat(f.date)
     stop = dt.date.fromisoformat(later.date or "0001-01-01") if later is not None else dt.date.max

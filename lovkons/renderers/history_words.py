@@ -106,7 +106,7 @@ def carried_lines(tl: Timeline) -> list[str]:
         c = items[0]
         fate = ("already in its text" if c.incorporated else
                 "in force here, left out of its text until it has effect: applied there" if c.why == "left_out" else
-                "applied there")
+                "applied there" if c.in_force is not None else "pending there")
         if tl.end is not None and tl.end.outside and c.to == tl.end.by:  # timeline.Status.outside
             fate = "not in the corpus: in force in its time" + (
                 f", in the text {tl.end.then.by} restates" if tl.end.then is not None else "")

@@ -135,7 +135,10 @@ def timeline_text(corpus: Corpus, h: History, *, color: bool = False, terminal: 
             if v.key == tl.key:
                 what = ["commencement" if v.start else "commencement (date not stated)", *what]
             else:
-                what = [f"restates {tl.key} (the law goes on in its text)", *what]
+                gap = ends.get(v.key)
+                through = gap.by if gap is not None and gap.then is not None and gap.by else None
+                what = [f"restates {through} (not in the corpus; the law goes on in its text)" if through else
+                        f"restates {tl.key} (the law goes on in its text)", *what]
             if (gap := ends.get(v.key)) is not None and gap.then is not None:  # an LBK the corpus lacks before it
                 cells = [gap.since.isoformat() if gap.since else "?", gap.then.since.isoformat() if gap.then.since
                          else "", gap.by or "?", f"restates {tl.key}: not in the corpus (its text is not known)", ""]

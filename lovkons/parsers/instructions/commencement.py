@@ -149,6 +149,8 @@ def _first_day(m: regex.Match[str]) -> dt.date | None:
     return parse_danish_date(m["effect"]) if m["effect"] else dt.date(int(m["year"]), 1, 1)
 
 
+# where one sentence ends and another begins (not "jf. § 5", "Stk. 2. § 1", "nr. 1")
+_SENTENCE_GAP = regex.compile(r"(?<=\p{L}{2}\.)\s+(?=\p{Lu})")
 # a choice the act gives, not a rule: "Den skattepligtige kan vælge, at stk. 8, 2. pkt., og § 13, nr. 2-5, har virkning
 # fra og med den 11. juni 2014 …" (LOV 652/2016 § 14, stk. 6)
 _CHOICE = regex.compile(r"\bkan\s+vælge,?\s+at\b", regex.I)
@@ -168,6 +170,11 @@ def parts_with_effect(text: str) -> list[tuple[str, dt.date]]:
         if k == len(starts):
             break
         end = ends[k]
+        # a part is one sentence's: "§ 7, stk. 1, nr. 3, … som affattet ved denne lovs § 4, nr. 1, har virkning for
+        # indberetninger vedrørende januar 2011 eller senere. Skattekontrollovens § 9 A, … som affattet ved denne lovs
+        # § 4, nr. 2-4, har virkning fra den 1. januar 2012." (LOV 1560/2010 § 7, stk. 6): nr. 1 has no day
+        if _SENTENCE_GAP.search(text, start.start(), end.start()):
+            continue
         day = _first_day(end)
         if day is not None and not _CHOICE.search(text[max(0, start.start() - 150):start.start()]):
             out.append((text[start.start():end.start()], day))
