@@ -104,3 +104,26 @@ def first_outside(corpus: Corpus, f: Facts, later: Facts | None) -> tuple[str, d
     stop = dt.date.fromisoformat(later.date or "0001-01-01") if later is not None else dt.date.max
     between = [(day, key) for key, day in found.items() if start < day < stop and key != f.key]
     return min(((key, day) for day, key in between), key=lambda x: (x[1], x[0]), default=None)
+
+
+def cited_before(corpus: Corpus, key: str) -> list[tuple[str, dt.date]]:
+    """The LBKs of `key`'s law the corpus lacks that acts amend (cited_outside), dated after the law's last corpus
+    document before `key` (there must be one) and restated by no other corpus LBK: `key` is the first corpus LBK after them,
+    so the items of their acts from its day on come to it (as history.timeline.first_restated's). LOV 427/2016 § 3 amends "lov om
+    råstoffer, jf. lovbekendtgørelse nr. 1585 af 10. december 2015" from 16 May 2017; LBK 124/2017 (26 January 2017)
+    restates LBK 1218/2016 and says § 3 of LOV 427/2016 is not incorporated; the corpus has neither LBK."""
+    f = corpus.facts[key]
+    if f.role != "base" or not f.date:
+        return []
+    law = law_of(f.title)
+    earlier = [g.date for g in by_law(corpus).get(law, ()) if g.key != key and g.date and g.date < f.date]
+    if not earlier:  # the law's first corpus document: what came before it is not known (retsplejeloven, LBK 1255/2015)
+        return []
+    after = max(earlier)
+    day = dt.date.fromisoformat(f.date)
+    out = []
+    for lbk, cited in cited_outside(corpus).get(law, {}).items():
+        first = corpus.first_restatement(lbk)
+        if after < cited.isoformat() < f.date and (first is None or first.source == key):
+            out.append((lbk, day))
+    return out

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from lovkons.history.identifiers import parse_identifier
-from lovkons.history.law_chain import by_law, first_outside, law_of, restates_outside
+from lovkons.history.law_chain import by_law, cited_before, first_outside, law_of, restates_outside
 from lovkons.history.law_chain import same_law_successor as same_law_successor  # re-exported
 from lovkons.history.repealed_items import repealed_items
 from lovkons.history.withheld import in_text_of
@@ -227,7 +227,8 @@ def first_restated(corpus: Corpus, key: str) -> list[tuple[str, dt.date]]:
         first = corpus.first_restatement(e.target)
         if first is not None and first.source == key and first.date is not None:
             out.append((e.target, first.date))
-    return sorted(set(out))
+    return sorted(set(out) | set(cited_before(corpus, key)))
+
 
 
 def dependencies(corpus: Corpus, key: str) -> list[str]:
