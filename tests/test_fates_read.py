@@ -102,3 +102,12 @@ def test_the_law_as_subject_and_another_act_repealed_in_one_sentence(tmp_path: P
     f = scan_file(tmp_path, "LOV-1991-1.txt", file_hash(tmp_path, "LOV-1991-1.txt"))[0]
     assert (f.in_force, f.expires) == ("1992-01-01", None)
     assert [r[0] for r in f.repeals] == ["LBK 250/1988"]
+
+
+def test_the_change_blocks_after_the_commencement_do_not_hide_it() -> None:
+    # LOV 1095/2012 (lov om CO2-kvoter): § 38 commencement, § 39 repeals LBK 1222/2010, §§ 40-42 amend three other
+    # laws, § 43 Færøerne. Before, the last four §§ read were §§ 40-43: no commencement (COMMENCEMENT_UNKNOWN, 27
+    # main laws of the corpus) and LBK 1222/2010 stood in force beside it
+    f = facts_of("LOV-2012-1095.txt")
+    assert f.in_force == "2013-01-01"
+    assert f.repeals == (("LBK 1222/2010", "2013-01-01"),)

@@ -70,6 +70,11 @@ def _texts(node: Node) -> list[str]:
     return out
 
 
+def _opens_change_block(para: Node) -> bool:
+    first = next((c for c in para.children if c.kind is Kind.STK), None)
+    return first is not None and bool(_CHANGE_BLOCK.search(" ".join(_texts(first))))
+
+
 def _date_after(sentence: str, m: regex.Match[str] | None) -> dt.date | None:
     dates = [d for d, s, _ in find_danish_dates(sentence) if m is not None and s >= m.end()]
     return dates[0] if dates else None
@@ -86,7 +91,9 @@ def base_dates(doc: Document, *, max_paragraffer: int = 4) -> BaseDates:
     2012." (LOV 324/2012 § 33, stk. 3) repeals units of another act on the day LOV 324/2012 commences; "Lov
     om skifte af fællesbo …, jf. lovbekendtgørelse nr. 725 af 23. oktober 1986, ophæves den 1. marts 2012."
     (LOV 594/2011 § 86, stk. 2) repeals that act on that day."""
-    paras = [p for p in doc.paragraffer() if not p.repealed][-max_paragraffer:]
+    # the last §§ but the change blocks of other acts, which may follow the commencement: LOV 1095/2012 (lov om
+    # CO2-kvoter) repeals LBK 1222/2010 in § 39, before §§ 40-42 amend three other laws and § 43 (Færøerne)
+    paras = [p for p in doc.paragraffer() if not p.repealed and not _opens_change_block(p)][-max_paragraffer:]
     in_force: dt.date | None = None
     expires: dt.date | None = None
     repeals: list[Repeals] = []
