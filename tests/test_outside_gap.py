@@ -86,7 +86,8 @@ def test_consolidate_and_timeline_say_which_lbk_holds_the_law(root: Path) -> Non
     status = next(line for line in err.splitlines() if line.startswith("Status:"))
     assert status.split(":", 1)[1].strip() == (f"restated by {OUTSIDE} from 2014-06-01 (not in the corpus), then by {B}"
                                                " from 2015-05-16")
-    assert f"the law's text on that day is that of {OUTSIDE}, which the corpus does not hold" in err
+    assert (f"the law's text then is that of {OUTSIDE} (from 2014-06-01), which the corpus does not hold; {B} takes over"
+            " from 2015-05-16" in err)
     code, out, _ = cli(root, "consolidate", A, "--at", GAP.isoformat(), "-f", "json")
     assert json.loads(out)["status"] == {"state": "superseded", "since": "2014-06-01", "by": OUTSIDE, "in_corpus": False,
                                          "then": {"state": "superseded", "since": "2015-05-16", "by": B}}

@@ -18,6 +18,7 @@ import pytest
 
 from lovkons.history.corpus import Corpus, load_corpus
 from lovkons.history.fates import fate_problems
+from lovkons.history.pointintime import consolidate_at
 from lovkons.history.timeline import timeline
 
 DATA = Path(__file__).parent / "data" / "printed_repealed"
@@ -47,3 +48,11 @@ def test_an_item_printed_ahead_and_repealed_before_its_day_is_said_to_stay_in_th
     assert said == [f"{ITEM} is in the text of {LBK}, printed ahead of its day 2015-07-01, but {BY} repealed it from"
                     " 2015-06-01 before it took effect: that text keeps a change that never took effect"]
     assert not any("not applied" in m for m in said)
+
+
+def test_consolidate_says_it_too(corpus: Corpus) -> None:
+    """`consolidate` of that text on any day warns that it keeps the change (review18: it said nothing)."""
+    for day in (dt.date(2014, 6, 1), dt.date(2015, 8, 1)):
+        r = consolidate_at(corpus, LBK, day)
+        said = [p.message for p in r.problems if p.code == "ITEM_OF_ACT_REPEALED"]
+        assert len(said) == 1 and said[0].startswith(f"{ITEM} is in the text of {LBK}")

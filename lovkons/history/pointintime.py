@@ -372,7 +372,10 @@ def _consolidate_at(
     included = tuple(k for k in tl.orders if any(c.order == k for c in included_items))
     refused = tuple(p for p in problems if p.severity == "error")
     ahead = tuple(c for c in tl.incorporated if c.in_force is None or c.in_force > day)
-    problems += tuple(fate_problems(replace(tl, incorporated=ahead, lapsed=()), file=corpus.facts[tl.key].rel))
+    # of the lapsed items only those the text prints all the same (repealed before their day: LBK 39/2014 keeps LOV
+    # 899/2013 § 1, nr. 21, history.timeline._printed_ahead) are about this text
+    printed = tuple(c for c in tl.lapsed if c.incorporated)
+    problems += tuple(fate_problems(replace(tl, incorporated=ahead, lapsed=printed), file=corpus.facts[tl.key].rel))
     upcoming = tuple(c for c in tl.changes if c.in_force is not None and c.in_force > day)
     if day == last_day(tl):
         _keep_fates(corpus, tl, decided)

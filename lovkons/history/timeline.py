@@ -43,6 +43,13 @@ class Status:
         """The superseding by a document of the corpus: this one, or `then` when `by` is outside the corpus."""
         return self.then or self
 
+    def held_outside(self) -> str:
+        """Where the law's text is when this end is by an LBK the corpus lacks (`outside`), as `consolidate` and `diff`
+        say it: "the law's text then is that of LBK 584/2014 (from 2014-06-01), which the corpus does not hold; LBK
+        748/2015 takes over from 2015-05-16"."""
+        later = f"; {self.then.by} takes over from {self.then.since}" if self.then is not None else ""
+        return f"the law's text then is that of {self.by} (from {self.since}), which the corpus does not hold{later}"
+
 
 @dataclass(frozen=True, slots=True)
 class Change:

@@ -52,8 +52,8 @@ def summary_fields(r: PointInTime, title: str | None) -> list[tuple[str, list[st
     fields.append(("Date asked", [r.at.isoformat()]))
     fields.append(("Status", [status_text(r.status)]))
     if r.document is None and r.status.outside:  # restated by an LBK the corpus lacks (timeline.Status)
-        fields.append(("Text", [f"not in the corpus: the law's text on that day is that of {r.status.by}, which the"
-                                f" corpus does not hold (use --last for the last version of {r.key} before it)"]))
+        fields.append(("Text", [f"not in the corpus: {r.status.held_outside()} (use --last for the last version of "
+                                f"{r.key} before it)"]))
     elif r.document is None:
         hint = " (use --last for its last version)" if r.status.state in ENDED else ""
         fields.append(("Text", ["none in force on that day" + hint]))

@@ -37,9 +37,7 @@ def _text(corpus: Corpus, doc: str, at: dt.date, literal: bool = False) -> Point
         raise LovkonsError(f"{doc}: no text to compare: {result.problems[0].message}" if result.problems
                            else f"{doc}: not in the corpus")  # fmt: skip
     if result.document is None and (st := result.status).outside:  # an LBK the corpus lacks (timeline.Status)
-        later = f"; {st.then.by} takes over from {st.then.since}" if st.then is not None else ""
-        raise LovkonsError(f"{doc}: no text in the corpus on {at.isoformat()}: the law's text then is that of {st.by}"
-                           f" (from {st.since}), which the corpus does not hold{later}")
+        raise LovkonsError(f"{doc}: no text in the corpus on {at.isoformat()}: {st.held_outside()}")
     if result.document is None:
         state = result.status.state.replace("_", " ")
         raise LovkonsError(f"{doc}: no version in force on {at.isoformat()} ({state})")
