@@ -46,7 +46,7 @@ from scorecard import print_totals, totals, unpack  # noqa: E402
 from lovkons.amender.orders import consolidate_orders  # noqa: E402
 from lovkons.history.corpus import Corpus, load_corpus  # noqa: E402
 from lovkons.history.pointintime import orders_with  # noqa: E402
-from lovkons.history.timeline import timeline  # noqa: E402
+from lovkons.history.timeline import Change, timeline  # noqa: E402
 from lovkons.model.document import LovkonsError  # noqa: E402
 from lovkons.model.edits import AmendingDocument  # noqa: E402
 from lovkons.renderers.eval_out import score_json  # noqa: E402
@@ -95,7 +95,15 @@ def as_printed(corpus: Corpus, a: str) -> tuple[list[AmendingDocument], int]:
     left_out = {(c.order, c.paragraf, c.item) for c in tl.carried if c.why == "left_out"}
     kept = tuple(c for c in tl.changes if (c.order, c.paragraf, c.item) not in left_out)
     between = tuple(c for c in tl.carried if tl.end is not None and tl.end.then is not None and c.to == tl.end.by)
-    with_ahead = replace(tl, changes=(*kept, *between, *ahead))  # the versions' own cut, those items included
+    # in the order they took effect; an item without a day (the minister set it) by its act's date: LOV 718/2010 § 44
+    # (godskørsel, in force by order 1 April 2011) before LOV 471/2011, which amends the text it wrote
+    def rank(c: Change) -> tuple[dt.date, str, str, int]:
+        act = corpus.facts.get(c.order)
+        day = c.in_force or (dt.date.fromisoformat(act.date) if act and act.date else dt.date.min)
+        return (day, act.date or "" if act else "", c.order, c.item)
+
+    changes = tuple(sorted((*kept, *between, *ahead), key=rank))
+    with_ahead = replace(tl, changes=changes)  # the versions' own cut, those items included
     orders = orders_with(corpus, with_ahead, frozenset((c.order, c.paragraf, c.item) for c in with_ahead.changes))
     return orders, len(ahead)
 
