@@ -84,6 +84,28 @@ def past_repealed(doc: Document, first: TreePath, address: Address | str) -> tup
             "the heading is read as the next §'s")
 
 
+def _kapitel_opened(doc: Document, path: TreePath) -> TreePath | None:
+    """The kapitel whose heading stands right before the § at `path`: the § is its first § and has none of its own.
+    LexDania writes a heading over a group of §§ as a kapitel without a number: "Faglige rådgivende udvalg" before
+    § 7 of LOV 113/2010 ("Overskriften før § 7 ophæves.", LOV 156/2013 § 1, nr. 6)."""
+    parent = path[:-1]
+    if not parent or node_at(doc, parent).kind is not Kind.KAPITEL or not node_at(doc, parent).heading:
+        return None
+    first = next((i for i, c in enumerate(children_at(doc, parent)) if c.kind is Kind.PARAGRAF), None)
+    return parent if first == path[-1] else None
+
+
+def _kapitel_reading(doc: Document, kapitel: TreePath, address: Address) -> tuple[str, str] | None:
+    """No warning for a heading without a number (it is the heading before the §); a numbered kapitel's heading is
+    said: "I overskriften før § 1 indsættes efter »anvendelsesområde«: »m.v.«" (LOV 427/2016 § 1, nr. 1) names the
+    heading of kapitel 1 of husdyrbrugloven, "Formål og anvendelsesområde", which § 1 opens."""
+    node = node_at(doc, kapitel)
+    if node.label is None:
+        return None
+    return ("HEADING_OF_KAPITEL", f"{address}: the § has no heading of its own and opens kapitel {node.label}: read as "
+            f"that kapitel's heading »{node.heading}«")
+
+
 def _is_repealed(node: Node) -> bool:
     return node.repealed or is_placeholder(node) or (len(node.children) == 1 and is_placeholder(node.children[0]))
 
@@ -147,6 +169,10 @@ def resolve_current(doc: Document, address: Address) -> Target:
             heads = _headings(doc, path, after)
             reading = None
             if not heads and not after:
+                opened = _kapitel_opened(doc, path)
+                if opened is not None:  # the § opens a kapitel and has no heading of its own: the kapitel's
+                    return Target("kapitel_heading", opened, via="current",
+                                  reading=_kapitel_reading(doc, opened, Address(tuple(steps[:n]))))
                 path, heads = heading_past_repealed(doc, path)
                 reading = past_repealed(doc, path, Address(tuple(steps[:n]))) if heads else None
             if not heads:

@@ -81,6 +81,7 @@ CODES: tuple[Code, ...] = (
     Code("ITEM_IN_BASE", _W, "apply", "the base LBK names other numbered changes of the same § of the act as not incorporated, so this one is in its text already ('§ 1, nr. 4-10, i lov nr. 1539 … er ikke indarbejdet', LBK 1152/2011); not applied again"),
     Code("PARTIAL_NOT_APPLIED", _E, "apply", "an item named only in part ('delvis') was not applied, the part not being said; or, of an item an LBK names in part with the units that part concerns ('nr. 13 vedrørende § 132 a', LBK 1055/2012), an operation that changes more than those units"),
     Code("UNTOUCHED_CHANGED", _E, "apply", "safety net: text no applied operation touched changed"),
+    Code("HEADING_OF_KAPITEL", _W, "apply", "'overskriften før § N' where § N has no heading of its own and opens a numbered kapitel: read as that kapitel's heading (LOV 427/2016 § 1, nr. 1 on kapitel 1 of husdyrbrugloven)"),
     Code("ALREADY_PRESENT", _W, "apply", "the unit to insert is already there with the same text; not inserted again"),
     Code("TEXT_ALREADY_PRESENT", _W, "apply", "the words to insert already follow the quoted text (an earlier act inserted them); not inserted twice"),
     Code("ALREADY_REPEALED", _W, "apply", "the unit to repeal was already repealed"),
