@@ -14,9 +14,9 @@ PENSION = ("I lov om højeste, mellemste, forhøjet almindelig og almindelig fø
 POSTING = "I lov om udstationering af lønmodtagere m.v., jf. lovbekendtgørelse nr. 342 af {day} april 2014, {rest}"
 
 
-def _corpus(*blocks: tuple[str, str]) -> Any:
-    """A corpus whose acts have these change blocks (opening, the LBK it amends), none of the LBKs in it."""
-    facts = {f"LOV {n}/2015": SimpleNamespace(blocks=[SimpleNamespace(opening=o, targets=(t,))])
+def _corpus(*blocks: tuple[str, str], date: str = "2016-06-08") -> Any:
+    """A corpus whose acts (of `date`) have these change blocks (opening, the LBK it amends), none of the LBKs in it."""
+    facts = {f"LOV {n}/2015": SimpleNamespace(date=date, blocks=[SimpleNamespace(opening=o, targets=(t,))])
              for n, (o, t) in enumerate(blocks, 1)}
     return cast(Any, SimpleNamespace(facts=facts, timelines={}))
 
@@ -36,3 +36,10 @@ def test_the_day_most_acts_cite_wins_whatever_the_order_of_the_files() -> None:
     for order in ((four, three, three), (three, four, three)):
         assert cited_outside(_corpus(*order))["lov om udstationering af lønmodtagere m.v."] == {
             "LBK 342/2014": dt.date(2014, 4, 3)}
+
+
+def test_an_lbk_dated_after_the_act_citing_it_is_a_slip_not_read() -> None:
+    """An act cites the LBK in force when it was passed: LOV 174/2015 of 24 February 2015 cites LBK 11/2015 of 12
+    January 2015; the same opening in an act of 2014 would name an LBK that did not yet exist."""
+    assert cited_outside(_corpus((PENSION, "LBK 11/2015"), date="2015-02-24")) != {}
+    assert cited_outside(_corpus((PENSION, "LBK 11/2015"), date="2014-12-19")) == {}

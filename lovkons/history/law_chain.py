@@ -78,7 +78,9 @@ def cited_outside(corpus: Corpus) -> dict[str, dict[str, dt.date]]:
             for block in f.blocks:
                 m = _OPENING.match(block.opening)
                 day = parse_danish_date(m["date"]) if m else None
-                if m is None or day is None or not block.targets or block.targets[0] in corpus.facts:
+                # an act cites an LBK of its day or before (a later date is a slip of the opening, not read)
+                if m is None or day is None or not block.targets or block.targets[0] in corpus.facts \
+                        or (f.date is not None and day.isoformat() > f.date):
                     continue
                 if key_of("LBK", int(m["n"]), day.year) == block.targets[0]:
                     days.setdefault(law_of(m["law"]), {}).setdefault(block.targets[0], Counter())[day] += 1

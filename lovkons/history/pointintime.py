@@ -346,11 +346,9 @@ def _consolidate_at(
     # through an LBK the corpus lacks to the corpus's next one, from that one's day (timeline.Status.then)
     while follow and status.state == "superseded" and (taker := status.taker).by in corpus.facts \
             and taker.by not in seen and taker.since is not None and at >= taker.since:
-        if taker is not status:
-            restated.append((status.by or "", status.since))
-            outside.append(status.by or "")
+        restated += [(step.by or "", step.since) for step in status.steps()]
+        outside += [step.by or "" for step in status.steps() if step.outside]
         seen.add(taker.by or "")
-        restated.append((taker.by or "", taker.since))
         tl = timeline(corpus, taker.by or "")
         status = tl.status_at(at)
     if restated and status.state in ("in_force", "not_in_force"):

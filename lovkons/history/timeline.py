@@ -43,6 +43,10 @@ class Status:
         """The superseding by a document of the corpus: this one, or `then` when `by` is outside the corpus."""
         return self.then or self
 
+    def steps(self) -> tuple[Status, ...]:
+        """The restatements this end is made of, in order: the LBK the corpus lacks (`outside`), then the corpus's."""
+        return (self,) if self.then is None else (self, self.then)
+
     def held_outside(self) -> str:
         """Where the law's text is when this end is by an LBK the corpus lacks (`outside`), as `consolidate` and `diff`
         say it: "the law's text then is that of LBK 584/2014 (from 2014-06-01), which the corpus does not hold; LBK

@@ -32,11 +32,9 @@ def restated(h: History) -> list[tuple[str, dt.date | None, bool]]:
     corpus lacks, between two of the chain (timeline.Status.then)."""
     out = []
     for prev, t in zip(h.chain, h.chain[1:], strict=False):
-        end = prev.end
-        if end is not None and end.then is not None:
-            out.append((end.by or "?", end.since, False))
-            end = end.then
-        out.append((t.key, end.since if end else None, True))
+        steps = prev.end.steps() if prev.end is not None else ()
+        out += [(s.by or "?", s.since, False) for s in steps[:-1]]
+        out.append((t.key, steps[-1].since if steps else None, True))
     return out
 
 
