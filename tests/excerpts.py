@@ -3,8 +3,10 @@ made-up LBK from a real one for the corpus tests."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+from lovkons.history.corpus import Corpus, load_corpus
 from lovkons.model.document import Node
 from lovkons.parsers.lexdania import parse_lexdania
 
@@ -29,3 +31,11 @@ def made_up_lbk(root: Path, source: Path, old: str, new: str, *, number: int, ye
     folder.mkdir()
     (folder / f"{folder.name}.xml").write_text(text.replace(old, new), encoding="utf-8")
     (folder / f"{folder.name}.xml.yaml").write_text(f"number: {number}\nyear: {year}\ndate: {date}\n", encoding="utf-8")
+
+
+def corpus_of(data: Path, root: Path) -> Corpus:
+    """A corpus of the files of the folder `data` (real documents of tests/data), copied into the empty folder `root`:
+    the corpus reader keeps its index beside the files, never in tests/data."""
+    for f in data.iterdir():
+        shutil.copy(f, root / f.name)
+    return load_corpus(root, jobs=1)

@@ -22,6 +22,7 @@ from lovkons.history.corpus import Corpus, load_corpus
 from lovkons.history.law_chain import cited_outside, first_outside
 from lovkons.history.pointintime import consolidate_at
 from lovkons.history.timeline import Status, timeline
+from tests.excerpts import corpus_of
 
 DATA = Path(__file__).parent / "data" / "outside_cited"
 A, CITED, NAMED, B = "LBK 1047/2012", "LBK 18/2014", "LBK 1097/2014", "LBK 1817/2015"
@@ -29,10 +30,7 @@ A, CITED, NAMED, B = "LBK 1047/2012", "LBK 18/2014", "LBK 1097/2014", "LBK 1817/
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    root = tmp_path_factory.mktemp("outside-cited")
-    for f in DATA.iterdir():
-        shutil.copy(f, root / f.name)
-    return load_corpus(root, jobs=1)
+    return corpus_of(DATA, tmp_path_factory.mktemp("outside-cited"))
 
 
 def test_the_lbks_an_act_amends_are_known_by_the_law_its_opening_names(corpus: Corpus) -> None:

@@ -7,25 +7,22 @@ applied, not pending, not said). Real documents: LBK 657/2013, LOV 427/2016, LBK
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
-from lovkons.history.corpus import Corpus, load_corpus
+from lovkons.history.corpus import Corpus
 from lovkons.history.law_chain import cited_before
 from lovkons.history.pointintime import consolidate_at
 from lovkons.history.timeline import first_restated, timeline
+from tests.excerpts import corpus_of
 
 DATA = Path(__file__).parent / "data" / "cited_before"
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    root = tmp_path_factory.mktemp("cited-before")
-    for f in DATA.iterdir():
-        shutil.copy(f, root / f.name)
-    return load_corpus(root, jobs=1)
+    return corpus_of(DATA, tmp_path_factory.mktemp("cited-before"))
 
 
 def test_the_items_of_an_act_amending_a_missing_lbk_reach_the_next_corpus_lbk(corpus: Corpus) -> None:

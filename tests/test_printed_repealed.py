@@ -11,15 +11,15 @@ ophæves", from 1 June 2015) repealed that item before its day (LOV 899/2013 and
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
-from lovkons.history.corpus import Corpus, load_corpus
+from lovkons.history.corpus import Corpus
 from lovkons.history.fates import fate_problems
 from lovkons.history.pointintime import consolidate_at
 from lovkons.history.timeline import timeline
+from tests.excerpts import corpus_of
 
 DATA = Path(__file__).parent / "data" / "printed_repealed"
 LBK, ITEM, BY = "LBK 39/2014", "LOV 899/2013 § 1, nr. 21", "LOV 633/2015 § 4, nr. 1"
@@ -27,10 +27,7 @@ LBK, ITEM, BY = "LBK 39/2014", "LOV 899/2013 § 1, nr. 21", "LOV 633/2015 § 4, 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    root = tmp_path_factory.mktemp("printed-repealed")
-    for f in DATA.iterdir():
-        shutil.copy(f, root / f.name)
-    return load_corpus(root, jobs=1)
+    return corpus_of(DATA, tmp_path_factory.mktemp("printed-repealed"))
 
 
 def test_the_excerpt_reads_as_the_whole_lbk(corpus: Corpus) -> None:
