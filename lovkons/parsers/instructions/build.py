@@ -157,20 +157,15 @@ def _redated(block: ChangeBlock, commencement: list[Commencement], skip: frozens
 
 def _effective(blocks: list[ChangeBlock], effects: list[Commencement]) -> list[ChangeBlock]:
     """The blocks with each item that a rule says "har virkning fra" a day later than its day in force given that
-    day as its `effect`, the most specific rule deciding (one naming the item over one naming its §; of equals the
-    later). Its day in force stays: later acts amend the text as it then reads (LOV 114/2017 § 3, nr. 1, in force 2
+    day as its `effect`, the most specific rule deciding as for the day in force (item_in_force: one naming the item
+    over one naming its § over the whole act's; of equals the later). Its day in force stays: later acts amend the text as it then reads (LOV 114/2017 § 3, nr. 1, in force 2
     February 2017, amends ejendomsskattelovens § 27, stk. 5, which LOV 61/2017 § 2, nr. 2 inserted: in force 19
     January 2017, "§ 2 har virkning fra den 1. januar 2019")."""
     out = []
     for block in blocks:
         items = []
         for it in block.items:
-            best: tuple[int, dt.date | None] = (0, None)
-            for rule in effects:
-                rank = 0 if rule.applies_to == "all" else _covers(rule.applies_to, block.paragraf, it.number)
-                if rank is not None and rank >= best[0]:
-                    best = (rank, rule.date)
-            day = best[1]
+            day = item_in_force(effects, block.paragraf, it.number)
             later = day is not None and it.in_force is not None and day > it.in_force
             items.append(dataclasses.replace(it, effect=day) if later else it)
         out.append(dataclasses.replace(block, items=tuple(items)))
