@@ -9,6 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import regex
 
 from lovkons.amender.consolidate import consolidate, ensure_ids
 from lovkons.model.document import Document, Kind, Meta, Node
@@ -110,13 +111,20 @@ OPENINGS = [
     ("I bekendtgørelse nr. 1676 af 19. december 2006 om en aktiv beskæftigelsesindsats foretages efter forhandling "
      "med Beskæftigelsesrådet og efter bemyndigelse følgende ændringer:", "BEK 1676/2006"),  # issue 15's example
     ("I bekendtgørelse nr. 1292 af 24. oktober 2007 om jobrotation foretages følgende ændringer:", "BEK 1292/2007"),
+    # the citation word broken over a line end in Lovtidende, its hyphen kept in the text (parsers.citations._broken)
+    ("I lov om Danmarks Evalueringsinstitut, jf. lovbekendt-gørelse nr. 1073 af 15. september 2010, som ændret bl.a. "
+     "ved § 3 i lov nr. 1235 af 18. december 2012, foretages følgende ændringer:", "LBK 1073/2010"),  # LOV 1539/2014 § 6
+    ("I lov om en aktiv beskæftigelsesindsats, jf. lov-bekendtgørelse nr. 807 af 1. juli 2015, som ændret senest ved "
+     "§ 4 i lov nr. 300 af 22. marts 2016, foretages følgende ændring:", "LBK 807/2015"),  # LOV 395/2016 § 9 (not a BEK)
+    ("I lov om Arbejdsmarkedets Tillægspension, jf. lovbe-kendtgørelse nr. 1110 af 10. oktober 2014, foretages "
+     "følgende ændringer:", "LBK 1110/2014"),  # LOV 395/2016 § 11
 ]
 
 
 @pytest.mark.parametrize(("text", "target"), OPENINGS, ids=[t[:50] for t, _ in OPENINGS])
 def test_opening(text: str, target: str) -> None:
     m = search_opening(f"§ 1. {text} 1. I § 2 ændres »A« til: »B«.")
-    assert m is not None and m["all"].endswith("ændringer:")
+    assert m is not None and regex.search(r"ændring(?:er)?:$", m["all"])
     ref, _ = parse_opening(m["cited"])
     assert f"{ref.kind} {ref.number}/{ref.date.year if ref.date else ''}" == target
 

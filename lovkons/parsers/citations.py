@@ -21,11 +21,19 @@ _KIND_WORDS = {
 
 _DATE = r"\d{1,2}\.\s*(?:" + "|".join(MONTHS) + r")\s+\d{4}"
 
+
+def _broken(word: str) -> str:
+    """`word`, also as Lovtidende printed it broken over a line end, the hyphen kept in the text: "lovbekendt-gørelse
+    nr. 1073" (LOV 1539/2014 § 6), "lov-bekendtgørelse nr. 807" and "lovbe-kendtgørelse nr. 1110" (LOV 395/2016 §§ 9,
+    11). Read as "bekendtgørelse" after "lov-", the first was a BEK; read not at all, the others."""
+    return "-?".join(word)
+
+
 # One citation: kind word, "nr." number, "af" date, optional "om <title>" (title runs to a clause end).
 CITATION = regex.compile(
     rf"""
     (?<![A-Za-zÆØÅæøå])
-    (?P<kind>lovbekendtgørelse|bekendtgørelse|lov|anordning|cirkulære)
+    (?P<kind>{_broken("lovbekendtgørelse")}|{_broken("bekendtgørelse")}|lov|anordning|cirkulære)
     (?:\s+\([^)]*\))?                       # "(tidligere …)" rarely in between
     \s+nr\.\s*(?P<number>\d+)
     \s+af\s+(?P<date>{_DATE})
@@ -48,7 +56,7 @@ def find_docrefs(text: str) -> list[DocRef]:
     out: list[DocRef] = []
     for m in CITATION.finditer(text):
         title = _clean(m["title"]) if m["title"] else None
-        kind_word = m["kind"].lower()
+        kind_word = m["kind"].lower().replace("-", "")
         out.append(
             DocRef(
                 kind=_KIND_WORDS[kind_word],
