@@ -118,6 +118,9 @@ OPENINGS = [
      "§ 4 i lov nr. 300 af 22. marts 2016, foretages følgende ændring:", "LBK 807/2015"),  # LOV 395/2016 § 9 (not a BEK)
     ("I lov om Arbejdsmarkedets Tillægspension, jf. lovbe-kendtgørelse nr. 1110 af 10. oktober 2014, foretages "
      "følgende ændringer:", "LBK 1110/2014"),  # LOV 395/2016 § 11
+    # the LBK cited loosely, "af" for "nr." (parsers.citations.loose_lbk, as LBK introductions cite loosely too)
+    ("I lov om DSB, jf. lovbekendtgørelse af 1184 af 12. oktober 2010, som ændret ved lov nr. 1402 af 23. december 2012 "
+     "og lov nr. 686 af 27. maj 2015, foretages følgende ændringer:", "LBK 1184/2010"),  # LOV 172/2016 § 1
 ]
 
 

@@ -47,6 +47,20 @@ _SHORT = regex.compile(
 )
 
 
+# an LBK cited loosely, read where the citation reader finds nothing: "lovbekendtgørelse 1172 af 16. december 1992"
+# (no "nr.", LBK 1696/2015, 785/2016, 37/2017), "lovbekendtgørelse nr. 680 20. maj 2015" (no "af", LBK 1164/2016),
+# "lovbekendtørelse nr. 198 af …" (LBK 725/2016), "lovbekendtgørelse af 1184 af 12. oktober 2010" ("af" for "nr.":
+# LOV 172/2016 § 1, the opening of its change block of lov om DSB, LBK 1184/2010)
+_LOOSE_LBK = regex.compile(
+    r"lovbekendt\w*\s+(?:nr\.\s*|af\s+)?(?P<n>\d+)\s+(?:af\s+)?(?P<date>\d{1,2}\.\s*\p{L}+\s+\d{4})", regex.I)
+
+
+def loose_lbk(text: str) -> DocRef | None:
+    """The first LBK `text` cites loosely (see _LOOSE_LBK), or None."""
+    m = _LOOSE_LBK.search(text)
+    return DocRef("LBK", int(m["n"]), parse_danish_date(m["date"])) if m else None
+
+
 def _clean(s: str) -> str:
     return regex.sub(r"\s+", " ", s.replace("\u00a0", " ")).strip()
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from lovkons.model.edits import DocRef
-from lovkons.parsers.citations import find_docref_spans, find_docrefs
+from lovkons.parsers.citations import find_docref_spans, find_docrefs, loose_lbk
 from lovkons.parsers.dates import parse_danish_date
 
 # An LBK's introduction names the document it restates, then the acts whose changes it incorporates:
@@ -33,11 +33,6 @@ _TURN = regex.compile(
 LEFT_OUT = regex.compile(r"\bikke\s+(?:er\s+)?(?:blevet\s+)?(?:indarbejdet|medtaget)\b", regex.I)
 # where a sentence of the introduction begins: after a full stop (or colon) before a capital — not "14. juni"
 SENTENCE_END = regex.compile(r"(?<=[.:])\s+(?=\p{Lu})")
-
-# the restated LBK cited loosely in the head: "lovbekendtgørelse 1172 af 16. december 1992" (no "nr.", LBK
-# 1696/2015, 785/2016, 37/2017), "lovbekendtgørelse nr. 680 20. maj 2015" (no "af", LBK 1164/2016), "lovbekendtørelse
-# nr. 198 af …" (LBK 725/2016) — read when the citation reader finds nothing
-_LOOSE_LBK = regex.compile(r"lovbekendt\w*\s+(?:nr\.\s*)?(?P<n>\d+)\s+(?:af\s+)?(?P<date>\d{1,2}\.\s*\p{L}+\s+\d{4})", regex.I)
 
 # an incorporated act cited loosely in the tail: "§ 4 i lov 789 af 28. juni 2013" (no "nr.", LBK 760/2016; LBK
 # 121/2017), "§ 23 i lov nr. 639 12. juni 2013" (no "af", LBK 613/2015; LBK 1073/2012, 587/2013), "lov nr. 378 af
@@ -91,8 +86,8 @@ def read_lbk_intro(preamble: str | None) -> LbkIntro:
     ahead = [line for line in lines[at + 1:] if _PRINTED_AHEAD.match(line)]
     head, tail = parts[0], ("\n".join([parts[1], *ahead]) if len(parts) > 1 else "")
     named = _dated(find_docrefs(head))
-    if not named and (loose := _LOOSE_LBK.search(head)):
-        named = _dated([DocRef("LBK", int(loose["n"]), parse_danish_date(loose["date"]))])
+    if not named and (loose := loose_lbk(head)):  # the restated LBK cited loosely (parsers.citations)
+        named = _dated([loose])
     return LbkIntro(named[-1] if named else None, tuple(_dated(_acts(_kept(tail)))))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 from lovkons.model.edits import DocRef
-from lovkons.parsers.citations import find_docref_spans
+from lovkons.parsers.citations import find_docref_spans, loose_lbk
 
 # "foretages følgende ændringer:" — in a bekendtgørelse the consultation and delegation clauses of its
 # indledning (VAF 2.6.2: "… og efter forhandling med …", "efter bemyndigelse") may stand between the
@@ -74,6 +74,8 @@ def parse_opening(cited: str) -> tuple[DocRef, tuple[DocRef, ...]]:
         popular = _clean(head[:start])
         title = ref.title or (popular or None)
         return DocRef(ref.kind, ref.number, ref.date, title), amended_by
+    if jf and (loose := loose_lbk(head[jf.end():])):  # "jf. lovbekendtgørelse af 1184 af 12. oktober 2010"
+        return DocRef(loose.kind, loose.number, loose.date, _clean(head[: jf.start()])), amended_by
     # "I lov om X foretages …" without number: title only
     kind = "LOV" if _LAW_TITLE.match(head) else None
     return DocRef(kind, None, None, head or None), amended_by
