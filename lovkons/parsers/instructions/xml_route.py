@@ -212,6 +212,9 @@ def read_xml(data: bytes, *, file: str | None = None) -> RawDoc:
             # one): no item, and the numbered items keep their own numbers
             numbered = [an for an in _numbered(host) if _has_text(an)]
             items = tuple(RawItem(i + 1, _item(an), _line(an)) for i, an in enumerate(numbered))
+            if explicatus is None and paras and (joined := _continued(paras[-1], opening, numbered, items)):
+                paras[-1] = joined
+                continue
             if not items:  # no numbered change at all: an ordinary § ("Lov nr. 795 … ophæves.") or an empty one
                 stk = (opening,) if opening else ()
                 paras.append(RawParagraf(label, None, heading, (), stk, _line(el), marked_amending=True))
@@ -222,6 +225,29 @@ def read_xml(data: bytes, *, file: str | None = None) -> RawDoc:
             stks = [_text(s) for s in el.findall("Stk")] or ([_text(exitus)] if exitus is not None else [])
             paras.append(RawParagraf(label, None, heading, (), tuple(s for s in stks if s), _line(el)))
     return RawDoc(_meta(root), tuple(paras), _own_bilag(root), file=file)
+
+
+def _continued(before: RawParagraf, opening: str, numbered: list[etree._Element],
+               items: tuple[RawItem, ...]) -> RawParagraf | None:
+    """A change § the markup split in two: a § element without its own number ("§ N") right after a change §, whose
+    numbered changes go on from those before it. It is the rest of that §, not a § of its own (a slip of the
+    conversion). LOV 405/2010 § 1: nr. 1 ends in the first element, its »Nr. 2-5 bliver herefter nr. 3-6.« and nr. 2-3
+    stand in the next one (read as a § 2 whose opening was that sentence, nr. 2-3 lost and nr. 1 without its
+    renumbering); LOV 1614/2013 § 3: the element holds only "§ 3", its opening and nr. 1 stand in the next one. The
+    text before the numbered changes is the rest of the last item (its rykningsklausul), or the opening of a § that
+    has none yet. None when the numbers do not go on (then it is read as a § of its own, as before)."""
+    if (before.opening is None and not before.marked_amending) or not numbered:
+        return None
+    first = numbered[0].find("Explicatus")
+    if first is None or _text(first).strip().rstrip(".") != str(len(before.items) + 1):
+        return None
+    more = tuple(RawItem(len(before.items) + i.number, i.text, i.line) for i in items)
+    if not before.items:
+        return RawParagraf(before.label, opening, before.heading, more, (), before.line)
+    *done, last = before.items
+    if opening:
+        last = RawItem(last.number, f"{last.text}\n{opening}", last.line)
+    return RawParagraf(before.label, before.opening, before.heading, (*done, last, *more), (), before.line)
 
 
 _BILAG_LABEL = regex.compile(r"Bilag\s+(\S+(?:\s+[A-Za-z](?![\w.]))?)")
