@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from lovkons.amender.consolidate import consolidate
-from lovkons.amender.genitive import _noun_phrase, _takes_s
+from lovkons.amender.genitive import _noun_phrase
 from lovkons.amender.manifest import read_doc, read_order
+from lovkons.amender.textops import takes_s
 from lovkons.parsers.sentences import split_sentences
 from tests.amender_trees import at
 
@@ -32,7 +33,7 @@ WORDS = [
 
 @pytest.mark.parametrize(("words", "takes"), WORDS, ids=[w[0] for w in WORDS])
 def test_words_a_genitive_s_can_follow(words: str, takes: bool) -> None:
-    assert _takes_s(words) is takes
+    assert takes_s(words) is takes
 
 
 def test_five_weeks_of_holiday_become_four_in_the_genitive_too() -> None:

@@ -22,16 +22,9 @@ from dataclasses import replace as dc_replace
 
 from lovkons.amender.resolve import ResolveError, Target
 from lovkons.amender.slots import Scope, clean_quote
-from lovkons.amender.textops import Warning_, apply_text
+from lovkons.amender.textops import Warning_, apply_text, takes_s
 from lovkons.model.document import Document, Source
 from lovkons.model.edits import DeleteText, InsertText, ReplaceText
-
-
-def _takes_s(words: str) -> bool:
-    """The words end in a letter a genitive -s can follow (not already an -s, nor an abbreviation)."""
-    last = words.split()[-1] if words.split() else ""
-    return len(last) >= 3 and last.isalpha() and not last.endswith(("s", "x", "z"))
-
 
 # A noun phrase, whose -s form is its genitive: a definite noun ("rådet", "bestyrelsen", "kommunerne"), a name
 # ("Finanstilsynet"), or a number and its noun ("5 uger"). A verb's -s form is its passive ("betale" → "betales") and a
@@ -50,7 +43,7 @@ def genitive_form(doc: Document, target: Target, op: ReplaceText | InsertText | 
     if not isinstance(op, ReplaceText):
         return None
     old, new = clean_quote(op.old), clean_quote(op.new)
-    if not _takes_s(old) or not _takes_s(new) or not _noun_phrase(old):
+    if not takes_s(old) or not takes_s(new) or not _noun_phrase(old):
         return None
     changed = dc_replace(op, old=old + "s", new=new + "s")
     try:

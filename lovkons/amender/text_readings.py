@@ -48,6 +48,7 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
         scope = item_scope(doc, op, resolver, item_ops)
     except ResolveError:
         scope = Scope()
+    scope = _genitive_quoted(op, scope, act_ops)
     try:
         return _text_op(doc, op, resolver, source, scope)
     except ResolveError as err:
@@ -93,6 +94,19 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
         if moved is not None:  # an act older than its base: the stk. that holds the quote (amender.older_act)
             return Outcome(moved[0], moved[1], _touched_by_text(doc, moved[0], moved[2]))
         raise
+
+
+def _genitive_quoted(op: ReplaceText | InsertText | DeleteText, scope: Scope, act_ops: Sequence[Operation]) -> Scope:
+    """An "Overalt" change of a name changes its genitive too (textops.overalt_genitive), unless an item of the act
+    quotes the genitive itself: LOV 1392/2012 § 3, nr. 1 changes »Kort- og Matrikelstyrelsen« overalt and its nr. 2
+    »Kort- og Matrikelstyrelsens« in § 1, stk. 2, nr. 4. That genitive is then the other item's (a shadow)."""
+    where = first_step(op)
+    if not isinstance(op, ReplaceText) or where is None or where[0] is not Level.DOKUMENT:
+        return scope
+    genitive = clean_quote(op.old) + "s"
+    if any(quoted(o) == genitive for o in act_ops if o is not op and isinstance(o, ReplaceText | InsertText | DeleteText)):
+        return dc_replace(scope, shadows=(*scope.shadows, genitive))
+    return scope
 
 
 def _first_stk(op: ReplaceText | InsertText | DeleteText) -> Address | None:

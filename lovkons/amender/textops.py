@@ -210,7 +210,11 @@ def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | Del
             right = " " if b < len(s) and s[b].isalnum() and text[-1:].isalnum() else ""
             return head + left + text + right + s[b:]
 
-        return _edit(doc, matches, swap, source), warnings
+        changed = _edit(doc, matches, swap, source)
+        if target.kind == "document" and op.count == "all":
+            changed, more = overalt_genitive(changed, slots, anchor, new, source, scope.shadows)
+            warnings = [*warnings, *more]
+        return changed, warnings
     if isinstance(op, InsertText):
         new = clean_quote(op.new)
         if op.position == "after" and _already_after(doc, matches, new):
@@ -230,6 +234,44 @@ def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | Del
 
         return _edit(doc, matches, after, source), warnings
     return _edit(doc, matches, lambda s, a, b: join_delete(s[:a], s[b:], s[a:b]), source), warnings
+
+
+def overalt_genitive(doc: Document, slots: list[Slot], old: str, new: str, source: Source | None,
+                     shadows: tuple[str, ...]) -> tuple[Document, list[Warning_]]:
+    """"Overalt i loven ændres »Natur- og Miljøklagenævnet« til: »Miljø- og Fødevareklagenævnet«" (LOV 1715/2016 § 42,
+    nr. 1) changes the name in all its forms: the law's "Natur- og Miljøklagenævnets afgørelse" too (LBK 9/2017 § 31,
+    stk. 3, 4 and 6). Danish forms a name's genitive by adding -s, and the same act lists the genitive beside the name in
+    some §§ (its §§ 25, 26, 28) and not in others. Every LBK of the corpus that restates a law after such an item prints
+    the new genitive (LBK 440/2013: »SDPI-løsningen« → »Nemrefusion«; LBK 1210/2013 and 680/2013: »Kort- og
+    Matrikelstyrelsen« → »Geodatastyrelsen«; LBK 1317/2015: »Miljøklagenævnet« → »Natur- og Miljøklagenævnet«).
+    Only a name (a capital first letter; "ejendommens" stays, LBK 1080/2013) whose item does not quote the genitive
+    itself (then that operation changes it), and not where another name follows the genitive: "Statens
+    Administrations Finansservicecenter" is another office's name (LBK 1507/2016 keeps it)."""
+    if not old[:1].isupper() or not takes_s(old.replace("-", "")) or not takes_s(new.replace("-", "")):
+        return doc, []
+    genitive = old + "s"
+    if any(sh.startswith(genitive) for sh in shadows):
+        return doc, []
+    pattern = regex.compile(rf"(?<![\w-]){regex.escape(genitive)}(?![\w-])(?!\s+\p{{Lu}})")
+    matches = []
+    for slot in slots:
+        s = get_string(doc, slot)
+        spans = [m.span() for m in pattern.finditer(s, slot.lo, slot.hi if slot.hi is not None else len(s))
+                 if not s[: m.end()].endswith(new + "s")]  # the new name already there (it ends in the old one)
+        if spans:
+            matches.append((slot, spans))
+    if not matches:
+        return doc, []
+    count = sum(len(spans) for _, spans in matches)
+    return _edit(doc, matches, lambda s, a, b: s[:a] + new + "s" + s[b:], source), [(
+        "OVERALT_GENITIVE", f"»{genitive}« (the genitive of »{old}«) changed to »{new}s« {count} "
+        f"{'time' if count == 1 else 'times'}, as 'overalt' changes a name in all its forms")]
+
+
+def takes_s(words: str) -> bool:
+    """The words end in a letter a genitive -s can follow (not already an -s, nor an abbreviation)."""
+    last = words.split()[-1] if words.split() else ""
+    return len(last) >= 3 and last.isalpha() and not last.endswith(("s", "x", "z"))
 
 
 def _nth(matches: list[tuple[Slot, list[tuple[int, int]]]], anchor: str,

@@ -105,6 +105,7 @@ CODES: tuple[Code, ...] = (
     Code("VARIANTS_NOT_CHANGED", _W, "apply", "the quoted text also occurs in another inflection that was not changed"),
     Code("OVERALT_NOT_FOUND", _W, "apply", "'overalt i loven' text occurs nowhere in the provisions"),
     Code("OVERALT_OUTSIDE_PROVISIONS", _W, "apply", "'overalt' text also occurs outside the provisions and was not changed there"),
+    Code("OVERALT_GENITIVE", _W, "apply", "'overalt' changed a name the item quotes only in its base form; its genitive (-s) was changed too, except where another name follows it (both forms and the count named)"),
     Code("RESOLVED_BY_CURRENT_LABEL", _W, "apply", "the target was read with the labels after the earlier items of the same act"),
     Code("PKT_RENUMBERED", _W, "apply", "the punktummer were renumbered by an earlier item; the target was read accordingly"),
     Code("LIST_MEMBER_CITATION", _W, "apply", "the quote names a member of a list with the list's level word (»nr. 23-26«), where the text lists it after that word (»nr. 6, 7 og 23-26«); read so (both named)"),
