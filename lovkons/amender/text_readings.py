@@ -13,7 +13,7 @@ from dataclasses import replace as dc_replace
 import regex
 
 from lovkons.amender.citation_forms import citation_form
-from lovkons.amender.earlier_items import as_left_by_earlier, first_step
+from lovkons.amender.earlier_items import as_left_by_earlier, first_step, left_to_longer_quote
 from lovkons.amender.genitive import genitive_form
 from lovkons.amender.list_readings import item_scope, list_readings, quoted
 from lovkons.amender.older_act import in_other_stk
@@ -76,6 +76,8 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
             return counted
         left = as_left_by_earlier(doc, target, op, resolver, scope, source, earlier) \
             if err.code == "TEXT_NOT_FOUND" else None
+        if left is None:
+            left = left_to_longer_quote(doc, target, op, resolver, scope, act_ops)
         if left is None and err.code == "TEXT_NOT_FOUND":
             left = own_paragraf_citation(doc, target, op, source, scope, resolver.snapshot) or \
                 list_member_citation(doc, target, op, source, scope, resolver.snapshot) or \

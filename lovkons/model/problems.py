@@ -118,6 +118,7 @@ CODES: tuple[Code, ...] = (
     Code("TEXT_IN_OTHER_STK", _W, "apply", "an act older than its base: the quoted text is not in the cited stk. but in exactly one other stk. of the same §; that one was taken (both named)"),
     Code("TEXT_IN_OTHER_PKT", _W, "apply", "the quoted text is not in the cited punktum but in exactly one other punktum of the same unit; that one was taken (both named)"),
     Code("READ_AS_LEFT_BY_EARLIER_ITEM", _W, "apply", "the quoted text was changed by an earlier item of the same act; it was read in the form that item left (both forms named)"),
+    Code("LEFT_TO_LONGER_QUOTE", _W, "apply", "the quoted text stands in the cited unit only inside a longer quote that another item of the same act strikes or rewrites there; nothing was left to change (both quotes named)"),
     # corpus and time
     Code("UNREADABLE_FILE", _E, "corpus", "a file of the corpus is not a document lovkons can read (named, skipped)"),
     Code("DUPLICATE_DOCUMENT", _W, "corpus", "two files of the corpus are the same document; one is used"),
