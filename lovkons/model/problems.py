@@ -112,6 +112,7 @@ CODES: tuple[Code, ...] = (
     Code("GENITIVE_FORM", _W, "apply", "the quoted noun stands in the provision only in its genitive (-s); the change was made there with the new words in the genitive (both forms named)"),
     Code("OWN_PARAGRAF_CITATION", _W, "apply", "the quote cites the § the change is made in (»§ 135, stk. 1«), where the § cites its own stk. without it; read so (both spellings named)"),
     Code("PKT_OF_FIRST_STK", _W, "apply", "'§ N, 1. pkt.' on a § of several stk. read as stk. 1, 1. pkt. (the first punktum of the §), where the quoted text stands"),
+    Code("NR_OF_FIRST_STK", _W, "apply", "'§ N, nr. M' on a § of several stk. read as stk. 1, nr. M (the § as cited while it had one stk.), where the quoted text stands"),
     Code("UNUSED_RUN_GIVES_WAY", _W, "apply", "new §§ numbered at the end of a run of unused or repealed numbers the LBK prints as one unit (\"§§ 432-440. (Ubenyttede).\") take those numbers; the run is printed shorter"),
     Code("HEADING_PAST_REPEALED", _W, "apply", "'overskriften før § N' where the heading stands before repealed §§ printed as placeholders right before § N: that heading"),
     Code("PKT_OF_ONLY_LIVE_STK", _W, "apply", "'§ N, 2. pkt.' on a § whose other stk. are printed as repealed: read in its one live stk."),
