@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from lovkons.amender.manifest import load_manifest, run_manifest
+from lovkons.amender.consolidate import consolidate
+from lovkons.amender.manifest import load_manifest, read_doc, read_order, run_manifest
+from lovkons.model.document import Document
 from lovkons.model.edits import ReplaceText
 from lovkons.review.evaluate import paragraf_map
 from tests.amender_trees import A, at, doc, run
@@ -44,3 +46,32 @@ def test_the_real_paragraf() -> None:
                                                 "Erhvervssikring efter § 48, stk. 6,")
     said = [p for p in result.problems if p.code == "PKT_OF_FIRST_STK"]
     assert [(p.address, p.severity) for p in said] == [("§ 60, 1. pkt.", "warning")]
+
+
+# "§ 11 a, nr. 2" on a § that gained stk. 2-5 after the act was drafted: the list of its stk. 1 (NR_OF_FIRST_STK).
+# LOV 179/2015 § 1, nr. 5 adds stk. 2-5 to planlovens § 11 a from 1 March 2015 (stk. 3 has a list of its own);
+# LOV 221/2015 § 1, nr. 4, drafted against the § of one stk., inserts after »f.eks. boligformål,« in "§ 11 a, nr. 2"
+# from 4 March 2015; LBK 1351/2015 prints it in § 11 a, stk. 1, nr. 2. Excerpts: LBK 587/2013 § 11 a; the two items;
+# LBK 1351/2015 § 11 a (tests/data/amend/nr-first-stk-2015).
+NR_DATA = Path(__file__).parent / "data" / "amend" / "nr-first-stk-2015"
+
+
+def _after_179() -> Document:
+    return consolidate(read_doc(NR_DATA / "base.xml"), [read_order(NR_DATA / "order-179.xml")]).document
+
+
+def test_a_nr_cited_as_the_paragrafs_own_is_that_of_its_first_stk() -> None:
+    result = consolidate(read_doc(NR_DATA / "base.xml"),
+                         [read_order(NR_DATA / "order-179.xml"), read_order(NR_DATA / "order-221.xml")])
+    unit = "§ 11 a, stk. 1, nr. 2"
+    assert at(result.document, unit).full_text() == at(read_doc(NR_DATA / "expected.xml"), unit).full_text()
+    assert [(p.code, p.address, p.severity) for p in result.problems] == [
+        ("NR_OF_FIRST_STK", "§ 11 a, nr. 2", "warning")]
+
+
+def test_a_nr_whose_quote_is_not_in_the_first_stk_stays_ambiguous() -> None:
+    """»Nye naturområder« stands in stk. 3, nr. 2 only: nothing shows stk. 1 was meant; refused as before."""
+    before = _after_179()
+    d, problems = run(ReplaceText(A("§ 11 a, nr. 2"), "Nye naturområder", "Andre naturområder"), before)
+    assert [p.code for p in problems] == ["AMBIGUOUS_TARGET"]  # type: ignore[attr-defined]
+    assert d == before

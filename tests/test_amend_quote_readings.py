@@ -18,7 +18,7 @@ import pytest
 from lovkons.amender.consolidate import consolidate
 from lovkons.amender.manifest import read_doc, read_order
 from lovkons.model.document import Document, parse_address
-from lovkons.model.edits import InsertText, Item, Repeal, RepealAndInsert, Replace, ReplaceText
+from lovkons.model.edits import DeleteText, InsertText, Item, Repeal, RepealAndInsert, Replace, ReplaceText
 from lovkons.parsers.sentences import split_sentences
 from tests.amender_trees import at, doc, order
 
@@ -189,3 +189,43 @@ def test_a_later_item_recasts_the_units_an_earlier_item_recast() -> None:
     assert isinstance(last, RepealAndInsert)
     assert at(result.document, "§ 26, stk. 4").full_text() == last.payload[-1].full_text()
     assert not [p for p in result.problems if p.severity == "error"]
+
+
+# A renaming over a list of units names also units where another item of the act strikes the phrase around
+# the name: those words are that item's (amender.earlier_items.left_to_longer_quote)
+
+WITHIN = "erhvervssikring-2016-within"
+
+
+@pytest.mark.parametrize("unit", ["§ 35, stk. 1", "§ 42, stk. 2"])
+def test_a_quote_only_inside_another_items_longer_quote_is_left_to_it(unit: str) -> None:
+    """LOV 395/2016 § 1, nr. 20 renames »Arbejdsmarkedets Erhvervssygdomssikring« in § 35, stk. 1 and § 42,
+    stk. 2 among many units; nr. 1 strikes »Arbejdsmarkedets Erhvervssygdomssikring,« in § 35, stk. 1 (before
+    it), nr. 32 », Arbejdsmarkedets Erhvervssygdomssikring« twice in § 42, stk. 2 (after it). LBK 216/2017
+    prints both units as nr. 1 and nr. 32 leave them; nr. 20 was refused there (TEXT_NOT_FOUND,
+    OCCURRENCE_MISMATCH), and its § 35, stk. 7 withheld with it."""
+    case = DATA / WITHIN
+    result = consolidate(read_doc(case / "base.xml"), [read_order(case / "order.xml")])
+    assert unit_words(result.document, unit) == unit_words(read_doc(case / "expected.xml"), unit)
+    said = [p for p in result.problems if p.address == unit and p.code == "LEFT_TO_LONGER_QUOTE"]
+    assert said and "Erhvervssygdomssikring" in said[0].message and said[0].severity == "warning"
+    assert not [p for p in result.problems if p.severity == "error" and p.address in (unit, "§ 35, stk. 7")]
+
+
+def test_a_longer_quote_that_keeps_the_words_leaves_the_change_to_this_item() -> None:
+    """The other item rewrites the phrase around the word but keeps the word: striking it is still this item's,
+    and where the count is not there it stays refused."""
+    strike = Item(1, "…", (DeleteText(parse_address("§ 3, stk. 1"), "kommunen", count=2),))
+    rewrite = Item(2, "…", (ReplaceText(parse_address("§ 3, stk. 1"), "om kommunen.", "om kommunen i øvrigt."),))
+    result = consolidate(doc(), [order(strike, rewrite)])
+    assert "LEFT_TO_LONGER_QUOTE" not in {p.code for p in result.problems}
+    assert [p.code for p in result.problems if p.severity == "error"] == ["OCCURRENCE_MISMATCH"]
+
+
+def test_a_quote_the_unit_never_held_stays_refused() -> None:
+    """Both quotes are missing from the unit before the act: nothing shows the words were the other item's."""
+    first = Item(1, "…", (DeleteText(parse_address("§ 3, stk. 1"), "om byen,"),))
+    later = Item(2, "…", (DeleteText(parse_address("§ 3, stk. 1"), "byen"),))
+    result = consolidate(doc(), [order(first, later)])
+    assert "LEFT_TO_LONGER_QUOTE" not in {p.code for p in result.problems}
+    assert [p.code for p in result.problems if p.severity == "error"] == ["TEXT_NOT_FOUND", "TEXT_NOT_FOUND"]

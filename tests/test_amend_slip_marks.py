@@ -26,6 +26,15 @@ ROWS = [
      "Stk. 1 gælder, jf. dog § 18 b, stk. 2-4 og § 19", "jf. dog § 18 b, stk. 2-4"),
     ("another number is never a slip", ", 36, 37, 37 a og 38-42", "efter §§ 35 a, 35 b 36, 37, 37 a og 38-43, hvis",
      None),
+    # LOV 189/2017 § 1, nr. 6 "I § 42 a, stk. 10, nr. 3, der bliver stk. 11, nr. 3, udgår », eller stk. 8, 1. pkt.«" on
+    # udlændingelovens § 42 a, stk. 10, nr. 3 (LBK 412/2016, no comma before "eller"): the fuzzy search takes the full
+    # stop of "3. pkt." for the quote's comma; the slip is the missing comma
+    ("LOV 189/2017 § 1, nr. 6 (comma missing in the base)", ", eller stk. 8, 1. pkt.",
+     "tage ophold efter Udlændingestyrelsens nærmere bestemmelse, jf. stk. 7, 3. pkt. eller stk. 8, 1. pkt.,",
+     "eller stk. 8, 1. pkt."),
+    ("after a full stop ending a sentence (a capital follows) the mark is no slip",
+     ", eller stk. 8, 1. pkt., og stk. 9, 2. pkt., i loven", "jf. stk. 7. Eller stk. 8, 1. pkt., og stk. 9, 2. pkt., i loven",
+     None),
 ]  # fmt: skip
 
 

@@ -88,3 +88,23 @@ def test_the_occurrence_is_shown_by_instructions_json_and_table() -> None:
     assert all(operation_json(op)["nth"] == 1 for op in first)
     assert all(change_text(op).endswith("(første gang)") for op in first)
     assert not any("nth" in operation_json(op) for op in ops if not getattr(op, "nth", None))
+
+
+# The clause's own units named again after the verb with their counts (parsers.instructions.context.counted_again)
+COUNTED_AGAIN = (  # LOV 578/2015 § 3, nr. 11, whole; LBK 760/2016 § 46, stk. 13 and 14 print »stk. 12« 2 + 1 times
+    "I § 46, stk. 12 og 13, der bliver stk. 13 og 14, ændres to steder i stk. 12 og et sted i stk. 13 »stk. 11« til: "
+    "»stk. 12«.")
+
+
+def test_units_named_again_after_the_verb_carry_their_counts() -> None:
+    ops, problems = parse_instruction(COUNTED_AGAIN, Source("LOV 578/2015", "3", 11))
+    assert not [p for p in problems if p.severity == "error"]
+    assert [(str(op.target), op.count) for op in ops if isinstance(op, ReplaceText)] == [
+        ("§ 46, stk. 12", 2), ("§ 46, stk. 13", 1)]
+
+
+def test_a_narrowing_after_the_verb_is_read_as_before() -> None:
+    """"ændres to steder i 1. pkt." names no unit of the clause again: it narrows each, with the verb's count."""
+    ops, _ = parse_instruction("I § 46, stk. 12 og 13, ændres to steder i 1. pkt. »stk. 11« til: »stk. 12«.",
+                               Source("LOV 1/2015", "1", 1))
+    assert [(str(op.target), op.count) for op in ops] == [("§ 46, stk. 12, 1. pkt.", 1), ("§ 46, stk. 13, 1. pkt.", 1)]

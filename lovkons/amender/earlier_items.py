@@ -125,3 +125,54 @@ def as_left_by_earlier(doc: Document, target: Target, op: TextOp, resolver: Reso
     return new_doc, [*warnings, ("READ_AS_LEFT_BY_EARLIER_ITEM",
                                  f"»{quote}« is not in {op.target}: an earlier item of the act changed it to "
                                  f"»{rewritten}«; the items of an act quote the text before it, so that was meant")]
+
+
+def _holds(other: Operation, op: TextOp) -> bool:
+    """`other` changes the unit `op` names: the same unit, one that holds it, or the whole document."""
+    where, here = other.target.steps, op.target.steps
+    return bool(where) and (where[0][0] is Level.DOKUMENT or here[:len(where)] == where)
+
+
+def left_to_longer_quote(doc: Document, target: Target, op: TextOp, resolver: Resolver, scope: Scope,
+                         act_ops: Sequence[Operation]) -> tuple[Document, list[Warning_]] | None:
+    """No change, where every occurrence of the quote in the cited unit lies inside a longer quote that
+    another item of the same act strikes or rewrites in that unit: those words are that item's to change.
+
+    Drafting convention: a renaming over a list of units ("I § 29, stk. 2, 2. pkt., § 35, stk. 1 og 7, …,
+    § 42, stk. 2, … ændres »Arbejdsmarkedets Erhvervssygdomssikring« til: »Arbejdsmarkedets
+    Erhvervssikring«", LOV 395/2016 § 1, nr. 20) names every unit that holds the old name, also those where
+    another item of the act strikes the phrase around it: its nr. 1 strikes »Arbejdsmarkedets
+    Erhvervssygdomssikring,« in § 35, stk. 1 (before nr. 20: the words are gone), its nr. 32 strikes
+    », Arbejdsmarkedets Erhvervssygdomssikring« twice in § 42, stk. 2 (after nr. 20: renaming them first
+    would leave nr. 32 nothing to strike). LBK 216/2017 prints both units as nr. 1 and nr. 32 leave them.
+    The partial case (some occurrences inside, the rest renamed) is `text_readings.every_occurrence`'s.
+    Taken only for a replacement or a deletion, when the other operation strikes the longer words or
+    rewrites them without the quote, targets this unit (or one holding it, or the whole law), and the unit
+    as it stood before the act held the quote, every time inside those longer words; said as a warning
+    naming both quotes."""
+    if not isinstance(op, ReplaceText | DeleteText):
+        return None
+    quote = clean_quote(op.old)
+    longer = tuple(dict.fromkeys(
+        clean_quote(other.old) for other in act_ops
+        if other is not op and isinstance(other, ReplaceText | DeleteText) and _holds(other, op)
+        and quote and quote in clean_quote(other.old) and len(clean_quote(other.old)) > len(quote)
+        and (isinstance(other, DeleteText) or quote not in clean_quote(other.new))))
+    if not longer:
+        return None
+    every = dc_replace(op, count="all")
+    inside = Scope(scope.skip, (*scope.shadows, *longer), scope.only)
+    before = resolver.snapshot
+    try:
+        unit = resolver.resolve(before, op.target)
+        apply_text(before, unit, every, None, scope=scope)  # the quote stood in the unit before the act …
+    except ResolveError:
+        return None
+    for text, where in ((before, unit), (doc, target)):  # … only inside the longer words, then and now
+        try:
+            apply_text(text, where, every, None, scope=inside)
+        except ResolveError:
+            continue
+        return None
+    return doc, [("LEFT_TO_LONGER_QUOTE", f"»{quote}« stands in {op.target} only inside »{'«, »'.join(longer)}«, "
+                  "which another item of the act changes there: those words are that item's, nothing left to change")]

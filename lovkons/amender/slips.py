@@ -74,6 +74,14 @@ def _candidates(text: str, a: int, b: int, old: str) -> list[tuple[int, int]]:
     out = [(a, b)]
     if old[:1] in _MARKS and a < b and text[a].isalnum() and (lead := _LEAD.match(text, a, b)):
         out.append((lead.end(), b))
+    start = a + 1 + len(text[a + 1:b]) - len(text[a + 1:b].lstrip())
+    if old[:1] in _MARKS and a < b and text[a] in _MARKS and text[a] != old[0] and start < b \
+            and text[start] == old[1:].lstrip()[:1]:
+        # … or the mark ending the words before it: », eller stk. 8, 1. pkt.« in "jf. stk. 7, 3. pkt. eller stk.
+        # 8, 1. pkt.," (LOV 189/2017 § 1, nr. 6, on udlændingelovens § 42 a, stk. 10, nr. 3): found as ". eller …"
+        # with the full stop of "3. pkt." for the comma; the slip is the missing comma, the words start after it
+        # (with the quote's own first letter: after a full stop that ends a sentence a capital follows)
+        out.append((start, b))
     if old[-1:] in _MARKS and a < b and text[b - 1].isalnum() and (trail := _TRAIL.search(text, a, b)):
         out.append((a, trail.start()))
     return out

@@ -13,7 +13,7 @@ from dataclasses import replace as dc_replace
 import regex
 
 from lovkons.amender.citation_forms import citation_form
-from lovkons.amender.earlier_items import as_left_by_earlier, first_step
+from lovkons.amender.earlier_items import as_left_by_earlier, first_step, left_to_longer_quote
 from lovkons.amender.genitive import genitive_form
 from lovkons.amender.list_readings import item_scope, list_readings, quoted
 from lovkons.amender.older_act import in_other_stk
@@ -77,6 +77,8 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
             return counted
         left = as_left_by_earlier(doc, target, op, resolver, scope, source, earlier) \
             if err.code == "TEXT_NOT_FOUND" else None
+        if left is None:
+            left = left_to_longer_quote(doc, target, op, resolver, scope, act_ops)
         if left is None and err.code == "TEXT_NOT_FOUND":
             left = own_paragraf_citation(doc, target, op, source, scope, resolver.snapshot) or \
                 list_member_citation(doc, target, op, source, scope, resolver.snapshot) or \
@@ -110,9 +112,11 @@ def _genitive_quoted(op: ReplaceText | InsertText | DeleteText, scope: Scope, ac
 
 
 def _first_stk(op: ReplaceText | InsertText | DeleteText) -> Address | None:
-    """"§ 60, 1. pkt." → "§ 60, stk. 1, 1. pkt." (the first punktum of a § is the first of its stk. 1)."""
+    """"§ 60, 1. pkt." → "§ 60, stk. 1, 1. pkt." (the first punktum of a § is the first of its stk. 1); "§ 11 a,
+    nr. 2" → "§ 11 a, stk. 1, nr. 2" (a list cited as the §'s own is that of its first stk.: "stk. 1" is left out
+    while a § has one stk., and the § may have gained more since the act was drafted)."""
     steps = op.target.steps
-    if len(steps) == 2 and steps[0][0] is Level.PARAGRAF and steps[1] == (Level.PKT, "1"):
+    if len(steps) == 2 and steps[0][0] is Level.PARAGRAF and (steps[1] == (Level.PKT, "1") or steps[1][0] is Level.NR):
         return Address((steps[0], (Level.STK, "1"), steps[1]))
     return None
 
@@ -128,6 +132,10 @@ def _in_first_stk(doc: Document, op: ReplaceText | InsertText | DeleteText, firs
         done = _text_op(doc, dc_replace(op, target=first), resolver, source, scope)
     except ResolveError:
         raise err from None
+    if op.target.last[0] is Level.NR:  # LOV 221/2015 § 1, nr. 4; LBK 1351/2015 § 11 a, stk. 1, nr. 2
+        said = (f"{op.target} names no stk. of a § that has several; read as the list of its stk. 1 (the § as "
+                "cited while it had one stk.), where the quoted text stands")
+        return Outcome(done.doc, [*done.warnings, ("NR_OF_FIRST_STK", said)], done.touched)
     said = (f"{op.target} names no stk. of a § that has several; its first punktum is that of stk. 1, "
             "where the quoted text stands")
     return Outcome(done.doc, [*done.warnings, ("PKT_OF_FIRST_STK", said)], done.touched)

@@ -238,11 +238,14 @@ def kapitel_label(explicatus: str) -> str | None:
 
 
 def division_label(explicatus: str, word: str) -> str | None:
-    """ "Afsnit VII" → "VII"; "Første afsnit." → "I"; "Anden bog." → "II"."""
+    """ "Afsnit VII" → "VII"; "Afsnit I a" → "I a" (a lettered afsnit: LBK 39/2014's "Afsnit I a" after afsnit I,
+    read so by the text route too); "Første afsnit." → "I"; "Anden bog." → "II"."""
     s = explicatus.strip().rstrip(".").strip()
     words = s.split()
     if not words:
         return None
+    if words[0].lower() == word and len(words) == 3 and len(words[2]) == 1 and words[2].isalpha():
+        return f"{words[1]} {words[2]}"
     if words[0].lower() == word and len(words) > 1:
         return words[1]
     return _ORDINALS.get(words[0].lower(), s)

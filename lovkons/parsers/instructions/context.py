@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
 from typing import Literal
 
 import regex
@@ -58,11 +59,32 @@ def targets(m: regex.Match[str], ctx: Ctx, group: str = "t") -> list[Target]:
 
 
 def refined(m: regex.Match[str], ctx: Ctx) -> list[Target]:
-    """The targets, narrowed by "i 1. pkt." written after the verb."""
+    """The targets, narrowed by "i 1. pkt." written after the verb, or named there again with their counts."""
     ts = targets(m, ctx)
     if m["sub"]:
-        return [s for t in ts for s in parse_targets(m["sub"], base=t.address)]
+        return counted_again(m, ts) or [s for t in ts for s in parse_targets(m["sub"], base=t.address)]
     return ts
+
+
+def counted_again(m: regex.Match[str], ts: Sequence[Target]) -> list[Target] | None:
+    """The clause's own units named again after the verb, each with how often it holds the text: "I § 46,
+    stk. 12 og 13, der bliver stk. 13 og 14, ændres to steder i stk. 12 og et sted i stk. 13 »stk. 11« til:
+    »stk. 12«" (LOV 578/2015 § 3, nr. 11; LBK 760/2016 § 46, stk. 13 and 14 print »stk. 12« two places and
+    one). The count words stand with the units they count, as before the targets ("To steder i § 39, stk. 1,
+    og et sted i § 39, stk. 2, ændres …"); the first is the one read after the verb ("ændres to steder"). Taken
+    only when the units named after the verb are the clause's units, each once and each with a count."""
+    groups = m.groupdict()
+    if not groups.get("vcnt") or groups.get("valt") or len(ts) < 2:
+        return None
+    try:
+        again = parse_targets(f"{groups['vcnt']} steder i {groups['sub']}", base=ts[0].address)
+    except ValueError:
+        return None
+    by_unit = {t.address: t for t in ts}
+    if (len(again) != len(by_unit) or {a.address for a in again} != set(by_unit)
+            or any(a.count is None for a in again)):
+        return None
+    return [dc_replace(by_unit[a.address], count=a.count) for a in again]
 
 
 def count(m: regex.Match[str], t: Target, ts: Sequence[Target] = (), ctx: Ctx | None = None,
@@ -75,6 +97,8 @@ def count(m: regex.Match[str], t: Target, ts: Sequence[Target] = (), ctx: Ctx | 
     (said in a warning: the total is not checked)."""
     groups = m.groupdict()
     n_targets = max(len(ts), 1)
+    if t.count is not None and groups.get("vcnt") and groups.get("sub") and all(x.count is not None for x in ts):
+        return t.count  # each unit named again after the verb with its own count (counted_again)
     if sub is not None and sub.count is not None:
         n, total = sub.count, sub.total
     elif sub is None and groups.get("vcnt"):
