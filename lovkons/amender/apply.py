@@ -14,6 +14,7 @@ from lovkons.amender.relabel import relabel_op
 from lovkons.amender.resolve import ResolveError, Resolver
 from lovkons.amender.structure_ops import insert_op, repeal_and_insert_op, repeal_op, replace_bilag_op
 from lovkons.amender.text_readings import text_op
+from lovkons.amender.title_notes import numbered_note
 from lovkons.amender.tree import node_at
 from lovkons.amender.units import Outcome
 from lovkons.model.document import Address, Document, Problem, Source
@@ -103,6 +104,8 @@ def apply_op(doc: Document, op: Operation, ctx: ApplyContext) -> OpResult:
 
 def _dispatch(doc: Document, op: Operation, ctx: ApplyContext, source: Source | None) -> Outcome:
     """The per-kind step: text operations in `amender.text_readings`, the rest in `amender.structure_ops`."""
+    if (note := numbered_note(doc, op, source)) is not None:  # "Fodnote 2 til lovens titel affattes således"
+        return note
     if isinstance(op, ReplaceText | InsertText | DeleteText):
         return text_op(doc, op, ctx.resolver, source, ctx.item_ops, ctx.act_ops, ctx.earlier, older=ctx.older)
     if isinstance(op, ReplaceBilag):

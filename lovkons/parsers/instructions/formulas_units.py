@@ -48,6 +48,9 @@ def insert_as(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
         if m["nyt"]:
             ctx.warn("AMBIGUOUS_INSERT", f"'som nyt {m['unit']}' read as: insert so that the new unit becomes {new}")
             ops.append(insert_op(new, "before", m["p"], ctx))
+        elif t.address.last[0] is Level.TITELNOTE and t.address.last[1] and new.last[0] is Level.PKT:
+            # "I fodnote 2 til lovens titel indsættes som 4. pkt.": the punktum of that note (amender.title_notes)
+            ops.append(Insert(Address((*t.address.steps, new.last)), (), "end", ctx.q(m["p"]), source=ctx.source))
         else:
             ops.append(insert_op(new.parent if new.steps[:-1] else t.address, "end", m["p"], ctx, unit=new))
     return ops
