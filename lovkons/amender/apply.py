@@ -14,6 +14,7 @@ from lovkons.amender.relabel import relabel_op
 from lovkons.amender.resolve import ResolveError, Resolver
 from lovkons.amender.structure_ops import insert_op, repeal_and_insert_op, repeal_op, replace_bilag_op
 from lovkons.amender.text_readings import text_op
+from lovkons.amender.title_notes import numbered_note
 from lovkons.amender.tree import node_at
 from lovkons.amender.units import Outcome
 from lovkons.model.document import Address, Document, Problem, Source
@@ -47,6 +48,8 @@ class ApplyContext:
     act_ops: tuple[Operation, ...] = ()  # the operations of every item of the act (consolidate sets them)
     earlier: tuple[Operation, ...] = ()  # the operations earlier items of the act applied (consolidate adds them)
     older: bool = False  # the act was passed before its base was published (amender.older_act)
+    # the document before the act's first item, when the act cites its units in an earlier text (chain.cited_text)
+    act_start: Document | None = None
     # § label → (act, resolver): the act counts that §'s stykker as before an earlier act (amender.older_count)
     counted: dict[str, tuple[str, Resolver]] = field(default_factory=dict)
 
@@ -101,6 +104,8 @@ def apply_op(doc: Document, op: Operation, ctx: ApplyContext) -> OpResult:
 
 def _dispatch(doc: Document, op: Operation, ctx: ApplyContext, source: Source | None) -> Outcome:
     """The per-kind step: text operations in `amender.text_readings`, the rest in `amender.structure_ops`."""
+    if (note := numbered_note(doc, op, source)) is not None:  # "Fodnote 2 til lovens titel affattes således"
+        return note
     if isinstance(op, ReplaceText | InsertText | DeleteText):
         return text_op(doc, op, ctx.resolver, source, ctx.item_ops, ctx.act_ops, ctx.earlier, older=ctx.older)
     if isinstance(op, ReplaceBilag):
@@ -122,6 +127,29 @@ def _dispatch(doc: Document, op: Operation, ctx: ApplyContext, source: Source | 
     raise ResolveError("UNSUPPORTED_OPERATION", f"cannot apply {type(op).__name__}")
 
 
+def _moved_as_cited(ctx: ApplyContext, op: Renumber, label: str) -> str | None:
+    """The clause holds in the count of the text the act cites (chain.cited_text), not in the current one: the
+    unit moved by as many places as the clause says. LOV 1400/2012 § 1, nr. 2, "§ 182, stk. 5, ophæves. Stk.
+    6-10 bliver herefter stk. 5-9.", counts in LBK 810/2012; LOV 1380/2012 (in force the same day, not named)
+    had put a new stk. 5 before them, so they end as stk. 6-10, as LBK 1093/2013 § 182 prints them."""
+    if ctx.act_start is None:
+        return None
+    try:
+        start = ctx.resolver.resolve(ctx.act_start, op.target)
+    except ResolveError:
+        return None
+    before = node_at(ctx.act_start, start.path).label if start.kind == "node" else None
+    cited = op.target.steps[-1][1]
+    numbers = [(x or "").strip() for x in (before, cited, op.new_label, label)]
+    if not all(x.isdigit() for x in numbers) or numbers[0] == numbers[1]:
+        return None
+    was, said_from, said_to, now = map(int, numbers)
+    if said_to - said_from != now - was:
+        return None
+    return (f"{op.target} becomes {op.new_label} in the count of the text the act cites; an act it does not count "
+            f"had moved the unit to {was}, and the item moved it to {now}, as the clause says")
+
+
 def check_renumbers(doc: Document, ctx: ApplyContext, *, final: bool) -> list[Problem]:
     """Rykningsklausuler / "der bliver" are assertions: compare them with the labels the amender
     computed. Mismatches are kept for the end of the order (etapevis rykning gives final labels)."""
@@ -137,6 +165,9 @@ def check_renumbers(doc: Document, ctx: ApplyContext, *, final: bool) -> list[Pr
             continue
         if not final:
             left.append(op)
+            continue
+        if label is not None and (moved := _moved_as_cited(ctx, op, label)) is not None:
+            problems.append(_problem("RENUMBER_IN_CITED_COUNT", moved, op.source, op.target, "warning"))
             continue
         # An error, not a warning: the act says what the unit becomes, and where our labels disagree
         # the provision is not what the act makes it. In the development cases every such provision

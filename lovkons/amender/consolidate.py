@@ -248,8 +248,10 @@ def _step(run: Run, acts: list[Act], k: int, block: ChangeBlock, item: Item, at:
         # counts in the text before that act (the run's document then, if the act came first)
         run.starts[k] = before = run.starts.get(k, run.doc)
         passed, published = order.meta.date, before.meta.date
-        run.ctxs[k] = ApplyContext(Resolver(cited_text(k, acts, run.starts, before)), act_ops=act_operations(acts[k]),
-                                   older=passed is not None and published is not None and passed < published)
+        cited = cited_text(k, acts, run.starts, before)
+        run.ctxs[k] = ApplyContext(Resolver(cited), act_ops=act_operations(acts[k]),
+                                   older=passed is not None and published is not None and passed < published,
+                                   act_start=None if cited is before else before)
     elif stage is not None and stage != k:  # a mark of an earlier place shares the act's context: copy it
         run.ctxs[k] = settled(run.ctxs[k])
         if k in run.mine:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
 from lovkons.amender.headings import DOCUMENT_STRINGS
 from lovkons.amender.placement import (
     check_order,
@@ -24,6 +22,7 @@ from lovkons.amender.punktum import insert_pkt
 from lovkons.amender.renumber import RENUMBERED
 from lovkons.amender.resolve import ResolveError, Target
 from lovkons.amender.textops import Slot, Warning_, clean_quote, get_string, set_string
+from lovkons.amender.title_notes import NOTE_MARK
 from lovkons.amender.tree import (
     TreePath,
     children_at,
@@ -258,15 +257,9 @@ def _put(doc: Document, point: TreePath, stamped: list[Node], anchor: Node, kind
     return set_children(doc, parent, (*siblings[:index], *stamped, *siblings[index:]))
 
 
-# a note's marker opens the title note or follows the end of the note before it, and a note starts with a capital
-# ("1) Loven indeholder bestemmelser, der gennemfører … side 1. 2) I loven er der medtaget …"); "nr. 2) og 3)" in a
-# note's text is no marker
-_NOTE_MARK = regex.compile(r"(?:^|(?<=[.»)]\s))(\d{1,2})\)\s(?=[A-ZÆØÅ])")
-
-
 def _next_note(old: str, new: str) -> bool:
     """`new` is note n+1 ("2) …") of a title whose notes are 1) … n) in order (`old`)."""
-    first = _NOTE_MARK.match(new)
-    marks = [int(m[1]) for m in _NOTE_MARK.finditer(old)]
+    first = NOTE_MARK.match(new)
+    marks = [int(m[1]) for m in NOTE_MARK.finditer(old)]
     return bool(first) and old.startswith("1)") and bool(marks) and marks[-1] + 1 == int(first[1]) \
         and marks == sorted(set(marks)) and marks[0] == 1

@@ -45,6 +45,8 @@ def repeal(doc: Document, target: Target, group: Sequence[Target], source: Sourc
     if old.kind in (Kind.KAPITEL, Kind.AFSNIT):
         stones = tuple(tombstone(n, source) for n in old.walk() if n.kind is Kind.PARAGRAF)
         dead = with_prov(old.with_(repealed=True, heading=None, children=stones), source)
+        # an afsnit's kapitler go with it ("Afsnit VI ophæves.", LOV 493/2013 § 9, nr. 1: kapitel 8 in it)
+        touched |= {n.id for n in old.walk() if n.kind in (Kind.KAPITEL, Kind.AFSNIT)}
         return Outcome(replace_at(doc, target.path, [dead]), warnings, touched)
     if old.kind in RENUMBERED:
         parent = target.path[:-1]

@@ -15,8 +15,9 @@ import regex
 from lovkons.model.document import Document, Kind, Node, normalize_label
 
 # the whole text of a repealed unit as an LBK prints it, its number kept: "§ 7. (Ophævet)", "Stk. 2. (Ophævet).",
-# maybe with note markers after it ("(Ophævet). 1)")
-PLACEHOLDER = regex.compile(r"\((?:Ophævet|Ophævede|Udgået)\)\.?\s*(?:\d{1,3}\)\s*)*")
+# maybe with note markers after it ("(Ophævet). 1)"); some LBKs print the word bare: "§ 35 a. Ophævet." (LBK
+# 854/2011 §§ 35 a-37), "§ 11. Ophævet" (LBK 877/2011)
+PLACEHOLDER = regex.compile(r"(?:\((?:Ophævet|Ophævede|Udgået)\)|Ophævet)\.?\s*(?:\d{1,3}\)\s*)*")
 
 
 def is_placeholder(node: Node) -> bool:

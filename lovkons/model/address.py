@@ -107,6 +107,8 @@ class Address:
                     out.append(f"{level.value} {label}")
                 case Level.TITEL:
                     return "titlen"
+                case Level.TITELNOTE if label:  # "fodnote 2 til lovens titel" (amender.title_notes)
+                    out.append(f"fodnote {label} til titlen")
                 case Level.TITELNOTE:
                     return "fodnoten til titlen"
                 case Level.INDLEDNING:

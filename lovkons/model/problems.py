@@ -75,6 +75,9 @@ CODES: tuple[Code, ...] = (
     Code("ITEM_OF_ACT_UNCHANGED", _E, "apply", "a change of a numbered change of an earlier amending act that the item's new units do not allow; not applied"),
     Code("ITEM_WITHHELD", _E, "apply", "an operation of the item was refused, so the item's other operations on the same provision were not applied"),
     Code("RENUMBER_IMPOSSIBLE", _E, "apply", "a rykningsklausul names a unit that did not exist before the item; the provision is withheld"),
+    Code("RENUMBER_IN_CITED_COUNT", _W, "apply", "a rykningsklausul holds in the count of the text the act cites, "
+         "not in the current one: a parallel act in force before it, which it does not name, had moved the units "
+         "(LOV 1400/2012 § 1, nr. 2 after LOV 1380/2012 § 12, nr. 3; LBK 1093/2013 § 182)"),
     Code("RENUMBER_MISMATCH", _E, "apply", "a rykningsklausul ('Stk. 3 bliver stk. 4') does not hold after the order: the provision stands as "
          "applied but is not what the act makes it"),
     Code("ITEM_NOT_INCORPORATED", _W, "apply", "the official consolidation compared with says in its introduction that it has not incorporated this change ('er ikke indarbejdet i denne lovbekendtgørelse', LBK 748/2016 on LOV 665/2016 § 7, nr. 7); left pending"),

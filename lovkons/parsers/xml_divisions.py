@@ -26,6 +26,12 @@ _DIVISIONS = ("Bog", "Afsnit", "Kapitel")
 _KAPITEL_SLIP = re.compile(r"(?i)kap(?!itel\s)")
 
 
+# an afsnit whose label stands as its first heading line and its heading as the second: "Afsnit VI" /
+# "Beskæftigelsesankenævn" (LBK 731/2010, all 7 afsnit), "Afsnit III" / "Den skattepligtige indkomst" (LBK 1376/2010);
+# read as if the label were its Explicatus ("Afsnit VI ophæves.", LOV 493/2013 § 9, nr. 1, was refused)
+_AFSNIT_LINE = re.compile(r"(?i)afsnit\s+[IVXLC]+\.?")
+
+
 def structure_nodes(el: etree._Element, ctx: Context) -> list[Node]:
     """One structural element → nodes."""
     tag = el.tag
@@ -49,18 +55,21 @@ def structure_nodes(el: etree._Element, ctx: Context) -> list[Node]:
 
 
 def _division(el: etree._Element, ctx: Context) -> list[Node]:
-    explicatus = rubrica = None
+    explicatus = None
+    rubricas: list[etree._Element] = []
     body: list[etree._Element] = []
     for child in kids(el):
         tag = child.tag
         if tag == "Explicatus":
             explicatus = explicatus if explicatus is not None else child
         elif tag == "Rubrica":
-            rubrica = rubrica if rubrica is not None else child
+            rubricas.append(child)
         elif isinstance(tag, str):
             body.append(child)
     raw = label_of(explicatus)
-    heading = rubrica_text(rubrica, ctx) if rubrica is not None else None
+    if not raw and el.tag == "Afsnit" and len(rubricas) > 1 and _AFSNIT_LINE.fullmatch(rubrica_text(rubricas[0], ctx)):
+        raw = rubrica_text(rubricas.pop(0), ctx)  # the label printed as the first heading line
+    heading = rubrica_text(rubricas[0], ctx) if rubricas else None
     inner: list[Node] = []
     for child in body:
         inner.extend(structure_nodes(child, ctx))

@@ -10,10 +10,22 @@ import regex
 from lovkons.model.document import Address, Kind, Level, Node
 from lovkons.model.edits import Insert, Operation, Relabel, Repeal, RepealAndInsert, Replace
 from lovkons.parsers.instructions.context import Ctx, targets
-from lovkons.parsers.instructions.targets import parse_targets
+from lovkons.parsers.instructions.targets import Target, parse_targets
 
 # a kapitel or afsnit by its label, as "Kapitelbetegnelsen" quotes it: "Kapitel 5 a" (groups w, l)
 _LABEL = regex.compile(r"^(?P<w> Kapitel | Afsnit ) \s+ (?P<l> \w+ (?: \s+ [a-z] )? ) \.? $", regex.I | regex.X)
+
+
+def headings_named_with_units(ts: list[Target], ctx: Ctx) -> tuple[list[Operation], list[Target]]:
+    """Headings named in one list with the units they stand before, for a recast or a repeal and insert: the headings
+    go, the units give way to the new text (which brings its own headings); returns (their repeals, the units).
+    "Overskriften før § 29, §§ 29 og 30, overskriften før § 31 og § 31 ophæves, og i stedet indsættes: »Enighed
+    § 29. …«" (LOV 647/2013); "Overskriften før § 25 a og § 25 a affattes således: »Leverancer af ydelser inden
+    for EU § 25 a. …«" (LOV 277/2012 § 2, nr. 7; LBK 106/2013 prints the new heading before the new § 25 a)."""
+    headings = [t for t in ts if t.address.last[0] is Level.OVERSKRIFT]
+    if not headings or len(headings) == len(ts):
+        return [], ts
+    return [Repeal(t.address, (), ctx.source) for t in headings], [t for t in ts if t not in headings]
 
 
 def heading_after_repeal(m: regex.Match[str], ctx: Ctx) -> list[Operation]:

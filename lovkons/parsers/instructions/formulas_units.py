@@ -18,7 +18,11 @@ from lovkons.parsers.instructions.context import (
     position,
     targets,
 )
-from lovkons.parsers.instructions.formulas_headings import kapitel_heading_instead, units_in_heading_place
+from lovkons.parsers.instructions.formulas_headings import (
+    headings_named_with_units,
+    kapitel_heading_instead,
+    units_in_heading_place,
+)
 from lovkons.parsers.instructions.payload import bilag_nodes, parse_payload
 from lovkons.parsers.instructions.targets import ORDINAL_ROMAN as _ORDINAL_ROMAN
 from lovkons.parsers.instructions.targets import Target, expand_labels, parse_targets
@@ -48,6 +52,9 @@ def insert_as(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
         if m["nyt"]:
             ctx.warn("AMBIGUOUS_INSERT", f"'som nyt {m['unit']}' read as: insert so that the new unit becomes {new}")
             ops.append(insert_op(new, "before", m["p"], ctx))
+        elif t.address.last[0] is Level.TITELNOTE and t.address.last[1] and new.last[0] is Level.PKT:
+            # "I fodnote 2 til lovens titel indsættes som 4. pkt.": the punktum of that note (amender.title_notes)
+            ops.append(Insert(Address((*t.address.steps, new.last)), (), "end", ctx.q(m["p"]), source=ctx.source))
         else:
             ops.append(insert_op(new.parent if new.steps[:-1] else t.address, "end", m["p"], ctx, unit=new))
     return ops
@@ -133,10 +140,13 @@ def recast(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     Overskriften før § 10 affattes således: »…« / Lovens titel affattes således: »…«"""
     if m["dot"]:
         ctx.warn("TOLERATED_PUNCTUATION", "'affattes således.' read as 'affattes således:'")
-    ts = targets(m, ctx)
+    gone, ts = headings_named_with_units(targets(m, ctx), ctx)
     if all(is_textual(t.address) for t in ts) and len(ts) == 1:
         return [Replace(ts[0].address, (), _without_label(ts[0].address, ctx.q(m["p"])), ctx.source)]
     payload = parse_payload(ctx.raw(m["p"]), expect(ts[0].address))
+    if gone:  # the named headings go, the §§ are recast with the new text's headings
+        return [*gone, RepealAndInsert(ts[0].address, payload, tuple(t.address for t in ts), None, ctx.source,
+                                       spans=_spans(ts))]
     if m["wh"]:  # "§ 65 med tilhørende overskrift affattes således: »Ankestyrelsens beføjelser … § 65. …«"
         headings, payload = _new_headings(payload, ctx)
         return [*headings, *_recast(ts, payload, ctx)]
@@ -263,15 +273,7 @@ _UNIT_START = regex.compile(r"\s*(?:§\s*\d+(?:\s*[a-zA-Z])?\.\s|(?:Kapitel|Afsn
 def repeal_and_insert(m: regex.Match[str], ctx: Ctx) -> list[Operation]:
     """§ 155 ophæves, og i stedet indsættes: »§ 155. … § 155 a. …« / § 38, stk. 2 og 3, ophæves, og
     i stedet indsættes som stk. 2-5: »…«"""
-    ts = targets(m, ctx)
-    headings_named = [t for t in ts if t.address.last[0] is Level.OVERSKRIFT]
-    if headings_named and len(headings_named) < len(ts):
-        # "Overskriften før § 29, §§ 29 og 30, overskriften før § 31 og § 31 ophæves, og i stedet indsættes:
-        # »Enighed § 29. …«" (LOV 647/2013): the headings go, the §§ give way to the new text
-        ts = [t for t in ts if t not in headings_named]
-        gone: list[Operation] = [Repeal(t.address, (), ctx.source) for t in headings_named]
-    else:
-        gone = []
+    gone, ts = headings_named_with_units(targets(m, ctx), ctx)
     first = ts[0].address
     container = parse_targets(m["cont"])[0].address if m["cont"] else None
     group = tuple(t.address for t in ts)

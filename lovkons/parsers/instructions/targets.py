@@ -70,7 +70,8 @@ _TOKENS: tuple[tuple[str, regex.Pattern[str]], ...] = (
         rf"(?:der|som)\s+bliver\s+(?:til\s+)?(?P<new>litra\s+[a-zæøå](?![\w.])|(?:stk\.|nr\.|nummer|litra|§)\s*{_LABEL}(?:\s*(?:,|-|–|og)\s*{_LABEL})*"
         rf"(?:\s*,\s*(?:nr\.\s*\d+,\s*)?{_PKTS}|\s*,\s*nr\.\s*\d+(?:\s*(?:-|–|og)\s*\d+)?)?|{_PKTS}|\d+(?![\d.]))",
         regex.I)),
-    ("titelnote", regex.compile(r"fodnote(?:n|rne)?(?:\s+\d+)?\s+til\s+(?:bekendtgørelsens|lovens|anordningens)\s+titel"
+    # "fodnote 2 til lovens titel": the note of that number (amender.title_notes)
+    ("titelnote", regex.compile(r"fodnote(?:n|rne)?(?:\s+(?P<note>\d+))?\s+til\s+(?:bekendtgørelsens|lovens|anordningens)\s+titel"
                                 r"|(?:bekendtgørelsens|lovens|anordningens)\s+fodnote", regex.I)),  # "lovens fodnote"
     ("titel", regex.compile(r"(?:bekendtgørelsens|lovens|anordningens|regulativets)\s+titel|titlen", regex.I)),
     ("indledning", regex.compile(r"indledningen", regex.I)),
@@ -240,7 +241,7 @@ def _parse_targets(text: str, base: Address | None) -> list[Target]:
         if name in ("titel", "titelnote", "indledning"):
             emitted.extend(pending)
             level = {"titel": Level.TITEL, "titelnote": Level.TITELNOTE, "indledning": Level.INDLEDNING}[name]
-            pending = [Target(Address(((level, ""),)), count)]
+            pending = [Target(Address(((level, (m["note"] or "") if name == "titelnote" else ""),)), count)]
             count = None
             continue
         if name == "heading" or (name == "heading_again" and headings):
