@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from lovkons.amender.consolidate import consolidate
+from lovkons.amender.consolidate import consolidate, ensure_ids
 from lovkons.amender.manifest import load_manifest, read_doc, read_order, run_manifest
-from lovkons.model.document import Document
+from lovkons.model.document import Document, Meta
 from lovkons.model.edits import ReplaceText
 from lovkons.review.evaluate import paragraf_map
-from tests.amender_trees import A, at, doc, run
+from tests.amender_trees import A, at, doc, nr, par, run, stk
 
 DATA = Path(__file__).parent / "data" / "amend" / "first-stk-2016"
 
@@ -75,3 +75,13 @@ def test_a_nr_whose_quote_is_not_in_the_first_stk_stays_ambiguous() -> None:
     d, problems = run(ReplaceText(A("§ 11 a, nr. 2"), "Nye naturområder", "Andre naturområder"), before)
     assert [p.code for p in problems] == ["AMBIGUOUS_TARGET"]  # type: ignore[attr-defined]
     assert d == before
+
+
+def test_a_nr_whose_quote_also_stands_in_another_stks_nr_stays_ambiguous() -> None:
+    """review19 #3: both stk. 1, nr. 2 and stk. 2, nr. 2 hold the quote: the text does not prove stk. 1 was meant."""
+    base = ensure_ids(Document(Meta("BEK", 1, 2019, title="Bekendtgørelse om tilsyn"), "", (par(
+        "1", stk("1", "Udgifterne afholdes således:", nr("1", "staten betaler,"), nr("2", "kommunen betaler.")),
+        stk("2", "Gebyrer opkræves således:", nr("1", "staten opkræver,"), nr("2", "kommunen betaler."))),)))
+    d, problems = run(ReplaceText(A("§ 1, nr. 2"), "kommunen", "regionen"), base)
+    assert [p.code for p in problems] == ["AMBIGUOUS_TARGET"]  # type: ignore[attr-defined]
+    assert d == base

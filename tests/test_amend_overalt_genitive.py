@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lovkons.amender.consolidate import consolidate
+from lovkons.amender.consolidate import consolidate, ensure_ids
 from lovkons.amender.manifest import read_doc, read_order
 from lovkons.amender.slots import Slot
 from lovkons.amender.textops import overalt_genitive
-from lovkons.model.document import Document, Kind, Meta, Node
-from tests.amender_trees import at
+from lovkons.model.document import Document, Kind, Meta, Node, Source
+from lovkons.model.edits import Item
+from lovkons.parsers.instructions.clauses import parse_instruction
+from tests.amender_trees import at, order
 
 TESTS = Path(__file__).parent
 CASE = TESTS / "data" / "amend" / "overalt-genitive-2016"
@@ -45,7 +47,7 @@ def test_a_genitive_another_item_quotes_is_left_to_that_item() -> None:
 
 
 def _doc(text: str) -> Document:
-    return Document(Meta(kind="LBK"), children=(Node(Kind.PARAGRAF, "1", None, "", (Node(Kind.STK, "1", None, text),)),))
+    return Document(Meta("BEK", 1, 2019, title="Bekendtgørelse om tilsyn"), children=(Node(Kind.PARAGRAF, "1", None, "", (Node(Kind.STK, "1", None, text),)),))
 
 
 # (the text, the name changed overalt and its new name, the text afterwards)
@@ -65,7 +67,23 @@ ROWS = [
 
 @pytest.mark.parametrize(("text", "old", "new", "after"), ROWS, ids=[r[1] for r in ROWS])
 def test_which_genitives_follow_the_name(text: str, old: str, new: str, after: str) -> None:
-    doc = _doc(text)
-    changed, said = overalt_genitive(doc, [Slot("node", (0, 0))], old, new, None, ())
-    assert changed.children[0].children[0].text == after
-    assert bool(said) is (after != text)
+    found, said = overalt_genitive(_doc(text), [Slot("node", (0, 0))], old, new, ())
+    for _, spans in found:
+        for a, b in sorted(spans, reverse=True):
+            text = text[:a] + new + "s" + text[b:]
+    assert text == after
+    assert bool(said) is bool(found)
+
+
+def test_an_excepted_punktum_keeps_its_genitive_also_when_the_new_name_is_longer() -> None:
+    # review19 #1: the genitive's places are found in the text before the change, within the same slots as the name's
+    sentence = "Overalt i loven bortset fra § 1, stk. 1, 2. pkt., ændres »Nævnet« til: »Det Meget Lange Nye Klagenævn«."
+    ops, _ = parse_instruction(sentence, Source("LOV 1/2016", "1", 1))
+    base = ensure_ids(_doc("Nævnet træffer afgørelse. Dette gælder ikke for sager om Nævnets drift. "
+                           "Klage over Nævnets afgørelse indgives skriftligt."))
+    result = consolidate(base, [order(Item(1, sentence, ops))])
+    assert result.document.children[0].children[0].text == (
+        "Det Meget Lange Nye Klagenævn træffer afgørelse. Dette gælder ikke for sager om Nævnets drift. "
+        "Klage over Det Meget Lange Nye Klagenævns afgørelse indgives skriftligt.")
+    said = [p.message for p in result.problems if p.code == "OVERALT_GENITIVE"]
+    assert len(said) == 1 and "1 time," in said[0]

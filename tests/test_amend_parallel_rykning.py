@@ -29,7 +29,7 @@ def test_a_rykningsklausul_holds_in_the_count_of_the_text_the_act_cites() -> Non
     assert {a.target for a in result.applied if a.op == "renumber"} >= {f"§ 182, stk. {n}" for n in range(6, 11)}
 
 
-def test_a_clause_that_does_not_hold_in_either_count_stays_an_error() -> None:
+def test_without_the_parallel_act_the_clause_holds_in_the_current_count_and_nothing_is_said() -> None:
     """Without the parallel act the count is the current one: the clause holds there and nothing is said."""
     base = read_doc(LAWS / "LBK-2012-810.xml")
     result = consolidate(base, [read_order(LAWS / "LOV-2012-1400.xml")], parts={"LOV 1400/2012": "§ 1"})

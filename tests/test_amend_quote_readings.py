@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from lovkons.amender.consolidate import consolidate
+from lovkons.amender.consolidate import consolidate, ensure_ids
 from lovkons.amender.manifest import read_doc, read_order
-from lovkons.model.document import Document, parse_address
+from lovkons.model.document import Document, Meta, parse_address
 from lovkons.model.edits import DeleteText, InsertText, Item, Repeal, RepealAndInsert, Replace, ReplaceText
 from lovkons.parsers.sentences import split_sentences
-from tests.amender_trees import at, doc, order
+from tests.amender_trees import at, doc, order, par, stk
 
 DATA = Path(__file__).parent / "data" / "amend"
 CODE = "READ_AS_LEFT_BY_EARLIER_ITEM"
@@ -229,3 +229,14 @@ def test_a_quote_the_unit_never_held_stays_refused() -> None:
     result = consolidate(doc(), [order(first, later)])
     assert "LEFT_TO_LONGER_QUOTE" not in {p.code for p in result.problems}
     assert [p.code for p in result.problems if p.severity == "error"] == ["TEXT_NOT_FOUND", "TEXT_NOT_FOUND"]
+
+
+def test_words_another_item_strikes_only_once_leave_the_rest_to_this_item() -> None:
+    """review19 #5: the other item strikes the longer words "første gang" only; the quote's occurrence in their
+    second instance is not that item's, so this item is not read as leaving it (no LEFT_TO_LONGER_QUOTE)."""
+    base = ensure_ids(Document(Meta("BEK", 1, 2019, title="Bekendtgørelse om tilsyn"), "", (par(
+        "3", stk("1", "Første stk. om kommunen, og tilsynet om kommunen.")),)))
+    strike = Item(1, "…", (DeleteText(parse_address("§ 3, stk. 1"), "om kommunen", nth=1),))
+    rename = Item(2, "…", (ReplaceText(parse_address("§ 3, stk. 1"), "kommunen", "regionen", count=2),))
+    result = consolidate(base, [order(strike, rename)])
+    assert "LEFT_TO_LONGER_QUOTE" not in {p.code for p in result.problems}

@@ -8,6 +8,8 @@ note 2 (before, the whole title note was replaced and note 1 lost without an err
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,9 @@ import pytest
 from lovkons.amender.consolidate import consolidate
 from lovkons.amender.manifest import read_doc, read_order
 from lovkons.amender.title_notes import note_spans
-from lovkons.model.document import Document
+from lovkons.model.document import Document, Meta, Source
+from lovkons.model.edits import AmendingDocument, ChangeBlock, DocRef, Item
+from lovkons.parsers.instructions.clauses import parse_instruction
 
 LAWS = Path(__file__).parent / "data" / "amend" / "title-note-2013"
 PARTS = {"LOV 294/2011": "§ 1", "LOV 161/2012": "§ 1", "LOV 489/2013": "§ 1", "LOV 277/2013": "§ 1"}
@@ -59,3 +63,30 @@ def test_a_recast_note_keeps_the_other_notes() -> None:
 ])
 def test_notes_are_read_only_when_numbered_from_one(text: str, count: int) -> None:
     assert len(note_spans(text)) == count
+
+
+def _with_notes() -> Document:
+    base = read_doc(LAWS / "LBK-2010-878.xml")
+    return replace(base, title_note="1) Loven gennemfører direktiv 2006/123/EF. 2) I loven er medtaget forordning "
+                                    "(EF) nr. 1907/2006 og direktiv 2006/123/EF.")
+
+
+def _one(sentence: str) -> tuple[Document, list[str]]:
+    ops, _ = parse_instruction(sentence, Source("LOV 1/2014", "1", 1))
+    block = ChangeBlock("1", DocRef("LBK", 878, dt.date(2010, 7, 7)), "I lov om kemikalier …", items=(Item(1, sentence, ops),))
+    result = consolidate(_with_notes(), [AmendingDocument(Meta("LOV", 1, 2014), (block,))])
+    return result.document, [p.code for p in result.problems if p.severity == "error"]
+
+
+def test_words_changed_in_one_note_stay_in_that_note() -> None:
+    """review19 #2: the words stand in both notes; "I fodnote 2 …" changes them in note 2 only."""
+    doc, errors = _one("I fodnote 2 til lovens titel ændres »direktiv 2006/123/EF« til: »direktiv 2008/98/EF«.")
+    assert errors == []
+    assert _notes(doc) == ["1) Loven gennemfører direktiv 2006/123/EF.",
+                           "2) I loven er medtaget forordning (EF) nr. 1907/2006 og direktiv 2008/98/EF."]
+
+
+def test_a_note_repealed_by_number_is_refused_not_the_whole_title_note() -> None:
+    doc, errors = _one("Fodnote 2 til lovens titel ophæves.")
+    assert errors == ["TARGET_NOT_FOUND"]
+    assert doc.title_note == _with_notes().title_note

@@ -13,6 +13,7 @@ import regex
 
 from lovkons.amender.consolidate import consolidate, ensure_ids
 from lovkons.model.document import Document, Kind, Meta, Node
+from lovkons.parsers.citations import find_docrefs
 from lovkons.parsers.instructions import read_amending_file
 from lovkons.parsers.instructions.commencement import repealed_acts
 from lovkons.parsers.instructions.opening import parse_opening, search_opening
@@ -130,6 +131,13 @@ def test_opening(text: str, target: str) -> None:
     assert m is not None and regex.search(r"ændring(?:er)?:$", m["all"])
     ref, _ = parse_opening(m["cited"])
     assert f"{ref.kind} {ref.number}/{ref.date.year if ref.date else ''}" == target
+
+
+def test_a_hyphen_joins_a_citation_word_only_inside_it() -> None:
+    # "lov-bekendtgørelse" is one word broken over a line (LOV 395/2016 § 9); "lov- og bekendtgørelse" is two words
+    assert [(r.kind, r.number) for r in find_docrefs("jf. lov-bekendtgørelse nr. 807 af 1. juli 2015")] == [("LBK", 807)]
+    assert [(r.kind, r.number) for r in find_docrefs("regler i lov- og bekendtgørelse nr. 5 af 1. juli 2015")] == [
+        ("BEK", 5)]
 
 
 # (the cited part of a change block's opening, its "som ændret ved" list) — every wording of that list

@@ -156,6 +156,7 @@ def left_to_longer_quote(doc: Document, target: Target, op: TextOp, resolver: Re
     longer = tuple(dict.fromkeys(
         clean_quote(other.old) for other in act_ops
         if other is not op and isinstance(other, ReplaceText | DeleteText) and _holds(other, op)
+        and not other.nth  # "første gang": the other occurrences are not its (review19 #5)
         and quote and quote in clean_quote(other.old) and len(clean_quote(other.old)) > len(quote)
         and (isinstance(other, DeleteText) or quote not in clean_quote(other.new))))
     if not longer:

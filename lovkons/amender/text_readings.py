@@ -15,7 +15,7 @@ import regex
 from lovkons.amender.citation_forms import citation_form
 from lovkons.amender.earlier_items import as_left_by_earlier, first_step, left_to_longer_quote
 from lovkons.amender.genitive import genitive_form
-from lovkons.amender.list_readings import item_scope, list_readings, quoted
+from lovkons.amender.list_readings import genitive_quoted, item_scope, list_readings, quoted
 from lovkons.amender.older_act import in_other_stk
 from lovkons.amender.own_citation import list_member_citation, own_paragraf_citation
 from lovkons.amender.resolve import ResolveError, Resolver, Target, resolve_current
@@ -31,7 +31,7 @@ from lovkons.amender.textops import (
 )
 from lovkons.amender.tree import node_at
 from lovkons.amender.units import Outcome, owner_id
-from lovkons.model.document import Address, Document, Level, Source
+from lovkons.model.document import Address, Document, Kind, Level, Source
 from lovkons.model.edits import DeleteText, InsertText, Operation, ReplaceText
 
 
@@ -48,7 +48,7 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
         scope = item_scope(doc, op, resolver, item_ops)
     except ResolveError:
         scope = Scope()
-    scope = _genitive_quoted(op, scope, act_ops)
+    scope = genitive_quoted(op, scope, act_ops)
     try:
         return _text_op(doc, op, resolver, source, scope)
     except ResolveError as err:
@@ -98,19 +98,6 @@ def text_op(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: 
         raise
 
 
-def _genitive_quoted(op: ReplaceText | InsertText | DeleteText, scope: Scope, act_ops: Sequence[Operation]) -> Scope:
-    """An "Overalt" change of a name changes its genitive too (textops.overalt_genitive), unless an item of the act
-    quotes the genitive itself: LOV 1392/2012 § 3, nr. 1 changes »Kort- og Matrikelstyrelsen« overalt and its nr. 2
-    »Kort- og Matrikelstyrelsens« in § 1, stk. 2, nr. 4. That genitive is then the other item's (a shadow)."""
-    where = first_step(op)
-    if not isinstance(op, ReplaceText) or where is None or where[0] is not Level.DOKUMENT:
-        return scope
-    genitive = clean_quote(op.old) + "s"
-    if any(quoted(o) == genitive for o in act_ops if o is not op and isinstance(o, ReplaceText | InsertText | DeleteText)):
-        return dc_replace(scope, shadows=(*scope.shadows, genitive))
-    return scope
-
-
 def _first_stk(op: ReplaceText | InsertText | DeleteText) -> Address | None:
     """"§ 60, 1. pkt." → "§ 60, stk. 1, 1. pkt." (the first punktum of a § is the first of its stk. 1); "§ 11 a,
     nr. 2" → "§ 11 a, stk. 1, nr. 2" (a list cited as the §'s own is that of its first stk.: "stk. 1" is left out
@@ -133,12 +120,33 @@ def _in_first_stk(doc: Document, op: ReplaceText | InsertText | DeleteText, firs
     except ResolveError:
         raise err from None
     if op.target.last[0] is Level.NR:  # LOV 221/2015 § 1, nr. 4; LBK 1351/2015 § 11 a, stk. 1, nr. 2
+        if _also_in_other_stk(doc, op, resolver, source, scope):
+            raise err from None  # the quoted text stands in another stk.'s nr. too: still ambiguous (review19 #3)
         said = (f"{op.target} names no stk. of a § that has several; read as the list of its stk. 1 (the § as "
                 "cited while it had one stk.), where the quoted text stands")
         return Outcome(done.doc, [*done.warnings, ("NR_OF_FIRST_STK", said)], done.touched)
     said = (f"{op.target} names no stk. of a § that has several; its first punktum is that of stk. 1, "
             "where the quoted text stands")
     return Outcome(done.doc, [*done.warnings, ("PKT_OF_FIRST_STK", said)], done.touched)
+
+
+def _also_in_other_stk(doc: Document, op: ReplaceText | InsertText | DeleteText, resolver: Resolver,
+                       source: Source | None, scope: Scope) -> bool:
+    """Whether the operation would apply as well to the nr. of the same number in a stk. other than the first."""
+    paragraf, nr = op.target.steps[0], op.target.steps[-1]
+    try:
+        node = node_at(doc, resolver.resolve(doc, Address((paragraf,))).path)
+    except ResolveError:
+        return False
+    for stk in node.children:
+        if stk.kind is not Kind.STK or stk.label in (None, "1"):
+            continue
+        try:
+            _text_op(doc, dc_replace(op, target=Address((paragraf, (Level.STK, stk.label), nr))), resolver, source, scope)
+        except ResolveError:
+            continue
+        return True
+    return False
 
 
 # A name ("Arbejdsskadestyrelsen", "Natur- og Miljøklagenævnet") or a reference ("stk. 2, nr. 3,"): what

@@ -210,11 +210,16 @@ def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | Del
             right = " " if b < len(s) and s[b].isalnum() and text[-1:].isalnum() else ""
             return head + left + text + right + s[b:]
 
-        changed = _edit(doc, matches, swap, source)
+        genitives: list[tuple[Slot, list[tuple[int, int]]]] = []
         if target.kind == "document" and op.count == "all":
-            changed, more = overalt_genitive(changed, slots, anchor, new, source, scope.shadows)
+            genitives, more = overalt_genitive(doc, slots, anchor, new, scope.shadows)
             warnings = [*warnings, *more]
-        return changed, warnings
+        genitive = anchor + "s"
+
+        def splice(s: str, a: int, b: int) -> str:  # both found in the text before the change, edited last first
+            return s[:a] + new + "s" + s[b:] if genitives and s[a:b] == genitive else swap(s, a, b)
+
+        return _edit(doc, [*matches, *genitives], splice, source), warnings
     if isinstance(op, InsertText):
         new = clean_quote(op.new)
         if op.position == "after" and _already_after(doc, matches, new):
@@ -236,8 +241,8 @@ def apply_text(doc: Document, target: Target, op: ReplaceText | InsertText | Del
     return _edit(doc, matches, lambda s, a, b: join_delete(s[:a], s[b:], s[a:b]), source), warnings
 
 
-def overalt_genitive(doc: Document, slots: list[Slot], old: str, new: str, source: Source | None,
-                     shadows: tuple[str, ...]) -> tuple[Document, list[Warning_]]:
+def overalt_genitive(doc: Document, slots: list[Slot], old: str, new: str, shadows: tuple[str, ...]
+                     ) -> tuple[list[tuple[Slot, list[tuple[int, int]]]], list[Warning_]]:
     """"Overalt i loven ændres »Natur- og Miljøklagenævnet« til: »Miljø- og Fødevareklagenævnet«" (LOV 1715/2016 § 42,
     nr. 1) changes the name in all its forms: the law's "Natur- og Miljøklagenævnets afgørelse" too (LBK 9/2017 § 31,
     stk. 3, 4 and 6). Danish forms a name's genitive by adding -s, and the same act lists the genitive beside the name in
@@ -246,12 +251,14 @@ def overalt_genitive(doc: Document, slots: list[Slot], old: str, new: str, sourc
     Matrikelstyrelsen« → »Geodatastyrelsen«; LBK 1317/2015: »Miljøklagenævnet« → »Natur- og Miljøklagenævnet«).
     Only a name (a capital first letter; "ejendommens" stays, LBK 1080/2013) whose item does not quote the genitive
     itself (then that operation changes it), and not where another name follows the genitive: "Statens
-    Administrations Finansservicecenter" is another office's name (LBK 1507/2016 keeps it)."""
+    Administrations Finansservicecenter" is another office's name (LBK 1507/2016 keeps it). Returns where the genitive
+    stands in the slots (in the text before the change: an exception's punktum bounds them, "Overalt i loven bortset
+    fra § 12, stk. 3, …", LOV 656/2016 § 3, nr. 1) and the warning; the caller edits them with the name's own matches."""
     if not old[:1].isupper() or not takes_s(old.replace("-", "")) or not takes_s(new.replace("-", "")):
-        return doc, []
+        return [], []
     genitive = old + "s"
     if any(sh.startswith(genitive) for sh in shadows):
-        return doc, []
+        return [], []
     pattern = regex.compile(rf"(?<![\w-]){regex.escape(genitive)}(?![\w-])(?!\s+\p{{Lu}})")
     matches = []
     for slot in slots:
@@ -261,9 +268,9 @@ def overalt_genitive(doc: Document, slots: list[Slot], old: str, new: str, sourc
         if spans:
             matches.append((slot, spans))
     if not matches:
-        return doc, []
+        return [], []
     count = sum(len(spans) for _, spans in matches)
-    return _edit(doc, matches, lambda s, a, b: s[:a] + new + "s" + s[b:], source), [(
+    return matches, [(
         "OVERALT_GENITIVE", f"»{genitive}« (the genitive of »{old}«) changed to »{new}s« {count} "
         f"{'time' if count == 1 else 'times'}, as 'overalt' changes a name in all its forms")]
 

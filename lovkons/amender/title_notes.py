@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import regex
 
-from lovkons.amender.resolve import ResolveError
-from lovkons.amender.slots import Slot, clean_quote, get_string, set_string
+from lovkons.amender.resolve import ResolveError, Target
+from lovkons.amender.slots import Scope, Slot, clean_quote, get_string, set_string
+from lovkons.amender.textops import apply_text
 from lovkons.amender.units import Outcome, payload_text
 from lovkons.model.document import Document, Level, Source
-from lovkons.model.edits import Insert, Operation, Replace
+from lovkons.model.edits import DeleteText, Insert, InsertText, Operation, Replace, ReplaceText
 from lovkons.parsers.sentences import split_sentences
 
 # a note's marker opens the title note or follows the end of the note before it, and a note starts with a capital
@@ -48,7 +49,21 @@ def numbered_note(doc: Document, op: Operation, source: Source | None) -> Outcom
         return _recast(doc, number, payload_text(op.new, op.payload), source)
     if isinstance(op, Insert) and len(steps) == 2 and steps[1][0] is Level.PKT:
         return _add_pkt(doc, number, int(steps[1][1]), payload_text(op.new, op.payload), source)
-    return None
+    if isinstance(op, ReplaceText | InsertText | DeleteText) and len(steps) == 1:
+        return _in_note(doc, number, op, source)
+    # any other change of one numbered note (a repeal, a punktum of it): refused, not made to the whole title note
+    raise ResolveError("TARGET_NOT_FOUND", f"{op.target}: a change of one note of the title's notes other than a recast, "
+                       "a new punktum or a change of its words is not applied")
+
+
+def _in_note(doc: Document, number: int, op: ReplaceText | InsertText | DeleteText, source: Source | None) -> Outcome:
+    """A change of words in that note only: the quoted words as they stand there (review19 #2)."""
+    raw = get_string(doc, Slot("titlenote"))
+    _, start, end = _note(doc, number)
+    lead = len(raw) - len(raw.lstrip())
+    only = Scope(only=(Slot("titlenote", lo=lead + start, hi=lead + end),))
+    new_doc, warnings = apply_text(doc, Target("titlenote"), op, source, scope=only)
+    return Outcome(new_doc, [*warnings], {"titlenote"})
 
 
 def _note(doc: Document, number: int) -> tuple[str, int, int]:

@@ -235,8 +235,9 @@ def _continued(before: RawParagraf, opening: str, numbered: list[etree._Element]
     stand in the next one (read as a § 2 whose opening was that sentence, nr. 2-3 lost and nr. 1 without its
     renumbering); LOV 1614/2013 § 3: the element holds only "§ 3", its opening and nr. 1 stand in the next one. The
     text before the numbered changes is the rest of the last item (its rykningsklausul), or the opening of a § that
-    has none yet. None when the numbers do not go on (then it is read as a § of its own, as before)."""
-    if (before.opening is None and not before.marked_amending) or not numbered:
+    has none yet. None when the numbers do not go on, or when the § before holds text of its own ("Lov nr. 795 …
+    ophæves."): then it is read as a § of its own, as before."""
+    if (before.opening is None and not before.marked_amending) or before.stykker or not numbered:
         return None
     first = numbered[0].find("Explicatus")
     if first is None or _text(first).strip().rstrip(".") != str(len(before.items) + 1):
