@@ -12,6 +12,9 @@ LOV 1257/2012 § 1, nr. 14 (from 15 July 2013) and in its nr. 2 moves that act's
 LOV 577/2015 § 3 repeals LOV 633/2014 § 1, nr. 2-6, 17, 19, 26, 44 and 50 and postpones the rest.
 Until LBK introductions were read right (history.lbk_keys), LBK 1529/2015 'restated' LOV 179/2015 and these items
 lapsed by accident.
+A repeal whose act leaves its day to the minister counts from the day a corpus LBK's note gives it (history.
+minister_days): LOV 641/2013 § 5, nr. 1 repeals LOV 576/2012 § 2, nr. 1, 3 og 4; "§ 5, nr. 1, i lov nr. 641 af 12.
+juni 2013 er sat i kraft den 13. november 2013, jf. bekendtgørelse nr. 1270 af 7. november 2013" (LBK 418/2016).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from lovkons.amender.items_of_acts import numbered_change
+from lovkons.history.minister_days import minister_day
 from lovkons.model.edits import Repeal
 
 if TYPE_CHECKING:
@@ -41,6 +45,9 @@ def repealed_items(corpus: Corpus, orders: list[str]) -> Repealed:
             for block in corpus.order(later.key).changes:
                 for item in block.items:
                     day = dates.get((block.paragraf, item.number))
+                    if day is None and (block.paragraf, item.number) in dates:  # left to the minister: an LBK's
+                        said = minister_day(corpus, later.key, block.paragraf, item.number)  # note may say the day
+                        day = said[0].isoformat() if said else None
                     if day is None:
                         continue
                     for op in item.operations:
