@@ -63,3 +63,20 @@ def test_a_repeal_left_to_the_minister_counts_from_the_day_an_lbk_note_says(tmp_
     gone = repealed_items(load_corpus(tmp_path, jobs=1), ["LOV 576/2012"])
     assert {k: v for k, v in gone.items() if k[1] == "1"} == {
         ("LOV 576/2012", "1", n): ("LOV 1390/2012 § 5, nr. 1", dt.date(2013, 11, 13)) for n in (5, 18, 20)}
+
+
+def test_a_whole_paragraf_of_an_amending_act_repealed_takes_its_numbered_changes(tmp_path: Path) -> None:
+    """LOV 1255/2012 § 6, nr. 1 (in force 1 January 2013): "§§ 1, 3 og 4 og § 5, stk. 1 og 2, ophæves." in "lov nr. 624
+    af 14. juni 2011 om ændring af aktieavancebeskatningsloven, …", whose §§ 1, 3 and 4 are change blocks the minister
+    was to put in force (§ 2, dated 15 June 2011 by the act, is not named): their numbered changes never take effect."""
+    from lovkons.history.repealed_items import repealed_items
+
+    for name in ("LOV-2011-624", "LOV-2012-1255"):
+        (tmp_path / name).mkdir()
+        shutil.copy(DATA / f"{name}.xml", tmp_path / name / f"{name}.xml")
+    corpus = load_corpus(tmp_path, jobs=1)
+    gone = repealed_items(corpus, ["LOV 624/2011"])
+    blocks = {b.paragraf: [n for n, _ in b.items] for b in corpus.facts["LOV 624/2011"].blocks}
+    assert set(blocks) == {"1", "2", "3", "4"}
+    assert sorted(k[1:] for k in gone) == sorted((p, n) for p in ("1", "3", "4") for n in blocks[p])
+    assert {v for v in gone.values()} == {("LOV 1255/2012 § 6, nr. 1", dt.date(2013, 1, 1))}

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from lovkons.amender.items_of_acts import numbered_change
 from lovkons.history.minister_days import minister_day
+from lovkons.model.document import Address, Level
 from lovkons.model.edits import Repeal
 
 if TYPE_CHECKING:
@@ -54,8 +55,32 @@ def repealed_items(corpus: Corpus, orders: list[str]) -> Repealed:
                         if not isinstance(op, Repeal):
                             continue
                         for address in (op.target, *op.group):
-                            at = numbered_change(address)
-                            if at is not None:
+                            for at in _changes_at(corpus, earlier, address, dt.date.fromisoformat(day)):
                                 out.setdefault((earlier, at[0], at[1]), (
                                     f"{later.key} § {block.paragraf}, nr. {item.number}", dt.date.fromisoformat(day)))
+    return out
+
+
+def _changes_at(corpus: Corpus, earlier: str, address: Address, day: dt.date) -> list[tuple[str, int]]:
+    """The numbered changes of `earlier` an address of it names: "§ 1, nr. 14" that one; a whole § that is one of its
+    change blocks every numbered change in it not in force before `day`, the repeal's — "§ 8 ophæves." (LOV 744/2015
+    § 6, nr. 1, in force 28 November 2015 by LBK 418/2016's note) repeals LOV 903/2013 § 8 ("I lov om elforsyning …
+    foretages følgende ændring: 1. …") before the minister put it in force. A whole § may be repealed as spent (its
+    changes made long before): those changes stay."""
+    at = numbered_change(address)
+    if at is not None:
+        return [at]
+    steps = address.steps
+    if len(steps) != 1 or steps[0][0] is not Level.PARAGRAF:
+        return []
+    label = steps[0][1].replace(" ", "")
+    out = []
+    for b in corpus.facts[earlier].blocks:
+        if b.paragraf.replace(" ", "") != label:
+            continue
+        for n, date in b.items:
+            said = minister_day(corpus, earlier, b.paragraf, n) if date is None else None
+            start = dt.date.fromisoformat(date) if date else said[0] if said else None
+            if start is None or start >= day:
+                out.append((b.paragraf, n))
     return out
