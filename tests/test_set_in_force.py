@@ -31,6 +31,9 @@ READ = [
      "LBK 1202/2016", (1631, 2013, {"9": None}, dt.date(2016, 7, 1))),
     ("§ 2, nr. 3, i lov nr. 576 af 18. juni 2012 er trådt i kraft den 28. november 2015, jf. § 1og § 4 i "
      "bekendtgørelse nr. 1301 af 20. november 2015.", "LBK 418/2016", (576, 2012, {"2": {3}}, dt.date(2015, 11, 28))),
+    ("§ 1, nr. 24 delvis, 25, 29, 30 og 36-38, i lov nr. 641 af 12. juni 2013 er sat i kraft den 13. november 2013, jf. "
+     "bekendtgørelse nr. 1270 af 7. november 2013.", "LBK 1274/2013",
+     (641, 2013, {"1": {25, 29, 30, 36, 37, 38}}, dt.date(2013, 11, 13))),  # nr. 24 only in part: not dated
     ("Lov nr. 901 af 4. juli 2013 er sat i kraft den 1. august 2013, jf. bekendtgørelse nr. 970 af 23. juli 2013.",
      "LBK 1275/2013", (901, 2013, None, dt.date(2013, 8, 1))),
     ("Lov nr. 1384 af 20. december 2004 er sat i kraft den 1. januar 2005, jf. bekendtgørelse nr. 1483 af 23. december "
@@ -52,6 +55,9 @@ NOT_READ = [
     # a proviso between the day and the bekendtgørelse (LBK 39/2014)
     "Bestemmelser i § 12 som affattet ved § 1, nr. 13 i lov nr. 1408 af 27. december 2008 trådte i kraft den 1. juli "
     "2009 med virkning for ansøgning om uddannelsesstøtte, jf. bekendtgørelse nr. 453 af 8. juni 2009.",
+    # the only change named is put in force only in part (LBK 1330/2013)
+    "§ 1, nr. 1 delvis, i lov nr. 900 af 4. juli 2013 er sat i kraft den 1. december 2013, jf. bekendtgørelse nr. 1319 "
+    "af 22. november 2013.",
     # a chapter of the act, for Greenland (LBK 102/2012 shape)
     "Kapitel 10 i lov nr. 493 af 9. juni 2004 er sat i kraft den 1. juli 2004, jf. bekendtgørelse nr. 550 af 17. juni "
     "2004.",

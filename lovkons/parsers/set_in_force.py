@@ -88,7 +88,11 @@ def read_sentence(sentence: str) -> SetInForce | None:
                 parts = parse_parts(subject["parts"])
             except ValueError:
                 return None
-            if any(p.partly for p in parts):
+            # "§ 1, nr. 24 delvis, 25, 29, 30 og 36-38, i lov nr. 641 af 12. juni 2013 er sat i kraft den 13. november
+            # 2013, …" (LBK 1274/2013): a change put in force in part is not dated (which part is not said); the others are
+            parts = tuple(Part(p.paragraf, None if p.items is None else p.items - p.partly) for p in parts
+                          if p.items is None or p.items - p.partly)
+            if not parts:
                 return None
         return SetInForce(int(subject["number"]), signed.year, parts, day, s)
     return None
