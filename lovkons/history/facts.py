@@ -17,6 +17,7 @@ import regex
 from lovkons.history.cache import code_contents
 from lovkons.history.identifiers import key_of
 from lovkons.history.lbk_keys import lbk_intro_keys
+from lovkons.history.set_days import SetDay, set_days
 from lovkons.history.sidecar import read_sidecar
 from lovkons.history.withheld import Withheld, withheld_items
 from lovkons.model.document import Document, Kind, LovkonsError, Meta, Problem
@@ -84,6 +85,7 @@ class Facts:
     consolidates_date: str | None = None  # LBK: the date of the document it restates, as its introduction cites it
     incorporates: tuple[str, ...] = ()  # LBK: the amending acts it names
     withheld: tuple[Withheld, ...] = ()  # LBK: the numbered changes it says it has not incorporated (history.withheld)
+    set_in_force: tuple[SetDay, ...] = ()  # LBK: the days its notes say the minister put acts in force (minister_days)
     blocks: tuple[Block, ...] = ()
     problems: tuple[dict[str, Any], ...] = field(default=())
 
@@ -392,7 +394,7 @@ def _scan(root: Path, rel: str, sha: str) -> Scanned:
         repeals=() if lbk else (*((k, iso(r.date) or start) for r in dates.repeals if (k := ref_key(r.target))),
                                 *((k, None) for r in dates.undated if (k := ref_key(r.target)))),
         repealed=sidecar_end, consolidates=consolidates, consolidates_date=consolidates_date, incorporates=incorporates,
-        withheld=withheld_items(doc) if lbk else (),
+        withheld=withheld_items(doc) if lbk else (), set_in_force=set_days(doc, path) if lbk else (),
         blocks=_order_blocks(also) if also is not None else (), problems=tuple(problems),
     )  # fmt: skip
     return facts, doc, also

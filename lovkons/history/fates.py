@@ -48,6 +48,14 @@ def fate_problems(tl: Timeline, *, file: str | None = None) -> list[Problem]:
             f"{tl.key} restates {c.via} with {label} already in its text, {when}: from {tl.start} its text "
             "shows that change before it is in force", "warning", source=f"{c.order} § {c.paragraf}", file=file,
         ))  # fmt: skip
+    for label, items in grouped(c for c in (*tl.changes, *tl.carried, *tl.lapsed) if c.dated_by and c.why != "item_repealed"):
+        c = items[0]
+        out.append(Problem(
+            "COMMENCEMENT_FROM_LBK_NOTE",
+            f"{label}: its act leaves the day to the minister; in force from {c.in_force}, as the note of "
+            f"{c.dated_by} says (the bekendtgørelse that set it is not in the corpus)", "warning",
+            source=f"{c.order} § {c.paragraf}", file=file,
+        ))  # fmt: skip
     for label, items in grouped(c for c in tl.lapsed if c.why == "item_repealed"):
         c = items[0]
         when = f"its day {c.in_force.isoformat()}" if c.in_force else "it had a day"

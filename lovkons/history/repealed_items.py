@@ -12,6 +12,9 @@ LOV 1257/2012 § 1, nr. 14 (from 15 July 2013) and in its nr. 2 moves that act's
 LOV 577/2015 § 3 repeals LOV 633/2014 § 1, nr. 2-6, 17, 19, 26, 44 and 50 and postpones the rest.
 Until LBK introductions were read right (history.lbk_keys), LBK 1529/2015 'restated' LOV 179/2015 and these items
 lapsed by accident.
+A repeal whose act leaves its day to the minister counts from the day a corpus LBK's note gives it (history.
+minister_days): LOV 641/2013 § 5, nr. 1 repeals LOV 576/2012 § 2, nr. 1, 3 og 4; "§ 5, nr. 1, i lov nr. 641 af 12.
+juni 2013 er sat i kraft den 13. november 2013, jf. bekendtgørelse nr. 1270 af 7. november 2013" (LBK 418/2016).
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from lovkons.amender.items_of_acts import numbered_change
+from lovkons.history.minister_days import minister_day
+from lovkons.model.document import Address, Level
 from lovkons.model.edits import Repeal
 
 if TYPE_CHECKING:
@@ -41,14 +46,41 @@ def repealed_items(corpus: Corpus, orders: list[str]) -> Repealed:
             for block in corpus.order(later.key).changes:
                 for item in block.items:
                     day = dates.get((block.paragraf, item.number))
+                    if day is None and (block.paragraf, item.number) in dates:  # left to the minister: an LBK's
+                        said = minister_day(corpus, later.key, block.paragraf, item.number)  # note may say the day
+                        day = said[0].isoformat() if said else None
                     if day is None:
                         continue
                     for op in item.operations:
                         if not isinstance(op, Repeal):
                             continue
                         for address in (op.target, *op.group):
-                            at = numbered_change(address)
-                            if at is not None:
+                            for at in _changes_at(corpus, earlier, address, dt.date.fromisoformat(day)):
                                 out.setdefault((earlier, at[0], at[1]), (
                                     f"{later.key} § {block.paragraf}, nr. {item.number}", dt.date.fromisoformat(day)))
+    return out
+
+
+def _changes_at(corpus: Corpus, earlier: str, address: Address, day: dt.date) -> list[tuple[str, int]]:
+    """The numbered changes of `earlier` an address of it names: "§ 1, nr. 14" that one; a whole § that is one of its
+    change blocks every numbered change in it not in force before `day`, the repeal's — "§ 8 ophæves." (LOV 744/2015
+    § 6, nr. 1, in force 28 November 2015 by LBK 418/2016's note) repeals LOV 903/2013 § 8 ("I lov om elforsyning …
+    foretages følgende ændring: 1. …") before the minister put it in force. A whole § may be repealed as spent (its
+    changes made long before): those changes stay."""
+    at = numbered_change(address)
+    if at is not None:
+        return [at]
+    steps = address.steps
+    if len(steps) != 1 or steps[0][0] is not Level.PARAGRAF:
+        return []
+    label = steps[0][1].replace(" ", "")
+    out = []
+    for b in corpus.facts[earlier].blocks:
+        if b.paragraf.replace(" ", "") != label:
+            continue
+        for n, date in b.items:
+            said = minister_day(corpus, earlier, b.paragraf, n) if date is None else None
+            start = dt.date.fromisoformat(date) if date else said[0] if said else None
+            if start is None or start >= day:
+                out.append((b.paragraf, n))
     return out

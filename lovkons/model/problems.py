@@ -42,6 +42,7 @@ CODES: tuple[Code, ...] = (
     Code("COMMENCEMENT_UNDETERMINED", _W, "instructions", "commencement is set by a later order (minister decides)"),
     Code("COMMENCEMENT_INEXACT", _W, "instructions", "a commencement rule dates units of the amended law 'som affattet ved denne lovs § 1, nr. 6' while that item writes more than those units (LOV 572/2010: § 9 f, stk. 4 of the § 9 f nr. 6 recasts; LOV 626/2016: § 4 b of the §§ 4 a-4 e nr. 6 inserts): the whole item takes the rule's date"),
     Code("COMMENCEMENT_CONFLICT", _W, "instructions", "rules with different days (or a day and the minister's) name the same item (LOV 118/2012 § 8, nr. 1: § 3 A, stk. 1-7 on 15 February 2012, stk. 8 by the minister): the rule naming the larger share of the units the item writes dates it, of equal shares the later"),
+    Code("COMMENCEMENT_FROM_LBK_NOTE", _W, "corpus", "an item whose act leaves its commencement to the minister is dated by the note of a corpus LBK of the law the act amends ('§ 6, nr. 1, i lov nr. 625 af 14. juni 2011 er sat i kraft den 1. november 2011, jf. bekendtgørelse nr. 998 …', LBK 418/2016): in force from that day; the LBK is named"),
     Code("COMMENCEMENT_ESTIMATED", _W, "instructions", "'dagen efter bekendtgørelsen' without a publication date: the earliest day is taken"),
     Code("AMBIGUOUS_INSERT", _W, "instructions", "'som nyt stk./nr.' read with the stated reading of where the unit goes"),
     Code("BILAG_PART", _W, "instructions", "a part of a bilag the model does not divide (liste A, nr. 22): changed where the quoted text stands, once"),
