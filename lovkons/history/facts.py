@@ -15,7 +15,7 @@ from typing import Any
 import regex
 
 from lovkons.history.cache import code_contents
-from lovkons.history.identifiers import key_of
+from lovkons.history.identifiers import BadIdentifier, check_doc_id, key_of
 from lovkons.history.lbk_keys import lbk_intro_keys
 from lovkons.history.set_days import SetDay, set_days
 from lovkons.history.sidecar import read_sidecar
@@ -207,26 +207,6 @@ def scan_file(root: Path, rel: str, sha: str) -> Scanned:
         facts = Facts(rel=rel, sha=sha, key=rel, doc_id=rel, kind="other", number=None, year=None, date=None,
                       title=None, role="unreadable", problems=(problem,))  # fmt: skip
         return facts, None, None
-
-
-class BadIdentifier(LovkonsError):
-    """A document's identifier cannot name its output folder (BAD_IDENTIFIER)."""
-
-
-# Names a rebuild writes itself at the top of its output folder: no document may take them.
-RESERVED_IDS = frozenset({"index.json", "report.md"})
-
-
-def check_doc_id(doc_id: str, file: str) -> str:
-    """`doc_id` names the document's output folder: it must be one plain path segment (no '/', no
-    '..', not hidden, no control characters), or the rebuild could write outside --out."""
-    bad = (not doc_id or doc_id in (".", "..") or doc_id.startswith(".") or "/" in doc_id or "\\" in doc_id
-           or not doc_id.isprintable() or len(doc_id.encode("utf-8", "replace")) > 200
-           or doc_id.lower() in RESERVED_IDS)  # fmt: skip
-    if bad:
-        raise BadIdentifier(f"identifier {doc_id!r:.80} cannot name an output folder (one name: no '/', '..', "
-                            "leading '.', control characters); the document is not written", file=file)  # fmt: skip
-    return doc_id
 
 
 def _identity(meta: Meta, side: dict[str, Any], rel: str) -> tuple[str, str]:

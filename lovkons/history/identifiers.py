@@ -123,3 +123,23 @@ def parse_identifier(text: str) -> Identifier:
     if regex.fullmatch(r"[\w.-]+", s):
         return Identifier(name=s)
     raise LovkonsError(f"not a document identifier: {text!r} (expected e.g. 'BEK 1292/2007' or a path)")
+
+
+class BadIdentifier(LovkonsError):
+    """A document's identifier cannot name its output folder (BAD_IDENTIFIER)."""
+
+
+# Names a rebuild writes itself at the top of its output folder: no document may take them.
+RESERVED_IDS = frozenset({"index.json", "report.md"})
+
+
+def check_doc_id(doc_id: str, file: str) -> str:
+    """`doc_id` names the document's output folder: it must be one plain path segment (no '/', no
+    '..', not hidden, no control characters), or the rebuild could write outside --out."""
+    bad = (not doc_id or doc_id in (".", "..") or doc_id.startswith(".") or "/" in doc_id or "\\" in doc_id
+           or not doc_id.isprintable() or len(doc_id.encode("utf-8", "replace")) > 200
+           or doc_id.lower() in RESERVED_IDS)  # fmt: skip
+    if bad:
+        raise BadIdentifier(f"identifier {doc_id!r:.80} cannot name an output folder (one name: no '/', '..', "
+                            "leading '.', control characters); the document is not written", file=file)  # fmt: skip
+    return doc_id
