@@ -18,13 +18,17 @@ None when the reading does not apply or does not fit.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace as dc_replace
 
+import regex
+
+from lovkons.amender.list_readings import quoted
 from lovkons.amender.resolve import ResolveError, Target
 from lovkons.amender.slots import Scope, clean_quote
 from lovkons.amender.textops import Warning_, apply_text, takes_s
-from lovkons.model.document import Document, Source
-from lovkons.model.edits import DeleteText, InsertText, ReplaceText
+from lovkons.model.document import Document, Level, Source
+from lovkons.model.edits import DeleteText, InsertText, Operation, ReplaceText
 
 # A noun phrase, whose -s form is its genitive: a definite noun ("rådet", "bestyrelsen", "kommunerne"), a name
 # ("Finanstilsynet"), or a number and its noun ("5 uger"). A verb's -s form is its passive ("betale" → "betales") and a
@@ -52,3 +56,17 @@ def genitive_form(doc: Document, target: Target, op: ReplaceText | InsertText | 
         return None
     return new_doc, [*warnings, ("GENITIVE_FORM", f"»{old}« stands in {op.target} only in its genitive "
                                  f"»{old}s«; changed to »{new}s«")]
+
+
+def genitive_quoted(op: ReplaceText | InsertText | DeleteText, scope: Scope, act_ops: Sequence[Operation]) -> Scope:
+    """An "Overalt" change of a name changes its genitive too (textops.overalt_genitive), unless an item of the act
+    quotes the genitive itself: LOV 1392/2012 § 3, nr. 1 changes »Kort- og Matrikelstyrelsen« overalt and its nr. 2
+    »Kort- og Matrikelstyrelsens« in § 1, stk. 2, nr. 4. That genitive is then the other item's (a shadow)."""
+    steps = op.target.steps
+    if not isinstance(op, ReplaceText) or not steps or steps[0][0] is not Level.DOKUMENT:
+        return scope
+    genitive = clean_quote(op.old) + "s"
+    word = regex.compile(rf"(?<!\w){regex.escape(genitive)}(?!\w)")  # also inside a longer quote: »Xs afgørelse«
+    if any(word.search(quoted(o)) for o in act_ops if o is not op and isinstance(o, ReplaceText | InsertText | DeleteText)):
+        return dc_replace(scope, shadows=(*scope.shadows, genitive))
+    return scope

@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 
 from lovkons.amender.tree import label_key
-from lovkons.model.document import Address, Kind, Level, Node
+from lovkons.amender.units import par_order
+from lovkons.model.document import UNIT_LEVELS, Address, Kind, Level, Node
 from lovkons.model.edits import AmendingDocument, ChangeOfItem, Insert, Operation, Renumber, RepealAndInsert
 from lovkons.parsers.concerning import Unit, units_text
 from lovkons.parsers.not_incorporated import NotIncorporated
@@ -39,8 +40,7 @@ from lovkons.parsers.parts import parse_parts
 
 Withheld = tuple[str, str, int]  # an item: its act ("LOV 641/2013"), § of the act, nr. (as amender.consolidate)
 
-_LEVEL = {Kind.PARAGRAF: Level.PARAGRAF, Kind.STK: Level.STK, Kind.NR: Level.NR, Kind.LITRA: Level.LITRA,
-          Kind.KAPITEL: Level.KAPITEL, Kind.AFSNIT: Level.AFSNIT, Kind.BILAG: Level.BILAG}
+_LEVEL = UNIT_LEVELS
 _TOP = (Kind.PARAGRAF, Kind.KAPITEL, Kind.AFSNIT, Kind.BILAG)  # addressed by their own label alone
 
 
@@ -83,12 +83,7 @@ def _between(label: str, unit: Unit) -> bool:
     """"§§ 71 a-73": § 71 a, § 72, § 72 a … § 73 (by the order of labels)."""
     assert unit.through is not None
     lo, hi = unit.address.steps[0][1], unit.through.steps[0][1]
-
-    def key(s: str) -> tuple[int, str]:
-        k = label_key(s)
-        digits = "".join(c for c in k if c.isdigit())
-        return int(digits or 0), k[len(digits):]
-    return key(lo) <= key(label) <= key(hi)
+    return par_order(lo) <= par_order(label) <= par_order(hi)
 
 
 def overlaps(address: Address, unit: Unit) -> bool:

@@ -16,15 +16,12 @@ convention seen in the official consolidations:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace as dc_replace
-
-import regex
 
 from lovkons.amender.resolve import ResolveError, Resolver, Target
 from lovkons.amender.slots import Scope, Slot, clean_quote, slots_for
 from lovkons.amender.textops import Warning_
 from lovkons.amender.tree import node_at
-from lovkons.model.document import Document, Kind, Level
+from lovkons.model.document import Document, Kind
 from lovkons.model.edits import DeleteText, InsertText, Operation, ReplaceText
 
 TextOp = ReplaceText | InsertText | DeleteText
@@ -88,17 +85,3 @@ def list_readings(doc: Document, target: Target, op: TextOp, err: ResolveError, 
                         ("TOLERATED_CLOSING_WORDS", f"»{mine}« is not in {op.target} but in the words that close "
                          "the list after it; those were meant")))
     return out
-
-
-def genitive_quoted(op: ReplaceText | InsertText | DeleteText, scope: Scope, act_ops: Sequence[Operation]) -> Scope:
-    """An "Overalt" change of a name changes its genitive too (textops.overalt_genitive), unless an item of the act
-    quotes the genitive itself: LOV 1392/2012 § 3, nr. 1 changes »Kort- og Matrikelstyrelsen« overalt and its nr. 2
-    »Kort- og Matrikelstyrelsens« in § 1, stk. 2, nr. 4. That genitive is then the other item's (a shadow)."""
-    steps = op.target.steps
-    if not isinstance(op, ReplaceText) or not steps or steps[0][0] is not Level.DOKUMENT:
-        return scope
-    genitive = clean_quote(op.old) + "s"
-    word = regex.compile(rf"(?<!\w){regex.escape(genitive)}(?!\w)")  # also inside a longer quote: »Xs afgørelse«
-    if any(word.search(quoted(o)) for o in act_ops if o is not op and isinstance(o, ReplaceText | InsertText | DeleteText)):
-        return dc_replace(scope, shadows=(*scope.shadows, genitive))
-    return scope

@@ -14,8 +14,8 @@ import regex
 
 from lovkons.amender.citation_forms import citation_form
 from lovkons.amender.earlier_items import as_left_by_earlier, first_step, left_to_longer_quote
-from lovkons.amender.genitive import genitive_form
-from lovkons.amender.list_readings import genitive_quoted, item_scope, list_readings, quoted
+from lovkons.amender.genitive import genitive_form, genitive_quoted
+from lovkons.amender.list_readings import item_scope, list_readings, quoted
 from lovkons.amender.older_act import in_other_stk
 from lovkons.amender.own_citation import list_member_citation, own_paragraf_citation
 from lovkons.amender.resolve import ResolveError, Resolver, Target, resolve_current

@@ -23,8 +23,16 @@ if TYPE_CHECKING:
 # "I <the law's title>, jf. lovbekendtgørelse nr. N af <date>, …" at the head of a change block's opening
 # a law's name may hold commas: "I lov om højeste, mellemste, forhøjet almindelig og almindelig førtidspension m.v., jf.
 # lovbekendtgørelse nr. 11 af 12. januar 2015, …" (LOV 1000/2015)
-_OPENING = regex.compile(r"^\s*I\s+(?P<law>.+?),\s+jf\.\s+lovbekendtgørelse\s+nr\.\s*(?P<n>\d+)\s+af\s+"
+_LAW_HEAD = r"^\s*I\s+(?P<law>.+?),\s+jf\.\s"
+_HEAD = regex.compile(_LAW_HEAD, regex.I)
+_OPENING = regex.compile(_LAW_HEAD + r"\s*lovbekendtgørelse\s+nr\.\s*(?P<n>\d+)\s+af\s+"
                          r"(?P<date>\d{1,2}\.\s*\p{L}+\s+\d{4})", regex.I)
+
+
+def opening_law(opening: str) -> str | None:
+    """The law a change block's opening names before its "jf." ("I lov om elforsyning, jf. …"), or None."""
+    m = _HEAD.match(opening)
+    return m["law"] if m else None
 
 
 def law_of(title: str | None) -> str:
@@ -105,7 +113,8 @@ def first_outside(corpus: Corpus, f: Facts, later: Facts | None) -> tuple[str, d
     start = dt.date.fromisoformat(f.date)
     stop = dt.date.fromisoformat(later.date or "0001-01-01") if later is not None else dt.date.max
     between = [(day, key) for key, day in found.items() if start < day < stop and key != f.key]
-    return min(((key, day) for day, key in between), key=lambda x: (x[1], x[0]), default=None)
+    first = min(between, default=None)  # by day, then key
+    return (first[1], first[0]) if first else None
 
 
 def cited_before(corpus: Corpus, key: str) -> list[tuple[str, dt.date]]:

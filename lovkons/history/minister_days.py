@@ -13,16 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-import regex
-
-from lovkons.history.law_chain import law_of
+from lovkons.history.law_chain import law_of, opening_law
 
 if TYPE_CHECKING:
     from lovkons.history.corpus import Corpus
     from lovkons.history.set_days import SetDay
-
-# the law a change block's opening names: "I lov om elforsyning, jf. lovbekendtgørelse nr. …" (LOV 625/2011 § 6)
-_OPENING_LAW = regex.compile(r"^\s*I\s+(?P<law>.+?),\s+jf\.\s", regex.I)
 
 
 def _block_laws(corpus: Corpus, act: str) -> frozenset[str]:
@@ -33,8 +28,8 @@ def _block_laws(corpus: Corpus, act: str) -> frozenset[str]:
         target = next((corpus.facts[t] for t in block.targets if t in corpus.facts), None)
         if target is not None:
             laws.add(law_of(target.title))
-        elif m := _OPENING_LAW.match(block.opening):
-            laws.add(law_of(m["law"]))
+        elif law := opening_law(block.opening):  # "I lov om elforsyning, jf. lovbekendtgørelse nr. …" (LOV 625/2011 § 6)
+            laws.add(law_of(law))
     return frozenset(laws)
 
 
@@ -61,3 +56,13 @@ def minister_day(corpus: Corpus, order: str, paragraf: str, item: int) -> tuple[
     if len(days) != 1:
         return None
     return dt.date.fromisoformat(days.pop()), tuple(sorted({lbk for _, lbk in found}))
+
+
+def item_day(corpus: Corpus, order: str, paragraf: str, item: int, date: str | None
+             ) -> tuple[dt.date | None, tuple[str, ...]]:
+    """The day item `item` of § `paragraf` of act `order` takes effect: its own `date` (as the facts keep it), else the
+    day a corpus LBK's note says the minister set, with those LBKs (`minister_day`), else None."""
+    if date:
+        return dt.date.fromisoformat(date), ()
+    said = minister_day(corpus, order, paragraf, item)
+    return said if said is not None else (None, ())

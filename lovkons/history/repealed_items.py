@@ -23,7 +23,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from lovkons.amender.items_of_acts import numbered_change
-from lovkons.history.minister_days import minister_day
+from lovkons.history.minister_days import item_day
 from lovkons.model.document import Address, Level
 from lovkons.model.edits import Repeal
 
@@ -45,19 +45,19 @@ def repealed_items(corpus: Corpus, orders: list[str]) -> Repealed:
                 continue
             for block in corpus.order(later.key).changes:
                 for item in block.items:
-                    day = dates.get((block.paragraf, item.number))
-                    if day is None and (block.paragraf, item.number) in dates:  # left to the minister: an LBK's
-                        said = minister_day(corpus, later.key, block.paragraf, item.number)  # note may say the day
-                        day = said[0].isoformat() if said else None
+                    if (block.paragraf, item.number) not in dates:
+                        continue
+                    # left to the minister: an LBK's note may say the day
+                    day, _ = item_day(corpus, later.key, block.paragraf, item.number, dates[(block.paragraf, item.number)])
                     if day is None:
                         continue
                     for op in item.operations:
                         if not isinstance(op, Repeal):
                             continue
                         for address in (op.target, *op.group):
-                            for at in _changes_at(corpus, earlier, address, dt.date.fromisoformat(day)):
+                            for at in _changes_at(corpus, earlier, address, day):
                                 out.setdefault((earlier, at[0], at[1]), (
-                                    f"{later.key} § {block.paragraf}, nr. {item.number}", dt.date.fromisoformat(day)))
+                                    f"{later.key} § {block.paragraf}, nr. {item.number}", day))
     return out
 
 
@@ -79,8 +79,7 @@ def _changes_at(corpus: Corpus, earlier: str, address: Address, day: dt.date) ->
         if b.paragraf.replace(" ", "") != label:
             continue
         for n, date in b.items:
-            said = minister_day(corpus, earlier, b.paragraf, n) if date is None else None
-            start = dt.date.fromisoformat(date) if date else said[0] if said else None
+            start, _ = item_day(corpus, earlier, b.paragraf, n, date)
             if start is None or start >= day:
                 out.append((b.paragraf, n))
     return out

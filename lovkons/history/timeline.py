@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from lovkons.history.identifiers import parse_identifier
 from lovkons.history.law_chain import by_law, cited_before, first_outside, law_of, restates_outside
 from lovkons.history.law_chain import same_law_successor as same_law_successor  # re-exported
-from lovkons.history.minister_days import minister_day
+from lovkons.history.minister_days import item_day
 from lovkons.history.repealed_items import repealed_items
 from lovkons.history.withheld import in_text_of
 from lovkons.model.document import LovkonsError, Problem
@@ -275,13 +275,10 @@ def _own(corpus: Corpus, key: str) -> tuple[list[Change], list[Change], list[Cha
                 continue
             effects = dict(block.effects)
             for number, date in block.items:
-                day = dt.date.fromisoformat(date) if date else None
+                # left to the minister: a corpus LBK's note may say the day
+                day, lbks = item_day(corpus, order.key, block.paragraf, number, date)
                 effect = dt.date.fromisoformat(effects[number]) if number in effects else None
-                said = minister_day(corpus, order.key, block.paragraf, number) if day is None else None
-                if said is not None:  # left to the minister; a corpus LBK's note says the day
-                    day = said[0]
-                change = Change(order.key, block.paragraf, number, day, effect=effect,
-                                dated_by=", ".join(said[1]) if said else None)
+                change = Change(order.key, block.paragraf, number, day, effect=effect, dated_by=", ".join(lbks) or None)
                 if day is None:
                     pending.append(change)
                 elif stop is not None and day >= stop:

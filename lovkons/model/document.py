@@ -55,6 +55,11 @@ class Kind(StrEnum):
     NOTE = "note"  # editorial/official note (fodnote, "(Ophævet)" comments, Ikraft notes)
 
 
+# the kinds of unit an address names by their own label (a heading, a note or a pkt. has none)
+UNIT_LEVELS = {Kind.PARAGRAF: Level.PARAGRAF, Kind.STK: Level.STK, Kind.NR: Level.NR, Kind.LITRA: Level.LITRA,
+               Kind.KAPITEL: Level.KAPITEL, Kind.AFSNIT: Level.AFSNIT, Kind.BILAG: Level.BILAG}  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where an edit (or a node's last change) comes from: "BEK 1072/2008 § 1, nr. 4"."""

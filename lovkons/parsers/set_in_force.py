@@ -39,15 +39,13 @@ _TAIL = r"(?:\s+om\s+(?:delvis\s+)?ikraft\p{L}*\s.*)?[\s.]*$"
 # the verb; the day follows "den"; the bekendtgørelse follows the day directly (", jf. [§ 1 i] bekendtgørelse nr."
 # or "ved bekendtgørelse nr."), so no proviso between them ("med virkning for …", "mens § 58, stk. 3, træder i
 # kraft …") is passed over.
+_DAY_BY = rf"""\s+i\s+kraft\s+den\s+(?P<day>{_DATE})\s*(?:,\s*jf\.\s+(?:§§?\s.{{0,40}}?\s+i\s+)?|\s+ved\s+)
+    bekendtgørelse\s+(?:nr\.\s*)?\d+\s+af\s+{_DATE}{_TAIL}"""  # "… i kraft den D, jf. [§ 1 i] bekendtgørelse nr. N af D"
 _FORMS: tuple[tuple[str, regex.Pattern[str], str], ...] = (
-    ("sat", regex.compile(rf"""^(?P<subject>.+?)\s+(?:er|blev)\s+sat\s+i\s+kraft\s+den\s+(?P<day>{_DATE})
-        \s*(?:,\s*jf\.\s+(?:§§?\s.{{0,40}}?\s+i\s+)?|\s+ved\s+)bekendtgørelse\s+(?:nr\.\s*)?\d+\s+af\s+{_DATE}
-        {_TAIL}""", regex.VERBOSE),
+    ("sat", regex.compile(rf"^(?P<subject>.+?)\s+(?:er|blev)\s+sat{_DAY_BY}", regex.VERBOSE),
      "§ 6, nr. 1, i lov nr. 625 af 14. juni 2011 er sat i kraft den 1. november 2011, jf. bekendtgørelse nr. 998 af "
      "25. oktober 2011."),  # LBK 418/2016
-    ("trådte", regex.compile(rf"""^(?P<subject>.+?)\s+(?:trådte|er\s+trådt)\s+i\s+kraft\s+den\s+(?P<day>{_DATE})
-        \s*(?:,\s*jf\.\s+(?:§§?\s.{{0,40}}?\s+i\s+)?|\s+ved\s+)bekendtgørelse\s+(?:nr\.\s*)?\d+\s+af\s+{_DATE}
-        {_TAIL}""", regex.VERBOSE),
+    ("trådte", regex.compile(rf"^(?P<subject>.+?)\s+(?:trådte|er\s+trådt){_DAY_BY}", regex.VERBOSE),
      "Bestemmelsen i § 16, i lov nr. 86 af 28. november 2014 trådte i kraft den 28. januar 2015, jf. bekendtgørelse "
      "nr. 57 af 23. januar 2015."),  # LBK 1579/2015
 )

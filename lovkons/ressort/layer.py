@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from lovkons.amender.consolidate import Consolidation
-from lovkons.model.document import Address, Document, Kind, Level, Node, Problem, Source
+from lovkons.model.document import UNIT_LEVELS, Address, Document, Kind, Level, Node, Problem, Source
 from lovkons.model.edits import AmendingDocument
 from lovkons.ressort.evidence import evidence_of, named_most
 from lovkons.ressort.forms import Span, name_forms, render
@@ -26,8 +26,7 @@ from lovkons.ressort.responsible import Evidence, Responsibility, law_title, res
 EDITORIAL = "redaktionel ændring"  # how an editorial change is cited (its Source.document starts so)
 _SKIP = (Kind.NOTE, Kind.UNDERSKRIFT)  # the LBK's own notes and the signature are not the law's text
 _PARTS = (Kind.KAPITEL, Kind.AFSNIT)  # the parts of a law a transfer can leave behind (Transfer.stays)
-_LEVEL = {Kind.PARAGRAF: Level.PARAGRAF, Kind.STK: Level.STK, Kind.NR: Level.NR, Kind.LITRA: Level.LITRA,
-          Kind.KAPITEL: Level.KAPITEL, Kind.AFSNIT: Level.AFSNIT, Kind.BILAG: Level.BILAG}  # fmt: skip
+_LEVEL = UNIT_LEVELS
 
 
 @dataclass(frozen=True, slots=True)
