@@ -67,9 +67,10 @@ def _division(el: etree._Element, ctx: Context) -> list[Node]:
         elif isinstance(tag, str):
             body.append(child)
     raw = label_of(explicatus)
-    if not raw and el.tag == "Afsnit" and len(rubricas) > 1 and _AFSNIT_LINE.fullmatch(rubrica_text(rubricas[0], ctx)):
-        raw = rubrica_text(rubricas.pop(0), ctx)  # the label printed as the first heading line
+    # each heading line read once: reading one keeps its notes (a second read would keep them twice)
     heading = rubrica_text(rubricas[0], ctx) if rubricas else None
+    if not raw and el.tag == "Afsnit" and len(rubricas) > 1 and heading is not None and _AFSNIT_LINE.fullmatch(heading):
+        raw, heading = heading, rubrica_text(rubricas[1], ctx)  # the label printed as the first heading line
     inner: list[Node] = []
     for child in body:
         inner.extend(structure_nodes(child, ctx))
